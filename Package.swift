@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way:
+//   RaceModel  <-  TimingIngest  <-  RaceState  <-  Dashboard  <-  racedash
+//   ScreenGrid <-  Dashboard, TerminalBackend (ncurses via CNCurses)
+let package = Package(
+    name: "racedash",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "racedash", targets: ["racedash"]),
+        .executable(name: "racedash-bench", targets: ["racedash-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // Pure, value-typed domain: event configuration, participants, reads and the timing rules.
+        .target(name: "RaceModel"),
+        // Read-line parsers, event-folder loading and file tailing.
+        .target(name: "TimingIngest", dependencies: [
+            "RaceModel",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // The race state actor: single source of truth, hands out snapshots.
+        .target(name: "RaceState", dependencies: ["RaceModel", "TimingIngest"]),
+        // In-memory grid of styled cells, and display width of text.
+        .target(name: "ScreenGrid"),
+        // Pure presentation: snapshot + UI state -> frame.
+        .target(name: "Dashboard", dependencies: ["RaceModel", "RaceState", "ScreenGrid"]),
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only code that talks to curses: draws a frame, reads keys.
+        .target(name: "TerminalBackend", dependencies: ["CNCurses", "ScreenGrid"]),
+        // Writes a deterministic synthetic race as an event folder.
+        .target(name: "RaceSimulator", dependencies: ["RaceModel"]),
+        .executableTarget(name: "racedash", dependencies: [
+            "RaceModel", "TimingIngest", "RaceState", "Dashboard", "TerminalBackend", "RaceSimulator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "racedash-bench", dependencies: [
+            "RaceModel", "TimingIngest", "RaceState", "Dashboard", "RaceSimulator",
+        ]),
+        .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
+        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel"]),
+        .testTarget(name: "RaceStateTests", dependencies: ["RaceState", "TimingIngest", "RaceModel"]),
+        .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "RaceState", "TimingIngest", "RaceModel", "ScreenGrid"]),
+        .testTarget(name: "RaceSimulatorTests", dependencies: ["RaceSimulator", "TimingIngest", "RaceState", "RaceModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RaceModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
