@@ -1,0 +1,1 @@
+// RaceState module
