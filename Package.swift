@@ -25,25 +25,29 @@ let package = Package(
         ]),
         // The race state actor: single source of truth, hands out snapshots.
         .target(name: "RaceState", dependencies: ["RaceModel", "TimingIngest"]),
+        // Headless output of standings and checks: table, CSV, JSON.
+        .target(name: "ResultsReport", dependencies: ["RaceModel", "RaceState", "ScreenGrid"]),
         // In-memory grid of styled cells, and display width of text.
         .target(name: "ScreenGrid"),
         // Pure presentation: snapshot + UI state -> frame.
         .target(name: "Dashboard", dependencies: ["RaceModel", "RaceState", "ScreenGrid"]),
-        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: SwiftPM would drop its feature flags with a warning; shim.h sets what is needed.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to curses: draws a frame, reads keys.
         .target(name: "TerminalBackend", dependencies: ["CNCurses", "ScreenGrid"]),
         // Writes a deterministic synthetic race as an event folder.
         .target(name: "RaceSimulator", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
-            "RaceModel", "TimingIngest", "RaceState", "Dashboard", "TerminalBackend", "RaceSimulator",
+            "RaceModel", "TimingIngest", "RaceState", "ResultsReport", "Dashboard", "TerminalBackend", "RaceSimulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [
-            "RaceModel", "TimingIngest", "RaceState", "Dashboard", "RaceSimulator",
+            "RaceModel", "TimingIngest", "RaceState", "ResultsReport", "Dashboard", "RaceSimulator",
         ]),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
         .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel"]),
         .testTarget(name: "RaceStateTests", dependencies: ["RaceState", "TimingIngest", "RaceModel"]),
+        .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "RaceState", "TimingIngest", "RaceModel"]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "RaceState", "TimingIngest", "RaceModel", "ScreenGrid"]),
         .testTarget(name: "RaceSimulatorTests", dependencies: ["RaceSimulator", "TimingIngest", "RaceState", "RaceModel"]),

@@ -1,0 +1,66 @@
+/// Every line read from an event's read files, as parsed: the reads, and
+/// the lines that could not be used, with where they came from. Nothing is
+/// dropped: each line is a read, a gun marker, ignored (blank or comment),
+/// or a problem with its reason.
+public struct ReadLog: Sendable {
+    public var files: [ReadFileInfo]
+    public var reads: [TimedRead] = []
+    public var problems: [LineProblem] = []
+    public var gunMarkers: [GunMarker] = []
+    /// Lines seen per file, blank and comment lines included.
+    public var lineCounts: [Int]
+    public var ignoredCounts: [Int]
+
+    public init(files: [ReadFileInfo]) {
+        self.files = files
+        lineCounts = Array(repeating: 0, count: files.count)
+        ignoredCounts = Array(repeating: 0, count: files.count)
+    }
+
+    /// Files of each point, for per-point counts.
+    public func files(ofPoint point: Int) -> [Int] {
+        files.indices.filter { files[$0].pointIndex == point }
+    }
+
+    /// Latest read time in the log (clock offsets applied).
+    public var latestReadTime: Millis? { reads.lazy.map(\.time).max() }
+    public var earliestReadTime: Millis? { reads.lazy.map(\.time).min() }
+}
+
+/// A line that could not be parsed into a read, kept with its text.
+public struct LineProblem: Sendable, Equatable {
+    public var ref: LineRef
+    public var reason: RejectReason
+    public var text: String
+    public init(ref: LineRef, reason: RejectReason, text: String) {
+        self.ref = ref; self.reason = reason; self.text = text
+    }
+}
+
+public struct GunMarker: Sendable, Equatable {
+    public var ref: LineRef
+    public var time: Millis
+    public init(ref: LineRef, time: Millis) { self.ref = ref; self.time = time }
+}
+
+extension ReadLog {
+    /// Files the line into the log. `text` is kept only for lines that are rejected.
+    public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, eventDate: CivilDate,
+                                clockOffset: Millis, text: @autoclosure () -> String) {
+        let ref = LineRef(file: file, line: line)
+        lineCounts[file] += 1
+        switch parsed {
+        case .read(let raw):
+            reads.append(TimedRead(code: raw.code, time: raw.eventTime(eventDate: eventDate) + clockOffset,
+                                   point: files[file].pointIndex, isBackup: files[file].isBackup,
+                                   ref: ref, sequence: raw.sequence))
+        case .gunMarker(let time, let date):
+            let raw = RawRead(code: "", date: date, timeOfDay: time, format: .ctp01)
+            gunMarkers.append(GunMarker(ref: ref, time: raw.eventTime(eventDate: eventDate) + clockOffset))
+        case .ignored:
+            ignoredCounts[file] += 1
+        case .malformed(let reason):
+            problems.append(LineProblem(ref: ref, reason: .malformed(reason), text: text()))
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// A runner's read placed on its timing point, with the point's clock offset
+/// applied. The raw code is kept so a corrected participant list can be
+/// matched again from the raw reads (chip swaps, late entries).
+public struct TimedRead: Sendable, Equatable {
+    public var code: String
+    /// Time of day in ms, clock offset applied.
+    public var time: Millis
+    public var point: Int32
+    public var isBackup: Bool
+    public var ref: LineRef
+    /// Decoder sequence number (PassingNo, CTP01 seq) where the format has one.
+    public var sequence: Int32
+
+    public init(code: String, time: Millis, point: Int, isBackup: Bool, ref: LineRef, sequence: Int? = nil) {
+        self.code = code; self.time = time; self.point = Int32(point); self.isBackup = isBackup
+        self.ref = ref; self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
+    }
+}
+
+/// Why a line or a read could not be used. Every rejected line keeps one.
+public enum RejectReason: Sendable, Equatable, CustomStringConvertible {
+    case malformed(String)
+    case unknownChip(String)
+    case beforeGun(wave: String)
+    case notOnCourse(point: String, race: String)
+    case alreadyPassed(checkpoint: String)
+    case afterFinish
+    case impossibleSplit(checkpoint: String, kmh: Double)
+
+    public var description: String {
+        switch self {
+        case .malformed(let why): return why
+        case .unknownChip(let code): return "unknown chip \(code): no participant has this chip or bib"
+        case .beforeGun(let wave): return "read before the gun of wave \(wave)"
+        case .notOnCourse(let point, let race): return "point \(point) is not on the \(race) course"
+        case .alreadyPassed(let cp): return "runner already passed \(cp); no later checkpoint at this point"
+        case .afterFinish: return "read after the runner finished"
+        case .impossibleSplit(let cp, let kmh):
+            let rounded = (kmh * 10).rounded() / 10
+            return "impossible split to \(cp): \(rounded.isFinite ? "\(rounded) km/h" : "no time elapsed")"
+        }
+    }
+
+    /// Short tag for tables and counts.
+    public var kind: String {
+        switch self {
+        case .malformed: return "malformed"
+        case .unknownChip: return "unknown chip"
+        case .beforeGun: return "before gun"
+        case .notOnCourse: return "not on course"
+        case .alreadyPassed: return "already passed"
+        case .afterFinish: return "after finish"
+        case .impossibleSplit: return "impossible split"
+        }
+    }
+}
+
+/// What became of one read.
+public enum ReadOutcome: Sendable, Equatable {
+    case used(checkpoint: Int)
+    /// A repeat within the duplicate window, a backup read the main line
+    /// covered, or the same mat read again right after.
+    case duplicate
+    case rejected(RejectReason)
+}

@@ -1,0 +1,163 @@
+/// Matches read codes to participants: by chip first, then by bib.
+public struct ParticipantDirectory: Sendable {
+    var byChip: [String: Int] = [:]
+    var byBib: [String: Int] = [:]
+
+    public init(_ participants: [Participant]) {
+        for (i, p) in participants.enumerated() {
+            byBib[p.bib] = i
+            byBib[p.bib.lowercased()] = i
+            if let chip = p.chip, !chip.isEmpty {
+                byChip[chip] = i
+                byChip[chip.lowercased()] = i
+            }
+        }
+    }
+
+    public func runner(forCode code: String) -> Int? {
+        if let i = byChip[code] ?? byBib[code] { return i }
+        let lower = code.lowercased()
+        return byChip[lower] ?? byBib[lower]
+    }
+}
+
+/// Counts for one timing point over the reads up to some time of day.
+public struct PointStats: Sendable, Equatable {
+    public var lines = 0
+    public var reads = 0
+    public var used = 0
+    public var duplicates = 0
+    public var rejected = 0
+    public var firstRead: Millis? = nil
+    public var lastRead: Millis? = nil
+}
+
+/// A line that was not used for timing, with the reason: for `check`,
+/// the alerts view and the runner view.
+public struct Rejection: Sendable, Equatable {
+    public var ref: LineRef
+    public var point: Int
+    public var reason: RejectReason
+    /// The line as written, where it is known (parse problems).
+    public var text: String?
+    public var time: Millis?
+    public var runner: Int?
+}
+
+/// Everything the timing rules make of a read log at one time of day.
+public struct Evaluation: Sendable {
+    public var at: Millis
+    public var timelines: [RunnerTimeline]
+    public var standings: [RaceStandings]
+    public var pointStats: [PointStats]
+    /// Rejected lines in file and line order.
+    public var rejections: [Rejection]
+    public var duplicateCount: Int
+    public var usedCount: Int
+}
+
+/// From a read log to standings: the path shared by `results`, `check`,
+/// replay and live.
+public struct RaceComputation: Sendable {
+    public let event: EventConfig
+    public let participants: [Participant]
+    public let directory: ParticipantDirectory
+    let engine: TimingEngine
+    let builder: StandingsBuilder
+
+    public init(event: EventConfig, participants: [Participant]) {
+        self.event = event
+        self.participants = participants
+        directory = ParticipantDirectory(participants)
+        engine = TimingEngine(event: event)
+        builder = StandingsBuilder(event: event, participants: participants)
+    }
+
+    /// Reads grouped by runner, so timelines can be recomputed at any time
+    /// of day without matching codes again.
+    public struct Grouped: Sendable {
+        /// Indices into `log.reads` of each runner's reads, in time order.
+        public var byRunner: [[Int32]]
+        /// Reads whose code matched nobody.
+        public var unmatched: [Int32]
+    }
+
+    public func group(_ log: ReadLog) -> Grouped {
+        var byRunner = [[Int32]](repeating: [], count: participants.count)
+        var unmatched: [Int32] = []
+        for (i, read) in log.reads.enumerated() {
+            if let r = directory.runner(forCode: read.code) {
+                byRunner[r].append(Int32(i))
+            } else {
+                unmatched.append(Int32(i))
+            }
+        }
+        for r in byRunner.indices where byRunner[r].count > 1 {
+            byRunner[r].sort { (log.reads[Int($0)].time, $0) < (log.reads[Int($1)].time, $1) }
+        }
+        return Grouped(byRunner: byRunner, unmatched: unmatched)
+    }
+
+    /// Timeline of one runner from reads up to `at`.
+    public func timeline(runner: Int, log: ReadLog, grouped: Grouped, at: Millis) -> RunnerTimeline {
+        let indices = grouped.byRunner[runner]
+        // Reads are in time order: take the prefix up to `at`.
+        var end = indices.count
+        while end > 0 && log.reads[Int(indices[end - 1])].time > at { end -= 1 }
+        return engine.timeline(for: participants[runner], reads: indices[..<end].map { log.reads[Int($0)] })
+    }
+
+    /// Standings and counts from the reads up to `at` (default: the end of the feed).
+    public func evaluate(_ log: ReadLog, grouped: Grouped? = nil, at: Millis? = nil) -> Evaluation {
+        let grouped = grouped ?? group(log)
+        let at = at ?? log.latestReadTime ?? 0
+        let timelines = participants.indices.map { timeline(runner: $0, log: log, grouped: grouped, at: at) }
+        return evaluation(log, grouped: grouped, timelines: timelines, at: at)
+    }
+
+    /// Standings and counts from timelines already computed at `at`.
+    public func evaluation(_ log: ReadLog, grouped: Grouped, timelines: [RunnerTimeline], at: Millis) -> Evaluation {
+        let standings = event.races.indices.map { builder.standings(race: $0, timelines: timelines, at: at) }
+        var stats = [PointStats](repeating: PointStats(), count: event.points.count)
+        var rejections: [Rejection] = []
+        var duplicates = 0, used = 0
+
+        for (file, info) in log.files.enumerated() {
+            stats[info.pointIndex].lines += log.lineCounts[file]
+        }
+        for read in log.reads where read.time <= at {
+            let p = Int(read.point)
+            stats[p].reads += 1
+            if stats[p].lastRead.map({ read.time > $0 }) ?? true { stats[p].lastRead = read.time }
+            if stats[p].firstRead.map({ read.time < $0 }) ?? true { stats[p].firstRead = read.time }
+        }
+        for problem in log.problems {
+            let p = log.files[Int(problem.ref.file)].pointIndex
+            stats[p].rejected += 1
+            rejections.append(Rejection(ref: problem.ref, point: p, reason: problem.reason, text: problem.text))
+        }
+        for i in grouped.unmatched {
+            let read = log.reads[Int(i)]
+            guard read.time <= at else { continue }
+            stats[Int(read.point)].rejected += 1
+            rejections.append(Rejection(ref: read.ref, point: Int(read.point), reason: .unknownChip(read.code),
+                                        time: read.time))
+        }
+        for (runner, timeline) in timelines.enumerated() {
+            for entry in timeline.outcomes {
+                switch entry.outcome {
+                case .used:
+                    stats[entry.point].used += 1; used += 1
+                case .duplicate:
+                    stats[entry.point].duplicates += 1; duplicates += 1
+                case .rejected(let reason):
+                    stats[entry.point].rejected += 1
+                    rejections.append(Rejection(ref: entry.ref, point: entry.point, reason: reason, runner: runner))
+                }
+            }
+        }
+        rejections.sort { $0.ref < $1.ref }
+        return Evaluation(at: at, timelines: timelines, standings: standings, pointStats: stats,
+                          rejections: rejections, duplicateCount: duplicates, usedCount: used)
+    }
+}

@@ -1,0 +1,60 @@
+/// Flags an official looks at before trusting a result.
+public struct RunnerFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// A checkpoint before the furthest one reached has no read.
+    public static let missedSplit = RunnerFlags(rawValue: 1 << 0)
+    /// A read implied a speed no runner can reach; it is not used for placing.
+    public static let impossibleSplit = RunnerFlags(rawValue: 1 << 1)
+    /// No start-mat read: net time is taken as gun time.
+    public static let noStartRead = RunnerFlags(rawValue: 1 << 2)
+    /// A passage was timed from a backup line because the main line missed it.
+    public static let backupUsed = RunnerFlags(rawValue: 1 << 3)
+
+    public var labels: [String] {
+        var out: [String] = []
+        if contains(.missedSplit) { out.append("missed split") }
+        if contains(.impossibleSplit) { out.append("impossible split") }
+        if contains(.noStartRead) { out.append("no start read") }
+        if contains(.backupUsed) { out.append("backup line") }
+        return out
+    }
+}
+
+/// A split the timing rules refused to place: kept to be shown, never ranked.
+public struct RefusedSplit: Sendable, Equatable {
+    public var checkpoint: Int
+    public var time: Millis
+    public var ref: LineRef
+}
+
+/// One runner's passages through the checkpoints of their race, from the
+/// reads up to some time of day.
+public struct RunnerTimeline: Sendable, Equatable {
+    /// Time of day at each checkpoint, nil where none was counted.
+    public var splits: [Millis?]
+    /// The line each counted split came from.
+    public var splitRefs: [LineRef?]
+    public var startRead: Millis?
+    /// Index of the furthest checkpoint reached with a valid split.
+    public var furthest: Int?
+    public var missed: [Int]
+    public var impossible: [RefusedSplit]
+    public var flags: RunnerFlags
+    /// Outcome of every read considered, in read order.
+    public var outcomes: [(ref: LineRef, point: Int, outcome: ReadOutcome)]
+
+    public init(checkpointCount: Int) {
+        splits = Array(repeating: nil, count: checkpointCount)
+        splitRefs = Array(repeating: nil, count: checkpointCount)
+        startRead = nil; furthest = nil; missed = []; impossible = []; flags = []; outcomes = []
+    }
+
+    public static func == (a: RunnerTimeline, b: RunnerTimeline) -> Bool {
+        a.splits == b.splits && a.splitRefs == b.splitRefs && a.startRead == b.startRead
+            && a.furthest == b.furthest && a.missed == b.missed && a.impossible == b.impossible
+            && a.flags == b.flags && a.outcomes.elementsEqual(b.outcomes) {
+                $0.ref == $1.ref && $0.point == $1.point && $0.outcome == $1.outcome
+            }
+    }
+}

@@ -1,0 +1,120 @@
+/// Orders runners and gives places, gaps, paces and projections.
+public struct StandingsBuilder: Sendable {
+    public let event: EventConfig
+    public let participants: [Participant]
+
+    public init(event: EventConfig, participants: [Participant]) {
+        self.event = event; self.participants = participants
+    }
+
+    /// Standings of race `raceIndex` at time of day `at`, from timelines
+    /// computed with reads up to `at` (indexed like `participants`).
+    public func standings(race raceIndex: Int, timelines: [RunnerTimeline], at: Millis) -> RaceStandings {
+        let race = event.races[raceIndex]
+        let cpCount = race.checkpoints.count
+        var rows: [Standing] = []
+        var leader = [Millis?](repeating: nil, count: cpCount)
+        var passed = [Int](repeating: 0, count: cpCount)
+
+        for (index, runner) in participants.enumerated() where runner.raceIndex == raceIndex {
+            let row = standing(of: index, runner, timelines[index], race: race, at: at)
+            for c in 0..<cpCount {
+                if let t = row.splits[c] {
+                    passed[c] += 1
+                    if leader[c].map({ t < $0 }) ?? true { leader[c] = t }
+                }
+            }
+            rows.append(row)
+        }
+
+        rows.sort { a, b in
+            let ka = Self.sortKey(a), kb = Self.sortKey(b)
+            if ka != kb { return ka < kb }
+            return participants[a.runner].bib.localizedStandardLess(participants[b.runner].bib)
+        }
+        givePlaces(&rows, leader: leader, race: race)
+        return RaceStandings(raceIndex: raceIndex, at: at, rows: rows, leaderTimes: leader, passed: passed)
+    }
+
+    func standing(of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis) -> Standing {
+        let gun = race.waves[runner.waveIndex].gun
+        let origin = race.clock == .net ? (timeline.startRead ?? gun) : gun
+        let splits = timeline.splits.map { $0.map { $0 - origin } }
+        var row = Standing(runner: index, status: .dns, lastCheckpoint: timeline.furthest,
+                           lastTimeOfDay: nil, gunTime: nil, netTime: nil, rankTime: nil,
+                           ageGroup: event.ageGroups.group(forAge: runner.age),
+                           splits: splits, flags: timeline.flags)
+        guard let last = timeline.furthest, let t = timeline.splits[last] else { return row }
+        row.lastTimeOfDay = t
+        row.gunTime = t - gun
+        row.netTime = t - (timeline.startRead ?? gun)
+        row.rankTime = splits[last]
+        let km = race.checkpoints[last].km
+        if last == race.finishIndex {
+            row.status = .finished
+        } else if let cutoff = race.cutoff, at >= gun + cutoff {
+            row.status = .dnf
+        } else {
+            row.status = .onCourse
+        }
+        if km > 0, let rank = row.rankTime {
+            row.racePace = Int((Double(row.netTime ?? rank) / km).rounded())
+            row.projectedFinish = row.status == .finished
+                ? rank : Int((Double(rank) * race.distanceKm / km).rounded())
+            if row.status == .dnf { row.projectedFinish = nil }
+        }
+        if let previous = (0..<last).last(where: { timeline.splits[$0] != nil }), let tp = timeline.splits[previous] {
+            let segmentKm = km - race.checkpoints[previous].km
+            if segmentKm > 0 { row.segmentPace = Int((Double(t - tp) / segmentKm).rounded()) }
+        }
+        return row
+    }
+
+    /// Status first, then furthest checkpoint (further first), then time there.
+    static func sortKey(_ s: Standing) -> (Int, Int, Millis) {
+        let group: Int
+        switch s.status {
+        case .finished: group = 0
+        case .onCourse: group = 0
+        case .dnf: group = 1
+        case .dns: group = 2
+        }
+        return (group, -(s.lastCheckpoint ?? -1), s.rankTime ?? 0)
+    }
+
+    func givePlaces(_ rows: inout [Standing], leader: [Millis?], race: Race) {
+        var place = 0
+        var bySex: [Sex: Int] = [:]
+        var byDivision: [Division: Int] = [:]
+        var byAgeGroup: [Int: Int] = [:]
+        for i in rows.indices {
+            if let last = rows[i].lastCheckpoint, let t = rows[i].rankTime, let best = leader[last] {
+                rows[i].gap = t - best
+            }
+            guard rows[i].status == .finished || rows[i].status == .onCourse else { continue }
+            let runner = participants[rows[i].runner]
+            place += 1
+            rows[i].place = place
+            if let sex = runner.sex {
+                bySex[sex, default: 0] += 1
+                rows[i].sexPlace = bySex[sex]
+            }
+            byDivision[runner.division, default: 0] += 1
+            rows[i].divisionPlace = byDivision[runner.division]
+            if let g = rows[i].ageGroup {
+                byAgeGroup[g, default: 0] += 1
+                rows[i].ageGroupPlace = byAgeGroup[g]
+            }
+        }
+    }
+}
+
+extension String {
+    /// Numeric-aware order, so bib 9 comes before bib 10.
+    func localizedStandardLess(_ other: String) -> Bool {
+        if let a = Int(self), let b = Int(other) { return a < b }
+        if Int(self) != nil { return true }
+        if Int(other) != nil { return false }
+        return self < other
+    }
+}

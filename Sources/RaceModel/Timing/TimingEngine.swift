@@ -1,0 +1,154 @@
+/// The timing rules for one runner: from that runner's reads to their
+/// passages through the checkpoints. Pure: the same reads give the same
+/// timeline, so standings at any time of day are recomputed from raw reads.
+public struct TimingEngine: Sendable {
+    public let event: EventConfig
+
+    /// Pace assumed before a runner has a split of their own (6:00/km).
+    static let defaultPaceMsPerKm = 360_000.0
+    /// How much slower than the minimum speed a runner may be after a split
+    /// (a stop at a medical tent, a toilet queue).
+    static let slowSlack: Millis = 30 * 60_000
+
+    public init(event: EventConfig) { self.event = event }
+
+    /// Timeline of `runner` from `reads` (that runner's only, any order).
+    public func timeline(for runner: Participant, reads: some Collection<TimedRead>) -> RunnerTimeline {
+        let race = event.races[runner.raceIndex]
+        var timeline = RunnerTimeline(checkpointCount: race.checkpoints.count)
+        guard !reads.isEmpty else { return timeline }
+        // Main line first on ties, so a backup read at the same instant is the duplicate.
+        let ordered = reads.sorted { ($0.time, $0.isBackup ? 1 : 0, $0.ref) < ($1.time, $1.isBackup ? 1 : 0, $1.ref) }
+        var outcomes = [ReadOutcome?](repeating: nil, count: ordered.count)
+        let passages = passages(of: ordered, outcomes: &outcomes)
+        assign(passages, of: ordered, runner: runner, race: race, outcomes: &outcomes, timeline: &timeline)
+        timeline.outcomes = ordered.indices.map { i in
+            (ordered[i].ref, Int(ordered[i].point), outcomes[i] ?? .duplicate)
+        }
+        return timeline
+    }
+
+    struct Passage {
+        var point: Int
+        var opened: Millis
+        var chosen: Int
+        var fromBackup: Bool
+    }
+
+    /// Groups reads at one point within its duplicate window into passages.
+    /// The main line's first read times a passage; a backup read only where
+    /// the main line has none.
+    func passages(of reads: [TimedRead], outcomes: inout [ReadOutcome?]) -> [Passage] {
+        var passages: [Passage] = []
+        for (i, read) in reads.enumerated() {
+            let point = Int(read.point)
+            let window = event.points[point].duplicateWindow
+            if let open = passages.lastIndex(where: { $0.point == point }),
+               read.time - passages[open].opened <= window {
+                if passages[open].fromBackup && !read.isBackup {
+                    outcomes[passages[open].chosen] = .duplicate
+                    passages[open].chosen = i
+                    passages[open].fromBackup = false
+                } else {
+                    outcomes[i] = .duplicate
+                }
+            } else {
+                passages.append(Passage(point: point, opened: read.time, chosen: i, fromBackup: read.isBackup))
+            }
+        }
+        // A main read replacing a backup one can move a passage later.
+        passages.sort { reads[$0.chosen].time < reads[$1.chosen].time }
+        return passages
+    }
+
+    /// Places each passage on the runner's next plausible checkpoint served
+    /// by its point, judged by distance and elapsed time.
+    func assign(_ passages: [Passage], of reads: [TimedRead], runner: Participant, race: Race,
+                outcomes: inout [ReadOutcome?], timeline: inout RunnerTimeline) {
+        let rules = event.rules
+        let checkpoints = race.checkpoints
+        let wave = race.waves[runner.waveIndex]
+        var lastKm = 0.0
+        var lastTime = wave.gun
+        var lastAssigned = -1
+        var pace: Double? = nil
+
+        for passage in passages {
+            let read = reads[passage.chosen]
+            let t = read.time
+            if t < wave.gun {
+                outcomes[passage.chosen] = .rejected(.beforeGun(wave: wave.id))
+                continue
+            }
+            let candidates = (lastAssigned + 1 ..< checkpoints.count).filter { checkpoints[$0].pointIndex == passage.point }
+            if candidates.isEmpty {
+                outcomes[passage.chosen] = noCandidate(point: passage.point, race: race, lastAssigned: lastAssigned)
+                continue
+            }
+            let elapsed = Double(t - lastTime)
+            var best: Int? = nil
+            var bestError = Double.infinity
+            var leastSlow: Int? = nil
+            for c in candidates {
+                let distance = checkpoints[c].km - lastKm
+                if Self.isTooFast(distance: distance, elapsedMs: elapsed, maxKmh: rules.maxSpeedKmh) { continue }
+                let allowance = lastAssigned < 0 ? rules.startAllowance : Self.slowSlack
+                let slowest = distance / rules.minSpeedKmh * 3_600_000 + Double(allowance)
+                if elapsed > slowest { leastSlow = c; continue }
+                let expected = Double(lastTime) + distance * (pace ?? Self.defaultPaceMsPerKm)
+                let error = abs(Double(t) - expected)
+                if error < bestError { best = c; bestError = error }
+            }
+            guard let chosen = best ?? leastSlow else {
+                // Too fast for every remaining checkpoint at this point.
+                if lastAssigned >= 0, checkpoints[lastAssigned].pointIndex == passage.point {
+                    outcomes[passage.chosen] = .duplicate
+                } else {
+                    let c = candidates[0]
+                    let kmh = elapsed > 0 ? (checkpoints[c].km - lastKm) / (elapsed / 3_600_000) : .infinity
+                    outcomes[passage.chosen] = .rejected(.impossibleSplit(checkpoint: checkpoints[c].id, kmh: kmh))
+                    timeline.impossible.append(RefusedSplit(checkpoint: c, time: t, ref: read.ref))
+                    timeline.flags.insert(.impossibleSplit)
+                }
+                continue
+            }
+            if chosen > lastAssigned + 1 {
+                timeline.missed.append(contentsOf: lastAssigned + 1 ..< chosen)
+                timeline.flags.insert(.missedSplit)
+            }
+            timeline.splits[chosen] = t
+            timeline.splitRefs[chosen] = read.ref
+            if passage.fromBackup { timeline.flags.insert(.backupUsed) }
+            outcomes[passage.chosen] = .used(checkpoint: chosen)
+            if chosen == 0 && race.hasStartMat { timeline.startRead = t }
+            let km = checkpoints[chosen].km
+            if km > 0 { pace = Double(t - (timeline.startRead ?? wave.gun)) / km }
+            lastKm = km
+            lastTime = t
+            lastAssigned = chosen
+        }
+        timeline.furthest = lastAssigned >= 0 ? lastAssigned : nil
+        if lastAssigned >= 0, race.hasStartMat, timeline.startRead == nil {
+            timeline.flags.insert(.noStartRead)
+        }
+    }
+
+    static func isTooFast(distance: Double, elapsedMs: Double, maxKmh: Double) -> Bool {
+        guard distance > 0 else { return false }
+        guard elapsedMs > 0 else { return true }
+        return distance / (elapsedMs / 3_600_000) > maxKmh
+    }
+
+    func noCandidate(point: Int, race: Race, lastAssigned: Int) -> ReadOutcome {
+        let checkpoints = race.checkpoints
+        if lastAssigned >= 0, checkpoints[lastAssigned].pointIndex == point {
+            // The same mat again after it was counted: the runner stepped back over it.
+            return lastAssigned == race.finishIndex ? .rejected(.afterFinish) : .duplicate
+        }
+        if lastAssigned == race.finishIndex { return .rejected(.afterFinish) }
+        if let passed = checkpoints[...max(lastAssigned, 0)].last(where: { $0.pointIndex == point }), lastAssigned >= 0 {
+            return .rejected(.alreadyPassed(checkpoint: passed.id))
+        }
+        return .rejected(.notOnCourse(point: event.points[point].id, race: race.id))
+    }
+}

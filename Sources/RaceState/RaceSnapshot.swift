@@ -1,0 +1,37 @@
+import RaceModel
+
+/// An immutable picture of the race at one time of day: what the dashboard
+/// and `results` draw from. Cheap to pass across threads.
+public struct RaceSnapshot: Sendable {
+    public let event: EventConfig
+    public let participants: [Participant]
+    public let files: [ReadFileInfo]
+    public let evaluation: Evaluation
+    /// Every gun marker read so far, for comparing with configured guns.
+    public let gunMarkers: [GunMarker]
+    /// Increases whenever the state changes; equal versions mean equal snapshots.
+    public let version: Int
+    /// Time span of the whole feed loaded so far (for replay progress).
+    public let feedStart: Millis?
+    public let feedEnd: Millis?
+
+    public var at: Millis { evaluation.at }
+
+    public func standings(race: Int) -> RaceStandings { evaluation.standings[race] }
+
+    /// Runners of every race with a counted split, on course, finished.
+    public var counts: (started: Int, onCourse: Int, finished: Int) {
+        var started = 0, onCourse = 0, finished = 0
+        for race in evaluation.standings {
+            for row in race.rows {
+                switch row.status {
+                case .finished: finished += 1; started += 1
+                case .onCourse: onCourse += 1; started += 1
+                case .dnf: started += 1
+                case .dns: break
+                }
+            }
+        }
+        return (started, onCourse, finished)
+    }
+}

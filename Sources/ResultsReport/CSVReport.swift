@@ -1,0 +1,52 @@
+import RaceModel
+import RaceState
+
+/// Standings as CSV for scripts: a fixed set of columns, then one column per
+/// checkpoint id holding that split on the race's ranking clock.
+public enum CSVReport {
+    public static let fixedColumns = [
+        "place", "bib", "name", "sex", "age_group", "country", "race", "division", "status",
+        "gun_time", "net_time", "sex_place", "age_group_place", "division_place", "last_checkpoint", "flags",
+    ]
+
+    public static func render(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) -> String {
+        let groups = snapshot.reportRows(filter)
+        // One column per checkpoint id across the races shown, in course order.
+        var checkpointIDs: [String] = []
+        for group in groups {
+            for cp in snapshot.event.races[group.race].checkpoints where !checkpointIDs.contains(cp.id) {
+                checkpointIDs.append(cp.id)
+            }
+        }
+        var out = (fixedColumns + checkpointIDs).map(field).joined(separator: ",") + "\n"
+        for group in groups {
+            let race = snapshot.event.races[group.race]
+            let column = checkpointIDs.map { id in race.checkpoints.firstIndex { $0.id == id } }
+            for row in group.rows {
+                let s = row.standing, p = row.participant
+                var fields = [
+                    row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? "", race.id,
+                    p.division.rawValue, s.status.rawValue, row.gun, row.net,
+                    s.sexPlace.map(String.init) ?? "", s.ageGroupPlace.map(String.init) ?? "",
+                    s.divisionPlace.map(String.init) ?? "", row.last, s.flags.labels.joined(separator: ";"),
+                ]
+                for c in column {
+                    fields.append(c.flatMap { s.splits[$0] }.map { TimeFormat.duration($0) } ?? "")
+                }
+                out += fields.map(field).joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,56 @@
+import RaceModel
+import RaceState
+
+/// What `racedash check` prints: the config in brief, counts per point and
+/// every rejected line with file, line and reason.
+public enum CheckReport {
+    public static func render(_ snapshot: RaceSnapshot, missingFiles: [String] = [], limit: Int? = nil) -> String {
+        let event = snapshot.event
+        let ev = snapshot.evaluation
+        var out = "\(event.name), \(event.date), UTC\(event.utcOffsetLabel)\n"
+        out += "\(snapshot.participants.count) participants in \(event.races.count) races; \(event.points.count) timing points, \(snapshot.files.count) read files\n"
+        for race in event.races {
+            let guns = race.waves.map { "\($0.id) \(TimeFormat.timeOfDay($0.gun))" }.joined(separator: ", ")
+            out += "  race \(race.id): \(race.checkpoints.count) checkpoints to km \(race.distanceKm), \(race.clock.rawValue) clock, waves \(guns)\n"
+        }
+        out += "\nPer point:\n"
+        var table: [[String]] = [["point", "lines", "reads", "used", "dupes", "rejected", "first read", "last read"]]
+        for (i, point) in event.points.enumerated() {
+            let s = ev.pointStats[i]
+            table.append([point.id, "\(s.lines)", "\(s.reads)", "\(s.used)", "\(s.duplicates)", "\(s.rejected)",
+                          s.firstRead.map { TimeFormat.timeOfDay($0) } ?? "-", s.lastRead.map { TimeFormat.timeOfDay($0) } ?? "-"])
+        }
+        out += TableReport.align(table, rightAligned: [1, 2, 3, 4, 5], maxWidth: [:]).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        for file in missingFiles { out += "  missing read file: \(file) (not written yet?)\n" }
+
+        let ignored = snapshot.gunMarkers.count
+        out += "\nTotals: \(ev.usedCount) used, \(ev.duplicateCount) duplicates, \(ev.rejections.count) rejected, \(ignored) gun markers\n"
+        var byKind: [String: Int] = [:]
+        for r in ev.rejections { byKind[r.reason.kind, default: 0] += 1 }
+        if !byKind.isEmpty {
+            out += "Rejected by reason: " + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        }
+        if !ev.rejections.isEmpty {
+            out += "\nRejected lines:\n"
+            let shown = limit.map { Array(ev.rejections.prefix($0)) } ?? ev.rejections
+            for r in shown { out += "  " + describe(r, snapshot: snapshot) + "\n" }
+            if shown.count < ev.rejections.count { out += "  ... and \(ev.rejections.count - shown.count) more\n" }
+        }
+        return out
+    }
+
+    /// `reads/km5.txt:123: malformed: ... | line text`
+    public static func describe(_ r: Rejection, snapshot: RaceSnapshot) -> String {
+        let file = snapshot.files[Int(r.ref.file)].path
+        var s = "\(file):\(r.ref.line): \(r.reason)"
+        if let runner = r.runner { s += " (bib \(snapshot.participants[runner].bib))" }
+        if let time = r.time, r.text == nil { s += " at \(TimeFormat.timeOfDay(time))" }
+        if let text = r.text { s += " | \(printable(text))" }
+        return s
+    }
+
+    /// Control characters from a bad line are never written to the terminal.
+    static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? "?" : Character($0) })
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import RaceModel
+import RaceState
+
+/// Standings as JSON: times both formatted and in milliseconds.
+public enum JSONReport {
+    struct Document: Encodable {
+        var event: String
+        var date: String
+        var utc_offset: String
+        var at: String
+        var races: [RaceDoc]
+    }
+    struct RaceDoc: Encodable {
+        var id: String
+        var name: String
+        var clock: String
+        var distance_km: Double
+        var checkpoints: [String]
+        var runners: [RunnerDoc]
+    }
+    struct RunnerDoc: Encodable {
+        var place: Int?
+        var bib: String
+        var name: String
+        var sex: String?
+        var age_group: String
+        var country: String?
+        var club: String?
+        var division: String
+        var status: String
+        var last_checkpoint: String?
+        var gun_time: String?
+        var net_time: String?
+        var gun_time_ms: Int?
+        var net_time_ms: Int?
+        var sex_place: Int?
+        var age_group_place: Int?
+        var division_place: Int?
+        var gap_ms: Int?
+        var pace_ms_per_km: Int?
+        var projected_finish_ms: Int?
+        var splits_ms: [String: Int]
+        var flags: [String]
+    }
+
+    public static func render(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) -> String {
+        let races = snapshot.reportRows(filter).map { group -> RaceDoc in
+            let race = snapshot.event.races[group.race]
+            let runners = group.rows.map { row -> RunnerDoc in
+                let s = row.standing, p = row.participant
+                var splits: [String: Int] = [:]
+                for (i, cp) in race.checkpoints.enumerated() { if let t = s.splits[i] { splits[cp.id] = t } }
+                return RunnerDoc(place: s.place, bib: p.bib, name: p.name, sex: p.sex?.rawValue, age_group: row.ageGroup,
+                                 country: p.country, club: p.club, division: p.division.rawValue, status: s.status.rawValue,
+                                 last_checkpoint: row.last.isEmpty ? nil : row.last,
+                                 gun_time: row.gun.isEmpty ? nil : row.gun, net_time: row.net.isEmpty ? nil : row.net,
+                                 gun_time_ms: s.gunTime, net_time_ms: s.netTime, sex_place: s.sexPlace,
+                                 age_group_place: s.ageGroupPlace, division_place: s.divisionPlace, gap_ms: s.gap,
+                                 pace_ms_per_km: s.racePace, projected_finish_ms: s.projectedFinish,
+                                 splits_ms: splits, flags: s.flags.labels)
+            }
+            return RaceDoc(id: race.id, name: race.name, clock: race.clock.rawValue, distance_km: race.distanceKm,
+                           checkpoints: race.checkpoints.map(\.id), runners: runners)
+        }
+        let doc = Document(event: snapshot.event.name, date: snapshot.event.date.description,
+                           utc_offset: snapshot.event.utcOffsetLabel, at: TimeFormat.timeOfDay(snapshot.at), races: races)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(doc) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,213 @@
+import RaceModel
+import TOMLKit
+
+/// Reads `event.toml` into an `EventConfig`, checking every reference.
+enum EventConfigLoader {
+    static func parse(_ text: String, file: String) throws(ConfigError) -> EventConfig {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: file, line: error.source.begin.line, "not valid TOML: \(error.description)")
+        } catch {
+            throw ConfigError(file: file, "not valid TOML: \(error)")
+        }
+        var reader = TableReader(file: file)
+        return try reader.event(root)
+    }
+}
+
+/// Walks the TOML tables, naming the key path in every error.
+struct TableReader {
+    let file: String
+
+    func fail(_ path: String, _ message: String) -> ConfigError {
+        ConfigError(file: file, path.isEmpty ? message : "\(path): \(message)")
+    }
+
+    func string(_ t: TOMLTable, _ key: String, at path: String) throws(ConfigError) -> String {
+        guard let v = t[key] else { throw fail(path, "missing key '\(key)'") }
+        guard let s = v.string, !s.isEmpty else { throw fail(path, "'\(key)' must be a non-empty string") }
+        return s
+    }
+
+    func optionalString(_ t: TOMLTable, _ key: String, at path: String) throws(ConfigError) -> String? {
+        guard let v = t[key] else { return nil }
+        guard let s = v.string else { throw fail(path, "'\(key)' must be a string") }
+        return s
+    }
+
+    func number(_ v: TOMLValueConvertible) -> Double? {
+        if let d = v.double { return d }
+        if let i = v.int { return Double(i) }
+        return nil
+    }
+
+    func optionalNumber(_ t: TOMLTable, _ key: String, at path: String) throws(ConfigError) -> Double? {
+        guard let v = t[key] else { return nil }
+        guard let n = number(v), n.isFinite else { throw fail(path, "'\(key)' must be a number") }
+        return n
+    }
+
+    /// A time of day or duration written as TOML local time or "HH:MM:SS[.fff]".
+    func clock(_ t: TOMLTable, _ key: String, at path: String) throws(ConfigError) -> Millis? {
+        guard let v = t[key] else { return nil }
+        if let time = v.time {
+            return ((time.hour * 60 + time.minute) * 60 + time.second) * 1000 + time.nanoSecond / 1_000_000
+        }
+        if let s = v.string, let ms = TimeFormat.parseClock(s) { return ms }
+        throw fail(path, "'\(key)' must be a time like \"08:00:00\"")
+    }
+
+    func tables(_ t: TOMLTable, _ key: String, at path: String) throws(ConfigError) -> [TOMLTable] {
+        guard let v = t[key] else { throw fail(path, "missing '\(key)'") }
+        guard let array = v.array else { throw fail(path, "'\(key)' must be an array of tables") }
+        var out: [TOMLTable] = []
+        for (i, item) in array.enumerated() {
+            guard let table = item.table else { throw fail(path, "\(key)[\(i)] must be a table") }
+            out.append(table)
+        }
+        return out
+    }
+
+    mutating func event(_ root: TOMLTable) throws(ConfigError) -> EventConfig {
+        let name = try string(root, "name", at: "")
+        guard let dateValue = root["date"] else { throw fail("", "missing key 'date' (e.g. date = 2025-04-06)") }
+        let date: CivilDate
+        if let d = dateValue.date {
+            date = CivilDate(year: d.year, month: d.month, day: d.day)
+        } else if let s = dateValue.string, let d = CivilDate(iso: s) {
+            date = d
+        } else {
+            throw fail("", "'date' must be a date like 2025-04-06")
+        }
+        let offset = try utcOffset(root)
+        var ageBounds: [Int] = []
+        if let v = root["age_groups"] {
+            guard let array = v.array else { throw fail("", "'age_groups' must be an array of ages, e.g. [18, 40, 45]") }
+            for item in array {
+                guard let a = item.int, a >= 0 else { throw fail("", "'age_groups' must hold whole numbers") }
+                ageBounds.append(a)
+            }
+            if Set(ageBounds).count != ageBounds.count { throw fail("", "'age_groups' has the same age twice") }
+        }
+        let rules = try self.rules(root)
+        let points = try self.points(root, rules: rules)
+        let races = try self.races(root, points: points)
+        return EventConfig(name: name, date: date, utcOffsetMinutes: offset, ageGroups: AgeGroups(lowerBounds: ageBounds),
+                           points: points, races: races, rules: rules)
+    }
+
+    func utcOffset(_ root: TOMLTable) throws(ConfigError) -> Int {
+        guard let v = root["utc_offset"] else { return 0 }
+        guard let s = v.string else { throw fail("", "'utc_offset' must be a string like \"+09:00\"") }
+        let sign: Int
+        switch s.first {
+        case "+": sign = 1
+        case "-": sign = -1
+        default: throw fail("", "'utc_offset' must start with + or -, like \"+09:00\"")
+        }
+        guard let ms = TimeFormat.parseClock(s.dropFirst()), ms % 60_000 == 0, ms <= 14 * 3_600_000 else {
+            throw fail("", "'utc_offset' must look like \"+09:00\"")
+        }
+        return sign * ms / 60_000
+    }
+
+    func rules(_ root: TOMLTable) throws(ConfigError) -> TimingRules {
+        var rules = TimingRules()
+        guard let v = root["rules"] else { return rules }
+        guard let t = v.table else { throw fail("", "[rules] must be a table") }
+        if let n = try optionalNumber(t, "max_speed_kmh", at: "rules") {
+            guard n > 0 else { throw fail("rules", "'max_speed_kmh' must be above 0") }
+            rules.maxSpeedKmh = n
+        }
+        if let n = try optionalNumber(t, "min_speed_kmh", at: "rules") {
+            guard n > 0, n < rules.maxSpeedKmh else { throw fail("rules", "'min_speed_kmh' must be above 0 and below max_speed_kmh") }
+            rules.minSpeedKmh = n
+        }
+        if let n = try optionalNumber(t, "start_allowance", at: "rules") {
+            guard n >= 0 else { throw fail("rules", "'start_allowance' must be 0 or more seconds") }
+            rules.startAllowance = Int(n * 1000)
+        }
+        if let n = try optionalNumber(t, "duplicate_window", at: "rules") {
+            guard n >= 0 else { throw fail("rules", "'duplicate_window' must be 0 or more seconds") }
+            rules.defaultDuplicateWindow = Int(n * 1000)
+        }
+        return rules
+    }
+
+    func points(_ root: TOMLTable, rules: TimingRules) throws(ConfigError) -> [TimingPoint] {
+        var points: [TimingPoint] = []
+        var files: [String: String] = [:]
+        for (i, t) in try tables(root, "points", at: "").enumerated() {
+            let path = "points[\(i)]"
+            let id = try string(t, "id", at: path)
+            if points.contains(where: { $0.id == id }) { throw fail(path, "point id '\(id)' is used twice") }
+            guard let fv = t["files"], let array = fv.array, !array.isEmpty else {
+                throw fail(path, "point '\(id)' needs files = [\"reads/main.txt\", ...] (main line first)")
+            }
+            var paths: [String] = []
+            for item in array {
+                guard let s = item.string, !s.isEmpty else { throw fail(path, "point '\(id)': files must be strings") }
+                if let other = files[s] { throw fail(path, "read file \(s) is named by points '\(other)' and '\(id)'") }
+                files[s] = id
+                paths.append(s)
+            }
+            let window = try optionalNumber(t, "duplicate_window", at: path)
+            if let window, window < 0 { throw fail(path, "'duplicate_window' must be 0 or more seconds") }
+            let offset = try optionalNumber(t, "clock_offset", at: path) ?? 0
+            points.append(TimingPoint(id: id, name: try optionalString(t, "name", at: path) ?? id, files: paths,
+                                      duplicateWindow: window.map { Int(($0 * 1000).rounded()) } ?? rules.defaultDuplicateWindow,
+                                      clockOffset: Int((offset * 1000).rounded())))
+        }
+        guard !points.isEmpty else { throw fail("", "no [[points]] defined") }
+        return points
+    }
+
+    func races(_ root: TOMLTable, points: [TimingPoint]) throws(ConfigError) -> [Race] {
+        var races: [Race] = []
+        for (i, t) in try tables(root, "races", at: "").enumerated() {
+            let path = "races[\(i)]"
+            let id = try string(t, "id", at: path)
+            if races.contains(where: { $0.id == id }) { throw fail(path, "race id '\(id)' is used twice") }
+            let clockName = try optionalString(t, "clock", at: path) ?? "gun"
+            guard let clock = RankingClock(rawValue: clockName) else {
+                throw fail(path, "race '\(id)': clock must be \"gun\" or \"net\", not \"\(clockName)\"")
+            }
+            var waves: [Wave] = []
+            for (w, wt) in try tables(t, "waves", at: path).enumerated() {
+                let wpath = "\(path).waves[\(w)]"
+                let wid = try string(wt, "id", at: wpath)
+                if waves.contains(where: { $0.id == wid }) { throw fail(wpath, "wave id '\(wid)' is used twice in race '\(id)'") }
+                guard let gun = try clock(wt, "gun", at: wpath) else { throw fail(wpath, "wave '\(wid)' needs gun = \"HH:MM:SS\"") }
+                waves.append(Wave(id: wid, gun: gun))
+            }
+            guard !waves.isEmpty else { throw fail(path, "race '\(id)' needs at least one wave") }
+            var checkpoints: [Checkpoint] = []
+            for (c, ct) in try tables(t, "checkpoints", at: path).enumerated() {
+                let cpath = "\(path).checkpoints[\(c)]"
+                let cid = try string(ct, "id", at: cpath)
+                if checkpoints.contains(where: { $0.id == cid }) { throw fail(cpath, "checkpoint id '\(cid)' is used twice in race '\(id)'") }
+                let pointID = try string(ct, "point", at: cpath)
+                guard let p = points.firstIndex(where: { $0.id == pointID }) else {
+                    throw fail(cpath, "checkpoint '\(cid)' of race '\(id)' names unknown point '\(pointID)'; points are \(points.map(\.id).joined(separator: ", "))")
+                }
+                guard let km = try optionalNumber(ct, "km", at: cpath), km >= 0 else {
+                    throw fail(cpath, "checkpoint '\(cid)' needs km = <distance from the start, 0 or more>")
+                }
+                if let previous = checkpoints.last, km <= previous.km {
+                    throw fail(cpath, "checkpoint '\(cid)' at km \(km) must come after '\(previous.id)' at km \(previous.km)")
+                }
+                checkpoints.append(Checkpoint(id: cid, pointIndex: p, km: km))
+            }
+            guard checkpoints.count >= 1, let last = checkpoints.last, last.km > 0 else {
+                throw fail(path, "race '\(id)' needs checkpoints ending at the finish (km above 0)")
+            }
+            let cutoff = try clock(t, "cutoff", at: path)
+            races.append(Race(id: id, name: try optionalString(t, "name", at: path) ?? id, waves: waves, clock: clock,
+                              checkpoints: checkpoints, cutoff: cutoff))
+        }
+        guard !races.isEmpty else { throw fail("", "no [[races]] defined") }
+        return races
+    }
+}

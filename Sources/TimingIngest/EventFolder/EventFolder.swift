@@ -1,0 +1,55 @@
+import RaceModel
+
+/// An event folder on disk: its configuration, its participants and the
+/// read files `event.toml` names.
+public struct EventFolder: Sendable {
+    public var path: String
+    public var event: EventConfig
+    public var participants: [Participant]
+    /// Every read file of every point, main line first within a point.
+    public var readFiles: [ReadFileInfo]
+
+    public static let configName = "event.toml"
+    public static let participantsName = "participants.csv"
+
+    public init(path: String, event: EventConfig, participants: [Participant]) {
+        self.path = path
+        self.event = event
+        self.participants = participants
+        readFiles = event.points.enumerated().flatMap { p, point in
+            point.files.enumerated().map { ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0) }
+        }
+    }
+
+    /// Loads `event.toml` and `participants.csv` (read files are read separately).
+    public static func load(_ path: String) throws(ConfigError) -> EventFolder {
+        let configPath = join(path, configName)
+        let event = try EventConfigLoader.parse(try readText(configPath), file: configPath)
+        let participantsPath = join(path, participantsName)
+        let participants = try ParticipantsLoader.parse(try readText(participantsPath), file: participantsPath, event: event)
+        return EventFolder(path: path, event: event, participants: participants)
+    }
+
+    /// Parses text already read (for tests and for reloading).
+    public static func parse(path: String, config: String, participants: String) throws(ConfigError) -> EventFolder {
+        let event = try EventConfigLoader.parse(config, file: join(path, configName))
+        let list = try ParticipantsLoader.parse(participants, file: join(path, participantsName), event: event)
+        return EventFolder(path: path, event: event, participants: list)
+    }
+
+    public func absolutePath(of file: ReadFileInfo) -> String { Self.join(path, file.path) }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        if name.hasPrefix("/") { return name }
+        return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    static func readText(_ path: String) throws(ConfigError) -> String {
+        do {
+            let bytes = try ReadFileScanner.readFile(atPath: path)
+            return String(decoding: bytes, as: UTF8.self)
+        } catch {
+            throw ConfigError(file: path, "cannot be read: \(error)")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import ResultsReport
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate an event folder: the config, every read file, every rejected line.")
+
+    @Argument(help: "The event folder.")
+    var event: String
+    @Option(help: "Show at most this many rejected lines.")
+    var limit: Int?
+
+    func run() async throws {
+        let loaded = try LoadedEvent.load(event)
+        let snapshot = await loaded.state().snapshot()
+        print(CheckReport.render(snapshot, missingFiles: loaded.missing, limit: limit), terminator: "")
+    }
+}

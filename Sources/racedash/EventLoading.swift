@@ -1,0 +1,39 @@
+import ArgumentParser
+import RaceModel
+import RaceState
+import TimingIngest
+
+/// Loads an event folder for a command, turning config errors into one clear
+/// message and a non-zero exit.
+struct LoadedEvent {
+    var folder: EventFolder
+    var log: ReadLog
+    var missing: [String]
+
+    static func load(_ path: String) throws -> LoadedEvent {
+        do {
+            let folder = try EventFolder.load(path)
+            let (log, missing) = try ReadLogLoader.load(folder)
+            return LoadedEvent(folder: folder, log: log, missing: missing)
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    func state() -> RaceState { RaceState(folder: folder, log: log) }
+}
+
+/// `HH:MM:SS[.fff]` options.
+struct TimeOfDayArgument: ExpressibleByArgument {
+    var ms: Millis
+    init?(argument: String) {
+        guard let ms = TimeFormat.parseClock(argument) else { return nil }
+        self.ms = ms
+    }
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension Division: ExpressibleByArgument {}
+extension Sex: ExpressibleByArgument {}
