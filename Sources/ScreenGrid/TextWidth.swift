@@ -89,6 +89,7 @@ public enum TextWidth {
         let v = scalar.value
         if v == 0xAD { return false }  // soft hyphen: terminals draw it as a hyphen
         if rangesContain(conjoiningJamoRanges, v) { return true }
+        if rangesContain(prependedMarkRanges, v) { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format:
             return true

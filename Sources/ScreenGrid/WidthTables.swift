@@ -10,8 +10,7 @@ let wideRanges: [ClosedRange<UInt32>] = [
     0x2329...0x232A,    // angle brackets
     0x2E80...0x303E,    // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
     0x3041...0x33FF,    // kana, Bopomofo, Hangul compatibility Jamo, Kanbun, enclosed CJK, CJK compatibility
-    0x3400...0x4DBF,    // CJK extension A
-    0x4E00...0x9FFF,    // CJK unified ideographs
+    0x3400...0x9FFF,    // CJK extension A, Yijing hexagrams, CJK unified ideographs
     0xA000...0xA4CF,    // Yi
     0xA960...0xA97F,    // Hangul Jamo extended A
     0xAC00...0xD7A3,    // Hangul syllables
@@ -35,6 +34,13 @@ let wideRanges: [ClosedRange<UInt32>] = [
 let conjoiningJamoRanges: [ClosedRange<UInt32>] = [
     0x1160...0x11FF,    // Hangul Jamo vowels and trailing consonants
     0xD7B0...0xD7FF,    // Hangul Jamo extended B
+]
+
+/// Format characters that are drawn, with a column of their own, before the
+/// digits they span (Prepended_Concatenation_Mark).
+let prependedMarkRanges: [ClosedRange<UInt32>] = [
+    0x0600...0x0605, 0x06DD...0x06DD, 0x070F...0x070F, 0x0890...0x0891,
+    0x08E2...0x08E2, 0x110BD...0x110BD, 0x110CD...0x110CD,
 ]
 
 /// Regional indicators carry Emoji_Presentation but are drawn one column each

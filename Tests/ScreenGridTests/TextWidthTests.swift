@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func widthTablesAreSortedAndDisjoint() {
-        for table in [wideRanges, conjoiningJamoRanges] {
+        for table in [wideRanges, conjoiningJamoRanges, prependedMarkRanges] {
             for (a, b) in zip(table, table.dropFirst()) {
                 #expect(a.upperBound < b.lowerBound, "\(a) overlaps or precedes \(b)")
             }
