@@ -1,0 +1,109 @@
+/// Display width of text in terminal columns, independent of the process locale.
+///
+/// Widths describe text as `Frame.put` draws it: control characters count as
+/// the one-column replacement they become, so measuring and drawing agree.
+public enum TextWidth {
+    /// What control and escape characters are shown as.
+    public static let replacement: Character = "\u{FFFD}"
+    public static let ellipsis: Character = "…"
+
+    public static func of(_ s: String) -> Int {
+        var total = 0
+        for c in sanitize(s) { total += clusterWidth(c) }
+        return total
+    }
+
+    public static func of(_ c: Character) -> Int {
+        if isSafe(c) { return clusterWidth(c) }
+        return of(String(c))
+    }
+
+    /// Replaces C0 controls, DEL, C1 controls (ESC included, so escape
+    /// sequences from data are never interpreted) with U+FFFD; a tab becomes a
+    /// space because typed data uses it as a separator. Line and paragraph
+    /// separators are replaced too, since some terminals treat them as newlines.
+    public static func sanitize(_ s: String) -> String {
+        if s.unicodeScalars.allSatisfy({ !needsReplacement($0) }) { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if scalar == "\t" {
+                out.append(" ")
+            } else if needsReplacement(scalar) {
+                out.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The longest sanitized prefix that fits in `width` columns; when text is
+    /// cut and `ellipsis` is set, the last column shows "…".
+    public static func truncate(_ s: String, to width: Int, ellipsis: Bool = true) -> String {
+        guard width > 0 else { return "" }
+        let clean = sanitize(s)
+        if of(clean) <= width { return clean }
+        let budget = ellipsis ? width - 1 : width
+        var used = 0
+        var out = ""
+        for c in clean {
+            let w = clusterWidth(c)
+            if used + w > budget { break }
+            used += w
+            out.append(c)
+        }
+        if ellipsis { out.append(Self.ellipsis) }
+        return out
+    }
+
+    /// Exactly `width` columns: truncated if longer, padded with spaces otherwise.
+    public static func pad(_ s: String, to width: Int, alignRight: Bool = false) -> String {
+        guard width > 0 else { return "" }
+        let cut = truncate(s, to: width)
+        let gap = String(repeating: " ", count: max(0, width - of(cut)))
+        return alignRight ? gap + cut : cut + gap
+    }
+
+    // MARK: - Per-cluster width (input already sanitized)
+
+    /// A grapheme cluster is as wide as its first scalar: combining marks,
+    /// joiners and variation selectors that follow it add nothing. That matches
+    /// what the backend sends, which is the base and its combining marks only.
+    static func clusterWidth(_ c: Character) -> Int {
+        guard let first = c.unicodeScalars.first else { return 0 }
+        return scalarWidth(first)
+    }
+
+    static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x7F { return 1 }  // controls never get here: they are replaced first
+        if isZeroWidth(scalar) { return 0 }
+        if rangesContain(wideRanges, v) { return 2 }
+        if v >= 0x2300, scalar.properties.isEmojiPresentation, !regionalIndicators.contains(v) { return 2 }
+        return 1
+    }
+
+    /// Combining marks, format characters (ZWJ, ZWSP, bidi controls) and
+    /// conjoining Jamo take no column of their own.
+    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v == 0xAD { return false }  // soft hyphen: terminals draw it as a hyphen
+        if rangesContain(conjoiningJamoRanges, v) { return true }
+        if rangesContain(prependedMarkRanges, v) { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+    }
+
+    static func isSafe(_ c: Character) -> Bool {
+        !c.unicodeScalars.contains(where: needsReplacement)
+    }
+}
