@@ -1,0 +1,84 @@
+/// Byte-level helpers for the read parsers, which work on raw UTF-8 bytes so
+/// that a marathon's worth of lines costs no allocation beyond each read's code.
+enum ASCII {
+    static let tab = UInt8(ascii: "\t")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+    static let hash = UInt8(ascii: "#")
+    static let comma = UInt8(ascii: ",")
+    static let semicolon = UInt8(ascii: ";")
+    static let tilde = UInt8(ascii: "~")
+    static let colon = UInt8(ascii: ":")
+    static let dot = UInt8(ascii: ".")
+    static let dash = UInt8(ascii: "-")
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == space || b == tab }
+
+    /// Value of a hex digit of either case, or -1.
+    @inline(__always) static func hexValue(_ b: UInt8) -> Int {
+        if b &- 0x30 < 10 { return Int(b &- 0x30) }
+        let lower = b | 0x20
+        if lower &- 0x61 < 6 { return Int(lower &- 0x61) + 10 }
+        return -1
+    }
+
+    /// Value of `count` decimal digits starting at `start`, or -1 if any is not a digit.
+    @inline(__always) static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int {
+        var value = 0
+        for i in start..<(start + count) {
+            let d = bytes[i] &- 0x30
+            if d >= 10 { return -1 }
+            value = value * 10 + Int(d)
+        }
+        return value
+    }
+
+    /// Whole field as a non-negative decimal number; nil when empty, not all digits, or too long to be a count.
+    static func unsignedInteger(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 18 else { return nil }
+        let value = decimal(bytes, range.lowerBound, range.count)
+        return value < 0 ? nil : value
+    }
+
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Field text for an error message; long junk is cut so the message stays readable.
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let limit = 40
+        if range.count <= limit { return "'\(string(bytes, range))'" }
+        return "'\(string(bytes, range.lowerBound..<(range.lowerBound + limit)))…'"
+    }
+
+    /// Fields of a separated line, walked without building an array.
+    struct Fields {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let separator: UInt8
+        private var position: Int
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, from start: Int = 0) {
+            self.bytes = bytes; self.separator = separator; self.position = start
+        }
+
+        mutating func next() -> Range<Int>? {
+            let start = position
+            guard start <= bytes.count else { return nil }
+            var i = start
+            while i < bytes.count && bytes[i] != separator { i += 1 }
+            position = i + 1
+            return start..<i
+        }
+
+        static func count(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, from start: Int = 0) -> Int {
+            var n = 1
+            for i in start..<bytes.count where bytes[i] == separator { n += 1 }
+            return n
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import RaceModel
+
+/// RACE RESULT decoder passings: `PassingNo;Transponder;yyyy-MM-dd;hh:mm:ss.kkk;...`,
+/// pushed ones prefixed `#P;`. Only the first four fields are used.
+enum RaceResultParser {
+    private static let requiredFields = 4
+
+    /// A `;` line whose first field is a number; the caller has already
+    /// removed a `#P;` prefix.
+    static func looksLikePassing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawSemicolon = false
+        var allDigits = true
+        var firstFieldLength = 0
+        for byte in b {
+            if byte == ASCII.semicolon { sawSemicolon = true; break }
+            if !ASCII.isDigit(byte) { allDigits = false }
+            firstFieldLength += 1
+        }
+        return sawSemicolon && allDigits && firstFieldLength > 0
+    }
+
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        let fieldCount = ASCII.Fields.count(b, separator: ASCII.semicolon)
+        guard fieldCount >= requiredFields else {
+            return .malformed(reason: "RACE RESULT passing has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
+        }
+        var fields = ASCII.Fields(b, separator: ASCII.semicolon)
+        let numberField = fields.next()!
+        let transponderField = fields.next()!
+        let dateField = fields.next()!
+        let timeField = fields.next()!
+
+        guard let passingNo = ASCII.unsignedInteger(b, numberField) else {
+            return .malformed(reason: "RACE RESULT passing number \(ASCII.quoted(b, numberField)) is not a number")
+        }
+        guard !transponderField.isEmpty else {
+            return .malformed(reason: "RACE RESULT passing has an empty transponder")
+        }
+        let date: CivilDate?
+        switch parseDate(b, dateField) {
+        case .noFix: date = nil
+        case .date(let d): date = d
+        case .invalid:
+            return .malformed(reason: "RACE RESULT date \(ASCII.quoted(b, dateField)) is not a valid yyyy-MM-dd date")
+        }
+        let parsedTime = ClockField.parse(b, timeField)
+        guard case .time(let time) = parsedTime else {
+            return .malformed(reason: ClockField.reason(parsedTime, b, timeField))
+        }
+        return .read(RawRead(code: ASCII.string(b, transponderField), date: date, timeOfDay: time,
+                             sequence: passingNo, format: .raceResult))
+    }
+
+    private enum DateField { case date(CivilDate), noFix, invalid }
+
+    /// `0000-00-00` is what a decoder without a GPS fix writes; the event date applies.
+    private static func parseDate(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> DateField {
+        guard r.count == 10, b[r.lowerBound + 4] == ASCII.dash, b[r.lowerBound + 7] == ASCII.dash else { return .invalid }
+        let year = ASCII.decimal(b, r.lowerBound, 4)
+        let month = ASCII.decimal(b, r.lowerBound + 5, 2)
+        let day = ASCII.decimal(b, r.lowerBound + 8, 2)
+        guard year >= 0, month >= 0, day >= 0 else { return .invalid }
+        if year == 0 && month == 0 && day == 0 { return .noFix }
+        guard ClockField.isValidDate(year: year, month: month, day: day) else { return .invalid }
+        return .date(CivilDate(year: year, month: month, day: day))
+    }
+}

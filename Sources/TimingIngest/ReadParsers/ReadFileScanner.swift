@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Splits a read file into lines without copying them.
+public enum ReadFileScanner {
+    /// Calls `body` with each line (1-based number, bytes without "\n" or a
+    /// trailing "\r"). A final line without a newline is still a line; an empty
+    /// buffer has none.
+    public static func forEachLine(
+        in data: UnsafeRawBufferPointer,
+        _ body: (_ lineNumber: Int, _ line: UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
+        guard let base = data.baseAddress, data.count > 0 else { return }
+        // Read files are plain bytes, so viewing them as UInt8 is always a valid binding.
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        let count = data.count
+        var start = 0
+        var lineNumber = 0
+        while start < count {
+            let remaining = count - start
+            let end: Int
+            if let hit = memchr(bytes + start, Int32(ASCII.newline), remaining) {
+                end = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
+            } else {
+                end = count
+            }
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
+            lineNumber += 1
+            try body(lineNumber, UnsafeBufferPointer(start: bytes + start, count: lineEnd - start))
+            start = end + 1
+        }
+    }
+
+    /// The whole file's bytes. Reads until end of file rather than trusting the
+    /// size from `fstat`, because a decoder may still be appending to it.
+    public static func readFile(atPath path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ReadFileError(path: path, operation: .open, errno: errno) }
+        defer { close(fd) }
+
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        // One byte more than the size, so a file read whole is known to be at its end
+        // only when `read` returns 0; the buffer is filled without zeroing it first.
+        var failure: Int32 = 0
+        var result = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n > 0 { count += n } else if n == 0 { return } else if errno != EINTR { failure = errno; return }
+            }
+        }
+        if failure != 0 { throw ReadFileError(path: path, operation: .read, errno: failure) }
+        guard result.count > expected else { return result }
+        // The file grew while it was being read: take the rest in chunks.
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n > 0 {
+                result.append(contentsOf: chunk[0..<n])
+            } else if n == 0 {
+                return result
+            } else if errno != EINTR {
+                throw ReadFileError(path: path, operation: .read, errno: errno)
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// TimingIngest module

@@ -1,0 +1,110 @@
+import Testing
+import RaceModel
+@testable import TimingIngest
+
+/// Builds an IPICO record with a correct checksum, so each test can break one field at a time.
+private func ipico(reader: String = "00", tag: String = "058000128608", fields: String = "0001",
+                   date: String = "260306", time: String = "202747", hundredths: String = "23",
+                   suffix: String = "") -> String {
+    let body = reader + tag + fields + date + time + hundredths
+    let sum = body.utf8.reduce(0) { ($0 + Int($1)) % 256 }
+    let hex = String(sum, radix: 16)
+    return "aa" + body + (hex.count == 1 ? "0" + hex : hex) + suffix
+}
+
+@Suite struct IPICOParserTests {
+    @Test func decodesTheSpecificationExample() {
+        let parsed = ReadLineParser.parse("aa0005800012860800012603062027472353")
+        let expected = RawRead(code: "058000128608", date: CivilDate(year: 2026, month: 3, day: 6),
+                               timeOfDay: ((20 * 60 + 27) * 60 + 47) * 1000 + 350, sequence: nil, format: .ipico)
+        #expect(parsed == .read(expected))
+    }
+
+    @Test func helperReproducesTheExample() {
+        #expect(ipico() == "aa0005800012860800012603062027472353")
+    }
+
+    @Test func hundredthsAreHex() throws {
+        // 0x63 = 99 hundredths, the largest allowed.
+        guard case .read(let read) = ReadLineParser.parse(ipico(time: "000000", hundredths: "63")) else {
+            Issue.record("not a read"); return
+        }
+        #expect(read.timeOfDay == 990)
+        guard case .read(let ten) = ReadLineParser.parse(ipico(time: "000001", hundredths: "0a")) else {
+            Issue.record("not a read"); return
+        }
+        #expect(ten.timeOfDay == 1100)
+    }
+
+    @Test(arguments: ["FS", "LS", "fs"])
+    func acceptsSeenMarker(_ suffix: String) throws {
+        let parsed = ReadLineParser.parse(ipico(tag: "0000000000ff", suffix: suffix))
+        guard case .read(let read) = parsed else { Issue.record("got \(parsed)"); return }
+        #expect(read.code == "0000000000ff")
+        #expect(read.format == .ipico)
+    }
+
+    @Test func upperCaseTagAndChecksumAreAcceptedAndTagIsLowerCased() {
+        let line = ipico(tag: "0580001286AB")
+        let upperChecksum = String(line.dropLast(2)) + line.suffix(2).uppercased()
+        guard case .read(let read) = ReadLineParser.parse(upperChecksum) else {
+            Issue.record("not a read"); return
+        }
+        #expect(read.code == "0580001286ab")
+    }
+
+    @Test func yearIsInThisCentury() {
+        guard case .read(let read) = ReadLineParser.parse(ipico(date: "991231")) else {
+            Issue.record("not a read"); return
+        }
+        #expect(read.date == CivilDate(year: 2099, month: 12, day: 31))
+    }
+
+    @Test func checksumMismatch() {
+        #expect(ReadLineParser.parse("aa000580001286080001260306202747234f")
+                == .malformed(reason: "IPICO checksum mismatch: line says 4f, computed 53"))
+    }
+
+    @Test func wrongLength() {
+        #expect(ReadLineParser.parse(String(ipico().dropLast()))
+                == .malformed(reason: "IPICO line is 35 characters, expected 36 or 38"))
+        #expect(ReadLineParser.parse(ipico(suffix: "F"))
+                == .malformed(reason: "IPICO line is 37 characters, expected 36 or 38"))
+    }
+
+    @Test func unknownMarker() {
+        #expect(ReadLineParser.parse(ipico(suffix: "XS"))
+                == .malformed(reason: "IPICO line ends in 'XS', expected FS or LS"))
+    }
+
+    @Test func nonHexCharacter() {
+        var bytes = Array(ipico().utf8)
+        bytes[16] = UInt8(ascii: "g")
+        #expect(ReadLineParser.parse(String(decoding: bytes, as: UTF8.self))
+                == .malformed(reason: "IPICO line has 'g' at column 17, expected a hex digit"))
+    }
+
+    @Test(arguments: ["261306", "260230", "250229", "26a306"])
+    func invalidDate(_ date: String) {
+        #expect(ReadLineParser.parse(ipico(date: date))
+                == .malformed(reason: "IPICO date \(date) is not a valid YYMMDD date"))
+    }
+
+    @Test func leapDayIsValid() {
+        guard case .read(let read) = ReadLineParser.parse(ipico(date: "280229")) else {
+            Issue.record("not a read"); return
+        }
+        #expect(read.date == CivilDate(year: 2028, month: 2, day: 29))
+    }
+
+    @Test(arguments: [("256100", "25:61:00"), ("240000", "24:00:00"), ("236000", "23:60:00"), ("235960", "23:59:60"), ("2b0000", "2b:00:00")])
+    func invalidTime(_ raw: String, _ shown: String) {
+        #expect(ReadLineParser.parse(ipico(time: raw))
+                == .malformed(reason: "time \(shown) is not a valid time of day"))
+    }
+
+    @Test func hundredthsOver99() {
+        #expect(ReadLineParser.parse(ipico(hundredths: "64"))
+                == .malformed(reason: "IPICO hundredths 64 (hex) is over 99"))
+    }
+}
