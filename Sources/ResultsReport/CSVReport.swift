@@ -24,12 +24,11 @@ public enum CSVReport {
             let column = checkpointIDs.map { id in race.checkpoints.firstIndex { $0.id == id } }
             for row in group.rows {
                 let s = row.standing, p = row.participant
-                var fields = [
-                    row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? "", race.id,
-                    p.division.rawValue, s.status.rawValue, row.gun, row.net,
-                    s.sexPlace.map(String.init) ?? "", s.ageGroupPlace.map(String.init) ?? "",
-                    s.divisionPlace.map(String.init) ?? "", row.last, s.flags.labels.joined(separator: ";"),
-                ]
+                let places = [s.sexPlace, s.ageGroupPlace, s.divisionPlace].map { $0.map(String.init) ?? "" }
+                var fields: [String] = [row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? ""]
+                fields += [race.id, p.division.rawValue, s.status.rawValue, row.gun, row.net]
+                fields += places
+                fields += [row.last, s.flags.labels.joined(separator: ";")]
                 for c in column {
                     fields.append(c.flatMap { s.splits[$0] }.map { TimeFormat.duration($0) } ?? "")
                 }

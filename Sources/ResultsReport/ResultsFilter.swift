@@ -1,4 +1,5 @@
 import RaceModel
+import RaceState
 
 /// Which runners a report shows. Places stay those within the race.
 public struct ResultsFilter: Sendable {

@@ -50,7 +50,7 @@ struct TableReader {
     }
 
     /// A time of day or duration written as TOML local time or "HH:MM:SS[.fff]".
-    func clock(_ t: TOMLTable, _ key: String, at path: String) throws(ConfigError) -> Millis? {
+    func clockValue(_ t: TOMLTable, _ key: String, at path: String) throws(ConfigError) -> Millis? {
         guard let v = t[key] else { return nil }
         if let time = v.time {
             return ((time.hour * 60 + time.minute) * 60 + time.second) * 1000 + time.nanoSecond / 1_000_000
@@ -179,7 +179,7 @@ struct TableReader {
                 let wpath = "\(path).waves[\(w)]"
                 let wid = try string(wt, "id", at: wpath)
                 if waves.contains(where: { $0.id == wid }) { throw fail(wpath, "wave id '\(wid)' is used twice in race '\(id)'") }
-                guard let gun = try clock(wt, "gun", at: wpath) else { throw fail(wpath, "wave '\(wid)' needs gun = \"HH:MM:SS\"") }
+                guard let gun = try clockValue(wt, "gun", at: wpath) else { throw fail(wpath, "wave '\(wid)' needs gun = \"HH:MM:SS\"") }
                 waves.append(Wave(id: wid, gun: gun))
             }
             guard !waves.isEmpty else { throw fail(path, "race '\(id)' needs at least one wave") }
@@ -203,7 +203,7 @@ struct TableReader {
             guard checkpoints.count >= 1, let last = checkpoints.last, last.km > 0 else {
                 throw fail(path, "race '\(id)' needs checkpoints ending at the finish (km above 0)")
             }
-            let cutoff = try clock(t, "cutoff", at: path)
+            let cutoff = try clockValue(t, "cutoff", at: path)
             races.append(Race(id: id, name: try optionalString(t, "name", at: path) ?? id, waves: waves, clock: clock,
                               checkpoints: checkpoints, cutoff: cutoff))
         }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import RaceModel
 
 /// Reads every read file of an event into a `ReadLog`.
@@ -12,7 +15,7 @@ public enum ReadLogLoader {
             let bytes: [UInt8]
             do {
                 bytes = try ReadFileScanner.readFile(atPath: path)
-            } catch let error as ReadFileError where error.isMissing {
+            } catch let error as ReadFileError where error.errno == ENOENT {
                 missing.append(file.path)
                 continue
             }
