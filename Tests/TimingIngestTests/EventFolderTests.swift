@@ -1,0 +1,158 @@
+import Testing
+import RaceModel
+@testable import TimingIngest
+
+@Suite struct EventFolderTests {
+    static let config = """
+    name = "Test Marathon"
+    date = 2025-04-06
+    utc_offset = "+09:00"
+    age_groups = [18, 40, 45]
+
+    [rules]
+    max_speed_kmh = 28
+    duplicate_window = 45
+
+    [[points]]
+    id = "stadium"
+    name = "Kim Il Sung Stadium"
+    files = ["reads/stadium.txt", "reads/stadium-backup.txt"]
+    duplicate_window = 30
+    clock_offset = -1.5
+
+    [[points]]
+    id = "km5"
+    files = ["reads/km5.txt"]
+
+    [[races]]
+    id = "marathon"
+    name = "Marathon"
+    clock = "net"
+    cutoff = "06:00:00"
+    waves = [{ id = "elite", gun = 08:00:00 }, { id = "mass", gun = "08:10:30.5" }]
+    checkpoints = [
+      { id = "start", point = "stadium", km = 0 },
+      { id = "5K", point = "km5", km = 5 },
+      { id = "finish", point = "stadium", km = 42.195 },
+    ]
+    """
+
+    static let participants = #"""
+    bib,name,race,chip,sex,age,country,division,wave,club
+    1,"Pak, Kum Hyang",marathon,058000128608,F,28,prk,elite,elite,Sports Club
+    2,김일성,marathon,,M,45,PRK,,mass,
+    3,Zoë Müller,marathon,ABCDEF,X,,DEU,amateur,,"Club ""Läufer"""
+
+    """#
+
+    func load(config: String = config, participants: String = participants) throws(ConfigError) -> EventFolder {
+        try EventFolder.parse(path: "ev", config: config, participants: participants)
+    }
+
+    @Test func loadsTheDocumentedEvent() throws {
+        let folder = try load()
+        let e = folder.event
+        #expect(e.name == "Test Marathon")
+        #expect(e.date == CivilDate(year: 2025, month: 4, day: 6))
+        #expect(e.utcOffsetMinutes == 540)
+        #expect(e.ageGroups.labels == ["18-39", "40-44", "45+"])
+        #expect(e.rules.maxSpeedKmh == 28)
+        #expect(e.points.map(\.id) == ["stadium", "km5"])
+        #expect(e.points[0].duplicateWindow == 30_000)
+        #expect(e.points[0].clockOffset == -1500)
+        #expect(e.points[1].duplicateWindow == 45_000)
+        #expect(e.points[1].name == "km5")
+        let race = e.races[0]
+        #expect(race.clock == .net)
+        #expect(race.cutoff == 6 * 3_600_000)
+        #expect(race.waves == [Wave(id: "elite", gun: 8 * 3_600_000), Wave(id: "mass", gun: 8 * 3_600_000 + 630_500)])
+        #expect(race.checkpoints.map(\.pointIndex) == [0, 1, 0])
+        #expect(race.distanceKm == 42.195)
+        #expect(folder.readFiles == [
+            ReadFileInfo(path: "reads/stadium.txt", pointIndex: 0, isBackup: false),
+            ReadFileInfo(path: "reads/stadium-backup.txt", pointIndex: 0, isBackup: true),
+            ReadFileInfo(path: "reads/km5.txt", pointIndex: 1, isBackup: false),
+        ])
+    }
+
+    @Test func loadsParticipantsWithQuotesUnicodeAndDefaults() throws {
+        let p = try load().participants
+        #expect(p.count == 3)
+        #expect(p[0].name == "Pak, Kum Hyang")
+        #expect(p[0].country == "PRK")
+        #expect(p[0].division == .elite)
+        #expect(p[0].chip == "058000128608")
+        #expect(p[1].name == "김일성")
+        #expect(p[1].chip == nil)
+        #expect(p[1].waveIndex == 1)
+        #expect(p[1].division == .amateur)
+        #expect(p[2].sex == .other)
+        #expect(p[2].age == nil)
+        #expect(p[2].club == "Club \"Läufer\"")
+    }
+
+    func expectError(_ fragment: String, file: String, line: Int? = nil,
+                     config: String = config, participants: String = participants,
+                     sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            _ = try load(config: config, participants: participants)
+            Issue.record("expected an error containing '\(fragment)'", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.file == "ev/\(file)", sourceLocation: sourceLocation)
+            #expect(error.description.contains(fragment), "\(error)", sourceLocation: sourceLocation)
+            if let line { #expect(error.line == line, sourceLocation: sourceLocation) }
+        }
+    }
+
+    @Test func badTOMLNamesFileAndLine() {
+        expectError("not valid TOML", file: "event.toml", line: 2, config: "name = \"x\"\ndate = = 3\n")
+    }
+
+    @Test func checkpointNamingAnUnknownPoint() {
+        let bad = Self.config.replacingOccurrences(of: "point = \"km5\"", with: "point = \"km7\"")
+        expectError("checkpoint '5K' of race 'marathon' names unknown point 'km7'; points are stadium, km5", file: "event.toml", config: bad)
+    }
+
+    @Test func checkpointsOutOfOrder() {
+        let bad = Self.config.replacingOccurrences(of: "km = 5 }", with: "km = 50 }")
+        expectError("must come after '5K' at km 50.0", file: "event.toml", config: bad)
+    }
+
+    @Test func missingKeysAndBadValues() {
+        expectError("missing key 'date'", file: "event.toml", config: Self.config.replacingOccurrences(of: "date = 2025-04-06\n", with: ""))
+        expectError("clock must be \"gun\" or \"net\"", file: "event.toml", config: Self.config.replacingOccurrences(of: "clock = \"net\"", with: "clock = \"chip\""))
+        expectError("'utc_offset' must", file: "event.toml", config: Self.config.replacingOccurrences(of: "\"+09:00\"", with: "\"9\""))
+        expectError("needs files", file: "event.toml", config: Self.config.replacingOccurrences(of: "files = [\"reads/km5.txt\"]", with: ""))
+    }
+
+    @Test func duplicateBibNamesBothLines() {
+        let bad = Self.participants + "2,Someone Else,marathon,,M,30,KOR,,,"
+        expectError("duplicate bib 2 (first on line 3)", file: "participants.csv", line: 5, participants: bad)
+    }
+
+    @Test func participantProblems() {
+        expectError("missing required column 'race'", file: "participants.csv", line: 1, participants: "bib,name\n1,A")
+        expectError("unknown race '10k'", file: "participants.csv", line: 2, participants: "bib,name,race\n1,A,10k")
+        expectError("unknown wave 'z'", file: "participants.csv", line: 2, participants: "bib,name,race,wave\n1,A,marathon,z")
+        expectError("sex 'Q' must be M, F or X", file: "participants.csv", line: 2, participants: "bib,name,race,sex\n1,A,marathon,Q")
+        expectError("unknown column 'colour'", file: "participants.csv", line: 1, participants: "bib,name,race,colour\n1,A,marathon,red")
+        expectError("chip c1 of bib 2 is already given to the runner on line 2", file: "participants.csv", line: 3, participants: "bib,name,race,chip\n1,A,marathon,C1\n2,B,marathon,c1")
+    }
+
+    @Test func missingFolderSaysWhichFile() {
+        do {
+            _ = try EventFolder.load("/nonexistent/event-folder")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == "/nonexistent/event-folder/event.toml")
+            #expect(error.description.contains("cannot be read"))
+            #expect(error.description.contains("No such file"))
+        }
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
