@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "RaceState", "TimingIngest", "RaceModel", "ScreenGrid"]),
         .testTarget(name: "RaceSimulatorTests", dependencies: ["RaceSimulator", "TimingIngest", "RaceState", "RaceModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RaceModel"]),
+        // Drives the built racedash binary in a private tmux server.
+        .testTarget(name: "EndToEndTests", dependencies: ["racedash"]),
     ],
     swiftLanguageModes: [.v6]
 )
