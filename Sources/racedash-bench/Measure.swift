@@ -5,7 +5,7 @@ import Glibc
 /// Peak resident memory of this process, in MiB (ru_maxrss is KiB on Linux).
 func peakMemoryMiB() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 

@@ -1,0 +1,1 @@
+print("racedash-bench: pending")
