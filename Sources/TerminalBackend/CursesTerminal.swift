@@ -9,9 +9,13 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// The dashboard's view of the terminal: draws frames, reads keys.
 ///
 /// Not thread-safe, like curses itself: create, use and stop it from one
-/// thread (the main loop's). Input is read in raw mode, so Ctrl-C arrives as
-/// `.ctrlC` (and also sets `TerminalGuard.stopRequested`) instead of killing
-/// the process with the terminal still in curses mode.
+/// thread (the main loop's).
+///
+/// Input is raw (no line buffering, no Ctrl-S/Ctrl-Q flow control that would
+/// freeze the screen) except that signal keys stay on: Ctrl-C is SIGINT, which
+/// `TerminalGuard` turns into `stopRequested`, so it works even when the loop
+/// is stuck, and a second Ctrl-C then forces the exit. Ctrl-Z suspends and
+/// resumes cleanly through ncurses's own SIGTSTP handler.
 public final class CursesTerminal {
     /// Colour was asked for, NO_COLOR is unset or empty, and the terminal has colours.
     public private(set) var usesColor = false
@@ -59,6 +63,7 @@ public final class CursesTerminal {
         TerminalGuard.enteredCurses(shellModes: haveModes ? shellModes : nil)
 
         raw()
+        keepSignalKeys()
         noecho()
         nonl()
         keypad(window, true)
@@ -75,6 +80,16 @@ public final class CursesTerminal {
         }
         style = CursesStyle(usesColor: usesColor, hasDefaultColors: hasDefaultColors, maxPairs: Int(racedash_color_pairs()))
         invalidate()
+    }
+
+    /// raw() also turns off ISIG; put it back and record the result as the
+    /// mode curses returns to after a suspend.
+    private func keepSignalKeys() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_lflag |= tcflag_t(ISIG)
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0 else { return }
+        def_prog_mode()
     }
 
     /// Leaves curses mode and restores the terminal; safe to call more than once.
@@ -152,6 +167,7 @@ public final class CursesTerminal {
         default: key = nil
         }
         if key == .resize { invalidate() }
+        // Only seen if something turned ISIG off; it still means stop.
         if key == .ctrlC { TerminalGuard.requestStop() }
         return key
     }

@@ -4,10 +4,10 @@ import Synchronization
 
 /// Keeps the terminal usable whatever way the process ends.
 ///
-/// SIGINT, SIGTERM and SIGHUP only set `stopRequested`, which the main loop
-/// polls, so shutdown runs on the loop's thread and ends curses normally; a
-/// second one while the first is pending restores the terminal and dies, for
-/// a loop that no longer polls. Crash signals restore the terminal, then
+/// SIGINT (Ctrl-C), SIGTERM and SIGHUP only set `stopRequested`, which the
+/// main loop polls, so shutdown runs on the loop's thread and ends curses
+/// normally; a second one while the first is pending restores the terminal
+/// and dies, for a loop that no longer polls. Crash signals restore the terminal, then
 /// hand the signal to whatever handled it before (Swift's backtracer or the
 /// default action). An atexit hook covers `exit()` from anywhere.
 public enum TerminalGuard {
@@ -54,8 +54,9 @@ public enum TerminalGuard {
     // MARK: - Handlers
 
     private static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    // Swift traps are SIGILL on x86_64 and SIGTRAP on arm64.
-    private static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+    // Swift traps are SIGILL on x86_64 and SIGTRAP on arm64. SIGQUIT (Ctrl-backslash)
+    // is a deliberate kill with a core dump: same treatment.
+    private static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT]
 
     private static let onStopSignal: @convention(c) (Int32) -> Void = { sig in
         if stopFlag.exchange(true, ordering: .acquiringAndReleasing) {
@@ -70,10 +71,13 @@ public enum TerminalGuard {
     }
 
     /// Puts back the handler that was there before ours and raises the signal
-    /// again; it is delivered when this handler returns.
+    /// again; it is delivered when this handler returns. SIGQUIT goes straight
+    /// to the default action: Swift's backtracer prints a backtrace for it and
+    /// lets the program run on, which would leave it drawing on a terminal
+    /// that was just restored.
     private static func passOn(_ sig: Int32) {
         var previous = previousActions[Int(sig)]
-        if previous.__sigaction_handler.sa_handler == nil && previous.__sigaction_handler.sa_sigaction == nil {
+        if sig == SIGQUIT || (previous.__sigaction_handler.sa_handler == nil && previous.__sigaction_handler.sa_sigaction == nil) {
             previous = sigaction()
             previous.__sigaction_handler.sa_handler = SIG_DFL
         }
