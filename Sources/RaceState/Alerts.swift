@@ -1,17 +1,20 @@
 import RaceModel
 
-/// When a mat counts as silent: nothing read for `quietFor` while runners on
-/// course should, by their own pace, have crossed it at least `grace` ago.
-/// The grace absorbs runners slowing down; the quiet time absorbs gaps in a
-/// thin field.
+/// When a mat counts as silent: nothing read for `quietFor` while at least
+/// `minimumDue` runners on course should, by their own pace, have crossed it
+/// at least `grace` ago. The grace absorbs runners slowing down, the quiet
+/// time gaps in a thin field, and the minimum a single runner whose read was
+/// missed (that is a missed split, not a dead mat).
 public struct SilentMatRule: Sendable, Equatable {
     public var quietFor: Millis
     public var grace: Millis
+    public var minimumDue: Int
     /// Pace assumed for a runner who has only a start read (no pace of their own yet).
     public var defaultPace: Millis
 
-    public init(quietFor: Millis = 5 * 60_000, grace: Millis = 2 * 60_000, defaultPace: Millis = 360_000) {
-        self.quietFor = quietFor; self.grace = grace; self.defaultPace = defaultPace
+    public init(quietFor: Millis = 5 * 60_000, grace: Millis = 2 * 60_000, minimumDue: Int = 3,
+                defaultPace: Millis = 360_000) {
+        self.quietFor = quietFor; self.grace = grace; self.minimumDue = max(1, minimumDue); self.defaultPace = defaultPace
     }
 }
 
@@ -77,6 +80,12 @@ public struct Alert: Sendable, Equatable {
         }
     }
 
+    /// Still happening (a silent mat), rather than something that happened once.
+    public var isOngoing: Bool {
+        if case .silentMat = subject { return true }
+        return false
+    }
+
     /// Short tag for counts and markers.
     public var kind: String {
         switch subject {
@@ -121,8 +130,10 @@ extension RaceSnapshot {
             }
         }
         // Stable: equal keys keep the order above (file and line order for rejections).
+        // A silent mat is going on now, so it leads whatever time its last read was.
         let keyed = out.enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+            if a.element.isOngoing != b.element.isOngoing { return a.element.isOngoing }
             switch (a.element.time, b.element.time) {
             case let (x?, y?) where x != y: return x > y
             case (.some, nil): return true
@@ -151,7 +162,7 @@ extension RaceSnapshot {
             }
         }
         var out: [SilentMat] = []
-        for p in event.points.indices where due[p] > 0 {
+        for p in event.points.indices where due[p] >= rule.minimumDue {
             let last = evaluation.pointStats[p].lastRead
             if let last, now - last < rule.quietFor { continue }
             out.append(SilentMat(point: p, lastRead: last, due: due[p], dueSince: since[p]))

@@ -39,6 +39,7 @@ import RaceState
     4,Never Started,15k,F
     5,Skips Five,15k,M
     6,Jumps Six,15k,F
+    7,Late Seven,15k,M
 
     """
     /// (file, text): 0 stadium, 1 km5, 2 km10.
@@ -53,6 +54,8 @@ import RaceState
         (0, "5,09:45:00"),
         (0, "1,09:51:00"),
         (0, "5,09:58:00"),      // after finishing: keeps the stadium mat alive
+        (1, "7,09:46:00"),      // 5 km two minutes after starting: impossible, and later than the mat went quiet
+        (0, "7,09:44:00"),
     ]
 
     static func at(_ clock: String) -> Millis { TimeFormat.parseClock(clock)! }
@@ -89,7 +92,15 @@ import RaceState
         let snap = try await snapshot(at: "09:51:00")
         #expect(snap.silentMats(now: Self.at("09:51:00")).isEmpty)
         let later = try await snapshot(at: "09:52:15")
-        #expect(later.silentMats(now: Self.at("09:52:15")).map(\.due) == [1])
+        #expect(later.silentMats(now: Self.at("09:52:15"), rule: SilentMatRule(minimumDue: 1)).map(\.due) == [1])
+    }
+
+    @Test func oneOverdueRunnerIsAMissedReadNotADeadMat() async throws {
+        // At 09:52:15 only runner 2 is overdue: below the default minimum of three.
+        let snap = try await snapshot(at: "09:52:15")
+        #expect(snap.silentMats(now: Self.at("09:52:15")).isEmpty)
+        let later = try await snapshot(at: "10:00:00")
+        #expect(later.silentMats(now: Self.at("10:00:00"), rule: SilentMatRule(minimumDue: 4)).isEmpty)
     }
 
     @Test func aLongerQuietTimeKeepsTheMatFromBeingFlagged() async throws {
@@ -98,26 +109,30 @@ import RaceState
         #expect(snap.silentMats(now: Self.at("10:00:00"), rule: SilentMatRule(quietFor: 19 * 60_000)).count == 1)
     }
 
-    @Test func alertsAreOrderedBySeverityThenMostRecent() async throws {
+    @Test func alertsAreOrderedBySeverityThenOngoingThenMostRecent() async throws {
         let snap = try await snapshot(at: "10:00:00")
         let alerts = snap.alerts(now: Self.at("10:00:00"))
-        #expect(alerts.map(\.kind) == ["silent mat", "impossible split", "unknown chip", "missed split", "malformed", "after finish"])
-        #expect(alerts.map(\.severity) == [.critical, .critical, .warning, .warning, .warning, .notice])
-        #expect(alerts.map(\.time) == [Self.at("09:40:00"), Self.at("09:30:00"), Self.at("09:40:00"), Self.at("09:30:00"), nil, nil])
-        // Bibs 6, 5, 5: participants are indexed in file order.
-        #expect(alerts.map(\.runner) == [nil, 5, nil, 4, nil, 4])
+        #expect(alerts.map(\.kind) == ["silent mat", "impossible split", "impossible split", "unknown chip", "missed split",
+                                       "malformed", "after finish"])
+        #expect(alerts.map(\.severity) == [.critical, .critical, .critical, .warning, .warning, .warning, .notice])
+        // The silent mat leads although its last read (09:40) is older than bib 7's refused read (09:46).
+        #expect(alerts.map(\.time) == [Self.at("09:40:00"), Self.at("09:46:00"), Self.at("09:30:00"), Self.at("09:40:00"),
+                                       Self.at("09:30:00"), nil, nil])
+        // Bibs 7, 6, 5, 5: participants are indexed in file order.
+        #expect(alerts.map(\.runner) == [nil, 6, 5, nil, 4, nil, 4])
     }
 
     @Test func alertTextNamesWhoWhereAndTheLine() async throws {
         let snap = try await snapshot(at: "10:00:00")
         let texts = snap.alerts(now: Self.at("10:00:00")).map(snap.text(of:))
         #expect(texts[0] == "silent mat km10 (10 km): no read since 09:40:00; 3 runners due since 09:50:10")
-        #expect(texts[1] == "impossible split to 10K: bib 6 Jumps Six (km10.txt:2)")
-        #expect(texts[2] == "unknown chip ZZZ9: 2 reads at km5, km10 (first km5.txt:2)")
-        #expect(texts[3] == "missed split at 5K: bib 5 Skips Five")
-        #expect(texts[4].hasPrefix("km5.txt:6: "))
-        #expect(texts[4].hasSuffix(" | garbage line"))
-        #expect(texts[5] == "stadium.txt:8: read after the runner finished (bib 5)")
+        #expect(texts[1] == "impossible split to 5K: bib 7 Late Seven (km5.txt:7)")
+        #expect(texts[2] == "impossible split to 10K: bib 6 Jumps Six (km10.txt:2)")
+        #expect(texts[3] == "unknown chip ZZZ9: 2 reads at km5, km10 (first km5.txt:2)")
+        #expect(texts[4] == "missed split at 5K: bib 5 Skips Five")
+        #expect(texts[5].hasPrefix("km5.txt:6: "))
+        #expect(texts[5].hasSuffix(" | garbage line"))
+        #expect(texts[6] == "stadium.txt:8: read after the runner finished (bib 5)")
     }
 
     @Test func alertsFollowTheClock() async throws {
