@@ -1,0 +1,53 @@
+import RaceModel
+import RaceState
+import ScreenGrid
+
+/// Every alert, most severe and most recent first, one line each with file
+/// and line where there is one. Only the visible lines are formatted.
+enum AlertsView {
+    static let columns: [Column] = [
+        Column(title: "", width: 2),
+        Column(title: "Time", width: 8),
+        Column(title: "What", width: 20, flexMax: 400),
+    ]
+
+    static func draw(_ c: RenderContext, into frame: inout Frame) {
+        drawSummary(c, into: &frame)
+        let rows = Layout.alertListRows(height: c.height)
+        guard !c.alerts.isEmpty else {
+            frame.put(" Nothing to look at: no silent mats, impossible or missed splits, unknown chips or rejected lines.",
+                      x: 0, y: c.top + 1, style: Theme.dim)
+            return
+        }
+        let (selected, scroll) = FieldView.window(selected: c.ui.selected, scroll: c.ui.scroll, count: c.alerts.count, rows: rows)
+        let table = TableLayout(columns, width: c.width - 1)
+        for line in 0..<min(rows, c.alerts.count - scroll) {
+            let i = scroll + line
+            let alert = c.alerts[i]
+            let (marker, style) = Chrome.severityMarker(alert.severity)
+            let cells = [marker, alert.time.map { TimeFormat.timeOfDay($0) } ?? "", c.snapshot.text(of: alert)]
+            table.draw(cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1,
+                       rowStyle: alert.severity == .notice ? Theme.plain : style, selected: i == selected)
+        }
+    }
+
+    /// `2 critical · 14 warnings · 3 notices   silent mat 1 · missed split 12 ...`
+    static func drawSummary(_ c: RenderContext, into frame: inout Frame) {
+        var bySeverity = [0, 0, 0]
+        var kinds: [String] = []
+        var byKind: [String: Int] = [:]
+        for a in c.alerts {
+            bySeverity[a.severity.rawValue] += 1
+            if byKind[a.kind] == nil { kinds.append(a.kind) }
+            byKind[a.kind, default: 0] += 1
+        }
+        let y = c.top
+        var x = 1
+        x += frame.put("\(Fmt.count(bySeverity[2])) critical", x: x, y: y, style: bySeverity[2] > 0 ? Theme.alert : Theme.dim)
+        x += frame.put(" · ", x: x, y: y, style: Theme.dim)
+        x += frame.put("\(Fmt.count(bySeverity[1])) warnings", x: x, y: y, style: bySeverity[1] > 0 ? Theme.warning : Theme.dim)
+        x += frame.put(" · \(Fmt.count(bySeverity[0])) notices", x: x, y: y, style: Theme.dim)
+        let detail = kinds.map { "\($0) \(Fmt.count(byKind[$0]!))" }.joined(separator: " · ")
+        if !detail.isEmpty { frame.put("   " + detail, x: x, y: y, style: Theme.plain) }
+    }
+}

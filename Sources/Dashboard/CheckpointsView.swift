@@ -1,0 +1,143 @@
+import RaceModel
+import RaceState
+import ScreenGrid
+
+/// One row per checkpoint of the race: how much of the field has passed,
+/// what its mat has read, and how long it has been quiet; below, where the
+/// field is along the course.
+enum CheckpointsView {
+    static let columns: [Column] = [
+        Column(title: "Checkpt", width: 8),
+        Column(title: "km", width: 5, alignRight: true),
+        Column(title: "Point", width: 8, priority: 5),
+        Column(title: "Passed", width: 7, alignRight: true),
+        Column(title: "%", width: 4, alignRight: true),
+        Column(title: "of started", width: 10, priority: 2, flexMax: 30),
+        Column(title: "Reads", width: 7, alignRight: true, priority: 3),
+        Column(title: "Dupes", width: 6, alignRight: true, priority: 5),
+        Column(title: "Rej", width: 5, alignRight: true, priority: 3),
+        Column(title: "Quiet", width: 9, alignRight: true),
+        Column(title: "Last through", width: 14, priority: 4, flexMax: 34),
+        Column(title: "First through", width: 14, priority: 6, flexMax: 34),
+    ]
+
+    struct Through { var runner: Int; var time: Millis }
+
+    /// First and last runner through each checkpoint, by time of day.
+    static func firstAndLast(_ snapshot: RaceSnapshot, race: Int) -> (first: [Through?], last: [Through?]) {
+        let count = snapshot.event.races[race].checkpoints.count
+        var first = [Through?](repeating: nil, count: count)
+        var last = [Through?](repeating: nil, count: count)
+        for row in snapshot.standings(race: race).rows where row.lastCheckpoint != nil {
+            let splits = snapshot.evaluation.timelines[row.runner].splits
+            for (c, t) in splits.enumerated() {
+                guard let t else { continue }
+                if first[c].map({ t < $0.time }) ?? true { first[c] = Through(runner: row.runner, time: t) }
+                if last[c].map({ t > $0.time }) ?? true { last[c] = Through(runner: row.runner, time: t) }
+            }
+        }
+        return (first, last)
+    }
+
+    /// `▕███▌     ▏` style bar of `part` out of `whole` in `width` columns.
+    static func bar(_ part: Int, of whole: Int, width: Int) -> String {
+        guard width > 0 else { return "" }
+        let eighths = whole > 0 ? min(width * 8, part * width * 8 / whole) : 0
+        let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        var s = String(repeating: "█", count: eighths / 8) + partials[eighths % 8]
+        s += String(repeating: "·", count: max(0, width - TextWidth.of(s)))
+        return s
+    }
+
+    static func draw(_ c: RenderContext, into frame: inout Frame) {
+        guard let raceIndex = c.raceIndex, let race = c.race else {
+            frame.put(" No races configured.", x: 0, y: c.top, style: Theme.dim)
+            return
+        }
+        let standings = c.snapshot.standings(race: raceIndex)
+        let started = standings.count(.finished) + standings.count(.onCourse) + standings.count(.dnf)
+        let stats = c.snapshot.evaluation.pointStats
+        let silent = c.silentPoints
+        let through = firstAndLast(c.snapshot, race: raceIndex)
+        let tableRows = Layout.checkpointTableRows(checkpoints: race.checkpoints.count, height: c.height)
+        let visible = max(0, tableRows - 1)
+        let scroll = min(max(0, c.ui.scroll), max(0, race.checkpoints.count - visible))
+        let table = TableLayout(columns, width: c.width - 1)
+        table.drawHeader(into: &frame, x: 1, y: c.top, rowWidth: c.width - 1)
+        let barWidth = table.widths[5] ?? 0
+        func who(_ t: Through?) -> String {
+            guard let t else { return "" }
+            let p = c.snapshot.participants[t.runner]
+            return "\(TimeFormat.timeOfDay(t.time)) \(p.bib) \(p.name)"
+        }
+        for line in 0..<min(visible, race.checkpoints.count - scroll) {
+            let i = scroll + line
+            let cp = race.checkpoints[i]
+            let s = stats[cp.pointIndex]
+            let mat = silent[cp.pointIndex]
+            var quiet = s.lastRead.map { Fmt.ago(c.feed.clock - $0) } ?? "never"
+            if mat != nil { quiet = "! " + quiet }
+            let passed = standings.passed.indices.contains(i) ? standings.passed[i] : 0
+            let cells = [
+                cp.id, Fmt.km(cp.km), c.event.points[cp.pointIndex].id, Fmt.count(passed), Fmt.percent(passed, of: started),
+                bar(passed, of: started, width: barWidth), Fmt.count(s.reads), Fmt.count(s.duplicates), Fmt.count(s.rejected),
+                quiet, who(through.last[i]), who(through.first[i]),
+            ]
+            table.draw(cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1) { col in
+                switch col {
+                case 9 where mat != nil: return Theme.warning
+                case 5: return Theme.bar
+                case 8 where s.rejected > 0: return Theme.strong
+                default: return nil
+                }
+            }
+        }
+        let chartTop = c.top + tableRows + 1
+        let chartRows = c.top + c.contentRows - chartTop
+        if chartRows >= Layout.distributionMinRows {
+            drawDistribution(c, standings: standings, race: race, into: &frame, y: chartTop, rows: chartRows)
+        }
+    }
+
+    /// Vertical bars of runners by last checkpoint reached (finishers at the finish).
+    static func drawDistribution(_ c: RenderContext, standings: RaceStandings, race: Race, into frame: inout Frame,
+                                 y: Int, rows: Int) {
+        var buckets = [Int](repeating: 0, count: race.checkpoints.count)
+        for row in standings.rows where row.status == .onCourse || row.status == .finished {
+            if let last = row.lastCheckpoint { buckets[last] += 1 }
+        }
+        let dns = standings.count(.dns), dnf = standings.count(.dnf)
+        frame.fill(row: y, style: Theme.columnHeader)
+        frame.put(" Where the field is: runners by last checkpoint · not started \(Fmt.count(dns)) · DNF \(Fmt.count(dnf))",
+                  x: 0, y: y, style: Theme.columnHeader)
+        // Taller bars add nothing a reader can see; the rest stays empty.
+        let barRows = min(rows - 3, 12)
+        let n = buckets.count
+        guard n > 0, barRows >= 1 else { return }
+        let slot = max(1, min(9, (c.width - 2) / n))
+        let barWidth = slot >= 3 ? slot - 1 : slot
+        let top = buckets.max() ?? 0
+        let blocks = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        for (i, v) in buckets.enumerated() {
+            let x = 1 + i * slot
+            guard x + barWidth <= c.width else { break }
+            // Any runner at all shows at least a sliver.
+            let level = top > 0 ? max(v > 0 ? 1 : 0, v * barRows * 8 / top) : 0
+            for r in 0..<barRows {
+                let fill = min(8, max(0, level - (barRows - 1 - r) * 8))
+                if fill > 0 {
+                    frame.put(String(repeating: blocks[fill], count: barWidth), x: x, y: y + 1 + r, style: Theme.bar)
+                }
+            }
+            let label = i == race.finishIndex ? "FIN" : race.checkpoints[i].id
+            let count = TextWidth.of(Fmt.count(v)) <= barWidth ? Fmt.count(v) : compact(v)
+            frame.put(TextWidth.truncate(count, to: barWidth, ellipsis: false), x: x, y: y + 1 + barRows, style: Theme.strong)
+            frame.put(TextWidth.truncate(label, to: barWidth, ellipsis: false), x: x, y: y + 2 + barRows, style: Theme.dim)
+        }
+    }
+
+    /// Counts in narrow slots: `950`, `12k`.
+    static func compact(_ n: Int) -> String {
+        n < 10_000 ? String(n) : "\(n / 1000)k"
+    }
+}

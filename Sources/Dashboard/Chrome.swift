@@ -1,0 +1,188 @@
+import RaceModel
+import RaceState
+import ScreenGrid
+
+/// The lines every view shares: title bar, counts and feed progress, alert
+/// ticker and view tabs on top; key hints or the input prompt at the bottom.
+enum Chrome {
+    static func drawHeader(_ c: RenderContext, into frame: inout Frame) {
+        drawTitle(c, into: &frame)
+        drawCounts(c, into: &frame)
+        drawTicker(c, into: &frame)
+        drawTabs(c, into: &frame)
+    }
+
+    static func modeLabel(_ mode: FeedStatus.Mode) -> (String, CellStyle) {
+        switch mode {
+        case .live: return (" LIVE ", Theme.live)
+        case .replay(let speed, let paused):
+            return paused ? (" PAUSED \(Fmt.speed(speed)) ", Theme.paused) : (" REPLAY \(Fmt.speed(speed)) ", Theme.replay)
+        }
+    }
+
+    /// Race clock since the race's first gun; before it, a countdown.
+    static func raceClock(_ c: RenderContext) -> String {
+        guard let race = c.race else { return "" }
+        let elapsed = c.feed.clock - race.firstGun
+        return elapsed >= 0 ? "race \(TimeFormat.duration(elapsed))" : "gun in \(TimeFormat.duration(-elapsed))"
+    }
+
+    static func drawTitle(_ c: RenderContext, into frame: inout Frame) {
+        frame.fill(row: 0, style: Theme.titleBar)
+        let (mode, modeStyle) = modeLabel(c.feed.mode)
+        let right = "\(TimeFormat.timeOfDay(c.feed.clock))  \(raceClock(c)) "
+        let modeX = c.width - TextWidth.of(mode)
+        let rightX = modeX - TextWidth.of(right)
+        var left = " \(c.event.name)"
+        if let race = c.race {
+            left += " · \(race.name)"
+            if c.event.races.count > 1, let i = c.raceIndex { left += " (\(i + 1)/\(c.event.races.count))" }
+        }
+        frame.put(left, x: 0, y: 0, style: Theme.titleBar, maxWidth: max(0, rightX - 1))
+        frame.put(right, x: rightX, y: 0, style: Theme.titleBar)
+        frame.put(mode, x: modeX, y: 0, style: modeStyle)
+    }
+
+    static func drawCounts(_ c: RenderContext, into frame: inout Frame) {
+        var text = " "
+        if let i = c.raceIndex {
+            let s = c.snapshot.standings(race: i)
+            let fin = s.count(.finished), run = s.count(.onCourse), dnf = s.count(.dnf)
+            text += "Started \(Fmt.count(fin + run + dnf)) · On course \(Fmt.count(run)) · Finished \(Fmt.count(fin))"
+            if dnf > 0 { text += " · DNF \(Fmt.count(dnf))" }
+            if c.width >= 140 { text += " · of \(Fmt.count(s.rows.count)) entered" }
+        }
+        let used = frame.put(text, x: 0, y: 1, style: Theme.strong)
+        let x = used + 2
+        let room = c.width - x - 1
+        switch c.feed.mode {
+        case .replay:
+            drawProgress(c, into: &frame, x: x, width: room)
+        case .live:
+            drawLastRead(c, into: &frame, x: x, width: room)
+        }
+    }
+
+    /// `09:00:00 ▕██████░░░░▏ 13:12:45  45%`, ends dropped when narrow.
+    static func drawProgress(_ c: RenderContext, into frame: inout Frame, x: Int, width: Int) {
+        guard let start = c.feed.feedStart, let end = c.feed.feedEnd, end > start, width >= 12 else { return }
+        let fraction = min(1, max(0, Double(c.feed.clock - start) / Double(end - start)))
+        let pct = " \(Int(fraction * 100))%"
+        let showEnds = width >= 44
+        let left = showEnds ? TimeFormat.timeOfDay(start) + " " : ""
+        let right = showEnds ? " " + TimeFormat.timeOfDay(end) : ""
+        let barWidth = width - TextWidth.of(left) - TextWidth.of(right) - TextWidth.of(pct) - 2
+        guard barWidth >= 4 else { return }
+        let filled = Int((fraction * Double(barWidth)).rounded(.down))
+        var col = x + width - (TextWidth.of(left) + barWidth + 2 + TextWidth.of(right) + TextWidth.of(pct))
+        col += frame.put(left, x: col, y: 1, style: Theme.dim)
+        col += frame.put("▕", x: col, y: 1)
+        col += frame.put(String(repeating: "█", count: filled), x: col, y: 1, style: Theme.bar)
+        col += frame.put(String(repeating: "░", count: barWidth - filled), x: col, y: 1, style: Theme.dim)
+        col += frame.put("▏", x: col, y: 1)
+        col += frame.put(right, x: col, y: 1, style: Theme.dim)
+        frame.put(pct, x: col, y: 1, style: Theme.strong)
+    }
+
+    /// Live: how long since any mat read anything; a quiet feed is a warning.
+    static func drawLastRead(_ c: RenderContext, into frame: inout Frame, x: Int, width: Int) {
+        let last = c.snapshot.evaluation.pointStats.compactMap(\.lastRead).max()
+        let now = c.feed.wallNow ?? c.feed.clock
+        let text: String
+        var style = Theme.dim
+        if let last {
+            let ago = now - last
+            text = ago > 60_000 ? "! last read \(Fmt.ago(ago)) ago" : "last read \(Fmt.ago(ago)) ago"
+            if ago > 60_000 { style = Theme.warning }
+        } else {
+            text = "! no reads yet"
+            style = Theme.warning
+        }
+        let w = TextWidth.of(text)
+        guard w <= width else { return }
+        frame.put(text, x: x + width - w, y: 1, style: style)
+    }
+
+    static func severityMarker(_ s: Alert.Severity) -> (String, CellStyle) {
+        switch s {
+        case .critical: return ("!!", Theme.alert)
+        case .warning: return ("! ", Theme.warning)
+        case .notice: return ("· ", Theme.plain)
+        }
+    }
+
+    static func drawTicker(_ c: RenderContext, into frame: inout Frame) {
+        guard let first = c.alerts.first else {
+            frame.put(" no alerts", x: 0, y: 2, style: Theme.dim)
+            return
+        }
+        let (marker, style) = severityMarker(first.severity)
+        let more = c.alerts.count > 1 ? " +\(Fmt.count(c.alerts.count - 1)) more: 5 " : ""
+        let moreWidth = TextWidth.of(more)
+        var x = frame.put(" \(marker) ", x: 0, y: 2, style: style)
+        if let t = first.time { x += frame.put("\(TimeFormat.timeOfDay(t)) ", x: x, y: 2, style: style) }
+        frame.put(c.snapshot.text(of: first), x: x, y: 2, style: style, maxWidth: max(0, c.width - x - moreWidth - 1))
+        frame.put(more, x: c.width - moreWidth, y: 2, style: Theme.dim)
+    }
+
+    static func drawTabs(_ c: RenderContext, into frame: inout Frame) {
+        var x = 0
+        for view in View.allCases {
+            var label = " \(view.rawValue) \(view.title)"
+            if view == .alerts, !c.alerts.isEmpty { label += " \(Fmt.count(c.alerts.count))" }
+            label += " "
+            x += frame.put(label, x: x, y: 3, style: view == c.ui.view ? Theme.tab : Theme.plain)
+        }
+        let right = c.event.races.count > 1 ? "r: next race  ?: help " : "?: help "
+        let w = TextWidth.of(right)
+        if x + w + 1 <= c.width { frame.put(right, x: c.width - w, y: 3, style: Theme.dim) }
+    }
+
+    static func drawBottom(_ c: RenderContext, into frame: inout Frame) {
+        let y = c.height - 1
+        let ui = c.ui
+        if ui.searchActive {
+            drawPrompt("Find bib or name: ", ui.search, "Enter jump · Esc cancel", into: &frame, y: y, width: c.width)
+            return
+        }
+        if ui.gotoActive {
+            drawPrompt("Go to time of day (HH:MM[:SS]): ", ui.gotoText, "Enter go · Esc cancel", into: &frame, y: y, width: c.width)
+            return
+        }
+        if let message = ui.message {
+            frame.put(" ! \(message)", x: 0, y: y, style: Theme.warning)
+            return
+        }
+        var items: [String]
+        switch ui.view {
+        case .elite: items = ["↑↓ select", "PgUp/PgDn men/women", "Enter runner"]
+        case .amateur: items = ["/ find", "f filter", "F next filter", "x clear", "e a division", "Enter runner"]
+        case .checkpoints: items = ["↑↓ scroll"]
+        case .runner: items = ["Esc back", "↑↓ scroll"]
+        case .alerts: items = ["↑↓ select", "Enter runner"]
+        }
+        if case .replay = c.feed.mode {
+            items += ["space pause", "+/- speed", "←→ 1 min", "[ ] 10 min", "g go to"]
+        }
+        items += ["r race", "? help", "q quit"]
+        var x = 1
+        for item in items {
+            let w = TextWidth.of(item)
+            if x + w > c.width - 1 { break }
+            // The key is the first word: bold, so the hint reads without colour.
+            let parts = item.split(separator: " ", maxSplits: 1)
+            x += frame.put(String(parts[0]), x: x, y: y, style: Theme.strong)
+            if parts.count > 1 { x += frame.put(" " + parts[1], x: x, y: y, style: Theme.dim) }
+            x += 2
+        }
+    }
+
+    static func drawPrompt(_ label: String, _ text: String, _ hint: String, into frame: inout Frame, y: Int, width: Int) {
+        frame.fill(row: y, style: Theme.input)
+        var x = frame.put(" " + label, x: 0, y: y, style: Theme.input)
+        x += frame.put(text, x: x, y: y, style: CellStyle(attributes: [.bold, .underline]))
+        x += frame.put("_", x: x, y: y, style: CellStyle(attributes: [.bold, .reverse]))
+        let w = TextWidth.of(hint)
+        if x + w + 3 <= width { frame.put(hint, x: width - w - 1, y: y, style: Theme.dim) }
+    }
+}

@@ -1,0 +1,63 @@
+import RaceModel
+import RaceState
+
+/// The elite leaders of a race by sex: men, women, and anyone else in an
+/// open table. A race with no elite division shows everyone instead, so a
+/// fun run still has leaders on this screen.
+struct EliteBoard {
+    struct Group {
+        var title: String
+        /// Indices into the race standings, in standings order.
+        var rows: [Int32]
+    }
+
+    /// The race standings rows (shared storage, not a copy).
+    let rows: [Standing]
+    let groups: [Group]
+    /// False when the race has no elite division and the tables show the whole field.
+    let isElite: Bool
+
+    init(_ snapshot: RaceSnapshot, ui: UIState) {
+        guard let race = snapshot.raceIndex(ui) else {
+            rows = []
+            groups = []
+            isElite = true
+            return
+        }
+        let standings = snapshot.standings(race: race)
+        rows = standings.rows
+        let people = snapshot.participants
+        func split(eliteOnly: Bool) -> [[Int32]] {
+            var bySex: [[Int32]] = [[], [], []]
+            for (i, row) in standings.rows.enumerated() {
+                let p = people[row.runner]
+                if eliteOnly && p.division != .elite { continue }
+                bySex[p.sex == .male ? 0 : p.sex == .female ? 1 : 2].append(Int32(i))
+            }
+            return bySex
+        }
+        var bySex = split(eliteOnly: true)
+        isElite = bySex.contains { !$0.isEmpty }
+        if !isElite { bySex = split(eliteOnly: false) }
+        var groups = [Group(title: "Men", rows: bySex[0]), Group(title: "Women", rows: bySex[1])]
+        if !bySex[2].isEmpty { groups.append(Group(title: "Open", rows: bySex[2])) }
+        self.groups = groups
+    }
+
+    /// Selection runs through the groups one after another.
+    var count: Int { groups.reduce(0) { $0 + $1.rows.count } }
+
+    func locate(_ selected: Int) -> (group: Int, row: Int)? {
+        var i = selected
+        for (g, group) in groups.enumerated() {
+            if i < group.rows.count { return (g, i) }
+            i -= group.rows.count
+        }
+        return nil
+    }
+
+    /// Selection index of the first row of group `g`.
+    func start(ofGroup g: Int) -> Int { groups.prefix(g).reduce(0) { $0 + $1.rows.count } }
+
+    func standing(group g: Int, row r: Int) -> Standing { rows[Int(groups[g].rows[r])] }
+}

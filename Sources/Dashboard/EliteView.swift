@@ -1,0 +1,149 @@
+import RaceModel
+import RaceState
+import ScreenGrid
+
+/// Men's and women's leaders side by side on wide terminals, stacked on
+/// narrow ones, with a split matrix of the leaders of the selected table.
+enum EliteView {
+    static let columns: [Column] = [
+        Column(title: "Pl", width: 3, alignRight: true),
+        Column(title: "", width: 1, priority: 1),
+        Column(title: "Bib", width: 5, alignRight: true),
+        Column(title: "Name", width: 12, flexMax: 26),
+        Column(title: "Ctry", width: 4, priority: 2),
+        Column(title: "At", width: 6, priority: 1),
+        Column(title: "Time", width: 7, alignRight: true),
+        Column(title: "Gap", width: 7, alignRight: true, priority: 2),
+        Column(title: "Pace", width: 4, alignRight: true, priority: 3),
+        Column(title: "Proj", width: 7, alignRight: true, priority: 3),
+        Column(title: "Seg", width: 4, alignRight: true, priority: 5),
+        Column(title: "AG", width: 5, priority: 6),
+    ]
+
+    static func draw(_ c: RenderContext, into frame: inout Frame) {
+        guard let race = c.race else {
+            frame.put(" No races configured.", x: 0, y: c.top, style: Theme.dim)
+            return
+        }
+        let board = EliteBoard(c.snapshot, ui: c.ui)
+        guard board.count > 0 else {
+            frame.put(" No runners entered in \(race.name).", x: 0, y: c.top, style: Theme.dim)
+            return
+        }
+        let selection = board.locate(min(max(0, c.ui.selected), board.count - 1)) ?? (0, 0)
+        let matrixRows = Layout.splitMatrixRows(height: c.height)
+        let tableArea = c.contentRows - matrixRows
+        let perLine = c.width >= 160 ? min(board.groups.count, max(2, c.width / 80)) : 1
+        let lines = (board.groups.count + perLine - 1) / perLine
+        let tableHeight = tableArea / lines
+        let tableWidth = (c.width - (perLine - 1) * 2) / perLine
+        for g in board.groups.indices {
+            let x = (g % perLine) * (tableWidth + 2)
+            let y = c.top + (g / perLine) * tableHeight
+            drawTable(c, board: board, group: g, race: race, into: &frame, x: x, y: y,
+                      width: tableWidth, height: tableHeight, selectedRow: selection.group == g ? selection.row : nil)
+        }
+        drawMatrix(c, board: board, group: selection.group, race: race, into: &frame,
+                   y: c.top + tableArea, height: matrixRows, selectedRow: selection.row)
+    }
+
+    static func title(_ board: EliteBoard, group g: Int) -> String {
+        board.groups[g].title + (board.isElite ? "" : " (all)")
+    }
+
+    static func drawTable(_ c: RenderContext, board: EliteBoard, group g: Int, race: Race, into frame: inout Frame,
+                          x: Int, y: Int, width: Int, height: Int, selectedRow: Int?) {
+        guard height >= 2 else { return }
+        let table = TableLayout(columns, width: width)
+        let rows = board.groups[g].rows
+        table.drawHeader(into: &frame, x: x, y: y, rowWidth: width, titles: [3: title(board, group: g)])
+        let visible = height - 1
+        let best = bestSplits(board, group: g, checkpoints: race.checkpoints.count)
+        if rows.isEmpty {
+            frame.put("nobody", x: x + (table.xs[3] ?? 0), y: y + 1, style: Theme.dim)
+            return
+        }
+        // Scroll only as far as needed to show the selection; leaders stay on top otherwise.
+        let first = selectedRow.map { max(0, $0 - visible + 1) } ?? 0
+        for (line, r) in (first..<min(rows.count, first + visible)).enumerated() {
+            let s = board.standing(group: g, row: r)
+            let p = c.participant(s)
+            let place = s.place != nil ? r + 1 : nil
+            let cells = [
+                place.map(String.init) ?? "", RenderContext.flagMarker(s.flags), p.bib, p.name, p.country ?? "",
+                c.lastLabel(s, race: race), Fmt.duration(s.rankTime), Fmt.gap(gap(s, best: best)), Fmt.pace(s.racePace),
+                s.status == .onCourse ? Fmt.duration(s.projectedFinish) : "", Fmt.pace(s.segmentPace),
+                c.event.ageGroups.label(forAge: p.age),
+            ]
+            let rowStyle = s.place == nil ? Theme.dim : Theme.plain
+            table.draw(cells, into: &frame, x: x, y: y + 1 + line, rowWidth: width, rowStyle: rowStyle,
+                       selected: r == selectedRow) { col in
+                if col == 1 { return Theme.warning }
+                if (col == 0 || col == 3), let place, place <= 3 { return Theme.leader }
+                return nil
+            }
+        }
+    }
+
+    /// Fastest ranking-clock time of the table at each checkpoint: the women's
+    /// gaps are to the leading woman, not to the men ahead of her.
+    static func bestSplits(_ board: EliteBoard, group g: Int, checkpoints: Int) -> [Millis?] {
+        var best = [Millis?](repeating: nil, count: checkpoints)
+        for r in board.groups[g].rows.indices {
+            let s = board.standing(group: g, row: r)
+            for (c, t) in s.splits.enumerated() {
+                if let t, best[c].map({ t < $0 }) ?? true { best[c] = t }
+            }
+        }
+        return best
+    }
+
+    static func gap(_ s: Standing, best: [Millis?]) -> Millis? {
+        guard let last = s.lastCheckpoint, let t = s.rankTime, let b = best[last] else { return nil }
+        return t - b
+    }
+
+    /// Split times on the ranking clock at each checkpoint past the start; a
+    /// narrow terminal shows the latest checkpoints the leaders have reached.
+    static func drawMatrix(_ c: RenderContext, board: EliteBoard, group g: Int, race: Race, into frame: inout Frame,
+                           y: Int, height: Int, selectedRow: Int) {
+        guard height >= 2, board.groups.indices.contains(g) else { return }
+        let rows = board.groups[g].rows
+        let shown = min(rows.count, height - 1)
+        let standings = (0..<shown).map { board.standing(group: g, row: $0) }
+        let candidates = race.checkpoints.indices.filter { race.checkpoints[$0].km > 0 }
+        let fixed = [Column(title: "Pl", width: 3, alignRight: true), Column(title: "Bib", width: 5, alignRight: true),
+                     Column(title: "Name", width: 10, flexMax: 20)]
+        let cellWidth = 8
+        let room = c.width - (3 + 1 + 5 + 1 + 10 + 1)
+        let fit = max(0, room / cellWidth)
+        let reached = standings.compactMap(\.lastCheckpoint).max()
+        var picked = candidates
+        if fit == 0 {
+            picked = []
+        } else if candidates.count > fit {
+            let end = reached.flatMap { r in candidates.lastIndex { $0 <= r } } ?? (fit - 1)
+            let last = max(min(end, candidates.count - 1), fit - 1)
+            picked = Array(candidates[max(0, last - fit + 1)...last])
+        }
+        let columns = fixed + picked.map { Column(title: race.checkpoints[$0].id, width: cellWidth - 1, alignRight: true) }
+        let nameFlex = max(10, min(20, c.width - picked.count * cellWidth - 11))
+        var sized = columns
+        sized[2].width = nameFlex
+        sized[2].flexMax = nil
+        let table = TableLayout(sized, width: c.width)
+        table.drawHeader(into: &frame, x: 0, y: y, rowWidth: c.width, titles: [2: "Splits: " + title(board, group: g)])
+        // Fastest of this table at each checkpoint (the race's fastest may be in the other table).
+        let best = picked.map { cp in standings.compactMap { $0.splits[cp] }.min() }
+        for (line, s) in standings.enumerated() {
+            let p = c.participant(s)
+            let cells = [s.place != nil ? String(line + 1) : "", p.bib, p.name] + picked.map { Fmt.duration(s.splits[$0]) }
+            let rowStyle = line == selectedRow ? Theme.strong : (s.place == nil ? Theme.dim : Theme.plain)
+            table.draw(cells, into: &frame, x: 0, y: y + 1 + line, rowWidth: c.width, rowStyle: rowStyle) { col in
+                // Fastest at a checkpoint: bold and underlined, green where there is colour.
+                guard col >= 3, let t = s.splits[picked[col - 3]], t == best[col - 3] else { return nil }
+                return CellStyle(fg: .green, attributes: [.bold, .underline])
+            }
+        }
+    }
+}

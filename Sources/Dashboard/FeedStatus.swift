@@ -1,0 +1,46 @@
+import RaceModel
+
+/// What the app loop knows about the feed this frame; the dashboard owns no clock.
+public struct FeedStatus: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable {
+        case live
+        case replay(speed: Double, paused: Bool)
+    }
+
+    public var mode: Mode
+    /// Current time of day of the feed clock.
+    public var clock: Millis
+    /// Span of the feed, for the replay progress bar.
+    public var feedStart: Millis?
+    public var feedEnd: Millis?
+    /// Live: local time of day now, for "last read N s ago".
+    public var wallNow: Millis?
+
+    public init(mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil) {
+        self.mode = mode; self.clock = clock; self.feedStart = feedStart; self.feedEnd = feedEnd; self.wallNow = wallNow
+    }
+}
+
+/// The dashboard's screens, numbered as their keys.
+public enum View: Int, Sendable, CaseIterable {
+    case elite = 1, amateur, checkpoints, runner, alerts
+
+    public var title: String {
+        switch self {
+        case .elite: return "Elite"
+        case .amateur: return "Field"
+        case .checkpoints: return "Checkpoints"
+        case .runner: return "Runner"
+        case .alerts: return "Alerts"
+        }
+    }
+}
+
+/// What a key asks of the app loop, which owns the clock and the feed.
+public enum Command: Sendable, Equatable {
+    case quit
+    case togglePause
+    case faster, slower
+    case seek(by: Millis)
+    case seekTo(Millis)
+}

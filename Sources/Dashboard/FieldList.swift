@@ -1,0 +1,87 @@
+import RaceModel
+import RaceState
+
+extension RaceSnapshot {
+    /// The race the user picked, kept in range when the config changes under them.
+    func raceIndex(_ ui: UIState) -> Int? {
+        event.races.isEmpty ? nil : min(max(0, ui.race), event.races.count - 1)
+    }
+}
+
+/// The rows of the field view after the division and filters: indices into
+/// the race standings, which are already sorted once per snapshot. Only the
+/// visible window is ever formatted.
+struct FieldList {
+    /// The race standings rows (shared storage, not a copy).
+    let rows: [Standing]
+    /// nil when nothing is filtered out: row i is `rows[i]`.
+    let indices: [Int32]?
+
+    init(_ snapshot: RaceSnapshot, ui: UIState) {
+        guard let race = snapshot.raceIndex(ui) else {
+            rows = []
+            indices = nil
+            return
+        }
+        let standings = snapshot.standings(race: race)
+        rows = standings.rows
+        let f = ui.filters
+        if ui.division == nil && f.isEmpty {
+            indices = nil
+            return
+        }
+        let people = snapshot.participants
+        var out: [Int32] = []
+        out.reserveCapacity(standings.rows.count)
+        for (i, row) in standings.rows.enumerated() {
+            let p = people[row.runner]
+            if let d = ui.division, p.division != d { continue }
+            if let s = f.sex, p.sex != s { continue }
+            if let g = f.ageGroup, row.ageGroup != g { continue }
+            if let c = f.country, p.country != c { continue }
+            out.append(Int32(i))
+        }
+        indices = out
+    }
+
+    var count: Int { indices?.count ?? rows.count }
+
+    func row(_ i: Int) -> Standing { rows[indices.map { Int($0[i]) } ?? i] }
+
+    /// First row from `start` (wrapping) whose bib is the query, else whose name contains it.
+    func firstMatch(_ query: String, from start: Int = 0, participants: [Participant]) -> Int? {
+        let q = query.trimmed
+        guard !q.isEmpty, count > 0 else { return nil }
+        let lower = q.lowercased()
+        let begin = min(max(0, start), count - 1)
+        let order = Array(begin..<count) + Array(0..<begin)
+        if let bib = order.first(where: { participants[row($0).runner].bib.lowercased() == lower }) { return bib }
+        return order.first { participants[row($0).runner].name.lowercased().contains(lower) }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// Values the filters cycle through for a race.
+enum FilterChoices {
+    static func countries(_ snapshot: RaceSnapshot, race: Int) -> [String] {
+        var seen = Set<String>()
+        for p in snapshot.participants where p.raceIndex == race {
+            if let c = p.country, !c.isEmpty { seen.insert(c) }
+        }
+        return seen.sorted()
+    }
+
+    /// The next value after `current` in `values`, then back to nil ("all").
+    static func next<T: Equatable>(_ current: T?, in values: [T]) -> T? {
+        guard let current, let i = values.firstIndex(of: current) else { return values.first }
+        return i + 1 < values.count ? values[i + 1] : nil
+    }
+}

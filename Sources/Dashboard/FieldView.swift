@@ -1,0 +1,157 @@
+import RaceModel
+import RaceState
+import ScreenGrid
+
+/// The whole field of a race, a page at a time, with filters and a strip of
+/// the latest finishers for the announcer. Only the visible rows are formatted.
+enum FieldView {
+    static let columns: [Column] = [
+        Column(title: "Pl", width: 5, alignRight: true),
+        Column(title: "", width: 1, priority: 1),
+        Column(title: "Bib", width: 6, alignRight: true),
+        Column(title: "Name", width: 18, flexMax: 30),
+        Column(title: "Sx", width: 2, priority: 3),
+        Column(title: "AG", width: 5, priority: 3),
+        Column(title: "Ctry", width: 4, priority: 2),
+        Column(title: "At", width: 6, priority: 1),
+        Column(title: "Time", width: 7, alignRight: true),
+        Column(title: "Gap", width: 8, alignRight: true, priority: 5),
+        Column(title: "Pace", width: 4, alignRight: true, priority: 2),
+        Column(title: "Proj", width: 7, alignRight: true, priority: 4),
+        Column(title: "SxPl", width: 5, alignRight: true, priority: 6),
+        Column(title: "AGPl", width: 5, alignRight: true, priority: 6),
+        Column(title: "Club", width: 14, priority: 7),
+        Column(title: "Wave", width: 6, priority: 8),
+    ]
+
+    /// Keeps the selection on screen and the window inside the list.
+    static func window(selected: Int, scroll: Int, count: Int, rows: Int) -> (selected: Int, scroll: Int) {
+        guard count > 0 else { return (0, 0) }
+        let sel = min(max(0, selected), count - 1)
+        var top = min(max(0, scroll), max(0, count - rows))
+        if sel < top { top = sel }
+        if sel >= top + rows { top = sel - rows + 1 }
+        return (sel, top)
+    }
+
+    static func draw(_ c: RenderContext, into frame: inout Frame) {
+        guard let raceIndex = c.raceIndex, let race = c.race else {
+            frame.put(" No races configured.", x: 0, y: c.top, style: Theme.dim)
+            return
+        }
+        let list = FieldList(c.snapshot, ui: c.ui)
+        let listRows = Layout.fieldListRows(height: c.height)
+        let (selected, scroll) = window(selected: c.ui.selected, scroll: c.ui.scroll, count: list.count, rows: listRows)
+        drawFilterLine(c, list: list, selected: selected, into: &frame)
+        let table = TableLayout(columns, width: c.width)
+        table.drawHeader(into: &frame, x: 0, y: c.top + 1, rowWidth: c.width)
+        if list.count == 0 {
+            frame.put(" No runner matches these filters (x clears them).", x: 0, y: c.top + 2, style: Theme.dim)
+        }
+        for line in 0..<min(listRows, list.count - scroll) {
+            let i = scroll + line
+            drawRow(c, list.row(i), race: race, table: table, into: &frame, y: c.top + 2 + line, selected: i == selected)
+        }
+        drawFinishers(c, race: raceIndex, into: &frame, y: c.top + 2 + listRows)
+    }
+
+    static func drawRow(_ c: RenderContext, _ s: Standing, race: Race, table: TableLayout, into frame: inout Frame,
+                        y: Int, selected: Bool) {
+        let p = c.participant(s)
+        let ageGroup = s.ageGroup.map { c.event.ageGroups.label(forGroup: $0) } ?? c.event.ageGroups.label(forAge: p.age)
+        var cells = [String](repeating: "", count: columns.count)
+        cells[0] = s.place.map(Fmt.count) ?? ""
+        cells[1] = RenderContext.flagMarker(s.flags)
+        cells[2] = p.bib
+        cells[3] = p.name
+        cells[4] = p.sex?.rawValue ?? ""
+        cells[5] = ageGroup
+        cells[6] = p.country ?? ""
+        cells[7] = c.lastLabel(s, race: race)
+        cells[8] = Fmt.duration(s.rankTime)
+        if table.isShown(9) { cells[9] = Fmt.gap(s.gap) }
+        cells[10] = Fmt.pace(s.racePace)
+        if s.status == .onCourse { cells[11] = Fmt.duration(s.projectedFinish) }
+        if table.isShown(12) { cells[12] = s.sexPlace.map(Fmt.count) ?? "" }
+        if table.isShown(13) { cells[13] = s.ageGroupPlace.map(Fmt.count) ?? "" }
+        if table.isShown(14) { cells[14] = p.club ?? "" }
+        if table.isShown(15) { cells[15] = race.waves.indices.contains(p.waveIndex) ? race.waves[p.waveIndex].id : "" }
+        let rowStyle = s.place == nil ? Theme.dim : Theme.plain
+        table.draw(cells, into: &frame, x: 0, y: y, rowWidth: c.width, rowStyle: rowStyle, selected: selected) { col in
+            if col == 1 { return Theme.warning }
+            if col == 0 || col == 3, let place = s.place, place <= 3 { return Theme.leader }
+            return nil
+        }
+    }
+
+    static func divisionLabel(_ d: Division?) -> String { d?.rawValue ?? "all" }
+
+    static func filterValue(_ field: FieldFilters.Field, _ f: FieldFilters, event: EventConfig) -> String {
+        switch field {
+        case .sex: return f.sex?.rawValue ?? "all"
+        case .ageGroup: return f.ageGroup.map { event.ageGroups.label(forGroup: $0) } ?? "all"
+        case .country: return f.country ?? "all"
+        }
+    }
+
+    /// ` Division: amateur   [sex: F]  age: all  country: all      1,234 runners · #15`
+    static func drawFilterLine(_ c: RenderContext, list: FieldList, selected: Int, into frame: inout Frame) {
+        let y = c.top
+        var x = frame.put(" Division: ", x: 0, y: y, style: Theme.dim)
+        x += frame.put(divisionLabel(c.ui.division), x: x, y: y, style: Theme.strong)
+        for field in FieldFilters.Field.allCases {
+            x += 2
+            let value = filterValue(field, c.ui.filters, event: c.event)
+            let focused = field == c.ui.filterFocus
+            // Focus shows as brackets and reverse, so it reads without colour.
+            let text = focused ? "[\(field.title): \(value)]" : " \(field.title): \(value) "
+            let active = value != "all"
+            var style = active ? Theme.strong : Theme.plain
+            if focused { style.attributes.insert(.reverse) }
+            x += frame.put(text, x: x, y: y, style: style)
+        }
+        var right = "\(Fmt.count(list.count)) runners"
+        if list.count > 0 { right += " · #\(Fmt.count(selected + 1))" }
+        let w = TextWidth.of(right)
+        if x + w + 2 <= c.width { frame.put(right, x: c.width - w - 1, y: y, style: Theme.dim) }
+    }
+
+    /// Latest finishers of the race, newest first, several to a line when wide.
+    static func drawFinishers(_ c: RenderContext, race: Int, into frame: inout Frame, y: Int) {
+        let stripRows = Layout.finishStripRows(height: c.height)
+        let perLine = max(1, c.width / 64)
+        let wanted = stripRows * perLine
+        let standings = c.snapshot.standings(race: race)
+        // Finishers lead the standings; keep the newest few by time of day.
+        var latest: [Standing] = []
+        for row in standings.rows {
+            guard row.status == .finished else { break }
+            guard let t = row.lastTimeOfDay else { continue }
+            if latest.count < wanted || t > (latest.last?.lastTimeOfDay ?? .min) {
+                let at = latest.firstIndex { ($0.lastTimeOfDay ?? .min) < t } ?? latest.count
+                latest.insert(row, at: at)
+                if latest.count > wanted { latest.removeLast() }
+            }
+        }
+        frame.fill(row: y, style: Theme.columnHeader)
+        frame.put(" Just finished", x: 0, y: y, style: Theme.columnHeader)
+        if latest.isEmpty {
+            frame.put(" nobody has finished yet", x: 0, y: y + 1, style: Theme.dim)
+            return
+        }
+        let cellWidth = (c.width - (perLine - 1) * 2) / perLine
+        let entry = TableLayout([
+            Column(title: "", width: 8), Column(title: "", width: 6, alignRight: true),
+            Column(title: "", width: 10, flexMax: 40), Column(title: "", width: 3, priority: 1),
+            Column(title: "", width: 7, alignRight: true),
+        ], width: cellWidth - 1)
+        for (k, s) in latest.enumerated() {
+            let p = c.participant(s)
+            let x = 1 + (k / stripRows) * (cellWidth + 2)
+            entry.draw([Fmt.timeOfDay(s.lastTimeOfDay), p.bib, p.name, p.country ?? "", Fmt.duration(s.rankTime)],
+                       into: &frame, x: x, y: y + 1 + k % stripRows) { col in
+                col == 4 ? Theme.strong : (col == 0 ? Theme.dim : nil)
+            }
+        }
+    }
+}

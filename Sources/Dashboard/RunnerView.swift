@@ -1,0 +1,168 @@
+import RaceModel
+import RaceState
+import ScreenGrid
+
+/// Everything about one runner: each split with time of day, ranking-clock
+/// time, segment and pace, place there and places gained, flags, and every
+/// read of theirs that was rejected.
+enum RunnerView {
+    static let columns: [Column] = [
+        Column(title: "Checkpt", width: 8),
+        Column(title: "km", width: 5, alignRight: true),
+        Column(title: "Time of day", width: 11),
+        Column(title: "Race time", width: 9, alignRight: true),
+        Column(title: "Segment", width: 8, alignRight: true, priority: 2),
+        Column(title: "Pace", width: 5, alignRight: true, priority: 1),
+        Column(title: "Place", width: 7, alignRight: true),
+        Column(title: "+/-", width: 6, alignRight: true, priority: 1),
+        Column(title: "Note", width: 10, flexMax: 60),
+    ]
+
+    /// One line of the scrolling part.
+    enum Line {
+        case header
+        case split(cells: [String], style: CellStyle, noteStyle: CellStyle?, gainStyle: CellStyle?)
+        case text(String, CellStyle)
+        case blank
+    }
+
+    /// The runner shown: the chosen one, else nobody.
+    static func runner(_ snapshot: RaceSnapshot, ui: UIState) -> Int? {
+        guard let r = ui.runner, snapshot.participants.indices.contains(r) else { return nil }
+        return r
+    }
+
+    static func standing(_ snapshot: RaceSnapshot, runner: Int) -> Standing? {
+        let race = snapshot.participants[runner].raceIndex
+        guard snapshot.evaluation.standings.indices.contains(race) else { return nil }
+        return snapshot.standings(race: race).rows.first { $0.runner == runner }
+    }
+
+    /// Place at each checkpoint: one plus the runners faster there on the ranking clock.
+    static func places(_ snapshot: RaceSnapshot, standing s: Standing, race: Int) -> [Int?] {
+        var places = s.splits.map { $0 == nil ? nil : Optional(1) }
+        for row in snapshot.standings(race: race).rows where row.runner != s.runner && row.lastCheckpoint != nil {
+            for (c, mine) in s.splits.enumerated() {
+                if let mine, let theirs = row.splits[c], theirs < mine { places[c]! += 1 }
+            }
+        }
+        return places
+    }
+
+    static func lines(_ snapshot: RaceSnapshot, runner: Int) -> [Line] {
+        let p = snapshot.participants[runner]
+        guard let s = standing(snapshot, runner: runner) else { return [.text("Not in any race's standings.", Theme.dim)] }
+        let race = snapshot.event.races[p.raceIndex]
+        let timeline = snapshot.evaluation.timelines[runner]
+        let places = places(snapshot, standing: s, race: p.raceIndex)
+        var out: [Line] = [.header]
+        var previous: Int? = nil
+        for (c, cp) in race.checkpoints.enumerated() {
+            var cells = [cp.id, Fmt.km(cp.km), "", "", "", "", "", "", ""]
+            var style = Theme.plain
+            var noteStyle: CellStyle? = nil
+            var gainStyle: CellStyle? = nil
+            if let t = timeline.splits[c] {
+                cells[2] = TimeFormat.timeOfDay(t)
+                cells[3] = Fmt.duration(s.splits[c])
+                if let prev = previous, let tp = timeline.splits[prev] {
+                    let seg = t - tp
+                    cells[4] = TimeFormat.duration(seg)
+                    let km = cp.km - race.checkpoints[prev].km
+                    if km > 0 { cells[5] = Fmt.pace(Int((Double(seg) / km).rounded())) }
+                    if let now = places[c], let before = places[prev] {
+                        let gained = before - now
+                        cells[7] = gained > 0 ? "+\(gained)" : gained < 0 ? "\(gained)" : "="
+                        gainStyle = gained > 0 ? CellStyle(fg: .green) : gained < 0 ? CellStyle(fg: .red) : nil
+                    }
+                }
+                cells[6] = places[c].map(Fmt.count) ?? ""
+                if timeline.splitRefs[c].map({ ref in snapshot.files.indices.contains(Int(ref.file)) && snapshot.files[Int(ref.file)].isBackup }) == true {
+                    cells[8] = "backup line"
+                }
+                previous = c
+            } else if timeline.missed.contains(c) {
+                cells[8] = "! missed"
+                noteStyle = Theme.warning
+            } else {
+                style = Theme.dim
+            }
+            if let refused = timeline.impossible.first(where: { $0.checkpoint == c }) {
+                cells[8] = "! refused \(TimeFormat.timeOfDay(refused.time)): impossible"
+                noteStyle = Theme.alert
+            }
+            out.append(.split(cells: cells, style: style, noteStyle: noteStyle, gainStyle: gainStyle))
+        }
+        out.append(.blank)
+        switch s.status {
+        case .finished: out.append(.text("Finished in \(Fmt.duration(s.rankTime)) (\(race.clock.rawValue) time); gun \(Fmt.duration(s.gunTime)), net \(Fmt.duration(s.netTime))", Theme.strong))
+        case .onCourse: out.append(.text("Projected finish \(Fmt.duration(s.projectedFinish)) at \(Fmt.pace(s.racePace))/km so far", Theme.strong))
+        case .dnf: out.append(.text("Did not finish within the cutoff.", Theme.warning))
+        case .dns: out.append(.text("No read counted yet.", Theme.dim))
+        }
+        let rejections = snapshot.evaluation.rejections.filter { $0.runner == runner }
+        out.append(.blank)
+        out.append(.text("Rejected reads: \(rejections.isEmpty ? "none" : String(rejections.count))", Theme.columnHeader))
+        for r in rejections {
+            out.append(.text("! " + snapshot.text(of: Alert(severity: .notice, time: r.time, subject: .rejectedLine(r))), Theme.warning))
+        }
+        return out
+    }
+
+    static func draw(_ c: RenderContext, into frame: inout Frame) {
+        guard let runner = runner(c.snapshot, ui: c.ui) else {
+            frame.put(" No runner chosen: select a row in Elite, Field or Alerts and press Enter, or / to find a bib.",
+                      x: 0, y: c.top, style: Theme.dim)
+            return
+        }
+        drawIdentity(c, runner: runner, into: &frame)
+        let all = lines(c.snapshot, runner: runner)
+        let rows = Layout.runnerSheetRows(height: c.height)
+        let scroll = min(max(0, c.ui.scroll), max(0, all.count - rows))
+        let table = TableLayout(columns, width: c.width - 1)
+        for (k, line) in all[scroll..<min(all.count, scroll + rows)].enumerated() {
+            let y = c.top + 2 + k
+            switch line {
+            case .header: table.drawHeader(into: &frame, x: 1, y: y, rowWidth: c.width - 1)
+            case .split(let cells, let style, let noteStyle, let gainStyle):
+                table.draw(cells, into: &frame, x: 1, y: y, rowWidth: c.width - 1, rowStyle: style) { col in
+                    col == 8 ? noteStyle : col == 7 ? gainStyle : nil
+                }
+            case .text(let text, let style): frame.put(" " + text, x: 0, y: y, style: style)
+            case .blank: break
+            }
+        }
+    }
+
+    static func drawIdentity(_ c: RenderContext, runner: Int, into frame: inout Frame) {
+        let p = c.snapshot.participants[runner]
+        let race = c.event.races[p.raceIndex]
+        var who = [p.name]
+        if let country = p.country { who.append(country) }
+        let sexAge = [p.sex?.rawValue, p.age.map { c.event.ageGroups.label(forAge: $0) }].compactMap { $0 }.joined(separator: " ")
+        if !sexAge.isEmpty { who.append(sexAge) }
+        who.append(p.division.rawValue)
+        if race.waves.count > 1, race.waves.indices.contains(p.waveIndex) { who.append("wave \(race.waves[p.waveIndex].id)") }
+        who.append(race.name)
+        if let club = p.club, !club.isEmpty { who.append(club) }
+        var x = frame.put(" Bib \(p.bib) ", x: 0, y: c.top, style: Theme.titleBar)
+        frame.put(" " + who.joined(separator: " · "), x: x, y: c.top, style: Theme.strong)
+        guard let s = standing(c.snapshot, runner: runner) else { return }
+        var status: String
+        switch s.status {
+        case .finished: status = "Finished"
+        case .onCourse: status = "On course, last at \(s.lastCheckpoint.map { race.checkpoints[$0].id } ?? "")"
+        case .dnf: status = "DNF"
+        case .dns: status = "Not started"
+        }
+        if let t = s.rankTime { status += " · \(TimeFormat.duration(t))" }
+        if let place = s.place { status += " · place \(Fmt.count(place))" }
+        if let sp = s.sexPlace, let sex = p.sex { status += " · \(sex.rawValue) \(Fmt.count(sp))" }
+        if let ap = s.ageGroupPlace, let g = s.ageGroup { status += " · \(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))" }
+        if let gap = s.gap, gap > 0 { status += " · \(TimeFormat.gap(gap))" }
+        x = frame.put(" " + status, x: 0, y: c.top + 1, style: s.place.map { $0 <= 3 } == true ? Theme.leader : Theme.plain)
+        if !s.flags.isEmpty {
+            frame.put("  ! " + s.flags.labels.joined(separator: ", "), x: x, y: c.top + 1, style: Theme.warning)
+        }
+    }
+}

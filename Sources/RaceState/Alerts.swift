@@ -1,0 +1,232 @@
+import RaceModel
+
+/// When a mat counts as silent: nothing read for `quietFor` while at least
+/// `minimumDue` runners on course should, by their own pace, have crossed it
+/// at least `grace` ago. The grace absorbs runners slowing down, the quiet
+/// time gaps in a thin field, and the minimum a single runner whose read was
+/// missed (that is a missed split, not a dead mat).
+public struct SilentMatRule: Sendable, Equatable {
+    public var quietFor: Millis
+    public var grace: Millis
+    public var minimumDue: Int
+    /// Pace assumed for a runner who has only a start read (no pace of their own yet).
+    public var defaultPace: Millis
+
+    public init(quietFor: Millis = 5 * 60_000, grace: Millis = 2 * 60_000, minimumDue: Int = 3,
+                defaultPace: Millis = 360_000) {
+        self.quietFor = quietFor; self.grace = grace; self.minimumDue = max(1, minimumDue); self.defaultPace = defaultPace
+    }
+}
+
+/// A timing point that should be reading runners and is not.
+public struct SilentMat: Sendable, Equatable {
+    public var point: Int
+    /// Last read of any kind at the point (nil: it never read anything).
+    public var lastRead: Millis?
+    /// Runners on course whose next checkpoint is at this point and who are overdue there.
+    public var due: Int
+    /// Earliest projected arrival among them.
+    public var dueSince: Millis
+
+    public init(point: Int, lastRead: Millis?, due: Int, dueSince: Millis) {
+        self.point = point; self.lastRead = lastRead; self.due = due; self.dueSince = dueSince
+    }
+}
+
+/// Something an official should look at, derived from a snapshot.
+public struct Alert: Sendable, Equatable {
+    public enum Severity: Int, Sendable, Comparable, CaseIterable {
+        case notice, warning, critical
+        public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public enum Subject: Sendable, Equatable {
+        case silentMat(SilentMat)
+        /// A read refused because it implied an impossible speed to `checkpoint`.
+        case impossibleSplit(runner: Int, checkpoint: Int, ref: LineRef)
+        /// No read at `checkpoint` although the runner was timed further on.
+        case missedSplit(runner: Int, checkpoint: Int)
+        /// Every read of one code nobody wears, grouped: a spectator's chip or a typo in the list.
+        case unknownChip(code: String, reads: Int, points: [Int], first: LineRef)
+        /// Any other rejected line (malformed, before the gun, off course, ...).
+        case rejectedLine(Rejection)
+    }
+
+    public var severity: Severity
+    /// When it happened (time of day), where known; parse problems have no time.
+    public var time: Millis?
+    public var subject: Subject
+
+    public init(severity: Severity, time: Millis?, subject: Subject) {
+        self.severity = severity; self.time = time; self.subject = subject
+    }
+
+    /// The participant the alert is about, for opening the runner view.
+    public var runner: Int? {
+        switch subject {
+        case .impossibleSplit(let r, _, _), .missedSplit(let r, _): return r
+        case .rejectedLine(let rejection): return rejection.runner
+        case .silentMat, .unknownChip: return nil
+        }
+    }
+
+    /// The timing point involved, where there is one.
+    public var point: Int? {
+        switch subject {
+        case .silentMat(let s): return s.point
+        case .rejectedLine(let r): return r.point
+        case .unknownChip(_, _, let points, _): return points.first
+        case .impossibleSplit, .missedSplit: return nil
+        }
+    }
+
+    /// Still happening (a silent mat), rather than something that happened once.
+    public var isOngoing: Bool {
+        if case .silentMat = subject { return true }
+        return false
+    }
+
+    /// Short tag for counts and markers.
+    public var kind: String {
+        switch subject {
+        case .silentMat: return "silent mat"
+        case .impossibleSplit: return "impossible split"
+        case .missedSplit: return "missed split"
+        case .unknownChip: return "unknown chip"
+        case .rejectedLine(let r): return r.reason.kind
+        }
+    }
+}
+
+extension RaceSnapshot {
+    /// Everything worth an official's attention at time of day `now`, most
+    /// severe first, then most recent first. No text is built here, so a
+    /// caller showing a few lines formats only those (`text(of:)`).
+    public func alerts(now: Millis, rule: SilentMatRule = SilentMatRule()) -> [Alert] {
+        var out: [Alert] = []
+        for mat in silentMats(now: now, rule: rule) {
+            out.append(Alert(severity: .critical, time: mat.lastRead, subject: .silentMat(mat)))
+        }
+        for (runner, timeline) in evaluation.timelines.enumerated() {
+            for refused in timeline.impossible {
+                out.append(Alert(severity: .critical, time: refused.time,
+                                 subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref)))
+            }
+            for c in timeline.missed {
+                // Known only once a later split arrives: that moment is when it happened for the official.
+                let seen = timeline.splits[(c + 1)...].lazy.compactMap { $0 }.first
+                out.append(Alert(severity: .warning, time: seen, subject: .missedSplit(runner: runner, checkpoint: c)))
+            }
+        }
+        out += unknownChipAlerts()
+        for r in evaluation.rejections {
+            switch r.reason {
+            case .unknownChip, .impossibleSplit:
+                continue  // grouped above, or covered by the runner's impossible-split alert
+            case .malformed:
+                out.append(Alert(severity: .warning, time: r.time, subject: .rejectedLine(r)))
+            default:
+                out.append(Alert(severity: .notice, time: r.time, subject: .rejectedLine(r)))
+            }
+        }
+        // Stable: equal keys keep the order above (file and line order for rejections).
+        // A silent mat is going on now, so it leads whatever time its last read was.
+        let keyed = out.enumerated().sorted { a, b in
+            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+            if a.element.isOngoing != b.element.isOngoing { return a.element.isOngoing }
+            switch (a.element.time, b.element.time) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.offset < b.offset
+            }
+        }
+        return keyed.map(\.element)
+    }
+
+    /// Points that have read nothing for a while although runners are due there.
+    public func silentMats(now: Millis, rule: SilentMatRule = SilentMatRule()) -> [SilentMat] {
+        var due = [Int](repeating: 0, count: event.points.count)
+        var since = [Millis](repeating: .max, count: event.points.count)
+        for standings in evaluation.standings {
+            let race = event.races[standings.raceIndex]
+            let checkpoints = race.checkpoints
+            for row in standings.rows where row.status == .onCourse {
+                guard let last = row.lastCheckpoint, last < race.finishIndex, let t = row.lastTimeOfDay else { continue }
+                let next = checkpoints[last + 1]
+                let pace = row.racePace ?? row.segmentPace ?? rule.defaultPace
+                let arrival = t + Int(((next.km - checkpoints[last].km) * Double(pace)).rounded())
+                guard arrival + rule.grace <= now else { continue }
+                due[next.pointIndex] += 1
+                since[next.pointIndex] = min(since[next.pointIndex], arrival)
+            }
+        }
+        var out: [SilentMat] = []
+        for p in event.points.indices where due[p] >= rule.minimumDue {
+            let last = evaluation.pointStats[p].lastRead
+            if let last, now - last < rule.quietFor { continue }
+            out.append(SilentMat(point: p, lastRead: last, due: due[p], dueSince: since[p]))
+        }
+        return out
+    }
+
+    func unknownChipAlerts() -> [Alert] {
+        var order: [String] = []
+        var groups: [String: (reads: Int, points: [Int], first: LineRef, latest: Millis?)] = [:]
+        for r in evaluation.rejections {
+            guard case .unknownChip(let code) = r.reason else { continue }
+            if var g = groups[code] {
+                g.reads += 1
+                if !g.points.contains(r.point) { g.points.append(r.point) }
+                if let t = r.time, g.latest.map({ t > $0 }) ?? true { g.latest = t }
+                groups[code] = g
+            } else {
+                order.append(code)
+                groups[code] = (1, [r.point], r.ref, r.time)
+            }
+        }
+        return order.map { code in
+            let g = groups[code]!
+            return Alert(severity: .warning, time: g.latest,
+                         subject: .unknownChip(code: code, reads: g.reads, points: g.points, first: g.first))
+        }
+    }
+
+    /// One line for an official: what, who or where, and the file and line to look at.
+    public func text(of alert: Alert) -> String {
+        switch alert.subject {
+        case .silentMat(let mat):
+            let point = event.points[mat.point]
+            let since = mat.lastRead.map { "no read since \(TimeFormat.timeOfDay($0))" } ?? "no read yet"
+            let runners = mat.due == 1 ? "1 runner" : "\(mat.due) runners"
+            return "silent mat \(point.id) (\(point.name)): \(since); \(runners) due since \(TimeFormat.timeOfDay(mat.dueSince))"
+        case .impossibleSplit(let runner, let c, let ref):
+            let cp = event.races[participants[runner].raceIndex].checkpoints[c].id
+            return "impossible split to \(cp): \(who(runner)) (\(location(ref)))"
+        case .missedSplit(let runner, let c):
+            let cp = event.races[participants[runner].raceIndex].checkpoints[c].id
+            return "missed split at \(cp): \(who(runner))"
+        case .unknownChip(let code, let reads, let points, let first):
+            let at = points.map { event.points[$0].id }.joined(separator: ", ")
+            let times = reads == 1 ? "1 read" : "\(reads) reads"
+            return "unknown chip \(code): \(times) at \(at) (first \(location(first)))"
+        case .rejectedLine(let r):
+            var s = "\(location(r.ref)): \(r.reason)"
+            if let runner = r.runner { s += " (bib \(participants[runner].bib))" }
+            if let text = r.text { s += " | \(text)" }
+            return s
+        }
+    }
+
+    private func who(_ runner: Int) -> String {
+        let p = participants[runner]
+        return "bib \(p.bib) \(p.name)"
+    }
+
+    /// `reads/km5.txt:123`
+    private func location(_ ref: LineRef) -> String {
+        let file = Int(ref.file)
+        let path = files.indices.contains(file) ? files[file].path : "file \(file)"
+        return "\(path):\(ref.line)"
+    }
+}
