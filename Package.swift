@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way:
-//   RaceModel  <-  TimingIngest  <-  RaceState  <-  Dashboard  <-  racedash
-//   ScreenGrid <-  Dashboard, TerminalBackend (ncurses via CNCurses)
+//   RaceModel  <-  TimingIngest  <-  RaceState  <-  Dashboard  <-  DashboardApp  <-  racedash
+//   ScreenGrid <-  Dashboard, TerminalBackend (ncurses via CNCurses)  <-  DashboardApp
 let package = Package(
     name: "racedash",
     platforms: [.macOS(.v13)],
@@ -35,10 +35,12 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to curses: draws a frame, reads keys.
         .target(name: "TerminalBackend", dependencies: ["CNCurses", "ScreenGrid"]),
+        // The interactive loop: replay clock, snapshot fetching, keys to commands, drawing on one thread.
+        .target(name: "DashboardApp", dependencies: ["RaceModel", "RaceState", "Dashboard", "TerminalBackend", "ScreenGrid"]),
         // Writes a deterministic synthetic race as an event folder.
         .target(name: "RaceSimulator", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
-            "RaceModel", "TimingIngest", "RaceState", "ResultsReport", "Dashboard", "TerminalBackend", "RaceSimulator",
+            "RaceModel", "TimingIngest", "RaceState", "ResultsReport", "Dashboard", "DashboardApp", "TerminalBackend", "RaceSimulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [
@@ -51,8 +53,10 @@ let package = Package(
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "RaceState", "TimingIngest", "RaceModel", "ScreenGrid"]),
         .testTarget(name: "RaceSimulatorTests", dependencies: ["RaceSimulator", "TimingIngest", "RaceState", "RaceModel"]),
-        // Drives the built racedash binary in a private tmux server.
-        .testTarget(name: "EndToEndTests", dependencies: ["racedash"]),
+        // Drives the built racedash binary in a private tmux server; also the replay clock and loop pieces in-process.
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "racedash", "DashboardApp", "Dashboard", "RaceState", "TimingIngest", "ResultsReport", "RaceModel", "ScreenGrid",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

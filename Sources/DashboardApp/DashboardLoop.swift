@@ -1,0 +1,87 @@
+import Dashboard
+import RaceModel
+import RaceState
+import ScreenGrid
+import TerminalBackend
+
+/// The interactive loop. Lives on one thread from start to end because
+/// curses must: every terminal call happens here. Keys never draw; they
+/// change the session and mark the screen dirty, and one place draws.
+final class DashboardLoop {
+    /// Short, so a running replay's clock moves smoothly between keys.
+    static let keyTimeoutMs = 50
+    /// Keys already waiting are handled together before one redraw, so a
+    /// pasted or held-down key does not draw every intermediate screen.
+    static let keyBurst = 64
+
+    private let terminal: CursesTerminal
+    private let mailbox: SnapshotMailbox
+    private let event: EventConfig
+    private var session: DashboardSession
+    private var snapshot: RaceSnapshot
+    private var dirty = true
+
+    init(terminal: CursesTerminal, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot) {
+        self.terminal = terminal
+        self.mailbox = mailbox
+        self.session = session
+        self.snapshot = first
+        event = first.event
+    }
+
+    /// Until quit, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored
+    /// however this returns.
+    func run() throws {
+        try terminal.start()
+        defer { terminal.stop() }
+        let clock = ContinuousClock()
+        var last = clock.now
+        var shownSecond = LiveClock.now(event: event) / 1000
+        while !session.quitRequested, !TerminalGuard.stopRequested {
+            if dirty { draw() }
+            var key = terminal.readKey(timeoutMs: Self.keyTimeoutMs)
+            var handled = 0
+            while let pressed = key, !TerminalGuard.stopRequested {
+                handle(pressed)
+                handled += 1
+                if session.quitRequested || handled == Self.keyBurst { break }
+                key = terminal.readKey(timeoutMs: 0)
+            }
+            if session.quitRequested || TerminalGuard.stopRequested { break }
+
+            let now = clock.now
+            session.advance(byWall: now - last)
+            last = now
+            let liveNow = LiveClock.now(event: event)
+            mailbox.want(session.wantedTime(liveNow: liveNow, feedEnd: snapshot.feedEnd))
+            if let fresh = mailbox.takeNew() {
+                snapshot = fresh
+                dirty = true
+            }
+            // Live, "last read N s ago" counts on even when nothing arrives.
+            if case .live = session.feed, liveNow / 1000 != shownSecond {
+                shownSecond = liveNow / 1000
+                dirty = true
+            }
+        }
+    }
+
+    private func handle(_ key: Key) {
+        dirty = true
+        switch key {
+        case .resize:
+            break  // the terminal already knows its new size and repaints in full
+        case .char("\u{0C}"):
+            terminal.invalidate()  // Ctrl-L: repaint a screen something else wrote over
+        default:
+            session.press(key, snapshot: snapshot, height: terminal.size.height)
+        }
+    }
+
+    private func draw() {
+        let (width, height) = terminal.size
+        let feed = session.status(for: snapshot, liveNow: LiveClock.now(event: event))
+        terminal.draw(DashboardRenderer.render(snapshot, ui: session.ui, feed: feed, width: width, height: height))
+        dirty = false
+    }
+}

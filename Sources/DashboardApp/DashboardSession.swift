@@ -1,0 +1,92 @@
+import Dashboard
+import RaceModel
+import RaceState
+import ScreenGrid
+
+/// What the loop keeps between frames besides the terminal and the snapshot:
+/// the user's choices and the clock. Pure, so what a key does to a replay
+/// is tested without a terminal.
+public struct DashboardSession: Sendable {
+    public var ui = UIState()
+    public private(set) var feed: FeedSource
+    public private(set) var quitRequested = false
+
+    public init(feed: FeedSource) {
+        self.feed = feed
+    }
+
+    public var replayClock: ReplayClock? {
+        if case .replay(let clock) = feed { return clock }
+        return nil
+    }
+
+    /// Gives a key to the dashboard's key handler, then carries out the
+    /// commands it returns. `height` is the terminal's.
+    public mutating func press(_ key: Key, snapshot: RaceSnapshot, height: Int) {
+        let (next, commands) = KeyHandler.handle(key, ui, snapshot: snapshot, height: height, now: snapshot.at)
+        ui = next
+        for command in commands { perform(command) }
+    }
+
+    public mutating func perform(_ command: Command) {
+        if command == .quit {
+            quitRequested = true
+            return
+        }
+        guard var clock = replayClock else {
+            ui.message = "live: the clock follows the mats; pause, speed and seeking are for replay"
+            return
+        }
+        switch command {
+        case .quit:
+            break
+        case .togglePause:
+            if clock.atEnd { ui.message = "end of the feed: ← or [ seeks back, g goes to a time" }
+            clock.togglePause()
+        case .faster:
+            clock.faster()
+        case .slower:
+            clock.slower()
+        case .seek(let delta):
+            clock.seek(by: delta)
+        case .seekTo(let time):
+            clock.seek(to: time)
+            if clock.position != time {
+                ui.message = "the feed runs from \(TimeFormat.timeOfDay(clock.start)) to \(TimeFormat.timeOfDay(clock.end))"
+            }
+        }
+        feed = .replay(clock)
+    }
+
+    /// Moves a running replay on by `elapsed` of wall time.
+    public mutating func advance(byWall elapsed: Duration) {
+        guard var clock = replayClock else { return }
+        clock.advance(byWall: elapsed)
+        feed = .replay(clock)
+    }
+
+    /// The time of day to ask the race state for. Live: the wall clock in
+    /// whole seconds (finer would refetch for nothing), or the newest read
+    /// when a decoder's clock runs ahead, so no read that arrived is hidden.
+    public func wantedTime(liveNow: Millis, feedEnd: Millis?) -> Millis {
+        switch feed {
+        case .replay(let clock):
+            return clock.position
+        case .live:
+            return max(liveNow - liveNow % 1000, feedEnd ?? .min)
+        }
+    }
+
+    /// What the header shows. Its clock is the snapshot's time, so the clock
+    /// and the standings under it always agree.
+    public func status(for snapshot: RaceSnapshot, liveNow: Millis) -> FeedStatus {
+        switch feed {
+        case .replay(let clock):
+            return FeedStatus(mode: .replay(speed: clock.speed, paused: clock.paused), clock: snapshot.at,
+                              feedStart: clock.start, feedEnd: clock.end)
+        case .live:
+            return FeedStatus(mode: .live, clock: snapshot.at, feedStart: snapshot.feedStart,
+                              feedEnd: snapshot.feedEnd, wallNow: liveNow)
+        }
+    }
+}

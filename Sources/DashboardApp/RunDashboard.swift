@@ -1,0 +1,44 @@
+import Foundation
+import RaceModel
+import RaceState
+import TerminalBackend
+
+/// Runs the full-screen dashboard over `state` until the user quits (`q`,
+/// Ctrl-C) or the process gets SIGTERM or SIGHUP, then restores the terminal
+/// and returns. Throws `TerminalError` when stdin or stdout is not a terminal
+/// or TERM is unknown, before drawing anything.
+///
+/// Curses runs on a thread of its own, never on the concurrency pool, whose
+/// few threads must not block in `readKey`. Snapshots are fetched by a task
+/// and reach that thread through a mailbox.
+///
+/// Live: whoever feeds `state` (the live feed) keeps doing so meanwhile; the
+/// dashboard shows each new version within about 100 ms.
+public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true) async throws {
+    let event = await state.event
+    let session = DashboardSession(feed: feed)
+    let firstAt = session.wantedTime(liveNow: LiveClock.now(event: event), feedEnd: await state.feedSpan?.end)
+    let first = await state.snapshot(at: firstAt)
+    let mailbox = SnapshotMailbox(wanted: firstAt)
+    let fetcher = Task.detached {
+        await SnapshotFetcher(state: state, mailbox: mailbox).run(current: (first.at, first.version))
+    }
+    defer {
+        mailbox.close()
+        fetcher.cancel()
+    }
+    try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+        let thread = Thread {
+            let loop = DashboardLoop(terminal: CursesTerminal(colors: colors), mailbox: mailbox,
+                                     session: session, first: first)
+            do {
+                try loop.run()
+                done.resume()
+            } catch {
+                done.resume(throwing: error)
+            }
+        }
+        thread.name = "racedash-ui"
+        thread.start()
+    }
+}

@@ -1,0 +1,56 @@
+import RaceModel
+import RaceState
+import Synchronization
+
+/// Hands snapshots from the fetcher to the UI thread and the wanted time back.
+/// Holds one of each: a newer snapshot replaces one not yet taken, so a slow
+/// screen skips snapshots instead of queueing them.
+public final class SnapshotMailbox: Sendable {
+    private struct Slots {
+        var wanted: Millis
+        var latest: RaceSnapshot?
+        var taken = true
+        var closed = false
+        var deposits = 0
+    }
+
+    private let slots: Mutex<Slots>
+
+    public init(wanted: Millis) {
+        slots = Mutex(Slots(wanted: wanted))
+    }
+
+    /// The time of day the UI wants standings for.
+    public var wanted: Millis { slots.withLock { $0.wanted } }
+
+    public func want(_ time: Millis) {
+        slots.withLock { $0.wanted = time }
+    }
+
+    public func deposit(_ snapshot: RaceSnapshot) {
+        slots.withLock {
+            $0.latest = snapshot
+            $0.taken = false
+            $0.deposits += 1
+        }
+    }
+
+    /// Snapshots deposited so far, taken or not: how hard the fetcher works.
+    public var deposits: Int { slots.withLock { $0.deposits } }
+
+    /// The newest snapshot if it arrived since the last call, else nil.
+    public func takeNew() -> RaceSnapshot? {
+        slots.withLock { slots -> RaceSnapshot? in
+            guard !slots.taken else { return nil }
+            slots.taken = true
+            return slots.latest
+        }
+    }
+
+    /// Tells the fetcher to stop.
+    public func close() {
+        slots.withLock { $0.closed = true }
+    }
+
+    public var isClosed: Bool { slots.withLock { $0.closed } }
+}
