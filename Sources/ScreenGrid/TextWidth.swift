@@ -107,3 +107,28 @@ public enum TextWidth {
         !c.unicodeScalars.contains(where: needsReplacement)
     }
 }
+
+extension TextWidth {
+    /// The scalars to send a terminal so that a cell shows in exactly the
+    /// columns `of` computed: the base and its combining marks. Joiners,
+    /// variation selectors and whatever follows a joiner are left out, since
+    /// terminals disagree on whether they widen the base. Never empty; control
+    /// characters come out as U+FFFD.
+    public static func terminalScalars(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if out.isEmpty {
+                out.append(needsReplacement(scalar) ? "\u{FFFD}" : scalar)
+                continue
+            }
+            if scalar.value == 0x200D { break }
+            if isVariationSelector(scalar) || needsReplacement(scalar) { continue }
+            if isZeroWidth(scalar) { out.append(scalar) } else { break }
+        }
+        return out.isEmpty ? [" "] : out
+    }
+
+    static func isVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
+    }
+}

@@ -1,1 +1,86 @@
-print("bench")
+import Foundation
+import RaceModel
+import RaceSimulator
+
+// racedash-bench: prints speed and memory figures for the paths race day depends on.
+// Build in release: swift run -c release racedash-bench [--runners N] [--dir DIR]
+// The event folder is generated in a child process, so the peak memory
+// reported is that of the measured path alone.
+
+struct BenchOptions {
+    var runners = 50_000
+    var dir: String? = nil
+    var only: Set<String> = []
+    var generateInto: String? = nil
+
+    init(_ args: [String]) throws {
+        var i = 0
+        func value() throws -> String {
+            i += 1
+            guard i < args.count else { throw BenchError("\(args[i - 1]) needs a value") }
+            return args[i]
+        }
+        while i < args.count {
+            switch args[i] {
+            case "--runners": guard let n = Int(try value()), n > 0 else { throw BenchError("--runners takes a number") }; runners = n
+            case "--dir": dir = try value()
+            case "--only": only.insert(try value())
+            case "--generate": generateInto = try value()
+            case "-h", "--help":
+                print("usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|live]")
+                exit(0)
+            default: throw BenchError("unknown argument \(args[i])")
+            }
+            i += 1
+        }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+func generate(into dir: String, runners: Int) throws {
+    let event = RaceSimulator.simulate(SimulationOptions(seed: 42, runners: runners, profile: .bigCityMarathon))
+    try event.write(to: dir)
+}
+
+/// Generates the folder in a child process unless it is already there.
+func ensureEvent(at dir: String, runners: Int) throws {
+    let marker = dir + "/.runners"
+    if let text = try? String(contentsOfFile: marker, encoding: .utf8), Int(text) == runners,
+       FileManager.default.fileExists(atPath: dir + "/event.toml") { return }
+    print("generating a \(withThousands(runners))-runner marathon into \(dir) ...")
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    child.arguments = ["--generate", dir, "--runners", String(runners)]
+    try child.run()
+    child.waitUntilExit()
+    guard child.terminationStatus == 0 else { throw BenchError("generating the event failed") }
+    try String(runners).write(toFile: marker, atomically: true, encoding: .utf8)
+}
+
+let options: BenchOptions
+do { options = try BenchOptions(Array(CommandLine.arguments.dropFirst())) } catch {
+    FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8)); exit(2)
+}
+if let dir = options.generateInto {
+    do { try generate(into: dir, runners: options.runners); exit(0) } catch {
+        FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8)); exit(1)
+    }
+}
+
+let dir = options.dir ?? NSTemporaryDirectory() + "racedash-bench-\(options.runners)"
+do {
+    #if DEBUG
+    print("note: this is a debug build; figures are meaningful only with -c release")
+    #endif
+    try ensureEvent(at: dir, runners: options.runners)
+    if options.only.isEmpty || options.only.contains("results") {
+        print(try await runResultsBench(folder: dir))
+    }
+} catch {
+    FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -94,3 +94,21 @@ import Testing
         }
     }
 }
+
+@Suite struct TerminalScalarsTests {
+    @Test func keepsBaseAndCombiningMarks() {
+        #expect(TextWidth.terminalScalars("e\u{0308}") == ["e", "\u{0308}"])
+        #expect(TextWidth.terminalScalars("走") == ["走"])
+        #expect(TextWidth.terminalScalars("\u{1100}\u{1175}\u{11B7}") == ["\u{1100}", "\u{1175}", "\u{11B7}"])
+    }
+
+    @Test func dropsJoinedSequencesAndVariationSelectors() {
+        #expect(TextWidth.terminalScalars("👩\u{200D}👧") == ["👩"])
+        #expect(TextWidth.terminalScalars("\u{2764}\u{FE0F}") == ["\u{2764}"])
+    }
+
+    @Test func neverEmptyAndNeverControl() {
+        #expect(TextWidth.terminalScalars("") == [" "])
+        #expect(TextWidth.terminalScalars("\u{1B}") == ["\u{FFFD}"])
+    }
+}

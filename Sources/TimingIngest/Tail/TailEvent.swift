@@ -1,0 +1,47 @@
+/// What a `FileTailer` reports. `file` is the index of the path in the list the
+/// tailer was given, so it lines up with the event's read-file table.
+public enum TailEvent: Sendable, Equatable {
+    /// One complete line, without its "\n" (and without a "\r" before it).
+    /// `lineNumber` counts from 1 over the whole session of that file and keeps
+    /// counting across truncation, rotation and re-creation, so
+    /// `(file, lineNumber)` never repeats. An unterminated last line is held
+    /// until its newline comes, or delivered as it is once its content has
+    /// ended for good (truncation, rotation, deletion).
+    case line(file: Int, lineNumber: Int, text: String)
+    /// Sent once per file: everything the file held when tailing started has
+    /// been delivered (sent at once for a file that is missing or unreadable).
+    case caughtUp(file: Int)
+    /// Something happened to the file itself.
+    case notice(file: Int, TailNotice)
+}
+
+public enum TailNotice: Sendable, Equatable {
+    /// Nothing at the path yet; tailing starts when a file appears.
+    case waitingForFile
+    /// A file appeared at a path that was missing or unreadable.
+    case appeared
+    /// The file shrank below what had been read (copy-truncate): reading
+    /// restarts at its beginning. (A truncation that is rewritten past the old
+    /// size before the tailer looks cannot be told from an append.)
+    case truncated
+    /// Another file took the path (the old one was renamed away): the old one
+    /// was read to its end first, the new one is read from its beginning.
+    case rotated
+    /// The path exists but cannot be read; tailing resumes once it can.
+    case unreadable(reason: String)
+    /// The file was deleted; tailing resumes if one appears again.
+    case deleted
+}
+
+/// How a `FileTailer` learns that a file changed.
+public enum TailMode: Sendable, Equatable {
+    /// inotify where it works; timed checks when inotify cannot be set up, and
+    /// for files on network file systems (NFS, SMB, 9p, FUSE), where writes
+    /// made by another machine raise no inotify events.
+    case automatic
+    /// inotify for every file (timed checks only where no watch can be placed,
+    /// e.g. the folder does not exist yet, or when inotify itself fails).
+    case inotify
+    /// Check every file every `pollInterval`: stat, compare, read.
+    case polling
+}

@@ -1,0 +1,207 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One followed path: what is open, how far it has been read, and what was
+/// last reported about it. Confined to the tailing thread.
+final class TailedFile {
+    let index: Int
+    let path: String
+    /// The open file, or -1.
+    private(set) var descriptor: Int32 = -1
+
+    private var identity: FileIdentity?
+    private var offset = 0
+    private var splitter = LineSplitter()
+    private var nextLineNumber = 1
+    private var presence = Presence.unknown
+    private var sentCaughtUp = false
+    /// Where reading stood when the open file failed to read: if the same file
+    /// opens again, reading resumes there rather than repeating its lines.
+    private var suspended: (identity: FileIdentity, offset: Int, splitter: LineSplitter)?
+
+    private enum Presence: Equatable {
+        /// Not looked at yet: a file found here is the normal case, no notice.
+        case unknown
+        case missing
+        case open
+        /// The previous file was rotated away; its successor needs no notice.
+        case replaced
+        case unreadable(String)
+    }
+
+    init(index: Int, path: String) {
+        self.index = index
+        self.path = path
+    }
+
+    deinit {
+        if descriptor >= 0 { SystemFile.release(descriptor) }
+    }
+
+    var isUnreadable: Bool {
+        if case .unreadable = presence { return true }
+        return false
+    }
+
+    /// Delivers whatever is new at the path. Returns false once the consumer
+    /// is gone.
+    func sync(_ out: TailOutput) -> Bool {
+        if descriptor >= 0 {
+            guard follow(out) else { return false }
+        }
+        if descriptor < 0 {
+            guard openPath(out) else { return false }
+        }
+        if !sentCaughtUp {
+            sentCaughtUp = true
+            out.emit(.caughtUp(file: index))
+        }
+        return out.flush()
+    }
+
+    func close() {
+        guard descriptor >= 0 else { return }
+        SystemFile.release(descriptor)
+        descriptor = -1
+    }
+
+    private func follow(_ out: TailOutput) -> Bool {
+        // The path is looked at before the open file is read: whatever was
+        // written to the old file up to a rotation is then read before the
+        // switch, so no line of it is lost.
+        let atPath = SystemFile.status(ofPath: path)
+        guard drain(out) else { return false }
+        guard descriptor >= 0 else { return true }
+        switch atPath {
+        case .present(let info) where FileIdentity(info) == identity:
+            return true
+        case .failed:
+            // Cannot tell what is at the path: keep following what is open.
+            return true
+        case .missing:
+            // Renamed away (still linked) or deleted: a renamed file may still
+            // be written by a writer that has not reopened yet, so keep it.
+            guard isUnlinked() else { return true }
+            endContent(out)
+            close()
+            out.emit(.notice(file: index, .deleted))
+            presence = .missing
+        case .present:
+            let deleted = isUnlinked()
+            endContent(out)
+            close()
+            out.emit(.notice(file: index, deleted ? .deleted : .rotated))
+            presence = deleted ? .missing : .replaced
+        }
+        return true
+    }
+
+    private func isUnlinked() -> Bool {
+        (SystemFile.status(ofDescriptor: descriptor)?.st_nlink ?? 0) == 0
+    }
+
+    private func openPath(_ out: TailOutput) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR {
+                becomeMissing(out)
+            } else {
+                becomeUnreadable(SystemFile.describe(code), out)
+            }
+            return true
+        }
+        guard let info = SystemFile.status(ofDescriptor: fd) else {
+            let reason = SystemFile.describe(errno)
+            SystemFile.release(fd)
+            becomeUnreadable(reason, out)
+            return true
+        }
+        guard SystemFile.isRegularFile(info) else {
+            SystemFile.release(fd)
+            becomeUnreadable(SystemFile.isDirectory(info) ? "is a folder" : "is not a regular file", out)
+            return true
+        }
+        let opened = FileIdentity(info)
+        if let suspended, suspended.identity == opened, Int(info.st_size) >= suspended.offset {
+            offset = suspended.offset
+            splitter = suspended.splitter
+        } else {
+            offset = 0
+            splitter.restart()
+        }
+        suspended = nil
+        switch presence {
+        case .missing, .unreadable: out.emit(.notice(file: index, .appeared))
+        case .unknown, .open, .replaced: break
+        }
+        presence = .open
+        descriptor = fd
+        identity = opened
+        return drain(out)
+    }
+
+    /// Reads from `offset` to the end of the open file, in big chunks.
+    private func drain(_ out: TailOutput) -> Bool {
+        guard let info = SystemFile.status(ofDescriptor: descriptor) else {
+            suspend(reason: SystemFile.describe(errno), out)
+            return true
+        }
+        if Int(info.st_size) < offset {
+            // Copy-truncate keeps the file and empties it; what follows is new.
+            endContent(out)
+            out.emit(.notice(file: index, .truncated))
+            offset = 0
+        }
+        while true {
+            switch SystemFile.read(descriptor, into: out.buffer, at: offset) {
+            case .success(0):
+                return true
+            case .success(let count):
+                offset += count
+                splitter.feed(UnsafeRawBufferPointer(rebasing: out.buffer[0..<count])) { text in
+                    out.emit(.line(file: index, lineNumber: nextLineNumber, text: text))
+                    nextLineNumber += 1
+                }
+                guard out.flush() else { return false }
+            case .failure(let error):
+                suspend(reason: error.reason, out)
+                return true
+            }
+        }
+    }
+
+    /// The content read so far has ended for good: an unterminated last line
+    /// will never get its newline, so it is delivered as it is.
+    private func endContent(_ out: TailOutput) {
+        splitter.flush { text in
+            out.emit(.line(file: index, lineNumber: nextLineNumber, text: text))
+            nextLineNumber += 1
+        }
+        splitter.restart()
+    }
+
+    private func suspend(reason: String, _ out: TailOutput) {
+        if let identity { suspended = (identity, offset, splitter) }
+        close()
+        becomeUnreadable(reason, out)
+    }
+
+    private func becomeMissing(_ out: TailOutput) {
+        suspended = nil
+        if presence != .missing {
+            out.emit(.notice(file: index, .waitingForFile))
+        }
+        presence = .missing
+    }
+
+    private func becomeUnreadable(_ reason: String, _ out: TailOutput) {
+        if presence != .unreadable(reason) {
+            out.emit(.notice(file: index, .unreadable(reason: reason)))
+        }
+        presence = .unreadable(reason)
+    }
+}

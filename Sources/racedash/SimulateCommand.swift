@@ -1,0 +1,30 @@
+import ArgumentParser
+import RaceSimulator
+
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Write a whole synthetic race as an event folder, the same for the same seed.")
+
+    @Option(help: "The folder to write (created if missing).")
+    var out: String
+    @Option(help: "Random seed: the same seed writes the same race.")
+    var seed: UInt64 = 2025
+    @Option(help: "Number of runners.")
+    var runners: Int = 1000
+    @Option(help: "pyongyang (marathon, half and 10K) or big-city (one big marathon).")
+    var profile: SimulationProfile = .pyongyang
+
+    func validate() throws {
+        guard runners >= 0 && runners <= 200_000 else { throw ValidationError("--runners must be between 0 and 200000") }
+    }
+
+    func run() async throws {
+        let event = RaceSimulator.simulate(SimulationOptions(seed: seed, runners: runners, profile: profile))
+        try event.write(to: out)
+        let lines = event.readFiles.reduce(0) { $0 + $1.lines.count }
+        print("wrote \(out): \(event.participants.count) runners, \(event.readFiles.count) read files, \(lines) lines")
+    }
+}
+
+extension SimulationProfile: ExpressibleByArgument {}

@@ -1,0 +1,90 @@
+import Testing
+import RaceModel
+import RaceState
+import TimingIngest
+@testable import ResultsReport
+
+/// The committed sample feed against its checked-in expected results: any
+/// change to parsing or timing rules that moves a place or a time shows here.
+@Suite struct SampleFeedTests {
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/ResultsReportTests/SampleFeedTests.swift
+        return parts.joined(separator: "/")
+    }()
+    static let sample = root + "/sample-feeds/pyongyang-2025"
+
+    func snapshot(at: Millis? = nil) async throws -> RaceSnapshot {
+        let folder = try EventFolder.load(Self.sample)
+        let (log, missing) = try ReadLogLoader.load(folder)
+        #expect(missing.isEmpty)
+        return await RaceState(folder: folder, log: log).snapshot(at: at)
+    }
+
+    @Test func csvMatchesTheExpectedFile() async throws {
+        let expected = String(decoding: try ReadFileScanner.readFile(atPath: Self.root + "/Tests/ResultsReportTests/Expected/pyongyang-2025.csv"), as: UTF8.self)
+        let actual = CSVReport.render(try await snapshot())
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(a.count == e.count)
+        for (i, (x, y)) in zip(a, e).enumerated() where x != y {
+            Issue.record("line \(i + 1) differs:\n  got      \(x)\n  expected \(y)")
+            break
+        }
+    }
+
+    @Test func csvHeaderHasTheDocumentedColumnsAndOneColumnPerCheckpoint() async throws {
+        let csv = CSVReport.render(try await snapshot(), filter: ResultsFilter(race: 0))
+        let header = csv.prefix { $0 != "\n" }
+        #expect(header == "place,bib,name,sex,age_group,country,race,division,status,gun_time,net_time,sex_place,age_group_place,division_place,last_checkpoint,flags,start,5K,10K,15K,20K,half,25K,30K,35K,40K,finish")
+    }
+
+    @Test func filtersKeepPlacesWithinTheRace() async throws {
+        let snap = try await snapshot()
+        let all = CSVReport.render(snap, filter: ResultsFilter(race: 0)).split(separator: "\n").dropFirst()
+        let women = CSVReport.render(snap, filter: ResultsFilter(race: 0, division: .elite, sex: .female)).split(separator: "\n").dropFirst()
+        #expect(!women.isEmpty)
+        #expect(women.count < all.count)
+        for line in women {
+            #expect(line.contains(",F,"))
+            #expect(line.contains(",elite,"))
+            #expect(all.contains(line), "a filtered row must be the same row as in the full race")
+        }
+    }
+
+    @Test func earlierTimeShowsTheRaceInProgress() async throws {
+        let snap = try await snapshot(at: TimeFormat.parseClock("09:00:00")!)
+        let marathon = snap.standings(race: 0)
+        #expect(marathon.count(.finished) == 0)
+        #expect(marathon.count(.onCourse) > 300)
+        let table = TableReport.render(snap, filter: ResultsFilter(race: 0))
+        #expect(table.contains("standings at 09:00:00"))
+    }
+
+    @Test func jsonCarriesTimesInMillisecondsAndSplitsById() async throws {
+        let json = JSONReport.render(try await snapshot(), filter: ResultsFilter(race: 2))
+        #expect(json.contains("\"id\" : \"10k\""))
+        #expect(json.contains("\"splits_ms\""))
+        #expect(json.contains("\"gun_time_ms\""))
+        #expect(!json.contains("\"id\" : \"marathon\""))
+    }
+
+    @Test func checkListsEveryRejectedLineWithFileLineAndReason() async throws {
+        let report = CheckReport.render(try await snapshot())
+        #expect(report.contains("reads/km20.txt:242: IPICO checksum mismatch"))
+        #expect(report.contains("reads/half.txt:149: RACE RESULT passing has 3 fields"))
+        #expect(report.contains("unknown chip 058010510167"))
+        #expect(report.contains("impossible split to 35K"))
+        // The decoder-noise line holds bytes that are not text; nothing raw reaches the terminal.
+        #expect(!report.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+}
+
+@Suite struct CSVFieldTests {
+    @Test func quotesOnlyWhatNeedsQuoting() {
+        #expect(CSVReport.field("Pak Kum Hyang") == "Pak Kum Hyang")
+        #expect(CSVReport.field("Pak, Kum Hyang") == "\"Pak, Kum Hyang\"")
+        #expect(CSVReport.field("Club \"Vertes\"") == "\"Club \"\"Vertes\"\"\"")
+        #expect(CSVReport.field("a\nb") == "\"a\nb\"")
+    }
+}
