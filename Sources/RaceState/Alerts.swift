@@ -107,7 +107,10 @@ extension RaceSnapshot {
         for mat in silentMats(now: now, rule: rule) {
             out.append(Alert(severity: .critical, time: mat.lastRead, subject: .silentMat(mat)))
         }
-        for (runner, timeline) in evaluation.timelines.enumerated() {
+        // By index: copying 50,000 timelines (several arrays each) would cost more than the rest.
+        let timelines = evaluation.timelines
+        for runner in timelines.indices where !timelines[runner].impossible.isEmpty || !timelines[runner].missed.isEmpty {
+            let timeline = timelines[runner]
             for refused in timeline.impossible {
                 out.append(Alert(severity: .critical, time: refused.time,
                                  subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref)))
@@ -152,10 +155,11 @@ extension RaceSnapshot {
         for standings in evaluation.standings {
             let race = event.races[standings.raceIndex]
             let checkpoints = race.checkpoints
-            for row in standings.rows where row.status == .onCourse {
-                guard let last = row.lastCheckpoint, last < race.finishIndex, let t = row.lastTimeOfDay else { continue }
+            let rows = standings.rows
+            for i in rows.indices where rows[i].status == .onCourse {
+                guard let last = rows[i].lastCheckpoint, last < race.finishIndex, let t = rows[i].lastTimeOfDay else { continue }
                 let next = checkpoints[last + 1]
-                let pace = row.racePace ?? row.segmentPace ?? rule.defaultPace
+                let pace = rows[i].racePace ?? rows[i].segmentPace ?? rule.defaultPace
                 let arrival = t + Int(((next.km - checkpoints[last].km) * Double(pace)).rounded())
                 guard arrival + rule.grace <= now else { continue }
                 // Only runners due after the mat's last read say anything about the mat: one

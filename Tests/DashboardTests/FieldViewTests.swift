@@ -9,7 +9,7 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.amateur), at: "10:10:00")
         #expect(f.line(4).hasPrefix(" Division: amateur  [sex: all]   age: all    country: all"))
-        #expect(f.line(4).hasSuffix("8 runners · #1"))
+        #expect(f.line(4).hasSuffix("#1 of 8"))
         #expect(f.line(5) == "   Pl      Bib Name                    Sx AG    Ctry At        Time Pace    Proj")
         // Wave B, 20 s after its gun, 4:00/km: 10 km at 0:40:20 on the gun clock, eighth behind seven elites.
         #expect(f.line(6) == "    8      301 Ri Yong Chol            M  18-39 PRK  10K    0:40:20 4:00 1:25:06")
@@ -41,7 +41,7 @@ import ScreenGrid
     @Test func everyoneWithHangulAndCJKNamesStaysAligned() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.amateur) { $0.division = nil }, at: "10:10:00")
-        #expect(f.line(4).hasSuffix("15 runners · #1"))
+        #expect(f.line(4).hasSuffix("#1 of 15"))
         #expect(f.line(6).hasPrefix("    1      101 김민준"))
         let rows = [("김민준", 6), ("李娜", 10), ("정유미", 12), ("Zoë Lefèvre", 11), ("Ri Yong Chol", 13)]
         let timeColumns = rows.map { name, y in f.column(of: name, inLine: y) }
@@ -54,7 +54,7 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let women = DashboardFixture.render(snap, DashboardFixture.ui(.amateur) { $0.filters.sex = .female }, at: "10:10:00")
         #expect(women.line(4).hasPrefix(" Division: amateur  [sex: F]"))
-        #expect(women.line(4).hasSuffix("3 runners · #1"))
+        #expect(women.line(4).hasSuffix("#1 of 3"))
         #expect(women.style(of: "[sex: F]", inLine: 4)?.attributes == [.bold, .reverse])
         #expect([6, 7, 8].map { women.line($0).contains("F  ") } == [true, true, true])
         #expect(women.line(6).contains("302 Anna Schmidt"))
@@ -67,7 +67,7 @@ import ScreenGrid
             $0.filterFocus = .ageGroup
         }, at: "10:10:00")
         #expect(forties.line(4).contains(" sex: all   [age: 40-49]   country: all"))
-        #expect(forties.line(4).hasSuffix("3 runners · #1"))
+        #expect(forties.line(4).hasSuffix("#1 of 3"))
         #expect(forties.line(8).hasPrefix("           307 Never Started"))
 
         let korea = DashboardFixture.render(snap, DashboardFixture.ui(.amateur) {
@@ -75,7 +75,7 @@ import ScreenGrid
             $0.filters.country = "PRK"
         }, at: "10:10:00")
         #expect(korea.line(4).hasPrefix(" Division: all"))
-        #expect(korea.line(4).hasSuffix("6 runners · #1"))
+        #expect(korea.line(4).hasSuffix("#1 of 6"))
         #expect((6...11).allSatisfy { korea.line($0).contains(" PRK ") })
 
         let nobody = DashboardFixture.render(snap, DashboardFixture.ui(.amateur) { $0.filters.country = "SWE" }, at: "10:10:00")
