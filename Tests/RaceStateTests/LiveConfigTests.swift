@@ -23,6 +23,8 @@ import TimingIngest
         #expect(live.evaluation.rejections == loaded.evaluation.rejections)
         #expect(await run.state.readCount == loaded.evaluation.timelines.reduce(0) { $0 + $1.outcomes.count }
             + loaded.evaluation.rejections.filter { $0.reason.kind == "unknown chip" }.count)
+        #expect(live.evaluation.pointStats == loaded.evaluation.pointStats)
+        #expect(live.gunMarkers == loaded.gunMarkers)
     }
 
     @Test func correctedParticipantsCountEarlierReads() async throws {
@@ -74,6 +76,27 @@ import TimingIngest
             let snapshot = await run.state.snapshot()
             #expect(snapshot.event.races[0].waves[0].gun == TimeFormat.parseClock("08:59:30"))
             #expect(standingsSummary(snapshot) == ["1 FIN 1 0:34:30", "2 FIN 2 0:36:40", "3 DNS - -"])
+            try await expectMatchesFolderOnDisk(run, event)
+        }
+    }
+
+    @Test func correctedClockOffsetRetimesEarlierReads() async throws {
+        let event = try LiveEventFolder()
+        defer { event.remove() }
+        try event.append("reads/stadium.txt", Self.stadium)
+        try event.append("reads/km5.txt", Self.km5)
+        try await withLiveRun(event) { run in
+            _ = try await withDeadline(10, "catch-up") { await run.feed.waitUntilCaughtUp() }
+            // The km5 decoder turns out to run 2.5 s behind.
+            try event.replace("event.toml", with: LiveEventFolder.config.replacingOccurrences(
+                of: "files = [\"reads/km5.txt\"]", with: "files = [\"reads/km5.txt\"]\nclock_offset = 2.5"))
+            #expect(await waitForReloads(run, 1))
+            let km5 = await run.state.snapshot().standings(race: 0).rows.map { $0.splits[1] }
+            #expect(km5 == [1_022_500, 1_112_500, nil])
+            try await expectMatchesFolderOnDisk(run, event)
+            // Lines after the edit get the new offset too.
+            try event.append("reads/km5.txt", "1,09:17:10\n")
+            #expect(try await withDeadline(10, "line after edit") { await run.feed.waitForLine(5, ofFile: "reads/km5.txt") })
             try await expectMatchesFolderOnDisk(run, event)
         }
     }
@@ -131,9 +154,12 @@ import TimingIngest
         try event.append("reads/stadium.txt", Self.stadium)
         try event.append("reads/km5.txt", Self.km5)
         try event.append("reads/km5-backup.txt", "AAA1,09:17:01\nCCC3,09:19:02\n")
+        // A malformed line, a comment and a decoder's gun marker: kept through reloads like the reads.
+        try event.append("reads/stadium.txt", "garbage line\n# comment\nCT01_33~4~start~guntime~09:00:00.01~0~DF239A~0\n")
         try await withLiveRun(event) { run in
             _ = try await withDeadline(10, "catch-up") { await run.feed.waitUntilCaughtUp() }
             #expect(await run.state.readCount == 10)
+            #expect(await run.state.snapshot().gunMarkers.count == 1)
 
             // A backup line is added to km5.
             let withBackup = LiveEventFolder.config.replacingOccurrences(
@@ -153,6 +179,7 @@ import TimingIngest
             try event.append("reads/km5.txt", "AAA1,09:17:05\n")
             #expect(try await withDeadline(10, "backup line") { await run.feed.waitForLine(3, ofFile: "reads/km5-backup.txt") })
             #expect(try await withDeadline(10, "main line") { await run.feed.waitForLine(5, ofFile: "reads/km5.txt") })
+            #expect(await run.state.snapshot().evaluation.rejections.contains { $0.reason.kind == "malformed" })
             try await expectMatchesFolderOnDisk(run, event)
 
             // Removed again: its reads go; added back: read again from its start, once.
