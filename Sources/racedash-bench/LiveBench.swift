@@ -24,7 +24,7 @@ private func liveCatchUp(runners: Int, folder path: String) async throws -> [Str
     let clock = ContinuousClock()
     let start = clock.now
     feed.start()
-    guard await feed.waitUntilCaughtUp() else { throw BenchError("live feed stopped before catching up on \(path)") }
+    guard await feed.waitUntilCaughtUp() else { throw LiveBenchError("live feed stopped before catching up on \(path)") }
     let elapsed = clock.now - start
     let reads = await state.readCount
     let lines = feed.status().linesDelivered
@@ -32,7 +32,7 @@ private func liveCatchUp(runners: Int, folder path: String) async throws -> [Str
 
     // One line at a time on the big state, as after catch-up on race day.
     var appendMs: [Double] = []
-    if let sample = try firstRead(of: folder) {
+    if let sample = firstRead(of: folder) {
         for i in 0..<300 {
             let t0 = clock.now
             await state.append(line: sample.text, number: 10_000_000 + i, file: sample.file)
@@ -55,7 +55,7 @@ private func liveCatchUp(runners: Int, folder path: String) async throws -> [Str
 }
 
 /// The first line of the event that parses as a read, to append again.
-private func firstRead(of folder: EventFolder) throws -> (text: String, file: Int)? {
+private func firstRead(of folder: EventFolder) -> (text: String, file: Int)? {
     for (index, file) in folder.readFiles.enumerated() {
         guard let bytes = try? ReadFileScanner.readFile(atPath: folder.absolutePath(of: file)) else { continue }
         var found: String?
@@ -79,9 +79,25 @@ private func liveLatency(lines: Int) async throws -> [String] {
     let state = RaceState(folder: folder)
     let feed = LiveFeed(folder: folder, state: state)
     feed.start()
-    defer { Task { await feed.stop() } }
-    guard await feed.waitUntilCaughtUp() else { throw BenchError("live feed stopped before catching up") }
+    let measured: (toState: [Double], toSnapshot: [Double])
+    do {
+        measured = try await appendOneByOne(lines: lines, event: event, folder: folder, state: state, feed: feed)
+    } catch {
+        await feed.stop()
+        throw error
+    }
+    await feed.stop()
+    let (toState, toSnapshot) = measured
+    return ["live latency (\(withThousands(lines)) lines appended one at a time to a 1,000-runner event):"
+        + " write -> state median \(format(percentile(toState, 50), 3)) ms, p99 \(format(percentile(toState, 99), 3)) ms;"
+        + " write -> snapshot median \(format(percentile(toSnapshot, 50), 3)) ms, p99 \(format(percentile(toSnapshot, 99), 3)) ms"]
+}
 
+/// Writes the lines one by one, each after the previous is in the state, and
+/// times each to the state and to a snapshot that holds it.
+private func appendOneByOne(lines: Int, event: SmallLiveEvent, folder: EventFolder, state: RaceState,
+                            feed: LiveFeed) async throws -> (toState: [Double], toSnapshot: [Double]) {
+    guard await feed.waitUntilCaughtUp() else { throw LiveBenchError("live feed stopped before catching up") }
     let writers = try folder.readFiles.map { try AppendingFile(folder.absolutePath(of: $0)) }
     var numbers = [Int](repeating: 0, count: writers.count)
     var toState: [Double] = []
@@ -93,22 +109,19 @@ private func liveLatency(lines: Int) async throws -> [String] {
         let t0 = clock.now
         try writers[file].write(text + "\n")
         guard await feed.waitForLine(numbers[file], ofFile: folder.readFiles[file].path) else {
-            throw BenchError("live feed stopped while measuring")
+            throw LiveBenchError("live feed stopped while measuring")
         }
         toState.append((clock.now - t0).milliseconds)
         let snapshot = await state.snapshot()
         toSnapshot.append((clock.now - t0).milliseconds)
         let seen = snapshot.evaluation.pointStats.reduce(0) { $0 + $1.lines }
-        guard seen == i + 1 else { throw BenchError("snapshot holds \(seen) lines after \(i + 1) were written") }
+        guard seen == i + 1 else { throw LiveBenchError("snapshot holds \(seen) lines after \(i + 1) were written") }
         try await Task.sleep(for: .milliseconds(2))
     }
-    await feed.stop()
-    return ["live latency (\(withThousands(lines)) lines appended one at a time to a 1,000-runner event):"
-        + " write -> state median \(format(percentile(toState, 50), 3)) ms, p99 \(format(percentile(toState, 99), 3)) ms;"
-        + " write -> snapshot median \(format(percentile(toSnapshot, 50), 3)) ms, p99 \(format(percentile(toSnapshot, 99), 3)) ms"]
+    return (toState, toSnapshot)
 }
 
-struct BenchError: Error, CustomStringConvertible {
+struct LiveBenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
@@ -119,7 +132,7 @@ private final class AppendingFile {
 
     init(_ path: String) throws {
         fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw BenchError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw LiveBenchError("cannot open \(path): \(String(cString: strerror(errno)))") }
     }
 
     deinit { close(fd) }
@@ -128,7 +141,7 @@ private final class AppendingFile {
     func write(_ text: String) throws {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw BenchError("short write: \(String(cString: strerror(errno)))") }
+        guard written == bytes.count else { throw LiveBenchError("short write: \(String(cString: strerror(errno)))") }
     }
 }
 
@@ -142,7 +155,7 @@ private struct SmallLiveEvent {
     init(runners: Int) throws {
         self.runners = runners
         var template = Array("/tmp/racedash-livebench-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw BenchError("mkdtemp failed: \(String(cString: strerror(errno)))") }
+        guard let made = mkdtemp(&template) else { throw LiveBenchError("mkdtemp failed: \(String(cString: strerror(errno)))") }
         path = String(cString: made)
         try FileManager.default.createDirectory(atPath: path + "/reads", withIntermediateDirectories: true)
         let config = """
