@@ -136,11 +136,24 @@ import ScreenGrid
         #expect(!f[2, 5].style.attributes.contains(.reverse))
     }
 
-    @Test func scrollsToKeepTheSelectionVisible() async {
+    @Test func aSelectionPastTheEndStopsAtTheLastAlert() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
-        // 80x24 shows 18 alerts; there are 9, so a tiny list would need no scroll. Check the window logic
-        // directly with the rendered count instead: selecting the last keeps it on screen.
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.alerts) { $0.selected = 99 }, at: "11:00:00")
         #expect(f[2, 13].style.attributes.contains(.reverse))
+        #expect(f.line(13).contains("garbage"))
+    }
+
+    @Test func scrollsToKeepTheSelectionVisible() async throws {
+        // The sample feed at its end has far more alerts than a screen holds.
+        let snap = try await SampleFeed.state().snapshot()
+        let alerts = snap.alerts(now: snap.at)
+        #expect(alerts.count > 100)
+        let feed = FeedStatus(mode: .live, clock: snap.at, wallNow: snap.at)
+        let f = DashboardRenderer.render(snap, ui: DashboardFixture.ui(.alerts) { $0.selected = 100 }, feed: feed, width: 200, height: 24)
+        // 18 rows: alerts 83...100, the selected one last.
+        #expect(f.line(22).hasSuffix(snap.text(of: alerts[100])))
+        #expect(f.line(5).hasSuffix(snap.text(of: alerts[83])))
+        #expect(f[3, 22].style.attributes.contains(.reverse))
+        #expect(f.line(4).hasPrefix(" 1 critical · \(alerts.count - 1 - alerts.filter { $0.severity == .notice }.count) warnings"))
     }
 }
