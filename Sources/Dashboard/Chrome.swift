@@ -46,11 +46,11 @@ enum Chrome {
     static func drawCounts(_ c: RenderContext, into frame: inout Frame) {
         var text = " "
         if let i = c.raceIndex {
-            let s = c.snapshot.standings(race: i)
-            let fin = s.count(.finished), run = s.count(.onCourse), dnf = s.count(.dnf)
-            text += "Started \(Fmt.count(fin + run + dnf)) · On course \(Fmt.count(run)) · Finished \(Fmt.count(fin))"
-            if dnf > 0 { text += " · DNF \(Fmt.count(dnf))" }
-            if c.width >= 140 { text += " · of \(Fmt.count(s.rows.count)) entered" }
+            let rows = c.snapshot.standings(race: i).rows
+            let n = c.counts
+            text += "Started \(Fmt.count(n.started)) · On course \(Fmt.count(n.onCourse)) · Finished \(Fmt.count(n.finished))"
+            if n.dnf > 0 { text += " · DNF \(Fmt.count(n.dnf))" }
+            if c.width >= 140 { text += " · of \(Fmt.count(rows.count)) entered" }
         }
         let used = frame.put(text, x: 0, y: 1, style: Theme.strong)
         let x = used + 2

@@ -29,10 +29,12 @@ struct EliteBoard {
         let people = snapshot.participants
         func split(eliteOnly: Bool) -> [[Int32]] {
             var bySex: [[Int32]] = [[], [], []]
-            for (i, row) in standings.rows.enumerated() {
-                let p = people[row.runner]
-                if eliteOnly && p.division != .elite { continue }
-                bySex[p.sex == .male ? 0 : p.sex == .female ? 1 : 2].append(Int32(i))
+            let rows = standings.rows
+            for i in rows.indices {
+                let runner = rows[i].runner
+                if eliteOnly && people[runner].division != .elite { continue }
+                let sex = people[runner].sex
+                bySex[sex == .male ? 0 : sex == .female ? 1 : 2].append(Int32(i))
             }
             return bySex
         }

@@ -32,13 +32,14 @@ struct FieldList {
         }
         let people = snapshot.participants
         var out: [Int32] = []
-        out.reserveCapacity(standings.rows.count)
-        for (i, row) in standings.rows.enumerated() {
-            let p = people[row.runner]
-            if let d = ui.division, p.division != d { continue }
-            if let s = f.sex, p.sex != s { continue }
-            if let g = f.ageGroup, row.ageGroup != g { continue }
-            if let c = f.country, p.country != c { continue }
+        out.reserveCapacity(rows.count)
+        // By index and field: copying each row and participant would cost more than the test.
+        for i in rows.indices {
+            let runner = rows[i].runner
+            if let d = ui.division, people[runner].division != d { continue }
+            if let s = f.sex, people[runner].sex != s { continue }
+            if let g = f.ageGroup, rows[i].ageGroup != g { continue }
+            if let c = f.country, people[runner].country != c { continue }
             out.append(Int32(i))
         }
         indices = out

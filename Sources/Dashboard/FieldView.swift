@@ -94,7 +94,7 @@ enum FieldView {
         }
     }
 
-    /// ` Division: amateur   [sex: F]  age: all  country: all      1,234 runners · #15`
+    /// ` Division: amateur  [sex: F]   age: all    country: all        #15 of 1,234`
     static func drawFilterLine(_ c: RenderContext, list: FieldList, selected: Int, into frame: inout Frame) {
         let y = c.top
         var x = frame.put(" Division: ", x: 0, y: y, style: Theme.dim)
@@ -110,8 +110,7 @@ enum FieldView {
             if focused { style.attributes.insert(.reverse) }
             x += frame.put(text, x: x, y: y, style: style)
         }
-        var right = "\(Fmt.count(list.count)) runners"
-        if list.count > 0 { right += " · #\(Fmt.count(selected + 1))" }
+        let right = list.count > 0 ? "#\(Fmt.count(selected + 1)) of \(Fmt.count(list.count))" : "0 runners"
         let w = TextWidth.of(right)
         if x + w + 2 <= c.width { frame.put(right, x: c.width - w - 1, y: y, style: Theme.dim) }
     }
@@ -122,17 +121,20 @@ enum FieldView {
         let perLine = max(1, c.width / 64)
         let wanted = stripRows * perLine
         let standings = c.snapshot.standings(race: race)
-        // Finishers lead the standings; keep the newest few by time of day.
-        var latest: [Standing] = []
-        for row in standings.rows {
-            guard row.status == .finished else { break }
-            guard let t = row.lastTimeOfDay else { continue }
-            if latest.count < wanted || t > (latest.last?.lastTimeOfDay ?? .min) {
-                let at = latest.firstIndex { ($0.lastTimeOfDay ?? .min) < t } ?? latest.count
-                latest.insert(row, at: at)
-                if latest.count > wanted { latest.removeLast() }
+        // Finishers lead the standings; keep the newest few by time of day, as
+        // (time, row) pairs so the scan never copies a whole row.
+        let rows = standings.rows
+        var newest: [(time: Millis, row: Int)] = []
+        for i in rows.indices {
+            guard rows[i].status == .finished else { break }
+            guard let t = rows[i].lastTimeOfDay else { continue }
+            if newest.count < wanted || t > newest[newest.count - 1].time {
+                let at = newest.firstIndex { $0.time < t } ?? newest.count
+                newest.insert((t, i), at: at)
+                if newest.count > wanted { newest.removeLast() }
             }
         }
+        let latest = newest.map { rows[$0.row] }
         frame.fill(row: y, style: Theme.columnHeader)
         frame.put(" Just finished", x: 0, y: y, style: Theme.columnHeader)
         if latest.isEmpty {

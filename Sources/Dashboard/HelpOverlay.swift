@@ -4,7 +4,7 @@ import ScreenGrid
 enum HelpOverlay {
     static let entries: [(String, String)] = [
         ("1-5, Tab", "views: elite, field, checkpoints, runner, alerts"),
-        ("e / a", "elite view / field view; in the field: division elite, amateur, all"),
+        ("e / a", "elite / field view; in the field: elite, amateur, all"),
         ("r", "next race"),
         ("↑ ↓ PgUp PgDn", "select and scroll (elite: PgUp/PgDn men/women)"),
         ("Home End", "first / last row"),
@@ -21,7 +21,7 @@ enum HelpOverlay {
         ("q, Ctrl-C", "quit"),
     ]
 
-    static let legend = "Marks: !! alert  ! check this  · note   bold green = top 3   reverse = selected"
+    static let legend = "!! alert  ! check  · note  bold green: top 3  reverse: selected"
 
     static func draw(into frame: inout Frame, width: Int, height: Int) {
         let keyWidth = entries.map { TextWidth.of($0.0) }.max() ?? 0

@@ -10,10 +10,13 @@ struct RenderContext {
     let width: Int
     let height: Int
     let alerts: [Alert]
+    /// Status counts of the selected race: the header needs them on every view.
+    let counts: StatusCounts
 
     init(_ snapshot: RaceSnapshot, ui: UIState, feed: FeedStatus, width: Int, height: Int) {
         self.snapshot = snapshot; self.ui = ui; self.feed = feed; self.width = width; self.height = height
         alerts = snapshot.alerts(now: feed.clock)
+        counts = StatusCounts(snapshot.raceIndex(ui).map { snapshot.standings(race: $0).rows } ?? [])
     }
 
     var event: EventConfig { snapshot.event }

@@ -41,9 +41,11 @@ enum RunnerView {
     /// Place at each checkpoint: one plus the runners faster there on the ranking clock.
     static func places(_ snapshot: RaceSnapshot, standing s: Standing, race: Int) -> [Int?] {
         var places = s.splits.map { $0 == nil ? nil : Optional(1) }
-        for row in snapshot.standings(race: race).rows where row.runner != s.runner && row.lastCheckpoint != nil {
-            for (c, mine) in s.splits.enumerated() {
-                if let mine, let theirs = row.splits[c], theirs < mine { places[c]! += 1 }
+        let rows = snapshot.standings(race: race).rows
+        let mine = s.splits
+        for i in rows.indices where rows[i].lastCheckpoint != nil && rows[i].runner != s.runner {
+            for c in mine.indices {
+                if let m = mine[c], let t = rows[i].splits[c], t < m { places[c]! += 1 }
             }
         }
         return places

@@ -30,7 +30,7 @@ extension SimulatedEvent {
         }
     }
 
-    private func makeDirectory(_ url: URL) throws {
+    func makeDirectory(_ url: URL) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -45,7 +45,7 @@ extension SimulatedEvent {
         }
     }
 
-    private func writeFile(_ text: String, to url: URL) throws {
+    func writeFile(_ text: String, to url: URL) throws {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {

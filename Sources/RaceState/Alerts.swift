@@ -2,9 +2,9 @@ import RaceModel
 
 /// When a mat counts as silent: nothing read for `quietFor` while at least
 /// `minimumDue` runners on course should, by their own pace, have crossed it
-/// at least `grace` ago. The grace absorbs runners slowing down, the quiet
-/// time gaps in a thin field, and the minimum a single runner whose read was
-/// missed (that is a missed split, not a dead mat).
+/// after its last read and at least `grace` ago. The grace absorbs runners
+/// slowing down, the quiet time gaps in a thin field, and the minimum a single
+/// runner whose read was missed (that is a missed split, not a dead mat).
 public struct SilentMatRule: Sendable, Equatable {
     public var quietFor: Millis
     public var grace: Millis
@@ -23,7 +23,7 @@ public struct SilentMat: Sendable, Equatable {
     public var point: Int
     /// Last read of any kind at the point (nil: it never read anything).
     public var lastRead: Millis?
-    /// Runners on course whose next checkpoint is at this point and who are overdue there.
+    /// Runners on course whose next checkpoint is at this point and who became overdue there after its last read.
     public var due: Int
     /// Earliest projected arrival among them.
     public var dueSince: Millis
@@ -107,7 +107,10 @@ extension RaceSnapshot {
         for mat in silentMats(now: now, rule: rule) {
             out.append(Alert(severity: .critical, time: mat.lastRead, subject: .silentMat(mat)))
         }
-        for (runner, timeline) in evaluation.timelines.enumerated() {
+        // By index: copying 50,000 timelines (several arrays each) would cost more than the rest.
+        let timelines = evaluation.timelines
+        for runner in timelines.indices where !timelines[runner].impossible.isEmpty || !timelines[runner].missed.isEmpty {
+            let timeline = timelines[runner]
             for refused in timeline.impossible {
                 out.append(Alert(severity: .critical, time: refused.time,
                                  subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref)))
@@ -146,24 +149,29 @@ extension RaceSnapshot {
 
     /// Points that have read nothing for a while although runners are due there.
     public func silentMats(now: Millis, rule: SilentMatRule = SilentMatRule()) -> [SilentMat] {
+        let stats = evaluation.pointStats
         var due = [Int](repeating: 0, count: event.points.count)
         var since = [Millis](repeating: .max, count: event.points.count)
         for standings in evaluation.standings {
             let race = event.races[standings.raceIndex]
             let checkpoints = race.checkpoints
-            for row in standings.rows where row.status == .onCourse {
-                guard let last = row.lastCheckpoint, last < race.finishIndex, let t = row.lastTimeOfDay else { continue }
+            let rows = standings.rows
+            for i in rows.indices where rows[i].status == .onCourse {
+                guard let last = rows[i].lastCheckpoint, last < race.finishIndex, let t = rows[i].lastTimeOfDay else { continue }
                 let next = checkpoints[last + 1]
-                let pace = row.racePace ?? row.segmentPace ?? rule.defaultPace
+                let pace = rows[i].racePace ?? rows[i].segmentPace ?? rule.defaultPace
                 let arrival = t + Int(((next.km - checkpoints[last].km) * Double(pace)).rounded())
                 guard arrival + rule.grace <= now else { continue }
+                // Only runners due after the mat's last read say anything about the mat: one
+                // due before it, while the mat still read others, has slowed, stopped or was missed.
+                if let lastRead = stats[next.pointIndex].lastRead, arrival <= lastRead { continue }
                 due[next.pointIndex] += 1
                 since[next.pointIndex] = min(since[next.pointIndex], arrival)
             }
         }
         var out: [SilentMat] = []
         for p in event.points.indices where due[p] >= rule.minimumDue {
-            let last = evaluation.pointStats[p].lastRead
+            let last = stats[p].lastRead
             if let last, now - last < rule.quietFor { continue }
             out.append(SilentMat(point: p, lastRead: last, due: due[p], dueSince: since[p]))
         }

@@ -56,28 +56,62 @@ public actor RaceState {
     /// Replaces the configuration and participants (edited during the race)
     /// and re-matches every raw read.
     public func reload(_ newFolder: EventFolder) {
-        let filesChanged = newFolder.readFiles != folder.readFiles
+        let oldEvent = folder.event
         folder = newFolder
         computation = RaceComputation(event: newFolder.event, participants: newFolder.participants)
-        if filesChanged {
-            // Read files are named by the config: keep the reads of files that remain.
-            var rebuilt = ReadLog(files: newFolder.readFiles)
-            let oldFiles = log.files
-            for read in log.reads {
-                guard let f = newFolder.readFiles.firstIndex(where: { $0.path == oldFiles[Int(read.ref.file)].path }) else { continue }
-                var moved = read
-                moved.ref = LineRef(file: f, line: Int(read.ref.line))
-                moved.point = Int32(newFolder.readFiles[f].pointIndex)
-                moved.isBackup = newFolder.readFiles[f].isBackup
-                rebuilt.reads.append(moved)
-            }
-            log = rebuilt
+        if let carried = Self.carry(log, from: oldEvent, to: newFolder) {
+            log = carried
             timeOrder = Self.sortedByTime(log.reads)
-            }
+        }
         grouped = computation.group(log)
         cache = nil
         dirtyRunners = []
         version += 1
+    }
+
+    /// What was read from files the new configuration still names, on its
+    /// file table: reads, rejected lines, gun markers and line counts (files
+    /// it no longer names are dropped). Times move with a corrected point
+    /// clock offset, since the offset was added when the line was read.
+    /// Nil when neither the files nor their offsets changed.
+    static func carry(_ log: ReadLog, from oldEvent: EventConfig, to newFolder: EventFolder) -> ReadLog? {
+        let newFiles = newFolder.readFiles
+        let target: [Int?] = log.files.map { old in newFiles.firstIndex { $0.path == old.path } }
+        let shift: [Millis] = log.files.indices.map { o in
+            guard let t = target[o] else { return 0 }
+            return newFolder.event.points[newFiles[t].pointIndex].clockOffset
+                - oldEvent.points[log.files[o].pointIndex].clockOffset
+        }
+        guard newFiles != log.files || shift.contains(where: { $0 != 0 }) else { return nil }
+
+        var rebuilt = ReadLog(files: newFiles)
+        for (o, t) in target.enumerated() {
+            guard let t else { continue }
+            rebuilt.lineCounts[t] = log.lineCounts[o]
+            rebuilt.ignoredCounts[t] = log.ignoredCounts[o]
+        }
+        for read in log.reads {
+            let o = Int(read.ref.file)
+            guard let f = target[o] else { continue }
+            var moved = read
+            moved.ref = LineRef(file: f, line: Int(read.ref.line))
+            moved.point = Int32(newFiles[f].pointIndex)
+            moved.isBackup = newFiles[f].isBackup
+            moved.time += shift[o]
+            rebuilt.reads.append(moved)
+        }
+        for problem in log.problems {
+            guard let f = target[Int(problem.ref.file)] else { continue }
+            var moved = problem
+            moved.ref = LineRef(file: f, line: Int(problem.ref.line))
+            rebuilt.problems.append(moved)
+        }
+        for marker in log.gunMarkers {
+            let o = Int(marker.ref.file)
+            guard let f = target[o] else { continue }
+            rebuilt.gunMarkers.append(GunMarker(ref: LineRef(file: f, line: Int(marker.ref.line)), time: marker.time + shift[o]))
+        }
+        return rebuilt
     }
 
     /// The race as it stood at time of day `at` (default: the latest read).

@@ -16,9 +16,9 @@ struct LoadedEvent {
             let (log, missing) = try ReadLogLoader.load(folder)
             return LoadedEvent(folder: folder, log: log, missing: missing)
         } catch let error as ConfigError {
-            throw ValidationError(error.description)
+            throw RacedashError(error.description)
         } catch {
-            throw ValidationError("\(error)")
+            throw RacedashError("\(error)")
         }
     }
 
@@ -37,3 +37,10 @@ struct TimeOfDayArgument: ExpressibleByArgument {
 
 extension Division: ExpressibleByArgument {}
 extension Sex: ExpressibleByArgument {}
+
+/// A problem with the user's files: ArgumentParser prints it as one line
+/// ("Error: ...") without the usage text, and exits non-zero.
+struct RacedashError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -14,14 +14,26 @@ struct SimulateCommand: AsyncParsableCommand {
     var runners: Int = 1000
     @Option(help: "pyongyang (marathon, half and 10K) or big-city (one big marathon).")
     var profile: SimulationProfile = .pyongyang
+    @Flag(help: "Write the read files in real time, line by line, as the mats would.")
+    var live = false
+    @Option(help: "With --live: how many times faster than real time.")
+    var speed: Double = 1
+    @Option(help: "With --live: start the race clock here (HH:MM:SS); earlier lines are written at once.")
+    var from: TimeOfDayArgument?
 
     func validate() throws {
         guard runners >= 0 && runners <= 200_000 else { throw ValidationError("--runners must be between 0 and 200000") }
+        guard speed > 0 && speed <= 100_000 else { throw ValidationError("--speed must be above 0 and at most 100000") }
     }
 
     func run() async throws {
         let event = RaceSimulator.simulate(SimulationOptions(seed: seed, runners: runners, profile: profile))
-        try event.write(to: out)
+        if live {
+            print("writing \(out) live at \(speed)x; Ctrl-C stops")
+            try await event.writeLive(to: out, speed: speed, from: from?.ms)
+        } else {
+            try event.write(to: out)
+        }
         let lines = event.readFiles.reduce(0) { $0 + $1.lines.count }
         print("wrote \(out): \(event.participants.count) runners, \(event.readFiles.count) read files, \(lines) lines")
     }

@@ -40,6 +40,7 @@ import RaceState
     5,Skips Five,15k,M
     6,Jumps Six,15k,F
     7,Late Seven,15k,M
+    8,Stops Eight,15k,F
 
     """
     /// (file, text): 0 stadium, 1 km5, 2 km10.
@@ -56,6 +57,8 @@ import RaceState
         (0, "5,09:58:00"),      // after finishing: keeps the stadium mat alive
         (1, "7,09:46:00"),      // 5 km two minutes after starting: impossible, and later than the mat went quiet
         (0, "7,09:44:00"),
+        (0, "8,09:00:50"),
+        (1, "8,09:15:50"),      // then stops: due at 10 km at 09:30:50, while that mat still read others
     ]
 
     static func at(_ clock: String) -> Millis { TimeFormat.parseClock(clock)! }
@@ -76,6 +79,14 @@ import RaceState
         let silent = snap.silentMats(now: Self.at("10:00:00"))
         // Runners 2, 3 and 6 left 5 km at about 5:00/km: due at 10 km from 09:50:10.
         #expect(silent == [SilentMat(point: 2, lastRead: Self.at("09:40:00"), due: 3, dueSince: Self.at("09:50:10"))])
+    }
+
+    @Test func runnersDueBeforeTheLastReadDoNotCount() async throws {
+        // Bib 8 was due at 10 km at 09:30:50; the mat read bib 1 at 09:34 and a chip at 09:40 after that.
+        let snap = try await snapshot(at: "10:00:00")
+        let mat = try #require(snap.silentMats(now: Self.at("10:00:00")).first)
+        #expect(mat.due == 3)
+        #expect(mat.dueSince > mat.lastRead!)
     }
 
     @Test func quietMatWithNobodyDueIsNotSilent() async throws {

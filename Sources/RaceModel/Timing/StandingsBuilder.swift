@@ -27,11 +27,13 @@ public struct StandingsBuilder: Sendable {
             rows.append(row)
         }
 
-        rows.sort { a, b in
-            let ka = Self.sortKey(a), kb = Self.sortKey(b)
-            if ka != kb { return ka < kb }
-            return participants[a.runner].bib.localizedStandardLess(participants[b.runner].bib)
+        // Sort small keys, not the wide rows.
+        let keys = rows.map(Self.sortKey)
+        let order = rows.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            return participants[rows[a].runner].bib.localizedStandardLess(participants[rows[b].runner].bib)
         }
+        rows = order.map { rows[$0] }
         givePlaces(&rows, leader: leader, race: race)
         return RaceStandings(raceIndex: raceIndex, at: at, rows: rows, leaderTimes: leader, passed: passed)
     }

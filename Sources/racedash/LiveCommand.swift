@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import RaceState
+import TimingIngest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct LiveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "live",
+        abstract: "Follow an event's read files while the mats write them (race day).",
+        discussion: """
+            Edits of event.toml and participants.csv are picked up within about a second; \
+            an edit that cannot be loaded is reported and the previous configuration stays in use. \
+            Without a terminal (or with --headless) prints one line per counted split, one per \
+            rejected line, and a standings summary now and then. Stops on Ctrl-C or SIGTERM.
+            """)
+
+    @Argument(help: "The event folder (event.toml, participants.csv, read files).")
+    var event: String
+    @Flag(help: "Print lines instead of showing the dashboard (the default when stdout is not a terminal).")
+    var headless = false
+    @Option(name: .customLong("summary-every"), help: "Seconds between standings summaries in headless output.")
+    var summaryEvery: Double = 30
+
+    func validate() throws {
+        guard summaryEvery > 0, summaryEvery.isFinite else {
+            throw ValidationError("--summary-every must be a number of seconds above 0, not \(summaryEvery)")
+        }
+    }
+
+    func run() async throws {
+        let summary = Duration.milliseconds(Int64((summaryEvery * 1000).rounded()))
+        if headless || isatty(STDOUT_FILENO) == 0 {
+            try await runLiveHeadless(eventPath: event, summaryEvery: summary)
+        } else {
+            try await runLiveDashboard(eventPath: event, summaryEvery: summary)
+        }
+    }
+}
+
+/// Headless live output on stdout, one write per line, until SIGINT or SIGTERM.
+func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options()) async throws {
+    let live = Task {
+        try await LiveHeadless.run(eventPath: eventPath, summaryEvery: summaryEvery, options: options) { line in
+            writeLine(line, to: STDOUT_FILENO)
+        }
+    }
+    let signals = cancelOnTerminationSignals(live)
+    defer { signals.forEach { $0.cancel() } }
+    do {
+        try await live.value
+    } catch let error as ConfigError {
+        throw ValidationError(error.description)
+    }
+}
+
+/// Writes the line at once (no stdio buffer), so a pipe or a log file sees
+/// each read as it is counted.
+func writeLine(_ line: String, to descriptor: Int32) {
+    var bytes = Array(line.utf8)
+    bytes.append(UInt8(ascii: "\n"))
+    var done = 0
+    while done < bytes.count {
+        let n = bytes[done...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if n > 0 {
+            done += n
+        } else if n < 0 && errno == EINTR {
+            continue
+        } else {
+            return
+        }
+    }
+}
+
+/// SIGINT and SIGTERM cancel `task` (which then stops cleanly) instead of
+/// killing the process. Keep the sources alive while they should work.
+func cancelOnTerminationSignals<T: Sendable>(_ task: Task<T, Error>) -> [DispatchSourceSignal] {
+    [SIGINT, SIGTERM].map { number in
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler { task.cancel() }
+        source.resume()
+        return source
+    }
+}

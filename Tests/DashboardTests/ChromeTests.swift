@@ -1,0 +1,128 @@
+import Testing
+import RaceModel
+import ScreenGrid
+@testable import Dashboard
+
+/// The lines every view shares: title bar, counts, progress, alert ticker, tabs, key hints.
+@Suite struct ChromeTests {
+    @Test func titleBarNamesEventRaceClockAndReplaySpeed() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let frame = DashboardFixture.render(snap, at: "10:10:00")
+        #expect(frame.line(0) == " Pyongyang Test Half · Half Marathon (1/2)   10:10:00  race 1:10:00  REPLAY 60x")
+        #expect(frame.style(of: "REPLAY", inLine: 0) == Theme.replay)
+        #expect(frame[0, 0].style.attributes.contains(.reverse))
+    }
+
+    @Test func pausedAndLiveModesAreLabelled() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let paused = DashboardFixture.render(snap, at: "10:10:00", feed: DashboardFixture.replay(at: "10:10:00", speed: 0.5, paused: true))
+        #expect(paused.line(0).hasSuffix("race 1:10:00  PAUSED 0.5x"))
+        #expect(paused.style(of: "PAUSED", inLine: 0)?.attributes.contains(.reverse) == true)
+        // The latest read up to 10:10:00 is bib 104 finishing at 10:06:54.
+        let live = FeedStatus(mode: .live, clock: DashboardFixture.time("10:10:00"), wallNow: DashboardFixture.time("10:07:20"))
+        let frame = DashboardFixture.render(snap, at: "10:10:00", feed: live)
+        #expect(frame.line(0).hasSuffix("race 1:10:00  LIVE"))
+        #expect(frame.style(of: "LIVE", inLine: 0) == Theme.live)
+        #expect(frame.line(1).hasSuffix("  last read 26s ago"))
+        #expect(frame.style(of: "last read", inLine: 1) == Theme.dim)
+    }
+
+    @Test func aQuietLiveFeedIsAWarningWithAMarker() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let live = FeedStatus(mode: .live, clock: DashboardFixture.time("10:10:00"), wallNow: DashboardFixture.time("10:10:30"))
+        let frame = DashboardFixture.render(snap, at: "10:10:00", feed: live)
+        #expect(frame.line(1).hasSuffix("! last read 3:36 ago"))
+        #expect(frame.style(of: "! last read", inLine: 1) == Theme.warning)
+    }
+
+    @Test func beforeTheGunTheRaceClockCountsDown() async {
+        let snap = await DashboardFixture.snapshot(at: "08:55:00", clean: true)
+        let frame = DashboardFixture.render(snap, at: "08:55:00")
+        #expect(frame.line(0).hasSuffix("08:55:00  gun in 0:05:00  REPLAY 60x"))
+        #expect(frame.line(1).hasPrefix(" Started 0 · On course 0 · Finished 0"))
+        #expect(frame.line(2) == " no alerts")
+    }
+
+    @Test func countsAndProgressOfTheSelectedRace() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let frame = DashboardFixture.render(snap, at: "10:10:00")
+        // 14 of 15 half-marathon entrants started (bib 307 did not); the four elite men finished.
+        #expect(frame.line(1).hasPrefix(" Started 14 · On course 10 · Finished 4  ▕"))
+        // 09:00:05 → 11:30:00 is 8995 s; 10:10:00 is 4195 s in: 46 %.
+        #expect(frame.line(1).hasSuffix("▏ 46%"))
+        let wide = DashboardFixture.render(snap, at: "10:10:00", width: 200, height: 50)
+        #expect(wide.line(1).hasPrefix(" Started 14 · On course 10 · Finished 4 · of 15 entered  09:00:05 ▕█"))
+        #expect(wide.line(1).hasSuffix("░▏ 11:30:00 46%"))
+        var fun = UIState()
+        fun.race = 1
+        let funFrame = DashboardFixture.render(snap, fun, at: "10:10:00")
+        #expect(funFrame.line(0).hasPrefix(" Pyongyang Test Half · Fun Run 10K (2/2)"))
+        #expect(funFrame.line(0).contains("race 0:40:00"))
+        #expect(funFrame.line(1).hasPrefix(" Started 3 · On course 3 · Finished 0"))
+    }
+
+    @Test func tickerShowsTheMostPressingAlertInRedWithAMarker() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        let frame = DashboardFixture.render(snap, at: "11:00:00", width: 200, height: 50)
+        #expect(frame.line(2).hasPrefix(" !! 09:52:35 silent mat km15 (15 km): no read since 09:52:35; 3 runners due since 10:33:15"))
+        #expect(frame.line(2).hasSuffix("+8 more: 5"))
+        #expect(frame.style(of: "silent mat", inLine: 2) == Theme.alert)
+        #expect(frame.line(3).hasPrefix(" 1 Elite  2 Field  3 Checkpoints  4 Runner  5 Alerts 9 "))
+    }
+
+    @Test func tabsShowTheCurrentViewReversed() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let frame = DashboardFixture.render(snap, DashboardFixture.ui(.checkpoints), at: "10:10:00")
+        #expect(frame.style(of: "3 Checkpoints", inLine: 3)?.attributes.contains(.reverse) == true)
+        #expect(frame.style(of: "1 Elite", inLine: 3)?.attributes.contains(.reverse) == false)
+        #expect(frame.line(3).hasSuffix("r: next race  ?: help"))
+    }
+
+    @Test func bottomLineHintsKeysOrShowsTheInput() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let hints = DashboardFixture.render(snap, DashboardFixture.ui(.amateur), at: "10:10:00")
+        #expect(hints.line(23) == " / find  f filter  F next filter  x clear  e a division  Enter runner")
+        let search = DashboardFixture.render(snap, DashboardFixture.ui(.amateur) { $0.searchActive = true; $0.search = "kim" },
+                                             at: "10:10:00")
+        #expect(search.line(23).hasPrefix(" Find bib or name: kim_"))
+        #expect(search.line(23).hasSuffix("Enter jump · Esc cancel"))
+        let goTo = DashboardFixture.render(snap, DashboardFixture.ui(.elite) { $0.gotoActive = true; $0.gotoText = "10:3" },
+                                           at: "10:10:00")
+        #expect(goTo.line(23).hasPrefix(" Go to time of day (HH:MM[:SS]): 10:3_"))
+        let message = DashboardFixture.render(snap, DashboardFixture.ui(.elite) { $0.message = "no runner matches \"zz\"" },
+                                              at: "10:10:00")
+        #expect(message.line(23) == " ! no runner matches \"zz\"")
+        #expect(message.style(of: "!", inLine: 23) == Theme.warning)
+    }
+
+    @Test func tooSmallTerminalSaysSo() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let frame = DashboardFixture.render(snap, at: "10:10:00", width: 79, height: 24)
+        #expect(frame.width == 79 && frame.height == 24)
+        #expect(frame.line(0) == "terminal too small: need 80x24, have 79x24")
+        #expect(frame.lines.dropFirst().allSatisfy { $0.isEmpty })
+        let short = DashboardFixture.render(snap, at: "10:10:00", width: 120, height: 23)
+        #expect(short.line(0) == "terminal too small: need 80x24, have 120x23")
+        // Narrow: the words wrap rather than vanish.
+        let tiny = DashboardFixture.render(snap, at: "10:10:00", width: 20, height: 5)
+        #expect(tiny.lines == ["terminal too small:", "need 80x24, have", "20x5", "", ""])
+        #expect(DashboardFixture.render(snap, at: "10:10:00", width: 0, height: 0).lines.isEmpty)
+    }
+
+    @Test func helpOverlayListsTheKeys() async throws {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let frame = DashboardFixture.render(snap, DashboardFixture.ui(.elite) { $0.showHelp = true }, at: "10:10:00")
+        let top = try #require(frame.row(containing: "┌─ Keys "))
+        // Keys padded to the widest ("[ ] Shift-← →", 13 columns), then two spaces.
+        #expect(frame.line(top + 1).contains("│ 1-5, Tab" + String(repeating: " ", count: 7) + "views: elite, field, checkpoints, runner, alerts "))
+        // The box is as wide as its longest line plus a space each side.
+        #expect(frame.row(containing: "(sex, age, country) / clear │") != nil)
+        #expect(frame.row(containing: "│ q, Ctrl-C" + String(repeating: " ", count: 6) + "quit ") != nil)
+        #expect(frame.row(containing: "│ g" + String(repeating: " ", count: 14) + "go to a time of day (HH:MM or HH:MM:SS) ") != nil)
+        let bottom = try #require(frame.row(containing: "└───"))
+        #expect(frame.line(bottom - 1).contains("│ !! alert  ! check  · note  bold green: top 3  reverse: selected"))
+        #expect(frame.column(of: "┌", inLine: top) == frame.column(of: "└", inLine: bottom))
+        // The header stays visible above the box.
+        #expect(frame.line(0).hasPrefix(" Pyongyang Test Half"))
+    }
+}
