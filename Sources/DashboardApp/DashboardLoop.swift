@@ -16,7 +16,6 @@ final class DashboardLoop {
 
     private let terminal: CursesTerminal
     private let mailbox: SnapshotMailbox
-    private let event: EventConfig
     private var session: DashboardSession
     private var snapshot: RaceSnapshot
     private var dirty = true
@@ -26,7 +25,6 @@ final class DashboardLoop {
         self.mailbox = mailbox
         self.session = session
         self.snapshot = first
-        event = first.event
     }
 
     /// Until quit, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored
@@ -36,7 +34,7 @@ final class DashboardLoop {
         defer { terminal.stop() }
         let clock = ContinuousClock()
         var last = clock.now
-        var shownSecond = LiveClock.now(event: event) / 1000
+        var shownSecond = LiveClock.now(event: snapshot.event) / 1000
         while !session.quitRequested, !TerminalGuard.stopRequested {
             if dirty { draw() }
             var key = terminal.readKey(timeoutMs: Self.keyTimeoutMs)
@@ -52,7 +50,8 @@ final class DashboardLoop {
             let now = clock.now
             session.advance(byWall: now - last)
             last = now
-            let liveNow = LiveClock.now(event: event)
+            // From the newest snapshot's event: a live reload may correct the UTC offset.
+            let liveNow = LiveClock.now(event: snapshot.event)
             mailbox.want(session.wantedTime(liveNow: liveNow, feedEnd: snapshot.feedEnd))
             if let fresh = mailbox.takeNew() {
                 snapshot = fresh
@@ -80,7 +79,7 @@ final class DashboardLoop {
 
     private func draw() {
         let (width, height) = terminal.size
-        let feed = session.status(for: snapshot, liveNow: LiveClock.now(event: event))
+        let feed = session.status(for: snapshot, liveNow: LiveClock.now(event: snapshot.event))
         terminal.draw(DashboardRenderer.render(snapshot, ui: session.ui, feed: feed, width: width, height: height))
         dirty = false
     }

@@ -8,23 +8,24 @@ struct ReplayCommand: AsyncParsableCommand {
         commandName: "replay",
         abstract: "Replay an event folder's reads through the full-screen dashboard, at any speed.",
         discussion: """
-            Keys: space pause, + and - speed, ← → one minute, [ ] ten minutes, g go to a time,
+            Keys: space pause, + and - speed, ← → one minute, [ ] ten minutes, g go to a time, \
             1-5 views, / find a bib or name, Enter open a runner, ? help, q quit.
-            Seeking back shows exactly what a fresh replay to that time shows; at the end of
+
+            Seeking back shows exactly what a fresh replay to that time shows; at the end of \
             the feed the standings are those of `racedash results`.
             """)
 
     @Argument(help: "The event folder (event.toml, participants.csv, read files).")
     var event: String
     @Option(help: "Times real time: 1, 2, 5, 10, 30, 60, 120, 300, 600, 1000 or 2000 (+ and - step between them).")
-    var speed: Double = 60
+    var speed: Int = 60
     @Option(help: "Start at this time of day, HH:MM:SS (default: a minute before the first gun or the first read).")
     var from: TimeOfDayArgument?
     @Flag(help: "Start paused.")
     var paused = false
 
     func validate() throws {
-        guard ReplayClock.speedRange.contains(speed) else {
+        guard ReplayClock.speedRange.contains(Double(speed)) else {
             throw ValidationError("--speed \(speed) is out of range: give 1 to 2000 times real time")
         }
     }
@@ -36,16 +37,16 @@ struct ReplayCommand: AsyncParsableCommand {
         let state = loaded.state()
         let span = await state.feedSpan
         if let from = from?.ms, let end = span?.end, from > end {
-            throw ValidationError("--from \(TimeFormat.timeOfDay(from)) is after the last read of the feed (\(TimeFormat.timeOfDay(end)))")
+            throw ReplayError(description: "--from \(TimeFormat.timeOfDay(from)) is after the last read of \(event) (\(TimeFormat.timeOfDay(end)))")
         }
-        let clock = ReplayClock(event: loaded.folder.event, feedSpan: span, from: from?.ms, speed: speed, paused: paused)
+        let clock = ReplayClock(event: loaded.folder.event, feedSpan: span, from: from?.ms, speed: Double(speed), paused: paused)
         try await runDashboard(state: state, feed: .replay(clock))
     }
 
     static func requireTerminal(event: String) throws {
         let missing = [(STDIN_FILENO, "stdin"), (STDOUT_FILENO, "stdout")].filter { isatty($0.0) != 1 }.map(\.1)
         guard missing.isEmpty else {
-            throw NotATerminal(description: """
+            throw ReplayError(description: """
                 racedash replay draws a full-screen dashboard and needs a terminal, but \
                 \(missing.joined(separator: " and ")) \(missing.count == 1 ? "is" : "are") not one.
                 For standings as text, run: racedash results \(event) --at HH:MM:SS [--format csv|json]
@@ -54,6 +55,7 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 }
 
-struct NotATerminal: Error, CustomStringConvertible {
+/// A plain message: the problem is with the event or the terminal, not the command line.
+struct ReplayError: Error, CustomStringConvertible {
     let description: String
 }

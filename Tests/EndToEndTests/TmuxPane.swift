@@ -26,8 +26,11 @@ final class TmuxPane: Sendable {
                       "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen PS1='$ ' /bin/sh"])
     }
 
+    /// Stops the server and removes its socket, which tmux leaves behind.
     func kill() {
+        let socket = (try? tmux(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try? tmux(["kill-server"])
+        if let socket, !socket.isEmpty { unlink(socket) }
     }
 
     /// Keys by tmux name (`Enter`, `C-c`, `Space`, `Escape`) or plain characters.
