@@ -5,6 +5,6 @@ struct Racedash: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "racedash",
         abstract: "Race-day dashboard for chip timing: live splits, leaderboards and checkpoint status.",
-        subcommands: [ResultsCommand.self, CheckCommand.self, SimulateCommand.self, LiveCommand.self]
+        subcommands: [ResultsCommand.self, CheckCommand.self, SimulateCommand.self, LiveCommand.self, DemoCommand.self]
     )
 }
