@@ -52,7 +52,7 @@ func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFee
     do {
         try await live.value
     } catch let error as ConfigError {
-        throw ValidationError(error.description)
+        throw RacedashError(error.description)
     }
 }
 

@@ -120,7 +120,7 @@ import ScreenGrid
         #expect(f.line(7) == " !  10:56:10 missed split at 10K: bib 303 Tom O'Brien")
         #expect(f.line(12) == " !  09:40:00 unknown chip 9999: 1 read at km10 (first km10.txt:9)")
         // The escape sequence of a garbage line never reaches the terminal.
-        #expect(f.line(13) == " !           km5.txt:8: not a known read format | garbage \u{FFFD}[31m line")
+        #expect(f.line(13) == " !  09:17:35 km5.txt:8: not a known read format | garbage \u{FFFD}[31m line")
         #expect(f.style(of: "impossible", inLine: 6) == Theme.alert)
         #expect(f.style(of: "missed", inLine: 8) == Theme.warning)
         // The first alert is selected.

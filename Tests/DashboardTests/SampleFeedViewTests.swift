@@ -38,6 +38,16 @@ import ScreenGrid
         return out
     }
 
+    @Test func aMatWhoseTrafficIsOverIsNotCalledSilent() async throws {
+        // By 10:10 every runner still going has passed km5 and km10; those
+        // left behind them stopped, and say nothing about the mats.
+        for time in ["10:10:00", "10:30:00", "11:30:00"] {
+            let snap = try await SampleFeed.snapshot(at: time)
+            let silent = snap.silentMats(now: snap.at).map { snap.event.points[$0.point].id }
+            #expect(!silent.contains("km5") && !silent.contains("km10"), "at \(time): \(silent)")
+        }
+    }
+
     @Test func silentFifteenKilometreMatAtTenToTen() async throws {
         // README: km15.txt writes nothing from 09:43:52 to 09:55:52, in the middle of the field.
         let snap = try await SampleFeed.snapshot(at: "09:50:00")

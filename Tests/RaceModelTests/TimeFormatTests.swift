@@ -39,7 +39,7 @@ import Testing
         log.record(.malformed(reason: "nope"), file: 2, line: 5, eventDate: CivilDate(year: 2025, month: 4, day: 6), clockOffset: 0, text: "garbage")
         #expect(log.reads.first?.time == Fixture.t(5) - 1500)
         #expect(log.reads.first?.point == 1)
-        #expect(log.problems == [LineProblem(ref: LineRef(file: 2, line: 5), reason: .malformed("nope"), text: "garbage")])
+        #expect(log.problems == [LineProblem(ref: LineRef(file: 2, line: 5), reason: .malformed("nope"), text: "garbage", after: Fixture.t(5) - 1500)])
         #expect(log.lineCounts[2] == 2)
     }
 }

@@ -10,11 +10,14 @@ public struct ReadLog: Sendable {
     /// Lines seen per file, blank and comment lines included.
     public var lineCounts: [Int]
     public var ignoredCounts: [Int]
+    /// Time of the latest read recorded per file, to place untimed lines.
+    var lastReadTimes: [Millis?]
 
     public init(files: [ReadFileInfo]) {
         self.files = files
         lineCounts = Array(repeating: 0, count: files.count)
         ignoredCounts = Array(repeating: 0, count: files.count)
+        lastReadTimes = Array(repeating: nil, count: files.count)
     }
 
     /// Files of each point, for per-point counts.
@@ -32,8 +35,11 @@ public struct LineProblem: Sendable, Equatable {
     public var ref: LineRef
     public var reason: RejectReason
     public var text: String
-    public init(ref: LineRef, reason: RejectReason, text: String) {
-        self.ref = ref; self.reason = reason; self.text = text
+    /// Time of the last read before it in the same file: a line that cannot
+    /// be timed is shown from when the mat wrote it, as near as can be told.
+    public var after: Millis?
+    public init(ref: LineRef, reason: RejectReason, text: String, after: Millis? = nil) {
+        self.ref = ref; self.reason = reason; self.text = text; self.after = after
     }
 }
 
@@ -51,16 +57,17 @@ extension ReadLog {
         lineCounts[file] += 1
         switch parsed {
         case .read(let raw):
-            reads.append(TimedRead(code: raw.code, time: raw.eventTime(eventDate: eventDate) + clockOffset,
-                                   point: files[file].pointIndex, isBackup: files[file].isBackup,
-                                   ref: ref, sequence: raw.sequence))
+            let time = raw.eventTime(eventDate: eventDate) + clockOffset
+            reads.append(TimedRead(code: raw.code, time: time, point: files[file].pointIndex,
+                                   isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
+            lastReadTimes[file] = time
         case .gunMarker(let time, let date):
             let raw = RawRead(code: "", date: date, timeOfDay: time, format: .ctp01)
             gunMarkers.append(GunMarker(ref: ref, time: raw.eventTime(eventDate: eventDate) + clockOffset))
         case .ignored:
             ignoredCounts[file] += 1
         case .malformed(let reason):
-            problems.append(LineProblem(ref: ref, reason: .malformed(reason), text: text()))
+            problems.append(LineProblem(ref: ref, reason: .malformed(reason), text: text(), after: lastReadTimes[file]))
         }
     }
 }

@@ -131,10 +131,10 @@ public struct RaceComputation: Sendable {
             if stats[p].lastRead.map({ read.time > $0 }) ?? true { stats[p].lastRead = read.time }
             if stats[p].firstRead.map({ read.time < $0 }) ?? true { stats[p].firstRead = read.time }
         }
-        for problem in log.problems {
+        for problem in log.problems where problem.after.map({ $0 <= at }) ?? true {
             let p = log.files[Int(problem.ref.file)].pointIndex
             stats[p].rejected += 1
-            rejections.append(Rejection(ref: problem.ref, point: p, reason: problem.reason, text: problem.text))
+            rejections.append(Rejection(ref: problem.ref, point: p, reason: problem.reason, text: problem.text, time: problem.after))
         }
         for i in grouped.unmatched {
             let read = log.reads[Int(i)]
@@ -152,7 +152,7 @@ public struct RaceComputation: Sendable {
                     stats[entry.point].duplicates += 1; duplicates += 1
                 case .rejected(let reason):
                     stats[entry.point].rejected += 1
-                    rejections.append(Rejection(ref: entry.ref, point: entry.point, reason: reason, runner: runner))
+                    rejections.append(Rejection(ref: entry.ref, point: entry.point, reason: reason, time: entry.time, runner: runner))
                 }
             }
         }

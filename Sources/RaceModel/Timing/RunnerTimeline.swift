@@ -42,7 +42,7 @@ public struct RunnerTimeline: Sendable, Equatable {
     public var impossible: [RefusedSplit]
     public var flags: RunnerFlags
     /// Outcome of every read considered, in read order.
-    public var outcomes: [(ref: LineRef, point: Int, outcome: ReadOutcome)]
+    public var outcomes: [(ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)]
 
     public init(checkpointCount: Int) {
         splits = Array(repeating: nil, count: checkpointCount)
@@ -54,7 +54,7 @@ public struct RunnerTimeline: Sendable, Equatable {
         a.splits == b.splits && a.splitRefs == b.splitRefs && a.startRead == b.startRead
             && a.furthest == b.furthest && a.missed == b.missed && a.impossible == b.impossible
             && a.flags == b.flags && a.outcomes.elementsEqual(b.outcomes) {
-                $0.ref == $1.ref && $0.point == $1.point && $0.outcome == $1.outcome
+                $0.ref == $1.ref && $0.point == $1.point && $0.time == $1.time && $0.outcome == $1.outcome
             }
     }
 }

@@ -23,7 +23,7 @@ public struct TimingEngine: Sendable {
         let passages = passages(of: ordered, outcomes: &outcomes)
         assign(passages, of: ordered, runner: runner, race: race, outcomes: &outcomes, timeline: &timeline)
         timeline.outcomes = ordered.indices.map { i in
-            (ordered[i].ref, Int(ordered[i].point), outcomes[i] ?? .duplicate)
+            (ordered[i].ref, Int(ordered[i].point), ordered[i].time, outcomes[i] ?? .duplicate)
         }
         return timeline
     }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RaceModel
+import RaceSimulator
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Watch a simulated race live: the sample event written in real time into a temporary folder.",
+        discussion: """
+            Starts the simulated Pyongyang marathon, half and 10K a minute before the first gun, \
+            writes the mats' read files as the race unfolds, and opens the live dashboard on them. \
+            The folder is removed when you quit.
+            """)
+
+    @Option(help: "How many times faster than real time the race runs.")
+    var speed: Double = 30
+    @Option(help: "Random seed of the simulated race.")
+    var seed: UInt64 = 2025
+    @Flag(help: "Print lines instead of showing the dashboard.")
+    var headless = false
+
+    func validate() throws {
+        guard speed > 0 && speed <= 10_000 else { throw ValidationError("--speed must be above 0 and at most 10000") }
+    }
+
+    func run() async throws {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/racedash-demo-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw RacedashError("cannot create a temporary folder: \(String(cString: strerror(errno)))") }
+        let dir = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+
+        let event = RaceSimulator.simulate(SimulationOptions(seed: seed))
+        let firstGun = event.config.races.map(\.firstGun).min() ?? 0
+        // The config goes down first so the live feed can open the folder.
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try event.eventToml.write(toFile: dir + "/event.toml", atomically: true, encoding: .utf8)
+        try event.participantsCSV.write(toFile: dir + "/participants.csv", atomically: true, encoding: .utf8)
+
+        let speed = self.speed
+        let writer = Task { try await event.writeLive(to: dir, speed: speed, from: firstGun - 60_000) }
+        defer { writer.cancel() }
+        if headless || isatty(STDOUT_FILENO) == 0 {
+            writeLine("racedash demo: simulated race written live into \(dir) at \(speed)x", to: 2)
+            try await runLiveHeadless(eventPath: dir, summaryEvery: .seconds(10))
+        } else {
+            try await runLiveDashboard(eventPath: dir, summaryEvery: .seconds(30))
+        }
+    }
+}
