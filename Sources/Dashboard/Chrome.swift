@@ -112,6 +112,15 @@ enum Chrome {
     }
 
     static func drawTicker(_ c: RenderContext, into frame: inout Frame) {
+        if let problem = c.feed.problems.first {
+            let (marker, style) = severityMarker(.critical)
+            let more = c.feed.problems.count > 1 ? " +\(c.feed.problems.count - 1) feed problems " : ""
+            let moreWidth = TextWidth.of(more)
+            let x = frame.put(" \(marker) FEED ", x: 0, y: 2, style: style)
+            frame.put(problem, x: x, y: 2, style: style, maxWidth: max(0, c.width - x - moreWidth - 1))
+            frame.put(more, x: c.width - moreWidth, y: 2, style: Theme.dim)
+            return
+        }
         guard let first = c.alerts.first else {
             frame.put(" no alerts", x: 0, y: 2, style: Theme.dim)
             return

@@ -15,9 +15,15 @@ public struct FeedStatus: Sendable, Equatable {
     public var feedEnd: Millis?
     /// Live: local time of day now, for "last read N s ago".
     public var wallNow: Millis?
+    /// Live: what is wrong with the feed itself (a read file that cannot be
+    /// read or was deleted, a config edit that could not be loaded). Shown
+    /// in the ticker ahead of every race alert.
+    public var problems: [String]
 
-    public init(mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil) {
+    public init(mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil,
+                problems: [String] = []) {
         self.mode = mode; self.clock = clock; self.feedStart = feedStart; self.feedEnd = feedEnd; self.wallNow = wallNow
+        self.problems = problems
     }
 }
 

@@ -19,12 +19,15 @@ final class DashboardLoop {
     private var session: DashboardSession
     private var snapshot: RaceSnapshot
     private var dirty = true
+    private let feedProblems: @Sendable () -> [String]
 
-    init(terminal: CursesTerminal, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot) {
+    init(terminal: CursesTerminal, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
+         feedProblems: @escaping @Sendable () -> [String] = { [] }) {
         self.terminal = terminal
         self.mailbox = mailbox
         self.session = session
         self.snapshot = first
+        self.feedProblems = feedProblems
     }
 
     /// Until quit, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored
@@ -79,7 +82,8 @@ final class DashboardLoop {
 
     private func draw() {
         let (width, height) = terminal.size
-        let feed = session.status(for: snapshot, liveNow: LiveClock.now(event: snapshot.event))
+        var feed = session.status(for: snapshot, liveNow: LiveClock.now(event: snapshot.event))
+        feed.problems = feedProblems()
         terminal.draw(DashboardRenderer.render(snapshot, ui: session.ui, feed: feed, width: width, height: height))
         dirty = false
     }

@@ -14,7 +14,11 @@ import TerminalBackend
 ///
 /// Live: whoever feeds `state` (the live feed) keeps doing so meanwhile; the
 /// dashboard shows each new version within about 100 ms.
-public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true) async throws {
+///
+/// `feedProblems` is asked at each redraw (live redraws every second) for
+/// what is wrong with the feed itself, shown ahead of every race alert.
+public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true,
+                         feedProblems: @escaping @Sendable () -> [String] = { [] }) async throws {
     let event = await state.event
     let session = DashboardSession(feed: feed)
     let firstAt = session.wantedTime(liveNow: LiveClock.now(event: event), feedEnd: await state.feedSpan?.end)
@@ -30,7 +34,7 @@ public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true
     try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
         let thread = Thread {
             let loop = DashboardLoop(terminal: CursesTerminal(colors: colors), mailbox: mailbox,
-                                     session: session, first: first)
+                                     session: session, first: first, feedProblems: feedProblems)
             do {
                 try loop.run()
                 done.resume()

@@ -47,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
             writeLine("racedash demo: simulated race written live into \(dir) at \(speed)x", to: 2)
             try await runLiveHeadless(eventPath: dir, summaryEvery: .seconds(10))
         } else {
-            try await runLiveDashboard(eventPath: dir, summaryEvery: .seconds(30))
+            try await runLiveDashboard(eventPath: dir)
         }
     }
 }

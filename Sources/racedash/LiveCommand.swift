@@ -35,7 +35,7 @@ struct LiveCommand: AsyncParsableCommand {
         if headless || isatty(STDOUT_FILENO) == 0 {
             try await runLiveHeadless(eventPath: event, summaryEvery: summary)
         } else {
-            try await runLiveDashboard(eventPath: event, summaryEvery: summary)
+            try await runLiveDashboard(eventPath: event)
         }
     }
 }

@@ -1,8 +1,26 @@
+import DashboardApp
 import RaceState
+import TimingIngest
 
-/// `racedash live` on a terminal: the dashboard app loop over a `LiveFeed`.
-/// The dashboard module fills this in; until then live runs headless.
-func runLiveDashboard(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options()) async throws {
-    writeLine("racedash live: dashboard for live arrives with the dashboard module; printing headless output", to: 2)
-    try await runLiveHeadless(eventPath: eventPath, summaryEvery: summaryEvery, options: options)
+/// `racedash live` on a terminal: the dashboard over a `LiveFeed` that keeps
+/// tailing the read files while officials watch.
+func runLiveDashboard(eventPath: String, options: LiveFeed.Options = LiveFeed.Options()) async throws {
+    let folder: EventFolder
+    do {
+        folder = try EventFolder.load(eventPath)
+    } catch {
+        throw RacedashError(error.description)
+    }
+    let state = RaceState(folder: folder)
+    let feed = LiveFeed(folder: folder, state: state, options: options)
+    feed.start()
+    // No cancelOnTerminationSignals here: the terminal guard owns SIGINT and
+    // SIGTERM while the dashboard runs, and restores the terminal on them.
+    do {
+        try await runDashboard(state: state, feed: .live, feedProblems: { feed.status().problems })
+    } catch {
+        await feed.stop()
+        throw error
+    }
+    await feed.stop()
 }

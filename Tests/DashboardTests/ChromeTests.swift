@@ -70,6 +70,20 @@ import ScreenGrid
         #expect(frame.line(3).hasPrefix(" 1 Elite  2 Field  3 Checkpoints  4 Runner  5 Alerts 9 "))
     }
 
+    @Test func feedProblemsLeadTheTickerAheadOfRaceAlerts() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        let at = TimeFormat.parseClock("11:00:00")!
+        let feed = FeedStatus(mode: .live, clock: at, wallNow: at,
+                              problems: ["reads/km10.txt cannot be read: Permission denied", "reads/km20.txt was deleted; waiting for a new one"])
+        let frame = DashboardFixture.render(snap, at: "11:00:00", feed: feed)
+        #expect(frame.line(2).hasPrefix(" !! FEED reads/km10.txt cannot be read: Permission denied"))
+        #expect(frame.line(2).hasSuffix("+1 feed problems"))
+        #expect(frame.style(of: "FEED", inLine: 2) == Theme.alert)
+        // Without problems the race alerts are back.
+        let calm = DashboardFixture.render(snap, at: "11:00:00", feed: FeedStatus(mode: .live, clock: at, wallNow: at))
+        #expect(calm.line(2).contains("silent mat km15"))
+    }
+
     @Test func tabsShowTheCurrentViewReversed() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let frame = DashboardFixture.render(snap, DashboardFixture.ui(.checkpoints), at: "10:10:00")
