@@ -20,14 +20,17 @@ final class DashboardLoop {
     private var snapshot: RaceSnapshot
     private var dirty = true
     private let feedProblems: @Sendable () -> [String]
+    private let liveNow: @Sendable (EventConfig) -> Millis
 
     init(terminal: CursesTerminal, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
-         feedProblems: @escaping @Sendable () -> [String] = { [] }) {
+         feedProblems: @escaping @Sendable () -> [String] = { [] },
+         liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) {
         self.terminal = terminal
         self.mailbox = mailbox
         self.session = session
         self.snapshot = first
         self.feedProblems = feedProblems
+        self.liveNow = liveNow
     }
 
     /// Until quit, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored
@@ -37,7 +40,7 @@ final class DashboardLoop {
         defer { terminal.stop() }
         let clock = ContinuousClock()
         var last = clock.now
-        var shownSecond = LiveClock.now(event: snapshot.event) / 1000
+        var shownSecond = liveNow(snapshot.event) / 1000
         while !session.quitRequested, !TerminalGuard.stopRequested {
             if dirty { draw() }
             var key = terminal.readKey(timeoutMs: Self.keyTimeoutMs)
@@ -54,7 +57,7 @@ final class DashboardLoop {
             session.advance(byWall: now - last)
             last = now
             // From the newest snapshot's event: a live reload may correct the UTC offset.
-            let liveNow = LiveClock.now(event: snapshot.event)
+            let liveNow = liveNow(snapshot.event)
             mailbox.want(session.wantedTime(liveNow: liveNow, feedEnd: snapshot.feedEnd))
             if let fresh = mailbox.takeNew() {
                 snapshot = fresh
@@ -82,7 +85,7 @@ final class DashboardLoop {
 
     private func draw() {
         let (width, height) = terminal.size
-        var feed = session.status(for: snapshot, liveNow: LiveClock.now(event: snapshot.event))
+        var feed = session.status(for: snapshot, liveNow: liveNow(snapshot.event))
         feed.problems = feedProblems()
         terminal.draw(DashboardRenderer.render(snapshot, ui: session.ui, feed: feed, width: width, height: height))
         dirty = false

@@ -19,6 +19,28 @@ public enum LiveClock {
     }
 
     public static func now(event: EventConfig) -> Millis {
-        timeOfDay(unixMillis: Int((Date().timeIntervalSince1970 * 1000).rounded(.down)), event: event)
+        timeOfDay(unixMillis: unixMillisNow(), event: event)
+    }
+
+    public static func unixMillisNow() -> Int { Int((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    /// Whether the wall clock is on the event's day at its UTC offset: if not
+    /// (an old folder followed live, a rehearsal), wall time says nothing
+    /// about the race.
+    public static func isRaceDay(event: EventConfig, unixMillis: Int = unixMillisNow()) -> Bool {
+        let t = timeOfDay(unixMillis: unixMillis, event: event)
+        return t >= 0 && t < 86_400_000
+    }
+
+    /// Live time when it is not race day: a minute before the first gun,
+    /// then the newest read (the dashboard never shows earlier than that).
+    public static func followingTheFeed(event: EventConfig) -> Millis {
+        (event.races.map(\.firstGun).min() ?? 0) - 60_000
+    }
+
+    /// A race clock running `speed` times faster than the wall clock from
+    /// `start` (time of day) at `wallStart` (unix ms): a simulated live race.
+    public static func scaled(start: Millis, wallStart: Int, speed: Double) -> @Sendable (EventConfig) -> Millis {
+        { _ in start + Int((Double(unixMillisNow() - wallStart) * speed).rounded(.down)) }
     }
 }

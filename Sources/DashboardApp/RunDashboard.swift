@@ -17,11 +17,14 @@ import TerminalBackend
 ///
 /// `feedProblems` is asked at each redraw (live redraws every second) for
 /// what is wrong with the feed itself, shown ahead of every race alert.
+/// `liveNow` tells live mode the time of day now: the wall clock at the
+/// event on race day (the default), or another clock (a simulated race).
 public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true,
-                         feedProblems: @escaping @Sendable () -> [String] = { [] }) async throws {
+                         feedProblems: @escaping @Sendable () -> [String] = { [] },
+                         liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
     let event = await state.event
     let session = DashboardSession(feed: feed)
-    let firstAt = session.wantedTime(liveNow: LiveClock.now(event: event), feedEnd: await state.feedSpan?.end)
+    let firstAt = session.wantedTime(liveNow: liveNow(event), feedEnd: await state.feedSpan?.end)
     let first = await state.snapshot(at: firstAt)
     let mailbox = SnapshotMailbox(wanted: firstAt)
     let fetcher = Task.detached {
@@ -34,7 +37,8 @@ public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true
     try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
         let thread = Thread {
             let loop = DashboardLoop(terminal: CursesTerminal(colors: colors), mailbox: mailbox,
-                                     session: session, first: first, feedProblems: feedProblems)
+                                     session: session, first: first, feedProblems: feedProblems,
+                                     liveNow: liveNow)
             do {
                 try loop.run()
                 done.resume()

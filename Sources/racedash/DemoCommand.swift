@@ -1,4 +1,5 @@
 import ArgumentParser
+import DashboardApp
 import Foundation
 import RaceModel
 import RaceSimulator
@@ -41,13 +42,15 @@ struct DemoCommand: AsyncParsableCommand {
         try event.participantsCSV.write(toFile: dir + "/participants.csv", atomically: true, encoding: .utf8)
 
         let speed = self.speed
-        let writer = Task { try await event.writeLive(to: dir, speed: speed, from: firstGun - 60_000) }
+        let start = firstGun - 60_000
+        let wallStart = LiveClock.unixMillisNow()
+        let writer = Task { try await event.writeLive(to: dir, speed: speed, from: start) }
         defer { writer.cancel() }
         if headless || isatty(STDOUT_FILENO) == 0 {
             writeLine("racedash demo: simulated race written live into \(dir) at \(speed)x", to: 2)
             try await runLiveHeadless(eventPath: dir, summaryEvery: .seconds(10))
         } else {
-            try await runLiveDashboard(eventPath: dir)
+            try await runLiveDashboard(eventPath: dir, liveNow: LiveClock.scaled(start: start, wallStart: wallStart, speed: speed))
         }
     }
 }
