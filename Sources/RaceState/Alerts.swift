@@ -103,6 +103,11 @@ extension RaceSnapshot {
     /// severe first, then most recent first. No text is built here, so a
     /// caller showing a few lines formats only those (`text(of:)`).
     public func alerts(now: Millis, rule: SilentMatRule = SilentMatRule()) -> [Alert] {
+        if now == at && rule == SilentMatRule() { return alertsAtSnapshot }
+        return computeAlerts(now: now, rule: rule)
+    }
+
+    func computeAlerts(now: Millis, rule: SilentMatRule) -> [Alert] {
         var out: [Alert] = []
         for mat in silentMats(now: now, rule: rule) {
             out.append(Alert(severity: .critical, time: mat.lastRead, subject: .silentMat(mat)))

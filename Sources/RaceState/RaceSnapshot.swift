@@ -14,6 +14,16 @@ public struct RaceSnapshot: Sendable {
     /// Time span of the whole feed loaded so far (for replay progress).
     public let feedStart: Millis?
     public let feedEnd: Millis?
+    /// Alerts at the snapshot's own time, worked out once when it is made
+    /// (off the screen's thread), so drawing a frame never recomputes them.
+    public private(set) var alertsAtSnapshot: [Alert] = []
+
+    public init(event: EventConfig, participants: [Participant], files: [ReadFileInfo], evaluation: Evaluation,
+                gunMarkers: [GunMarker], version: Int, feedStart: Millis?, feedEnd: Millis?) {
+        self.event = event; self.participants = participants; self.files = files; self.evaluation = evaluation
+        self.gunMarkers = gunMarkers; self.version = version; self.feedStart = feedStart; self.feedEnd = feedEnd
+        alertsAtSnapshot = computeAlerts(now: evaluation.at, rule: SilentMatRule())
+    }
 
     public var at: Millis { evaluation.at }
 

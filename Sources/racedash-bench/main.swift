@@ -80,6 +80,9 @@ do {
     if options.only.isEmpty || options.only.contains("results") {
         print(try await runResultsBench(folder: dir))
     }
+    if options.only.isEmpty || options.only.contains("frame") {
+        print(try await runFrameBench(folder: dir))
+    }
     if options.only.isEmpty || options.only.contains("live") {
         print(try await runLiveBench(runners: options.runners, folder: dir))
     }
