@@ -136,6 +136,8 @@ public actor RaceState {
             dirtyRunners = []
             return all
         }
+        // Drop the cache's reference so patching below does not copy every timeline.
+        cache = nil
         var dirty = dirtyRunners
         // Reads between the cached time and now change their runners.
         var i = upperBound(of: cached.at)

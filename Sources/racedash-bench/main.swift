@@ -27,7 +27,7 @@ struct BenchOptions {
             case "--only": only.insert(try value())
             case "--generate": generateInto = try value()
             case "-h", "--help":
-                print("usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|live]")
+                print("usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live]")
                 exit(0)
             default: throw BenchError("unknown argument \(args[i])")
             }
@@ -82,6 +82,9 @@ do {
     }
     if options.only.isEmpty || options.only.contains("frame") {
         print(try await runFrameBench(folder: dir))
+    }
+    if options.only.isEmpty || options.only.contains("snapshot") {
+        print(try await runSnapshotBench(folder: dir))
     }
     if options.only.isEmpty || options.only.contains("live") {
         print(try await runLiveBench(runners: options.runners, folder: dir))

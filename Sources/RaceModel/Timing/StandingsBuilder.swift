@@ -85,28 +85,39 @@ public struct StandingsBuilder: Sendable {
     }
 
     func givePlaces(_ rows: inout [Standing], leader: [Millis?], race: Race) {
+        // Plain arrays, not dictionaries: this runs for every row of every snapshot.
         var place = 0
-        var bySex: [Sex: Int] = [:]
-        var byDivision: [Division: Int] = [:]
-        var byAgeGroup: [Int: Int] = [:]
+        var bySex = [Int](repeating: 0, count: Sex.allCases.count)
+        var byDivision = [Int](repeating: 0, count: Division.allCases.count)
+        var byAgeGroup = [Int](repeating: 0, count: event.ageGroups.lowerBounds.count)
         for i in rows.indices {
             if let last = rows[i].lastCheckpoint, let t = rows[i].rankTime, let best = leader[last] {
                 rows[i].gap = t - best
             }
             guard rows[i].status == .finished || rows[i].status == .onCourse else { continue }
-            let runner = participants[rows[i].runner]
+            let runner = rows[i].runner
             place += 1
             rows[i].place = place
-            if let sex = runner.sex {
-                bySex[sex, default: 0] += 1
-                rows[i].sexPlace = bySex[sex]
+            if let sex = participants[runner].sex {
+                let s = Self.sexIndex(sex)
+                bySex[s] += 1
+                rows[i].sexPlace = bySex[s]
             }
-            byDivision[runner.division, default: 0] += 1
-            rows[i].divisionPlace = byDivision[runner.division]
+            let d = participants[runner].division == .elite ? 0 : 1
+            byDivision[d] += 1
+            rows[i].divisionPlace = byDivision[d]
             if let g = rows[i].ageGroup {
-                byAgeGroup[g, default: 0] += 1
+                byAgeGroup[g] += 1
                 rows[i].ageGroupPlace = byAgeGroup[g]
             }
+        }
+    }
+
+    static func sexIndex(_ sex: Sex) -> Int {
+        switch sex {
+        case .male: return 0
+        case .female: return 1
+        case .other: return 2
         }
     }
 }
