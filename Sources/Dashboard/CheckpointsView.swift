@@ -21,10 +21,7 @@ enum CheckpointsView {
         Column(title: "First through", width: 14, priority: 6, flexMax: 34),
     ]
 
-    struct Through { var runner: Int; var time: Millis }
-
-    /// What the view needs from every row, gathered in one pass (each pass over
-    /// 50,000 rows costs about half a millisecond).
+    /// What the view needs from every row: worked out once per snapshot by the standings.
     struct FieldPass {
         var first: [Through?]
         var last: [Through?]
@@ -34,30 +31,8 @@ enum CheckpointsView {
 
     /// First and last runner through each checkpoint by time of day, and where the field is.
     static func fieldPass(_ snapshot: RaceSnapshot, race: Int) -> FieldPass {
-        let count = snapshot.event.races[race].checkpoints.count
-        var byLast = [Int](repeating: 0, count: count)
-        var firstTime = [Millis](repeating: .max, count: count), firstRow = [Int](repeating: -1, count: count)
-        var lastTime = [Millis](repeating: .min, count: count), lastRow = [Int](repeating: -1, count: count)
-        // The rows carry ranking-clock splits; the clock's origin (gun or start read) is the
-        // difference between time of day and ranking time at the last checkpoint. Reading the
-        // rows in order is far cheaper than visiting 50,000 timelines in runner order.
-        let rows = snapshot.standings(race: race).rows
-        for i in rows.indices {
-            guard let tod = rows[i].lastTimeOfDay, let rank = rows[i].rankTime else { continue }
-            if let lastCp = rows[i].lastCheckpoint, lastCp < count, rows[i].status == .onCourse || rows[i].status == .finished {
-                byLast[lastCp] += 1
-            }
-            let origin = tod - rank
-            for c in 0..<min(count, rows[i].splits.count) {
-                guard let split = rows[i].splits[c] else { continue }
-                let t = split + origin
-                if t < firstTime[c] { firstTime[c] = t; firstRow[c] = i }
-                if t > lastTime[c] { lastTime[c] = t; lastRow[c] = i }
-            }
-        }
-        let first = (0..<count).map { firstRow[$0] < 0 ? nil : Through(runner: rows[firstRow[$0]].runner, time: firstTime[$0]) }
-        let last = (0..<count).map { lastRow[$0] < 0 ? nil : Through(runner: rows[lastRow[$0]].runner, time: lastTime[$0]) }
-        return FieldPass(first: first, last: last, byLast: byLast)
+        let standings = snapshot.standings(race: race)
+        return FieldPass(first: standings.firstThrough, last: standings.lastThrough, byLast: standings.byLastCheckpoint)
     }
 
     /// `▕███▌     ▏` style bar of `part` out of `whole` in `width` columns.

@@ -37,6 +37,13 @@ public struct Standing: Sendable, Equatable {
     public var flags: RunnerFlags
 }
 
+/// A runner's passage through a checkpoint, by time of day.
+public struct Through: Sendable, Equatable {
+    public var runner: Int
+    public var time: Millis
+    public init(runner: Int, time: Millis) { self.runner = runner; self.time = time }
+}
+
 /// The standings of one race at one time of day.
 public struct RaceStandings: Sendable, Equatable {
     public var raceIndex: Int
@@ -48,6 +55,11 @@ public struct RaceStandings: Sendable, Equatable {
     public var leaderTimes: [Millis?]
     /// Runners with a valid split at each checkpoint.
     public var passed: [Int]
+    /// First and last runner through each checkpoint, by time of day.
+    public var firstThrough: [Through?]
+    public var lastThrough: [Through?]
+    /// Runners on course or finished, by the furthest checkpoint they reached.
+    public var byLastCheckpoint: [Int]
 
     public func count(_ status: RunnerStatus) -> Int { rows.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
 }

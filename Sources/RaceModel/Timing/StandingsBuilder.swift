@@ -15,15 +15,24 @@ public struct StandingsBuilder: Sendable {
         var rows: [Standing] = []
         var leader = [Millis?](repeating: nil, count: cpCount)
         var passed = [Int](repeating: 0, count: cpCount)
+        var first = [Through?](repeating: nil, count: cpCount)
+        var last = [Through?](repeating: nil, count: cpCount)
+        var byLast = [Int](repeating: 0, count: cpCount)
 
         for (index, runner) in participants.enumerated() where runner.raceIndex == raceIndex {
             let row = standing(of: index, runner, timelines[index], race: race, at: at)
+            let timeOfDay = timelines[index].splits
             for c in 0..<cpCount {
                 if let t = row.splits[c] {
                     passed[c] += 1
                     if leader[c].map({ t < $0 }) ?? true { leader[c] = t }
                 }
+                if let t = timeOfDay[c] {
+                    if first[c].map({ t < $0.time }) ?? true { first[c] = Through(runner: index, time: t) }
+                    if last[c].map({ t > $0.time }) ?? true { last[c] = Through(runner: index, time: t) }
+                }
             }
+            if let c = row.lastCheckpoint, row.status == .onCourse || row.status == .finished { byLast[c] += 1 }
             rows.append(row)
         }
 
@@ -35,7 +44,8 @@ public struct StandingsBuilder: Sendable {
         }
         rows = order.map { rows[$0] }
         givePlaces(&rows, leader: leader, race: race)
-        return RaceStandings(raceIndex: raceIndex, at: at, rows: rows, leaderTimes: leader, passed: passed)
+        return RaceStandings(raceIndex: raceIndex, at: at, rows: rows, leaderTimes: leader, passed: passed,
+                             firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
     }
 
     func standing(of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis) -> Standing {
