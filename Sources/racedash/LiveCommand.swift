@@ -42,6 +42,8 @@ struct LiveCommand: AsyncParsableCommand {
 
 /// Headless live output on stdout, one write per line, until SIGINT or SIGTERM.
 func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options()) async throws {
+    // A closed pipe shows up as EPIPE from write, handled there, not as a fatal signal.
+    signal(SIGPIPE, SIG_IGN)
     let live = Task {
         try await LiveHeadless.run(eventPath: eventPath, summaryEvery: summaryEvery, options: options) { line in
             writeLine(line, to: STDOUT_FILENO)
@@ -68,6 +70,10 @@ func writeLine(_ line: String, to descriptor: Int32) {
             done += n
         } else if n < 0 && errno == EINTR {
             continue
+        } else if n < 0 && errno == EPIPE {
+            // The reader went away (`| head`): stop as on Ctrl-C, so cleanup runs.
+            raise(SIGTERM)
+            return
         } else {
             return
         }
