@@ -30,6 +30,10 @@ public enum CheckReport {
         if !byKind.isEmpty {
             out += "Rejected by reason: " + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         }
+        if !snapshot.gunMarkers.isEmpty {
+            out += "\nGun markers against the configured guns:\n"
+            for marker in snapshot.gunMarkers { out += "  " + describe(marker, snapshot: snapshot) + "\n" }
+        }
         if !ev.rejections.isEmpty {
             out += "\nRejected lines:\n"
             let shown = limit.map { Array(ev.rejections.prefix($0)) } ?? ev.rejections
@@ -37,6 +41,28 @@ public enum CheckReport {
             if shown.count < ev.rejections.count { out += "  ... and \(ev.rejections.count - shown.count) more\n" }
         }
         return out
+    }
+
+    /// A decoder's gun marker beside the nearest configured gun of a race
+    /// starting at that point: a difference means the config or the decoder
+    /// clock is wrong.
+    static func describe(_ marker: GunMarker, snapshot: RaceSnapshot) -> String {
+        let file = snapshot.files[Int(marker.ref.file)]
+        let point = file.pointIndex
+        var best: (race: Race, wave: Wave)? = nil
+        for race in snapshot.event.races where race.checkpoints.first?.pointIndex == point {
+            for wave in race.waves where best.map({ abs(wave.gun - marker.time) < abs($0.wave.gun - marker.time) }) ?? true {
+                best = (race, wave)
+            }
+        }
+        var s = "\(file.path):\(marker.ref.line): gun at \(TimeFormat.timeOfDay(marker.time, millis: true))"
+        guard let best else { return s + ": no race starts at this point" }
+        let diff = marker.time - best.wave.gun
+        s += ", \(best.race.id) wave \(best.wave.id) is set to \(TimeFormat.timeOfDay(best.wave.gun))"
+        if abs(diff) < 1000 { return s + ": agrees" }
+        let sign = diff > 0 ? "+" : "-"
+        let ms = abs(diff)
+        return s + ": DIFFERS by \(sign)\(ms / 1000).\(ms % 1000 / 100) s; check the wave gun in event.toml or the decoder clock"
     }
 
     /// `reads/km5.txt:123: malformed: ... | line text`

@@ -88,3 +88,19 @@ import TimingIngest
         #expect(CSVReport.field("a\nb") == "\"a\nb\"")
     }
 }
+
+@Suite struct GunMarkerCheckTests {
+    @Test func aGunMarkerThatDisagreesWithTheConfigIsCalledOut() async throws {
+        let root = SampleFeedTests.sample
+        let config = String(decoding: try ReadFileScanner.readFile(atPath: root + "/event.toml"), as: UTF8.self)
+        let participants = String(decoding: try ReadFileScanner.readFile(atPath: root + "/participants.csv"), as: UTF8.self)
+        // The mass wave typed in as 08:04:57 while the decoder fired at 08:05:00.
+        let wrong = config.replacingOccurrences(of: "08:05:00", with: "08:04:57")
+        #expect(wrong != config)
+        let folder = try EventFolder.parse(path: root, config: wrong, participants: participants)
+        let (log, _) = try ReadLogLoader.load(folder)
+        let report = CheckReport.render(await RaceState(folder: folder, log: log).snapshot())
+        #expect(report.contains("reads/stadium-main.txt:39: gun at 08:05:00.000, marathon wave mass is set to 08:04:57: DIFFERS by +3.0 s"))
+        #expect(report.contains("reads/stadium-main.txt:1: gun at 08:00:00.000, marathon wave elite is set to 08:00:00: agrees"))
+    }
+}
