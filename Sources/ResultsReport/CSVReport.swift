@@ -1,3 +1,4 @@
+import Foundation
 import RaceModel
 import RaceState
 
@@ -44,8 +45,3 @@ public enum CSVReport {
     }
 }
 
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

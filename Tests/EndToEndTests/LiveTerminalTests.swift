@@ -28,7 +28,7 @@ struct LiveTerminalTests {
         let dir = try raceMorningFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // The stadium mat's file exists but is empty; km5's does not exist yet.
-        FileManager.default.createFile(atPath: dir + "/reads/stadium-main.txt", contents: nil)
+        #expect(FileManager.default.createFile(atPath: dir + "/reads/stadium-main.txt", contents: nil))
 
         let pane = try TmuxPane(name: "live", directory: dir)
         defer { pane.kill() }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RaceModel
 import TimingIngest
@@ -102,8 +103,3 @@ import TimingIngest
     }
 }
 
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

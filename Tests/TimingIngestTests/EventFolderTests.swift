@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RaceModel
 @testable import TimingIngest
@@ -151,8 +152,3 @@ import RaceModel
     }
 }
 
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}
