@@ -46,6 +46,7 @@ struct RenderContext {
     /// A one-column marker for flags, so they show without colour.
     static func flagMarker(_ flags: RunnerFlags) -> String {
         if flags.contains(.impossibleSplit) || flags.contains(.missedSplit) { return "!" }
+        if flags.contains(.overdue) { return "?" }
         if flags.contains(.noStartRead) || flags.contains(.backupUsed) { return "·" }
         return ""
     }

@@ -95,6 +95,40 @@ import RaceSimulator
         }
     }
 
+    @Test func overdueRunnersAreThoseWhoStoppedOrWereMissed() async throws {
+        let folder = try EventFolder.parse(path: "sim", config: sim.eventToml, participants: sim.participantsCSV)
+        var log = ReadLog(files: folder.readFiles)
+        for file in sim.readFiles {
+            let index = try #require(folder.readFiles.firstIndex { $0.path == file.path })
+            for (n, line) in file.lines.enumerated() {
+                ReadLogLoader.ingest(line: line.text, number: n + 1, file: index, into: &log, event: folder.event)
+            }
+        }
+        let state = RaceState(folder: folder, log: log)
+        var flagged = 0
+        for time in ["09:30:00", "10:30:00", "11:30:00", "12:30:00", "13:30:00"] {
+            let snap = await state.snapshot(at: TimeFormat.parseClock(time)!)
+            for standings in snap.evaluation.standings {
+                for row in standings.rows where row.flags.contains(.overdue) {
+                    flagged += 1
+                    let truth = sim.truth.runners[row.runner]
+                    let next = (row.lastCheckpoint ?? -1) + 1
+                    let stopped = truth.status == .dnf
+                    let missedNext = truth.unread.contains(next) || truth.bib == sim.truth.courseCut?.bib
+                    let silentMat = sim.truth.silentMat.map { mat in
+                        snap.event.races[standings.raceIndex].checkpoints[next].pointIndex == snap.event.pointIndex(id: mat.pointId)
+                    } ?? false
+                    #expect(stopped || missedNext || silentMat, "at \(time) bib \(truth.bib) is flagged overdue but was running")
+                }
+            }
+        }
+        let end = await state.snapshot()
+        let dnfOnCourse = end.evaluation.standings.flatMap(\.rows).filter { $0.status == .onCourse && sim.truth.runners[$0.runner].status == .dnf }
+        #expect(!dnfOnCourse.isEmpty)
+        #expect(dnfOnCourse.allSatisfy { $0.flags.contains(.overdue) })
+        #expect(flagged > 0)
+    }
+
     @Test func nothingIsLost() async throws {
         let snap = try await evaluate()
         let ev = snap.evaluation

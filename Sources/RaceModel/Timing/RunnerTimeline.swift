@@ -10,6 +10,9 @@ public struct RunnerFlags: OptionSet, Sendable, Hashable {
     public static let noStartRead = RunnerFlags(rawValue: 1 << 2)
     /// A passage was timed from a backup line because the main line missed it.
     public static let backupUsed = RunnerFlags(rawValue: 1 << 3)
+    /// On course, but long overdue at the next checkpoint by their own pace:
+    /// more likely stopped than still running. Set by the standings, not the timing rules.
+    public static let overdue = RunnerFlags(rawValue: 1 << 4)
 
     public var labels: [String] {
         var out: [String] = []
@@ -17,6 +20,7 @@ public struct RunnerFlags: OptionSet, Sendable, Hashable {
         if contains(.impossibleSplit) { out.append("impossible split") }
         if contains(.noStartRead) { out.append("no start read") }
         if contains(.backupUsed) { out.append("backup line") }
+        if contains(.overdue) { out.append("overdue") }
         return out
     }
 }

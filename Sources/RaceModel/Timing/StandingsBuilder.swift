@@ -79,7 +79,19 @@ public struct StandingsBuilder: Sendable {
             let segmentKm = km - race.checkpoints[previous].km
             if segmentKm > 0 { row.segmentPace = Int((Double(t - tp) / segmentKm).rounded()) }
         }
+        if row.status == .onCourse, Self.isOverdue(since: t, nextKm: race.checkpoints[last + 1].km - km,
+                                                   pace: row.racePace ?? row.segmentPace, at: at) {
+            row.flags.insert(.overdue)
+        }
         return row
+    }
+
+    /// Twice the time the next segment should take at the runner's pace, plus
+    /// a quarter of an hour, has passed without a read: a runner who stopped
+    /// (a DNF the cutoff has not made official yet) or a mat that misses them.
+    static func isOverdue(since t: Millis, nextKm: Double, pace: Millis?, at: Millis) -> Bool {
+        let pace = Double(pace ?? Int(TimingEngine.defaultPaceMsPerKm))
+        return Double(at - t) > 2 * nextKm * pace + 15 * 60_000
     }
 
     /// Status first, then furthest checkpoint (further first), then time there.
