@@ -142,7 +142,8 @@ public actor RaceState {
         // Reads between the cached time and now change their runners.
         var i = upperBound(of: cached.at)
         while i < timeOrder.count, log.reads[Int(timeOrder[i])].time <= at {
-            if let r = computation.directory.runner(forCode: log.reads[Int(timeOrder[i])].code) { dirty.insert(r) }
+            let r = grouped.runnerOfRead[Int(timeOrder[i])]
+            if r >= 0 { dirty.insert(Int(r)) }
             i += 1
         }
         for r in dirty {
@@ -165,12 +166,12 @@ public actor RaceState {
     private func placeNewReads(from start: Int) {
         for i in start..<log.reads.count {
             let read = log.reads[i]
-            if let r = computation.directory.runner(forCode: read.code) {
-                var list = grouped.byRunner[r]
-                var at = list.count
-                while at > 0 && log.reads[Int(list[at - 1])].time > read.time { at -= 1 }
-                list.insert(Int32(i), at: at)
-                grouped.byRunner[r] = list
+            let runner = computation.directory.runner(forCode: read.code)
+            grouped.runnerOfRead.append(Int32(runner ?? -1))
+            if let r = runner {
+                var at = grouped.byRunner[r].count
+                while at > 0 && log.reads[Int(grouped.byRunner[r][at - 1])].time > read.time { at -= 1 }
+                grouped.byRunner[r].insert(Int32(i), at: at)
                 dirtyRunners.insert(r)
             } else {
                 grouped.unmatched.append(Int32(i))

@@ -80,14 +80,18 @@ public struct RaceComputation: Sendable {
         public var byRunner: [[Int32]]
         /// Reads whose code matched nobody.
         public var unmatched: [Int32]
+        /// The runner of each read in `log.reads` (-1: nobody), so a read is matched once.
+        public var runnerOfRead: [Int32]
     }
 
     public func group(_ log: ReadLog) -> Grouped {
         var byRunner = [[Int32]](repeating: [], count: participants.count)
         var unmatched: [Int32] = []
+        var runnerOfRead = [Int32](repeating: -1, count: log.reads.count)
         for (i, read) in log.reads.enumerated() {
             if let r = directory.runner(forCode: read.code) {
                 byRunner[r].append(Int32(i))
+                runnerOfRead[i] = Int32(r)
             } else {
                 unmatched.append(Int32(i))
             }
@@ -95,7 +99,7 @@ public struct RaceComputation: Sendable {
         for r in byRunner.indices where byRunner[r].count > 1 {
             byRunner[r].sort { (log.reads[Int($0)].time, $0) < (log.reads[Int($1)].time, $1) }
         }
-        return Grouped(byRunner: byRunner, unmatched: unmatched)
+        return Grouped(byRunner: byRunner, unmatched: unmatched, runnerOfRead: runnerOfRead)
     }
 
     /// Timeline of one runner from reads up to `at`.
