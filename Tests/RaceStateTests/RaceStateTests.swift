@@ -5,28 +5,9 @@ import TimingIngest
 @testable import RaceState
 
 @Suite struct RaceStateTests {
-    static let config = """
-    name = "State test"
-    date = 2025-04-06
-    utc_offset = "+09:00"
-    [[points]]
-    id = "stadium"
-    files = ["stadium.txt"]
-    duplicate_window = 10
-    [[points]]
-    id = "km5"
-    files = ["km5.txt"]
-    [[races]]
-    id = "10k"
-    clock = "gun"
-    waves = [{ id = "A", gun = "09:00:00" }]
-    checkpoints = [
-      { id = "start", point = "stadium", km = 0 },
-      { id = "5K", point = "km5", km = 5 },
-      { id = "finish", point = "stadium", km = 10 },
-    ]
-    """
-    static let participants = "bib,name,race,chip,sex\n1,Ri Jong Ho,10k,AAA1,M\n2,Kim Hye Gyong,10k,AAA2,F\n3,Late Entry,10k,,M\n"
+    // The same event as the live tests: a 10K with a stadium and a 5 km mat.
+    static let config = LiveEventFolder.config
+    static let participants = LiveEventFolder.participants
 
     /// (file, line text) in the order the mats wrote them.
     static let lines: [(Int, String)] = [
@@ -94,7 +75,7 @@ import TimingIngest
     @Test func correctedParticipantsRematchEarlierReads() async throws {
         let state = try loadedState()
         // The late entry gets chip CCC3: the earlier unknown-chip reads now count.
-        let corrected = Self.participants.replacingOccurrences(of: "3,Late Entry,10k,,M", with: "3,Late Entry,10k,CCC3,M")
+        let corrected = Self.participants.replacingOccurrences(of: "3,Late Entry,10k,,M,", with: "3,Late Entry,10k,CCC3,M,")
         await state.reload(try folder(participants: corrected))
         let snap = await state.snapshot()
         #expect(summary(snap) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 FIN 3 0:38:00"])
