@@ -71,9 +71,9 @@ enum EliteView {
             let place = s.place != nil ? r + 1 : nil
             let cells = [
                 place.map(String.init) ?? "", RenderContext.flagMarker(s.flags), p.bib, p.name, p.country ?? "",
-                c.lastLabel(s, race: race), Fmt.duration(s.rankTime), Fmt.gap(gap(s, best: best)), Fmt.pace(s.racePace),
+                c.lastLabel(s, race: race), Fmt.official(s.rankTime, c.event), Fmt.gap(gap(s, best: best)), Fmt.pace(s.racePace),
                 s.status == .onCourse ? Fmt.duration(s.projectedFinish) : "", Fmt.pace(s.segmentPace),
-                c.event.ageGroups.label(forAge: p.age),
+                c.event.ageGroups.range(sex: p.sex, age: p.age),
             ]
             let rowStyle = s.place == nil ? Theme.dim : Theme.plain
             table.draw(cells, into: &frame, x: x, y: y + 1 + line, rowWidth: width, rowStyle: rowStyle,
@@ -137,7 +137,7 @@ enum EliteView {
         let best = picked.map { cp in standings.compactMap { $0.splits[cp] }.min() }
         for (line, s) in standings.enumerated() {
             let p = c.participant(s)
-            let cells = [s.place != nil ? String(line + 1) : "", p.bib, p.name] + picked.map { Fmt.duration(s.splits[$0]) }
+            let cells = [s.place != nil ? String(line + 1) : "", p.bib, p.name] + picked.map { Fmt.official(s.splits[$0], c.event) }
             let rowStyle = line == selectedRow ? Theme.strong : (s.place == nil ? Theme.dim : Theme.plain)
             table.draw(cells, into: &frame, x: 0, y: y + 1 + line, rowWidth: c.width, rowStyle: rowStyle) { col in
                 // Fastest at a checkpoint: bold and underlined, green where there is colour.

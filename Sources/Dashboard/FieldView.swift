@@ -58,7 +58,7 @@ enum FieldView {
     static func drawRow(_ c: RenderContext, _ s: Standing, race: Race, table: TableLayout, into frame: inout Frame,
                         y: Int, selected: Bool) {
         let p = c.participant(s)
-        let ageGroup = s.ageGroup.map { c.event.ageGroups.label(forGroup: $0) } ?? c.event.ageGroups.label(forAge: p.age)
+        let ageGroup = c.event.ageGroups.range(sex: p.sex, age: p.age)
         var cells = [String](repeating: "", count: columns.count)
         cells[0] = s.place.map(Fmt.count) ?? ""
         cells[1] = RenderContext.flagMarker(s.flags)
@@ -68,7 +68,7 @@ enum FieldView {
         cells[5] = ageGroup
         cells[6] = p.country ?? ""
         cells[7] = c.lastLabel(s, race: race)
-        cells[8] = Fmt.duration(s.rankTime)
+        cells[8] = Fmt.official(s.rankTime, c.event)
         if table.isShown(9) { cells[9] = Fmt.gap(s.gap) }
         cells[10] = Fmt.pace(s.racePace)
         if s.status == .onCourse { cells[11] = Fmt.duration(s.projectedFinish) }
@@ -89,7 +89,7 @@ enum FieldView {
     static func filterValue(_ field: FieldFilters.Field, _ f: FieldFilters, event: EventConfig) -> String {
         switch field {
         case .sex: return f.sex?.rawValue ?? "all"
-        case .ageGroup: return f.ageGroup.map { event.ageGroups.label(forGroup: $0) } ?? "all"
+        case .ageGroup: return f.ageGroup.map { event.ageGroups.labels[$0] } ?? "all"
         case .country: return f.country ?? "all"
         }
     }
@@ -150,7 +150,7 @@ enum FieldView {
         for (k, s) in latest.enumerated() {
             let p = c.participant(s)
             let x = 1 + (k / stripRows) * (cellWidth + 2)
-            entry.draw([Fmt.timeOfDay(s.lastTimeOfDay), p.bib, p.name, p.country ?? "", Fmt.duration(s.rankTime)],
+            entry.draw([Fmt.timeOfDay(s.lastTimeOfDay), p.bib, p.name, p.country ?? "", Fmt.official(s.rankTime, c.event)],
                        into: &frame, x: x, y: y + 1 + k % stripRows) { col in
                 col == 4 ? Theme.strong : (col == 0 ? Theme.dim : nil)
             }

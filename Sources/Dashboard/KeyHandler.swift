@@ -16,7 +16,7 @@ public enum KeyHandler {
         ui.message = nil
         if key == .ctrlC { return (ui, [.quit]) }
         if ui.searchActive { return (search(key, ui, snapshot: snapshot, height: height), []) }
-        if ui.gotoActive { return goTo(key, ui) }
+        if ui.gotoActive { return goTo(key, ui, event: snapshot.event) }
         let now = now ?? snapshot.at
 
         switch key {
@@ -290,7 +290,7 @@ public enum KeyHandler {
         ui.positions[.amateur] = ListPosition(scroll: w.scroll, selected: w.selected)
     }
 
-    static func goTo(_ key: Key, _ ui: UIState) -> (UIState, [Command]) {
+    static func goTo(_ key: Key, _ ui: UIState, event: EventConfig) -> (UIState, [Command]) {
         var ui = ui
         switch key {
         case .escape:
@@ -298,13 +298,13 @@ public enum KeyHandler {
             ui.gotoText = ""
         case .backspace, .delete:
             if !ui.gotoText.isEmpty { ui.gotoText.removeLast() }
-        case .char(let ch) where ch.isNumber || ch == ":" || ch == ".":
+        case .char(let ch) where ch.isNumber || ch == ":" || ch == "." || ch == "+" || ch == "d":
             ui.gotoText.append(ch)
         case .enter:
             ui.gotoActive = false
             let text = ui.gotoText.trimmed
             ui.gotoText = ""
-            if let t = TimeFormat.parseClock(text) { return (ui, [.seekTo(t)]) }
+            if let t = event.window.typed(text) { return (ui, [.seekTo(t)]) }
             ui.message = "not a time of day: \"\(text)\" (type HH:MM or HH:MM:SS)"
         default:
             break

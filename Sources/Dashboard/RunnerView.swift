@@ -66,7 +66,7 @@ enum RunnerView {
             var gainStyle: CellStyle? = nil
             if let t = timeline.splits[c] {
                 cells[2] = TimeFormat.timeOfDay(t)
-                cells[3] = Fmt.duration(s.splits[c])
+                cells[3] = Fmt.official(s.splits[c], snapshot.event)
                 if let prev = previous, let tp = timeline.splits[prev] {
                     let seg = t - tp
                     cells[4] = TimeFormat.duration(seg)
@@ -97,7 +97,11 @@ enum RunnerView {
         }
         out.append(.blank)
         switch s.status {
-        case .finished: out.append(.text("Finished in \(Fmt.duration(s.rankTime)) (\(race.clock.rawValue) time); gun \(Fmt.duration(s.gunTime)), net \(Fmt.duration(s.netTime))", Theme.strong))
+        case .finished, .overTimeLimit:
+            let official = { (ms: Millis?) in ms.map(snapshot.event.official) ?? "" }
+            let clock = race.clock(for: snapshot.participants[runner]).rawValue
+            out.append(.text("Finished in \(official(s.rankTime)) (\(clock) time); gun \(official(s.gunTime)), net \(official(s.netTime))", Theme.strong))
+            if s.status == .overTimeLimit { out.append(.text("Over the time limit: not an official finish, no place.", Theme.warning)) }
         case .onCourse: out.append(.text("Projected finish \(Fmt.duration(s.projectedFinish)) at \(Fmt.pace(s.racePace))/km so far", Theme.strong))
         case .dnf: out.append(.text("Did not finish within the cutoff.", Theme.warning))
         case .dns: out.append(.text("No read counted yet.", Theme.dim))
@@ -141,7 +145,7 @@ enum RunnerView {
         let race = c.event.races[p.raceIndex]
         var who = [p.name]
         if let country = p.country { who.append(country) }
-        let sexAge = [p.sex?.rawValue, p.age.map { c.event.ageGroups.label(forAge: $0) }].compactMap { $0 }.joined(separator: " ")
+        let sexAge = p.age == nil ? (p.sex?.rawValue ?? "") : c.event.ageGroups.label(sex: p.sex, age: p.age)
         if !sexAge.isEmpty { who.append(sexAge) }
         who.append(p.division.rawValue)
         if race.waves.count > 1, race.waves.indices.contains(p.waveIndex) { who.append("wave \(race.waves[p.waveIndex].id)") }
@@ -154,10 +158,11 @@ enum RunnerView {
         switch s.status {
         case .finished: status = "Finished"
         case .onCourse: status = "On course, last at \(s.lastCheckpoint.map { race.checkpoints[$0].id } ?? "")"
+        case .overTimeLimit: status = "Over the time limit"
         case .dnf: status = "DNF"
         case .dns: status = "Not started"
         }
-        if let t = s.rankTime { status += " · \(TimeFormat.duration(t))" }
+        if let t = s.rankTime { status += " · \(c.event.official(t))" }
         if let place = s.place { status += " · place \(Fmt.count(place))" }
         if let sp = s.sexPlace, let sex = p.sex { status += " · \(sex.rawValue) \(Fmt.count(sp))" }
         if let ap = s.ageGroupPlace, let g = s.ageGroup { status += " · \(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))" }

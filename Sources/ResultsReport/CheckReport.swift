@@ -34,6 +34,16 @@ public enum CheckReport {
             out += "\nGun markers against the configured guns:\n"
             for marker in snapshot.gunMarkers { out += "  " + describe(marker, snapshot: snapshot) + "\n" }
         }
+        let suspicious = ev.timelines.indices.filter { !ev.timelines[$0].suspicious.isEmpty }
+        if !suspicious.isEmpty {
+            out += "\nSuspicious segments (for review; they change no place):\n"
+            for runner in suspicious {
+                let p = snapshot.participants[runner]
+                for segment in ev.timelines[runner].suspicious {
+                    out += "  bib \(printable(p.bib)) \(printable(p.name)): \(segment.text(in: event.races[p.raceIndex]))\n"
+                }
+            }
+        }
         if !ev.rejections.isEmpty {
             out += "\nRejected lines:\n"
             let shown = limit.map { Array(ev.rejections.prefix($0)) } ?? ev.rejections

@@ -53,6 +53,8 @@ import Testing
         let window = event(gun: 9 * Self.hour).window
         #expect(window.end == 9 * Self.hour + 48 * Self.hour)
         #expect(window.place(timeOfDay: 2 * Self.hour) == 26 * Self.hour)
+        // A minute before the gun is that day, not 24 hours into the race.
+        #expect(window.place(timeOfDay: 9 * Self.hour - 60_000) == 9 * Self.hour - 60_000)
     }
 
     @Test func aReadDated2099IsRejectedAndNeverMovesTheClock() {

@@ -63,15 +63,25 @@ public struct AgeGroups: Sendable, Equatable {
     /// `M40-44`; without sex the range alone (`40-44`, no place goes with it);
     /// `U18` below the first group, `99+` above a closed last group.
     public func label(sex: Sex?, age: Int?) -> String {
+        let range = range(sex: sex, age: age)
+        return range.isEmpty ? "" : (sex?.rawValue ?? "") + range
+    }
+
+    /// The label without the sex (`40-44`), by that sex's bounds: for
+    /// columns beside a sex column or in a table of one sex.
+    public func range(sex: Sex?, age: Int?) -> String {
         guard let age else { return "" }
         let bounds = sex.map(bounds(for:)) ?? lowerBounds
-        let prefix = sex?.rawValue ?? ""
-        if let g = Self.index(in: bounds, age: age, upper: lastUpperBound) {
-            return prefix + Self.range(bounds, g, upper: lastUpperBound)
-        }
-        if let first = bounds.first, age < first { return prefix + "U\(first)" }
-        if let upper = lastUpperBound { return prefix + "\(upper)+" }
+        if let g = Self.index(in: bounds, age: age, upper: lastUpperBound) { return Self.range(bounds, g, upper: lastUpperBound) }
+        if let first = bounds.first, age < first { return "U\(first)" }
+        if let upper = lastUpperBound { return "\(upper)+" }
         return ""
+    }
+
+    /// The group of the default bounds an age falls in, whatever the sex:
+    /// the dashboard's age filter, which goes beside its sex filter.
+    public func defaultGroup(age: Int?) -> Int? {
+        age.flatMap { Self.index(in: lowerBounds, age: $0, upper: lastUpperBound) }
     }
 
     /// The sexless labels of the default bounds.

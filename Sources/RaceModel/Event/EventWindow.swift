@@ -6,8 +6,9 @@ public struct EventWindow: Sendable, Equatable {
     /// Times of day on the event date's clock (may pass 24 h).
     public var start: Millis
     public var end: Millis
-    /// From the earliest gun to the latest gun plus its cutoff (24 h without
-    /// one): where a time of day that fits two days is placed.
+    /// From the earliest gun to the latest gun plus its cutoff (18 h without
+    /// one: the rest of a day whose first 6 hours before the gun are the
+    /// warm-up): where a time of day that fits two days is placed.
     public var racing: ClosedRange<Millis>
 
     public static let margin: Millis = 6 * 3_600_000
@@ -18,7 +19,9 @@ public struct EventWindow: Sendable, Equatable {
         let first = guns.min() ?? 0
         start = first - Self.margin
         end = races.map { race in race.waves.map(\.gun).max().map { $0 + (race.cutoff.map { $0 + Self.margin } ?? 2 * Self.day) } ?? 0 }.max() ?? Self.day
-        let racingEnd = races.map { race in race.waves.map(\.gun).max().map { $0 + (race.cutoff ?? Self.day) } ?? 0 }.max() ?? first
+        let racingEnd = races.map { race in
+            race.waves.map(\.gun).max().map { $0 + (race.cutoff ?? Self.day - Self.margin) } ?? 0
+        }.max() ?? first
         racing = first...max(first, racingEnd)
     }
 

@@ -41,3 +41,12 @@ enum SuspiciousSegments {
         return out
     }
 }
+
+extension SuspiciousSegment {
+    /// `20K to 40K at 23.6 km/h, 2.0x their usual 11.8 km/h`
+    public func text(in race: Race) -> String {
+        let r = { (x: Double) in (x * 10).rounded() / 10 }
+        return "\(race.checkpoints[from].id) to \(race.checkpoints[to].id) at \(r(kmh)) km/h, "
+            + "\(r(ratio))x their usual \(r(usualKmh)) km/h"
+    }
+}

@@ -78,8 +78,8 @@ struct HeadlessPrinter {
         var text = "\(TimeFormat.timeOfDay(time, millis: true)) \(event.points[checkpoint.pointIndex].id) \(checkpoint.id)"
         text += " bib \(participant.bib) \(participant.name)"
         if let country = participant.country { text += " (\(country))" }
-        text += " gun \(TimeFormat.duration(time - gun))"
-        if race.clock == .net { text += " net \(TimeFormat.duration(time - (timeline.startRead ?? gun)))" }
+        text += " gun \(event.official(time - gun))"
+        if race.clock(for: participant) == .net { text += " net \(event.official(time - (timeline.startRead ?? gun)))" }
         return sanitized(text)
     }
 
@@ -109,7 +109,7 @@ struct HeadlessPrinter {
                 text += "; leaders: " + leaders.map { row in
                     let p = snapshot.participants[row.runner]
                     let at = row.lastCheckpoint.map { race.checkpoints[$0].id } ?? "?"
-                    let time = row.rankTime.map { TimeFormat.duration($0) } ?? "-"
+                    let time = row.rankTime.map(snapshot.event.official) ?? "-"
                     return "\(row.place ?? 0). bib \(p.bib) \(p.name) \(at) \(time)"
                 }.joined(separator: ", ")
             }
