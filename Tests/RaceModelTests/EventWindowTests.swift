@@ -40,6 +40,31 @@ import Testing
         #expect(ev.rejections.isEmpty)
     }
 
+    @Test func aFourLapRaceStartingAt22KeepsEveryReadAfterMidnight() {
+        // One mat, passed at the start and after each 10 km lap; hand-timed reads carry no date.
+        let lap = TimingPoint(id: "lap", name: "Lap mat", files: ["stadium.txt"], duplicateWindow: 10_000)
+        let checkpoints = [0, 10, 20, 30, 40].enumerated().map { Checkpoint(id: "L\($0.offset)", pointIndex: 0, km: Double($0.element)) }
+        let race = Race(id: "night", name: "Night 40K", waves: [Wave(id: "A", gun: 22 * Self.hour)], clock: .gun,
+                        checkpoints: checkpoints, cutoff: 6 * Self.hour)
+        let event = EventConfig(name: "Night", date: CivilDate(year: 2025, month: 7, day: 5), utcOffsetMinutes: 0,
+                                ageGroups: AgeGroups(lowerBounds: []), points: [lap], races: [race])
+        let minute = 60_000
+        let laps = [22 * Self.hour + 10_000, 22 * Self.hour + 50 * minute, 23 * Self.hour + 40 * minute,
+                    30 * minute, Self.hour + 20 * minute]
+        var log = ReadLog(files: [ReadFileInfo(path: "stadium.txt", pointIndex: 0, isBackup: false)])
+        for (i, t) in laps.enumerated() {
+            log.record(.read(RawRead(code: "7", timeOfDay: t, format: .manual)), file: 0, line: i + 1,
+                       eventDate: event.date, window: event.window, clockOffset: 0, text: "7,\(t)")
+        }
+        #expect(log.problems.isEmpty)
+        let ev = RaceComputation(event: event, participants: [Participant(bib: "7", name: "Owl", raceIndex: 0)]).evaluate(log)
+        #expect(ev.rejections.isEmpty, "no read lost as before the gun")
+        #expect(ev.usedCount == 5)
+        #expect(ev.standings[0].rows[0].status == .finished)
+        #expect(ev.standings[0].rows[0].gunTime == 3 * Self.hour + 20 * minute)
+        #expect(TimeFormat.timeOfDay(ev.at) == "01:20:00+1d")
+    }
+
     @Test func aTwentyFourHourRaceTellsTheLastHourFromTheHourBeforeTheGun() {
         let window = event(gun: 12 * Self.hour, cutoff: 24 * Self.hour).window
         #expect(window.place(timeOfDay: 14 * Self.hour) == 14 * Self.hour)          // 2 h in
