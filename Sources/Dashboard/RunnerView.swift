@@ -103,8 +103,15 @@ enum RunnerView {
             out.append(.text("Finished in \(official(s.rankTime)) (\(clock) time); gun \(official(s.gunTime)), net \(official(s.netTime))", Theme.strong))
             if s.status == .overTimeLimit { out.append(.text("Over the time limit: not an official finish, no place.", Theme.warning)) }
         case .onCourse: out.append(.text("Projected finish \(Fmt.duration(s.projectedFinish)) at \(Fmt.pace(s.racePace))/km so far", Theme.strong))
-        case .dnf: out.append(.text("Did not finish within the cutoff.", Theme.warning))
+        case .dnf:
+            let gun = race.waves[snapshot.participants[runner].waveIndex].gun
+            let pastCutoff = race.cutoff.map { snapshot.at >= gun + $0 } ?? false
+            let why = pastCutoff ? "within the cutoff" : "(final results: no finish read)"
+            out.append(.text("Did not finish \(why).", Theme.warning))
         case .dns: out.append(.text("No read counted yet.", Theme.dim))
+        }
+        for segment in timeline.suspicious {
+            out.append(.text("! Suspicious segment, for review: \(segment.text(in: race))", Theme.warning))
         }
         let rejections = snapshot.evaluation.rejections.filter { $0.runner == runner }
         out.append(.blank)

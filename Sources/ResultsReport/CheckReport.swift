@@ -11,8 +11,11 @@ public enum CheckReport {
         out += "\(snapshot.participants.count) participants in \(event.races.count) races; \(event.points.count) timing points, \(snapshot.files.count) read files\n"
         for race in event.races {
             let guns = race.waves.map { "\($0.id) \(TimeFormat.timeOfDay($0.gun))" }.joined(separator: ", ")
-            out += "  race \(race.id): \(race.checkpoints.count) checkpoints to km \(race.distanceKm), \(race.clock.rawValue) clock, waves \(guns)\n"
+            out += "  race \(race.id): \(race.checkpoints.count) checkpoints to km \(race.distanceKm), \(TableReport.clockLabel(race)) clock, waves \(guns)\n"
         }
+        let window = event.window
+        out += "Reads kept from \(TimeFormat.timeOfDay(window.start)) to \(TimeFormat.timeOfDay(window.end)) (the event window); "
+        out += "official times in \(event.precision.rawValue), rounded up to the next unit (TR 19.24)\n"
         out += "\nPer point:\n"
         var table: [[String]] = [["point", "lines", "reads", "used", "dupes", "rejected", "first read", "last read"]]
         for (i, point) in event.points.enumerated() {

@@ -140,6 +140,7 @@ import ScreenGrid
         let f = Self.render(snap, DashboardFixture.ui(.runner) { $0.runner = cutter }, width: 200, height: 50)
         #expect(f.line(4).hasPrefix(" Bib 188  Amélie Béranger"))
         #expect(f.line(5).hasSuffix("! missed split, impossible split, suspicious segment"))
+        #expect(f.row(containing: "! Suspicious segment, for review: 20K to 40K at 23.6 km/h") != nil)
         // Read at 20 km, then at 35 km an apparent 64 km/h later: refused; half, 25K and 30K have no read.
         for cp in ["half", "25K", "30K"] {
             #expect(f.line(try #require(f.row(containing: " \(cp) "))).hasSuffix("! missed"), "\(cp)")
