@@ -18,6 +18,8 @@ enum SuspiciousSegments {
     static let minimumKm = 1.0
 
     static func find(splits: [Millis?], origin: Millis, checkpoints: [Checkpoint], ratio: Double) -> [SuspiciousSegment] {
+        // Three segments need four splits; most timelines (mid-race, DNS) stop here without allocating.
+        guard splits.reduce(0, { $0 + ($1 == nil ? 0 : 1) }) >= 4 else { return [] }
         var segments: [(from: Int, to: Int, kmh: Double)] = []
         var last: (index: Int?, km: Double, time: Millis) = (nil, 0, origin)
         for (c, t) in splits.enumerated() {
