@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Snapshot + UI state → frame. Pure: no terminal, no clock, no I/O, so any

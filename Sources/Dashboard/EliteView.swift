@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Men's and women's leaders side by side on wide terminals, stacked on

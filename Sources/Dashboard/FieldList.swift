@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 
 extension RaceSnapshot {
     /// The race the user picked, kept in range when the config changes under them.

@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// The whole field of a race, a page at a time, with filters and a strip of

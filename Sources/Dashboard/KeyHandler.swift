@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Keys to UI state and commands for the loop. Never draws; the loop owns

@@ -1,6 +1,7 @@
 import Dashboard
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import ScreenGrid
 
 /// What the loop keeps between frames besides the terminal and the snapshot:

@@ -1,5 +1,6 @@
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 
 /// Pulls snapshots from the race state for the UI thread, off that thread:
 /// at most one per `minInterval`, and only when the wanted time or the

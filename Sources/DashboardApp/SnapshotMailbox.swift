@@ -1,5 +1,6 @@
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import Synchronization
 
 /// Hands snapshots from the fetcher to the UI thread and the wanted time back.

@@ -1,6 +1,6 @@
 import Foundation
 import RaceModel
-import RaceState
+import Snapshots
 
 /// Standings as JSON: times both formatted and in milliseconds.
 public enum JSONReport {

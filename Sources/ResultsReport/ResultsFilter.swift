@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 
 /// Which runners a report shows. Places stay those within the race.
 public struct ResultsFilter: Sendable {

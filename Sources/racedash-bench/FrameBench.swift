@@ -1,6 +1,7 @@
 import Dashboard
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import TimingIngest
 
 /// Time to build one dashboard frame from a snapshot of the big event, for

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import TimingIngest
 
 /// Loads an event folder for a command, turning config errors into one clear

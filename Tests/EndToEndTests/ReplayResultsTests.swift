@@ -1,6 +1,8 @@
 import DashboardApp
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import ResultsReport
 import Testing
 

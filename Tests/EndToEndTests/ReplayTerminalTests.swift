@@ -1,6 +1,8 @@
 import Foundation
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import Testing
 
 /// The built `racedash replay` in a real terminal (a private tmux server at
