@@ -13,6 +13,8 @@ public actor RaceState {
     /// Read indices sorted by time, for finding what a step forward in time adds.
     private var timeOrder: [Int32]
     public private(set) var version = 0
+    private var watchers: [Int: AsyncStream<Void>.Continuation] = [:]
+    private var nextWatcher = 0
 
     private var cache: (at: Millis, timelines: [RunnerTimeline])?
     private var dirtyRunners: Set<Int> = []
@@ -33,6 +35,25 @@ public actor RaceState {
         return (log.reads[Int(first)].time, log.reads[Int(last)].time)
     }
 
+    /// Yields each time the version moves (coalesced: a slow reader gets one
+    /// wake-up for many changes), so readers need not poll. Ends when the
+    /// reader stops iterating.
+    public func changes() -> AsyncStream<Void> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        nextWatcher += 1
+        let id = nextWatcher
+        watchers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.dropWatcher(id) } }
+        return stream
+    }
+
+    private func dropWatcher(_ id: Int) { watchers[id] = nil }
+
+    private func changed() {
+        version += 1
+        for watcher in watchers.values { watcher.yield() }
+    }
+
     /// Adds one line a mat wrote (live tailing). Returns the parsed line.
     @discardableResult
     public func append(line: String, number: Int, file: Int) -> ParsedLine {
@@ -40,7 +61,7 @@ public actor RaceState {
         let before = log.reads.count
         ReadLogLoader.ingest(line: line, number: number, file: file, into: &log, event: folder.event)
         if log.reads.count > before { placeNewReads(from: before) }
-        version += 1
+        changed()
         return parsed
     }
 
@@ -51,7 +72,7 @@ public actor RaceState {
             ReadLogLoader.ingest(line: l.text, number: l.number, file: l.file, into: &log, event: folder.event)
         }
         if log.reads.count > before { placeNewReads(from: before) }
-        version += 1
+        changed()
     }
 
     /// Replaces the configuration and participants (edited during the race)
@@ -67,7 +88,7 @@ public actor RaceState {
         grouped = computation.group(log)
         cache = nil
         dirtyRunners = []
-        version += 1
+        changed()
     }
 
     /// What was read from files the new configuration still names, on its

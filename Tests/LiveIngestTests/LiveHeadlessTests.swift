@@ -11,8 +11,8 @@ import TestSupport
 @Suite struct LiveHeadlessTests {
     static let options = LiveFeed.Options(tailPollInterval: .milliseconds(20), configCheckInterval: .milliseconds(50))
 
-    func waitForLine(_ sink: LineSink, _ what: String, _ match: @escaping (String) -> Bool) async -> Bool {
-        let found = await eventually { sink.all.contains(where: match) }
+    func waitForLine(_ sink: LineSink, _ what: String, _ match: @escaping @Sendable (String) -> Bool) async -> Bool {
+        let found = await sink.waitFor(match)
         if !found { Issue.record("no \(what) in output:\n\(sink.all.joined(separator: "\n"))") }
         return found
     }

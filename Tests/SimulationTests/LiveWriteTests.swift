@@ -3,7 +3,7 @@ import Foundation
 import Simulation
 
 @Suite struct LiveWriteTests {
-    @Test(.timeLimit(.minutes(1))) func liveWritingEndsWithTheSameFilesAsWritingAtOnce() async throws {
+    @Test(.timeLimit(.minutes(5))) func liveWritingEndsWithTheSameFilesAsWritingAtOnce() async throws {
         let event = RaceSimulator.simulate(SimulationOptions(seed: 7, runners: 120))
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("racedash-livewrite-\(getpid())")
         defer { try? FileManager.default.removeItem(at: base) }

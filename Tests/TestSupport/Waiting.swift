@@ -39,3 +39,12 @@ public func withDeadline<T: Sendable>(_ what: String, _ body: @escaping @Sendabl
         return value
     }
 }
+
+/// Runs blocking work (waitpid, a semaphore, a blocking send) on a thread of
+/// its own and awaits its result: on the concurrency pool, which has two
+/// threads on a 2-core machine, it would stall every other test.
+public func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { (done: CheckedContinuation<T, Never>) in
+        Thread { done.resume(returning: work()) }.start()
+    }
+}
