@@ -31,12 +31,7 @@ import TestSupport
     }
 
     @Test func correctedParticipantsCountEarlierReads() async throws {
-        let event = try LiveEventFolder()
-        defer { event.remove() }
-        try event.append("reads/stadium.txt", Self.stadium)
-        try event.append("reads/km5.txt", Self.km5)
-        try await withLiveRun(event) { run in
-            _ = try await withDeadline("catch-up") { await run.feed.waitUntilCaughtUp() }
+        try await withCaughtUpRun([("reads/stadium.txt", Self.stadium), ("reads/km5.txt", Self.km5)]) { event, run in
             var snapshot = await run.state.snapshot()
             #expect(standingsSummary(snapshot) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 DNS - -"])
             #expect(snapshot.evaluation.rejections.filter { $0.reason.kind == "unknown chip" }.count == 4)
@@ -67,12 +62,7 @@ import TestSupport
     }
 
     @Test func correctedWaveGunRecomputesTimes() async throws {
-        let event = try LiveEventFolder()
-        defer { event.remove() }
-        try event.append("reads/stadium.txt", Self.stadium)
-        try event.append("reads/km5.txt", Self.km5)
-        try await withLiveRun(event) { run in
-            _ = try await withDeadline("catch-up") { await run.feed.waitUntilCaughtUp() }
+        try await withCaughtUpRun([("reads/stadium.txt", Self.stadium), ("reads/km5.txt", Self.km5)]) { event, run in
             #expect(standingsSummary(await run.state.snapshot()) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 DNS - -"])
             try event.replace("event.toml", with: LiveEventFolder.config.replacingOccurrences(of: "09:00:00", with: "08:59:30"))
             #expect(await waitForReloads(run, 1))
@@ -84,12 +74,7 @@ import TestSupport
     }
 
     @Test func correctedClockOffsetRetimesEarlierReads() async throws {
-        let event = try LiveEventFolder()
-        defer { event.remove() }
-        try event.append("reads/stadium.txt", Self.stadium)
-        try event.append("reads/km5.txt", Self.km5)
-        try await withLiveRun(event) { run in
-            _ = try await withDeadline("catch-up") { await run.feed.waitUntilCaughtUp() }
+        try await withCaughtUpRun([("reads/stadium.txt", Self.stadium), ("reads/km5.txt", Self.km5)]) { event, run in
             // The km5 decoder turns out to run 2.5 s behind.
             try event.replace("event.toml", with: LiveEventFolder.config.replacingOccurrences(
                 of: "files = [\"reads/km5.txt\"]", with: "files = [\"reads/km5.txt\"]\nclock_offset = 2.5"))
@@ -105,11 +90,7 @@ import TestSupport
     }
 
     @Test func badEditsKeepTheRaceGoingUntilFixed() async throws {
-        let event = try LiveEventFolder()
-        defer { event.remove() }
-        try event.append("reads/stadium.txt", "1,09:00:05\n2,09:00:07\n")
-        try await withLiveRun(event) { run in
-            _ = try await withDeadline("catch-up") { await run.feed.waitUntilCaughtUp() }
+        try await withCaughtUpRun([("reads/stadium.txt", "1,09:00:05\n2,09:00:07\n")]) { event, run in
 
             // Not TOML at all: reported with the file and line.
             try event.replace("event.toml", with: "name = \"Live test\nbroken")

@@ -24,6 +24,18 @@ func withLiveRun(_ event: LiveEventFolder, mode: TailMode = .automatic,
     #expect(run.feed.status().isRunning == false)
 }
 
+/// A live run over a fresh test folder holding `files` (path, text), once it has caught up.
+func withCaughtUpRun(_ files: [(String, String)], mode: TailMode = .automatic,
+                     _ body: (LiveEventFolder, LiveRun) async throws -> Void) async throws {
+    let event = try LiveEventFolder()
+    defer { event.remove() }
+    for (path, text) in files { try event.append(path, text) }
+    try await withLiveRun(event, mode: mode) { run in
+        _ = try await withDeadline("catch-up") { await run.feed.waitUntilCaughtUp() }
+        try await body(event, run)
+    }
+}
+
 /// Writes lines like a decoder and tracks the numbers the tailer gives them.
 struct LineWriter {
     let event: LiveEventFolder
@@ -120,11 +132,7 @@ struct LineWriter {
 
     @Test(arguments: modes)
     func copyTruncateKeepsEveryLineOnce(mode: TailMode) async throws {
-        let event = try LiveEventFolder()
-        defer { event.remove() }
-        try event.append("reads/stadium.txt", "1,09:00:05\n2,09:00:07\n")
-        try await withLiveRun(event, mode: mode) { run in
-            _ = try await withDeadline("catch-up") { await run.feed.waitUntilCaughtUp() }
+        try await withCaughtUpRun([("reads/stadium.txt", "1,09:00:05\n2,09:00:07\n")], mode: mode) { event, run in
             var writer = LineWriter(event, run)
             _ = writer.note("reads/stadium.txt", "1,09:00:05")
             _ = writer.note("reads/stadium.txt", "2,09:00:07")
@@ -149,11 +157,7 @@ struct LineWriter {
 
     @Test(arguments: modes)
     func renameAndNewFileKeepsEveryLineOnce(mode: TailMode) async throws {
-        let event = try LiveEventFolder()
-        defer { event.remove() }
-        try event.append("reads/stadium.txt", "1,09:00:05\n2,09:00:07\n")
-        try await withLiveRun(event, mode: mode) { run in
-            _ = try await withDeadline("catch-up") { await run.feed.waitUntilCaughtUp() }
+        try await withCaughtUpRun([("reads/stadium.txt", "1,09:00:05\n2,09:00:07\n")], mode: mode) { event, run in
             var writer = LineWriter(event, run)
             _ = writer.note("reads/stadium.txt", "1,09:00:05")
             _ = writer.note("reads/stadium.txt", "2,09:00:07")

@@ -12,7 +12,8 @@ import Simulation
 @Suite struct EngineAgainstTruthTests {
     let sim = RaceSimulator.simulate(SimulationOptions(seed: 2025, runners: 1000))
 
-    func evaluate() async throws -> RaceSnapshot {
+    /// The simulated race loaded as `racedash results` loads a folder.
+    func state() throws -> RaceState {
         let folder = try EventFolder.parse(path: "sim", config: sim.eventToml, participants: sim.participantsCSV)
         var log = ReadLog(files: folder.readFiles)
         for file in sim.readFiles {
@@ -21,7 +22,11 @@ import Simulation
                 ReadLogLoader.ingest(line: line.text, number: n + 1, file: index, into: &log, event: folder.event)
             }
         }
-        return await RaceState(folder: folder, log: log).snapshot()
+        return RaceState(folder: folder, log: log)
+    }
+
+    func evaluate() async throws -> RaceSnapshot {
+        try await state().snapshot()
     }
 
     func standing(_ snap: RaceSnapshot, bib: String) -> Standing? {
@@ -99,15 +104,7 @@ import Simulation
     }
 
     @Test func overdueRunnersAreThoseWhoStoppedOrWereMissed() async throws {
-        let folder = try EventFolder.parse(path: "sim", config: sim.eventToml, participants: sim.participantsCSV)
-        var log = ReadLog(files: folder.readFiles)
-        for file in sim.readFiles {
-            let index = try #require(folder.readFiles.firstIndex { $0.path == file.path })
-            for (n, line) in file.lines.enumerated() {
-                ReadLogLoader.ingest(line: line.text, number: n + 1, file: index, into: &log, event: folder.event)
-            }
-        }
-        let state = RaceState(folder: folder, log: log)
+        let state = try self.state()
         var flagged = 0
         for time in ["09:30:00", "10:30:00", "11:30:00", "12:30:00", "13:30:00"] {
             let snap = await state.snapshot(at: TimeFormat.parseClock(time)!)
