@@ -60,7 +60,7 @@ struct ConfigWatcher: Sendable {
             }
             seen = now
             do {
-                core.enqueue(.reload(try EventFolder.load(folderPath)))
+                core.queue.enqueue(.reload(try EventFolder.load(folderPath)))
             } catch {
                 // Tried again only after the next change: the same files give the same error.
                 core.rejected(error.description)

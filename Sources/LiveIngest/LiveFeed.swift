@@ -34,7 +34,7 @@ public final class LiveFeed: Sendable {
     }
 
     /// How many notices `status()` keeps.
-    public static let noticeLimit = LiveCore.noticeLimit
+    public static let noticeLimit = FeedHealth.noticeLimit
 
     public let state: RaceState
     public let folderPath: String
@@ -81,7 +81,7 @@ public final class LiveFeed: Sendable {
 
     /// Yields after the state or the status changed (coalesced: a slow reader
     /// gets one wake-up for many changes). Ends when the feed stops.
-    public func updates() -> AsyncStream<Void> { core.subscribe() }
+    public func updates() -> AsyncStream<Void> { core.updates.subscribe() }
 
     /// Returns once every file has handed everything it held at the start to
     /// the state (true), or when the feed stops first (false).

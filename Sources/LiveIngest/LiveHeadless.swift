@@ -2,6 +2,7 @@ import Foundation
 import RaceModel
 import RaceStore
 import Snapshots
+import Synchronization
 import ResultsReport
 import TimingIngest
 
@@ -70,30 +71,27 @@ public enum LiveHeadless {
 
 /// Coalesces "the state changed" and "a summary is due" into one wake-up, so a
 /// slow consumer handles many changes with one snapshot.
-///
-/// `@unchecked Sendable`: the flags are read and written only with `lock` held.
-final class Wake: @unchecked Sendable {
+final class Wake: Sendable {
     let signals: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
-    private let lock = NSLock()
-    private var changed = false
-    private var summary = false
+    private let flags = Mutex((changed: false, summary: false))
 
     init() {
         (signals, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     func raise(changed: Bool = false, summary: Bool = false) {
-        lock.lock()
-        self.changed = self.changed || changed
-        self.summary = self.summary || summary
-        lock.unlock()
+        flags.withLock { f in
+            f.changed = f.changed || changed
+            f.summary = f.summary || summary
+        }
         continuation.yield()
     }
 
     func take() -> (changed: Bool, summary: Bool) {
-        lock.lock()
-        defer { changed = false; summary = false; lock.unlock() }
-        return (changed, summary)
+        flags.withLock { f in
+            defer { f = (false, false) }
+            return f
+        }
     }
 }

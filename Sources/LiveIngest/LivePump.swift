@@ -30,13 +30,13 @@ final class LivePump {
 
     func run() async {
         for file in folder.readFiles { startTailer(for: file) }
-        for await _ in core.pumpSignals {
-            await process(core.takeQueue())
-            core.notifySubscribers()
+        for await _ in core.queue.signals {
+            await process(core.queue.take())
+            core.updates.notify()
         }
     }
 
-    private func process(_ items: [LiveCore.Item]) async {
+    private func process(_ items: [PumpQueue.Item]) async {
         for item in items {
             switch item {
             case .tail(let id, let path, let event):
@@ -106,7 +106,7 @@ final class LivePump {
         let core = core
         let reader = Task {
             for await event in stream {
-                if !core.enqueue(.tail(tailer: id, path: path, event)) { await core.waitForRoom() }
+                if !core.queue.enqueue(.tail(tailer: id, path: path, event)) { await core.queue.waitForRoom() }
             }
         }
         let handle = TailerHandle(id: id, tailer: tailer, reader: reader)
