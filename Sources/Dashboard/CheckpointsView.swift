@@ -21,20 +21,6 @@ enum CheckpointsView {
         Column(title: "First through", width: 14, priority: 6, flexMax: 34),
     ]
 
-    /// What the view needs from every row: worked out once per snapshot by the standings.
-    struct FieldPass {
-        var first: [Through?]
-        var last: [Through?]
-        /// Runners on course or finished by last checkpoint reached.
-        var byLast: [Int]
-    }
-
-    /// First and last runner through each checkpoint by time of day, and where the field is.
-    static func fieldPass(_ snapshot: RaceSnapshot, race: Int) -> FieldPass {
-        let standings = snapshot.standings(race: race)
-        return FieldPass(first: standings.firstThrough, last: standings.lastThrough, byLast: standings.byLastCheckpoint)
-    }
-
     /// `▕███▌     ▏` style bar of `part` out of `whole` in `width` columns.
     static func bar(_ part: Int, of whole: Int, width: Int) -> String {
         guard width > 0 else { return "" }
@@ -54,7 +40,6 @@ enum CheckpointsView {
         let started = c.counts.started
         let stats = c.snapshot.evaluation.pointStats
         let silent = c.silentPoints
-        let through = fieldPass(c.snapshot, race: raceIndex)
         let tableRows = Layout.checkpointTableRows(checkpoints: race.checkpoints.count, height: c.height)
         let visible = max(0, tableRows - 1)
         let scroll = min(max(0, c.ui.scroll), max(0, race.checkpoints.count - visible))
@@ -77,7 +62,7 @@ enum CheckpointsView {
             let cells = [
                 cp.id, Fmt.km(cp.km), c.event.points[cp.pointIndex].id, Fmt.count(passed), Fmt.percent(passed, of: started),
                 bar(passed, of: started, width: barWidth), Fmt.count(s.reads), Fmt.count(s.duplicates), Fmt.count(s.rejected),
-                quiet, who(through.last[i]), who(through.first[i]),
+                quiet, who(standings.lastThrough[i]), who(standings.firstThrough[i]),
             ]
             table.draw(cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1) { col in
                 switch col {
@@ -91,7 +76,7 @@ enum CheckpointsView {
         let chartTop = c.top + tableRows + 1
         let chartRows = c.top + c.contentRows - chartTop
         if chartRows >= Layout.distributionMinRows {
-            drawDistribution(c, buckets: through.byLast, race: race, into: &frame, y: chartTop, rows: chartRows)
+            drawDistribution(c, buckets: standings.byLastCheckpoint, race: race, into: &frame, y: chartTop, rows: chartRows)
         }
     }
 

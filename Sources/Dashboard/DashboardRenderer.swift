@@ -17,7 +17,7 @@ public enum DashboardRenderer {
         Chrome.drawHeader(c, into: &frame)
         switch ui.view {
         case .elite: EliteView.draw(c, into: &frame)
-        case .amateur: FieldView.draw(c, into: &frame)
+        case .field: FieldView.draw(c, into: &frame)
         case .checkpoints: CheckpointsView.draw(c, into: &frame)
         case .runner: RunnerView.draw(c, into: &frame)
         case .alerts: AlertsView.draw(c, into: &frame)

@@ -54,15 +54,12 @@ public actor RaceState {
         for watcher in watchers.values { watcher.yield() }
     }
 
-    /// Adds one line a mat wrote (live tailing). Returns the parsed line.
-    @discardableResult
-    public func append(line: String, number: Int, file: Int) -> ParsedLine {
-        let parsed = ReadLineParser.parse(line)
+    /// Adds one line a mat wrote (live tailing).
+    public func append(line: String, number: Int, file: Int) {
         let before = log.reads.count
         ReadLogLoader.ingest(line: line, number: number, file: file, into: &log, event: folder.event)
         if log.reads.count > before { placeNewReads(from: before) }
         changed()
-        return parsed
     }
 
     /// Adds many lines at once (catch-up), re-sorting once.

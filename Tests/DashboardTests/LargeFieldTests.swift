@@ -57,7 +57,7 @@ import ScreenGrid
         #expect(amateurs.count == Self.count - 60)
 
         // Row 40,000 of the amateur list, on an 80x24 screen.
-        let ui = DashboardFixture.ui(.amateur) { $0.positions[.amateur] = ListPosition(scroll: 0, selected: 40_000) }
+        let ui = DashboardFixture.ui(.field) { $0.positions[.field] = ListPosition(scroll: 0, selected: 40_000) }
         let clock = "10:30:00"
         let feed = FeedStatus(mode: .replay(speed: 10, paused: false), clock: DashboardFixture.time(clock),
                               feedStart: snap.feedStart, feedEnd: snap.feedEnd)

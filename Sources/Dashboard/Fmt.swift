@@ -16,8 +16,7 @@ enum Fmt {
     /// `4:52` (per km; the column header says so).
     static func pace(_ msPerKm: Millis?) -> String {
         guard let msPerKm, msPerKm > 0 else { return "" }
-        let s = (msPerKm + 500) / 1000
-        return "\(s / 60):\(pad2(s % 60))"
+        return String(TimeFormat.pace(msPerKm).dropLast(3))  // without "/km"
     }
 
     static func duration(_ ms: Millis?) -> String {
@@ -40,7 +39,7 @@ enum Fmt {
     static func ago(_ ms: Millis) -> String {
         let s = max(0, ms) / 1000
         if s < 60 { return "\(s)s" }
-        if s < 3600 { return "\(s / 60):\(pad2(s % 60))" }
+        if s < 3600 { return "\(s / 60):\(TimeFormat.pad2(s % 60))" }
         return TimeFormat.duration(ms)
     }
 
@@ -60,6 +59,4 @@ enum Fmt {
         guard whole > 0 else { return "" }
         return "\(part * 100 / whole)%"
     }
-
-    static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 }
