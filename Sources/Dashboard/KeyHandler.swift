@@ -1,3 +1,4 @@
+import Foundation
 import RaceModel
 import Snapshots
 import ScreenGrid
@@ -232,7 +233,7 @@ public enum KeyHandler {
             follow(&ui, snapshot: snapshot, height: height)
         case .enter:
             ui.searchActive = false
-            let query = ui.search.trimmed
+            let query = ui.search.trimmingCharacters(in: .whitespaces)
             ui.searchOrigin = nil
             guard !query.isEmpty else { return ui }
             ui.lastSearch = query
@@ -302,7 +303,7 @@ public enum KeyHandler {
             ui.gotoText.append(ch)
         case .enter:
             ui.gotoActive = false
-            let text = ui.gotoText.trimmed
+            let text = ui.gotoText.trimmingCharacters(in: .whitespaces)
             ui.gotoText = ""
             if let t = TimeFormat.parseClock(text) { return (ui, [.replay(.seekTo(t))]) }
             ui.message = "not a time of day: \"\(text)\" (type HH:MM or HH:MM:SS)"
