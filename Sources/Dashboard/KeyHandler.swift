@@ -18,17 +18,31 @@ public enum KeyHandler {
         if key == .ctrlC { return (ui, [.quit]) }
         if ui.searchActive { return (search(key, ui, snapshot: snapshot, height: height), []) }
         if ui.gotoActive { return goTo(key, ui) }
-        let now = now ?? snapshot.at
+        if key == .char("q") || key == .char("Q") { return (ui, [.quit]) }
+        if let control = replayControl(for: key) { return (ui, [.replay(control)]) }
+        if !changeView(key, &ui, snapshot: snapshot) {
+            browse(key, &ui, snapshot: snapshot, height: height, now: now ?? snapshot.at)
+        }
+        return (ui, [])
+    }
 
+    /// Keys that move the replay clock (refused live by the loop).
+    static func replayControl(for key: Key) -> ReplayControl? {
         switch key {
-        case .char("q"), .char("Q"): return (ui, [.quit])
-        case .char(" "): return (ui, [.replay(.togglePause)])
-        case .char("+"), .char("="): return (ui, [.replay(.faster)])
-        case .char("-"), .char("_"): return (ui, [.replay(.slower)])
-        case .left: return (ui, [.replay(.seek(by: -minute))])
-        case .right: return (ui, [.replay(.seek(by: minute))])
-        case .shiftLeft, .char("["): return (ui, [.replay(.seek(by: -10 * minute))])
-        case .shiftRight, .char("]"): return (ui, [.replay(.seek(by: 10 * minute))])
+        case .char(" "): return .togglePause
+        case .char("+"), .char("="): return .faster
+        case .char("-"), .char("_"): return .slower
+        case .left: return .seek(by: -minute)
+        case .right: return .seek(by: minute)
+        case .shiftLeft, .char("["): return .seek(by: -10 * minute)
+        case .shiftRight, .char("]"): return .seek(by: 10 * minute)
+        default: return nil
+        }
+    }
+
+    /// Keys that switch views, races, divisions or overlays; false for any other key.
+    static func changeView(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot) -> Bool {
+        switch key {
         case .char("g"):
             ui.gotoActive = true
             ui.gotoText = ""
@@ -52,6 +66,15 @@ public enum KeyHandler {
             if ui.view == .field { setDivision(&ui, ui.division == .amateur ? nil : .amateur) } else { ui.view = .field }
         case .char("r"):
             nextRace(&ui, snapshot: snapshot)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Search, filters, moving through lists and opening a runner.
+    static func browse(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot, height: Int, now: Millis) {
+        switch key {
         case .char("/"):
             ui.searchActive = true
             ui.search = ""
@@ -74,7 +97,6 @@ public enum KeyHandler {
         default:
             break
         }
-        return (ui, [])
     }
 
     // MARK: - Views and filters
