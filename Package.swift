@@ -1,12 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way:
-//   RaceModel  <-  TimingIngest  <-  RaceState  <-  Dashboard  <-  DashboardApp  <-  racedash
-//   ScreenGrid <-  Dashboard, TerminalBackend (ncurses via CNCurses)  <-  DashboardApp
+// Dependencies point one way (see docs/architecture.md):
+//   RaceModel <- TimingIngest <- RaceStore <- LiveIngest
+//   RaceModel <- Snapshots <- RaceStore, ResultsReport, Dashboard
+//   ScreenGrid <- Dashboard, TerminalBackend (ncurses via CNCurses) <- DashboardApp
+// The renderer (Dashboard) sees pure modules only: RaceModel, Snapshots, ScreenGrid.
+// Linux only: tailing uses inotify and /proc, the terminal layer Glibc.
 let package = Package(
     name: "racedash",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "racedash", targets: ["racedash"]),
         .executable(name: "racedash-bench", targets: ["racedash-bench"]),
@@ -23,39 +25,49 @@ let package = Package(
             "RaceModel",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // Pure: what the race looked like at one time (standings, statistics, alerts).
+        .target(name: "Snapshots", dependencies: ["RaceModel"]),
         // The race state actor: single source of truth, hands out snapshots.
-        .target(name: "RaceState", dependencies: ["RaceModel", "TimingIngest"]),
-        // Headless output of standings and checks: table, CSV, JSON.
-        .target(name: "ResultsReport", dependencies: ["RaceModel", "RaceState", "ScreenGrid"]),
-        // In-memory grid of styled cells, and display width of text.
+        .target(name: "RaceStore", dependencies: ["RaceModel", "TimingIngest", "Snapshots"]),
+        // Headless output: results table, CSV, JSON, check report, live lines.
+        .target(name: "ResultsReport", dependencies: ["RaceModel", "Snapshots", "ScreenGrid"]),
+        // Race day: tails every read file into the race state, follows config edits, headless live loop.
+        .target(name: "LiveIngest", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport"]),
+        // In-memory grid of styled cells, display width of text, and the terminal protocol.
         .target(name: "ScreenGrid"),
         // Pure presentation: snapshot + UI state -> frame.
-        .target(name: "Dashboard", dependencies: ["RaceModel", "RaceState", "ScreenGrid"]),
+        .target(name: "Dashboard", dependencies: ["RaceModel", "Snapshots", "ScreenGrid"]),
         // No pkgConfig: SwiftPM would drop its feature flags with a warning; shim.h sets what is needed.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // The only code that talks to curses: draws a frame, reads keys.
         .target(name: "TerminalBackend", dependencies: ["CNCurses", "ScreenGrid"]),
         // The interactive loop: replay clock, snapshot fetching, keys to commands, drawing on one thread.
-        .target(name: "DashboardApp", dependencies: ["RaceModel", "RaceState", "Dashboard", "TerminalBackend", "ScreenGrid"]),
+        .target(name: "DashboardApp", dependencies: ["RaceModel", "Snapshots", "RaceStore", "Dashboard", "TerminalBackend", "ScreenGrid"]),
         // Writes a deterministic synthetic race as an event folder.
-        .target(name: "RaceSimulator", dependencies: ["RaceModel"]),
+        .target(name: "Simulation", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
-            "RaceModel", "TimingIngest", "RaceState", "ResultsReport", "Dashboard", "DashboardApp", "TerminalBackend", "RaceSimulator",
+            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "DashboardApp", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [
-            "RaceModel", "TimingIngest", "RaceState", "ResultsReport", "Dashboard", "RaceSimulator",
+            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "Simulation",
         ]),
+        // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock.
+        .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest"],
+                path: "Tests/TestSupport"),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
-        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel"]),
-        .testTarget(name: "RaceStateTests", dependencies: ["RaceState", "TimingIngest", "RaceModel"]),
-        .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "RaceState", "TimingIngest", "RaceModel"], exclude: ["Expected"]),
+        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(name: "RaceStoreTests", dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(name: "LiveIngestTests", dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "TestSupport"],
+                    exclude: ["Expected"]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "RaceState", "TimingIngest", "RaceModel", "ScreenGrid"]),
-        .testTarget(name: "RaceSimulatorTests", dependencies: ["RaceSimulator", "TimingIngest", "RaceState", "RaceModel"]),
-        // Drives the built racedash binary in a private tmux server; also the replay clock and loop pieces in-process.
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TimingIngest", "RaceStore", "LiveIngest", "Snapshots", "RaceModel", "TestSupport"]),
+        // The dashboard loop in-process on a test terminal, and the built racedash binary in a private tmux server.
         .testTarget(name: "EndToEndTests", dependencies: [
-            "racedash", "DashboardApp", "Dashboard", "RaceState", "TimingIngest", "ResultsReport", "RaceModel", "ScreenGrid",
+            "racedash", "DashboardApp", "Dashboard", "Snapshots", "RaceStore", "TimingIngest", "ResultsReport", "RaceModel", "ScreenGrid",
+            "TestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,14 +1,16 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Every alert, most severe and most recent first, one line each with file
 /// and line where there is one. Only the visible lines are formatted.
 enum AlertsView {
-    static let columns: [Column] = [
-        Column(title: "", width: 2),
-        Column(title: "Time", width: 8),
-        Column(title: "What", width: 20, flexMax: 400),
+    enum Key: Hashable, Sendable { case severity, time, what }
+
+    static let columns: [Column<Key>] = [
+        Column(key: .severity, title: "", width: 2),
+        Column(key: .time, title: "Time", width: 8),
+        Column(key: .what, title: "What", width: 20, flexMax: 400),
     ]
 
     static func draw(_ c: RenderContext, into frame: inout Frame) {
@@ -25,7 +27,9 @@ enum AlertsView {
             let i = scroll + line
             let alert = c.alerts[i]
             let (marker, style) = Chrome.severityMarker(alert.severity)
-            let cells = [marker, alert.time.map { TimeFormat.timeOfDay($0) } ?? "", c.snapshot.text(of: alert)]
+            let cells: [Key: String] = [
+                .severity: marker, .time: alert.time.map { TimeFormat.timeOfDay($0) } ?? "", .what: c.snapshot.text(of: alert),
+            ]
             table.draw(cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1,
                        rowStyle: alert.severity == .notice ? Theme.plain : style, selected: i == selected)
         }

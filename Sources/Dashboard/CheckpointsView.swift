@@ -1,39 +1,29 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// One row per checkpoint of the race: how much of the field has passed,
 /// what its mat has read, and how long it has been quiet; below, where the
 /// field is along the course.
 enum CheckpointsView {
-    static let columns: [Column] = [
-        Column(title: "Checkpt", width: 8),
-        Column(title: "km", width: 5, alignRight: true),
-        Column(title: "Point", width: 8, priority: 5),
-        Column(title: "Passed", width: 7, alignRight: true),
-        Column(title: "%", width: 4, alignRight: true),
-        Column(title: "of started", width: 10, priority: 2, flexMax: 30),
-        Column(title: "Reads", width: 7, alignRight: true, priority: 3),
-        Column(title: "Dupes", width: 6, alignRight: true, priority: 5),
-        Column(title: "Rej", width: 5, alignRight: true, priority: 3),
-        Column(title: "Quiet", width: 9, alignRight: true),
-        Column(title: "Last through", width: 14, priority: 4, flexMax: 34),
-        Column(title: "First through", width: 14, priority: 6, flexMax: 34),
+    enum Key: Hashable, Sendable {
+        case checkpoint, km, point, passed, percent, bar, reads, duplicates, rejected, quiet, lastThrough, firstThrough
+    }
+
+    static let columns: [Column<Key>] = [
+        Column(key: .checkpoint, title: "Checkpt", width: 8),
+        Column(key: .km, title: "km", width: 5, alignRight: true),
+        Column(key: .point, title: "Point", width: 8, priority: 5),
+        Column(key: .passed, title: "Passed", width: 7, alignRight: true),
+        Column(key: .percent, title: "%", width: 4, alignRight: true),
+        Column(key: .bar, title: "of started", width: 10, priority: 2, flexMax: 30),
+        Column(key: .reads, title: "Reads", width: 7, alignRight: true, priority: 3),
+        Column(key: .duplicates, title: "Dupes", width: 6, alignRight: true, priority: 5),
+        Column(key: .rejected, title: "Rej", width: 5, alignRight: true, priority: 3),
+        Column(key: .quiet, title: "Quiet", width: 9, alignRight: true),
+        Column(key: .lastThrough, title: "Last through", width: 14, priority: 4, flexMax: 34),
+        Column(key: .firstThrough, title: "First through", width: 14, priority: 6, flexMax: 34),
     ]
-
-    /// What the view needs from every row: worked out once per snapshot by the standings.
-    struct FieldPass {
-        var first: [Through?]
-        var last: [Through?]
-        /// Runners on course or finished by last checkpoint reached.
-        var byLast: [Int]
-    }
-
-    /// First and last runner through each checkpoint by time of day, and where the field is.
-    static func fieldPass(_ snapshot: RaceSnapshot, race: Int) -> FieldPass {
-        let standings = snapshot.standings(race: race)
-        return FieldPass(first: standings.firstThrough, last: standings.lastThrough, byLast: standings.byLastCheckpoint)
-    }
 
     /// `▕███▌     ▏` style bar of `part` out of `whole` in `width` columns.
     static func bar(_ part: Int, of whole: Int, width: Int) -> String {
@@ -54,13 +44,12 @@ enum CheckpointsView {
         let started = c.counts.started
         let stats = c.snapshot.evaluation.pointStats
         let silent = c.silentPoints
-        let through = fieldPass(c.snapshot, race: raceIndex)
         let tableRows = Layout.checkpointTableRows(checkpoints: race.checkpoints.count, height: c.height)
         let visible = max(0, tableRows - 1)
         let scroll = min(max(0, c.ui.scroll), max(0, race.checkpoints.count - visible))
         let table = TableLayout(columns, width: c.width - 1)
         table.drawHeader(into: &frame, x: 1, y: c.top, rowWidth: c.width - 1)
-        let barWidth = table.widths[5] ?? 0
+        let barWidth = table.width(of: .bar) ?? 0
         func who(_ t: Through?) -> String {
             guard let t else { return "" }
             let p = c.snapshot.participants[t.runner]
@@ -74,16 +63,17 @@ enum CheckpointsView {
             var quiet = s.lastRead.map { Fmt.ago(c.feed.clock - $0) } ?? "never"
             if mat != nil { quiet = "! " + quiet }
             let passed = standings.passed.indices.contains(i) ? standings.passed[i] : 0
-            let cells = [
-                cp.id, Fmt.km(cp.km), c.event.points[cp.pointIndex].id, Fmt.count(passed), Fmt.percent(passed, of: started),
-                bar(passed, of: started, width: barWidth), Fmt.count(s.reads), Fmt.count(s.duplicates), Fmt.count(s.rejected),
-                quiet, who(through.last[i]), who(through.first[i]),
+            let cells: [Key: String] = [
+                .checkpoint: cp.id, .km: Fmt.km(cp.km), .point: c.event.points[cp.pointIndex].id, .passed: Fmt.count(passed),
+                .percent: Fmt.percent(passed, of: started), .bar: bar(passed, of: started, width: barWidth),
+                .reads: Fmt.count(s.reads), .duplicates: Fmt.count(s.duplicates), .rejected: Fmt.count(s.rejected),
+                .quiet: quiet, .lastThrough: who(standings.lastThrough[i]), .firstThrough: who(standings.firstThrough[i]),
             ]
             table.draw(cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1) { col in
                 switch col {
-                case 9 where mat != nil: return Theme.warning
-                case 5: return Theme.bar
-                case 8 where s.rejected > 0: return Theme.strong
+                case .quiet where mat != nil: return Theme.warning
+                case .bar: return Theme.bar
+                case .rejected where s.rejected > 0: return Theme.strong
                 default: return nil
                 }
             }
@@ -91,7 +81,7 @@ enum CheckpointsView {
         let chartTop = c.top + tableRows + 1
         let chartRows = c.top + c.contentRows - chartTop
         if chartRows >= Layout.distributionMinRows {
-            drawDistribution(c, buckets: through.byLast, race: race, into: &frame, y: chartTop, rows: chartRows)
+            drawDistribution(c, buckets: standings.byLastCheckpoint, race: race, into: &frame, y: chartTop, rows: chartRows)
         }
     }
 

@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// The lines every view shares: title bar, counts and feed progress, alert
@@ -167,7 +167,7 @@ enum Chrome {
         var items: [String]
         switch ui.view {
         case .elite: items = ["↑↓ select", "PgUp/PgDn men/women", "Enter runner"]
-        case .amateur: items = ["/ find", "f filter", "F next filter", "x clear", "e a division", "Enter runner"]
+        case .field: items = ["/ find", "f filter", "F next filter", "x clear", "e a division", "Enter runner"]
         case .checkpoints: items = ["↑↓ scroll"]
         case .runner: items = ["Esc back", "↑↓ scroll"]
         case .alerts: items = ["↑↓ select", "Enter runner"]

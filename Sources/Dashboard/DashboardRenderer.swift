@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Snapshot + UI state → frame. Pure: no terminal, no clock, no I/O, so any
@@ -17,7 +17,7 @@ public enum DashboardRenderer {
         Chrome.drawHeader(c, into: &frame)
         switch ui.view {
         case .elite: EliteView.draw(c, into: &frame)
-        case .amateur: FieldView.draw(c, into: &frame)
+        case .field: FieldView.draw(c, into: &frame)
         case .checkpoints: CheckpointsView.draw(c, into: &frame)
         case .runner: RunnerView.draw(c, into: &frame)
         case .alerts: AlertsView.draw(c, into: &frame)

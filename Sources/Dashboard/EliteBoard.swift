@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 
 /// The elite leaders of a race by sex: men, women, and anyone else in an
 /// open table. A race with no elite division shows everyone instead, so a

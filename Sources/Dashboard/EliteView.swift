@@ -1,24 +1,31 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Men's and women's leaders side by side on wide terminals, stacked on
 /// narrow ones, with a split matrix of the leaders of the selected table.
 enum EliteView {
-    static let columns: [Column] = [
-        Column(title: "Pl", width: 3, alignRight: true),
-        Column(title: "", width: 1, priority: 1),
-        Column(title: "Bib", width: 5, alignRight: true),
-        Column(title: "Name", width: 12, flexMax: 26),
-        Column(title: "Ctry", width: 4, priority: 2),
-        Column(title: "At", width: 6, priority: 1),
-        Column(title: "Time", width: 7, alignRight: true),
-        Column(title: "Gap", width: 7, alignRight: true, priority: 2),
-        Column(title: "Pace", width: 4, alignRight: true, priority: 3),
-        Column(title: "Proj", width: 7, alignRight: true, priority: 3),
-        Column(title: "Seg", width: 4, alignRight: true, priority: 5),
-        Column(title: "AG", width: 5, priority: 6),
+    enum Key: Hashable, Sendable {
+        case place, flag, bib, name, country, at, time, gap, pace, projected, segmentPace, ageGroup
+    }
+
+    static let columns: [Column<Key>] = [
+        Column(key: .place, title: "Pl", width: 3, alignRight: true),
+        Column(key: .flag, title: "", width: 1, priority: 1),
+        Column(key: .bib, title: "Bib", width: 5, alignRight: true),
+        Column(key: .name, title: "Name", width: 12, flexMax: 26),
+        Column(key: .country, title: "Ctry", width: 4, priority: 2),
+        Column(key: .at, title: "At", width: 6, priority: 1),
+        Column(key: .time, title: "Time", width: 7, alignRight: true),
+        Column(key: .gap, title: "Gap", width: 7, alignRight: true, priority: 2),
+        Column(key: .pace, title: "Pace", width: 4, alignRight: true, priority: 3),
+        Column(key: .projected, title: "Proj", width: 7, alignRight: true, priority: 3),
+        Column(key: .segmentPace, title: "Seg", width: 4, alignRight: true, priority: 5),
+        Column(key: .ageGroup, title: "AG", width: 5, priority: 6),
     ]
+
+    /// The split matrix: place, bib and name, then one column per checkpoint index.
+    enum MatrixKey: Hashable, Sendable { case place, bib, name, split(Int) }
 
     static func draw(_ c: RenderContext, into frame: inout Frame) {
         guard let race = c.race else {
@@ -56,11 +63,11 @@ enum EliteView {
         guard height >= 2 else { return }
         let table = TableLayout(columns, width: width)
         let rows = board.groups[g].rows
-        table.drawHeader(into: &frame, x: x, y: y, rowWidth: width, titles: [3: title(board, group: g)])
+        table.drawHeader(into: &frame, x: x, y: y, rowWidth: width, titles: [.name: title(board, group: g)])
         let visible = height - 1
         let best = bestSplits(board, group: g, checkpoints: race.checkpoints.count)
         if rows.isEmpty {
-            frame.put("nobody", x: x + (table.xs[3] ?? 0), y: y + 1, style: Theme.dim)
+            frame.put("nobody", x: x + (table.x(of: .name) ?? 0), y: y + 1, style: Theme.dim)
             return
         }
         // Scroll only as far as needed to show the selection; leaders stay on top otherwise.
@@ -69,17 +76,18 @@ enum EliteView {
             let s = board.standing(group: g, row: r)
             let p = c.participant(s)
             let place = s.place != nil ? r + 1 : nil
-            let cells = [
-                place.map(String.init) ?? "", RenderContext.flagMarker(s.flags), p.bib, p.name, p.country ?? "",
-                c.lastLabel(s, race: race), Fmt.official(s.rankTime, c.event), Fmt.gap(gap(s, best: best)), Fmt.pace(s.racePace),
-                s.status == .onCourse ? Fmt.duration(s.projectedFinish) : "", Fmt.pace(s.segmentPace),
-                c.event.ageGroups.range(sex: p.sex, age: p.age),
+            let cells: [Key: String] = [
+                .place: place.map(String.init) ?? "", .flag: RenderContext.flagMarker(s.flags), .bib: p.bib, .name: p.name,
+                .country: p.country ?? "", .at: c.lastLabel(s, race: race), .time: Fmt.official(s.rankTime, c.event),
+                .gap: Fmt.gap(gap(s, best: best)), .pace: Fmt.pace(s.racePace),
+                .projected: s.status == .onCourse ? Fmt.duration(s.projectedFinish) : "", .segmentPace: Fmt.pace(s.segmentPace),
+                .ageGroup: c.event.ageGroups.range(sex: p.sex, age: p.age),
             ]
             let rowStyle = s.place == nil ? Theme.dim : Theme.plain
             table.draw(cells, into: &frame, x: x, y: y + 1 + line, rowWidth: width, rowStyle: rowStyle,
                        selected: r == selectedRow) { col in
-                if col == 1 { return Theme.warning }
-                if (col == 0 || col == 3), let place, place <= 3 { return Theme.leader }
+                if col == .flag { return Theme.warning }
+                if col == .place || col == .name, let place, place <= 3 { return Theme.leader }
                 return nil
             }
         }
@@ -112,10 +120,12 @@ enum EliteView {
         let shown = min(rows.count, height - 1)
         let standings = (0..<shown).map { board.standing(group: g, row: $0) }
         let candidates = race.checkpoints.indices.filter { race.checkpoints[$0].km > 0 }
-        let fixed = [Column(title: "Pl", width: 3, alignRight: true), Column(title: "Bib", width: 5, alignRight: true),
-                     Column(title: "Name", width: 10, flexMax: 20)]
+        let fixed: [Column<MatrixKey>] = [
+            Column(key: .place, title: "Pl", width: 3, alignRight: true), Column(key: .bib, title: "Bib", width: 5, alignRight: true),
+            Column(key: .name, title: "Name", width: 10),
+        ]
         let cellWidth = 8
-        let room = c.width - (3 + 1 + 5 + 1 + 10 + 1)
+        let room = c.width - fixed.reduce(0) { $0 + $1.width + 1 }
         let fit = max(0, room / cellWidth)
         let reached = standings.compactMap(\.lastCheckpoint).max()
         var picked = candidates
@@ -126,22 +136,25 @@ enum EliteView {
             let last = max(min(end, candidates.count - 1), fit - 1)
             picked = Array(candidates[max(0, last - fit + 1)...last])
         }
-        let columns = fixed + picked.map { Column(title: race.checkpoints[$0].id, width: cellWidth - 1, alignRight: true) }
-        let nameFlex = max(10, min(20, c.width - picked.count * cellWidth - 11))
-        var sized = columns
-        sized[2].width = nameFlex
-        sized[2].flexMax = nil
-        let table = TableLayout(sized, width: c.width)
-        table.drawHeader(into: &frame, x: 0, y: y, rowWidth: c.width, titles: [2: "Splits: " + title(board, group: g)])
+        var columns = fixed + picked.map {
+            Column(key: .split($0), title: race.checkpoints[$0].id, width: cellWidth - 1, alignRight: true)
+        }
+        // The name takes what place, bib and the splits leave (with their gaps), 10 to 20 columns.
+        let beside = fixed[0].width + fixed[1].width + 3
+        columns[2].width = max(10, min(20, c.width - picked.count * cellWidth - beside))
+        let table = TableLayout(columns, width: c.width)
+        table.drawHeader(into: &frame, x: 0, y: y, rowWidth: c.width, titles: [.name: "Splits: " + title(board, group: g)])
         // Fastest of this table at each checkpoint (the race's fastest may be in the other table).
-        let best = picked.map { cp in standings.compactMap { $0.splits[cp] }.min() }
+        var best: [Int: Millis] = [:]
+        for cp in picked { best[cp] = standings.compactMap { $0.splits[cp] }.min() }
         for (line, s) in standings.enumerated() {
             let p = c.participant(s)
-            let cells = [s.place != nil ? String(line + 1) : "", p.bib, p.name] + picked.map { Fmt.official(s.splits[$0], c.event) }
+            var cells: [MatrixKey: String] = [.place: s.place != nil ? String(line + 1) : "", .bib: p.bib, .name: p.name]
+            for cp in picked { cells[.split(cp)] = Fmt.official(s.splits[cp], c.event) }
             let rowStyle = line == selectedRow ? Theme.strong : (s.place == nil ? Theme.dim : Theme.plain)
             table.draw(cells, into: &frame, x: 0, y: y + 1 + line, rowWidth: c.width, rowStyle: rowStyle) { col in
                 // Fastest at a checkpoint: bold and underlined, green where there is colour.
-                guard col >= 3, let t = s.splits[picked[col - 3]], t == best[col - 3] else { return nil }
+                guard case .split(let cp) = col, let t = s.splits[cp], t == best[cp] else { return nil }
                 return CellStyle(fg: .green, attributes: [.bold, .underline])
             }
         }

@@ -26,27 +26,3 @@ public struct FeedStatus: Sendable, Equatable {
         self.problems = problems
     }
 }
-
-/// The dashboard's screens, numbered as their keys.
-public enum View: Int, Sendable, CaseIterable {
-    case elite = 1, amateur, checkpoints, runner, alerts
-
-    public var title: String {
-        switch self {
-        case .elite: return "Elite"
-        case .amateur: return "Field"
-        case .checkpoints: return "Checkpoints"
-        case .runner: return "Runner"
-        case .alerts: return "Alerts"
-        }
-    }
-}
-
-/// What a key asks of the app loop, which owns the clock and the feed.
-public enum Command: Sendable, Equatable {
-    case quit
-    case togglePause
-    case faster, slower
-    case seek(by: Millis)
-    case seekTo(Millis)
-}

@@ -1,5 +1,6 @@
+import Foundation
 import RaceModel
-import RaceState
+import Snapshots
 
 extension RaceSnapshot {
     /// The race the user picked, kept in range when the config changes under them.
@@ -52,22 +53,13 @@ struct FieldList {
 
     /// First row from `start` (wrapping) whose bib is the query, else whose name contains it.
     func firstMatch(_ query: String, from start: Int = 0, participants: [Participant]) -> Int? {
-        let q = query.trimmed
+        let q = query.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty, count > 0 else { return nil }
         let lower = q.lowercased()
         let begin = min(max(0, start), count - 1)
         let order = Array(begin..<count) + Array(0..<begin)
         if let bib = order.first(where: { participants[row($0).runner].bib.lowercased() == lower }) { return bib }
         return order.first { participants[row($0).runner].name.lowercased().contains(lower) }
-    }
-}
-
-extension String {
-    var trimmed: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }
 

@@ -1,27 +1,35 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// The whole field of a race, a page at a time, with filters and a strip of
 /// the latest finishers for the announcer. Only the visible rows are formatted.
 enum FieldView {
-    static let columns: [Column] = [
-        Column(title: "Pl", width: 5, alignRight: true),
-        Column(title: "", width: 1, priority: 1),
-        Column(title: "Bib", width: 6, alignRight: true),
-        Column(title: "Name", width: 18, flexMax: 30),
-        Column(title: "Sx", width: 2, priority: 3),
-        Column(title: "AG", width: 5, priority: 3),
-        Column(title: "Ctry", width: 4, priority: 2),
-        Column(title: "At", width: 6, priority: 1),
-        Column(title: "Time", width: 7, alignRight: true),
-        Column(title: "Gap", width: 8, alignRight: true, priority: 5),
-        Column(title: "Pace", width: 4, alignRight: true, priority: 2),
-        Column(title: "Proj", width: 7, alignRight: true, priority: 4),
-        Column(title: "SxPl", width: 5, alignRight: true, priority: 6),
-        Column(title: "AGPl", width: 5, alignRight: true, priority: 6),
-        Column(title: "Club", width: 14, priority: 7),
-        Column(title: "Wave", width: 6, priority: 8),
+    enum Key: Hashable, Sendable {
+        case place, flag, bib, name, sex, ageGroup, country, at, time, gap, pace, projected
+        case sexPlace, ageGroupPlace, club, wave
+    }
+
+    /// A runner in the just-finished strip.
+    enum FinisherKey: Hashable, Sendable { case at, bib, name, country, time }
+
+    static let columns: [Column<Key>] = [
+        Column(key: .place, title: "Pl", width: 5, alignRight: true),
+        Column(key: .flag, title: "", width: 1, priority: 1),
+        Column(key: .bib, title: "Bib", width: 6, alignRight: true),
+        Column(key: .name, title: "Name", width: 18, flexMax: 30),
+        Column(key: .sex, title: "Sx", width: 2, priority: 3),
+        Column(key: .ageGroup, title: "AG", width: 5, priority: 3),
+        Column(key: .country, title: "Ctry", width: 4, priority: 2),
+        Column(key: .at, title: "At", width: 6, priority: 1),
+        Column(key: .time, title: "Time", width: 7, alignRight: true),
+        Column(key: .gap, title: "Gap", width: 8, alignRight: true, priority: 5),
+        Column(key: .pace, title: "Pace", width: 4, alignRight: true, priority: 2),
+        Column(key: .projected, title: "Proj", width: 7, alignRight: true, priority: 4),
+        Column(key: .sexPlace, title: "SxPl", width: 5, alignRight: true, priority: 6),
+        Column(key: .ageGroupPlace, title: "AGPl", width: 5, alignRight: true, priority: 6),
+        Column(key: .club, title: "Club", width: 14, priority: 7),
+        Column(key: .wave, title: "Wave", width: 6, priority: 8),
     ]
 
     /// Keeps the selection on screen and the window inside the list.
@@ -55,31 +63,33 @@ enum FieldView {
         drawFinishers(c, race: raceIndex, into: &frame, y: c.top + 2 + listRows)
     }
 
-    static func drawRow(_ c: RenderContext, _ s: Standing, race: Race, table: TableLayout, into frame: inout Frame,
+    static func drawRow(_ c: RenderContext, _ s: Standing, race: Race, table: TableLayout<Key>, into frame: inout Frame,
                         y: Int, selected: Bool) {
         let p = c.participant(s)
         let ageGroup = c.event.ageGroups.range(sex: p.sex, age: p.age)
-        var cells = [String](repeating: "", count: columns.count)
-        cells[0] = s.place.map(Fmt.count) ?? ""
-        cells[1] = RenderContext.flagMarker(s.flags)
-        cells[2] = p.bib
-        cells[3] = p.name
-        cells[4] = p.sex?.rawValue ?? ""
-        cells[5] = ageGroup
-        cells[6] = p.country ?? ""
-        cells[7] = c.lastLabel(s, race: race)
-        cells[8] = Fmt.official(s.rankTime, c.event)
-        if table.isShown(9) { cells[9] = Fmt.gap(s.gap) }
-        cells[10] = Fmt.pace(s.racePace)
-        if s.status == .onCourse { cells[11] = Fmt.duration(s.projectedFinish) }
-        if table.isShown(12) { cells[12] = s.sexPlace.map(Fmt.count) ?? "" }
-        if table.isShown(13) { cells[13] = s.ageGroupPlace.map(Fmt.count) ?? "" }
-        if table.isShown(14) { cells[14] = p.club ?? "" }
-        if table.isShown(15) { cells[15] = race.waves.indices.contains(p.waveIndex) ? race.waves[p.waveIndex].id : "" }
+        var cells: [Key: String] = [
+            .place: s.place.map(Fmt.count) ?? "",
+            .flag: RenderContext.flagMarker(s.flags),
+            .bib: p.bib,
+            .name: p.name,
+            .sex: p.sex?.rawValue ?? "",
+            .ageGroup: ageGroup,
+            .country: p.country ?? "",
+            .at: c.lastLabel(s, race: race),
+            .time: Fmt.official(s.rankTime, c.event),
+            .pace: Fmt.pace(s.racePace),
+        ]
+        // Columns a narrow terminal drops are not worked out.
+        if table.isShown(.gap) { cells[.gap] = Fmt.gap(s.gap) }
+        if s.status == .onCourse { cells[.projected] = Fmt.duration(s.projectedFinish) }
+        if table.isShown(.sexPlace) { cells[.sexPlace] = s.sexPlace.map(Fmt.count) ?? "" }
+        if table.isShown(.ageGroupPlace) { cells[.ageGroupPlace] = s.ageGroupPlace.map(Fmt.count) ?? "" }
+        if table.isShown(.club) { cells[.club] = p.club ?? "" }
+        if table.isShown(.wave) { cells[.wave] = race.waves.indices.contains(p.waveIndex) ? race.waves[p.waveIndex].id : "" }
         let rowStyle = s.place == nil ? Theme.dim : Theme.plain
         table.draw(cells, into: &frame, x: 0, y: y, rowWidth: c.width, rowStyle: rowStyle, selected: selected) { col in
-            if col == 1 { return Theme.warning }
-            if col == 0 || col == 3, let place = s.place, place <= 3 { return Theme.leader }
+            if col == .flag { return Theme.warning }
+            if col == .place || col == .name, let place = s.place, place <= 3 { return Theme.leader }
             return nil
         }
     }
@@ -142,17 +152,20 @@ enum FieldView {
             return
         }
         let cellWidth = (c.width - (perLine - 1) * 2) / perLine
-        let entry = TableLayout([
-            Column(title: "", width: 8), Column(title: "", width: 6, alignRight: true),
-            Column(title: "", width: 10, flexMax: 40), Column(title: "", width: 3, priority: 1),
-            Column(title: "", width: 7, alignRight: true),
+        let entry = TableLayout<FinisherKey>([
+            Column(key: .at, title: "", width: 8), Column(key: .bib, title: "", width: 6, alignRight: true),
+            Column(key: .name, title: "", width: 10, flexMax: 40), Column(key: .country, title: "", width: 3, priority: 1),
+            Column(key: .time, title: "", width: 7, alignRight: true),
         ], width: cellWidth - 1)
         for (k, s) in latest.enumerated() {
             let p = c.participant(s)
             let x = 1 + (k / stripRows) * (cellWidth + 2)
-            entry.draw([Fmt.timeOfDay(s.lastTimeOfDay), p.bib, p.name, p.country ?? "", Fmt.official(s.rankTime, c.event)],
-                       into: &frame, x: x, y: y + 1 + k % stripRows) { col in
-                col == 4 ? Theme.strong : (col == 0 ? Theme.dim : nil)
+            let cells: [FinisherKey: String] = [
+                .at: Fmt.timeOfDay(s.lastTimeOfDay), .bib: p.bib, .name: p.name, .country: p.country ?? "",
+                .time: Fmt.official(s.rankTime, c.event),
+            ]
+            entry.draw(cells, into: &frame, x: x, y: y + 1 + k % stripRows) { col in
+                col == .time ? Theme.strong : (col == .at ? Theme.dim : nil)
             }
         }
     }

@@ -1,5 +1,6 @@
+import Foundation
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Keys to UI state and commands for the loop. Never draws; the loop owns
@@ -17,17 +18,31 @@ public enum KeyHandler {
         if key == .ctrlC { return (ui, [.quit]) }
         if ui.searchActive { return (search(key, ui, snapshot: snapshot, height: height), []) }
         if ui.gotoActive { return goTo(key, ui, event: snapshot.event) }
-        let now = now ?? snapshot.at
+        if key == .char("q") || key == .char("Q") { return (ui, [.quit]) }
+        if let control = replayControl(for: key) { return (ui, [.replay(control)]) }
+        if !changeView(key, &ui, snapshot: snapshot) {
+            browse(key, &ui, snapshot: snapshot, height: height, now: now ?? snapshot.at)
+        }
+        return (ui, [])
+    }
 
+    /// Keys that move the replay clock (refused live by the loop).
+    static func replayControl(for key: Key) -> ReplayControl? {
         switch key {
-        case .char("q"), .char("Q"): return (ui, [.quit])
-        case .char(" "): return (ui, [.togglePause])
-        case .char("+"), .char("="): return (ui, [.faster])
-        case .char("-"), .char("_"): return (ui, [.slower])
-        case .left: return (ui, [.seek(by: -minute)])
-        case .right: return (ui, [.seek(by: minute)])
-        case .shiftLeft, .char("["): return (ui, [.seek(by: -10 * minute)])
-        case .shiftRight, .char("]"): return (ui, [.seek(by: 10 * minute)])
+        case .char(" "): return .togglePause
+        case .char("+"), .char("="): return .faster
+        case .char("-"), .char("_"): return .slower
+        case .left: return .seek(by: -minute)
+        case .right: return .seek(by: minute)
+        case .shiftLeft, .char("["): return .seek(by: -10 * minute)
+        case .shiftRight, .char("]"): return .seek(by: 10 * minute)
+        default: return nil
+        }
+    }
+
+    /// Keys that switch views, races, divisions or overlays; false for any other key.
+    static func changeView(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot) -> Bool {
+        switch key {
         case .char("g"):
             ui.gotoActive = true
             ui.gotoText = ""
@@ -46,26 +61,35 @@ public enum KeyHandler {
         case .backTab:
             ui.view = View(rawValue: (ui.view.rawValue + View.allCases.count - 2) % View.allCases.count + 1)!
         case .char("e"):
-            if ui.view == .amateur { setDivision(&ui, ui.division == .elite ? nil : .elite) } else { ui.view = .elite }
+            if ui.view == .field { setDivision(&ui, ui.division == .elite ? nil : .elite) } else { ui.view = .elite }
         case .char("a"):
-            if ui.view == .amateur { setDivision(&ui, ui.division == .amateur ? nil : .amateur) } else { ui.view = .amateur }
+            if ui.view == .field { setDivision(&ui, ui.division == .amateur ? nil : .amateur) } else { ui.view = .field }
         case .char("r"):
             nextRace(&ui, snapshot: snapshot)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Search, filters, moving through lists and opening a runner.
+    static func browse(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot, height: Int, now: Millis) {
+        switch key {
         case .char("/"):
             ui.searchActive = true
             ui.search = ""
-            ui.searchOrigin = ui.positions[.amateur] ?? ListPosition()
+            ui.searchOrigin = ui.positions[.field] ?? ListPosition()
         case .char("n"):
             nextMatch(&ui, snapshot: snapshot, height: height)
         case .char("f"):
-            ui.view = .amateur
+            ui.view = .field
             cycleFilter(&ui, snapshot: snapshot)
         case .char("F"):
-            ui.view = .amateur
+            ui.view = .field
             ui.filterFocus = FieldFilters.Field(rawValue: (ui.filterFocus.rawValue + 1) % FieldFilters.Field.allCases.count)!
         case .char("x"):
             ui.filters = FieldFilters()
-            ui.positions[.amateur] = ListPosition()
+            ui.positions[.field] = ListPosition()
         case .up, .down, .pageUp, .pageDown, .home, .end:
             move(key, &ui, snapshot: snapshot, height: height, now: now)
         case .enter:
@@ -73,20 +97,19 @@ public enum KeyHandler {
         default:
             break
         }
-        return (ui, [])
     }
 
     // MARK: - Views and filters
 
     static func setDivision(_ ui: inout UIState, _ division: Division?) {
         ui.division = division
-        ui.positions[.amateur] = ListPosition()
+        ui.positions[.field] = ListPosition()
     }
 
     static func nextRace(_ ui: inout UIState, snapshot: RaceSnapshot) {
         guard let current = snapshot.raceIndex(ui) else { return }
         ui.race = (current + 1) % snapshot.event.races.count
-        for view in [View.elite, .amateur, .checkpoints] { ui.positions[view] = ListPosition() }
+        for view in [View.elite, .field, .checkpoints] { ui.positions[view] = ListPosition() }
         // Countries differ between races; keep the filter only where it still means something.
         if let country = ui.filters.country, !FilterChoices.countries(snapshot, race: ui.race).contains(country) {
             ui.filters.country = nil
@@ -103,7 +126,7 @@ public enum KeyHandler {
             guard let race = snapshot.raceIndex(ui) else { return }
             ui.filters.country = FilterChoices.next(ui.filters.country, in: FilterChoices.countries(snapshot, race: race))
         }
-        ui.positions[.amateur] = ListPosition()
+        ui.positions[.field] = ListPosition()
     }
 
     // MARK: - Moving the selection
@@ -132,7 +155,7 @@ public enum KeyHandler {
                 }
             default: break
             }
-        case .amateur:
+        case .field:
             select(key, &ui, count: FieldList(snapshot, ui: ui).count, page: Layout.fieldListRows(height: height))
         case .alerts:
             select(key, &ui, count: snapshot.alerts(now: now).count, page: Layout.alertListRows(height: height))
@@ -191,7 +214,7 @@ public enum KeyHandler {
         case .elite:
             let board = EliteBoard(snapshot, ui: ui)
             runner = board.locate(ui.selected).map { board.standing(group: $0.group, row: $0.row).runner }
-        case .amateur:
+        case .field:
             let list = FieldList(snapshot, ui: ui)
             runner = list.count > 0 ? list.row(min(max(0, ui.selected), list.count - 1)).runner : nil
         case .alerts:
@@ -222,7 +245,7 @@ public enum KeyHandler {
         case .escape:
             ui.searchActive = false
             ui.search = ""
-            if let origin = ui.searchOrigin { ui.positions[.amateur] = origin }
+            if let origin = ui.searchOrigin { ui.positions[.field] = origin }
             ui.searchOrigin = nil
         case .backspace, .delete:
             if !ui.search.isEmpty { ui.search.removeLast() }
@@ -232,12 +255,12 @@ public enum KeyHandler {
             follow(&ui, snapshot: snapshot, height: height)
         case .enter:
             ui.searchActive = false
-            let query = ui.search.trimmed
+            let query = ui.search.trimmingCharacters(in: .whitespaces)
             ui.searchOrigin = nil
             guard !query.isEmpty else { return ui }
             ui.lastSearch = query
             let list = FieldList(snapshot, ui: ui)
-            if ui.view == .amateur, let i = list.firstMatch(query, participants: snapshot.participants) {
+            if ui.view == .field, let i = list.firstMatch(query, participants: snapshot.participants) {
                 place(&ui, at: i, count: list.count, height: height)
             } else if let runner = anyMatch(query, snapshot: snapshot, list: list) {
                 openRunner(&ui, runner)
@@ -251,12 +274,12 @@ public enum KeyHandler {
     }
 
     static func follow(_ ui: inout UIState, snapshot: RaceSnapshot, height: Int) {
-        guard ui.view == .amateur else { return }
+        guard ui.view == .field else { return }
         let list = FieldList(snapshot, ui: ui)
         if let i = list.firstMatch(ui.search, participants: snapshot.participants) {
             place(&ui, at: i, count: list.count, height: height)
         } else if let origin = ui.searchOrigin {
-            ui.positions[.amateur] = origin
+            ui.positions[.field] = origin
         }
     }
 
@@ -274,7 +297,7 @@ public enum KeyHandler {
             ui.message = "nothing to repeat: / starts a search"
             return
         }
-        ui.view = .amateur
+        ui.view = .field
         let list = FieldList(snapshot, ui: ui)
         let from = list.count > 0 ? (ui.selected + 1) % list.count : 0
         if let i = list.firstMatch(ui.lastSearch, from: from, participants: snapshot.participants) {
@@ -285,9 +308,9 @@ public enum KeyHandler {
     }
 
     static func place(_ ui: inout UIState, at i: Int, count: Int, height: Int) {
-        let current = ui.positions[.amateur] ?? ListPosition()
+        let current = ui.positions[.field] ?? ListPosition()
         let w = FieldView.window(selected: i, scroll: current.scroll, count: count, rows: Layout.fieldListRows(height: height))
-        ui.positions[.amateur] = ListPosition(scroll: w.scroll, selected: w.selected)
+        ui.positions[.field] = ListPosition(scroll: w.scroll, selected: w.selected)
     }
 
     static func goTo(_ key: Key, _ ui: UIState, event: EventConfig) -> (UIState, [Command]) {
@@ -302,9 +325,9 @@ public enum KeyHandler {
             ui.gotoText.append(ch)
         case .enter:
             ui.gotoActive = false
-            let text = ui.gotoText.trimmed
+            let text = ui.gotoText.trimmingCharacters(in: .whitespaces)
             ui.gotoText = ""
-            if let t = event.window.typed(text) { return (ui, [.seekTo(t)]) }
+            if let t = event.window.typed(text) { return (ui, [.replay(.seekTo(t))]) }
             ui.message = "not a time of day: \"\(text)\" (type HH:MM or HH:MM:SS)"
         default:
             break

@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// What every part of one frame draws from; alerts are derived once per frame.

@@ -1,27 +1,29 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Everything about one runner: each split with time of day, ranking-clock
 /// time, segment and pace, place there and places gained, flags, and every
 /// read of theirs that was rejected.
 enum RunnerView {
-    static let columns: [Column] = [
-        Column(title: "Checkpt", width: 8),
-        Column(title: "km", width: 5, alignRight: true),
-        Column(title: "Time of day", width: 11),
-        Column(title: "Race time", width: 9, alignRight: true),
-        Column(title: "Segment", width: 8, alignRight: true, priority: 2),
-        Column(title: "Pace", width: 5, alignRight: true, priority: 1),
-        Column(title: "Place", width: 7, alignRight: true),
-        Column(title: "+/-", width: 6, alignRight: true, priority: 1),
-        Column(title: "Note", width: 10, flexMax: 60),
+    enum Key: Hashable, Sendable { case checkpoint, km, timeOfDay, raceTime, segment, pace, place, gained, note }
+
+    static let columns: [Column<Key>] = [
+        Column(key: .checkpoint, title: "Checkpt", width: 8),
+        Column(key: .km, title: "km", width: 5, alignRight: true),
+        Column(key: .timeOfDay, title: "Time of day", width: 11),
+        Column(key: .raceTime, title: "Race time", width: 9, alignRight: true),
+        Column(key: .segment, title: "Segment", width: 8, alignRight: true, priority: 2),
+        Column(key: .pace, title: "Pace", width: 5, alignRight: true, priority: 1),
+        Column(key: .place, title: "Place", width: 7, alignRight: true),
+        Column(key: .gained, title: "+/-", width: 6, alignRight: true, priority: 1),
+        Column(key: .note, title: "Note", width: 10, flexMax: 60),
     ]
 
     /// One line of the scrolling part.
     enum Line {
         case header
-        case split(cells: [String], style: CellStyle, noteStyle: CellStyle?, gainStyle: CellStyle?)
+        case split(cells: [Key: String], style: CellStyle, noteStyle: CellStyle?, gainStyle: CellStyle?)
         case text(String, CellStyle)
         case blank
     }
@@ -60,37 +62,37 @@ enum RunnerView {
         var out: [Line] = [.header]
         var previous: Int? = nil
         for (c, cp) in race.checkpoints.enumerated() {
-            var cells = [cp.id, Fmt.km(cp.km), "", "", "", "", "", "", ""]
+            var cells: [Key: String] = [.checkpoint: cp.id, .km: Fmt.km(cp.km)]
             var style = Theme.plain
             var noteStyle: CellStyle? = nil
             var gainStyle: CellStyle? = nil
             if let t = timeline.splits[c] {
-                cells[2] = TimeFormat.timeOfDay(t)
-                cells[3] = Fmt.official(s.splits[c], snapshot.event)
+                cells[.timeOfDay] = TimeFormat.timeOfDay(t)
+                cells[.raceTime] = Fmt.official(s.splits[c], snapshot.event)
                 if let prev = previous, let tp = timeline.splits[prev] {
                     let seg = t - tp
-                    cells[4] = TimeFormat.duration(seg)
+                    cells[.segment] = TimeFormat.duration(seg)
                     let km = cp.km - race.checkpoints[prev].km
-                    if km > 0 { cells[5] = Fmt.pace(Int((Double(seg) / km).rounded())) }
+                    if km > 0 { cells[.pace] = Fmt.pace(Int((Double(seg) / km).rounded())) }
                     if let now = places[c], let before = places[prev] {
                         let gained = before - now
-                        cells[7] = gained > 0 ? "+\(gained)" : gained < 0 ? "\(gained)" : "="
+                        cells[.gained] = gained > 0 ? "+\(gained)" : gained < 0 ? "\(gained)" : "="
                         gainStyle = gained > 0 ? CellStyle(fg: .green) : gained < 0 ? CellStyle(fg: .red) : nil
                     }
                 }
-                cells[6] = places[c].map(Fmt.count) ?? ""
+                cells[.place] = places[c].map(Fmt.count) ?? ""
                 if timeline.splitRefs[c].map({ ref in snapshot.files.indices.contains(Int(ref.file)) && snapshot.files[Int(ref.file)].isBackup }) == true {
-                    cells[8] = "backup line"
+                    cells[.note] = "backup line"
                 }
                 previous = c
             } else if timeline.missed.contains(c) {
-                cells[8] = "! missed"
+                cells[.note] = "! missed"
                 noteStyle = Theme.warning
             } else {
                 style = Theme.dim
             }
             if let refused = timeline.impossible.first(where: { $0.checkpoint == c }) {
-                cells[8] = "! refused \(TimeFormat.timeOfDay(refused.time)): impossible"
+                cells[.note] = "! refused \(TimeFormat.timeOfDay(refused.time)): impossible"
                 noteStyle = Theme.alert
             }
             out.append(.split(cells: cells, style: style, noteStyle: noteStyle, gainStyle: gainStyle))
@@ -139,7 +141,7 @@ enum RunnerView {
             case .header: table.drawHeader(into: &frame, x: 1, y: y, rowWidth: c.width - 1)
             case .split(let cells, let style, let noteStyle, let gainStyle):
                 table.draw(cells, into: &frame, x: 1, y: y, rowWidth: c.width - 1, rowStyle: style) { col in
-                    col == 8 ? noteStyle : col == 7 ? gainStyle : nil
+                    col == .note ? noteStyle : col == .gained ? gainStyle : nil
                 }
             case .text(let text, let style): frame.put(" " + text, x: 0, y: y, style: style)
             case .blank: break

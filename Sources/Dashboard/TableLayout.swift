@@ -1,7 +1,8 @@
 import ScreenGrid
 
-/// A column of a table that adapts to the terminal width.
-struct Column {
+/// A column of a table that adapts to the terminal width, named by `key`.
+struct Column<Key: Hashable & Sendable>: Sendable {
+    var key: Key
     var title: String
     var width: Int
     var alignRight = false
@@ -11,16 +12,16 @@ struct Column {
     var flexMax: Int? = nil
 }
 
-/// Which columns fit in a width, and where each one starts.
-struct TableLayout {
-    let all: [Column]
-    /// Indices into `all` of the columns shown, in order.
-    let shown: [Int]
-    let widths: [Int: Int]
-    let xs: [Int: Int]
+/// Which columns fit in a width, and where each one starts. Cells, titles
+/// and styles are addressed by column key, never by position.
+struct TableLayout<Key: Hashable & Sendable> {
+    let all: [Column<Key>]
+    /// The keys of the columns shown, in order.
+    let shown: [Key]
+    private let placement: [Key: (x: Int, width: Int, column: Column<Key>)]
     let width: Int
 
-    init(_ columns: [Column], width: Int) {
+    init(_ columns: [Column<Key>], width: Int) {
         all = columns
         var keep = Array(columns.indices)
         func needed(_ k: [Int]) -> Int { k.reduce(0) { $0 + columns[$1].width } + max(0, k.count - 1) }
@@ -29,47 +30,50 @@ struct TableLayout {
         }) {
             keep.removeAll { $0 == drop }
         }
-        var w: [Int: Int] = [:]
-        for i in keep { w[i] = columns[i].width }
         var spare = max(0, width - needed(keep))
+        var x = 0
+        var placement: [Key: (x: Int, width: Int, column: Column<Key>)] = [:]
         for i in keep {
+            var w = columns[i].width
             if let maxW = columns[i].flexMax {
-                let grow = min(spare, max(0, maxW - columns[i].width))
-                w[i]! += grow
+                let grow = min(spare, max(0, maxW - w))
+                w += grow
                 spare -= grow
             }
+            placement[columns[i].key] = (x, w, columns[i])
+            x += w + 1
         }
-        var x = 0
-        var xs: [Int: Int] = [:]
-        for i in keep {
-            xs[i] = x
-            x += w[i]! + 1
-        }
-        shown = keep
-        widths = w
-        self.xs = xs
+        shown = keep.map { columns[$0].key }
+        self.placement = placement
         self.width = max(0, x - 1)
     }
 
-    func isShown(_ column: Int) -> Bool { widths[column] != nil }
+    func isShown(_ key: Key) -> Bool { placement[key] != nil }
 
-    /// Draws one row: `cells` are indexed like the columns given to `init`;
-    /// `style(column)` may override the row style of a cell.
-    func draw(_ cells: [String], into frame: inout Frame, x: Int, y: Int, rowWidth: Int? = nil,
-              rowStyle: CellStyle = .plain, selected: Bool = false, style: (Int) -> CellStyle? = { _ in nil }) {
+    /// Width given to a shown column.
+    func width(of key: Key) -> Int? { placement[key]?.width }
+
+    /// Offset of a shown column from the table's left edge.
+    func x(of key: Key) -> Int? { placement[key]?.x }
+
+    /// Draws one row; a column without a cell is blank. `style(key)` may
+    /// override the row style of a cell.
+    func draw(_ cells: [Key: String], into frame: inout Frame, x: Int, y: Int, rowWidth: Int? = nil,
+              rowStyle: CellStyle = .plain, selected: Bool = false, style: (Key) -> CellStyle? = { _ in nil }) {
         let base = selected ? Theme.selecting(rowStyle) : rowStyle
         frame.fill(row: y, from: x, width: rowWidth ?? width, style: base)
-        for i in shown {
-            let cell = i < cells.count ? cells[i] : ""
-            var s = style(i) ?? rowStyle
+        for key in shown {
+            guard let place = placement[key] else { continue }
+            var s = style(key) ?? rowStyle
             if selected { s = Theme.selecting(s) }
-            frame.put(TextWidth.pad(cell, to: widths[i]!, alignRight: all[i].alignRight), x: x + xs[i]!, y: y, style: s,
-                      maxWidth: widths[i]!)
+            frame.put(TextWidth.pad(cells[key] ?? "", to: place.width, alignRight: place.column.alignRight),
+                      x: x + place.x, y: y, style: s, maxWidth: place.width)
         }
     }
 
-    func drawHeader(into frame: inout Frame, x: Int, y: Int, rowWidth: Int? = nil, titles: [Int: String] = [:]) {
-        draw(all.indices.map { titles[$0] ?? all[$0].title }, into: &frame, x: x, y: y, rowWidth: rowWidth,
-             rowStyle: Theme.columnHeader)
+    func drawHeader(into frame: inout Frame, x: Int, y: Int, rowWidth: Int? = nil, titles: [Key: String] = [:]) {
+        var cells: [Key: String] = [:]
+        for column in all { cells[column.key] = titles[column.key] ?? column.title }
+        draw(cells, into: &frame, x: x, y: y, rowWidth: rowWidth, rowStyle: Theme.columnHeader)
     }
 }

@@ -38,7 +38,7 @@ public struct FieldFilters: Sendable, Equatable {
 public struct UIState: Sendable, Equatable {
     public var view: View = .elite
     /// Where Esc leads from the runner view.
-    public var returnView: View = .amateur
+    public var returnView: View = .field
     /// Index into the event's races.
     public var race: Int = 0
     /// Division shown in the field list; nil shows everyone.

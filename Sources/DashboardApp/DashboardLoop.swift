@@ -1,6 +1,7 @@
 import Dashboard
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import ScreenGrid
 import TerminalBackend
 

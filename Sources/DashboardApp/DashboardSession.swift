@@ -1,6 +1,7 @@
 import Dashboard
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import ScreenGrid
 
 /// What the loop keeps between frames besides the terminal and the snapshot:
@@ -29,17 +30,18 @@ public struct DashboardSession: Sendable {
     }
 
     public mutating func perform(_ command: Command) {
-        if command == .quit {
-            quitRequested = true
-            return
+        switch command {
+        case .quit: quitRequested = true
+        case .replay(let control): perform(control)
         }
+    }
+
+    private mutating func perform(_ control: ReplayControl) {
         guard var clock = replayClock else {
             ui.message = "live: the clock follows the mats; pause, speed and seeking are for replay"
             return
         }
-        switch command {
-        case .quit:
-            break
+        switch control {
         case .togglePause:
             if clock.atEnd { ui.message = "end of the feed: ← or [ seeks back, g goes to a time" }
             clock.togglePause()

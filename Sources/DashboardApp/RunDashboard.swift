@@ -1,6 +1,7 @@
 import Foundation
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import TerminalBackend
 
 /// Runs the full-screen dashboard over `state` until the user quits (`q`,

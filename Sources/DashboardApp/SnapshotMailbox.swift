@@ -1,5 +1,6 @@
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import Synchronization
 
 /// Hands snapshots from the fetcher to the UI thread and the wanted time back.
@@ -15,16 +16,27 @@ public final class SnapshotMailbox: Sendable {
     }
 
     private let slots: Mutex<Slots>
+    /// Rings when the wanted time moves, the state changes or the mailbox
+    /// closes: the fetcher sleeps on it instead of polling.
+    let rings: AsyncStream<Void>
+    private let bell: AsyncStream<Void>.Continuation
 
     public init(wanted: Millis) {
         slots = Mutex(Slots(wanted: wanted))
+        (rings, bell) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
+
+    func ring() { bell.yield() }
 
     /// The time of day the UI wants standings for.
     public var wanted: Millis { slots.withLock { $0.wanted } }
 
     public func want(_ time: Millis) {
-        slots.withLock { $0.wanted = time }
+        let moved = slots.withLock { slots -> Bool in
+            defer { slots.wanted = time }
+            return slots.wanted != time
+        }
+        if moved { ring() }
     }
 
     public func deposit(_ snapshot: RaceSnapshot) {
@@ -50,6 +62,7 @@ public final class SnapshotMailbox: Sendable {
     /// Tells the fetcher to stop.
     public func close() {
         slots.withLock { $0.closed = true }
+        bell.finish()
     }
 
     public var isClosed: Bool { slots.withLock { $0.closed } }

@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 
 /// `racedash awards`: per race, the top finishers per sex overall, then per
 /// sex and age group, with official times; as a table, CSV or JSON.

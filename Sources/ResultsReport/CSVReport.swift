@@ -1,6 +1,6 @@
 import Foundation
 import RaceModel
-import RaceState
+import Snapshots
 
 /// Standings as CSV for scripts: a fixed set of columns, then one column per
 /// checkpoint holding that split, official, on the runner's ranking clock.

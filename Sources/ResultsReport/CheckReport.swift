@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 
 /// What `racedash check` prints: the config in brief, counts per point and
 /// every rejected line with file, line and reason.

@@ -1,6 +1,6 @@
 import Foundation
 import RaceModel
-import RaceState
+import Snapshots
 
 /// Standings as JSON: official times (by the event's precision and rounding)
 /// beside the exact milliseconds they come from.

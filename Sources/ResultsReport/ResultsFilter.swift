@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 
 /// Which runners a report shows. With a sex or division chosen, places and
 /// gaps are those within the selection; sex, division and age-group places

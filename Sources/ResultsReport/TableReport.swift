@@ -1,5 +1,5 @@
 import RaceModel
-import RaceState
+import Snapshots
 import ScreenGrid
 
 /// Standings as an aligned text table for people reading a terminal or a printout.

@@ -1,6 +1,7 @@
 import Dashboard
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import TimingIngest
 
 /// Time to build one dashboard frame from a snapshot of the big event, for
@@ -26,7 +27,7 @@ func runFrameBench(folder path: String, iterations: Int = 200) async throws -> S
             var ui = UIState()
             ui.view = view
             if view == .runner { ui.runner = snapshot.standings(race: 0).rows.first?.runner }
-            if view == .amateur { ui.selected = folder.participants.count / 2 }
+            if view == .field { ui.selected = folder.participants.count / 2 }
             var times: [Double] = []
             for _ in 0..<iterations {
                 let t0 = clock.now

@@ -1,6 +1,8 @@
 import Foundation
 import RaceModel
-import RaceState
+import LiveIngest
+import RaceStore
+import Snapshots
 import TimingIngest
 #if canImport(Glibc)
 import Glibc

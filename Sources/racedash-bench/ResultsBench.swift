@@ -1,5 +1,6 @@
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import ResultsReport
 import TimingIngest
 

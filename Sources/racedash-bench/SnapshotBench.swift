@@ -1,5 +1,6 @@
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import TimingIngest
 
 /// Live on a big race: after each new line, what a fresh snapshot costs

@@ -1,6 +1,6 @@
 import Foundation
 import RaceModel
-import RaceSimulator
+import Simulation
 
 // racedash-bench: prints speed and memory figures for the paths race day depends on.
 // Build in release: swift run -c release racedash-bench [--runners N] [--dir DIR]

@@ -1,8 +1,9 @@
 import ArgumentParser
 import DashboardApp
 import Foundation
+import LiveIngest
 import RaceModel
-import RaceSimulator
+import Simulation
 #if canImport(Glibc)
 import Glibc
 #endif

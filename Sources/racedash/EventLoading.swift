@@ -1,6 +1,7 @@
 import ArgumentParser
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import TimingIngest
 
 /// Loads an event folder for a command, turning config errors into one clear
@@ -53,8 +54,9 @@ struct TimeOfDayArgument: ExpressibleByArgument {
 extension Division: ExpressibleByArgument {}
 extension Sex: ExpressibleByArgument {}
 
-/// A problem with the user's files: ArgumentParser prints it as one line
-/// ("Error: ...") without the usage text, and exits non-zero.
+/// A problem with the user's files or terminal, not the command line:
+/// ArgumentParser prints it as one line ("Error: ...") without the usage
+/// text, and exits non-zero.
 struct RacedashError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import RaceState
+import LiveIngest
+import RaceStore
+import Snapshots
 import TimingIngest
 #if canImport(Glibc)
 import Glibc

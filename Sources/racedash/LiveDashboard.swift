@@ -1,6 +1,8 @@
 import DashboardApp
 import RaceModel
-import RaceState
+import LiveIngest
+import RaceStore
+import Snapshots
 import TimingIngest
 
 /// `racedash live` on a terminal: the dashboard over a `LiveFeed` that keeps

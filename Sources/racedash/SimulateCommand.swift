@@ -1,5 +1,5 @@
 import ArgumentParser
-import RaceSimulator
+import Simulation
 
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import TimingIngest
 import Dashboard
 import ScreenGrid

@@ -1,6 +1,8 @@
 import Testing
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import TimingIngest
 import ScreenGrid
 @testable import Dashboard

@@ -1,6 +1,8 @@
 import Testing
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import ScreenGrid
 @testable import Dashboard
 
@@ -24,10 +26,10 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let ui = UIState()
         let cases: [(Key, Command)] = [
-            (.char("q"), .quit), (.ctrlC, .quit), (.char(" "), .togglePause), (.char("+"), .faster), (.char("-"), .slower),
-            (.left, .seek(by: -60_000)), (.right, .seek(by: 60_000)),
-            (.shiftLeft, .seek(by: -600_000)), (.shiftRight, .seek(by: 600_000)),
-            (.char("["), .seek(by: -600_000)), (.char("]"), .seek(by: 600_000)),
+            (.char("q"), .quit), (.ctrlC, .quit), (.char(" "), .replay(.togglePause)), (.char("+"), .replay(.faster)), (.char("-"), .replay(.slower)),
+            (.left, .replay(.seek(by: -60_000))), (.right, .replay(.seek(by: 60_000))),
+            (.shiftLeft, .replay(.seek(by: -600_000))), (.shiftRight, .replay(.seek(by: 600_000))),
+            (.char("["), .replay(.seek(by: -600_000))), (.char("]"), .replay(.seek(by: 600_000))),
         ]
         for (key, command) in cases {
             let (after, commands) = press(key, ui, snap: snap)
@@ -35,7 +37,7 @@ import ScreenGrid
             #expect(after == ui, "\(key) changes nothing on screen")
         }
         // Ctrl-C quits even while typing; q is then just a letter.
-        let typing = DashboardFixture.ui(.amateur) { $0.searchActive = true }
+        let typing = DashboardFixture.ui(.field) { $0.searchActive = true }
         #expect(press(.ctrlC, typing, snap: snap).1 == [.quit])
         let (typed, commands) = press(.char("q"), typing, snap: snap)
         #expect(commands.isEmpty)
@@ -54,18 +56,18 @@ import ScreenGrid
             ui = press(key, ui, snap: snap).0
             seen.append(ui.view)
         }
-        #expect(seen == [.amateur, .checkpoints, .runner, .alerts, .elite])
+        #expect(seen == [.field, .checkpoints, .runner, .alerts, .elite])
         #expect(press(.backTab, snap: snap).0.view == .alerts)
-        #expect(press(.backTab, DashboardFixture.ui(.checkpoints), snap: snap).0.view == .amateur)
+        #expect(press(.backTab, DashboardFixture.ui(.checkpoints), snap: snap).0.view == .field)
     }
 
     @Test func eAndASwitchViewsAndInTheFieldTheDivision() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
-        #expect(press(.char("a"), snap: snap).0.view == .amateur)
+        #expect(press(.char("a"), snap: snap).0.view == .field)
         #expect(press(.char("e"), DashboardFixture.ui(.checkpoints), snap: snap).0.view == .elite)
-        let field = DashboardFixture.ui(.amateur) { $0.positions[.amateur] = ListPosition(scroll: 2, selected: 5) }
+        let field = DashboardFixture.ui(.field) { $0.positions[.field] = ListPosition(scroll: 2, selected: 5) }
         let elite = press(.char("e"), field, snap: snap).0
-        #expect(elite.view == .amateur && elite.division == .elite)
+        #expect(elite.view == .field && elite.division == .elite)
         #expect(elite.selected == 0 && elite.scroll == 0)
         #expect(press(.char("e"), elite, snap: snap).0.division == nil)
         #expect(press(.char("a"), elite, snap: snap).0.division == .amateur)
@@ -74,8 +76,8 @@ import ScreenGrid
 
     @Test func rCyclesRacesAndStartsTheirListsAtTheTop() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
-        let ui = DashboardFixture.ui(.amateur) {
-            $0.positions[.amateur] = ListPosition(scroll: 3, selected: 4)
+        let ui = DashboardFixture.ui(.field) {
+            $0.positions[.field] = ListPosition(scroll: 3, selected: 4)
             $0.filters.country = "GER"
         }
         let (second, _) = press(.char("r"), ui, snap: snap)
@@ -84,7 +86,7 @@ import ScreenGrid
         // Nobody from Germany runs the fun run: the country filter would hide everyone.
         #expect(second.filters.country == nil)
         #expect(press(.char("r"), second, snap: snap).0.race == 0)
-        let prk = DashboardFixture.ui(.amateur) { $0.filters.country = "PRK" }
+        let prk = DashboardFixture.ui(.field) { $0.filters.country = "PRK" }
         #expect(press(.char("r"), prk, snap: snap).0.filters.country == "PRK")
     }
 
@@ -92,7 +94,7 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         // 15 runners with everyone shown; height 14 leaves a list of 4 rows.
         #expect(Layout.fieldListRows(height: 14) == 4)
-        let ui = DashboardFixture.ui(.amateur) { $0.division = nil }
+        let ui = DashboardFixture.ui(.field) { $0.division = nil }
         var (s, _) = press([.down, .down, .down, .down], ui, snap: snap, height: 14)
         #expect(s.position == ListPosition(scroll: 1, selected: 4))
         s = press(.up, s, snap: snap, height: 14).0
@@ -136,9 +138,9 @@ import ScreenGrid
         #expect(fromElite.view == .runner && fromElite.runner == 5 && fromElite.returnView == .elite)
         #expect(press(.escape, fromElite, snap: snap).0.view == .elite)
         // Field: amateurs in order 301, 302, 308 - the third is participant 14.
-        let fromField = press(.enter, DashboardFixture.ui(.amateur) { $0.selected = 2 }, snap: snap).0
-        #expect(fromField.view == .runner && fromField.runner == 14 && fromField.returnView == .amateur)
-        #expect(press(.escape, fromField, snap: snap).0.view == .amateur)
+        let fromField = press(.enter, DashboardFixture.ui(.field) { $0.selected = 2 }, snap: snap).0
+        #expect(fromField.view == .runner && fromField.runner == 14 && fromField.returnView == .field)
+        #expect(press(.escape, fromField, snap: snap).0.view == .field)
         #expect(press(.enter, DashboardFixture.ui(.checkpoints), snap: snap).0.view == .checkpoints)
     }
 
@@ -159,7 +161,7 @@ import ScreenGrid
 
     @Test func searchJumpsAsYouTypeEnterKeepsItEscPutsItBack() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
-        let start = DashboardFixture.ui(.amateur) { $0.positions[.amateur] = ListPosition(scroll: 0, selected: 1) }
+        let start = DashboardFixture.ui(.field) { $0.positions[.field] = ListPosition(scroll: 0, selected: 1) }
         var s = press(.char("/"), start, snap: snap).0
         #expect(s.searchActive && s.search.isEmpty)
         // Amateurs: 301, 302, 308, 304, 303, 305, 306, 307; "su" matches Kim Chol Su (row 2) before Haruka.
@@ -173,9 +175,9 @@ import ScreenGrid
         s = press([.char("/"), .char("3"), .char("0"), .char("5")], start, snap: snap).0
         #expect(s.selected == 5)
         s = press(.enter, s, snap: snap).0
-        #expect(!s.searchActive && s.selected == 5 && s.view == .amateur && s.lastSearch == "305")
-        let moved = press([.char("/"), .char("o"), .char("b"), .char("r"), .escape], DashboardFixture.ui(.amateur) {
-            $0.positions[.amateur] = ListPosition(scroll: 0, selected: 6)
+        #expect(!s.searchActive && s.selected == 5 && s.view == .field && s.lastSearch == "305")
+        let moved = press([.char("/"), .char("o"), .char("b"), .char("r"), .escape], DashboardFixture.ui(.field) {
+            $0.positions[.field] = ListPosition(scroll: 0, selected: 6)
         }, snap: snap).0
         #expect(moved.selected == 6)
     }
@@ -186,16 +188,16 @@ import ScreenGrid
         let s = press([.char("/"), .char("4"), .char("0"), .char("3"), .enter], snap: snap).0
         #expect(s.view == .runner && s.runner == 17 && s.returnView == .elite)
         // From the field (amateurs only): an elite bib is not in the list but is in the event.
-        let e = press([.char("/"), .char("李"), .enter], DashboardFixture.ui(.amateur), snap: snap).0
+        let e = press([.char("/"), .char("李"), .enter], DashboardFixture.ui(.field), snap: snap).0
         #expect(e.view == .runner && e.runner == 4)
-        let none = press([.char("/"), .char("z"), .char("z"), .enter], DashboardFixture.ui(.amateur), snap: snap).0
-        #expect(none.view == .amateur && none.message == "no runner matches \"zz\"")
+        let none = press([.char("/"), .char("z"), .char("z"), .enter], DashboardFixture.ui(.field), snap: snap).0
+        #expect(none.view == .field && none.message == "no runner matches \"zz\"")
     }
 
     @Test func nFindsTheNextMatch() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         // "cho" matches Ri Yong Chol (0), Kim Chol Su (2) and Choe Kwang (5), then wraps.
-        var s = press([.char("/"), .char("c"), .char("h"), .char("o"), .enter], DashboardFixture.ui(.amateur), snap: snap).0
+        var s = press([.char("/"), .char("c"), .char("h"), .char("o"), .enter], DashboardFixture.ui(.field), snap: snap).0
         #expect(s.selected == 0)
         s = press(.char("n"), s, snap: snap).0
         #expect(s.selected == 2)
@@ -203,13 +205,13 @@ import ScreenGrid
         #expect(s.selected == 5)
         s = press(.char("n"), s, snap: snap).0
         #expect(s.selected == 0)
-        #expect(press(.char("n"), DashboardFixture.ui(.amateur), snap: snap).0.message == "nothing to repeat: / starts a search")
+        #expect(press(.char("n"), DashboardFixture.ui(.field), snap: snap).0.message == "nothing to repeat: / starts a search")
     }
 
     @Test func filtersCycleAndClear() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         var s = press(.char("f"), snap: snap).0
-        #expect(s.view == .amateur && s.filters.sex == .male)
+        #expect(s.view == .field && s.filters.sex == .male)
         s = press([.char("f"), .char("f"), .char("f")], s, snap: snap).0
         #expect(s.filters.sex == nil)
         s = press([.char("f"), .char("F"), .char("f"), .char("f")], s, snap: snap).0
@@ -222,7 +224,7 @@ import ScreenGrid
         #expect(FilterChoices.countries(snap, race: 0) == ["CHN", "ESP", "FRA", "GBR", "GER", "IRL", "JPN", "KEN", "PRK"])
         s = press(.char("F"), s, snap: snap).0
         #expect(s.filterFocus == .sex)
-        s.positions[.amateur] = ListPosition(scroll: 0, selected: 2)
+        s.positions[.field] = ListPosition(scroll: 0, selected: 2)
         s = press(.char("x"), s, snap: snap).0
         #expect(s.filters == FieldFilters() && s.selected == 0)
     }
@@ -242,10 +244,10 @@ import ScreenGrid
     @Test func goToTakesATimeOfDay() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let (s, commands) = press([.char("g"), .char("1"), .char("0"), .char(":"), .char("x"), .char("3"), .char("0"), .enter], snap: snap)
-        #expect(commands == [.seekTo(DashboardFixture.time("10:30:00"))])
+        #expect(commands == [.replay(.seekTo(DashboardFixture.time("10:30:00")))])
         #expect(!s.gotoActive && s.gotoText.isEmpty)
         let (s2, c2) = press([.char("g"), .char("1"), .char("0"), .char(":"), .char("3"), .char("0"), .char(":"), .char("1"), .char("5"), .enter], snap: snap)
-        #expect(c2 == [.seekTo(DashboardFixture.time("10:30:15"))] && s2.message == nil)
+        #expect(c2 == [.replay(.seekTo(DashboardFixture.time("10:30:15")))] && s2.message == nil)
         let (bad, none) = press([.char("g"), .char("9"), .char("9"), .enter], snap: snap)
         #expect(none.isEmpty)
         #expect(bad.message == "not a time of day: \"99\" (type HH:MM or HH:MM:SS)")
@@ -272,7 +274,7 @@ import ScreenGrid
 
     @Test func resizeAndUnknownKeysChangeNothing() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
-        let ui = DashboardFixture.ui(.amateur) { $0.selected = 3 }
+        let ui = DashboardFixture.ui(.field) { $0.selected = 3 }
         for key: Key in [.resize, .function(7), .char("z"), .delete] {
             let (s, c) = press(key, ui, snap: snap)
             #expect(s == ui && c.isEmpty, "\(key)")

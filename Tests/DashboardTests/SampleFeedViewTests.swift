@@ -1,6 +1,8 @@
 import Testing
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import TimingIngest
 import ScreenGrid
 @testable import Dashboard
@@ -104,7 +106,7 @@ import ScreenGrid
     @Test func tenKilometreFieldAndFinishStrip() async throws {
         let snap = try await SampleFeed.state().snapshot()
         let results = try Self.expectedResults().filter { $0["race"] == "10k" }
-        let f = Self.render(snap, DashboardFixture.ui(.amateur) { $0.race = 2; $0.division = nil })
+        let f = Self.render(snap, DashboardFixture.ui(.field) { $0.race = 2; $0.division = nil })
         #expect(f.line(0).hasPrefix(" Pyongyang Marathon 2025 · 10 km (3/3)"))
         for k in 0..<3 {
             let r = results[k]

@@ -1,7 +1,9 @@
 import Dashboard
 import DashboardApp
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import ScreenGrid
 import Testing
 

@@ -1,9 +1,10 @@
+import TestSupport
 import Foundation
 import Testing
 
 /// The built `racedash live` in a real terminal, following a folder while
 /// reads are appended to it: each read reaches the screen.
-@Suite(.serialized, .timeLimit(.minutes(2)), .enabled(if: TmuxPane.isAvailable, "tmux is not installed: the terminal end-to-end tests need it (CI installs it)"))
+@Suite(.serialized, .timeLimit(.minutes(5)), .enabled(if: TmuxPane.isAvailable, "tmux is not installed: the terminal end-to-end tests need it (CI installs it)"))
 struct LiveTerminalTests {
     /// A copy of the sample event with empty read files: race morning.
     func raceMorningFolder() throws -> String {
@@ -30,29 +31,29 @@ struct LiveTerminalTests {
         // The stadium mat's file exists but is empty; km5's does not exist yet.
         #expect(FileManager.default.createFile(atPath: dir + "/reads/stadium-main.txt", contents: nil))
 
-        let pane = try TmuxPane(name: "live", directory: dir)
-        defer { pane.kill() }
-        try await pane.waitFor("the shell prompt") { $0.lines.contains { $0.hasPrefix("$") } }
-        try pane.type("'\(binary)' live .; echo \"racedash exited with $?\"")
-        try pane.send("Enter")
-        try await pane.waitFor(text: "LIVE")
+        try await TmuxPane.withPane(name: "live", directory: dir) { pane in
+            try await pane.waitFor("the shell prompt") { $0.lines.contains { $0.hasPrefix("$") } }
+            try await pane.type("'\(binary)' live .; echo \"racedash exited with $?\"")
+            try await pane.send("Enter")
+            try await pane.waitFor(text: "LIVE")
 
-        // Bib 9, Abebe Legese, crosses the start mat (hand-timing line in the main file).
-        try append("9,08:00:05.000", to: dir + "/reads/stadium-main.txt")
-        try await pane.waitFor("bib 9 on the start mat") { screen in
-            screen.lines.contains { $0.contains("Abebe Legese") && $0.contains("start") && $0.contains("0:00:05") }
-        }
-        // Then the 5 km mat writes its first line into a file that did not exist when live started.
-        try "9,08:14:57.500\n".write(toFile: dir + "/reads/km05.txt", atomically: false, encoding: .utf8)
-        // 14:52.5 after the gun is published as 0:14:58 (a non-zero tenth goes up, TR 19.24).
-        try await pane.waitFor("bib 9 at 5K") { screen in
-            screen.lines.contains { $0.contains("Abebe Legese") && $0.contains("5K") && $0.contains("0:14:58") }
-        }
-        // A garbage line shows as an alert with its file and line.
-        try append("garbage from a rebooting decoder", to: dir + "/reads/stadium-main.txt")
-        try await pane.waitFor(text: "stadium-main.txt:2: not a known read format")
+            // Bib 9, Abebe Legese, crosses the start mat (hand-timing line in the main file).
+            try append("9,08:00:05.000", to: dir + "/reads/stadium-main.txt")
+            try await pane.waitFor("bib 9 on the start mat") { screen in
+                screen.lines.contains { $0.contains("Abebe Legese") && $0.contains("start") && $0.contains("0:00:05") }
+            }
+            // Then the 5 km mat writes its first line into a file that did not exist when live started.
+            try "9,08:14:57.500\n".write(toFile: dir + "/reads/km05.txt", atomically: false, encoding: .utf8)
+            // 14:52.5 after the gun is published as 0:14:58 (a non-zero tenth goes up, TR 19.24).
+            try await pane.waitFor("bib 9 at 5K") { screen in
+                screen.lines.contains { $0.contains("Abebe Legese") && $0.contains("5K") && $0.contains("0:14:58") }
+            }
+            // A garbage line shows as an alert with its file and line.
+            try append("garbage from a rebooting decoder", to: dir + "/reads/stadium-main.txt")
+            try await pane.waitFor(text: "stadium-main.txt:2: not a known read format")
 
-        try pane.send("q")
-        try await pane.waitFor(text: "racedash exited with 0")
+            try await pane.send("q")
+            try await pane.waitFor(text: "racedash exited with 0")
+        }
     }
 }

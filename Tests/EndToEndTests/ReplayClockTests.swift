@@ -1,3 +1,4 @@
+import TestSupport
 import DashboardApp
 import RaceModel
 import Testing

@@ -1,6 +1,8 @@
 import DashboardApp
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import ResultsReport
 import Testing
 
@@ -10,13 +12,11 @@ import Testing
     /// Waits until the fetcher has deposited a snapshot for exactly `time`.
     func snapshot(for time: Millis, from mailbox: SnapshotMailbox) async throws -> RaceSnapshot {
         mailbox.want(time)
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            if let s = mailbox.takeNew(), s.at == time { return s }
-            try await Task.sleep(for: .milliseconds(5))
+        let found = Found()
+        guard await eventually({ found.keep(mailbox.takeNew(), if: time) }), let s = found.snapshot else {
+            throw TestFailure("no snapshot for \(TimeFormat.timeOfDay(time))")
         }
-        Issue.record("no snapshot for \(TimeFormat.timeOfDay(time)) within 30 s")
-        throw CancellationError()
+        return s
     }
 
     func firstDifference(_ a: String, _ b: String) -> String? {
@@ -84,45 +84,56 @@ import Testing
         #expect(mailbox.deposits == 2)
     }
 
+    /// Paced by a manual clock, so the check does not depend on how fast the machine is.
     @Test func theFetcherIsCappedAndIdleWhenNothingMoves() async throws {
         let state = try SampleFeed.state()
-        let mailbox = SnapshotMailbox(wanted: SampleFeed.clock("10:00:00"))
+        let clock = ManualClock()
+        let start = SampleFeed.clock("10:00:00")
+        let mailbox = SnapshotMailbox(wanted: start)
         let fetcher = Task {
-            await SnapshotFetcher(state: state, mailbox: mailbox, minInterval: .milliseconds(100), pollInterval: .milliseconds(5)).run()
+            await SnapshotFetcher(state: state, mailbox: mailbox, minInterval: .milliseconds(100), clock: clock).run()
         }
         defer { fetcher.cancel() }
 
-        // Nothing moves: one fetch, then none.
-        _ = try await snapshot(for: SampleFeed.clock("10:00:00"), from: mailbox)
-        try await Task.sleep(for: .milliseconds(300))
+        _ = try await snapshot(for: start, from: mailbox)
+        #expect(mailbox.deposits == 1, "the first fetch comes at once")
+
+        // Within one interval the wanted time moves three times: the fetcher waits for the clock.
+        for second in 1...3 { mailbox.want(start + second * 1000) }
+        await clock.waitForSleeper()
         #expect(mailbox.deposits == 1)
+        clock.advance(by: .milliseconds(99))
+        #expect(mailbox.deposits == 1)
+        clock.advance(by: .milliseconds(1))
+        let newest = try await snapshot(for: start + 3000, from: mailbox)
+        #expect(mailbox.deposits == 2, "one fetch for the interval, of the newest wanted time")
 
-        // The wanted time moves every 2 ms for a second: at most about ten fetches.
-        let before = mailbox.deposits
-        let started = ContinuousClock.now
-        var t = SampleFeed.clock("10:00:00")
-        while ContinuousClock.now - started < .seconds(1) {
-            t += 1000
-            mailbox.want(t)
-            try await Task.sleep(for: .milliseconds(2))
-        }
-        let fetched = mailbox.deposits - before
-        #expect(fetched >= 3, "it keeps up at all")
-        #expect(fetched <= 12, "\(fetched) fetches in a second")
+        // Nothing moves: asleep on the mailbox, not the clock, and no more fetches.
+        clock.advance(by: .seconds(10))
+        mailbox.want(start + 3000)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(mailbox.deposits == 2)
 
-        // A new read (the state's version moves) is fetched without the clock moving.
-        let settled = try await snapshot(for: t, from: mailbox)
+        // A new read (the state's version moves) is fetched without the wanted time moving.
         await state.append(line: "not a read line", number: 1, file: 0)
-        let deadline = ContinuousClock.now + .seconds(10)
-        var newer: RaceSnapshot?
-        while newer == nil, ContinuousClock.now < deadline {
-            newer = mailbox.takeNew()
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        #expect(newer.map { $0.version > settled.version } == true)
-        #expect(newer?.at == t)
+        let found = Found()
+        #expect(await eventually { found.keep(mailbox.takeNew(), if: start + 3000) })
+        #expect(found.snapshot.map { $0.version > newest.version } == true)
+        #expect(mailbox.deposits == 3)
 
         mailbox.close()
         await fetcher.value
+    }
+}
+
+/// The snapshot a wait found, kept across the checks of `eventually`.
+final class Found: @unchecked Sendable {
+    // @unchecked: touched only by the one test task that owns it.
+    var snapshot: RaceSnapshot?
+
+    func keep(_ s: RaceSnapshot?, if time: Millis) -> Bool {
+        guard let s, s.at == time else { return false }
+        snapshot = s
+        return true
     }
 }

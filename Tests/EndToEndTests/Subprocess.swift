@@ -1,9 +1,12 @@
 import Foundation
 import Glibc
+import TestSupport
 
 /// Runs a program to completion with posix_spawn and waitpid. Foundation's
 /// Process left exited tmux clients unreaped under the test runner and
-/// waited forever; this has nothing in between.
+/// waited forever; this has nothing in between. The blocking waitpid runs on
+/// a thread of its own: on the concurrency pool (two threads on a 2-core
+/// machine) it would stall every other test.
 enum Subprocess {
     struct Result {
         var status: Int32
@@ -19,7 +22,7 @@ enum Subprocess {
     /// a daemon the program starts (the tmux server) inherits them and would
     /// hold a pipe open for its whole life. `status` is the exit status, or
     /// 128 + the signal that ended it.
-    static func run(_ path: String, _ arguments: [String]) throws -> Result {
+    static func run(_ path: String, _ arguments: [String]) async throws -> Result {
         let out = try TemporaryFile(), err = try TemporaryFile()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -48,13 +51,25 @@ enum Subprocess {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw Failure(description: "cannot start \(path): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw Failure(description: "waitpid for \(path): \(String(cString: strerror(errno)))") }
-        }
+        let status = try await exitStatus(of: pid, path: path)
         // The wait(2) status word: low 7 bits the signal, else the exit code above them.
         let signal = status & 0x7f
         return Result(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, stdout: out.contents(), stderr: err.contents())
+    }
+
+    /// The wait(2) status word of `pid`.
+    private static func exitStatus(of pid: pid_t, path: String) async throws -> Int32 {
+        let waited = await onOwnThread { () -> (status: Int32, error: Int32) in
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 {
+                guard errno == EINTR else { return (0, errno) }
+            }
+            return (status, 0)
+        }
+        guard waited.error == 0 else {
+            throw Failure(description: "waitpid for \(path): \(String(cString: strerror(waited.error)))")
+        }
+        return waited.status
     }
 
     private final class TemporaryFile {

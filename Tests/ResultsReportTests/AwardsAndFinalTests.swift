@@ -1,6 +1,7 @@
 import Testing
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 import TimingIngest
 @testable import ResultsReport
 

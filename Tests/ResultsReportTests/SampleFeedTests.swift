@@ -1,18 +1,16 @@
 import Testing
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
+import TestSupport
 import TimingIngest
 @testable import ResultsReport
 
 /// The committed sample feed against its checked-in expected results: any
 /// change to parsing or timing rules that moves a place or a time shows here.
 @Suite struct SampleFeedTests {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/ResultsReportTests/SampleFeedTests.swift
-        return parts.joined(separator: "/")
-    }()
-    static let sample = root + "/sample-feeds/pyongyang-2025"
+    static let root = SampleFeed.root
+    static let sample = SampleFeed.path
 
     func snapshot(at: Millis? = nil) async throws -> RaceSnapshot {
         let folder = try EventFolder.load(Self.sample)

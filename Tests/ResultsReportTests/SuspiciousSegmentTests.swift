@@ -1,6 +1,7 @@
 import Testing
 import RaceModel
-import RaceState
+import RaceStore
+import Snapshots
 @testable import ResultsReport
 
 /// Bib 188 of the sample feed rides from 20K to 40K at 23.6 km/h, well over

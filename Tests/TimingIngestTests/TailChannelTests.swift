@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TimingIngest
 
@@ -12,28 +13,29 @@ private final class Tally: @unchecked Sendable {
     var current: Int { lock.withLock { value } }
 }
 
-@Suite("Tail channel", .timeLimit(.minutes(1)))
+@Suite("Tail channel", .timeLimit(.minutes(5)))
 struct TailChannelTests {
     @Test("the sending thread waits while the consumer is behind, and nothing is lost")
     func backPressure() async throws {
         let channel = TailChannel(capacity: 4)
         let sent = Tally()
         let all = (1...100).map { TailEvent.line(file: 0, lineNumber: $0, text: "l\($0)") }
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            for event in all {
-                guard channel.send([event]) else { break }
-                sent.add()
+        let sender = Task {
+            await onOwnThread {
+                for event in all {
+                    guard channel.send([event]) else { break }
+                    sent.add()
+                }
             }
-            done.signal()
-        }.start()
+        }
 
-        try await Task.sleep(for: .milliseconds(200))
+        #expect(await eventually { sent.current == 4 })
+        try await Task.sleep(for: .milliseconds(100))
         #expect(sent.current == 4, "the sender must stop at the capacity")
         var received: [TailEvent] = []
         while received.count < all.count, let event = await channel.next() { received.append(event) }
         #expect(received == all)
-        done.wait()
+        await sender.value
         #expect(sent.current == 100)
     }
 
@@ -43,14 +45,12 @@ struct TailChannelTests {
         #expect(channel.send([.caughtUp(file: 0)]))
         let result = Tally()
         result.set(-1)
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            result.set(channel.send([.caughtUp(file: 1)]) ? 1 : 0)
-            done.signal()
-        }.start()
+        let sender = Task {
+            await onOwnThread { result.set(channel.send([.caughtUp(file: 1)]) ? 1 : 0) }
+        }
         try await Task.sleep(for: .milliseconds(50))
         channel.close()
-        done.wait()
+        await sender.value
         #expect(result.current == 0)
         #expect(await channel.next() == nil)
 

@@ -5,7 +5,7 @@ import Testing
 import Glibc
 #endif
 
-@Suite("File tailer lifecycle", .timeLimit(.minutes(1)))
+@Suite("File tailer lifecycle", .timeLimit(.minutes(5)))
 struct TailLifecycleTests {
     @Test("stop ends the stream and closes the files and the inotify watches")
     func stopReleasesEverything() async throws {

@@ -8,7 +8,7 @@ import Glibc
 /// Real files, real writers; every scenario runs with inotify and with polling.
 /// Each compares the complete event sequence of a file with what was written:
 /// no line lost, none repeated, in order, numbered on.
-@Suite("File tailer scenarios", .timeLimit(.minutes(1)))
+@Suite("File tailer scenarios", .timeLimit(.minutes(5)))
 struct TailScenarioTests {
     @Test("catch-up delivers an existing file whole, across 1 MiB chunks", arguments: TailSetup.both)
     func catchUp(setup: TailSetup) async throws {

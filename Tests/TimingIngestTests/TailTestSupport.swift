@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import TimingIngest
 #if canImport(Glibc)
@@ -88,7 +89,7 @@ final class TailProbe: Sendable {
 
     @discardableResult
     func waitFor(
-        _ what: String, timeout: Duration = .seconds(10),
+        _ what: String, timeout: Duration = hangGuard,
         _ done: @Sendable ([TailEvent]) -> Bool
     ) async throws -> [TailEvent] {
         let deadline = ContinuousClock.now + timeout

@@ -84,5 +84,5 @@ public enum TimeFormat {
         return "+" + duration(ms)
     }
 
-    @inline(__always) static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    @inline(__always) public static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 }

@@ -1,0 +1,219 @@
+import RaceModel
+import TimingIngest
+import Snapshots
+
+/// The single source of truth of a race: the raw reads and the participant
+/// list. Standings are always recomputed from raw reads, so a corrected
+/// participant list (a chip swap, a late entry) re-matches every earlier read.
+public actor RaceState {
+    private(set) var folder: EventFolder
+    private var computation: RaceComputation
+    private var log: ReadLog
+    private var grouped: RaceComputation.Grouped
+    /// Read indices sorted by time, for finding what a step forward in time adds.
+    private var timeOrder: [Int32]
+    public private(set) var version = 0
+    private var watchers: [Int: AsyncStream<Void>.Continuation] = [:]
+    private var nextWatcher = 0
+
+    private var cache: (at: Millis, timelines: [RunnerTimeline])?
+    private var dirtyRunners: Set<Int> = []
+
+    public init(folder: EventFolder, log: ReadLog? = nil) {
+        self.folder = folder
+        let log = log ?? ReadLog(files: folder.readFiles)
+        self.log = log
+        computation = RaceComputation(event: folder.event, participants: folder.participants)
+        grouped = computation.group(log)
+        timeOrder = Self.sortedByTime(log.reads)
+    }
+
+    public var event: EventConfig { folder.event }
+    public var readCount: Int { log.reads.count }
+    public var feedSpan: (start: Millis, end: Millis)? {
+        guard let first = timeOrder.first, let last = timeOrder.last else { return nil }
+        return (log.reads[Int(first)].time, log.reads[Int(last)].time)
+    }
+
+    /// Yields each time the version moves (coalesced: a slow reader gets one
+    /// wake-up for many changes), so readers need not poll. Ends when the
+    /// reader stops iterating.
+    public func changes() -> AsyncStream<Void> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        nextWatcher += 1
+        let id = nextWatcher
+        watchers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.dropWatcher(id) } }
+        return stream
+    }
+
+    private func dropWatcher(_ id: Int) { watchers[id] = nil }
+
+    private func changed() {
+        version += 1
+        for watcher in watchers.values { watcher.yield() }
+    }
+
+    /// Adds one line a mat wrote (live tailing).
+    public func append(line: String, number: Int, file: Int) {
+        let before = log.reads.count
+        ReadLogLoader.ingest(line: line, number: number, file: file, into: &log, event: folder.event)
+        if log.reads.count > before { placeNewReads(from: before) }
+        changed()
+    }
+
+    /// Adds many lines at once (catch-up), re-sorting once.
+    public func append(lines: [(text: String, number: Int, file: Int)]) {
+        let before = log.reads.count
+        for l in lines {
+            ReadLogLoader.ingest(line: l.text, number: l.number, file: l.file, into: &log, event: folder.event)
+        }
+        if log.reads.count > before { placeNewReads(from: before) }
+        changed()
+    }
+
+    /// Replaces the configuration and participants (edited during the race)
+    /// and re-matches every raw read.
+    public func reload(_ newFolder: EventFolder) {
+        let oldEvent = folder.event
+        folder = newFolder
+        computation = RaceComputation(event: newFolder.event, participants: newFolder.participants)
+        if let carried = Self.carry(log, from: oldEvent, to: newFolder) {
+            log = carried
+            timeOrder = Self.sortedByTime(log.reads)
+        }
+        grouped = computation.group(log)
+        cache = nil
+        dirtyRunners = []
+        changed()
+    }
+
+    /// What was read from files the new configuration still names, on its
+    /// file table: reads, rejected lines, gun markers and line counts (files
+    /// it no longer names are dropped). Times move with a corrected point
+    /// clock offset, since the offset was added when the line was read.
+    /// Nil when neither the files nor their offsets changed.
+    static func carry(_ log: ReadLog, from oldEvent: EventConfig, to newFolder: EventFolder) -> ReadLog? {
+        let newFiles = newFolder.readFiles
+        let target: [Int?] = log.files.map { old in newFiles.firstIndex { $0.path == old.path } }
+        let shift: [Millis] = log.files.indices.map { o in
+            guard let t = target[o] else { return 0 }
+            return newFolder.event.points[newFiles[t].pointIndex].clockOffset
+                - oldEvent.points[log.files[o].pointIndex].clockOffset
+        }
+        guard newFiles != log.files || shift.contains(where: { $0 != 0 }) else { return nil }
+
+        var rebuilt = ReadLog(files: newFiles)
+        for (o, t) in target.enumerated() {
+            guard let t else { continue }
+            rebuilt.lineCounts[t] = log.lineCounts[o]
+            rebuilt.ignoredCounts[t] = log.ignoredCounts[o]
+        }
+        for read in log.reads {
+            let o = Int(read.ref.file)
+            guard let f = target[o] else { continue }
+            var moved = read
+            moved.ref = LineRef(file: f, line: Int(read.ref.line))
+            moved.point = Int32(newFiles[f].pointIndex)
+            moved.isBackup = newFiles[f].isBackup
+            moved.time += shift[o]
+            rebuilt.reads.append(moved)
+        }
+        for problem in log.problems {
+            guard let f = target[Int(problem.ref.file)] else { continue }
+            var moved = problem
+            moved.ref = LineRef(file: f, line: Int(problem.ref.line))
+            rebuilt.problems.append(moved)
+        }
+        for marker in log.gunMarkers {
+            let o = Int(marker.ref.file)
+            guard let f = target[o] else { continue }
+            rebuilt.gunMarkers.append(GunMarker(ref: LineRef(file: f, line: Int(marker.ref.line)), time: marker.time + shift[o]))
+        }
+        return rebuilt
+    }
+
+    /// The race as it stood at time of day `at` (default: the latest read);
+    /// `final`: the race is over, nobody is left on course.
+    public func snapshot(at requested: Millis? = nil, final: Bool = false) -> RaceSnapshot {
+        let at = requested ?? feedSpan?.end ?? 0
+        let timelines = timelines(at: at)
+        let evaluation = computation.evaluation(log, grouped: grouped, timelines: timelines, at: at, final: final)
+        let span = feedSpan
+        return RaceSnapshot(event: folder.event, participants: folder.participants, files: log.files,
+                            evaluation: evaluation, gunMarkers: log.gunMarkers, version: version,
+                            feedStart: span?.start, feedEnd: span?.end)
+    }
+
+    /// Timelines at `at`, recomputing only runners whose reads changed when
+    /// moving forward; a step back recomputes all, so seeking back gives what
+    /// a fresh replay gives.
+    private func timelines(at: Millis) -> [RunnerTimeline] {
+        let count = folder.participants.count
+        guard var cached = cache, at >= cached.at else {
+            let all = (0..<count).map { computation.timeline(runner: $0, log: log, grouped: grouped, at: at) }
+            cache = (at, all)
+            dirtyRunners = []
+            return all
+        }
+        // Drop the cache's reference so patching below does not copy every timeline.
+        cache = nil
+        var dirty = dirtyRunners
+        // Reads between the cached time and now change their runners.
+        var i = upperBound(of: cached.at)
+        while i < timeOrder.count, log.reads[Int(timeOrder[i])].time <= at {
+            let r = grouped.runnerOfRead[Int(timeOrder[i])]
+            if r >= 0 { dirty.insert(Int(r)) }
+            i += 1
+        }
+        for r in dirty {
+            cached.timelines[r] = computation.timeline(runner: r, log: log, grouped: grouped, at: at)
+        }
+        cache = (at, cached.timelines)
+        dirtyRunners = []
+        return cached.timelines
+    }
+
+    private func upperBound(of time: Millis) -> Int {
+        var lo = 0, hi = timeOrder.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if log.reads[Int(timeOrder[mid])].time <= time { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func placeNewReads(from start: Int) {
+        for i in start..<log.reads.count {
+            let read = log.reads[i]
+            let runner = computation.directory.runner(forCode: read.code)
+            grouped.runnerOfRead.append(Int32(runner ?? -1))
+            if let r = runner {
+                var at = grouped.byRunner[r].count
+                while at > 0 && log.reads[Int(grouped.byRunner[r][at - 1])].time > read.time { at -= 1 }
+                grouped.byRunner[r].insert(Int32(i), at: at)
+                dirtyRunners.insert(r)
+            } else {
+                grouped.unmatched.append(Int32(i))
+            }
+        }
+        // Merge the new reads into the time order.
+        let added = Self.sortedByTime(log.reads, range: start..<log.reads.count)
+        var merged: [Int32] = []
+        merged.reserveCapacity(timeOrder.count + added.count)
+        var a = 0, b = 0
+        while a < timeOrder.count || b < added.count {
+            if b == added.count || (a < timeOrder.count && log.reads[Int(timeOrder[a])].time <= log.reads[Int(added[b])].time) {
+                merged.append(timeOrder[a]); a += 1
+            } else {
+                merged.append(added[b]); b += 1
+            }
+        }
+        timeOrder = merged
+    }
+
+    static func sortedByTime(_ reads: [TimedRead], range: Range<Int>? = nil) -> [Int32] {
+        let range = range ?? reads.indices
+        return range.map { Int32($0) }.sorted { (reads[Int($0)].time, $0) < (reads[Int($1)].time, $1) }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import RaceModel
+import TimingIngest
+@testable import RaceStore
+import Snapshots
+import TestSupport
+
+@Suite struct RaceStateTests {
+    // The same event as the live tests: a 10K with a stadium and a 5 km mat.
+    static let config = LiveEventFolder.config
+    static let participants = LiveEventFolder.participants
+
+    /// (file, line text) in the order the mats wrote them.
+    static let lines: [(Int, String)] = [
+        (0, "1,09:00:05"), (0, "2,09:00:07"), (0, "2,09:00:09"),
+        (1, "AAA1,09:17:00"), (1, "AAA2,09:18:30"), (1, "CCC3,09:19:00"),
+        (0, "AAA1,09:34:00"), (0, "garbage line"), (0, "AAA2,09:36:10"), (0, "CCC3,09:38:00"),
+    ]
+
+    func folder(participants: String = participants) throws -> EventFolder {
+        try EventFolder.parse(path: "/tmp/none", config: Self.config, participants: participants)
+    }
+
+    func loadedState() throws -> RaceState {
+        let folder = try folder()
+        var log = ReadLog(files: folder.readFiles)
+        var numbers = [0, 0]
+        for (file, text) in Self.lines {
+            numbers[file] += 1
+            ReadLogLoader.ingest(line: text, number: numbers[file], file: file, into: &log, event: folder.event)
+        }
+        return RaceState(folder: folder, log: log)
+    }
+
+    func summary(_ s: RaceSnapshot) -> [String] {
+        s.standings(race: 0).rows.map { row in
+            "\(s.participants[row.runner].bib) \(row.status.rawValue) \(row.place.map(String.init) ?? "-") \(row.gunTime.map { TimeFormat.duration($0) } ?? "-")"
+        }
+    }
+
+    @Test func endOfFeedStandings() async throws {
+        let snap = try await loadedState().snapshot()
+        #expect(summary(snap) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 DNS - -"])
+        #expect(snap.evaluation.rejections.map(\.reason.kind).sorted() == ["malformed", "unknown chip", "unknown chip"])
+        #expect(snap.evaluation.duplicateCount == 1)
+        #expect(snap.counts == (started: 2, onCourse: 0, finished: 2))
+    }
+
+    @Test func seekingBackGivesWhatAFreshStateGives() async throws {
+        let state = try loadedState()
+        let times = [9 * 3_600_000 + 40 * 60_000, 9 * 3_600_000 + 20 * 60_000, 9 * 3_600_000 + 35 * 60_000, 9 * 3_600_000 + 1000]
+        for t in times {
+            let moved = await state.snapshot(at: t)
+            let fresh = try await loadedState().snapshot(at: t)
+            #expect(summary(moved) == summary(fresh), "at \(TimeFormat.timeOfDay(t))")
+            #expect(moved.evaluation.standings == fresh.evaluation.standings)
+        }
+        let mid = await state.snapshot(at: 9 * 3_600_000 + 20 * 60_000)
+        #expect(summary(mid) == ["1 RUN 1 0:17:00", "2 RUN 2 0:18:30", "3 DNS - -"])
+    }
+
+    @Test func appendingLineByLineEqualsLoadingAtOnce() async throws {
+        let state = RaceState(folder: try folder())
+        var numbers = [0, 0]
+        for (file, text) in Self.lines {
+            numbers[file] += 1
+            await state.append(line: text, number: numbers[file], file: file)
+            _ = await state.snapshot()  // exercise the incremental path between lines
+        }
+        let live = await state.snapshot()
+        let loaded = try await loadedState().snapshot()
+        #expect(live.evaluation.standings == loaded.evaluation.standings)
+        #expect(live.evaluation.rejections == loaded.evaluation.rejections)
+    }
+
+    @Test func correctedParticipantsRematchEarlierReads() async throws {
+        let state = try loadedState()
+        // The late entry gets chip CCC3: the earlier unknown-chip reads now count.
+        let corrected = Self.participants.replacingOccurrences(of: "3,Late Entry,10k,,M,", with: "3,Late Entry,10k,CCC3,M,")
+        await state.reload(try folder(participants: corrected))
+        let snap = await state.snapshot()
+        #expect(summary(snap) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 FIN 3 0:38:00"])
+        #expect(snap.evaluation.rejections.map(\.reason.kind) == ["malformed"])
+        #expect(snap.standings(race: 0).rows[2].flags.contains(.noStartRead))
+    }
+}
+

@@ -1,0 +1,37 @@
+import Foundation
+import RaceModel
+import TimingIngest
+import RaceStore
+import LiveIngest
+import Snapshots
+
+/// The reference: a state loaded at once from lines with the numbers the
+/// tailer gives them (`(file index, line number, text)`).
+public func referenceState(_ folder: EventFolder, lines: [(file: Int, number: Int, text: String)]) -> RaceState {
+    var log = ReadLog(files: folder.readFiles)
+    for line in lines {
+        ReadLogLoader.ingest(line: line.text, number: line.number, file: line.file, into: &log, event: folder.event)
+    }
+    return RaceState(folder: folder, log: log)
+}
+
+/// Every line reference the evaluation accounts for: each read's outcome and
+/// each rejected line. A line counted twice shows up twice.
+public func accountedRefs(_ snapshot: RaceSnapshot) -> [LineRef] {
+    var refs: [LineRef] = []
+    for timeline in snapshot.evaluation.timelines { refs += timeline.outcomes.map(\.ref) }
+    for rejection in snapshot.evaluation.rejections {
+        switch rejection.reason {
+        case .malformed, .unknownChip: refs.append(rejection.ref)
+        default: break  // a read with an outcome, already counted
+        }
+    }
+    return refs
+}
+
+/// `bib status place gun-time` per row, for readable failures.
+public func standingsSummary(_ snapshot: RaceSnapshot) -> [String] {
+    snapshot.standings(race: 0).rows.map { row in
+        "\(snapshot.participants[row.runner].bib) \(row.status.rawValue) \(row.place.map(String.init) ?? "-") \(row.gunTime.map { TimeFormat.duration($0) } ?? "-")"
+    }
+}
