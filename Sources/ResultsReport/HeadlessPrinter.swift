@@ -106,7 +106,9 @@ public struct HeadlessPrinter {
         for standings in evaluation.standings {
             let race = snapshot.event.races[standings.raceIndex]
             var text = "SUMMARY \(race.id): \(standings.count(.finished)) finished, \(standings.count(.onCourse)) on course,"
-                + " \(standings.count(.dnf)) DNF, \(standings.count(.dns)) not started"
+            let overLimit = standings.count(.overTimeLimit)
+            if overLimit > 0 { text += " \(overLimit) over the time limit," }
+            text += " \(standings.count(.dnf)) DNF, \(standings.count(.dns)) not started"
             let leaders = standings.rows.prefix { $0.place != nil }.prefix(3)
             if !leaders.isEmpty {
                 text += "; leaders: " + leaders.map { row in

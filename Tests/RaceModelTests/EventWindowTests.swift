@@ -40,29 +40,45 @@ import Testing
         #expect(ev.rejections.isEmpty)
     }
 
-    @Test func aFourLapRaceStartingAt22KeepsEveryReadAfterMidnight() {
-        // One mat, passed at the start and after each 10 km lap; hand-timed reads carry no date.
+    /// A race on one mat passed at the start and after every 10 km lap; hand-timed reads carry no date.
+    func lapRace(gun: Millis, cutoff: Millis, readsAt times: [Millis]) -> Evaluation {
         let lap = TimingPoint(id: "lap", name: "Lap mat", files: ["stadium.txt"], duplicateWindow: 10_000)
-        let checkpoints = [0, 10, 20, 30, 40].enumerated().map { Checkpoint(id: "L\($0.offset)", pointIndex: 0, km: Double($0.element)) }
-        let race = Race(id: "night", name: "Night 40K", waves: [Wave(id: "A", gun: 22 * Self.hour)], clock: .gun,
-                        checkpoints: checkpoints, cutoff: 6 * Self.hour)
-        let event = EventConfig(name: "Night", date: CivilDate(year: 2025, month: 7, day: 5), utcOffsetMinutes: 0,
+        let checkpoints = times.indices.map { Checkpoint(id: "L\($0)", pointIndex: 0, km: Double($0 * 10)) }
+        let race = Race(id: "laps", name: "Laps", waves: [Wave(id: "A", gun: gun)], clock: .gun,
+                        checkpoints: checkpoints, cutoff: cutoff)
+        let event = EventConfig(name: "Laps", date: CivilDate(year: 2025, month: 7, day: 5), utcOffsetMinutes: 0,
                                 ageGroups: AgeGroups(lowerBounds: []), points: [lap], races: [race])
-        let minute = 60_000
-        let laps = [22 * Self.hour + 10_000, 22 * Self.hour + 50 * minute, 23 * Self.hour + 40 * minute,
-                    30 * minute, Self.hour + 20 * minute]
         var log = ReadLog(files: [ReadFileInfo(path: "stadium.txt", pointIndex: 0, isBackup: false)])
-        for (i, t) in laps.enumerated() {
+        for (i, t) in times.enumerated() {
             log.record(.read(RawRead(code: "7", timeOfDay: t, format: .manual)), file: 0, line: i + 1,
                        eventDate: event.date, window: event.window, clockOffset: 0, text: "7,\(t)")
         }
         #expect(log.problems.isEmpty)
-        let ev = RaceComputation(event: event, participants: [Participant(bib: "7", name: "Owl", raceIndex: 0)]).evaluate(log)
+        return RaceComputation(event: event, participants: [Participant(bib: "7", name: "Owl", raceIndex: 0)]).evaluate(log)
+    }
+
+    @Test func aFourLapRaceStartingAt22KeepsEveryReadAfterMidnight() {
+        let minute = 60_000
+        let laps = [22 * Self.hour + 10_000, 22 * Self.hour + 50 * minute, 23 * Self.hour + 40 * minute,
+                    30 * minute, Self.hour + 20 * minute]
+        let ev = lapRace(gun: 22 * Self.hour, cutoff: 6 * Self.hour, readsAt: laps)
         #expect(ev.rejections.isEmpty, "no read lost as before the gun")
         #expect(ev.usedCount == 5)
         #expect(ev.standings[0].rows[0].status == .finished)
         #expect(ev.standings[0].rows[0].gunTime == 3 * Self.hour + 20 * minute)
         #expect(TimeFormat.timeOfDay(ev.at) == "01:20:00+1d")
+    }
+
+    @Test func aTwentyFourHourRaceKeepsItsLastHoursOnTheNextDay() {
+        // Gun at 12:00, one lap an hour until 11:00 the next day: the morning
+        // laps fall on the hours before the gun, yet belong to the race's end.
+        let laps = [12 * Self.hour + 5_000] + (1...23).map { (12 + $0) % 24 * Self.hour }
+        let ev = lapRace(gun: 12 * Self.hour, cutoff: 24 * Self.hour, readsAt: laps)
+        #expect(ev.rejections.isEmpty)
+        #expect(ev.usedCount == 24)
+        #expect(ev.standings[0].rows[0].status == .finished)
+        #expect(ev.standings[0].rows[0].gunTime == 23 * Self.hour)
+        #expect(TimeFormat.timeOfDay(ev.at) == "11:00:00+1d")
     }
 
     @Test func aTwentyFourHourRaceTellsTheLastHourFromTheHourBeforeTheGun() {
