@@ -102,10 +102,3 @@ struct LineAppenders {
         fds = Array(repeating: -1, count: files.count)
     }
 }
-
-extension Duration {
-    var milliseconds: Double {
-        let (s, atto) = components
-        return Double(s) * 1000 + Double(atto) / 1e15
-    }
-}

@@ -21,7 +21,7 @@ import ScreenGrid
 
     /// Rows of the expected results CSV (RFC 4180 quotes handled), keyed by column name.
     static func expectedResults() throws -> [[String: String]] {
-        let path = SampleFeed.path + "/../../Tests/ResultsReportTests/Expected/pyongyang-2025.csv"
+        let path = SampleFeed.expectedCSVPath
         let text = String(decoding: try ReadFileScanner.readFile(atPath: path), as: UTF8.self)
         var lines = text.split(separator: "\n").map(String.init)
         let header = fields(lines.removeFirst())

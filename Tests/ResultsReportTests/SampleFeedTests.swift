@@ -20,7 +20,7 @@ import TimingIngest
     }
 
     @Test func csvMatchesTheExpectedFile() async throws {
-        let expected = String(decoding: try ReadFileScanner.readFile(atPath: Self.root + "/Tests/ResultsReportTests/Expected/pyongyang-2025.csv"), as: UTF8.self)
+        let expected = String(decoding: try ReadFileScanner.readFile(atPath: SampleFeed.expectedCSVPath), as: UTF8.self)
         let actual = CSVReport.render(try await snapshot())
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)

@@ -15,6 +15,9 @@ public enum SampleFeed {
     }()
     public static let relativePath = "sample-feeds/pyongyang-2025"
     public static let path = root + "/" + relativePath
+    /// `racedash results --format csv` of the whole feed, checked in: any change
+    /// to parsing or timing rules that moves a place or a time shows against it.
+    public static let expectedCSVPath = root + "/Tests/TestSupport/Expected/pyongyang-2025.csv"
 
     public static func folder() throws -> EventFolder { try EventFolder.load(path) }
 
