@@ -51,6 +51,7 @@ enum Chrome {
             text += "Started \(Fmt.count(n.started)) · On course \(Fmt.count(n.onCourse)) · Finished \(Fmt.count(n.finished))"
             if n.overTimeLimit > 0 { text += " · Over limit \(Fmt.count(n.overTimeLimit))" }
             if n.dnf > 0 { text += " · DNF \(Fmt.count(n.dnf))" }
+            if n.disqualified > 0 { text += " · DQ \(Fmt.count(n.disqualified))" }
             if c.snapshot.evaluation.isFinal { text += " · FINAL" }
             if c.width >= 140 { text += " · of \(Fmt.count(rows.count)) entered" }
         }

@@ -35,10 +35,10 @@ struct RenderContext {
 
     func participant(_ s: Standing) -> Participant { snapshot.participants[s.runner] }
 
-    /// `FIN`, `DNS`, `DNF` or the id of the last checkpoint reached.
+    /// `FIN`, `DNS`, `DNF`, `DQ` or the id of the last checkpoint reached.
     func lastLabel(_ s: Standing, race: Race) -> String {
         switch s.status {
-        case .finished, .overTimeLimit, .dnf, .dns: return s.status.rawValue
+        case .finished, .overTimeLimit, .dnf, .disqualified, .dns: return s.status.rawValue
         case .onCourse: return s.lastCheckpoint.map { race.checkpoints[$0].id } ?? ""
         }
     }

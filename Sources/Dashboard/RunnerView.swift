@@ -110,7 +110,13 @@ enum RunnerView {
             let pastCutoff = race.cutoff.map { snapshot.at >= gun + $0 } ?? false
             let why = pastCutoff ? "within the cutoff" : "(final results: no finish read)"
             out.append(.text("Did not finish \(why).", Theme.warning))
-        case .dns: out.append(.text("No read counted yet.", Theme.dim))
+        case .disqualified: out.append(.text("Disqualified by the officials: no place.", Theme.alert))
+        case .dns: out.append(.text(s.corrections.isEmpty ? "No read counted yet." : "Did not start.", Theme.dim))
+        }
+        if !s.corrections.isEmpty {
+            out.append(.blank)
+            out.append(.text("Corrections (\(Correction.journalName)):", Theme.columnHeader))
+            for label in s.corrections { out.append(.text("* " + label, Theme.warning)) }
         }
         for segment in timeline.suspicious {
             out.append(.text("! Suspicious segment, for review: \(segment.text(in: race))", Theme.warning))
@@ -169,6 +175,7 @@ enum RunnerView {
         case .onCourse: status = "On course, last at \(s.lastCheckpoint.map { race.checkpoints[$0].id } ?? "")"
         case .overTimeLimit: status = "Over the time limit"
         case .dnf: status = "DNF"
+        case .disqualified: status = "Disqualified"
         case .dns: status = "Not started"
         }
         if let t = s.rankTime { status += " · \(c.event.official(t))" }
@@ -177,7 +184,7 @@ enum RunnerView {
         if let ap = s.ageGroupPlace, let g = s.ageGroup { status += " · \(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))" }
         if let gap = s.gap, gap > 0 { status += " · \(TimeFormat.gap(gap))" }
         x = frame.put(" " + status, x: 0, y: c.top + 1, style: s.place.map { $0 <= 3 } == true ? Theme.leader : Theme.plain)
-        if !s.flags.isEmpty {
+        if !s.flags.labels.isEmpty {
             frame.put("  ! " + s.flags.labels.joined(separator: ", "), x: x, y: c.top + 1, style: Theme.warning)
         }
     }

@@ -29,7 +29,7 @@ struct FileSignature: Equatable, Sendable {
     }
 }
 
-/// Looks at event.toml and participants.csv every `interval` and, when either
+/// Looks at event.toml, participants.csv and corrections.csv every `interval` and, when one
 /// changed, loads the folder again: a good edit is queued for the pump, a bad
 /// one is reported and the race goes on with the configuration it has.
 struct ConfigWatcher: Sendable {
@@ -39,7 +39,7 @@ struct ConfigWatcher: Sendable {
 
     var paths: [String] {
         let base = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
-        return [base + EventFolder.configName, base + EventFolder.participantsName]
+        return [base + EventFolder.configName, base + EventFolder.participantsName, base + EventFolder.correctionsName]
     }
 
     func signature() -> [FileSignature?] { paths.map(FileSignature.of) }

@@ -22,6 +22,7 @@ struct FeedHealth {
     init(folder: EventFolder) {
         files = Self.statuses(of: folder, keeping: [])
         reindex()
+        noteJournal(folder, at: Date())
     }
 
     var allCaughtUp: Bool { files.allSatisfy(\.caughtUp) }
@@ -78,6 +79,7 @@ struct FeedHealth {
         lastReload = now
         configError = nil
         configErrorSince = nil
+        noteJournal(folder, at: now)
         addNotice(.configReloaded(addedFiles: added, removedFiles: removed), at: now)
         return noteCatchUp(at: now)
     }
@@ -94,6 +96,15 @@ struct FeedHealth {
         if configError == nil { configErrorSince = now }
         configError = error
         addNotice(.configRejected(error), at: now)
+    }
+
+    /// A bad row of the corrections journal is a config error of its own
+    /// kind: the other rows apply, and fixing the row clears it.
+    private mutating func noteJournal(_ folder: EventFolder, at now: Date) {
+        guard let first = folder.correctionProblems.first else { return }
+        let more = folder.correctionProblems.count - 1
+        configError = first.description + (more > 0 ? " (and \(more) more: see racedash check)" : "")
+        configErrorSince = now
     }
 
     /// The first time every file has caught up, says so in a notice.

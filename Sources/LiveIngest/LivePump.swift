@@ -76,7 +76,9 @@ final class LivePump {
     }
 
     private func apply(_ newFolder: EventFolder) async {
-        if newFolder.event == folder.event && newFolder.participants == folder.participants {
+        if newFolder.event == folder.event && newFolder.participants == folder.participants
+            && newFolder.corrections.entries == folder.corrections.entries
+            && newFolder.correctionProblems == folder.correctionProblems {
             core.confirmedUnchanged()
             return
         }

@@ -23,7 +23,7 @@ public actor RaceState {
         self.folder = folder
         let log = log ?? ReadLog(files: folder.readFiles)
         self.log = log
-        computation = RaceComputation(event: folder.event, participants: folder.participants)
+        computation = RaceComputation(event: folder.event, participants: folder.participants, corrections: folder.corrections)
         grouped = computation.group(log)
         timeOrder = Self.sortedByTime(log.reads)
     }
@@ -77,7 +77,8 @@ public actor RaceState {
     public func reload(_ newFolder: EventFolder) {
         let oldEvent = folder.event
         folder = newFolder
-        computation = RaceComputation(event: newFolder.event, participants: newFolder.participants)
+        computation = RaceComputation(event: newFolder.event, participants: newFolder.participants,
+                                      corrections: newFolder.corrections)
         if let carried = Self.carry(log, from: oldEvent, to: newFolder) {
             log = carried
             timeOrder = Self.sortedByTime(log.reads)
@@ -166,6 +167,8 @@ public actor RaceState {
             if r >= 0 { dirty.insert(Int(r)) }
             i += 1
         }
+        // So do hand times the officials entered for that span.
+        dirty.formUnion(computation.corrections.runnersWithHandTimes(after: cached.at, upTo: at))
         for r in dirty {
             cached.timelines[r] = computation.timeline(runner: r, log: log, grouped: grouped, at: at)
         }
@@ -186,15 +189,20 @@ public actor RaceState {
     private func placeNewReads(from start: Int) {
         for i in start..<log.reads.count {
             let read = log.reads[i]
-            let runner = computation.directory.runner(forCode: read.code)
-            grouped.runnerOfRead.append(Int32(runner ?? -1))
-            if let r = runner {
+            let placement = computation.place(read, in: log)
+            switch placement {
+            case .runner(let r):
+                grouped.runnerOfRead.append(Int32(r))
                 var at = grouped.byRunner[r].count
                 while at > 0 && log.reads[Int(grouped.byRunner[r][at - 1])].time > read.time { at -= 1 }
                 grouped.byRunner[r].insert(Int32(i), at: at)
                 dirtyRunners.insert(r)
-            } else {
+            case .unmatched:
+                grouped.runnerOfRead.append(-1)
                 grouped.unmatched.append(Int32(i))
+            case .ignored(let line):
+                grouped.runnerOfRead.append(-1)
+                grouped.ignored.append((Int32(i), line))
             }
         }
         // Merge the new reads into the time order.

@@ -32,7 +32,7 @@ public enum CSVReport {
                 var fields: [String] = [row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? "", p.club ?? ""]
                 fields += [race.id, p.division.rawValue, s.status.rawValue, row.gun, row.net]
                 fields += places
-                fields += [row.last, s.flags.labels.joined(separator: ";")]
+                fields += [row.last, s.flagLabels.joined(separator: ";")]
                 fields += Array(repeating: "", count: before)
                 fields += race.checkpoints.indices.map(row.split)
                 fields += Array(repeating: "", count: after)

@@ -4,7 +4,8 @@ import Snapshots
 /// What `racedash check` prints: the config in brief, counts per point and
 /// every rejected line with file, line and reason.
 public enum CheckReport {
-    public static func render(_ snapshot: RaceSnapshot, missingFiles: [String] = [], limit: Int? = nil) -> String {
+    public static func render(_ snapshot: RaceSnapshot, missingFiles: [String] = [], correctionProblems: [String] = [],
+                              limit: Int? = nil) -> String {
         let event = snapshot.event
         let ev = snapshot.evaluation
         var out = "\(event.name), \(event.date), UTC\(event.utcOffsetLabel)\n"
@@ -47,12 +48,35 @@ public enum CheckReport {
                 }
             }
         }
+        out += corrections(snapshot, problems: correctionProblems)
         if !ev.rejections.isEmpty {
             out += "\nRejected lines:\n"
             let shown = limit.map { Array(ev.rejections.prefix($0)) } ?? ev.rejections
             for r in shown { out += "  " + describe(r, snapshot: snapshot) + "\n" }
             if shown.count < ev.rejections.count { out += "  ... and \(ev.rejections.count - shown.count) more\n" }
         }
+        return out
+    }
+
+    /// Every row of the officials' journal, as applied (undone rows marked),
+    /// then the rows skipped, with their reasons.
+    static func corrections(_ snapshot: RaceSnapshot, problems: [String]) -> String {
+        let journal = snapshot.evaluation.corrections
+        guard !journal.isEmpty || !problems.isEmpty else { return "" }
+        var out = "\nCorrections (\(Correction.journalName)): \(journal.entries.count) applied"
+        out += problems.isEmpty ? "\n" : ", \(problems.count) skipped\n"
+        var runnerOfBib: [String: Int] = [:]
+        for (i, p) in snapshot.participants.enumerated() { runnerOfBib[p.bib] = i }
+        for entry in journal.entries {
+            var who = ""
+            if let runner = runnerOfBib[entry.bib] {
+                who = "bib \(printable(entry.bib)) \(printable(snapshot.participants[runner].name)): "
+            }
+            let undone = journal.undone.contains(entry.line) ? " (undone)" : ""
+            let by = [entry.when, entry.who].filter { !$0.isEmpty }.joined(separator: " by ")
+            out += "  line \(entry.line): \(who)\(printable(entry.label))\(undone)\(by.isEmpty ? "" : " [\(printable(by))]")\n"
+        }
+        for problem in problems { out += "  skipped: \(printable(problem))\n" }
         return out
     }
 

@@ -65,7 +65,7 @@ public enum JSONReport {
                                  gun_time_ms: s.gunTime, net_time_ms: s.netTime, sex_place: s.sexPlace,
                                  age_group_place: s.ageGroupPlace, division_place: s.divisionPlace, gap_ms: row.selectionGap,
                                  pace_ms_per_km: s.racePace, projected_finish_ms: s.projectedFinish,
-                                 splits: official, splits_ms: splits, flags: s.flags.labels)
+                                 splits: official, splits_ms: splits, flags: s.flagLabels)
             }
             return RaceDoc(id: race.id, name: race.name, clock: race.clock.rawValue, distance_km: race.distanceKm,
                            checkpoints: race.checkpoints.map(\.id), runners: runners)

@@ -27,7 +27,7 @@ public enum TableReport {
                     p.division == .elite ? "E" : "A", s.status.rawValue, row.last, row.gun, row.net, row.gap,
                     s.racePace.map(TimeFormat.pace) ?? "",
                     s.status == .onCourse ? (s.projectedFinish.map { TimeFormat.duration($0) } ?? "") : "",
-                    s.flags.labels.joined(separator: ", "),
+                    s.flagLabels.joined(separator: ", "),
                 ])
             }
             out += align(table, rightAligned: [0, 1, 4, 6, 12, 13, 14, 15, 16], maxWidth: [2: 28, 7: 20])

@@ -12,8 +12,10 @@ struct CheckCommand: AsyncParsableCommand {
     var limit: Int?
 
     func run() async throws {
-        let loaded = try LoadedEvent.load(event)
+        let loaded = try LoadedEvent.load(event, warn: false)
         let snapshot = await loaded.state().snapshot()
-        print(CheckReport.render(snapshot, missingFiles: loaded.missing, limit: limit), terminator: "")
+        let problems = loaded.folder.correctionProblems.map(\.description)
+        print(CheckReport.render(snapshot, missingFiles: loaded.missing, correctionProblems: problems, limit: limit),
+              terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RaceModel
 import RaceStore
 import Snapshots
@@ -11,10 +12,12 @@ struct LoadedEvent {
     var log: ReadLog
     var missing: [String]
 
-    static func load(_ path: String) throws -> LoadedEvent {
+    /// `warn`: bad rows of the corrections journal go to stderr (`check` lists them itself).
+    static func load(_ path: String, warn: Bool = true) throws -> LoadedEvent {
         do {
             let folder = try EventFolder.load(path)
             let (log, missing) = try ReadLogLoader.load(folder)
+            for problem in folder.correctionProblems where warn { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
             return LoadedEvent(folder: folder, log: log, missing: missing)
         } catch let error as ConfigError {
             throw RacedashError(error.description)

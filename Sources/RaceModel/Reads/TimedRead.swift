@@ -28,6 +28,8 @@ public enum RejectReason: Sendable, Equatable, CustomStringConvertible {
     case impossibleSplit(checkpoint: String, kmh: Double)
     /// Dated outside the event window (or an undated time no day of it fits).
     case outsideEventWindow(String)
+    /// Named by an `ignore` row of the officials' corrections journal.
+    case ignoredByOfficials(line: Int)
 
     public var description: String {
         switch self {
@@ -37,6 +39,7 @@ public enum RejectReason: Sendable, Equatable, CustomStringConvertible {
         case .notOnCourse(let point, let race): return "point \(point) is not on the \(race) course"
         case .alreadyPassed(let cp): return "runner already passed \(cp); no later checkpoint at this point"
         case .afterFinish: return "read after the runner finished"
+        case .ignoredByOfficials(let line): return "ignored by the officials (\(Correction.journalName) line \(line))"
         case .outsideEventWindow(let when):
             return "read at \(when) is outside the event window (6 h before the first gun to 6 h after the last cutoff)"
         case .impossibleSplit(let cp, let kmh):
@@ -55,6 +58,7 @@ public enum RejectReason: Sendable, Equatable, CustomStringConvertible {
         case .alreadyPassed: return "already passed"
         case .afterFinish: return "after finish"
         case .outsideEventWindow: return "outside event window"
+        case .ignoredByOfficials: return "ignored by officials"
         case .impossibleSplit: return "impossible split"
         }
     }

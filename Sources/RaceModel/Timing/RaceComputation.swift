@@ -54,8 +54,10 @@ public struct Evaluation: Sendable {
     public var rejections: [Rejection]
     public var duplicateCount: Int
     public var usedCount: Int
-    /// Final results: nobody left on course.
+    /// Final results in every race: nobody left on course.
     public var isFinal: Bool
+    /// The officials' journal the standings were computed with.
+    public var corrections: Corrections
 }
 
 /// From a read log to standings: the path shared by `results`, `check`,
@@ -64,15 +66,34 @@ public struct RaceComputation: Sendable {
     public let event: EventConfig
     public let participants: [Participant]
     public let directory: ParticipantDirectory
+    /// The officials' journal, applied on top of the raw reads.
+    public let corrections: Corrections
     let engine: TimingEngine
     let builder: StandingsBuilder
 
-    public init(event: EventConfig, participants: [Participant]) {
+    public init(event: EventConfig, participants: [Participant], corrections: Corrections = Corrections()) {
         self.event = event
         self.participants = participants
+        self.corrections = corrections
         directory = ParticipantDirectory(participants)
         engine = TimingEngine(event: event)
-        builder = StandingsBuilder(event: event, participants: participants)
+        builder = StandingsBuilder(event: event, participants: participants, corrections: corrections)
+    }
+
+    /// Where a read goes: to a runner (a chip swap first, then chip and bib),
+    /// to nobody, or nowhere because the officials ignore it.
+    public enum Placement: Equatable {
+        case runner(Int)
+        case unmatched
+        case ignored(line: Int)
+    }
+
+    public func place(_ read: TimedRead, in log: ReadLog) -> Placement {
+        if !corrections.isEmpty {
+            if let line = corrections.ignoringLine(read, file: log.files[Int(read.ref.file)].path) { return .ignored(line: line) }
+            if let r = corrections.swappedRunner(code: read.code, time: read.time) { return .runner(r) }
+        }
+        return directory.runner(forCode: read.code).map(Placement.runner) ?? .unmatched
     }
 
     /// Reads grouped by runner, so timelines can be recomputed at any time
@@ -82,6 +103,8 @@ public struct RaceComputation: Sendable {
         public var byRunner: [[Int32]]
         /// Reads whose code matched nobody.
         public var unmatched: [Int32]
+        /// Reads the officials ignore, with the journal line that says so.
+        public var ignored: [(read: Int32, line: Int)] = []
         /// The runner of each read in `log.reads` (-1: nobody), so a read is matched once.
         public var runnerOfRead: [Int32]
     }
@@ -90,18 +113,20 @@ public struct RaceComputation: Sendable {
         var byRunner = [[Int32]](repeating: [], count: participants.count)
         var unmatched: [Int32] = []
         var runnerOfRead = [Int32](repeating: -1, count: log.reads.count)
+        var ignored: [(read: Int32, line: Int)] = []
         for (i, read) in log.reads.enumerated() {
-            if let r = directory.runner(forCode: read.code) {
+            switch place(read, in: log) {
+            case .runner(let r):
                 byRunner[r].append(Int32(i))
                 runnerOfRead[i] = Int32(r)
-            } else {
-                unmatched.append(Int32(i))
+            case .unmatched: unmatched.append(Int32(i))
+            case .ignored(let line): ignored.append((Int32(i), line))
             }
         }
         for r in byRunner.indices where byRunner[r].count > 1 {
             byRunner[r].sort { (log.reads[Int($0)].time, $0) < (log.reads[Int($1)].time, $1) }
         }
-        return Grouped(byRunner: byRunner, unmatched: unmatched, runnerOfRead: runnerOfRead)
+        return Grouped(byRunner: byRunner, unmatched: unmatched, ignored: ignored, runnerOfRead: runnerOfRead)
     }
 
     /// Timeline of one runner from reads up to `at`.
@@ -110,7 +135,11 @@ public struct RaceComputation: Sendable {
         // Reads are in time order: take the prefix up to `at`.
         var end = indices.count
         while end > 0 && log.reads[Int(indices[end - 1])].time > at { end -= 1 }
-        return engine.timeline(for: participants[runner], reads: indices[..<end].map { log.reads[Int($0)] })
+        var timeline = engine.timeline(for: participants[runner], reads: indices[..<end].map { log.reads[Int($0)] })
+        if !corrections.isEmpty {
+            corrections.apply(to: &timeline, runner: runner, race: event.races[participants[runner].raceIndex], at: at)
+        }
+        return timeline
     }
 
     /// Standings and counts from the reads up to `at` (default: the end of the feed).
@@ -122,12 +151,16 @@ public struct RaceComputation: Sendable {
     }
 
     /// Standings and counts from timelines already computed at `at`.
-    /// Final once asked for, or once every race's time limit has passed
-    /// (nobody can still be on course then).
+    /// Final once asked for, once every race's time limit has passed
+    /// (nobody can still be on course then), or, race by race, once the
+    /// officials closed it.
     public func evaluation(_ log: ReadLog, grouped: Grouped, timelines: [RunnerTimeline], at: Millis,
                            final: Bool = false) -> Evaluation {
-        let final = final || event.allCutoffsPassed(at: at)
-        let standings = event.races.indices.map { builder.standings(race: $0, timelines: timelines, at: at, final: final) }
+        let allFinal = final || event.allCutoffsPassed(at: at)
+        let finalRace = event.races.indices.map { allFinal || corrections.isClosed(race: $0, at: at) }
+        let standings = event.races.indices.map {
+            builder.standings(race: $0, timelines: timelines, at: at, final: finalRace[$0])
+        }
         var stats = [PointStats](repeating: PointStats(), count: event.points.count)
         var rejections: [Rejection] = []
         var duplicates = 0, used = 0
@@ -153,6 +186,13 @@ public struct RaceComputation: Sendable {
             rejections.append(Rejection(ref: read.ref, point: Int(read.point), reason: .unknownChip(read.code),
                                         time: read.time))
         }
+        for (i, line) in grouped.ignored {
+            let read = log.reads[Int(i)]
+            guard read.time <= at else { continue }
+            stats[Int(read.point)].rejected += 1
+            rejections.append(Rejection(ref: read.ref, point: Int(read.point), reason: .ignoredByOfficials(line: line),
+                                        time: read.time, runner: directory.runner(forCode: read.code)))
+        }
         for (runner, timeline) in timelines.enumerated() {
             for entry in timeline.outcomes {
                 switch entry.outcome {
@@ -169,6 +209,6 @@ public struct RaceComputation: Sendable {
         rejections.sort { $0.ref < $1.ref }
         return Evaluation(at: at, timelines: timelines, standings: standings, pointStats: stats,
                           rejections: rejections, duplicateCount: duplicates, usedCount: used,
-                          isFinal: final)
+                          isFinal: allFinal || (!finalRace.isEmpty && !finalRace.contains(false)), corrections: corrections)
     }
 }

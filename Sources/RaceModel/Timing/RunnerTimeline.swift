@@ -16,6 +16,9 @@ public struct RunnerFlags: OptionSet, Sendable, Hashable {
     /// A segment much faster than the runner's own pace elsewhere: for the
     /// officials to review; it changes neither status nor place.
     public static let suspiciousSegment = RunnerFlags(rawValue: 1 << 5)
+    /// Named in the officials' corrections journal (the rows are listed
+    /// beside the flags, so this has no label of its own).
+    public static let corrected = RunnerFlags(rawValue: 1 << 6)
 
     public var labels: [String] {
         var out: [String] = []

@@ -1,7 +1,5 @@
 /// A runner's state in the standings. Every rule about statuses lives here:
-/// which get places and in which order they are listed. A disqualification
-/// (from the officials' corrections) is one more case: unplaced, listed
-/// after DNF.
+/// which get places and in which order they are listed.
 public enum RunnerStatus: String, Sendable, Equatable, CaseIterable {
     case finished = "FIN"
     case onCourse = "RUN"
@@ -10,7 +8,9 @@ public enum RunnerStatus: String, Sendable, Equatable, CaseIterable {
     case overTimeLimit = "OTL"
     /// Still out at the race cutoff, or no finish read in final results.
     case dnf = "DNF"
-    /// No read counted yet.
+    /// Disqualified by the officials (corrections journal): no place, listed after DNF.
+    case disqualified = "DQ"
+    /// No read counted yet, or set by the officials.
     case dns = "DNS"
 
     /// Only finishers and runners on course get places.
@@ -20,13 +20,14 @@ public enum RunnerStatus: String, Sendable, Equatable, CaseIterable {
     public var hasStarted: Bool { self != .dns }
 
     /// Listing order: placed runners, then over the time limit (as ultras
-    /// publish them), then DNF, then DNS.
+    /// publish them), then DNF, then DQ, then DNS.
     public var listOrder: Int {
         switch self {
         case .finished, .onCourse: return 0
         case .overTimeLimit: return 1
         case .dnf: return 2
-        case .dns: return 3
+        case .disqualified: return 3
+        case .dns: return 4
         }
     }
 
@@ -37,6 +38,7 @@ public enum RunnerStatus: String, Sendable, Equatable, CaseIterable {
         case .onCourse: return "on course"
         case .overTimeLimit: return "over the time limit"
         case .dnf: return "DNF"
+        case .disqualified: return "disqualified"
         case .dns: return "DNS"
         }
     }
@@ -71,6 +73,11 @@ public struct Standing: Sendable, Equatable {
     /// Ranking-clock time at each checkpoint.
     public var splits: [Millis?]
     public var flags: RunnerFlags
+    /// The officials' corrections naming this runner, as labels (see `Correction.label`).
+    public var corrections: [String] = []
+
+    /// Flags, then corrections: what the reports list under `flags`.
+    public var flagLabels: [String] { corrections.isEmpty ? flags.labels : flags.labels + corrections }
 }
 
 /// A runner's passage through a checkpoint, by time of day.

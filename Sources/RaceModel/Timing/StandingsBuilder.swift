@@ -2,9 +2,10 @@
 public struct StandingsBuilder: Sendable {
     public let event: EventConfig
     public let participants: [Participant]
+    public let corrections: Corrections
 
-    public init(event: EventConfig, participants: [Participant]) {
-        self.event = event; self.participants = participants
+    public init(event: EventConfig, participants: [Participant], corrections: Corrections = Corrections()) {
+        self.event = event; self.participants = participants; self.corrections = corrections
     }
 
     /// Standings of race `raceIndex` at time of day `at`, from timelines
@@ -21,7 +22,8 @@ public struct StandingsBuilder: Sendable {
         var byLast = [Int](repeating: 0, count: cpCount)
 
         for (index, runner) in participants.enumerated() where runner.raceIndex == raceIndex {
-            let row = standing(of: index, runner, timelines[index], race: race, at: at, final: final)
+            var row = standing(of: index, runner, timelines[index], race: race, at: at, final: final)
+            if !corrections.isEmpty { applyCorrections(to: &row) }
             let timeOfDay = timelines[index].splits
             for c in 0..<cpCount {
                 if let t = row.splits[c] {
@@ -89,6 +91,16 @@ public struct StandingsBuilder: Sendable {
             row.flags.insert(.overdue)
         }
         return row
+    }
+
+    /// The officials' status for the runner replaces the timing rules' one,
+    /// and their corrections go with the row.
+    func applyCorrections(to row: inout Standing) {
+        row.corrections = corrections.labels(runner: row.runner)
+        guard let status = corrections.statusOverride(runner: row.runner) else { return }
+        row.status = status
+        row.projectedFinish = status == .finished ? row.projectedFinish : nil
+        row.flags.remove(.overdue)
     }
 
     /// Twice the time the next segment should take at the runner's pace, plus

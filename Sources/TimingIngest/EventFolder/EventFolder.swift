@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import RaceModel
 
 /// An event folder on disk: its configuration, its participants and the
@@ -8,34 +11,48 @@ public struct EventFolder: Sendable {
     public var participants: [Participant]
     /// Every read file of every point, main line first within a point.
     public var readFiles: [ReadFileInfo]
+    /// The officials' journal (`corrections.csv`), resolved against the participants.
+    public var corrections: Corrections
+    /// Its rows that could not be applied, each with file, line and reason.
+    public var correctionProblems: [ConfigError]
 
     public static let configName = "event.toml"
     public static let participantsName = "participants.csv"
+    public static let correctionsName = Correction.journalName
 
-    public init(path: String, event: EventConfig, participants: [Participant]) {
+    public init(path: String, event: EventConfig, participants: [Participant], corrections: [Correction] = [],
+                correctionProblems: [ConfigError] = []) {
         self.path = path
         self.event = event
         self.participants = participants
+        self.corrections = Corrections(corrections, event: event, participants: participants)
+        self.correctionProblems = correctionProblems
         readFiles = event.points.enumerated().flatMap { p, point in
             point.files.enumerated().map { ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0) }
         }
     }
 
-    /// Loads `event.toml` and `participants.csv` (read files are read separately).
+    /// Loads `event.toml`, `participants.csv` and, where there is one,
+    /// `corrections.csv` (read files are read separately).
     public static func load(_ path: String) throws(ConfigError) -> EventFolder {
         let configPath = join(path, configName)
-        let event = try EventConfigLoader.parse(try readText(configPath), file: configPath)
-        let participantsPath = join(path, participantsName)
-        let participants = try ParticipantsLoader.parse(try readText(participantsPath), file: participantsPath, event: event)
-        return EventFolder(path: path, event: event, participants: participants)
+        let correctionsPath = join(path, correctionsName)
+        let corrections = access(correctionsPath, F_OK) == 0 ? try readText(correctionsPath) : ""
+        return try parse(path: path, config: try readText(configPath), participants: try readText(join(path, participantsName)),
+                         corrections: corrections)
     }
 
     /// Parses text already read (for tests and for reloading).
-    public static func parse(path: String, config: String, participants: String) throws(ConfigError) -> EventFolder {
+    public static func parse(path: String, config: String, participants: String,
+                             corrections: String = "") throws(ConfigError) -> EventFolder {
         let event = try EventConfigLoader.parse(config, file: join(path, configName))
         let list = try ParticipantsLoader.parse(participants, file: join(path, participantsName), event: event)
-        return EventFolder(path: path, event: event, participants: list)
+        let journal = CorrectionsLoader.parse(corrections, file: join(path, correctionsName), event: event, participants: list)
+        return EventFolder(path: path, event: event, participants: list, corrections: journal.entries,
+                           correctionProblems: journal.problems)
     }
+
+    public var correctionsPath: String { Self.join(path, Self.correctionsName) }
 
     public func absolutePath(of file: ReadFileInfo) -> String { Self.join(path, file.path) }
 
