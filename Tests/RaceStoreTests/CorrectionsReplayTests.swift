@@ -1,0 +1,55 @@
+import Testing
+import RaceModel
+import TimingIngest
+@testable import RaceStore
+import Snapshots
+import TestSupport
+
+/// Replay steps the clock through a race with corrections: each step equals
+/// the standings a fresh state computes at that time, hand times included,
+/// though no read marks when a hand time is passed.
+@Suite struct CorrectionsReplayTests {
+    static let journal = """
+        \(CorrectionsLoader.header)
+        t,referee,2,split,finish 09:36:40,finish mat missed her
+        t,referee,1,penalty,+0:30,
+        t,referee,3,dnf,,
+        t,referee,,close,10k 09:50:00,
+
+        """
+    static let lines: [(Int, String)] = [
+        (0, "AAA1,09:00:05"), (0, "AAA2,09:00:07"), (0, "CCC3,09:00:09"),
+        (1, "AAA1,09:17:00"), (1, "AAA2,09:18:30"), (0, "AAA1,09:34:00"),
+    ]
+
+    func state() throws -> RaceState {
+        let participants = LiveEventFolder.participants.replacingOccurrences(of: "Late Entry,10k,,", with: "Late Entry,10k,CCC3,")
+        let folder = try EventFolder.parse(path: "/tmp/none", config: LiveEventFolder.config, participants: participants,
+                                           corrections: Self.journal)
+        #expect(folder.correctionProblems == [])
+        var log = ReadLog(files: folder.readFiles)
+        var numbers = [0, 0]
+        for (file, text) in Self.lines {
+            numbers[file] += 1
+            ReadLogLoader.ingest(line: text, number: numbers[file], file: file, into: &log, event: folder.event)
+        }
+        return RaceState(folder: folder, log: log)
+    }
+
+    @Test func steppingForwardEqualsAFreshStateAtEveryStep() async throws {
+        let replay = try state()
+        var seen: [[String]] = []
+        for clock in ["09:30:00", "09:36:39", "09:36:40", "09:45:00", "09:50:00"] {
+            let at = TimeFormat.parseClock(clock)!
+            let stepped = await replay.snapshot(at: at)
+            let fresh = await (try state()).snapshot(at: at)
+            #expect(stepped.evaluation.standings == fresh.evaluation.standings, "at \(clock)")
+            #expect(stepped.evaluation.timelines == fresh.evaluation.timelines, "at \(clock)")
+            seen.append(standingsSummary(stepped))
+        }
+        #expect(seen[1] == ["1 FIN 1 0:34:30", "2 RUN 2 0:18:30", "3 DNF - 0:00:09"])
+        #expect(seen[2] == ["1 FIN 1 0:34:30", "2 FIN 2 0:36:40", "3 DNF - 0:00:09"])
+        #expect(await replay.snapshot(at: TimeFormat.parseClock("09:45:00")!).evaluation.isFinal == false)
+        #expect(await replay.snapshot(at: TimeFormat.parseClock("09:50:00")!).evaluation.isFinal)
+    }
+}
