@@ -7,28 +7,28 @@ import RaceStore
 import Snapshots
 import TestSupport
 
+func waitForReloads(_ run: LiveRun, _ count: Int) async -> Bool {
+    await eventually { run.feed.status().reloads >= count }
+}
+
+/// Standings of the state equal those of a fresh state loaded from the folder as it is now.
+func expectMatchesFolderOnDisk(_ run: LiveRun, _ event: LiveEventFolder) async throws {
+    let folder = try event.load()
+    let live = await run.state.snapshot()
+    let loaded = try await RaceState(folder: folder, log: ReadLogLoader.load(folder).log).snapshot()
+    #expect(standingsSummary(live) == standingsSummary(loaded))
+    #expect(live.evaluation.standings == loaded.evaluation.standings)
+    #expect(live.evaluation.rejections == loaded.evaluation.rejections)
+    #expect(await run.state.readCount == loaded.evaluation.timelines.reduce(0) { $0 + $1.outcomes.count }
+        + loaded.evaluation.rejections.filter { $0.reason.kind == "unknown chip" }.count)
+    #expect(live.evaluation.pointStats == loaded.evaluation.pointStats)
+    #expect(live.gunMarkers == loaded.gunMarkers)
+}
+
 /// Edits of event.toml and participants.csv during a live race.
 @Suite struct LiveConfigTests {
     static let stadium = "1,09:00:05\nAAA2,09:00:07\nCCC3,09:00:09\nAAA1,09:34:00\nAAA2,09:36:10\nCCC3,09:38:00\n"
     static let km5 = "AAA1,09:17:00\nAAA2,09:18:30\nCCC3,09:19:00\nDDD4,09:20:00\n"
-
-    func waitForReloads(_ run: LiveRun, _ count: Int) async -> Bool {
-        await eventually { run.feed.status().reloads >= count }
-    }
-
-    /// Standings of the state equal those of a fresh state loaded from the folder as it is now.
-    func expectMatchesFolderOnDisk(_ run: LiveRun, _ event: LiveEventFolder) async throws {
-        let folder = try event.load()
-        let live = await run.state.snapshot()
-        let loaded = try await RaceState(folder: folder, log: ReadLogLoader.load(folder).log).snapshot()
-        #expect(standingsSummary(live) == standingsSummary(loaded))
-        #expect(live.evaluation.standings == loaded.evaluation.standings)
-        #expect(live.evaluation.rejections == loaded.evaluation.rejections)
-        #expect(await run.state.readCount == loaded.evaluation.timelines.reduce(0) { $0 + $1.outcomes.count }
-            + loaded.evaluation.rejections.filter { $0.reason.kind == "unknown chip" }.count)
-        #expect(live.evaluation.pointStats == loaded.evaluation.pointStats)
-        #expect(live.gunMarkers == loaded.gunMarkers)
-    }
 
     @Test func correctedParticipantsCountEarlierReads() async throws {
         try await withCaughtUpRun([("reads/stadium.txt", Self.stadium), ("reads/km5.txt", Self.km5)]) { event, run in

@@ -27,13 +27,7 @@ import TestSupport
         let folder = try EventFolder.parse(path: "/tmp/none", config: LiveEventFolder.config, participants: participants,
                                            corrections: Self.journal)
         #expect(folder.correctionProblems == [])
-        var log = ReadLog(files: folder.readFiles)
-        var numbers = [0, 0]
-        for (file, text) in Self.lines {
-            numbers[file] += 1
-            ReadLogLoader.ingest(line: text, number: numbers[file], file: file, into: &log, event: folder.event)
-        }
-        return RaceState(folder: folder, log: log)
+        return referenceState(folder, written: Self.lines)
     }
 
     @Test func steppingForwardEqualsAFreshStateAtEveryStep() async throws {

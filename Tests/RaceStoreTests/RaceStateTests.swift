@@ -22,16 +22,7 @@ import TestSupport
         try EventFolder.parse(path: "/tmp/none", config: Self.config, participants: participants)
     }
 
-    func loadedState() throws -> RaceState {
-        let folder = try folder()
-        var log = ReadLog(files: folder.readFiles)
-        var numbers = [0, 0]
-        for (file, text) in Self.lines {
-            numbers[file] += 1
-            ReadLogLoader.ingest(line: text, number: numbers[file], file: file, into: &log, event: folder.event)
-        }
-        return RaceState(folder: folder, log: log)
-    }
+    func loadedState() throws -> RaceState { referenceState(try folder(), written: Self.lines) }
 
     func summary(_ s: RaceSnapshot) -> [String] {
         s.standings(race: 0).rows.map { row in

@@ -15,6 +15,16 @@ public func referenceState(_ folder: EventFolder, lines: [(file: Int, number: In
     return RaceState(folder: folder, log: log)
 }
 
+/// The same from `(file index, text)` in the order the mats wrote them,
+/// numbered per file as the tailer numbers them.
+public func referenceState(_ folder: EventFolder, written lines: [(Int, String)]) -> RaceState {
+    var numbers = [Int](repeating: 0, count: folder.readFiles.count)
+    return referenceState(folder, lines: lines.map { file, text in
+        numbers[file] += 1
+        return (file, numbers[file], text)
+    })
+}
+
 /// Every line reference the evaluation accounts for: each read's outcome and
 /// each rejected line. A line counted twice shows up twice.
 public func accountedRefs(_ snapshot: RaceSnapshot) -> [LineRef] {
