@@ -52,8 +52,9 @@ let package = Package(
         .executableTarget(name: "racedash-bench", dependencies: [
             "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "Simulation",
         ]),
-        // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock.
-        .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest"],
+        // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock,
+        // a terminal in memory.
+        .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ScreenGrid"],
                 path: "Tests/TestSupport", exclude: ["Expected"]),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
         .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "TestSupport"]),
