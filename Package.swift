@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(name: "LiveIngestTests", dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport"],
+                    exclude: ["Goldens"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TimingIngest", "RaceStore", "LiveIngest", "Snapshots", "RaceModel", "TestSupport"]),
         // The dashboard loop in-process on a test terminal, and the built racedash binary in a private tmux server.
         .testTarget(name: "EndToEndTests", dependencies: [
