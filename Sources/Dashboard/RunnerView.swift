@@ -163,22 +163,26 @@ enum RunnerView {
         var x = frame.put(" Bib \(p.bib) ", x: 0, y: c.top, style: Theme.titleBar)
         frame.put(" " + who.joined(separator: " · "), x: x, y: c.top, style: Theme.strong)
         guard let s = standing(c.snapshot, runner: runner) else { return }
-        var status: String
+        var status: [String]
         switch s.status {
-        case .finished: status = "Finished"
-        case .onCourse: status = "On course, last at \(s.lastCheckpoint.map { race.checkpoints[$0].id } ?? "")"
-        case .overTimeLimit: status = "Over the time limit"
-        case .dnf: status = "DNF"
-        case .dns: status = "Not started"
+        case .finished: status = ["Finished"]
+        case .onCourse: status = ["On course, last at \(s.lastCheckpoint.map { race.checkpoints[$0].id } ?? "")"]
+        case .overTimeLimit: status = ["Over the time limit"]
+        case .dnf: status = ["DNF"]
+        case .dns: status = ["Not started"]
         }
-        if let t = s.rankTime { status += " · \(c.event.official(t))" }
-        if let place = s.place { status += " · place \(Fmt.count(place))" }
-        if let sp = s.sexPlace, let sex = p.sex { status += " · \(sex.rawValue) \(Fmt.count(sp))" }
-        if let ap = s.ageGroupPlace, let g = s.ageGroup { status += " · \(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))" }
-        if let gap = s.gap, gap > 0 { status += " · \(TimeFormat.gap(gap))" }
-        x = frame.put(" " + status, x: 0, y: c.top + 1, style: s.place.map { $0 <= 3 } == true ? Theme.leader : Theme.plain)
-        if !s.flags.isEmpty {
-            frame.put("  ! " + s.flags.labels.joined(separator: ", "), x: x, y: c.top + 1, style: Theme.warning)
+        if let t = s.rankTime { status.append(c.event.official(t)) }
+        if let place = s.place { status.append("place \(Fmt.count(place))") }
+        if let sp = s.sexPlace, let sex = p.sex { status.append("\(sex.rawValue) \(Fmt.count(sp))") }
+        if let ap = s.ageGroupPlace, let g = s.ageGroup { status.append("\(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))") }
+        if let gap = s.gap, gap > 0 { status.append(TimeFormat.gap(gap)) }
+        let flags = s.flags.isEmpty ? "" : "  ! " + s.flags.labels.joined(separator: ", ")
+        // The flags are what an official must not miss: the least telling places and gap make room for them.
+        while status.count > 1, TextWidth.of(" " + status.joined(separator: " · ") + flags) > c.width {
+            status.removeLast()
         }
+        x = frame.put(" " + status.joined(separator: " · "), x: 0, y: c.top + 1,
+                      style: s.place.map { $0 <= 3 } == true ? Theme.leader : Theme.plain)
+        if !flags.isEmpty { frame.put(flags, x: x, y: c.top + 1, style: Theme.warning) }
     }
 }
