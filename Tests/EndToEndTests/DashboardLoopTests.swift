@@ -5,6 +5,7 @@ import RaceStore
 import ScreenGrid
 import Snapshots
 import TestSupport
+import Synchronization
 import Testing
 
 /// The dashboard loop in-process on a test terminal: keys in, frames out,
@@ -163,6 +164,24 @@ import Testing
             let moved = try await d.terminal.frame("runner 1 started") { $0.line(1).hasPrefix(" Started 1 ") }
             #expect(moved.frame.row(containing: "Ri Jong Ho").map { moved.lines[$0].contains("5K") } == true,
                     "\(moved.lines.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func liveTheAgeOfTheLastReadCountsOnWithNothingArriving() async throws {
+        let folder = try LiveEventFolder()
+        defer { folder.remove() }
+        let state = RaceState(folder: try folder.load())
+        await state.append(line: "1,09:00:04", number: 1, file: 0)
+        let now = Mutex(SampleFeed.clock("09:00:30"))
+        try await withDashboard({
+            try await RunningDashboard(state: state, feed: .live, liveNow: { _ in now.withLock { $0 } })
+        }) { d in
+            _ = try await d.terminal.frame("the read 26 s ago") { $0.line(1).hasSuffix("last read 26s ago") }
+            now.withLock { $0 += 1_000 }
+            _ = try await d.terminal.frame("a second later") { $0.line(1).hasSuffix("last read 27s ago") }
+            now.withLock { $0 += 60_000 }
+            let quiet = try await d.terminal.frame("a quiet feed") { $0.line(1).hasSuffix("last read 1:27 ago") }
+            #expect(quiet.lines[1].hasSuffix("! last read 1:27 ago"), "a minute without reads is a warning")
         }
     }
 }
