@@ -53,7 +53,8 @@ enum RunnerView {
         return places
     }
 
-    static func lines(_ snapshot: RaceSnapshot, runner: Int) -> [Line] {
+    /// `noteWidth` is the width the note column has, if known: a note too long for it is said shorter.
+    static func lines(_ snapshot: RaceSnapshot, runner: Int, noteWidth: Int? = nil) -> [Line] {
         let p = snapshot.participants[runner]
         guard let s = standing(snapshot, runner: runner) else { return [.text("Not in any race's standings.", Theme.dim)] }
         let race = snapshot.event.races[p.raceIndex]
@@ -92,7 +93,9 @@ enum RunnerView {
                 style = Theme.dim
             }
             if let refused = timeline.impossible.first(where: { $0.checkpoint == c }) {
-                cells[.note] = "! refused \(TimeFormat.timeOfDay(refused.time)): impossible"
+                let note = "! refused \(TimeFormat.timeOfDay(refused.time)): impossible"
+                // The rejected reads below give the time and the file line.
+                cells[.note] = noteWidth.map { TextWidth.of(note) > $0 } == true ? "! impossible" : note
                 noteStyle = Theme.alert
             }
             out.append(.split(cells: cells, style: style, noteStyle: noteStyle, gainStyle: gainStyle))
@@ -131,10 +134,10 @@ enum RunnerView {
             return
         }
         drawIdentity(c, runner: runner, into: &frame)
-        let all = lines(c.snapshot, runner: runner)
+        let table = TableLayout(columns, width: c.width - 1)
+        let all = lines(c.snapshot, runner: runner, noteWidth: table.width(of: .note))
         let rows = Layout.runnerSheetRows(height: c.height)
         let scroll = min(max(0, c.ui.scroll), max(0, all.count - rows))
-        let table = TableLayout(columns, width: c.width - 1)
         for (k, line) in all[scroll..<min(all.count, scroll + rows)].enumerated() {
             let y = c.top + 2 + k
             switch line {
