@@ -19,8 +19,8 @@ import Testing
     }
 
     /// The session a replay of the sample feed is in after `keys`, for the renderer's view of the same screen.
-    func session(after keys: [Key], snapshot: RaceSnapshot) async throws -> DashboardSession {
-        let span = try await SampleFeed.state().feedSpan
+    func session(after keys: [Key], state: RaceState, snapshot: RaceSnapshot) async throws -> DashboardSession {
+        let span = await state.feedSpan
         let clock = ReplayClock(event: snapshot.event, feedSpan: span, from: SampleFeed.clock(Self.start), paused: true)
         var session = DashboardSession(feed: .replay(clock))
         for key in keys { session.press(key, snapshot: snapshot, height: 24) }
@@ -37,7 +37,7 @@ import Testing
                 pressed.append(.char(Character(key)))
                 let drawn = try await d.terminal.pressAndDraw(.char(Character(key)))
                 #expect(drawn.frame.row(containing: marks[key]!) != nil, "view \(key): \(drawn)")
-                #expect(drawn.frame == RunningDashboard.expected(snapshot, try await session(after: pressed, snapshot: snapshot)),
+                #expect(drawn.frame == RunningDashboard.expected(snapshot, try await session(after: pressed, state: d.state, snapshot: snapshot)),
                         "view \(key) as the loop drew it differs from the renderer's")
             }
         }
