@@ -167,7 +167,7 @@ enum Chrome {
         var items: [String]
         switch ui.view {
         case .elite: items = ["↑↓ select", "PgUp/PgDn men/women", "Enter runner"]
-        case .field: items = ["/ find", "f filter", "F next filter", "x clear", "e a division", "Enter runner"]
+        case .field: items = ["/ find", "f filter", "F next filter", "x clear", "e/a division", "Enter runner"]
         case .checkpoints: items = ["↑↓ scroll"]
         case .runner: items = ["Esc back", "↑↓ scroll"]
         case .alerts: items = ["↑↓ select", "Enter runner"]
