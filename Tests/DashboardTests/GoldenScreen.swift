@@ -20,13 +20,15 @@ enum GoldenScreen {
             return
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Issue.record("no golden screen \(name).txt: run `\(updateVariable)=1 swift test --filter GoldenScreenTests`",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "no golden screen \(name).txt: run `\(updateVariable)=1 swift test --filter GoldenScreenTests`",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         if let diff = difference(expected: expected, actual: actual) {
-            Issue.record("""
+            Issue.record(
+                """
                 \(name) differs from Goldens/\(name).txt:
                 \(diff)
                 If the new screen is right: \(updateVariable)=1 swift test --filter GoldenScreenTests

@@ -48,15 +48,16 @@ import ScreenGrid
 
     @Test func aChangedRowIsReportedWithBothVersions() {
         let diff = GoldenScreen.difference(expected: ["a", "b", "c"], actual: ["a", "B"])
-        #expect(diff == """
-              3 rows expected, 2 drawn
-              row 2
-                expected |b
-                drawn    |B
-              row 3
-                expected |c
-                drawn    |(none)
-            """)
+        #expect(
+            diff == """
+                  3 rows expected, 2 drawn
+                  row 2
+                    expected |b
+                    drawn    |B
+                  row 3
+                    expected |c
+                    drawn    |(none)
+                """)
         #expect(GoldenScreen.difference(expected: ["a"], actual: ["a"]) == nil)
     }
 }

@@ -30,15 +30,20 @@ import Testing
     @Test func numberKeysSwitchViewsAndEachScreenIsTheRenderersOwn() async throws {
         try await withDashboard({ try await replay() }) { d in
             let snapshot = await d.state.snapshot(at: SampleFeed.clock(Self.start))
-            let marks = ["2": "Division: amateur", "3": "Where the field is", "4": "No runner chosen",
-                         "5": "missed split at 10K: bib 1036", "1": "Bib Women"]
+            let marks = [
+                "2": "Division: amateur", "3": "Where the field is", "4": "No runner chosen",
+                "5": "missed split at 10K: bib 1036", "1": "Bib Women",
+            ]
             var pressed: [Key] = []
             for key in ["2", "3", "4", "5", "1"] {
                 pressed.append(.char(Character(key)))
                 let drawn = try await d.terminal.pressAndDraw(.char(Character(key)))
                 #expect(drawn.frame.row(containing: marks[key]!) != nil, "view \(key): \(drawn)")
-                #expect(drawn.frame == RunningDashboard.expected(snapshot, try await session(after: pressed, state: d.state, snapshot: snapshot)),
-                        "view \(key) as the loop drew it differs from the renderer's")
+                #expect(
+                    drawn.frame
+                        == RunningDashboard.expected(
+                            snapshot, try await session(after: pressed, state: d.state, snapshot: snapshot)),
+                    "view \(key) as the loop drew it differs from the renderer's")
             }
         }
     }
@@ -138,14 +143,13 @@ import Testing
             let burst = d.terminal.press(["2", "3", "4", "5", "?", "?", "3"].map { Key.char(Character($0)) })
             let drawn = try await d.terminal.frame(afterKeys: burst)
             #expect(drawn.frame.row(containing: "Where the field is") != nil)
-            #expect(d.terminal.frames.all.filter { $0.keysRead > before && $0.keysRead < burst }.map(\.keysRead) == [],
-                    "no screen drawn halfway through the burst")
+            #expect(d.terminal.keysReadByFrames(in: before..<burst) == [], "no screen drawn halfway through the burst")
 
             // A longer one (a held key) still redraws every 64 keys, so the screen does not freeze.
             let long = d.terminal.press(Array(repeating: .tab, count: 99) + [.char("5")])
             let end = try await d.terminal.frame(afterKeys: long)
             #expect(end.frame.row(containing: "critical ·") != nil)
-            #expect(d.terminal.frames.all.filter { $0.keysRead > burst && $0.keysRead < long }.map(\.keysRead) == [burst + 64])
+            #expect(d.terminal.keysReadByFrames(in: burst..<long) == [burst + 64])
         }
     }
 
@@ -162,8 +166,9 @@ import Testing
             await state.append(line: "1,09:00:04", number: 1, file: 0)
             await state.append(line: "1,09:07:30", number: 1, file: 1)
             let moved = try await d.terminal.frame("runner 1 started") { $0.line(1).hasPrefix(" Started 1 ") }
-            #expect(moved.frame.row(containing: "Ri Jong Ho").map { moved.lines[$0].contains("5K") } == true,
-                    "\(moved.lines.joined(separator: "\n"))")
+            #expect(
+                moved.frame.row(containing: "Ri Jong Ho").map { moved.lines[$0].contains("5K") } == true,
+                "\(moved.lines.joined(separator: "\n"))")
         }
     }
 

@@ -17,8 +17,10 @@ struct RunningDashboard {
     private let run: Task<Void, any Error>
 
     /// Starts the dashboard and waits for its first frame.
-    init(state: RaceState, feed: FeedSource, width: Int = 80, height: Int = 24,
-         liveNow: @escaping @Sendable (EventConfig) -> Millis = { _ in 0 }) async throws {
+    init(
+        state: RaceState, feed: FeedSource, width: Int = 80, height: Int = 24,
+        liveNow: @escaping @Sendable (EventConfig) -> Millis = { _ in 0 }
+    ) async throws {
         let terminal = TestTerminal(width: width, height: height)
         let clock = ManualClock()
         self.terminal = terminal
@@ -26,18 +28,22 @@ struct RunningDashboard {
         self.state = state
         // No fetch interval: the fetcher runs on the manual clock too, and must not wait for it.
         run = Task {
-            try await runDashboard(state: state, feed: feed, terminal: { terminal }, clock: clock, fetchInterval: .zero,
-                                   liveNow: liveNow)
+            try await runDashboard(
+                state: state, feed: feed, terminal: { terminal }, clock: clock, fetchInterval: .zero,
+                liveNow: liveNow)
         }
         _ = try await terminal.frame("a first frame") { _ in true }
     }
 
     /// A replay of the sample feed from `time` of day.
-    static func replay(from time: String, speed: Double = 60, paused: Bool = true,
-                       width: Int = 80, height: Int = 24) async throws -> RunningDashboard {
+    static func replay(
+        from time: String, speed: Double = 60, paused: Bool = true,
+        width: Int = 80, height: Int = 24
+    ) async throws -> RunningDashboard {
         let state = try SampleFeed.state()
         let span = await state.feedSpan
-        let clock = ReplayClock(event: await state.event, feedSpan: span, from: SampleFeed.clock(time), speed: speed, paused: paused)
+        let clock = ReplayClock(
+            event: await state.event, feedSpan: span, from: SampleFeed.clock(time), speed: speed, paused: paused)
         return try await RunningDashboard(state: state, feed: .replay(clock), width: width, height: height)
     }
 
@@ -54,15 +60,20 @@ struct RunningDashboard {
     }
 
     /// What the renderer draws for `snapshot` and the session the keys led to: what the loop must show.
-    static func expected(_ snapshot: RaceSnapshot, _ session: DashboardSession, width: Int = 80, height: Int = 24) -> Frame {
-        DashboardRenderer.render(snapshot, ui: session.ui, feed: session.status(for: snapshot, liveNow: 0),
-                                 width: width, height: height)
+    static func expected(_ snapshot: RaceSnapshot, _ session: DashboardSession, width: Int = 80, height: Int = 24)
+        -> Frame
+    {
+        DashboardRenderer.render(
+            snapshot, ui: session.ui, feed: session.status(for: snapshot, liveNow: 0),
+            width: width, height: height)
     }
 }
 
 /// Runs `body` on a started dashboard and stops it afterwards, also when `body` throws.
-func withDashboard(_ start: () async throws -> RunningDashboard,
-                   _ body: (RunningDashboard) async throws -> Void) async throws {
+func withDashboard(
+    _ start: () async throws -> RunningDashboard,
+    _ body: (RunningDashboard) async throws -> Void
+) async throws {
     let dashboard = try await start()
     do {
         try await body(dashboard)

@@ -1,6 +1,5 @@
-import Dispatch
+import Foundation
 import ScreenGrid
-import Synchronization
 
 /// A terminal in memory, so the real dashboard loop runs in-process (as
 /// ratatui's TestBackend and lazygit's test driver allow): it serves the
@@ -8,8 +7,9 @@ import Synchronization
 /// every frame drawn with how many keys the loop had read by then.
 ///
 /// The loop calls it from its own thread; the test presses keys and awaits
-/// frames from its task.
-public final class TestTerminal: Terminal, Sendable {
+/// frames from its task. `@unchecked Sendable`: `state` is read and written
+/// only while `condition` is locked, and `readKey` blocks on it.
+public final class TestTerminal: Terminal, @unchecked Sendable {
     /// One `draw` call.
     public struct Drawn: Sendable, CustomStringConvertible {
         public let frame: Frame
@@ -34,30 +34,35 @@ public final class TestTerminal: Terminal, Sendable {
         var stopRequested = false
     }
 
-    private let state: Mutex<State>
-    /// Signalled for each key pressed and for a stop request, waking a waiting `readKey`.
-    private let bell = DispatchSemaphore(value: 0)
+    private let condition = NSCondition()
+    private var state: State
     /// Every frame drawn, in order.
     public let frames = Recorder<Drawn>()
 
     public init(width: Int = 80, height: Int = 24) {
-        state = Mutex(State(width: width, height: height))
+        state = State(width: width, height: height)
+    }
+
+    private func withLock<T>(_ body: (inout State) -> T) -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        return body(&state)
     }
 
     // MARK: - Terminal
 
-    public var size: (width: Int, height: Int) { state.withLock { ($0.width, $0.height) } }
+    public var size: (width: Int, height: Int) { withLock { ($0.width, $0.height) } }
 
     public func start() throws {
-        state.withLock { $0.started = true }
+        withLock { $0.started = true }
     }
 
     public func stop() {
-        state.withLock { $0.stopped = true }
+        withLock { $0.stopped = true }
     }
 
     public func draw(_ frame: Frame) {
-        let drawn = state.withLock { s -> Drawn in
+        let drawn = withLock { s -> Drawn in
             let full = s.needsFullRedraw || s.lastSize.map { $0 != (frame.width, frame.height) } ?? true
             s.needsFullRedraw = false
             s.lastSize = (frame.width, frame.height)
@@ -69,23 +74,20 @@ public final class TestTerminal: Terminal, Sendable {
     /// Waits for a key like curses does, up to `timeoutMs` of real time: the
     /// loop's poll rate, which no test outcome depends on.
     public func readKey(timeoutMs: Int) -> Key? {
-        let deadline = DispatchTime.now() + .milliseconds(max(0, timeoutMs))
-        while true {
-            let key = state.withLock { s -> Key? in
-                guard !s.stopRequested, !s.queue.isEmpty else { return nil }
-                s.read += 1
-                return s.queue.removeFirst()
-            }
-            if let key { return key }
-            if stopRequested || timeoutMs <= 0 || bell.wait(timeout: deadline) == .timedOut { return nil }
-        }
+        let deadline = Date(timeIntervalSinceNow: Double(max(0, timeoutMs)) / 1000)
+        condition.lock()
+        defer { condition.unlock() }
+        while !state.stopRequested, state.queue.isEmpty, condition.wait(until: deadline) {}
+        guard !state.stopRequested, !state.queue.isEmpty else { return nil }
+        state.read += 1
+        return state.queue.removeFirst()
     }
 
     public func invalidate() {
-        state.withLock { $0.needsFullRedraw = true }
+        withLock { $0.needsFullRedraw = true }
     }
 
-    public var stopRequested: Bool { state.withLock { $0.stopRequested } }
+    public var stopRequested: Bool { withLock { $0.stopRequested } }
 
     // MARK: - What a test does
 
@@ -94,13 +96,12 @@ public final class TestTerminal: Terminal, Sendable {
     /// these once it has read that many.
     @discardableResult
     public func press(_ keys: [Key]) -> Int {
-        let pressed = state.withLock { s -> Int in
+        withLock { s -> Int in
             s.queue += keys
             s.pressed += keys.count
+            condition.broadcast()
             return s.pressed
         }
-        for _ in keys { bell.signal() }
-        return pressed
     }
 
     @discardableResult
@@ -113,33 +114,41 @@ public final class TestTerminal: Terminal, Sendable {
     /// The window changes size: the size the loop sees changes and a `.resize` key follows, as in curses.
     @discardableResult
     public func resize(width: Int, height: Int) -> Int {
-        let pressed = state.withLock { s -> Int in
+        withLock { s -> Int in
             s.width = width
             s.height = height
             s.queue.append(.resize)
             s.pressed += 1
+            condition.broadcast()
             return s.pressed
         }
-        bell.signal()
-        return pressed
     }
 
     /// A signal asks the program to stop (SIGTERM, SIGHUP).
     public func requestStop() {
-        state.withLock { $0.stopRequested = true }
-        bell.signal()
+        withLock { s in
+            s.stopRequested = true
+            condition.broadcast()
+        }
     }
 
-    public var isStarted: Bool { state.withLock { $0.started } }
-    public var isStopped: Bool { state.withLock { $0.stopped } }
+    public var isStarted: Bool { withLock { $0.started } }
+    public var isStopped: Bool { withLock { $0.stopped } }
 
     /// The first frame drawn once the loop had read `keys` keys in all: the
     /// screen those keys led to (`press` returns the count).
     public func frame(afterKeys keys: Int) async throws -> Drawn {
         guard let drawn = await frames.first(where: { $0.keysRead >= keys }) else {
-            throw TestFailure("no frame drawn after the loop read \(keys) keys (it read \(state.withLock { $0.read }))")
+            throw TestFailure("no frame drawn after the loop read \(keys) keys (it read \(withLock { $0.read }))")
         }
         return drawn
+    }
+
+    /// How many keys the loop had read at each frame drawn after reading more
+    /// than `keys.lowerBound` and fewer than `keys.upperBound`: the screens drawn
+    /// halfway through those keys.
+    public func keysReadByFrames(in keys: Range<Int>) -> [Int] {
+        frames.all.map(\.keysRead).filter { $0 > keys.lowerBound && $0 < keys.upperBound }
     }
 
     /// Presses `keys` and returns the frame they led to.
@@ -152,7 +161,8 @@ public final class TestTerminal: Terminal, Sendable {
     public func frame(_ what: String, where match: @escaping @Sendable (Frame) -> Bool) async throws -> Drawn {
         let from = max(0, frames.count - 1)
         guard let drawn = await frames.first(from: from, where: { match($0.frame) }) else {
-            throw TestFailure("no frame with \(what); the last one drawn: \(frames.last.map(String.init(describing:)) ?? "none")")
+            throw TestFailure(
+                "no frame with \(what); the last one drawn: \(frames.last.map(String.init(describing:)) ?? "none")")
         }
         return drawn
     }
