@@ -132,7 +132,8 @@ enum Chrome {
         let moreWidth = TextWidth.of(more)
         var x = frame.put(" \(marker) ", x: 0, y: 2, style: style)
         if let t = first.time { x += frame.put("\(TimeFormat.timeOfDay(t)) ", x: x, y: 2, style: style) }
-        frame.put(TextWidth.truncate(c.snapshot.text(of: first), to: c.width - x - moreWidth - 1), x: x, y: 2, style: style)
+        let text = TextWidth.truncate(c.snapshot.text(of: first), to: c.width - x - moreWidth - 1)
+        frame.put(text, x: x, y: 2, style: style)
         frame.put(more, x: c.width - moreWidth, y: 2, style: Theme.dim)
     }
 

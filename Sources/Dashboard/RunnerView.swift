@@ -177,7 +177,9 @@ enum RunnerView {
         if let t = s.rankTime { status.append(c.event.official(t)) }
         if let place = s.place { status.append("place \(Fmt.count(place))") }
         if let sp = s.sexPlace, let sex = p.sex { status.append("\(sex.rawValue) \(Fmt.count(sp))") }
-        if let ap = s.ageGroupPlace, let g = s.ageGroup { status.append("\(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))") }
+        if let ap = s.ageGroupPlace, let g = s.ageGroup {
+            status.append("\(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))")
+        }
         if let gap = s.gap, gap > 0 { status.append(TimeFormat.gap(gap)) }
         let flags = s.flags.isEmpty ? "" : "  ! " + s.flags.labels.joined(separator: ", ")
         // The flags are what an official must not miss: the least telling places and gap make room for them.

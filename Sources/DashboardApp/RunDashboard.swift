@@ -20,8 +20,9 @@ import TerminalBackend
 public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true,
                          feedProblems: @escaping @Sendable () -> [String] = { [] },
                          liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
-    try await runDashboard(state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(),
-                           feedProblems: feedProblems, liveNow: liveNow)
+    try await runDashboard(
+        state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(),
+        feedProblems: feedProblems, liveNow: liveNow)
 }
 
 /// The dashboard on any terminal, with replay time and snapshot pacing from
@@ -31,12 +32,12 @@ public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true
 /// concurrency pool, whose few threads must not block in `readKey`.
 /// Snapshots are fetched by a task, at most one per `fetchInterval`, and
 /// reach that thread through a mailbox.
-public func runDashboard<C: Clock>(state: RaceState, feed: FeedSource,
-                                   terminal makeTerminal: @escaping @Sendable () -> any Terminal,
-                                   clock: C, fetchInterval: Duration = .milliseconds(100),
-                                   feedProblems: @escaping @Sendable () -> [String] = { [] },
-                                   liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws
-where C.Duration == Duration {
+public func runDashboard<C: Clock>(
+    state: RaceState, feed: FeedSource, terminal makeTerminal: @escaping @Sendable () -> any Terminal,
+    clock: C, fetchInterval: Duration = .milliseconds(100),
+    feedProblems: @escaping @Sendable () -> [String] = { [] },
+    liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
+) async throws where C.Duration == Duration {
     let event = await state.event
     let session = DashboardSession(feed: feed)
     let firstAt = session.wantedTime(liveNow: liveNow(event), feedEnd: await state.feedSpan?.end)
