@@ -99,8 +99,9 @@ enum DashboardFixture {
         return out.sorted { $0.time < $1.time }
     }
 
-    static func state(clean: Bool = false) -> RaceState {
-        let folder = EventFolder(path: "/tmp/none", event: event, participants: participants)
+    /// `corrections`: the officials' journal the state applies.
+    static func state(clean: Bool = false, corrections: [Correction] = []) -> RaceState {
+        let folder = EventFolder(path: "/tmp/none", event: event, participants: participants, corrections: corrections)
         var log = ReadLog(files: folder.readFiles)
         var numbers = [Int](repeating: 0, count: folder.readFiles.count)
         for line in lines(clean: clean) {
@@ -110,8 +111,8 @@ enum DashboardFixture {
         return RaceState(folder: folder, log: log)
     }
 
-    static func snapshot(at clock: String, clean: Bool = false) async -> RaceSnapshot {
-        await state(clean: clean).snapshot(at: time(clock))
+    static func snapshot(at clock: String, clean: Bool = false, corrections: [Correction] = []) async -> RaceSnapshot {
+        await state(clean: clean, corrections: corrections).snapshot(at: time(clock))
     }
 
     static func time(_ clock: String) -> Millis { TimeFormat.parseClock(clock)! }
