@@ -46,7 +46,7 @@ let package = Package(
         // Writes a deterministic synthetic race as an event folder.
         .target(name: "Simulation", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
-            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "DashboardApp", "Simulation",
+            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "DashboardApp", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [

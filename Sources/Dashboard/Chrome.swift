@@ -162,6 +162,10 @@ enum Chrome {
             drawPrompt("Go to time of day (HH:MM[:SS]): ", ui.gotoText, "Enter go · Esc cancel", into: &frame, y: y, width: c.width)
             return
         }
+        if let prompt = ui.correction {
+            drawCorrection(prompt, c, into: &frame, y: y)
+            return
+        }
         if let message = ui.message {
             frame.put(" ! \(message)", x: 0, y: y, style: Theme.warning)
             return
@@ -174,6 +178,7 @@ enum Chrome {
         case .runner: items = ["Esc back", "↑↓ scroll"]
         case .alerts: items = ["↑↓ select", "Enter runner"]
         }
+        if case .live = c.feed.mode, ui.view == .runner || ui.view == .field { items.append("c correct") }
         if case .replay = c.feed.mode {
             items += ["space pause", "+/- speed", "←→ 1 min", "[ ] 10 min", "g go to"]
         }
@@ -187,6 +192,29 @@ enum Chrome {
             x += frame.put(String(parts[0]), x: x, y: y, style: Theme.strong)
             if parts.count > 1 { x += frame.put(" " + parts[1], x: x, y: y, style: Theme.dim) }
             x += 2
+        }
+    }
+
+    /// Each step of a correction on the bottom line: the action, the value, the reason, yes or no.
+    static func drawCorrection(_ prompt: CorrectionPrompt, _ c: RenderContext, into frame: inout Frame, y: Int) {
+        let bib = "bib \(c.snapshot.participants[prompt.runner].bib)"
+        let title = prompt.action?.title ?? ""
+        switch prompt.stage {
+        case .choose:
+            let choices = CorrectionPrompt.Action.allCases.map { "\($0.key) \($0.title)" }.joined(separator: " · ")
+            frame.fill(row: y, style: Theme.input)
+            frame.put(" Correct \(bib): \(choices) · Esc cancel", x: 0, y: y, style: Theme.input)
+        case .value:
+            drawPrompt("Hand time, \(bib) (CHECKPOINT HH:MM:SS): ", prompt.value, prompt.problem ?? "Enter next · Esc cancel",
+                       into: &frame, y: y, width: c.width)
+        case .reason:
+            drawPrompt("Reason for \(title), \(bib): ", prompt.reason, prompt.problem ?? "Enter next · Esc cancel",
+                       into: &frame, y: y, width: c.width)
+        case .confirm:
+            let value = prompt.action == .split ? " \(prompt.value)" : ""
+            frame.fill(row: y, style: Theme.warning)
+            frame.put(" Write \(title)\(value) for \(bib) (\(prompt.reason)) to \(Correction.journalName)? y yes · n no",
+                      x: 0, y: y, style: Theme.warning)
         }
     }
 

@@ -5,6 +5,8 @@ public enum Command: Sendable, Equatable {
     case quit
     /// Moves the replay clock; live, the clock follows the mats and these are refused.
     case replay(ReplayControl)
+    /// Appends a row to the officials' journal (live only; replay is read-only).
+    case writeCorrection(CorrectionRequest)
 }
 
 public enum ReplayControl: Sendable, Equatable {

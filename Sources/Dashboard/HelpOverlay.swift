@@ -12,6 +12,7 @@ enum HelpOverlay {
         ("Esc", "back, or cancel input"),
         ("/", "find a bib or name; Enter jumps, n next match"),
         ("f / F / x", "change filter / next filter (sex, age, country) / clear"),
+        ("c", "live: DQ, DNF, reinstate or hand time for the runner"),
         ("space", "pause or resume the replay"),
         ("+ / -", "replay faster / slower"),
         ("← →", "back / forward 1 minute"),

@@ -10,12 +10,18 @@ public enum KeyHandler {
 
     /// `height` is the terminal height (pages scroll by what that height shows);
     /// `now` is the feed clock, so the alert list matches what was drawn
-    /// (default: the snapshot's time).
+    /// (default: the snapshot's time); `writable`: the officials' journal can
+    /// be written (live), else `c` says replay is read-only.
     public static func handle(_ key: Key, _ ui: UIState, snapshot: RaceSnapshot, height: Int,
-                              now: Millis? = nil) -> (UIState, [Command]) {
+                              now: Millis? = nil, writable: Bool = false) -> (UIState, [Command]) {
         var ui = ui
         ui.message = nil
         if key == .ctrlC { return (ui, [.quit]) }
+        if ui.correction != nil { return correct(key, ui, snapshot: snapshot) }
+        if key == .char("c") {
+            startCorrection(&ui, snapshot: snapshot, writable: writable)
+            return (ui, [])
+        }
         if ui.searchActive { return (search(key, ui, snapshot: snapshot, height: height), []) }
         if ui.gotoActive { return goTo(key, ui, event: snapshot.event) }
         if key == .char("q") || key == .char("Q") { return (ui, [.quit]) }

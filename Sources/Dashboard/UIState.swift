@@ -61,6 +61,8 @@ public struct UIState: Sendable, Equatable {
     public var message: String?
     /// Where the selection was when a search began, so Esc can put it back.
     public var searchOrigin: ListPosition?
+    /// A correction being entered (`c` on the runner view or the field list).
+    public var correction: CorrectionPrompt?
 
     public init() {}
 
@@ -81,5 +83,5 @@ public struct UIState: Sendable, Equatable {
         set { position.selected = newValue }
     }
 
-    public var inputActive: Bool { searchActive || gotoActive }
+    public var inputActive: Bool { searchActive || gotoActive || correction != nil }
 }

@@ -4,16 +4,23 @@ import RaceStore
 import Snapshots
 import ScreenGrid
 
+/// Appends one row to the officials' journal and returns once it is on
+/// disk (fsync'd): the line it went on. Throws with the reason it could not.
+public typealias JournalWriter = @Sendable (CorrectionRequest) throws -> Int
+
 /// What the loop keeps between frames besides the terminal and the snapshot:
-/// the user's choices and the clock. Pure, so what a key does to a replay
-/// is tested without a terminal.
+/// the user's choices and the clock. Pure but for the journal writer it is
+/// given, so what a key does to a replay is tested without a terminal.
 public struct DashboardSession: Sendable {
     public var ui = UIState()
     public private(set) var feed: FeedSource
     public private(set) var quitRequested = false
+    /// Live only: replay never writes the journal.
+    let journal: JournalWriter?
 
-    public init(feed: FeedSource) {
+    public init(feed: FeedSource, journal: JournalWriter? = nil) {
         self.feed = feed
+        if case .live = feed { self.journal = journal } else { self.journal = nil }
     }
 
     public var replayClock: ReplayClock? {
@@ -24,7 +31,8 @@ public struct DashboardSession: Sendable {
     /// Gives a key to the dashboard's key handler, then carries out the
     /// commands it returns. `height` is the terminal's.
     public mutating func press(_ key: Key, snapshot: RaceSnapshot, height: Int) {
-        let (next, commands) = KeyHandler.handle(key, ui, snapshot: snapshot, height: height, now: snapshot.at)
+        let (next, commands) = KeyHandler.handle(key, ui, snapshot: snapshot, height: height, now: snapshot.at,
+                                                 writable: journal != nil)
         ui = next
         for command in commands { perform(command) }
     }
@@ -33,6 +41,23 @@ public struct DashboardSession: Sendable {
         switch command {
         case .quit: quitRequested = true
         case .replay(let control): perform(control)
+        case .writeCorrection(let request): write(request)
+        }
+    }
+
+    /// The screen says "written" only after the row is on disk; live picks
+    /// the journal up like any config edit and the standings follow.
+    private mutating func write(_ request: CorrectionRequest) {
+        guard let journal else {
+            ui.message = KeyHandler.readOnlyMessage
+            return
+        }
+        let what = "\(request.action) bib \(request.bib)" + (request.value.isEmpty ? "" : " \(request.value)")
+        do {
+            let line = try journal(request)
+            ui.message = "written: \(what), \(Correction.journalName) line \(line)"
+        } catch {
+            ui.message = "NOT written: \(what): \(error)"
         }
     }
 

@@ -17,11 +17,11 @@ import TerminalBackend
 /// what is wrong with the feed itself, shown ahead of every race alert.
 /// `liveNow` tells live mode the time of day now: the wall clock at the
 /// event on race day (the default), or another clock (a simulated race).
-public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true,
+public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true, journal: JournalWriter? = nil,
                          feedProblems: @escaping @Sendable () -> [String] = { [] },
                          liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
     try await runDashboard(
-        state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(),
+        state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(), journal: journal,
         feedProblems: feedProblems, liveNow: liveNow)
 }
 
@@ -34,12 +34,12 @@ public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true
 /// reach that thread through a mailbox.
 public func runDashboard<C: Clock>(
     state: RaceState, feed: FeedSource, terminal makeTerminal: @escaping @Sendable () -> any Terminal,
-    clock: C, fetchInterval: Duration = .milliseconds(100),
+    clock: C, fetchInterval: Duration = .milliseconds(100), journal: JournalWriter? = nil,
     feedProblems: @escaping @Sendable () -> [String] = { [] },
     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
 ) async throws where C.Duration == Duration {
     let event = await state.event
-    let session = DashboardSession(feed: feed)
+    let session = DashboardSession(feed: feed, journal: journal)
     let firstAt = session.wantedTime(liveNow: liveNow(event), feedEnd: await state.feedSpan?.end)
     let first = await state.snapshot(at: firstAt)
     let mailbox = SnapshotMailbox(wanted: firstAt)

@@ -1,4 +1,6 @@
+import Dashboard
 import DashboardApp
+import Foundation
 import RaceModel
 import LiveIngest
 import RaceStore
@@ -24,10 +26,25 @@ func runLiveDashboard(eventPath: String, options: LiveFeed.Options = LiveFeed.Op
     // SIGTERM while the dashboard runs, and restores the terminal on them.
     do {
         let clock = liveNow ?? (LiveClock.isRaceDay(event: folder.event) ? LiveClock.now(event:) : LiveClock.followingTheFeed(event:))
-        try await runDashboard(state: state, feed: .live, feedProblems: { feed.status().problems }, liveNow: clock)
+        try await runDashboard(state: state, feed: .live, journal: journalWriter(folder), feedProblems: { feed.status().problems },
+                               liveNow: clock)
     } catch {
         await feed.stop()
         throw error
     }
     await feed.stop()
+}
+
+/// Rows the dashboard writes to the folder's `corrections.csv`: stamped
+/// with the wall-clock time at the event's UTC offset and the user's login.
+func journalWriter(_ folder: EventFolder) -> JournalWriter {
+    let path = folder.correctionsPath
+    let who = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "dashboard"
+    let offset = folder.event.utcOffsetMinutes * 60
+    return { request in
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(secondsFromGMT: offset)
+        return try CorrectionsJournalFile.append(to: path, when: formatter.string(from: Date()), who: who, bib: request.bib,
+                                                 action: request.action, value: request.value, reason: request.reason)
+    }
 }

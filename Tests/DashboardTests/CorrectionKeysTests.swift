@@ -1,0 +1,93 @@
+import Testing
+import RaceModel
+import Snapshots
+import ScreenGrid
+@testable import Dashboard
+
+/// `c` on the runner view or the field list: action, value, reason,
+/// confirmation, and only then a command to write the journal.
+@Suite struct CorrectionKeysTests {
+    static let anna = 8  // bib 302
+
+    func press(_ keys: [Key], _ ui: UIState, snap: RaceSnapshot, writable: Bool = true) -> (UIState, [Command]) {
+        var state = ui
+        var all: [Command] = []
+        for key in keys {
+            let (next, commands) = KeyHandler.handle(key, state, snapshot: snap, height: 24, writable: writable)
+            state = next
+            all += commands
+        }
+        return (state, all)
+    }
+
+    func typed(_ text: String) -> [Key] { text.map { .char($0) } }
+
+    var onAnna: UIState { DashboardFixture.ui(.runner) { $0.runner = Self.anna } }
+
+    @Test func aDisqualificationNeedsAReasonAndAYes() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        var (ui, commands) = press([.char("c"), .char("d")], onAnna, snap: snap)
+        #expect(ui.correction?.stage == .reason)
+        (ui, commands) = press([.enter], ui, snap: snap)
+        #expect(ui.correction?.problem == "a reason is needed: it goes on the record")
+        (ui, commands) = press(typed("cut the course, 15K") + [.enter], ui, snap: snap)
+        #expect(ui.correction?.stage == .confirm)
+        #expect(commands.isEmpty, "nothing is written before the official says yes")
+        let screen = DashboardFixture.render(snap, ui, at: "11:00:00", feed: FeedStatus(mode: .live, clock: snap.at))
+        #expect(screen.line(23).hasPrefix(" Write DQ for bib 302 (cut the course, 15K) to corrections.csv? y yes · n no"))
+        (ui, commands) = press([.char("y")], ui, snap: snap)
+        #expect(ui.correction == nil)
+        #expect(commands == [.writeCorrection(CorrectionRequest(bib: "302", action: "dq", value: "", reason: "cut the course, 15K"))])
+    }
+
+    @Test func fromTheFieldListItActsOnTheSelectedRow() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        let field = DashboardFixture.ui(.field) { $0.division = nil; $0.selected = 2 }
+        let selected = FieldList(snap, ui: field).row(2).runner
+        let (_, commands) = press([.char("c"), .char("f")] + typed("withdrew") + [.enter, .enter], field, snap: snap)
+        #expect(commands == [.writeCorrection(CorrectionRequest(bib: snap.participants[selected].bib, action: "dnf", value: "",
+                                                                 reason: "withdrew"))])
+    }
+
+    @Test func aHandTimeStartsFromTheNextCheckpointAndTheClock() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        // Bib 303 has no 10 km read; at 10:10 he is last seen at 5K.
+        let tom = DashboardFixture.ui(.runner) { $0.runner = 9 }
+        var (ui, commands) = press([.char("c"), .char("h")], tom, snap: snap)
+        #expect(ui.correction?.value == "10K 10:10:00")
+        (ui, commands) = press(Array(repeating: .backspace, count: 12) + typed("40K 09:50") + [.enter], ui, snap: snap)
+        #expect(ui.correction?.problem == "type CHECKPOINT HH:MM:SS; checkpoints: start 5K 10K 15K finish")
+        (ui, commands) = press(Array(repeating: .backspace, count: 9) + typed("10K 9:75") + [.enter], ui, snap: snap)
+        #expect(ui.correction?.problem == "'9:75' is not a time of day")
+        (ui, commands) = press(Array(repeating: .backspace, count: 4) + typed("09:51:30") + [.enter], ui, snap: snap)
+        #expect(ui.correction?.stage == .reason)
+        (ui, commands) = press(typed("mat 10 missed him") + [.enter, .char("y")], ui, snap: snap)
+        #expect(commands == [.writeCorrection(CorrectionRequest(bib: "303", action: "split", value: "10K 09:51:30",
+                                                                 reason: "mat 10 missed him"))])
+    }
+
+    @Test func escOrNoWritesNothing() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        for keys: [Key] in [[.char("c"), .escape], [.char("c"), .char("r")] + typed("x") + [.escape],
+                            [.char("c"), .char("r")] + typed("appeal") + [.enter, .char("n")]] {
+            let (ui, commands) = press(keys, onAnna, snap: snap)
+            #expect(commands.isEmpty)
+            #expect(ui.correction == nil)
+            #expect(ui.message == "correction cancelled: nothing written")
+        }
+    }
+
+    @Test func replayIsReadOnlyAndSaysSo() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        let (ui, commands) = press([.char("c")], onAnna, snap: snap, writable: false)
+        #expect(commands.isEmpty && ui.correction == nil)
+        #expect(ui.message == "replay is read-only: corrections are made in racedash live, or in corrections.csv")
+    }
+
+    @Test func otherViewsPointToARunner() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        let (ui, _) = press([.char("c")], DashboardFixture.ui(.checkpoints), snap: snap)
+        #expect(ui.correction == nil)
+        #expect(ui.message == "corrections are made on a runner: select one in Field or open one with Enter")
+    }
+}
