@@ -5,7 +5,7 @@ public struct TimingEngine: Sendable {
     public let event: EventConfig
 
     /// Pace assumed before a runner has a split of their own (6:00/km).
-    static let defaultPaceMsPerKm = 360_000.0
+    public static let defaultPace: Millis = 360_000
     /// How much slower than the minimum speed a runner may be after a split
     /// (a stop at a medical tent, a toilet queue).
     static let slowSlack: Millis = 30 * 60_000
@@ -98,7 +98,7 @@ public struct TimingEngine: Sendable {
                 let allowance = lastAssigned < 0 ? rules.startAllowance : Self.slowSlack
                 let slowest = distance / rules.minSpeedKmh * 3_600_000 + Double(allowance)
                 if elapsed > slowest { leastSlow = c; continue }
-                let expected = Double(lastTime) + distance * (pace ?? Self.defaultPaceMsPerKm)
+                let expected = Double(lastTime) + distance * (pace ?? Double(Self.defaultPace))
                 let error = abs(Double(t) - expected)
                 if error < bestError { best = c; bestError = error }
             }
