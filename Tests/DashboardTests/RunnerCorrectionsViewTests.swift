@@ -32,7 +32,7 @@ import ScreenGrid
         let rows = snap.standings(race: 0).rows
         let anna = rows.first { $0.runner == Self.anna }!
         #expect(anna.status == .disqualified && anna.place == nil)
-        #expect(snap.evaluation.standings[0].count(.finished) == plain.evaluation.standings[0].count(.finished) - 1)
+        #expect(snap.evaluation.standings[0].statusCounts.finished == plain.evaluation.standings[0].statusCounts.finished - 1)
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.field), at: "11:00:00", width: 120, height: 40)
         let line = f.row(containing: "Anna Schmidt").map(f.line) ?? ""
         #expect(line.contains(" DQ "))

@@ -54,7 +54,7 @@ import Testing
         #expect(row(of: "2", in: ev).place == nil)
         #expect(row(of: "3", in: ev).status == .dns)
         #expect(order(ev) == ["1", "2", "3"])
-        #expect(ev.standings[0].count(.finished) == 1)
+        #expect(ev.standings[0].statusCounts.finished == 1)
     }
 
     @Test func reinstateUndoesTheStatusChange() {

@@ -1,6 +1,6 @@
 /// A runner's state in the standings. Every rule about statuses lives here:
 /// which get places and in which order they are listed.
-public enum RunnerStatus: String, Sendable, Equatable, CaseIterable {
+public enum RunnerStatus: String, Sendable, Hashable, CaseIterable {
     case finished = "FIN"
     case onCourse = "RUN"
     /// Finished after the race's time limit (`cutoff`, from the runner's own
@@ -104,5 +104,6 @@ public struct RaceStandings: Sendable, Equatable {
     /// Runners on course or finished, by the furthest checkpoint they reached.
     public var byLastCheckpoint: [Int]
 
-    public func count(_ status: RunnerStatus) -> Int { rows.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
+    /// Runners by status, in one pass over the rows.
+    public var statusCounts: StatusCounts { StatusCounts(rows) }
 }
