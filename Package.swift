@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Pure, value-typed domain: event configuration, participants, reads and the timing rules.
@@ -43,10 +44,16 @@ let package = Package(
         .target(name: "TerminalBackend", dependencies: ["CNCurses", "ScreenGrid"]),
         // The interactive loop: replay clock, snapshot fetching, keys to commands, drawing on one thread.
         .target(name: "DashboardApp", dependencies: ["RaceModel", "Snapshots", "RaceStore", "Dashboard", "TerminalBackend", "ScreenGrid"]),
+        // Race day over the network: decoder connections appending every passing to its read file first, and emulators.
+        .target(name: "DecoderLink", dependencies: [
+            "RaceModel", "TimingIngest",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // Writes a deterministic synthetic race as an event folder.
         .target(name: "Simulation", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
-            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "DashboardApp", "Simulation",
+            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "DashboardApp", "Simulation", "DecoderLink",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [
@@ -60,6 +67,11 @@ let package = Package(
         .testTarget(name: "RaceStoreTests", dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "LiveIngestTests", dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(name: "DecoderLinkTests", dependencies: [
+            "DecoderLink", "TimingIngest", "RaceModel", "RaceStore", "ResultsReport", "Simulation", "TestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TimingIngest", "RaceStore", "LiveIngest", "Snapshots", "RaceModel", "TestSupport"]),

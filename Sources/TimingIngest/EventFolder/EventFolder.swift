@@ -8,14 +8,17 @@ public struct EventFolder: Sendable {
     public var participants: [Participant]
     /// Every read file of every point, main line first within a point.
     public var readFiles: [ReadFileInfo]
+    /// Decoders named on points, to be captured over the network (docs/decoders.md).
+    public var decoders: [DecoderSpec]
 
     public static let configName = "event.toml"
     public static let participantsName = "participants.csv"
 
-    public init(path: String, event: EventConfig, participants: [Participant]) {
+    public init(path: String, event: EventConfig, participants: [Participant], decoders: [DecoderSpec] = []) {
         self.path = path
         self.event = event
         self.participants = participants
+        self.decoders = decoders
         readFiles = event.points.enumerated().flatMap { p, point in
             point.files.enumerated().map { ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0) }
         }
@@ -24,22 +27,25 @@ public struct EventFolder: Sendable {
     /// Loads `event.toml` and `participants.csv` (read files are read separately).
     public static func load(_ path: String) throws(ConfigError) -> EventFolder {
         let configPath = join(path, configName)
-        let event = try EventConfigLoader.parse(try readText(configPath), file: configPath)
+        let text = try readText(configPath)
+        let event = try EventConfigLoader.parse(text, file: configPath)
+        let decoders = try DecoderConfigLoader.parse(text, file: configPath, event: event)
         let participantsPath = join(path, participantsName)
         let participants = try ParticipantsLoader.parse(try readText(participantsPath), file: participantsPath, event: event)
-        return EventFolder(path: path, event: event, participants: participants)
+        return EventFolder(path: path, event: event, participants: participants, decoders: decoders)
     }
 
     /// Parses text already read (for tests and for reloading).
     public static func parse(path: String, config: String, participants: String) throws(ConfigError) -> EventFolder {
         let event = try EventConfigLoader.parse(config, file: join(path, configName))
+        let decoders = try DecoderConfigLoader.parse(config, file: join(path, configName), event: event)
         let list = try ParticipantsLoader.parse(participants, file: join(path, participantsName), event: event)
-        return EventFolder(path: path, event: event, participants: list)
+        return EventFolder(path: path, event: event, participants: list, decoders: decoders)
     }
 
     public func absolutePath(of file: ReadFileInfo) -> String { Self.join(path, file.path) }
 
-    static func join(_ folder: String, _ name: String) -> String {
+    public static func join(_ folder: String, _ name: String) -> String {
         if name.hasPrefix("/") { return name }
         return folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
