@@ -49,7 +49,9 @@ enum Chrome {
             let rows = c.snapshot.standings(race: i).rows
             let n = c.counts
             text += "Started \(Fmt.count(n.started)) · On course \(Fmt.count(n.onCourse)) · Finished \(Fmt.count(n.finished))"
+            if n.overTimeLimit > 0 { text += " · Over limit \(Fmt.count(n.overTimeLimit))" }
             if n.dnf > 0 { text += " · DNF \(Fmt.count(n.dnf))" }
+            if c.snapshot.evaluation.isFinal { text += " · FINAL" }
             if c.width >= 140 { text += " · of \(Fmt.count(rows.count)) entered" }
         }
         let used = frame.put(text, x: 0, y: 1, style: Theme.strong)

@@ -78,10 +78,10 @@ enum EliteView {
             let place = s.place != nil ? r + 1 : nil
             let cells: [Key: String] = [
                 .place: place.map(String.init) ?? "", .flag: RenderContext.flagMarker(s.flags), .bib: p.bib, .name: p.name,
-                .country: p.country ?? "", .at: c.lastLabel(s, race: race), .time: Fmt.duration(s.rankTime),
+                .country: p.country ?? "", .at: c.lastLabel(s, race: race), .time: Fmt.official(s.rankTime, c.event),
                 .gap: Fmt.gap(gap(s, best: best)), .pace: Fmt.pace(s.racePace),
                 .projected: s.status == .onCourse ? Fmt.duration(s.projectedFinish) : "", .segmentPace: Fmt.pace(s.segmentPace),
-                .ageGroup: c.event.ageGroups.label(forAge: p.age),
+                .ageGroup: c.event.ageGroups.range(sex: p.sex, age: p.age),
             ]
             let rowStyle = s.place == nil ? Theme.dim : Theme.plain
             table.draw(cells, into: &frame, x: x, y: y + 1 + line, rowWidth: width, rowStyle: rowStyle,
@@ -150,7 +150,7 @@ enum EliteView {
         for (line, s) in standings.enumerated() {
             let p = c.participant(s)
             var cells: [MatrixKey: String] = [.place: s.place != nil ? String(line + 1) : "", .bib: p.bib, .name: p.name]
-            for cp in picked { cells[.split(cp)] = Fmt.duration(s.splits[cp]) }
+            for cp in picked { cells[.split(cp)] = Fmt.official(s.splits[cp], c.event) }
             let rowStyle = line == selectedRow ? Theme.strong : (s.place == nil ? Theme.dim : Theme.plain)
             table.draw(cells, into: &frame, x: 0, y: y + 1 + line, rowWidth: c.width, rowStyle: rowStyle) { col in
                 // Fastest at a checkpoint: bold and underlined, green where there is colour.

@@ -32,6 +32,7 @@ struct FieldList {
             return
         }
         let people = snapshot.participants
+        let groups = snapshot.event.ageGroups
         var out: [Int32] = []
         out.reserveCapacity(rows.count)
         // By index and field: copying each row and participant would cost more than the test.
@@ -39,7 +40,7 @@ struct FieldList {
             let runner = rows[i].runner
             if let d = ui.division, people[runner].division != d { continue }
             if let s = f.sex, people[runner].sex != s { continue }
-            if let g = f.ageGroup, rows[i].ageGroup != g { continue }
+            if let g = f.ageGroup, groups.defaultGroup(age: people[runner].age) != g { continue }
             if let c = f.country, people[runner].country != c { continue }
             out.append(Int32(i))
         }

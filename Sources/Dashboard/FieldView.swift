@@ -66,7 +66,7 @@ enum FieldView {
     static func drawRow(_ c: RenderContext, _ s: Standing, race: Race, table: TableLayout<Key>, into frame: inout Frame,
                         y: Int, selected: Bool) {
         let p = c.participant(s)
-        let ageGroup = s.ageGroup.map { c.event.ageGroups.label(forGroup: $0) } ?? c.event.ageGroups.label(forAge: p.age)
+        let ageGroup = c.event.ageGroups.range(sex: p.sex, age: p.age)
         var cells: [Key: String] = [
             .place: s.place.map(Fmt.count) ?? "",
             .flag: RenderContext.flagMarker(s.flags),
@@ -76,7 +76,7 @@ enum FieldView {
             .ageGroup: ageGroup,
             .country: p.country ?? "",
             .at: c.lastLabel(s, race: race),
-            .time: Fmt.duration(s.rankTime),
+            .time: Fmt.official(s.rankTime, c.event),
             .pace: Fmt.pace(s.racePace),
         ]
         // Columns a narrow terminal drops are not worked out.
@@ -99,7 +99,7 @@ enum FieldView {
     static func filterValue(_ field: FieldFilters.Field, _ f: FieldFilters, event: EventConfig) -> String {
         switch field {
         case .sex: return f.sex?.rawValue ?? "all"
-        case .ageGroup: return f.ageGroup.map { event.ageGroups.label(forGroup: $0) } ?? "all"
+        case .ageGroup: return f.ageGroup.map { event.ageGroups.labels[$0] } ?? "all"
         case .country: return f.country ?? "all"
         }
     }
@@ -162,7 +162,7 @@ enum FieldView {
             let x = 1 + (k / stripRows) * (cellWidth + 2)
             let cells: [FinisherKey: String] = [
                 .at: Fmt.timeOfDay(s.lastTimeOfDay), .bib: p.bib, .name: p.name, .country: p.country ?? "",
-                .time: Fmt.duration(s.rankTime),
+                .time: Fmt.official(s.rankTime, c.event),
             ]
             entry.draw(cells, into: &frame, x: x, y: y + 1 + k % stripRows) { col in
                 col == .time ? Theme.strong : (col == .at ? Theme.dim : nil)

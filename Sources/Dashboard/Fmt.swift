@@ -24,6 +24,12 @@ enum Fmt {
         return TimeFormat.duration(ms)
     }
 
+    /// An official time (gun, net, split) by the event's precision and rounding.
+    static func official(_ ms: Millis?, _ event: EventConfig) -> String {
+        guard let ms else { return "" }
+        return event.official(ms)
+    }
+
     static func timeOfDay(_ ms: Millis?) -> String {
         guard let ms else { return "" }
         return TimeFormat.timeOfDay(ms)

@@ -17,7 +17,7 @@ public enum KeyHandler {
         ui.message = nil
         if key == .ctrlC { return (ui, [.quit]) }
         if ui.searchActive { return (search(key, ui, snapshot: snapshot, height: height), []) }
-        if ui.gotoActive { return goTo(key, ui) }
+        if ui.gotoActive { return goTo(key, ui, event: snapshot.event) }
         if key == .char("q") || key == .char("Q") { return (ui, [.quit]) }
         if let control = replayControl(for: key) { return (ui, [.replay(control)]) }
         if !changeView(key, &ui, snapshot: snapshot) {
@@ -313,7 +313,7 @@ public enum KeyHandler {
         ui.positions[.field] = ListPosition(scroll: w.scroll, selected: w.selected)
     }
 
-    static func goTo(_ key: Key, _ ui: UIState) -> (UIState, [Command]) {
+    static func goTo(_ key: Key, _ ui: UIState, event: EventConfig) -> (UIState, [Command]) {
         var ui = ui
         switch key {
         case .escape:
@@ -321,13 +321,13 @@ public enum KeyHandler {
             ui.gotoText = ""
         case .backspace, .delete:
             if !ui.gotoText.isEmpty { ui.gotoText.removeLast() }
-        case .char(let ch) where ch.isNumber || ch == ":" || ch == ".":
+        case .char(let ch) where ch.isNumber || ch == ":" || ch == "." || ch == "+" || ch == "d":
             ui.gotoText.append(ch)
         case .enter:
             ui.gotoActive = false
             let text = ui.gotoText.trimmingCharacters(in: .whitespaces)
             ui.gotoText = ""
-            if let t = TimeFormat.parseClock(text) { return (ui, [.replay(.seekTo(t))]) }
+            if let t = event.window.typed(text) { return (ui, [.replay(.seekTo(t))]) }
             ui.message = "not a time of day: \"\(text)\" (type HH:MM or HH:MM:SS)"
         default:
             break

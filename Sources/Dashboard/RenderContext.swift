@@ -38,7 +38,7 @@ struct RenderContext {
     /// `FIN`, `DNS`, `DNF` or the id of the last checkpoint reached.
     func lastLabel(_ s: Standing, race: Race) -> String {
         switch s.status {
-        case .finished, .dnf, .dns: return s.status.rawValue
+        case .finished, .overTimeLimit, .dnf, .dns: return s.status.rawValue
         case .onCourse: return s.lastCheckpoint.map { race.checkpoints[$0].id } ?? ""
         }
     }

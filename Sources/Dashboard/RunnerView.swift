@@ -68,7 +68,7 @@ enum RunnerView {
             var gainStyle: CellStyle? = nil
             if let t = timeline.splits[c] {
                 cells[.timeOfDay] = TimeFormat.timeOfDay(t)
-                cells[.raceTime] = Fmt.duration(s.splits[c])
+                cells[.raceTime] = Fmt.official(s.splits[c], snapshot.event)
                 if let prev = previous, let tp = timeline.splits[prev] {
                     let seg = t - tp
                     cells[.segment] = TimeFormat.duration(seg)
@@ -99,10 +99,21 @@ enum RunnerView {
         }
         out.append(.blank)
         switch s.status {
-        case .finished: out.append(.text("Finished in \(Fmt.duration(s.rankTime)) (\(race.clock.rawValue) time); gun \(Fmt.duration(s.gunTime)), net \(Fmt.duration(s.netTime))", Theme.strong))
+        case .finished, .overTimeLimit:
+            let official = { (ms: Millis?) in ms.map(snapshot.event.official) ?? "" }
+            let clock = race.clock(for: snapshot.participants[runner]).rawValue
+            out.append(.text("Finished in \(official(s.rankTime)) (\(clock) time); gun \(official(s.gunTime)), net \(official(s.netTime))", Theme.strong))
+            if s.status == .overTimeLimit { out.append(.text("Over the time limit: not an official finish, no place.", Theme.warning)) }
         case .onCourse: out.append(.text("Projected finish \(Fmt.duration(s.projectedFinish)) at \(Fmt.pace(s.racePace))/km so far", Theme.strong))
-        case .dnf: out.append(.text("Did not finish within the cutoff.", Theme.warning))
+        case .dnf:
+            let gun = race.waves[snapshot.participants[runner].waveIndex].gun
+            let pastCutoff = race.cutoff.map { snapshot.at >= gun + $0 } ?? false
+            let why = pastCutoff ? "within the cutoff" : "(final results: no finish read)"
+            out.append(.text("Did not finish \(why).", Theme.warning))
         case .dns: out.append(.text("No read counted yet.", Theme.dim))
+        }
+        for segment in timeline.suspicious {
+            out.append(.text("! Suspicious segment, for review: \(segment.text(in: race))", Theme.warning))
         }
         let rejections = snapshot.evaluation.rejections.filter { $0.runner == runner }
         out.append(.blank)
@@ -143,7 +154,7 @@ enum RunnerView {
         let race = c.event.races[p.raceIndex]
         var who = [p.name]
         if let country = p.country { who.append(country) }
-        let sexAge = [p.sex?.rawValue, p.age.map { c.event.ageGroups.label(forAge: $0) }].compactMap { $0 }.joined(separator: " ")
+        let sexAge = p.age == nil ? (p.sex?.rawValue ?? "") : c.event.ageGroups.label(sex: p.sex, age: p.age)
         if !sexAge.isEmpty { who.append(sexAge) }
         who.append(p.division.rawValue)
         if race.waves.count > 1, race.waves.indices.contains(p.waveIndex) { who.append("wave \(race.waves[p.waveIndex].id)") }
@@ -156,10 +167,11 @@ enum RunnerView {
         switch s.status {
         case .finished: status = "Finished"
         case .onCourse: status = "On course, last at \(s.lastCheckpoint.map { race.checkpoints[$0].id } ?? "")"
+        case .overTimeLimit: status = "Over the time limit"
         case .dnf: status = "DNF"
         case .dns: status = "Not started"
         }
-        if let t = s.rankTime { status += " · \(TimeFormat.duration(t))" }
+        if let t = s.rankTime { status += " · \(c.event.official(t))" }
         if let place = s.place { status += " · place \(Fmt.count(place))" }
         if let sp = s.sexPlace, let sex = p.sex { status += " · \(sex.rawValue) \(Fmt.count(sp))" }
         if let ap = s.ageGroupPlace, let g = s.ageGroup { status += " · \(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))" }

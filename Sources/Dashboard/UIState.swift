@@ -22,6 +22,7 @@ public struct FieldFilters: Sendable, Equatable {
 
     public var sex: Sex?
     /// Index into the event's age groups.
+    /// An age group of the default bounds, any sex (the sex filter goes beside it).
     public var ageGroup: Int?
     public var country: String?
 

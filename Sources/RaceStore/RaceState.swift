@@ -133,11 +133,12 @@ public actor RaceState {
         return rebuilt
     }
 
-    /// The race as it stood at time of day `at` (default: the latest read).
-    public func snapshot(at requested: Millis? = nil) -> RaceSnapshot {
+    /// The race as it stood at time of day `at` (default: the latest read);
+    /// `final`: the race is over, nobody is left on course.
+    public func snapshot(at requested: Millis? = nil, final: Bool = false) -> RaceSnapshot {
         let at = requested ?? feedSpan?.end ?? 0
         let timelines = timelines(at: at)
-        let evaluation = computation.evaluation(log, grouped: grouped, timelines: timelines, at: at)
+        let evaluation = computation.evaluation(log, grouped: grouped, timelines: timelines, at: at, final: final)
         let span = feedSpan
         return RaceSnapshot(event: folder.event, participants: folder.participants, files: log.files,
                             evaluation: evaluation, gunMarkers: log.gunMarkers, version: version,

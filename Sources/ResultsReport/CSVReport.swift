@@ -3,38 +3,42 @@ import RaceModel
 import Snapshots
 
 /// Standings as CSV for scripts: a fixed set of columns, then one column per
-/// checkpoint id holding that split on the race's ranking clock.
+/// checkpoint holding that split, official, on the runner's ranking clock.
+/// With one race shown the split columns are named by checkpoint id (`5K`);
+/// with several, by race and checkpoint (`half:5K`), so no column ever holds
+/// checkpoints of different races.
 public enum CSVReport {
     public static let fixedColumns = [
-        "place", "bib", "name", "sex", "age_group", "country", "race", "division", "status",
+        "place", "bib", "name", "sex", "age_group", "country", "club", "race", "division", "status",
         "gun_time", "net_time", "sex_place", "age_group_place", "division_place", "last_checkpoint", "flags",
     ]
 
     public static func render(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) -> String {
         let groups = snapshot.reportRows(filter)
-        // One column per checkpoint id across the races shown, in course order.
-        var checkpointIDs: [String] = []
-        for group in groups {
-            for cp in snapshot.event.races[group.race].checkpoints where !checkpointIDs.contains(cp.id) {
-                checkpointIDs.append(cp.id)
-            }
-        }
-        var out = (fixedColumns + checkpointIDs).map(field).joined(separator: ",") + "\n"
+        let prefixed = groups.count > 1
+        var columns = fixedColumns
         for group in groups {
             let race = snapshot.event.races[group.race]
-            let column = checkpointIDs.map { id in race.checkpoints.firstIndex { $0.id == id } }
+            columns += race.checkpoints.map { prefixed ? "\(race.id):\($0.id)" : $0.id }
+        }
+        var out = columns.map(field).joined(separator: ",") + "\n"
+        var before = 0
+        for group in groups {
+            let race = snapshot.event.races[group.race]
+            let after = columns.count - fixedColumns.count - before - race.checkpoints.count
             for row in group.rows {
                 let s = row.standing, p = row.participant
                 let places = [s.sexPlace, s.ageGroupPlace, s.divisionPlace].map { $0.map(String.init) ?? "" }
-                var fields: [String] = [row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? ""]
+                var fields: [String] = [row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? "", p.club ?? ""]
                 fields += [race.id, p.division.rawValue, s.status.rawValue, row.gun, row.net]
                 fields += places
                 fields += [row.last, s.flags.labels.joined(separator: ";")]
-                for c in column {
-                    fields.append(c.flatMap { s.splits[$0] }.map { TimeFormat.duration($0) } ?? "")
-                }
+                fields += Array(repeating: "", count: before)
+                fields += race.checkpoints.indices.map(row.split)
+                fields += Array(repeating: "", count: after)
                 out += fields.map(field).joined(separator: ",") + "\n"
             }
+            before += race.checkpoints.count
         }
         return out
     }

@@ -11,8 +11,11 @@ public enum CheckReport {
         out += "\(snapshot.participants.count) participants in \(event.races.count) races; \(event.points.count) timing points, \(snapshot.files.count) read files\n"
         for race in event.races {
             let guns = race.waves.map { "\($0.id) \(TimeFormat.timeOfDay($0.gun))" }.joined(separator: ", ")
-            out += "  race \(race.id): \(race.checkpoints.count) checkpoints to km \(race.distanceKm), \(race.clock.rawValue) clock, waves \(guns)\n"
+            out += "  race \(race.id): \(race.checkpoints.count) checkpoints to km \(race.distanceKm), \(TableReport.clockLabel(race)) clock, waves \(guns)\n"
         }
+        let window = event.window
+        out += "Reads kept from \(TimeFormat.timeOfDay(window.start)) to \(TimeFormat.timeOfDay(window.end)) (the event window); "
+        out += "official times in \(event.precision.rawValue), rounded up to the next unit (TR 19.24)\n"
         out += "\nPer point:\n"
         var table: [[String]] = [["point", "lines", "reads", "used", "dupes", "rejected", "first read", "last read"]]
         for (i, point) in event.points.enumerated() {
@@ -33,6 +36,16 @@ public enum CheckReport {
         if !snapshot.gunMarkers.isEmpty {
             out += "\nGun markers against the configured guns:\n"
             for marker in snapshot.gunMarkers { out += "  " + describe(marker, snapshot: snapshot) + "\n" }
+        }
+        let suspicious = ev.timelines.indices.filter { !ev.timelines[$0].suspicious.isEmpty }
+        if !suspicious.isEmpty {
+            out += "\nSuspicious segments (for review; they change no place):\n"
+            for runner in suspicious {
+                let p = snapshot.participants[runner]
+                for segment in ev.timelines[runner].suspicious {
+                    out += "  bib \(printable(p.bib)) \(printable(p.name)): \(segment.text(in: event.races[p.raceIndex]))\n"
+                }
+            }
         }
         if !ev.rejections.isEmpty {
             out += "\nRejected lines:\n"

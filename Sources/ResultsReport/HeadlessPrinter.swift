@@ -81,8 +81,8 @@ public struct HeadlessPrinter {
         var text = "\(TimeFormat.timeOfDay(time, millis: true)) \(event.points[checkpoint.pointIndex].id) \(checkpoint.id)"
         text += " bib \(participant.bib) \(participant.name)"
         if let country = participant.country { text += " (\(country))" }
-        text += " gun \(TimeFormat.duration(time - gun))"
-        if race.clock == .net { text += " net \(TimeFormat.duration(time - (timeline.startRead ?? gun)))" }
+        text += " gun \(event.official(time - gun))"
+        if race.clock(for: participant) == .net { text += " net \(event.official(time - (timeline.startRead ?? gun)))" }
         return sanitized(text)
     }
 
@@ -106,13 +106,15 @@ public struct HeadlessPrinter {
         for standings in evaluation.standings {
             let race = snapshot.event.races[standings.raceIndex]
             var text = "SUMMARY \(race.id): \(standings.count(.finished)) finished, \(standings.count(.onCourse)) on course,"
-                + " \(standings.count(.dnf)) DNF, \(standings.count(.dns)) not started"
+            let overLimit = standings.count(.overTimeLimit)
+            if overLimit > 0 { text += " \(overLimit) over the time limit," }
+            text += " \(standings.count(.dnf)) DNF, \(standings.count(.dns)) not started"
             let leaders = standings.rows.prefix { $0.place != nil }.prefix(3)
             if !leaders.isEmpty {
                 text += "; leaders: " + leaders.map { row in
                     let p = snapshot.participants[row.runner]
                     let at = row.lastCheckpoint.map { race.checkpoints[$0].id } ?? "?"
-                    let time = row.rankTime.map { TimeFormat.duration($0) } ?? "-"
+                    let time = row.rankTime.map(snapshot.event.official) ?? "-"
                     return "\(row.place ?? 0). bib \(p.bib) \(p.name) \(at) \(time)"
                 }.joined(separator: ", ")
             }

@@ -2,13 +2,16 @@ import Foundation
 import RaceModel
 import Snapshots
 
-/// Standings as JSON: times both formatted and in milliseconds.
+/// Standings as JSON: official times (by the event's precision and rounding)
+/// beside the exact milliseconds they come from.
 public enum JSONReport {
     struct Document: Encodable {
         var event: String
         var date: String
         var utc_offset: String
         var at: String
+        var final: Bool
+        var precision: String
         var races: [RaceDoc]
     }
     struct RaceDoc: Encodable {
@@ -40,6 +43,7 @@ public enum JSONReport {
         var gap_ms: Int?
         var pace_ms_per_km: Int?
         var projected_finish_ms: Int?
+        var splits: [String: String]
         var splits_ms: [String: Int]
         var flags: [String]
     }
@@ -50,21 +54,30 @@ public enum JSONReport {
             let runners = group.rows.map { row -> RunnerDoc in
                 let s = row.standing, p = row.participant
                 var splits: [String: Int] = [:]
-                for (i, cp) in race.checkpoints.enumerated() { if let t = s.splits[i] { splits[cp.id] = t } }
-                return RunnerDoc(place: s.place, bib: p.bib, name: p.name, sex: p.sex?.rawValue, age_group: row.ageGroup,
+                var official: [String: String] = [:]
+                for (i, cp) in race.checkpoints.enumerated() {
+                    if let t = s.splits[i] { splits[cp.id] = t; official[cp.id] = row.split(i) }
+                }
+                return RunnerDoc(place: row.selectionPlace, bib: p.bib, name: p.name, sex: p.sex?.rawValue, age_group: row.ageGroup,
                                  country: p.country, club: p.club, division: p.division.rawValue, status: s.status.rawValue,
                                  last_checkpoint: row.last.isEmpty ? nil : row.last,
                                  gun_time: row.gun.isEmpty ? nil : row.gun, net_time: row.net.isEmpty ? nil : row.net,
                                  gun_time_ms: s.gunTime, net_time_ms: s.netTime, sex_place: s.sexPlace,
-                                 age_group_place: s.ageGroupPlace, division_place: s.divisionPlace, gap_ms: s.gap,
+                                 age_group_place: s.ageGroupPlace, division_place: s.divisionPlace, gap_ms: row.selectionGap,
                                  pace_ms_per_km: s.racePace, projected_finish_ms: s.projectedFinish,
-                                 splits_ms: splits, flags: s.flags.labels)
+                                 splits: official, splits_ms: splits, flags: s.flags.labels)
             }
             return RaceDoc(id: race.id, name: race.name, clock: race.clock.rawValue, distance_km: race.distanceKm,
                            checkpoints: race.checkpoints.map(\.id), runners: runners)
         }
         let doc = Document(event: snapshot.event.name, date: snapshot.event.date.description,
-                           utc_offset: snapshot.event.utcOffsetLabel, at: TimeFormat.timeOfDay(snapshot.at), races: races)
+                           utc_offset: snapshot.event.utcOffsetLabel, at: TimeFormat.timeOfDay(snapshot.at),
+                           final: snapshot.evaluation.isFinal, precision: snapshot.event.precision.rawValue, races: races)
+        return encode(doc)
+    }
+
+    /// Pretty, with sorted keys: stable output for scripts and diffs.
+    static func encode(_ doc: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(doc) else { return "{}\n" }

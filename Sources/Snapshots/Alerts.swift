@@ -48,6 +48,8 @@ public struct Alert: Sendable, Equatable {
         case missedSplit(runner: Int, checkpoint: Int)
         /// Every read of one code nobody wears, grouped: a spectator's chip or a typo in the list.
         case unknownChip(code: String, reads: Int, points: [Int], first: LineRef)
+        /// A segment much faster than the runner's pace elsewhere, for review (detected in RaceModel).
+        case suspiciousSegment(runner: Int, segment: SuspiciousSegment)
         /// Any other rejected line (malformed, before the gun, off course, ...).
         case rejectedLine(Rejection)
     }
@@ -64,7 +66,7 @@ public struct Alert: Sendable, Equatable {
     /// The participant the alert is about, for opening the runner view.
     public var runner: Int? {
         switch subject {
-        case .impossibleSplit(let r, _, _), .missedSplit(let r, _): return r
+        case .impossibleSplit(let r, _, _), .missedSplit(let r, _), .suspiciousSegment(let r, _): return r
         case .rejectedLine(let rejection): return rejection.runner
         case .silentMat, .unknownChip: return nil
         }
@@ -76,7 +78,7 @@ public struct Alert: Sendable, Equatable {
         case .silentMat(let s): return s.point
         case .rejectedLine(let r): return r.point
         case .unknownChip(_, _, let points, _): return points.first
-        case .impossibleSplit, .missedSplit: return nil
+        case .impossibleSplit, .missedSplit, .suspiciousSegment: return nil
         }
     }
 
@@ -92,6 +94,7 @@ public struct Alert: Sendable, Equatable {
         case .silentMat: return "silent mat"
         case .impossibleSplit: return "impossible split"
         case .missedSplit: return "missed split"
+        case .suspiciousSegment: return "suspicious segment"
         case .unknownChip: return "unknown chip"
         case .rejectedLine(let r): return r.reason.kind
         }
@@ -114,7 +117,8 @@ extension RaceSnapshot {
         }
         // By index: copying 50,000 timelines (several arrays each) would cost more than the rest.
         let timelines = evaluation.timelines
-        for runner in timelines.indices where !timelines[runner].impossible.isEmpty || !timelines[runner].missed.isEmpty {
+        for runner in timelines.indices
+        where !timelines[runner].impossible.isEmpty || !timelines[runner].missed.isEmpty || !timelines[runner].suspicious.isEmpty {
             let timeline = timelines[runner]
             for refused in timeline.impossible {
                 out.append(Alert(severity: .critical, time: refused.time,
@@ -124,6 +128,10 @@ extension RaceSnapshot {
                 // Known only once a later split arrives: that moment is when it happened for the official.
                 let seen = timeline.splits[(c + 1)...].lazy.compactMap { $0 }.first
                 out.append(Alert(severity: .warning, time: seen, subject: .missedSplit(runner: runner, checkpoint: c)))
+            }
+            for segment in timeline.suspicious {
+                out.append(Alert(severity: .warning, time: timeline.splits[segment.to],
+                                 subject: .suspiciousSegment(runner: runner, segment: segment)))
             }
         }
         out += unknownChipAlerts()
@@ -219,6 +227,8 @@ extension RaceSnapshot {
         case .missedSplit(let runner, let c):
             let cp = event.races[participants[runner].raceIndex].checkpoints[c].id
             return "missed split at \(cp): \(who(runner))"
+        case .suspiciousSegment(let runner, let segment):
+            return "suspicious segment \(segment.text(in: event.races[participants[runner].raceIndex])): \(who(runner))"
         case .unknownChip(let code, let reads, let points, let first):
             let at = points.map { event.points[$0].id }.joined(separator: ", ")
             let times = reads == 1 ? "1 read" : "\(reads) reads"

@@ -34,12 +34,9 @@ public struct RaceSnapshot: Sendable {
         var started = 0, onCourse = 0, finished = 0
         for race in evaluation.standings {
             for row in race.rows {
-                switch row.status {
-                case .finished: finished += 1; started += 1
-                case .onCourse: onCourse += 1; started += 1
-                case .dnf: started += 1
-                case .dns: break
-                }
+                if row.status.hasStarted { started += 1 }
+                if row.status == .finished { finished += 1 }
+                if row.status == .onCourse { onCourse += 1 }
             }
         }
         return (started, onCourse, finished)

@@ -24,16 +24,31 @@ struct LoadedEvent {
     }
 
     func state() -> RaceState { RaceState(folder: folder, log: log) }
+
+    /// The index of a race named on the command line, if one is.
+    func raceIndex(_ id: String?) throws -> Int? {
+        guard let id else { return nil }
+        guard let index = folder.event.raceIndex(id: id) else {
+            throw ValidationError("unknown race '\(id)'; races are \(folder.event.races.map(\.id).joined(separator: ", "))")
+        }
+        return index
+    }
 }
 
 /// `HH:MM:SS[.fff]` options.
 struct TimeOfDayArgument: ExpressibleByArgument {
     var ms: Millis
+    /// As typed; placed on a day of the event window once the event is known.
+    var text: String
     init?(argument: String) {
-        guard let ms = TimeFormat.parseClock(argument) else { return nil }
+        guard let ms = EventWindow(races: []).typed(argument) else { return nil }
         self.ms = ms
+        text = argument
     }
     static var defaultCompletionKind: CompletionKind { .default }
+
+    /// The time on the event's clock: after midnight in a night race is the next day.
+    func placed(in event: EventConfig) -> Millis { event.window.typed(text) ?? ms }
 }
 
 extension Division: ExpressibleByArgument {}

@@ -36,10 +36,11 @@ struct ReplayCommand: AsyncParsableCommand {
         let loaded = try LoadedEvent.load(event)
         let state = loaded.state()
         let span = await state.feedSpan
-        if let from = from?.ms, let end = span?.end, from > end {
+        let fromTime = from?.placed(in: loaded.folder.event)
+        if let from = fromTime, let end = span?.end, from > end {
             throw RacedashError("--from \(TimeFormat.timeOfDay(from)) is after the last read of \(event) (\(TimeFormat.timeOfDay(end)))")
         }
-        let clock = ReplayClock(event: loaded.folder.event, feedSpan: span, from: from?.ms, speed: Double(speed), paused: paused)
+        let clock = ReplayClock(event: loaded.folder.event, feedSpan: span, from: fromTime, speed: Double(speed), paused: paused)
         try await runDashboard(state: state, feed: .replay(clock))
     }
 

@@ -17,21 +17,17 @@ struct ResultsCommand: AsyncParsableCommand {
     var division: Division?
     @Option(help: "Only this sex: M or F.")
     var sex: Sex?
-    @Option(help: "Standings at this time of day, HH:MM:SS (default: the end of the feed).")
+    @Option(help: "Standings at this time of day, HH:MM:SS (default: the end of the feed); after midnight in a night race is the next day, or say so: 01:30:00+1d.")
     var at: TimeOfDayArgument?
+    @Flag(help: "Final results: the race is over, nobody is left on course (no finish read is a DNF).")
+    var final = false
     @Option(help: "Output format: table, csv or json.")
     var format: Format = .table
 
     func run() async throws {
         let loaded = try LoadedEvent.load(event)
-        var filter = ResultsFilter(division: division, sex: sex)
-        if let race {
-            guard let index = loaded.folder.event.raceIndex(id: race) else {
-                throw ValidationError("unknown race '\(race)'; races are \(loaded.folder.event.races.map(\.id).joined(separator: ", "))")
-            }
-            filter.race = index
-        }
-        let snapshot = await loaded.state().snapshot(at: at?.ms)
+        let filter = ResultsFilter(race: try loaded.raceIndex(race), division: division, sex: sex)
+        let snapshot = await loaded.state().snapshot(at: at?.placed(in: loaded.folder.event), final: final)
         switch format {
         case .table: print(TableReport.render(snapshot, filter: filter), terminator: "")
         case .csv: print(CSVReport.render(snapshot, filter: filter), terminator: "")

@@ -99,6 +99,6 @@ import ScreenGrid
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.field), at: "10:10:00", width: 200, height: 50)
         #expect(f.line(5).hasPrefix("   Pl      Bib Name                           Sx AG    Ctry At        Time      Gap Pace    Proj  SxPl  AGPl Club           Wave"))
         // 301 is 10:15 behind the fastest 10 km (0:30:05) and fifth man overall.
-        #expect(f.line(6).hasPrefix("    8      301 Ri Yong Chol                   M  18-39 PRK  10K    0:40:20   +10:15 4:00 1:25:06     5     7 Pyongyang RC   B"))
+        #expect(f.line(6).hasPrefix("    8      301 Ri Yong Chol                   M  18-39 PRK  10K    0:40:20   +10:15 4:00 1:25:06     5     4 Pyongyang RC   B"))
     }
 }

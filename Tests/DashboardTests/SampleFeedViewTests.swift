@@ -95,9 +95,9 @@ import ScreenGrid
         // Bib 1 (Hangul name) is in line with the others.
         let oh = try #require(f.row(containing: "오혁"))
         #expect(f.column(of: "PRK  FIN", inLine: oh) == f.column(of: "ETH  FIN", inLine: 5))
-        // The split matrix of the winner is the results file's split columns.
+        // The split matrix of the winner is the results file's split columns (named by race and checkpoint).
         let winner = results[0]
-        let splits = ["5K", "10K", "15K", "20K", "half", "25K", "30K", "35K", "40K", "finish"].map { winner[$0]! }
+        let splits = ["5K", "10K", "15K", "20K", "half", "25K", "30K", "35K", "40K", "finish"].map { winner["marathon:" + $0]! }
         let matrix = try #require(f.row(containing: "Splits: Men"))
         #expect(f.line(matrix + 1).hasSuffix(splits.joined(separator: " ")))
         #expect(f.line(matrix + 1).hasPrefix("  1     \(winner["bib"]!) \(winner["name"]!)"))
@@ -141,7 +141,8 @@ import ScreenGrid
         let cutter = try #require(snap.participants.firstIndex { $0.bib == "188" })
         let f = Self.render(snap, DashboardFixture.ui(.runner) { $0.runner = cutter }, width: 200, height: 50)
         #expect(f.line(4).hasPrefix(" Bib 188  Amélie Béranger"))
-        #expect(f.line(5).hasSuffix("! missed split, impossible split"))
+        #expect(f.line(5).hasSuffix("! missed split, impossible split, suspicious segment"))
+        #expect(f.row(containing: "! Suspicious segment, for review: 20K to 40K at 23.6 km/h") != nil)
         // Read at 20 km, then at 35 km an apparent 64 km/h later: refused; half, 25K and 30K have no read.
         for cp in ["half", "25K", "30K"] {
             #expect(f.line(try #require(f.row(containing: " \(cp) "))).hasSuffix("! missed"), "\(cp)")

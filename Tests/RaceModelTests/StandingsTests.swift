@@ -36,8 +36,10 @@ import Testing
         let rows = ev.standings[0].rows
         #expect(rows.map(\.sexPlace) == [1, 1, 2, 2, nil])
         #expect(rows.map(\.divisionPlace) == [1, 2, 1, 2, nil])
-        // Age groups [18, 40, 50]: 25 -> 18-39, 42 -> 40-49, 45 -> 40-49, 33 -> 18-39.
-        #expect(rows.map(\.ageGroupPlace) == [1, 1, 2, 2, nil])
+        // Age groups [18, 40, 50] per sex: M25 -> M18-39, F42 -> F40-49, M45 -> M40-49, F33 -> F18-39.
+        #expect(rows.map(\.ageGroupPlace) == [1, 1, 1, 1, nil])
+        let groups = Fixture.event().ageGroups
+        #expect(rows.map { $0.ageGroup.map(groups.label(forGroup:)) } == ["M18-39", "F40-49", "M40-49", "F18-39", "M50+"])
         #expect(Fixture.event().ageGroups.label(forAge: 45) == "40-49")
         #expect(Fixture.event().ageGroups.label(forAge: 60) == "50+")
         #expect(Fixture.event().ageGroups.label(forAge: 16) == "U18")

@@ -34,20 +34,29 @@ import TimingIngest
     @Test func csvHeaderHasTheDocumentedColumnsAndOneColumnPerCheckpoint() async throws {
         let csv = CSVReport.render(try await snapshot(), filter: ResultsFilter(race: 0))
         let header = csv.prefix { $0 != "\n" }
-        #expect(header == "place,bib,name,sex,age_group,country,race,division,status,gun_time,net_time,sex_place,age_group_place,division_place,last_checkpoint,flags,start,5K,10K,15K,20K,half,25K,30K,35K,40K,finish")
+        #expect(header == "place,bib,name,sex,age_group,country,club,race,division,status,gun_time,net_time,sex_place,age_group_place,division_place,last_checkpoint,flags,start,5K,10K,15K,20K,half,25K,30K,35K,40K,finish")
     }
 
-    @Test func filtersKeepPlacesWithinTheRace() async throws {
+    @Test func filtersGivePlacesWithinTheSelection() async throws {
         let snap = try await snapshot()
         let all = CSVReport.render(snap, filter: ResultsFilter(race: 0)).split(separator: "\n").dropFirst()
         let women = CSVReport.render(snap, filter: ResultsFilter(race: 0, division: .elite, sex: .female)).split(separator: "\n").dropFirst()
         #expect(!women.isEmpty)
         #expect(women.count < all.count)
+        let rest = { (line: Substring) in line.drop { $0 != "," } }
+        var expectedPlace = 1
         for line in women {
             #expect(line.contains(",F,"))
             #expect(line.contains(",elite,"))
-            #expect(all.contains(line), "a filtered row must be the same row as in the full race")
+            #expect(all.contains { rest($0) == rest(line) }, "a filtered row is the race's row but for its place")
+            if line.contains(",FIN,") {
+                #expect(line.hasPrefix("\(expectedPlace),"), "places count within the selection")
+                expectedPlace += 1
+            }
         }
+        #expect(women.first?.hasPrefix("1,") == true)
+        let table = TableReport.render(snap, filter: ResultsFilter(race: 0, sex: .female))
+        #expect(table.contains("Places and gaps within the women shown."))
     }
 
     @Test func earlierTimeShowsTheRaceInProgress() async throws {

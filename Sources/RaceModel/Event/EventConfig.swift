@@ -8,12 +8,26 @@ public struct EventConfig: Sendable, Equatable {
     public var points: [TimingPoint]
     public var races: [Race]
     public var rules: TimingRules
+    /// How finely official times are published (whole seconds by default).
+    public var precision: TimePrecision
+    public var awards: AwardRules
 
     public init(name: String, date: CivilDate, utcOffsetMinutes: Int, ageGroups: AgeGroups,
-                points: [TimingPoint], races: [Race], rules: TimingRules = TimingRules()) {
+                points: [TimingPoint], races: [Race], rules: TimingRules = TimingRules(),
+                precision: TimePrecision = .seconds, awards: AwardRules = AwardRules()) {
         self.name = name; self.date = date; self.utcOffsetMinutes = utcOffsetMinutes
         self.ageGroups = ageGroups; self.points = points; self.races = races; self.rules = rules
+        self.precision = precision; self.awards = awards
     }
+
+    /// The rules for a runner of `race` in `wave`: the wave's, else the race's, else the event's.
+    public func rules(race: Int, wave: Int) -> TimingRules {
+        let r = races[race]
+        return r.waves[wave].rules ?? r.rules ?? rules
+    }
+
+    /// The official form of a duration (see `OfficialTime`).
+    public func official(_ ms: Millis) -> String { OfficialTime.format(ms, precision) }
 
     public func pointIndex(id: String) -> Int? { points.firstIndex { $0.id == id } }
     public func raceIndex(id: String) -> Int? { races.firstIndex { $0.id == id } }
@@ -36,10 +50,14 @@ public struct TimingPoint: Sendable, Equatable {
     public var duplicateWindow: Millis
     /// Added to every read of this point to correct decoder clock skew.
     public var clockOffset: Millis
+    /// The window came from `[rules]`, not the point: a race's or wave's own
+    /// `duplicate_window` then applies to its runners here.
+    public var windowFromRules: Bool
 
-    public init(id: String, name: String, files: [String], duplicateWindow: Millis, clockOffset: Millis = 0) {
+    public init(id: String, name: String, files: [String], duplicateWindow: Millis, clockOffset: Millis = 0,
+                windowFromRules: Bool = false) {
         self.id = id; self.name = name; self.files = files
-        self.duplicateWindow = duplicateWindow; self.clockOffset = clockOffset
+        self.duplicateWindow = duplicateWindow; self.clockOffset = clockOffset; self.windowFromRules = windowFromRules
     }
 }
 
@@ -51,7 +69,13 @@ public struct Wave: Sendable, Equatable {
     public var id: String
     /// Time of day the gun went.
     public var gun: Millis
-    public init(id: String, gun: Millis) { self.id = id; self.gun = gun }
+    /// Ranking clock of this wave's runners, over the race's.
+    public var clock: RankingClock?
+    /// Timing rules of this wave's runners (a wheelchair wave's max speed), complete.
+    public var rules: TimingRules?
+    public init(id: String, gun: Millis, clock: RankingClock? = nil, rules: TimingRules? = nil) {
+        self.id = id; self.gun = gun; self.clock = clock; self.rules = rules
+    }
 }
 
 public struct Checkpoint: Sendable, Equatable {
@@ -70,14 +94,28 @@ public struct Race: Sendable, Equatable {
     public var clock: RankingClock
     /// Ordered along the course; the first is the start, the last the finish.
     public var checkpoints: [Checkpoint]
-    /// Time after its wave's gun after which a runner still out is a DNF.
+    /// The time limit from the runner's own wave gun: still out then is a
+    /// DNF, a finish after it is over the time limit.
     public var cutoff: Millis?
+    /// Timing rules of this race, complete, over the event's.
+    public var rules: TimingRules?
+    /// Ranking clock per division, over the wave's and the race's.
+    public var divisionClocks: [Division: RankingClock]
 
     public init(id: String, name: String, waves: [Wave], clock: RankingClock,
-                checkpoints: [Checkpoint], cutoff: Millis? = nil) {
+                checkpoints: [Checkpoint], cutoff: Millis? = nil, rules: TimingRules? = nil,
+                divisionClocks: [Division: RankingClock] = [:]) {
         self.id = id; self.name = name; self.waves = waves; self.clock = clock
-        self.checkpoints = checkpoints; self.cutoff = cutoff
+        self.checkpoints = checkpoints; self.cutoff = cutoff; self.rules = rules; self.divisionClocks = divisionClocks
     }
+
+    /// The clock a runner is ranked on: their division's, else their wave's, else the race's.
+    public func clock(for runner: Participant) -> RankingClock {
+        divisionClocks[runner.division] ?? waves[runner.waveIndex].clock ?? clock
+    }
+
+    /// Whether any runner of the race is ranked on another clock than the race's.
+    public var hasMixedClocks: Bool { !divisionClocks.isEmpty || waves.contains { $0.clock != nil } }
 
     public var distanceKm: Double { checkpoints.last?.km ?? 0 }
     public var finishIndex: Int { checkpoints.count - 1 }
@@ -103,10 +141,26 @@ public struct TimingRules: Sendable, Equatable {
     public var startAllowance: Millis
     /// Duplicate window for points that give none.
     public var defaultDuplicateWindow: Millis
+    /// A segment this many times faster than the runner's own pace over the
+    /// rest of their race is flagged for review (a cut course, a lent chip).
+    public var suspiciousRatio: Double
 
     public init(maxSpeedKmh: Double = 30, minSpeedKmh: Double = 2.5,
-                startAllowance: Millis = 60 * 60_000, defaultDuplicateWindow: Millis = 60_000) {
+                startAllowance: Millis = 60 * 60_000, defaultDuplicateWindow: Millis = 60_000,
+                suspiciousRatio: Double = 1.5) {
         self.maxSpeedKmh = maxSpeedKmh; self.minSpeedKmh = minSpeedKmh
         self.startAllowance = startAllowance; self.defaultDuplicateWindow = defaultDuplicateWindow
+        self.suspiciousRatio = suspiciousRatio
+    }
+}
+
+/// How `racedash awards` picks winners.
+public struct AwardRules: Sendable, Equatable {
+    /// Winners per sex overall and per sex and age group.
+    public var top: Int
+    /// Overall winners also take age-group awards (most events say no).
+    public var overallInAgeGroups: Bool
+    public init(top: Int = 3, overallInAgeGroups: Bool = false) {
+        self.top = top; self.overallInAgeGroups = overallInAgeGroups
     }
 }

@@ -50,24 +50,50 @@ public struct GunMarker: Sendable, Equatable {
 }
 
 extension ReadLog {
-    /// Files the line into the log. `text` is kept only for lines that are rejected.
+    /// Files the line into the log. `text` is kept only for lines that are
+    /// rejected. With a `window`, an undated time of day goes on the day that
+    /// puts it in the window, and a read outside it is rejected (kept as a
+    /// problem, so it never moves the race clock).
     public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, eventDate: CivilDate,
-                                clockOffset: Millis, text: @autoclosure () -> String) {
+                                window: EventWindow? = nil, clockOffset: Millis, text: @autoclosure () -> String) {
         let ref = LineRef(file: file, line: line)
         lineCounts[file] += 1
         switch parsed {
         case .read(let raw):
-            let time = raw.eventTime(eventDate: eventDate) + clockOffset
+            guard let time = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
+                problems.append(LineProblem(ref: ref, reason: .outsideEventWindow(Self.stamp(raw)), text: text(),
+                                            after: lastReadTimes[file]))
+                return
+            }
             reads.append(TimedRead(code: raw.code, time: time, point: files[file].pointIndex,
                                    isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
             lastReadTimes[file] = time
         case .gunMarker(let time, let date):
             let raw = RawRead(code: "", date: date, timeOfDay: time, format: .ctp01)
-            gunMarkers.append(GunMarker(ref: ref, time: raw.eventTime(eventDate: eventDate) + clockOffset))
+            guard let placed = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
+                problems.append(LineProblem(ref: ref, reason: .outsideEventWindow("gun marker " + Self.stamp(raw)),
+                                            text: text(), after: lastReadTimes[file]))
+                return
+            }
+            gunMarkers.append(GunMarker(ref: ref, time: placed))
         case .ignored:
             ignoredCounts[file] += 1
         case .malformed(let reason):
             problems.append(LineProblem(ref: ref, reason: .malformed(reason), text: text(), after: lastReadTimes[file]))
         }
+    }
+
+    /// The read's time on the event clock, or nil when it falls outside the window.
+    static func place(_ raw: RawRead, eventDate: CivilDate, window: EventWindow?, clockOffset: Millis) -> Millis? {
+        guard let window else { return raw.eventTime(eventDate: eventDate) + clockOffset }
+        if raw.date == nil {
+            return window.place(timeOfDay: raw.timeOfDay + clockOffset)
+        }
+        let time = raw.eventTime(eventDate: eventDate) + clockOffset
+        return window.contains(time) ? time : nil
+    }
+
+    static func stamp(_ raw: RawRead) -> String {
+        (raw.date.map { "\($0) " } ?? "") + TimeFormat.timeOfDay(raw.timeOfDay, millis: true)
     }
 }

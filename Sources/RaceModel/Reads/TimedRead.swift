@@ -26,6 +26,8 @@ public enum RejectReason: Sendable, Equatable, CustomStringConvertible {
     case alreadyPassed(checkpoint: String)
     case afterFinish
     case impossibleSplit(checkpoint: String, kmh: Double)
+    /// Dated outside the event window (or an undated time no day of it fits).
+    case outsideEventWindow(String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum RejectReason: Sendable, Equatable, CustomStringConvertible {
         case .notOnCourse(let point, let race): return "point \(point) is not on the \(race) course"
         case .alreadyPassed(let cp): return "runner already passed \(cp); no later checkpoint at this point"
         case .afterFinish: return "read after the runner finished"
+        case .outsideEventWindow(let when):
+            return "read at \(when) is outside the event window (6 h before the first gun to 6 h after the last cutoff)"
         case .impossibleSplit(let cp, let kmh):
             let rounded = (kmh * 10).rounded() / 10
             return "impossible split to \(cp): \(rounded.isFinite ? "\(rounded) km/h" : "no time elapsed")"
@@ -50,6 +54,7 @@ public enum RejectReason: Sendable, Equatable, CustomStringConvertible {
         case .notOnCourse: return "not on course"
         case .alreadyPassed: return "already passed"
         case .afterFinish: return "after finish"
+        case .outsideEventWindow: return "outside event window"
         case .impossibleSplit: return "impossible split"
         }
     }

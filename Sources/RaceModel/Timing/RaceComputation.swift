@@ -54,6 +54,8 @@ public struct Evaluation: Sendable {
     public var rejections: [Rejection]
     public var duplicateCount: Int
     public var usedCount: Int
+    /// Final results: nobody left on course.
+    public var isFinal: Bool
 }
 
 /// From a read log to standings: the path shared by `results`, `check`,
@@ -112,16 +114,20 @@ public struct RaceComputation: Sendable {
     }
 
     /// Standings and counts from the reads up to `at` (default: the end of the feed).
-    public func evaluate(_ log: ReadLog, grouped: Grouped? = nil, at: Millis? = nil) -> Evaluation {
+    public func evaluate(_ log: ReadLog, grouped: Grouped? = nil, at: Millis? = nil, final: Bool = false) -> Evaluation {
         let grouped = grouped ?? group(log)
         let at = at ?? log.latestReadTime ?? 0
         let timelines = participants.indices.map { timeline(runner: $0, log: log, grouped: grouped, at: at) }
-        return evaluation(log, grouped: grouped, timelines: timelines, at: at)
+        return evaluation(log, grouped: grouped, timelines: timelines, at: at, final: final)
     }
 
     /// Standings and counts from timelines already computed at `at`.
-    public func evaluation(_ log: ReadLog, grouped: Grouped, timelines: [RunnerTimeline], at: Millis) -> Evaluation {
-        let standings = event.races.indices.map { builder.standings(race: $0, timelines: timelines, at: at) }
+    /// Final once asked for, or once every race's time limit has passed
+    /// (nobody can still be on course then).
+    public func evaluation(_ log: ReadLog, grouped: Grouped, timelines: [RunnerTimeline], at: Millis,
+                           final: Bool = false) -> Evaluation {
+        let final = final || event.allCutoffsPassed(at: at)
+        let standings = event.races.indices.map { builder.standings(race: $0, timelines: timelines, at: at, final: final) }
         var stats = [PointStats](repeating: PointStats(), count: event.points.count)
         var rejections: [Rejection] = []
         var duplicates = 0, used = 0
@@ -162,6 +168,7 @@ public struct RaceComputation: Sendable {
         }
         rejections.sort { $0.ref < $1.ref }
         return Evaluation(at: at, timelines: timelines, standings: standings, pointStats: stats,
-                          rejections: rejections, duplicateCount: duplicates, usedCount: used)
+                          rejections: rejections, duplicateCount: duplicates, usedCount: used,
+                          isFinal: final)
     }
 }

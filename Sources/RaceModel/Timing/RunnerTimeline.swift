@@ -13,6 +13,9 @@ public struct RunnerFlags: OptionSet, Sendable, Hashable {
     /// On course, but long overdue at the next checkpoint by their own pace:
     /// more likely stopped than still running. Set by the standings, not the timing rules.
     public static let overdue = RunnerFlags(rawValue: 1 << 4)
+    /// A segment much faster than the runner's own pace elsewhere: for the
+    /// officials to review; it changes neither status nor place.
+    public static let suspiciousSegment = RunnerFlags(rawValue: 1 << 5)
 
     public var labels: [String] {
         var out: [String] = []
@@ -21,6 +24,7 @@ public struct RunnerFlags: OptionSet, Sendable, Hashable {
         if contains(.noStartRead) { out.append("no start read") }
         if contains(.backupUsed) { out.append("backup line") }
         if contains(.overdue) { out.append("overdue") }
+        if contains(.suspiciousSegment) { out.append("suspicious segment") }
         return out
     }
 }
@@ -44,6 +48,8 @@ public struct RunnerTimeline: Sendable, Equatable {
     public var furthest: Int?
     public var missed: [Int]
     public var impossible: [RefusedSplit]
+    /// Segments much faster than the runner's pace elsewhere.
+    public var suspicious: [SuspiciousSegment]
     public var flags: RunnerFlags
     /// Outcome of every read considered, in read order.
     public var outcomes: [(ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)]
@@ -51,12 +57,12 @@ public struct RunnerTimeline: Sendable, Equatable {
     public init(checkpointCount: Int) {
         splits = Array(repeating: nil, count: checkpointCount)
         splitRefs = Array(repeating: nil, count: checkpointCount)
-        startRead = nil; furthest = nil; missed = []; impossible = []; flags = []; outcomes = []
+        startRead = nil; furthest = nil; missed = []; impossible = []; suspicious = []; flags = []; outcomes = []
     }
 
     public static func == (a: RunnerTimeline, b: RunnerTimeline) -> Bool {
         a.splits == b.splits && a.splitRefs == b.splitRefs && a.startRead == b.startRead
-            && a.furthest == b.furthest && a.missed == b.missed && a.impossible == b.impossible
+            && a.furthest == b.furthest && a.missed == b.missed && a.impossible == b.impossible && a.suspicious == b.suspicious
             && a.flags == b.flags && a.outcomes.elementsEqual(b.outcomes) {
                 $0.ref == $1.ref && $0.point == $1.point && $0.time == $1.time && $0.outcome == $1.outcome
             }

@@ -1,10 +1,45 @@
+/// A runner's state in the standings. Every rule about statuses lives here:
+/// which get places and in which order they are listed. A disqualification
+/// (from the officials' corrections) is one more case: unplaced, listed
+/// after DNF.
 public enum RunnerStatus: String, Sendable, Equatable, CaseIterable {
     case finished = "FIN"
     case onCourse = "RUN"
-    /// Still out at the race cutoff.
+    /// Finished after the race's time limit (`cutoff`, from the runner's own
+    /// gun): recorded, not an official finish.
+    case overTimeLimit = "OTL"
+    /// Still out at the race cutoff, or no finish read in final results.
     case dnf = "DNF"
     /// No read counted yet.
     case dns = "DNS"
+
+    /// Only finishers and runners on course get places.
+    public var isPlaced: Bool { self == .finished || self == .onCourse }
+
+    /// Crossed a mat after the gun.
+    public var hasStarted: Bool { self != .dns }
+
+    /// Listing order: placed runners, then over the time limit (as ultras
+    /// publish them), then DNF, then DNS.
+    public var listOrder: Int {
+        switch self {
+        case .finished, .onCourse: return 0
+        case .overTimeLimit: return 1
+        case .dnf: return 2
+        case .dns: return 3
+        }
+    }
+
+    /// As a race official reads it.
+    public var longName: String {
+        switch self {
+        case .finished: return "finished"
+        case .onCourse: return "on course"
+        case .overTimeLimit: return "over the time limit"
+        case .dnf: return "DNF"
+        case .dns: return "DNS"
+        }
+    }
 }
 
 /// One runner's line in the standings at some time of day.
@@ -19,7 +54,8 @@ public struct Standing: Sendable, Equatable {
     public var netTime: Millis?
     /// Time at `lastCheckpoint` on the race's ranking clock.
     public var rankTime: Millis?
-    /// Places within the race; nil for DNF and DNS.
+    /// Places within the race; nil for runners not placed (see `RunnerStatus.isPlaced`).
+    /// Exact ties on the unrounded time share a place.
     public var place: Int?
     public var sexPlace: Int?
     public var divisionPlace: Int?
@@ -49,7 +85,7 @@ public struct RaceStandings: Sendable, Equatable {
     public var raceIndex: Int
     public var at: Millis
     /// Finishers by time, then runners on course by furthest checkpoint and
-    /// time there, then DNF, then DNS.
+    /// time there, then the unplaced in `RunnerStatus.listOrder`.
     public var rows: [Standing]
     /// Fastest ranking-clock time at each checkpoint.
     public var leaderTimes: [Millis?]

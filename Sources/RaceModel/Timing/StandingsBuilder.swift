@@ -8,8 +8,9 @@ public struct StandingsBuilder: Sendable {
     }
 
     /// Standings of race `raceIndex` at time of day `at`, from timelines
-    /// computed with reads up to `at` (indexed like `participants`).
-    public func standings(race raceIndex: Int, timelines: [RunnerTimeline], at: Millis) -> RaceStandings {
+    /// computed with reads up to `at` (indexed like `participants`). In
+    /// `final` results nobody is left on course: no finish read is a DNF.
+    public func standings(race raceIndex: Int, timelines: [RunnerTimeline], at: Millis, final: Bool = false) -> RaceStandings {
         let race = event.races[raceIndex]
         let cpCount = race.checkpoints.count
         var rows: [Standing] = []
@@ -20,7 +21,7 @@ public struct StandingsBuilder: Sendable {
         var byLast = [Int](repeating: 0, count: cpCount)
 
         for (index, runner) in participants.enumerated() where runner.raceIndex == raceIndex {
-            let row = standing(of: index, runner, timelines[index], race: race, at: at)
+            let row = standing(of: index, runner, timelines[index], race: race, at: at, final: final)
             let timeOfDay = timelines[index].splits
             for c in 0..<cpCount {
                 if let t = row.splits[c] {
@@ -32,12 +33,12 @@ public struct StandingsBuilder: Sendable {
                     if last[c].map({ t > $0.time }) ?? true { last[c] = Through(runner: index, time: t) }
                 }
             }
-            if let c = row.lastCheckpoint, row.status == .onCourse || row.status == .finished { byLast[c] += 1 }
+            if let c = row.lastCheckpoint, row.status.isPlaced { byLast[c] += 1 }
             rows.append(row)
         }
 
         // Sort small keys, not the wide rows.
-        let keys = rows.map(Self.sortKey)
+        let keys = rows.map(RankKey.init)
         let order = rows.indices.sorted { a, b in
             if keys[a] != keys[b] { return keys[a] < keys[b] }
             return participants[rows[a].runner].bib.localizedStandardLess(participants[rows[b].runner].bib)
@@ -48,13 +49,14 @@ public struct StandingsBuilder: Sendable {
                              firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
     }
 
-    func standing(of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis) -> Standing {
+    func standing(of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis,
+                  final: Bool = false) -> Standing {
         let gun = race.waves[runner.waveIndex].gun
-        let origin = race.clock == .net ? (timeline.startRead ?? gun) : gun
+        let origin = race.clock(for: runner) == .net ? (timeline.startRead ?? gun) : gun
         let splits = timeline.splits.map { $0.map { $0 - origin } }
         var row = Standing(runner: index, status: .dns, lastCheckpoint: timeline.furthest,
                            lastTimeOfDay: nil, gunTime: nil, netTime: nil, rankTime: nil,
-                           ageGroup: event.ageGroups.group(forAge: runner.age),
+                           ageGroup: event.ageGroups.group(sex: runner.sex, age: runner.age),
                            splits: splits, flags: timeline.flags)
         guard let last = timeline.furthest, let t = timeline.splits[last] else { return row }
         row.lastTimeOfDay = t
@@ -63,7 +65,10 @@ public struct StandingsBuilder: Sendable {
         row.rankTime = splits[last]
         let km = race.checkpoints[last].km
         if last == race.finishIndex {
-            row.status = .finished
+            let overLimit = race.cutoff.map { t - gun > $0 } ?? false
+            row.status = overLimit ? .overTimeLimit : .finished
+        } else if final {
+            row.status = .dnf
         } else if let cutoff = race.cutoff, at >= gun + cutoff {
             row.status = .dnf
         } else {
@@ -71,7 +76,7 @@ public struct StandingsBuilder: Sendable {
         }
         if km > 0, let rank = row.rankTime {
             row.racePace = Int((Double(row.netTime ?? rank) / km).rounded())
-            row.projectedFinish = row.status == .finished
+            row.projectedFinish = last == race.finishIndex
                 ? rank : Int((Double(rank) * race.distanceKm / km).rounded())
             if row.status == .dnf { row.projectedFinish = nil }
         }
@@ -94,43 +99,26 @@ public struct StandingsBuilder: Sendable {
         return Double(at - t) > 2 * nextKm * pace + 15 * 60_000
     }
 
-    /// Status first, then furthest checkpoint (further first), then time there.
-    static func sortKey(_ s: Standing) -> (Int, Int, Millis) {
-        let group: Int
-        switch s.status {
-        case .finished: group = 0
-        case .onCourse: group = 0
-        case .dnf: group = 1
-        case .dns: group = 2
-        }
-        return (group, -(s.lastCheckpoint ?? -1), s.rankTime ?? 0)
-    }
-
     func givePlaces(_ rows: inout [Standing], leader: [Millis?], race: Race) {
         // Plain arrays, not dictionaries: this runs for every row of every snapshot.
-        var place = 0
-        var bySex = [Int](repeating: 0, count: Sex.allCases.count)
-        var byDivision = [Int](repeating: 0, count: Division.allCases.count)
-        var byAgeGroup = [Int](repeating: 0, count: event.ageGroups.lowerBounds.count)
+        var overall = PlaceCounter()
+        var bySex = PlaceCounter(categories: Sex.allCases.count)
+        var byDivision = PlaceCounter(categories: Division.allCases.count)
+        var byAgeGroup = PlaceCounter(categories: event.ageGroups.groupCount)
         for i in rows.indices {
             if let last = rows[i].lastCheckpoint, let t = rows[i].rankTime, let best = leader[last] {
                 rows[i].gap = t - best
             }
-            guard rows[i].status == .finished || rows[i].status == .onCourse else { continue }
+            guard rows[i].status.isPlaced else { continue }
             let runner = rows[i].runner
-            place += 1
-            rows[i].place = place
+            let key = RankKey(rows[i])
+            rows[i].place = overall.next(key)
             if let sex = participants[runner].sex {
-                let s = Self.sexIndex(sex)
-                bySex[s] += 1
-                rows[i].sexPlace = bySex[s]
+                rows[i].sexPlace = bySex.next(key, in: Self.sexIndex(sex))
             }
-            let d = participants[runner].division == .elite ? 0 : 1
-            byDivision[d] += 1
-            rows[i].divisionPlace = byDivision[d]
+            rows[i].divisionPlace = byDivision.next(key, in: participants[runner].division == .elite ? 0 : 1)
             if let g = rows[i].ageGroup {
-                byAgeGroup[g] += 1
-                rows[i].ageGroupPlace = byAgeGroup[g]
+                rows[i].ageGroupPlace = byAgeGroup.next(key, in: g)
             }
         }
     }

@@ -20,8 +20,12 @@ public struct TimingEngine: Sendable {
         // Main line first on ties, so a backup read at the same instant is the duplicate.
         let ordered = reads.sorted { ($0.time, $0.isBackup ? 1 : 0, $0.ref) < ($1.time, $1.isBackup ? 1 : 0, $1.ref) }
         var outcomes = [ReadOutcome?](repeating: nil, count: ordered.count)
-        let passages = passages(of: ordered, outcomes: &outcomes)
-        assign(passages, of: ordered, runner: runner, race: race, outcomes: &outcomes, timeline: &timeline)
+        let rules = event.rules(race: runner.raceIndex, wave: runner.waveIndex)
+        let passages = passages(of: ordered, rules: rules, outcomes: &outcomes)
+        assign(passages, of: ordered, runner: runner, race: race, rules: rules, outcomes: &outcomes, timeline: &timeline)
+        timeline.suspicious = SuspiciousSegments.find(splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
+                                                      checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
+        if !timeline.suspicious.isEmpty { timeline.flags.insert(.suspiciousSegment) }
         timeline.outcomes = ordered.indices.map { i in
             (ordered[i].ref, Int(ordered[i].point), ordered[i].time, outcomes[i] ?? .duplicate)
         }
@@ -38,11 +42,11 @@ public struct TimingEngine: Sendable {
     /// Groups reads at one point within its duplicate window into passages.
     /// The main line's first read times a passage; a backup read only where
     /// the main line has none.
-    func passages(of reads: [TimedRead], outcomes: inout [ReadOutcome?]) -> [Passage] {
+    func passages(of reads: [TimedRead], rules: TimingRules, outcomes: inout [ReadOutcome?]) -> [Passage] {
         var passages: [Passage] = []
         for (i, read) in reads.enumerated() {
             let point = Int(read.point)
-            let window = event.points[point].duplicateWindow
+            let window = event.points[point].windowFromRules ? rules.defaultDuplicateWindow : event.points[point].duplicateWindow
             if let open = passages.lastIndex(where: { $0.point == point }),
                read.time - passages[open].opened <= window {
                 if passages[open].fromBackup && !read.isBackup {
@@ -63,9 +67,8 @@ public struct TimingEngine: Sendable {
 
     /// Places each passage on the runner's next plausible checkpoint served
     /// by its point, judged by distance and elapsed time.
-    func assign(_ passages: [Passage], of reads: [TimedRead], runner: Participant, race: Race,
+    func assign(_ passages: [Passage], of reads: [TimedRead], runner: Participant, race: Race, rules: TimingRules,
                 outcomes: inout [ReadOutcome?], timeline: inout RunnerTimeline) {
-        let rules = event.rules
         let checkpoints = race.checkpoints
         let wave = race.waves[runner.waveIndex]
         var lastKm = 0.0

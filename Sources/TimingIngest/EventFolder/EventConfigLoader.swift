@@ -82,20 +82,13 @@ struct TableReader {
             throw fail("", "'date' must be a date like 2025-04-06")
         }
         let offset = try utcOffset(root)
-        var ageBounds: [Int] = []
-        if let v = root["age_groups"] {
-            guard let array = v.array else { throw fail("", "'age_groups' must be an array of ages, e.g. [18, 40, 45]") }
-            for item in array {
-                guard let a = item.int, a >= 0 else { throw fail("", "'age_groups' must hold whole numbers") }
-                ageBounds.append(a)
-            }
-            if Set(ageBounds).count != ageBounds.count { throw fail("", "'age_groups' has the same age twice") }
-        }
+        let ageGroups = try self.ageGroups(root)
         let rules = try self.rules(root)
         let points = try self.points(root, rules: rules)
-        let races = try self.races(root, points: points)
-        return EventConfig(name: name, date: date, utcOffsetMinutes: offset, ageGroups: AgeGroups(lowerBounds: ageBounds),
-                           points: points, races: races, rules: rules)
+        let races = try self.races(root, points: points, rules: rules)
+        return EventConfig(name: name, date: date, utcOffsetMinutes: offset, ageGroups: ageGroups,
+                           points: points, races: races, rules: rules, precision: try precision(root),
+                           awards: try awards(root))
     }
 
     func utcOffset(_ root: TOMLTable) throws(ConfigError) -> Int {
@@ -114,24 +107,36 @@ struct TableReader {
     }
 
     func rules(_ root: TOMLTable) throws(ConfigError) -> TimingRules {
-        var rules = TimingRules()
-        guard let v = root["rules"] else { return rules }
+        guard let v = root["rules"] else { return TimingRules() }
         guard let t = v.table else { throw fail("", "[rules] must be a table") }
-        if let n = try optionalNumber(t, "max_speed_kmh", at: "rules") {
-            guard n > 0 else { throw fail("rules", "'max_speed_kmh' must be above 0") }
+        return try rules(t, over: TimingRules(), at: "rules")
+    }
+
+    /// The values `t` gives over `base`: the event's `[rules]`, or a race's or wave's `rules`.
+    func rules(_ t: TOMLTable, over base: TimingRules, at path: String) throws(ConfigError) -> TimingRules {
+        var rules = base
+        if let n = try optionalNumber(t, "max_speed_kmh", at: path) {
+            guard n > 0 else { throw fail(path, "'max_speed_kmh' must be above 0") }
             rules.maxSpeedKmh = n
         }
-        if let n = try optionalNumber(t, "min_speed_kmh", at: "rules") {
-            guard n > 0, n < rules.maxSpeedKmh else { throw fail("rules", "'min_speed_kmh' must be above 0 and below max_speed_kmh") }
+        if let n = try optionalNumber(t, "min_speed_kmh", at: path) {
+            guard n > 0 else { throw fail(path, "'min_speed_kmh' must be above 0 and below max_speed_kmh") }
             rules.minSpeedKmh = n
         }
-        if let n = try optionalNumber(t, "start_allowance", at: "rules") {
-            guard n >= 0 else { throw fail("rules", "'start_allowance' must be 0 or more seconds") }
+        guard rules.minSpeedKmh < rules.maxSpeedKmh else {
+            throw fail(path, "'min_speed_kmh' must be above 0 and below max_speed_kmh")
+        }
+        if let n = try optionalNumber(t, "start_allowance", at: path) {
+            guard n >= 0 else { throw fail(path, "'start_allowance' must be 0 or more seconds") }
             rules.startAllowance = Int(n * 1000)
         }
-        if let n = try optionalNumber(t, "duplicate_window", at: "rules") {
-            guard n >= 0 else { throw fail("rules", "'duplicate_window' must be 0 or more seconds") }
+        if let n = try optionalNumber(t, "duplicate_window", at: path) {
+            guard n >= 0 else { throw fail(path, "'duplicate_window' must be 0 or more seconds") }
             rules.defaultDuplicateWindow = Int(n * 1000)
+        }
+        if let n = try optionalNumber(t, "suspicious_ratio", at: path) {
+            guard n > 1 else { throw fail(path, "'suspicious_ratio' must be above 1 (a segment that many times faster than the runner's pace elsewhere)") }
+            rules.suspiciousRatio = n
         }
         return rules
     }
@@ -158,13 +163,13 @@ struct TableReader {
             let offset = try optionalNumber(t, "clock_offset", at: path) ?? 0
             points.append(TimingPoint(id: id, name: try optionalString(t, "name", at: path) ?? id, files: paths,
                                       duplicateWindow: window.map { Int(($0 * 1000).rounded()) } ?? rules.defaultDuplicateWindow,
-                                      clockOffset: Int((offset * 1000).rounded())))
+                                      clockOffset: Int((offset * 1000).rounded()), windowFromRules: window == nil))
         }
         guard !points.isEmpty else { throw fail("", "no [[points]] defined") }
         return points
     }
 
-    func races(_ root: TOMLTable, points: [TimingPoint]) throws(ConfigError) -> [Race] {
+    func races(_ root: TOMLTable, points: [TimingPoint], rules eventRules: TimingRules) throws(ConfigError) -> [Race] {
         var races: [Race] = []
         for (i, t) in try tables(root, "races", at: "").enumerated() {
             let path = "races[\(i)]"
@@ -174,13 +179,15 @@ struct TableReader {
             guard let clock = RankingClock(rawValue: clockName) else {
                 throw fail(path, "race '\(id)': clock must be \"gun\" or \"net\", not \"\(clockName)\"")
             }
+            let raceRules = try ruleOverrides(t, over: eventRules, at: path)
             var waves: [Wave] = []
             for (w, wt) in try tables(t, "waves", at: path).enumerated() {
                 let wpath = "\(path).waves[\(w)]"
                 let wid = try string(wt, "id", at: wpath)
                 if waves.contains(where: { $0.id == wid }) { throw fail(wpath, "wave id '\(wid)' is used twice in race '\(id)'") }
                 guard let gun = try clockValue(wt, "gun", at: wpath) else { throw fail(wpath, "wave '\(wid)' needs gun = \"HH:MM:SS\"") }
-                waves.append(Wave(id: wid, gun: gun))
+                waves.append(Wave(id: wid, gun: gun, clock: try optionalClock(wt, at: wpath),
+                                  rules: try ruleOverrides(wt, over: raceRules ?? eventRules, at: wpath)))
             }
             guard !waves.isEmpty else { throw fail(path, "race '\(id)' needs at least one wave") }
             var checkpoints: [Checkpoint] = []
@@ -205,7 +212,8 @@ struct TableReader {
             }
             let cutoff = try clockValue(t, "cutoff", at: path)
             races.append(Race(id: id, name: try optionalString(t, "name", at: path) ?? id, waves: waves, clock: clock,
-                              checkpoints: checkpoints, cutoff: cutoff))
+                              checkpoints: checkpoints, cutoff: cutoff, rules: raceRules,
+                              divisionClocks: try divisionClocks(t, at: path)))
         }
         guard !races.isEmpty else { throw fail("", "no [[races]] defined") }
         return races

@@ -28,10 +28,11 @@ public enum ReadLogLoader {
     public static func ingest(_ bytes: [UInt8], file: Int, into log: inout ReadLog, event: EventConfig) {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         let date = event.date
+        let window = event.window
         bytes.withUnsafeBytes { raw in
             ReadFileScanner.forEachLine(in: raw) { number, line in
                 log.record(ReadLineParser.parse(line), file: file, line: number, eventDate: date,
-                           clockOffset: offset, text: String(decoding: line, as: UTF8.self))
+                           window: window, clockOffset: offset, text: String(decoding: line, as: UTF8.self))
             }
         }
     }
@@ -40,6 +41,6 @@ public enum ReadLogLoader {
     public static func ingest(line: String, number: Int, file: Int, into log: inout ReadLog, event: EventConfig) {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         log.record(ReadLineParser.parse(line), file: file, line: number, eventDate: event.date,
-                   clockOffset: offset, text: line)
+                   window: event.window, clockOffset: offset, text: line)
     }
 }

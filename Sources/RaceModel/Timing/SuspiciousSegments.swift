@@ -1,0 +1,54 @@
+/// A segment between two counted splits run much faster than the runner's
+/// own pace elsewhere: a cut course or a chip carried by someone else.
+public struct SuspiciousSegment: Sendable, Equatable {
+    /// Checkpoint indices of the segment's ends.
+    public var from: Int
+    public var to: Int
+    public var kmh: Double
+    /// The runner's typical speed over their other segments (the median).
+    public var usualKmh: Double
+
+    public var ratio: Double { kmh / usualKmh }
+}
+
+enum SuspiciousSegments {
+    /// Segments of at least `minimumKm`, compared with the median speed of the
+    /// runner's other segments: a fade or a fast finish stays well within
+    /// 1.5x of it, a shortcut does not.
+    static let minimumKm = 1.0
+
+    static func find(splits: [Millis?], origin: Millis, checkpoints: [Checkpoint], ratio: Double) -> [SuspiciousSegment] {
+        // Three segments need four splits; most timelines (mid-race, DNS) stop here without allocating.
+        guard splits.reduce(0, { $0 + ($1 == nil ? 0 : 1) }) >= 4 else { return [] }
+        var segments: [(from: Int, to: Int, kmh: Double)] = []
+        var last: (index: Int?, km: Double, time: Millis) = (nil, 0, origin)
+        for (c, t) in splits.enumerated() {
+            guard let t else { continue }
+            let km = checkpoints[c].km - last.km
+            if km >= minimumKm, t > last.time, let from = last.index {
+                segments.append((from, c, km / (Double(t - last.time) / 3_600_000)))
+            }
+            last = (c, checkpoints[c].km, t)
+        }
+        guard segments.count >= 3 else { return [] }
+        var out: [SuspiciousSegment] = []
+        for (i, segment) in segments.enumerated() {
+            let others = segments.indices.filter { $0 != i }.map { segments[$0].kmh }.sorted()
+            let usual = others.count % 2 == 1 ? others[others.count / 2]
+                : (others[others.count / 2 - 1] + others[others.count / 2]) / 2
+            if segment.kmh >= ratio * usual {
+                out.append(SuspiciousSegment(from: segment.from, to: segment.to, kmh: segment.kmh, usualKmh: usual))
+            }
+        }
+        return out
+    }
+}
+
+extension SuspiciousSegment {
+    /// `20K to 40K at 23.6 km/h, 2.0x their usual 11.8 km/h`
+    public func text(in race: Race) -> String {
+        let r = { (x: Double) in (x * 10).rounded() / 10 }
+        return "\(race.checkpoints[from].id) to \(race.checkpoints[to].id) at \(r(kmh)) km/h, "
+            + "\(r(ratio))x their usual \(r(usualKmh)) km/h"
+    }
+}

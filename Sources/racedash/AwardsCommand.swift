@@ -1,0 +1,38 @@
+import ArgumentParser
+import RaceModel
+import ResultsReport
+
+struct AwardsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "awards",
+        abstract: "Print award winners from final results: top N per sex overall, then per sex and age group, per race.")
+
+    @Argument(help: "The event folder (event.toml, participants.csv, read files).")
+    var event: String
+    @Option(help: "Only this race (an id from event.toml).")
+    var race: String?
+    @Option(help: "Winners per category (default: [awards] top in event.toml, else 3).")
+    var top: Int?
+    @Flag(inversion: .prefixedNo, help: "Overall winners also take their age-group award (default: [awards] overall_in_age_groups, else no).")
+    var overallInAgeGroups: Bool?
+    @Option(help: "Output format: table, csv or json.")
+    var format: ResultsCommand.Format = .table
+
+    func run() async throws {
+        let loaded = try LoadedEvent.load(event)
+        let config = loaded.folder.event
+        var rules = config.awards
+        if let top {
+            guard top >= 1 else { throw ValidationError("--top must be 1 or more") }
+            rules.top = top
+        }
+        if let overallInAgeGroups { rules.overallInAgeGroups = overallInAgeGroups }
+        let raceIndex = try loaded.raceIndex(race)
+        let snapshot = await loaded.state().snapshot(final: true)
+        switch format {
+        case .table: print(AwardsReport.table(snapshot, race: raceIndex, rules: rules), terminator: "")
+        case .csv: print(AwardsReport.csv(snapshot, race: raceIndex, rules: rules), terminator: "")
+        case .json: print(AwardsReport.json(snapshot, race: raceIndex, rules: rules), terminator: "")
+        }
+    }
+}
