@@ -13,8 +13,8 @@ import TimingIngest
 @Suite(.serialized) struct SimulatedRaceCaptureTests {
     @Test func aRaceCapturedOverRaceResultLinksGivesTheSameResults() async throws {
         let event = RaceSimulator.simulate(SimulationOptions(seed: 7, runners: 150))
-        let original = try TempFolder()
-        let captured = try TempFolder()
+        let original = try ScratchFolder()
+        let captured = try ScratchFolder()
         defer { original.remove(); captured.remove() }
         try event.write(to: original.path)
 
@@ -54,23 +54,4 @@ import TimingIngest
         let folder = try EventFolder.load(path)
         return RaceState(folder: folder, log: try ReadLogLoader.load(folder).log)
     }
-}
-
-/// A fresh temp folder for a test.
-struct TempFolder {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/racedash-capture-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed: errno \(errno)") }
-        path = String(cString: made)
-    }
-
-    func write(_ relative: String, _ text: String) throws {
-        let full = path + "/" + relative
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: full, atomically: true, encoding: .utf8)
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -6,22 +6,7 @@ import Testing
 import Glibc
 #endif
 
-/// A fresh folder for one test; `remove()` deletes it with its content.
-struct TailScratch {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/racedash-tail-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw TailTestError("mkdtemp failed: errno \(errno)") }
-        path = String(cString: made)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
+typealias TailScratch = ScratchFolder
 
 struct TailTestError: Error, CustomStringConvertible {
     var description: String
