@@ -58,8 +58,6 @@ public final class DecoderCapture: Sendable {
             await DecoderLinks.dial(sink: sink, group: group, backoff: backoff) { RaceResultSession() }
         case .ctp01:
             await DecoderLinks.listen(sink: sink, group: group, backoff: backoff) { CTP01Session(location: location) }
-        case .ipico, .mylaps:
-            sink.linkFailed("\(sink.spec.kind.rawValue) capture is not supported yet")
         }
     }
 }

@@ -46,7 +46,7 @@ public final class CaptureSink: Sendable {
             for line in lines {
                 let parsed = ReadLineParser.parse(line)
                 if case .malformed = parsed { rejected += 1 }
-                if s.ledger.admit(parsed) { fresh.append(line) } else { s.status.repeats += 1 }
+                if s.ledger.admit(parsed, line: line) { fresh.append(line) } else { s.status.repeats += 1 }
             }
             do {
                 // Written under the lock, so lines reach the file in the order they were admitted.
@@ -107,6 +107,10 @@ public final class CaptureSink: Sendable {
     /// The decoder said its clock reads `decoderTime` (local time of day) now.
     func decoderClock(_ decoderTime: Millis) {
         let skew = decoderTime - clock.now()
-        state.withLock { $0.status.clockSkew = skew }
+        let changed = state.withLock { s -> Bool in
+            defer { s.status.clockSkew = skew }
+            return s.status.clockSkew != skew
+        }
+        if changed { changes.notify() }
     }
 }

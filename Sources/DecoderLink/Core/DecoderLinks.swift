@@ -20,15 +20,24 @@ enum DecoderLinks {
 
     static func dial<S: DecoderSession>(sink: CaptureSink, group: EventLoopGroup, backoff: Backoff,
                                         session: @escaping @Sendable () -> S) async {
-        let spec = sink.spec
+        await redial(host: sink.spec.host, port: sink.spec.port, group: group, backoff: backoff,
+                     failed: { sink.linkFailed("cannot connect to \(sink.spec.endpoint): \($0)") },
+                     initializer: { pipeline($0, sink: sink, session: session()) })
+    }
+
+    /// Connects, waits for the connection to close, and connects again after a
+    /// backoff, until the task is cancelled (which closes the connection).
+    static func redial(host: String, port: Int, group: EventLoopGroup, backoff: Backoff,
+                       failed: @escaping @Sendable (Error) -> Void,
+                       initializer: @escaping @Sendable (Channel) -> EventLoopFuture<Void>) async {
         var failures = 0
         while !Task.isCancelled {
             do {
                 let channel = try await ClientBootstrap(group: group)
                     .connectTimeout(.seconds(5))
                     .channelOption(.socketOption(.tcp_nodelay), value: 1)
-                    .channelInitializer { pipeline($0, sink: sink, session: session()) }
-                    .connect(host: spec.host, port: spec.port).get()
+                    .channelInitializer(initializer)
+                    .connect(host: host, port: port).get()
                 failures = 0
                 await withTaskCancellationHandler {
                     try? await channel.closeFuture.get()
@@ -36,7 +45,7 @@ enum DecoderLinks {
                     channel.close(promise: nil)
                 }
             } catch {
-                sink.linkFailed("cannot connect to \(spec.endpoint): \(error)")
+                failed(error)
                 failures += 1
             }
             try? await Task.sleep(for: backoff.delay(afterFailures: failures))

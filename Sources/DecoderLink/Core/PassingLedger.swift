@@ -28,11 +28,13 @@ public struct PassingLedger: Sendable, Equatable {
     public var firstWanted: Int { missing.first?.lowerBound ?? (lastSequence ?? 0) + 1 }
 
     /// True if the passing is new and must be written; false for a repeat.
-    public mutating func admit(_ parsed: ParsedLine) -> Bool {
+    /// `line` is the text parsed, for the sequence number of a gun line.
+    public mutating func admit(_ parsed: ParsedLine, line: some StringProtocol) -> Bool {
         let key: Key
         switch parsed {
         case .read(let r): key = Key(sequence: r.sequence, code: r.code, day: r.date?.daysSinceEpoch ?? -1, time: r.timeOfDay)
-        case .gunMarker(let time, let date): key = Key(sequence: nil, code: "\u{0}gun", day: date?.daysSinceEpoch ?? -1, time: time)
+        case .gunMarker(let time, let date):
+            key = Key(sequence: Self.gunLineSequence(line), code: "\u{0}gun", day: date?.daysSinceEpoch ?? -1, time: time)
         case .ignored, .malformed: return true
         }
         guard seen.insert(key).inserted else { return false }
@@ -59,11 +61,20 @@ public struct PassingLedger: Sendable, Equatable {
         lastSequence = sequence
     }
 
+    /// A CTP01 `guntime` line is numbered with the tag lines: its number is no gap.
+    static func gunLineSequence(_ line: some StringProtocol) -> Int? {
+        guard line.hasPrefix("CT01_") else { return nil }
+        let fields = line.split(separator: line.contains("~") ? "~" : ",", maxSplits: 2, omittingEmptySubsequences: false)
+        return fields.count >= 2 ? Int(fields[1]) : nil
+    }
+
     /// The ledger of lines already in a read file.
     public static func seeded(from bytes: [UInt8]) -> PassingLedger {
         var ledger = PassingLedger()
         bytes.withUnsafeBytes { raw in
-            ReadFileScanner.forEachLine(in: raw) { _, line in _ = ledger.admit(ReadLineParser.parse(line)) }
+            ReadFileScanner.forEachLine(in: raw) { _, line in
+                _ = ledger.admit(ReadLineParser.parse(line), line: String(decoding: line, as: UTF8.self))
+            }
         }
         return ledger
     }

@@ -80,7 +80,11 @@ public final class RaceResultEmulator: Sendable {
 
     /// Fault: every connection drops (a router reboots); passings stay held.
     public func dropConnections() {
-        for channel in state.withLock({ $0.clients.values.map(\.channel) }) { channel.close(promise: nil) }
+        let dropped = state.withLock { s -> [Channel] in
+            defer { s.clients = [:] }
+            return s.clients.values.map(\.channel)
+        }
+        for channel in dropped { channel.close(promise: nil) }
     }
 
     /// Fault: the decoder restarts: connections drop and a new file starts, numbered from 1.

@@ -1,23 +1,21 @@
 import RaceModel
 import TOMLKit
 
-/// How racedash talks to a decoder. The first two connect out to the
-/// decoder; with the last two the decoder side connects in and racedash listens.
+/// How racedash talks to a decoder: to a RACE RESULT decoder racedash
+/// connects; a ChronoTrack controller (CTP01) connects to racedash, which listens.
 public enum DecoderProtocol: String, Sendable, Equatable, CaseIterable {
-    case raceResult = "race-result", ipico, ctp01, mylaps
+    case raceResult = "race-result", ctp01
 
     /// The port the protocol's public description names.
     public var defaultPort: Int {
         switch self {
         case .raceResult: 3601
-        case .ipico: 10000
         case .ctp01: 61611
-        case .mylaps: 3097
         }
     }
 
     /// True when racedash opens the connection; false when it listens.
-    public var dialsOut: Bool { self == .raceResult || self == .ipico }
+    public var dialsOut: Bool { self == .raceResult }
 }
 
 /// A decoder named on a point in `event.toml`: where to reach it and which
@@ -90,7 +88,11 @@ enum DecoderConfigLoader {
         guard !host.contains(where: { $0 == " " || $0 == "/" }) else { throw reader.fail(path, "host '\(host)' is not an address or host name") }
         var port = kind.defaultPort
         if let v = t["port"] {
-            guard let p = v.int, (1...65_535).contains(p) else { throw reader.fail(path, "'port' must be a whole number from 1 to 65535") }
+            // Port 0 lets a listening link take any free port (tests, emulators): the status shows which.
+            let lowest = kind.dialsOut ? 1 : 0
+            guard let p = v.int, (lowest...65_535).contains(p) else {
+                throw reader.fail(path, "'port' must be a whole number from \(lowest) to 65535")
+            }
             port = p
         }
         let file = try reader.optionalString(t, "file", at: path) ?? point.files[0]
