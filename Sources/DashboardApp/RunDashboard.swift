@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import RaceModel
 import RaceStore
@@ -17,11 +18,13 @@ import TerminalBackend
 /// dashboard shows each new version within about 100 ms.
 ///
 /// `feedProblems` is asked at each redraw (live redraws every second) for
-/// what is wrong with the feed itself, shown ahead of every race alert.
+/// what is wrong with the feed itself, shown ahead of every race alert;
+/// `feedDecoders` for the decoder links the checkpoints view lists.
 /// `liveNow` tells live mode the time of day now: the wall clock at the
 /// event on race day (the default), or another clock (a simulated race).
 public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true,
                          feedProblems: @escaping @Sendable () -> [String] = { [] },
+                         feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
                          liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
     let event = await state.event
     let session = DashboardSession(feed: feed)
@@ -38,7 +41,7 @@ public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true
     try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
         let thread = Thread {
             let loop = DashboardLoop(terminal: CursesTerminal(colors: colors), mailbox: mailbox,
-                                     session: session, first: first, feedProblems: feedProblems,
+                                     session: session, first: first, feedProblems: feedProblems, feedDecoders: feedDecoders,
                                      liveNow: liveNow)
             do {
                 try loop.run()

@@ -42,13 +42,16 @@ struct LiveCommand: AsyncParsableCommand {
     }
 }
 
-/// Headless live output on stdout, one write per line, until SIGINT or SIGTERM.
+/// Headless live output on stdout, one write per line, until SIGINT or SIGTERM;
+/// the event's decoders are captured meanwhile, their status lines among the rest.
 func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options()) async throws {
     // A closed pipe shows up as EPIPE from write, handled there, not as a fatal signal.
     signal(SIGPIPE, SIG_IGN)
     let live = Task {
-        try await LiveHeadless.run(eventPath: eventPath, summaryEvery: summaryEvery, options: options) { line in
-            writeLine(line, to: STDOUT_FILENO)
+        try await withDecoderCapture(eventPath: eventPath, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: summaryEvery) { _ in
+            try await LiveHeadless.run(eventPath: eventPath, summaryEvery: summaryEvery, options: options) { line in
+                writeLine(line, to: STDOUT_FILENO)
+            }
         }
     }
     let signals = cancelOnTerminationSignals(live)

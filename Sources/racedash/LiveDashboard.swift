@@ -1,4 +1,6 @@
+import Dashboard
 import DashboardApp
+import DecoderLink
 import RaceModel
 import LiveIngest
 import RaceStore
@@ -24,10 +26,20 @@ func runLiveDashboard(eventPath: String, options: LiveFeed.Options = LiveFeed.Op
     // SIGTERM while the dashboard runs, and restores the terminal on them.
     do {
         let clock = liveNow ?? (LiveClock.isRaceDay(event: folder.event) ? LiveClock.now(event:) : LiveClock.followingTheFeed(event:))
-        try await runDashboard(state: state, feed: .live, feedProblems: { feed.status().problems }, liveNow: clock)
+        // The decoders' passings reach the read files first; the feed tails them from there.
+        try await withDecoderCapture(eventPath: eventPath, report: nil, summaryEvery: .seconds(30)) { capture in
+            try await runDashboard(state: state, feed: .live, feedProblems: { feed.status().problems },
+                                   feedDecoders: { capture?.statuses.map(decoderLine) ?? [] }, liveNow: clock)
+        }
     } catch {
         await feed.stop()
         throw error
     }
     await feed.stop()
+}
+
+/// A decoder's status as the checkpoints view lists it.
+func decoderLine(_ status: DecoderStatus) -> DecoderLine {
+    DecoderLine(point: status.pointId, isUp: status.link == .connected,
+                text: "\(status.kind.rawValue) \(status.endpoint) " + DecoderStatusText.details(status))
 }

@@ -17,8 +17,7 @@ public final class DecoderCapture: Sendable {
 
     /// Opens every decoder's read file for appending (what it already holds is
     /// read first, so passings sent again are not written twice).
-    public init(folder: EventFolder, clock: TimeOfDayClock? = nil, backoff: Backoff = Backoff()) throws(Failure) {
-        let clock = clock ?? .system(event: folder.event)
+    public init(folder: EventFolder, clock: TimeOfDayClock, backoff: Backoff = Backoff()) throws(Failure) {
         var sinks: [CaptureSink] = []
         for spec in folder.decoders {
             do {
