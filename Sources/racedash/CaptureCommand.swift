@@ -21,15 +21,11 @@ struct CaptureCommand: AsyncParsableCommand {
     @Option(name: .customLong("status-every"), help: "Seconds between decoder summaries.")
     var statusEvery: Double = 30
 
-    func validate() throws {
-        guard statusEvery > 0, statusEvery.isFinite else {
-            throw ValidationError("--status-every must be a number of seconds above 0, not \(statusEvery)")
-        }
-    }
+    func validate() throws { _ = try seconds(statusEvery, option: "status-every") }
 
     func run() async throws {
         signal(SIGPIPE, SIG_IGN)
-        let every = Duration.milliseconds(Int64((statusEvery * 1000).rounded()))
+        let every = try seconds(statusEvery, option: "status-every")
         let path = event
         let capture = Task {
             try await withDecoderCapture(eventPath: path, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: every) { capture in

@@ -61,3 +61,9 @@ struct RacedashError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// A `--name S` option in seconds: above 0, as a duration.
+func seconds(_ value: Double, option: String) throws -> Duration {
+    guard value > 0, value.isFinite else { throw ValidationError("--\(option) must be a number of seconds above 0, not \(value)") }
+    return .milliseconds(Int64((value * 1000).rounded()))
+}

@@ -26,14 +26,10 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(name: .customLong("summary-every"), help: "Seconds between standings summaries in headless output.")
     var summaryEvery: Double = 30
 
-    func validate() throws {
-        guard summaryEvery > 0, summaryEvery.isFinite else {
-            throw ValidationError("--summary-every must be a number of seconds above 0, not \(summaryEvery)")
-        }
-    }
+    func validate() throws { _ = try seconds(summaryEvery, option: "summary-every") }
 
     func run() async throws {
-        let summary = Duration.milliseconds(Int64((summaryEvery * 1000).rounded()))
+        let summary = try seconds(summaryEvery, option: "summary-every")
         if headless || isatty(STDOUT_FILENO) == 0 {
             try await runLiveHeadless(eventPath: event, summaryEvery: summary)
         } else {
