@@ -55,6 +55,7 @@ let package = Package(
         .executableTarget(name: "racedash", dependencies: [
             "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "DashboardApp", "Simulation", "DecoderLink",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [
             "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "Simulation",

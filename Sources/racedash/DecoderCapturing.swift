@@ -1,12 +1,15 @@
 import DashboardApp
 import DecoderLink
 import Foundation
+import RaceModel
 import TimingIngest
 
 /// Runs `body` while the event's decoders are captured into its read files
 /// (with no decoder in event.toml, just `body`). With `report`, link changes are
 /// written as they happen and every decoder's summary every `summaryEvery`.
+/// `liveNow` is our clock, against which decoder clocks are compared.
 func withDecoderCapture<T: Sendable>(eventPath: String, report: (@Sendable (String) -> Void)?, summaryEvery: Duration,
+                                     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:),
                                      _ body: (DecoderCapture?) async throws -> T) async throws -> T {
     let folder: EventFolder
     do {
@@ -18,7 +21,7 @@ func withDecoderCapture<T: Sendable>(eventPath: String, report: (@Sendable (Stri
     let event = folder.event
     let capture: DecoderCapture
     do {
-        capture = try DecoderCapture(folder: folder, clock: TimeOfDayClock { LiveClock.now(event: event) })
+        capture = try DecoderCapture(folder: folder, clock: TimeOfDayClock { liveNow(event) })
     } catch {
         throw RacedashError(error.description)
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import DashboardApp
 import Foundation
 import LiveIngest
+import RaceModel
 import RaceStore
 import Snapshots
 import TimingIngest
@@ -40,11 +42,13 @@ struct LiveCommand: AsyncParsableCommand {
 
 /// Headless live output on stdout, one write per line, until SIGINT or SIGTERM;
 /// the event's decoders are captured meanwhile, their status lines among the rest.
-func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options()) async throws {
+func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options(),
+                     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
     // A closed pipe shows up as EPIPE from write, handled there, not as a fatal signal.
     signal(SIGPIPE, SIG_IGN)
     let live = Task {
-        try await withDecoderCapture(eventPath: eventPath, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: summaryEvery) { _ in
+        try await withDecoderCapture(eventPath: eventPath, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: summaryEvery,
+                                     liveNow: liveNow) { _ in
             try await LiveHeadless.run(eventPath: eventPath, summaryEvery: summaryEvery, options: options) { line in
                 writeLine(line, to: STDOUT_FILENO)
             }

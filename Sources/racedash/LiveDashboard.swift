@@ -27,7 +27,7 @@ func runLiveDashboard(eventPath: String, options: LiveFeed.Options = LiveFeed.Op
     do {
         let clock = liveNow ?? (LiveClock.isRaceDay(event: folder.event) ? LiveClock.now(event:) : LiveClock.followingTheFeed(event:))
         // The decoders' passings reach the read files first; the feed tails them from there.
-        try await withDecoderCapture(eventPath: eventPath, report: nil, summaryEvery: .seconds(30)) { capture in
+        try await withDecoderCapture(eventPath: eventPath, report: nil, summaryEvery: .seconds(30), liveNow: clock) { capture in
             try await runDashboard(state: state, feed: .live, feedProblems: { feed.status().problems },
                                    feedDecoders: { capture?.statuses.map(decoderLine) ?? [] }, liveNow: clock)
         }

@@ -5,8 +5,7 @@ import Testing
 @testable import DecoderLink
 
 /// An emulated decoder that plays race-day faults, whatever its protocol.
-protocol FaultyDecoder: Sendable {
-    func add(_ passings: [EmulatedPassing])
+protocol FaultyDecoder: EmulatedDecoder {
     func dropConnection()
     func restart()
     func cutNextPush()
@@ -14,7 +13,6 @@ protocol FaultyDecoder: Sendable {
     var cutsMade: Int { get }
     /// A pushed passing would reach racedash now.
     var pushing: Bool { get }
-    func stop() async
 }
 
 extension RaceResultEmulator: FaultyDecoder {

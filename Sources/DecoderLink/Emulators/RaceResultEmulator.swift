@@ -62,7 +62,9 @@ public final class RaceResultEmulator: Sendable {
     public var cutsMade: Int { state.withLock { $0.cutsMade } }
 
     /// New passings: numbered, held, and pushed to every client that asked for pushes.
-    public func add(_ passings: [EmulatedPassing]) {
+    /// Gun markers are left out: a RACE RESULT decoder reports its trigger input otherwise.
+    public func add(_ all: [EmulatedPassing]) {
+        let passings = all.filter { !$0.isGun }
         let (targets, lines, cut) = state.withLock { s -> ([Channel], [String], Bool) in
             let first = s.passings.count + 1
             s.passings.append(contentsOf: passings)
@@ -111,8 +113,7 @@ public final class RaceResultEmulator: Sendable {
     /// A passing as the decoder writes it (protocol 3.x, 20 fields).
     static func line(number: Int, _ p: EmulatedPassing, file: Int) -> String {
         let date = p.date.map(\.description) ?? "0000-00-00"
-        let code = p.isGun ? "99999" : p.code
-        return "\(number);\(code);\(date);\(TimeFormat.timeOfDay(p.timeOfDay, millis: true));0;3;-55;0;0;1;1;0;0;0;0;0;Box 1;\(file);1;D-4100"
+        return "\(number);\(p.code);\(date);\(TimeFormat.timeOfDay(p.timeOfDay, millis: true));0;3;-55;0;0;1;1;0;0;0;0;0;Box 1;\(file);1;D-4100"
     }
 
     private func opened(_ channel: Channel) {
