@@ -60,8 +60,9 @@ let package = Package(
         .executableTarget(name: "racedash-bench", dependencies: [
             "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "Simulation",
         ]),
-        // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock.
-        .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest"],
+        // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock,
+        // a terminal in memory.
+        .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ScreenGrid"],
                 path: "Tests/TestSupport", exclude: ["Expected"]),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
         .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "TestSupport"]),
@@ -74,7 +75,8 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport"],
+                    exclude: ["Goldens"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TimingIngest", "RaceStore", "LiveIngest", "Snapshots", "RaceModel", "TestSupport"]),
         // The dashboard loop in-process on a test terminal, and the built racedash binary in a private tmux server.
         .testTarget(name: "EndToEndTests", dependencies: [

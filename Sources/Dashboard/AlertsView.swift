@@ -51,7 +51,17 @@ enum AlertsView {
         x += frame.put(" · ", x: x, y: y, style: Theme.dim)
         x += frame.put("\(Fmt.count(bySeverity[1])) warnings", x: x, y: y, style: bySeverity[1] > 0 ? Theme.warning : Theme.dim)
         x += frame.put(" · \(Fmt.count(bySeverity[0])) notices", x: x, y: y, style: Theme.dim)
-        let detail = kinds.map { "\($0) \(Fmt.count(byKind[$0]!))" }.joined(separator: " · ")
-        if !detail.isEmpty { frame.put("   " + detail, x: x, y: y, style: Theme.plain) }
+        // Whole kinds only: a count cut off would read as a smaller one.
+        var detail = ""
+        for (k, kind) in kinds.enumerated() {
+            let item = (k == 0 ? "   " : " · ") + "\(kind) \(Fmt.count(byKind[kind]!))"
+            let more = k + 1 < kinds.count ? 2 : 0
+            guard x + TextWidth.of(detail + item) + more <= c.width else {
+                detail += " …"
+                break
+            }
+            detail += item
+        }
+        frame.put(detail, x: x, y: y, style: Theme.plain)
     }
 }

@@ -50,10 +50,12 @@ enum CheckpointsView {
         let table = TableLayout(columns, width: c.width - 1)
         table.drawHeader(into: &frame, x: 1, y: c.top, rowWidth: c.width - 1)
         let barWidth = table.width(of: .bar) ?? 0
-        func who(_ t: Through?) -> String {
+        func who(_ t: Through?, column: Key) -> String {
             guard let t else { return "" }
             let p = c.snapshot.participants[t.runner]
-            return "\(TimeFormat.timeOfDay(t.time)) \(p.bib) \(p.name)"
+            let when = "\(TimeFormat.timeOfDay(t.time)) \(p.bib)"
+            // A name cut to a letter or two says nothing; the bib alone does.
+            return TextWidth.of(when) + 5 > table.width(of: column) ?? 0 ? when : "\(when) \(p.name)"
         }
         for line in 0..<min(visible, race.checkpoints.count - scroll) {
             let i = scroll + line
@@ -67,7 +69,8 @@ enum CheckpointsView {
                 .checkpoint: cp.id, .km: Fmt.km(cp.km), .point: c.event.points[cp.pointIndex].id, .passed: Fmt.count(passed),
                 .percent: Fmt.percent(passed, of: started), .bar: bar(passed, of: started, width: barWidth),
                 .reads: Fmt.count(s.reads), .duplicates: Fmt.count(s.duplicates), .rejected: Fmt.count(s.rejected),
-                .quiet: quiet, .lastThrough: who(standings.lastThrough[i]), .firstThrough: who(standings.firstThrough[i]),
+                .quiet: quiet, .lastThrough: who(standings.lastThrough[i], column: .lastThrough),
+                .firstThrough: who(standings.firstThrough[i], column: .firstThrough),
             ]
             table.draw(cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1) { col in
                 switch col {

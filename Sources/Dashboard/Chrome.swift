@@ -119,7 +119,7 @@ enum Chrome {
             let more = c.feed.problems.count > 1 ? " +\(c.feed.problems.count - 1) feed problems " : ""
             let moreWidth = TextWidth.of(more)
             let x = frame.put(" \(marker) FEED ", x: 0, y: 2, style: style)
-            frame.put(problem, x: x, y: 2, style: style, maxWidth: max(0, c.width - x - moreWidth - 1))
+            frame.put(TextWidth.truncate(problem, to: c.width - x - moreWidth - 1), x: x, y: 2, style: style)
             frame.put(more, x: c.width - moreWidth, y: 2, style: Theme.dim)
             return
         }
@@ -132,7 +132,8 @@ enum Chrome {
         let moreWidth = TextWidth.of(more)
         var x = frame.put(" \(marker) ", x: 0, y: 2, style: style)
         if let t = first.time { x += frame.put("\(TimeFormat.timeOfDay(t)) ", x: x, y: 2, style: style) }
-        frame.put(c.snapshot.text(of: first), x: x, y: 2, style: style, maxWidth: max(0, c.width - x - moreWidth - 1))
+        let text = TextWidth.truncate(c.snapshot.text(of: first), to: c.width - x - moreWidth - 1)
+        frame.put(text, x: x, y: 2, style: style)
         frame.put(more, x: c.width - moreWidth, y: 2, style: Theme.dim)
     }
 
@@ -167,7 +168,7 @@ enum Chrome {
         var items: [String]
         switch ui.view {
         case .elite: items = ["↑↓ select", "PgUp/PgDn men/women", "Enter runner"]
-        case .field: items = ["/ find", "f filter", "F next filter", "x clear", "e a division", "Enter runner"]
+        case .field: items = ["/ find", "f filter", "F next filter", "x clear", "e/a division", "Enter runner"]
         case .checkpoints: items = ["↑↓ scroll"]
         case .runner: items = ["Esc back", "↑↓ scroll"]
         case .alerts: items = ["↑↓ select", "Enter runner"]

@@ -34,7 +34,7 @@ struct EliteBoard {
                 let runner = rows[i].runner
                 if eliteOnly && people[runner].division != .elite { continue }
                 let sex = people[runner].sex
-                bySex[sex == .male ? 0 : sex == .female ? 1 : 2].append(Int32(i))
+                bySex[(sex ?? .other).index].append(Int32(i))
             }
             return bySex
         }

@@ -16,7 +16,7 @@ struct RenderContext {
     init(_ snapshot: RaceSnapshot, ui: UIState, feed: FeedStatus, width: Int, height: Int) {
         self.snapshot = snapshot; self.ui = ui; self.feed = feed; self.width = width; self.height = height
         alerts = snapshot.alerts(now: feed.clock)
-        counts = StatusCounts(snapshot.raceIndex(ui).map { snapshot.standings(race: $0).rows } ?? [])
+        counts = snapshot.raceIndex(ui).map { snapshot.standings(race: $0).statusCounts } ?? StatusCounts()
     }
 
     var event: EventConfig { snapshot.event }

@@ -53,7 +53,8 @@ enum RunnerView {
         return places
     }
 
-    static func lines(_ snapshot: RaceSnapshot, runner: Int) -> [Line] {
+    /// `noteWidth` is the width the note column has, if known: a note too long for it is said shorter.
+    static func lines(_ snapshot: RaceSnapshot, runner: Int, noteWidth: Int? = nil) -> [Line] {
         let p = snapshot.participants[runner]
         guard let s = standing(snapshot, runner: runner) else { return [.text("Not in any race's standings.", Theme.dim)] }
         let race = snapshot.event.races[p.raceIndex]
@@ -92,7 +93,9 @@ enum RunnerView {
                 style = Theme.dim
             }
             if let refused = timeline.impossible.first(where: { $0.checkpoint == c }) {
-                cells[.note] = "! refused \(TimeFormat.timeOfDay(refused.time)): impossible"
+                let note = "! refused \(TimeFormat.timeOfDay(refused.time)): impossible"
+                // The rejected reads below give the time and the file line.
+                cells[.note] = noteWidth.map { TextWidth.of(note) > $0 } == true ? "! impossible" : note
                 noteStyle = Theme.alert
             }
             out.append(.split(cells: cells, style: style, noteStyle: noteStyle, gainStyle: gainStyle))
@@ -131,10 +134,10 @@ enum RunnerView {
             return
         }
         drawIdentity(c, runner: runner, into: &frame)
-        let all = lines(c.snapshot, runner: runner)
+        let table = TableLayout(columns, width: c.width - 1)
+        let all = lines(c.snapshot, runner: runner, noteWidth: table.width(of: .note))
         let rows = Layout.runnerSheetRows(height: c.height)
         let scroll = min(max(0, c.ui.scroll), max(0, all.count - rows))
-        let table = TableLayout(columns, width: c.width - 1)
         for (k, line) in all[scroll..<min(all.count, scroll + rows)].enumerated() {
             let y = c.top + 2 + k
             switch line {
@@ -163,22 +166,28 @@ enum RunnerView {
         var x = frame.put(" Bib \(p.bib) ", x: 0, y: c.top, style: Theme.titleBar)
         frame.put(" " + who.joined(separator: " · "), x: x, y: c.top, style: Theme.strong)
         guard let s = standing(c.snapshot, runner: runner) else { return }
-        var status: String
+        var status: [String]
         switch s.status {
-        case .finished: status = "Finished"
-        case .onCourse: status = "On course, last at \(s.lastCheckpoint.map { race.checkpoints[$0].id } ?? "")"
-        case .overTimeLimit: status = "Over the time limit"
-        case .dnf: status = "DNF"
-        case .dns: status = "Not started"
+        case .finished: status = ["Finished"]
+        case .onCourse: status = ["On course, last at \(s.lastCheckpoint.map { race.checkpoints[$0].id } ?? "")"]
+        case .overTimeLimit: status = ["Over the time limit"]
+        case .dnf: status = ["DNF"]
+        case .dns: status = ["Not started"]
         }
-        if let t = s.rankTime { status += " · \(c.event.official(t))" }
-        if let place = s.place { status += " · place \(Fmt.count(place))" }
-        if let sp = s.sexPlace, let sex = p.sex { status += " · \(sex.rawValue) \(Fmt.count(sp))" }
-        if let ap = s.ageGroupPlace, let g = s.ageGroup { status += " · \(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))" }
-        if let gap = s.gap, gap > 0 { status += " · \(TimeFormat.gap(gap))" }
-        x = frame.put(" " + status, x: 0, y: c.top + 1, style: s.place.map { $0 <= 3 } == true ? Theme.leader : Theme.plain)
-        if !s.flags.isEmpty {
-            frame.put("  ! " + s.flags.labels.joined(separator: ", "), x: x, y: c.top + 1, style: Theme.warning)
+        if let t = s.rankTime { status.append(c.event.official(t)) }
+        if let place = s.place { status.append("place \(Fmt.count(place))") }
+        if let sp = s.sexPlace, let sex = p.sex { status.append("\(sex.rawValue) \(Fmt.count(sp))") }
+        if let ap = s.ageGroupPlace, let g = s.ageGroup {
+            status.append("\(c.event.ageGroups.label(forGroup: g)) \(Fmt.count(ap))")
         }
+        if let gap = s.gap, gap > 0 { status.append(TimeFormat.gap(gap)) }
+        let flags = s.flags.isEmpty ? "" : "  ! " + s.flags.labels.joined(separator: ", ")
+        // The flags are what an official must not miss: the least telling places and gap make room for them.
+        while status.count > 1, TextWidth.of(" " + status.joined(separator: " · ") + flags) > c.width {
+            status.removeLast()
+        }
+        x = frame.put(" " + status.joined(separator: " · "), x: 0, y: c.top + 1,
+                      style: s.place.map { $0 <= 3 } == true ? Theme.leader : Theme.plain)
+        if !flags.isEmpty { frame.put(flags, x: x, y: c.top + 1, style: Theme.warning) }
     }
 }

@@ -3,19 +3,22 @@ import RaceModel
 import RaceStore
 import Snapshots
 import ScreenGrid
-import TerminalBackend
 
 /// The interactive loop. Lives on one thread from start to end because
 /// curses must: every terminal call happens here. Keys never draw; they
 /// change the session and mark the screen dirty, and one place draws.
-final class DashboardLoop {
+///
+/// A running replay moves by the time `clock` says passed, so a test that
+/// owns the clock decides how far it moves.
+final class DashboardLoop<C: Clock> where C.Duration == Duration {
     /// Short, so a running replay's clock moves smoothly between keys.
-    static let keyTimeoutMs = 50
+    static var keyTimeoutMs: Int { 50 }
     /// Keys already waiting are handled together before one redraw, so a
     /// pasted or held-down key does not draw every intermediate screen.
-    static let keyBurst = 64
+    static var keyBurst: Int { 64 }
 
-    private let terminal: CursesTerminal
+    private let terminal: any Terminal
+    private let clock: C
     private let mailbox: SnapshotMailbox
     private var session: DashboardSession
     private var snapshot: RaceSnapshot
@@ -24,11 +27,12 @@ final class DashboardLoop {
     private let feedDecoders: @Sendable () -> [DecoderLine]
     private let liveNow: @Sendable (EventConfig) -> Millis
 
-    init(terminal: CursesTerminal, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
+    init(terminal: any Terminal, clock: C, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
          feedProblems: @escaping @Sendable () -> [String] = { [] },
          feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
          liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) {
         self.terminal = terminal
+        self.clock = clock
         self.mailbox = mailbox
         self.session = session
         self.snapshot = first
@@ -37,28 +41,27 @@ final class DashboardLoop {
         self.liveNow = liveNow
     }
 
-    /// Until quit, Ctrl-C, SIGTERM or SIGHUP. The terminal is restored
-    /// however this returns.
+    /// Until quit, Ctrl-C or the terminal's stop request (SIGTERM, SIGHUP).
+    /// The terminal is restored however this returns.
     func run() throws {
         try terminal.start()
         defer { terminal.stop() }
-        let clock = ContinuousClock()
         var last = clock.now
         var shownSecond = liveNow(snapshot.event) / 1000
-        while !session.quitRequested, !TerminalGuard.stopRequested {
+        while !session.quitRequested, !terminal.stopRequested {
             if dirty { draw() }
             var key = terminal.readKey(timeoutMs: Self.keyTimeoutMs)
             var handled = 0
-            while let pressed = key, !TerminalGuard.stopRequested {
+            while let pressed = key, !terminal.stopRequested {
                 handle(pressed)
                 handled += 1
                 if session.quitRequested || handled == Self.keyBurst { break }
                 key = terminal.readKey(timeoutMs: 0)
             }
-            if session.quitRequested || TerminalGuard.stopRequested { break }
+            if session.quitRequested || terminal.stopRequested { break }
 
             let now = clock.now
-            session.advance(byWall: now - last)
+            session.advance(byWall: last.duration(to: now))
             last = now
             // From the newest snapshot's event: a live reload may correct the UTC offset.
             let liveNow = liveNow(snapshot.event)

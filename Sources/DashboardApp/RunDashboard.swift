@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 import RaceModel
 import RaceStore
+import ScreenGrid
 import Snapshots
 import TerminalBackend
 
@@ -9,10 +10,6 @@ import TerminalBackend
 /// Ctrl-C) or the process gets SIGTERM or SIGHUP, then restores the terminal
 /// and returns. Throws `TerminalError` when stdin or stdout is not a terminal
 /// or TERM is unknown, before drawing anything.
-///
-/// Curses runs on a thread of its own, never on the concurrency pool, whose
-/// few threads must not block in `readKey`. Snapshots are fetched by a task
-/// and reach that thread through a mailbox.
 ///
 /// Live: whoever feeds `state` (the live feed) keeps doing so meanwhile; the
 /// dashboard shows each new version within about 100 ms.
@@ -26,13 +23,33 @@ public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true
                          feedProblems: @escaping @Sendable () -> [String] = { [] },
                          feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
                          liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
+    try await runDashboard(
+        state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(),
+        feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
+}
+
+/// The dashboard on any terminal, with replay time and snapshot pacing from
+/// `clock`: what tests run in-process, on a test terminal and a clock they move.
+///
+/// The terminal is made and used on a thread of its own, never on the
+/// concurrency pool, whose few threads must not block in `readKey`.
+/// Snapshots are fetched by a task, at most one per `fetchInterval`, and
+/// reach that thread through a mailbox.
+public func runDashboard<C: Clock>(
+    state: RaceState, feed: FeedSource, terminal makeTerminal: @escaping @Sendable () -> any Terminal,
+    clock: C, fetchInterval: Duration = .milliseconds(100),
+    feedProblems: @escaping @Sendable () -> [String] = { [] },
+    feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
+    liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
+) async throws where C.Duration == Duration {
     let event = await state.event
     let session = DashboardSession(feed: feed)
     let firstAt = session.wantedTime(liveNow: liveNow(event), feedEnd: await state.feedSpan?.end)
     let first = await state.snapshot(at: firstAt)
     let mailbox = SnapshotMailbox(wanted: firstAt)
     let fetcher = Task.detached {
-        await SnapshotFetcher(state: state, mailbox: mailbox).run(current: (first.at, first.version))
+        await SnapshotFetcher(state: state, mailbox: mailbox, minInterval: fetchInterval, clock: clock)
+            .run(current: (first.at, first.version))
     }
     defer {
         mailbox.close()
@@ -40,9 +57,8 @@ public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true
     }
     try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
         let thread = Thread {
-            let loop = DashboardLoop(terminal: CursesTerminal(colors: colors), mailbox: mailbox,
-                                     session: session, first: first, feedProblems: feedProblems, feedDecoders: feedDecoders,
-                                     liveNow: liveNow)
+            let loop = DashboardLoop(terminal: makeTerminal(), clock: clock, mailbox: mailbox, session: session,
+                                     first: first, feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
             do {
                 try loop.run()
                 done.resume()

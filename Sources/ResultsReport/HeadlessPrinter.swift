@@ -105,10 +105,10 @@ public struct HeadlessPrinter {
             + " \(counts.started) started, \(counts.onCourse) on course, \(counts.finished) finished"]
         for standings in evaluation.standings {
             let race = snapshot.event.races[standings.raceIndex]
-            var text = "SUMMARY \(race.id): \(standings.count(.finished)) finished, \(standings.count(.onCourse)) on course,"
-            let overLimit = standings.count(.overTimeLimit)
-            if overLimit > 0 { text += " \(overLimit) over the time limit," }
-            text += " \(standings.count(.dnf)) DNF, \(standings.count(.dns)) not started"
+            let inRace = standings.statusCounts
+            var text = "SUMMARY \(race.id): \(inRace.finished) finished, \(inRace.onCourse) on course,"
+            if inRace.overTimeLimit > 0 { text += " \(inRace.overTimeLimit) over the time limit," }
+            text += " \(inRace.dnf) DNF, \(inRace.dns) not started"
             let leaders = standings.rows.prefix { $0.place != nil }.prefix(3)
             if !leaders.isEmpty {
                 text += "; leaders: " + leaders.map { row in

@@ -11,8 +11,9 @@ public enum TableReport {
             let race = snapshot.event.races[group.race]
             let standings = snapshot.standings(race: group.race)
             out += "\n\(race.name) (\(race.id), \(formatKm(race.distanceKm)) km, ranked on \(clockLabel(race)) time): "
+            let counts = standings.statusCounts
             out += RunnerStatus.allCases.compactMap { status in
-                let n = standings.count(status)
+                let n = counts[status]
                 return n == 0 && status == .overTimeLimit ? nil : "\(n) \(status.longName)"
             }.joined(separator: ", ") + "\n"
             if let selection = selectionLabel(filter) { out += "Places and gaps within the \(selection).\n" }

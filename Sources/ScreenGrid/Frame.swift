@@ -141,3 +141,8 @@ public struct Frame: Sendable, Equatable {
         cells[i] = cell
     }
 }
+
+extension Frame: CustomStringConvertible {
+    /// The size and the text of every row, for a failing test or a debugger.
+    public var description: String { "\(width)x\(height) frame:\n" + lines.joined(separator: "\n") }
+}

@@ -13,7 +13,7 @@ public struct SilentMatRule: Sendable, Equatable {
     public var defaultPace: Millis
 
     public init(quietFor: Millis = 5 * 60_000, grace: Millis = 2 * 60_000, minimumDue: Int = 3,
-                defaultPace: Millis = 360_000) {
+                defaultPace: Millis = TimingEngine.defaultPace) {
         self.quietFor = quietFor; self.grace = grace; self.minimumDue = max(1, minimumDue); self.defaultPace = defaultPace
     }
 }

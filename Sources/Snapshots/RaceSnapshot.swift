@@ -29,16 +29,8 @@ public struct RaceSnapshot: Sendable {
 
     public func standings(race: Int) -> RaceStandings { evaluation.standings[race] }
 
-    /// Runners of every race with a counted split, on course, finished.
-    public var counts: (started: Int, onCourse: Int, finished: Int) {
-        var started = 0, onCourse = 0, finished = 0
-        for race in evaluation.standings {
-            for row in race.rows {
-                if row.status.hasStarted { started += 1 }
-                if row.status == .finished { finished += 1 }
-                if row.status == .onCourse { onCourse += 1 }
-            }
-        }
-        return (started, onCourse, finished)
+    /// Runners of every race by status.
+    public var counts: StatusCounts {
+        evaluation.standings.reduce(StatusCounts()) { $0 + $1.statusCounts }
     }
 }

@@ -16,7 +16,7 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// `TerminalGuard` turns into `stopRequested`, so it works even when the loop
 /// is stuck, and a second Ctrl-C then forces the exit. Ctrl-Z suspends and
 /// resumes cleanly through ncurses's own SIGTSTP handler.
-public final class CursesTerminal {
+public final class CursesTerminal: Terminal {
     /// Colour was asked for, NO_COLOR is unset or empty, and the terminal has colours.
     public private(set) var usesColor = false
     public private(set) var isActive = false
@@ -99,6 +99,9 @@ public final class CursesTerminal {
         TerminalGuard.leftCurses()
         endwin()
     }
+
+    /// SIGINT, SIGTERM, SIGHUP or Ctrl-C (see `TerminalGuard`).
+    public var stopRequested: Bool { TerminalGuard.stopRequested }
 
     /// Terminal size in columns and rows; (0, 0) before `start()`.
     public var size: (width: Int, height: Int) {

@@ -95,7 +95,7 @@ import ScreenGrid
     @Test func bottomLineHintsKeysOrShowsTheInput() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let hints = DashboardFixture.render(snap, DashboardFixture.ui(.field), at: "10:10:00")
-        #expect(hints.line(23) == " / find  f filter  F next filter  x clear  e a division  Enter runner")
+        #expect(hints.line(23) == " / find  f filter  F next filter  x clear  e/a division  Enter runner")
         let search = DashboardFixture.render(snap, DashboardFixture.ui(.field) { $0.searchActive = true; $0.search = "kim" },
                                              at: "10:10:00")
         #expect(search.line(23).hasPrefix(" Find bib or name: kim_"))

@@ -17,11 +17,11 @@ import TimingIngest
     @Test func finalResultsLeaveNobodyOnCourse() async throws {
         let live = try await snapshot()
         let final = try await snapshot(final: true)
-        let running = live.evaluation.standings.reduce(0) { $0 + $1.count(.onCourse) }
+        let running = live.evaluation.standings.reduce(0) { $0 + $1.statusCounts[.onCourse] }
         #expect(running > 0)
-        #expect(final.evaluation.standings.allSatisfy { $0.count(.onCourse) == 0 })
-        #expect(final.evaluation.standings.reduce(0) { $0 + $1.count(.dnf) }
-                == live.evaluation.standings.reduce(0) { $0 + $1.count(.dnf) } + running)
+        #expect(final.evaluation.standings.allSatisfy { $0.statusCounts[.onCourse] == 0 })
+        #expect(final.evaluation.standings.reduce(0) { $0 + $1.statusCounts[.dnf] }
+                == live.evaluation.standings.reduce(0) { $0 + $1.statusCounts[.dnf] } + running)
         #expect(TableReport.render(final).contains("final results at"))
         #expect(JSONReport.render(final).contains("\"final\" : true"))
     }

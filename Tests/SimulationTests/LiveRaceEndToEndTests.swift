@@ -49,6 +49,6 @@ import Simulation
         #expect(live.evaluation.rejections == results.evaluation.rejections)
         #expect(live.evaluation.usedCount == results.evaluation.usedCount)
         #expect(live.evaluation.duplicateCount == results.evaluation.duplicateCount)
-        #expect(results.standings(race: 0).count(.finished) > 50)
+        #expect(results.standings(race: 0).statusCounts[.finished] > 50)
     }
 }

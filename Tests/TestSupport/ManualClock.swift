@@ -19,9 +19,7 @@ public final class ManualClock: Clock, Sendable {
 
     private struct State {
         var now = Instant(offset: .zero)
-        var sleepers: [Int: Sleeper] = [:]
-        var nextID = 0
-        var cancelled: Set<Int> = []
+        var sleepers = Waiters<Sleeper>()
         var sleeperWatchers: [CheckedContinuation<Void, Never>] = []
     }
 
@@ -36,16 +34,13 @@ public final class ManualClock: Clock, Sendable {
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
     public func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
-        let id = state.withLock { s -> Int in
-            s.nextID += 1
-            return s.nextID
-        }
+        let id = state.withLock { $0.sleepers.newID() }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let (outcome, watchers) = state.withLock { s -> (Result<Void, any Error>?, [CheckedContinuation<Void, Never>]) in
-                    if s.cancelled.remove(id) != nil { return (.failure(CancellationError()), []) }
+                    if s.sleepers.wasCancelled(id) { return (.failure(CancellationError()), []) }
                     if deadline <= s.now { return (.success(()), []) }
-                    s.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
+                    s.sleepers.park(Sleeper(deadline: deadline, continuation: continuation), id: id)
                     defer { s.sleeperWatchers = [] }
                     return (nil, s.sleeperWatchers)
                 }
@@ -53,14 +48,7 @@ public final class ManualClock: Clock, Sendable {
                 for watcher in watchers { watcher.resume() }
             }
         } onCancel: {
-            let sleeper = state.withLock { s -> Sleeper? in
-                guard let sleeper = s.sleepers.removeValue(forKey: id) else {
-                    s.cancelled.insert(id)
-                    return nil
-                }
-                return sleeper
-            }
-            sleeper?.continuation.resume(throwing: CancellationError())
+            state.withLock { $0.sleepers.cancel(id) }?.continuation.resume(throwing: CancellationError())
         }
     }
 
@@ -68,9 +56,8 @@ public final class ManualClock: Clock, Sendable {
     public func advance(by duration: Duration) {
         let due = state.withLock { s -> [Sleeper] in
             s.now = s.now.advanced(by: duration)
-            let due = s.sleepers.filter { $0.value.deadline <= s.now }
-            for id in due.keys { s.sleepers[id] = nil }
-            return Array(due.values)
+            let now = s.now
+            return s.sleepers.removeAll { $0.deadline <= now }
         }
         for sleeper in due { sleeper.continuation.resume() }
     }

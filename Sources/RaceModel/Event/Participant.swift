@@ -1,5 +1,14 @@
 public enum Sex: String, Sendable, Equatable, CaseIterable {
     case male = "M", female = "F", other = "X"
+
+    /// 0, 1, 2: for per-sex arrays.
+    public var index: Int {
+        switch self {
+        case .male: return 0
+        case .female: return 1
+        case .other: return 2
+        }
+    }
 }
 
 public enum Division: String, Sendable, Equatable, CaseIterable {

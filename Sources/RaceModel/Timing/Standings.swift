@@ -2,7 +2,7 @@
 /// which get places and in which order they are listed. A disqualification
 /// (from the officials' corrections) is one more case: unplaced, listed
 /// after DNF.
-public enum RunnerStatus: String, Sendable, Equatable, CaseIterable {
+public enum RunnerStatus: String, Sendable, Hashable, CaseIterable {
     case finished = "FIN"
     case onCourse = "RUN"
     /// Finished after the race's time limit (`cutoff`, from the runner's own
@@ -97,5 +97,6 @@ public struct RaceStandings: Sendable, Equatable {
     /// Runners on course or finished, by the furthest checkpoint they reached.
     public var byLastCheckpoint: [Int]
 
-    public func count(_ status: RunnerStatus) -> Int { rows.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
+    /// Runners by status, in one pass over the rows.
+    public var statusCounts: StatusCounts { StatusCounts(rows) }
 }

@@ -95,7 +95,7 @@ public struct StandingsBuilder: Sendable {
     /// a quarter of an hour, has passed without a read: a runner who stopped
     /// (a DNF the cutoff has not made official yet) or a mat that misses them.
     static func isOverdue(since t: Millis, nextKm: Double, pace: Millis?, at: Millis) -> Bool {
-        let pace = Double(pace ?? Int(TimingEngine.defaultPaceMsPerKm))
+        let pace = Double(pace ?? TimingEngine.defaultPace)
         return Double(at - t) > 2 * nextKm * pace + 15 * 60_000
     }
 
@@ -114,20 +114,12 @@ public struct StandingsBuilder: Sendable {
             let key = RankKey(rows[i])
             rows[i].place = overall.next(key)
             if let sex = participants[runner].sex {
-                rows[i].sexPlace = bySex.next(key, in: Self.sexIndex(sex))
+                rows[i].sexPlace = bySex.next(key, in: sex.index)
             }
             rows[i].divisionPlace = byDivision.next(key, in: participants[runner].division == .elite ? 0 : 1)
             if let g = rows[i].ageGroup {
                 rows[i].ageGroupPlace = byAgeGroup.next(key, in: g)
             }
-        }
-    }
-
-    static func sexIndex(_ sex: Sex) -> Int {
-        switch sex {
-        case .male: return 0
-        case .female: return 1
-        case .other: return 2
         }
     }
 }

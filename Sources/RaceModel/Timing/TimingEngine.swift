@@ -5,7 +5,7 @@ public struct TimingEngine: Sendable {
     public let event: EventConfig
 
     /// Pace assumed before a runner has a split of their own (6:00/km).
-    static let defaultPaceMsPerKm = 360_000.0
+    public static let defaultPace: Millis = 360_000
     /// How much slower than the minimum speed a runner may be after a split
     /// (a stop at a medical tent, a toilet queue).
     static let slowSlack: Millis = 30 * 60_000
@@ -65,16 +65,23 @@ public struct TimingEngine: Sendable {
         return passages
     }
 
+    /// Where a runner is after their last counted split.
+    struct Progress {
+        var km = 0.0
+        var time: Millis
+        /// Index of the last checkpoint counted, -1 before the first.
+        var checkpoint = -1
+        /// Ranking pace so far, ms per km; nil before a split past the start.
+        var pace: Double? = nil
+    }
+
     /// Places each passage on the runner's next plausible checkpoint served
     /// by its point, judged by distance and elapsed time.
     func assign(_ passages: [Passage], of reads: [TimedRead], runner: Participant, race: Race, rules: TimingRules,
                 outcomes: inout [ReadOutcome?], timeline: inout RunnerTimeline) {
         let checkpoints = race.checkpoints
         let wave = race.waves[runner.waveIndex]
-        var lastKm = 0.0
-        var lastTime = wave.gun
-        var lastAssigned = -1
-        var pace: Double? = nil
+        var progress = Progress(time: wave.gun)
 
         for passage in passages {
             let read = reads[passage.chosen]
@@ -83,40 +90,18 @@ public struct TimingEngine: Sendable {
                 outcomes[passage.chosen] = .rejected(.beforeGun(wave: wave.id))
                 continue
             }
-            let candidates = (lastAssigned + 1 ..< checkpoints.count).filter { checkpoints[$0].pointIndex == passage.point }
+            let candidates = (progress.checkpoint + 1 ..< checkpoints.count).filter { checkpoints[$0].pointIndex == passage.point }
             if candidates.isEmpty {
-                outcomes[passage.chosen] = noCandidate(point: passage.point, race: race, lastAssigned: lastAssigned)
+                outcomes[passage.chosen] = noCandidate(point: passage.point, race: race, lastAssigned: progress.checkpoint)
                 continue
             }
-            let elapsed = Double(t - lastTime)
-            var best: Int? = nil
-            var bestError = Double.infinity
-            var leastSlow: Int? = nil
-            for c in candidates {
-                let distance = checkpoints[c].km - lastKm
-                if Self.isTooFast(distance: distance, elapsedMs: elapsed, maxKmh: rules.maxSpeedKmh) { continue }
-                let allowance = lastAssigned < 0 ? rules.startAllowance : Self.slowSlack
-                let slowest = distance / rules.minSpeedKmh * 3_600_000 + Double(allowance)
-                if elapsed > slowest { leastSlow = c; continue }
-                let expected = Double(lastTime) + distance * (pace ?? Self.defaultPaceMsPerKm)
-                let error = abs(Double(t) - expected)
-                if error < bestError { best = c; bestError = error }
-            }
-            guard let chosen = best ?? leastSlow else {
-                // Too fast for every remaining checkpoint at this point.
-                if lastAssigned >= 0, checkpoints[lastAssigned].pointIndex == passage.point {
-                    outcomes[passage.chosen] = .duplicate
-                } else {
-                    let c = candidates[0]
-                    let kmh = elapsed > 0 ? (checkpoints[c].km - lastKm) / (elapsed / 3_600_000) : .infinity
-                    outcomes[passage.chosen] = .rejected(.impossibleSplit(checkpoint: checkpoints[c].id, kmh: kmh))
-                    timeline.impossible.append(RefusedSplit(checkpoint: c, time: t, ref: read.ref))
-                    timeline.flags.insert(.impossibleSplit)
-                }
+            guard let chosen = bestCheckpoint(candidates, at: t, after: progress, race: race, rules: rules) else {
+                outcomes[passage.chosen] = tooFast(read, point: passage.point, candidates: candidates, after: progress,
+                                                   race: race, timeline: &timeline)
                 continue
             }
-            if chosen > lastAssigned + 1 {
-                timeline.missed.append(contentsOf: lastAssigned + 1 ..< chosen)
+            if chosen > progress.checkpoint + 1 {
+                timeline.missed.append(contentsOf: progress.checkpoint + 1 ..< chosen)
                 timeline.flags.insert(.missedSplit)
             }
             timeline.splits[chosen] = t
@@ -125,15 +110,52 @@ public struct TimingEngine: Sendable {
             outcomes[passage.chosen] = .used(checkpoint: chosen)
             if chosen == 0 && race.hasStartMat { timeline.startRead = t }
             let km = checkpoints[chosen].km
-            if km > 0 { pace = Double(t - (timeline.startRead ?? wave.gun)) / km }
-            lastKm = km
-            lastTime = t
-            lastAssigned = chosen
+            if km > 0 { progress.pace = Double(t - (timeline.startRead ?? wave.gun)) / km }
+            progress.km = km
+            progress.time = t
+            progress.checkpoint = chosen
         }
-        timeline.furthest = lastAssigned >= 0 ? lastAssigned : nil
-        if lastAssigned >= 0, race.hasStartMat, timeline.startRead == nil {
+        timeline.furthest = progress.checkpoint >= 0 ? progress.checkpoint : nil
+        if progress.checkpoint >= 0, race.hasStartMat, timeline.startRead == nil {
             timeline.flags.insert(.noStartRead)
         }
+    }
+
+    /// Of the candidate checkpoints, the one whose expected arrival (at the
+    /// runner's own pace) is nearest `t` among those reachable at a plausible
+    /// speed; else one reached only slower than the minimum speed; nil when
+    /// every candidate would be too fast.
+    func bestCheckpoint(_ candidates: [Int], at t: Millis, after progress: Progress, race: Race,
+                        rules: TimingRules) -> Int? {
+        let elapsed = Double(t - progress.time)
+        var best: Int? = nil
+        var bestError = Double.infinity
+        var leastSlow: Int? = nil
+        for c in candidates {
+            let distance = race.checkpoints[c].km - progress.km
+            if Self.isTooFast(distance: distance, elapsedMs: elapsed, maxKmh: rules.maxSpeedKmh) { continue }
+            let allowance = progress.checkpoint < 0 ? rules.startAllowance : Self.slowSlack
+            let slowest = distance / rules.minSpeedKmh * 3_600_000 + Double(allowance)
+            if elapsed > slowest { leastSlow = c; continue }
+            let expected = Double(progress.time) + distance * (progress.pace ?? Double(Self.defaultPace))
+            let error = abs(Double(t) - expected)
+            if error < bestError { best = c; bestError = error }
+        }
+        return best ?? leastSlow
+    }
+
+    /// A read too fast for every remaining checkpoint at its point: the same
+    /// mat again is a duplicate; anything else is an impossible split, refused and shown.
+    func tooFast(_ read: TimedRead, point: Int, candidates: [Int], after progress: Progress, race: Race,
+                 timeline: inout RunnerTimeline) -> ReadOutcome {
+        let checkpoints = race.checkpoints
+        if progress.checkpoint >= 0, checkpoints[progress.checkpoint].pointIndex == point { return .duplicate }
+        let c = candidates[0]
+        let elapsed = Double(read.time - progress.time)
+        let kmh = elapsed > 0 ? (checkpoints[c].km - progress.km) / (elapsed / 3_600_000) : .infinity
+        timeline.impossible.append(RefusedSplit(checkpoint: c, time: read.time, ref: read.ref))
+        timeline.flags.insert(.impossibleSplit)
+        return .rejected(.impossibleSplit(checkpoint: checkpoints[c].id, kmh: kmh))
     }
 
     static func isTooFast(distance: Double, elapsedMs: Double, maxKmh: Double) -> Bool {
