@@ -59,6 +59,7 @@ let package = Package(
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [
             "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "Simulation",
+            "DecoderLink", .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock,
         // a terminal in memory.

@@ -27,7 +27,7 @@ struct BenchOptions {
             case "--only": only.insert(try value())
             case "--generate": generateInto = try value()
             case "-h", "--help":
-                print("usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live]")
+                print("usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live|decoders]")
                 exit(0)
             default: throw BenchError("unknown argument \(args[i])")
             }
@@ -88,6 +88,9 @@ do {
     }
     if options.only.isEmpty || options.only.contains("live") {
         print(try await runLiveBench(runners: options.runners, folder: dir))
+    }
+    if options.only.isEmpty || options.only.contains("decoders") {
+        print(try await runDecoderBench(runners: options.runners))
     }
 } catch {
     FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))
