@@ -7,8 +7,9 @@ import TimingIngest
 
 /// A simulated race played as live decoders on loopback, one per point: the
 /// main read file of each point is served by an emulated decoder in its
-/// protocol (CTP01 files by a ChronoTrack controller dialling racedash, the
-/// others by a RACE RESULT decoder), and `config` names them in event.toml.
+/// protocol (CTP01 files by a ChronoTrack controller dialling racedash, IPICO
+/// files by an IPICO reader, RACE RESULT files by a RACE RESULT decoder), and
+/// `config` names them in event.toml.
 /// Backup lines and hand timing stay files.
 struct ServedDecoders: Sendable {
     let config: String
@@ -27,6 +28,11 @@ struct ServedDecoders: Sendable {
                                                 backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))
                 lines[file.pointId] = DecoderTomlLines.line(.ctp01, host: "127.0.0.1", port: port, silentAfter: 5)
                 summary.append("\(file.pointId): ChronoTrack CTP01 controller dialling 127.0.0.1:\(port)")
+            } else if file.format == .ipico {
+                let reader = try await IPICOEmulator.start(group: group, date: event.config.date)
+                decoders[index] = reader
+                lines[file.pointId] = DecoderTomlLines.line(.ipico, host: "127.0.0.1", port: reader.port, silentAfter: 5)
+                summary.append("\(file.pointId): IPICO reader on 127.0.0.1:\(reader.port)")
             } else {
                 let decoder = try await RaceResultEmulator.start(group: group, clock: clock)
                 decoders[index] = decoder

@@ -24,13 +24,13 @@ struct DecoderTerminalTests {
                 try await live.type("'\(binary)' live .; echo \"racedash exited with $?\"")
                 try await live.send("Enter")
                 try await live.send("3")
-                try await live.waitFor("passings arriving at the 5 km decoder") { screen in
-                    screen.lines.contains { $0.contains("km5 race-result 127.0.0.1:") && $0.contains("connected since") && !$0.contains(" 0 passings") }
+                try await live.waitFor("passings arriving at the 15 km decoder") { screen in
+                    screen.lines.contains { $0.contains("km15 race-result 127.0.0.1:") && $0.contains("connected since") && !$0.contains(" 0 passings") }
                 }
                 try await serve.send("C-c")
                 try await serve.waitFor(text: "serve exited with")
-                try await live.waitFor("the 5 km decoder marked not connected") { screen in
-                    screen.lines.contains { $0.hasPrefix(" ! km5 race-result") && $0.contains("NOT CONNECTED") }
+                try await live.waitFor("the 15 km decoder marked not connected") { screen in
+                    screen.lines.contains { $0.hasPrefix(" ! km15 race-result") && $0.contains("NOT CONNECTED") }
                 }
                 try await live.send("q")
                 try await live.waitFor(text: "racedash exited with 0")

@@ -52,7 +52,7 @@ import TimingIngest
 
     @Test func mistakesNameTheFileTheKeyAndTheFix() {
         #expect(error(config(#"decoder = { protocol = "amb", host = "x" }"#))
-            == #"ev/event.toml: points[1].decoder: protocol "amb" is not one of "race-result", "ctp01""#)
+            == #"ev/event.toml: points[1].decoder: protocol "amb" is not one of "race-result", "ipico", "ctp01""#)
         #expect(error(config(#"decoder = { protocol = "race-result" }"#)) == "ev/event.toml: points[1].decoder: missing key 'host'")
         #expect(error(config(#"decoder = { protocol = "race-result", host = "a", port = 70000 }"#))
             == "ev/event.toml: points[1].decoder: 'port' must be a whole number from 1 to 65535")

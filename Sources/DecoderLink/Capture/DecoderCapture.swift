@@ -55,6 +55,8 @@ public final class DecoderCapture: Sendable {
         switch sink.spec.kind {
         case .raceResult:
             await DecoderLinks.dial(sink: sink, group: group, backoff: backoff) { RaceResultSession() }
+        case .ipico:
+            await DecoderLinks.dial(sink: sink, group: group, backoff: backoff) { IPICOSession() }
         case .ctp01:
             await DecoderLinks.listen(sink: sink, group: group, backoff: backoff) { CTP01Session(location: location) }
         }

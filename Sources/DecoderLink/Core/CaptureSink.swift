@@ -63,7 +63,8 @@ public final class CaptureSink: Sendable {
             if !fresh.isEmpty { s.status.lastPassing = now }
             return fresh.count
         }
-        if written > 0 { changes.notify() }
+        // Repeats change the status too.
+        changes.notify()
         return written
     }
 

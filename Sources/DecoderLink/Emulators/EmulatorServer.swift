@@ -18,6 +18,7 @@ final class EmulatorServer: Sendable {
         var silent = false
         var cutNextPush = false
         var cutsMade = 0
+        var accepted = 0
     }
     private let state = Mutex(State())
 
@@ -63,6 +64,8 @@ final class EmulatorServer: Sendable {
     var isSilent: Bool { state.withLock { $0.silent } }
     var subscribedClients: Int { state.withLock { $0.clients.values.filter(\.subscribed).count } }
     var cutsMade: Int { state.withLock { $0.cutsMade } }
+    /// Connections accepted since the start.
+    var accepted: Int { state.withLock { $0.accepted } }
 
     func subscribe(_ channel: Channel, _ on: Bool) {
         state.withLock { $0.clients[ObjectIdentifier(channel)]?.subscribed = on }
@@ -97,7 +100,10 @@ final class EmulatorServer: Sendable {
     }
 
     private func opened(_ channel: Channel, subscribed: Bool) {
-        state.withLock { $0.clients[ObjectIdentifier(channel)] = Client(channel: channel, subscribed: subscribed) }
+        state.withLock { s in
+            s.clients[ObjectIdentifier(channel)] = Client(channel: channel, subscribed: subscribed)
+            s.accepted += 1
+        }
     }
 
     private func closed(_ channel: Channel) {

@@ -1,21 +1,23 @@
 import RaceModel
 import TOMLKit
 
-/// How racedash talks to a decoder: to a RACE RESULT decoder racedash
-/// connects; a ChronoTrack controller (CTP01) connects to racedash, which listens.
+/// How racedash talks to a decoder: to a RACE RESULT decoder and an IPICO
+/// reader racedash connects; a ChronoTrack controller (CTP01) connects to
+/// racedash, which listens.
 public enum DecoderProtocol: String, Sendable, Equatable, CaseIterable {
-    case raceResult = "race-result", ctp01
+    case raceResult = "race-result", ipico, ctp01
 
     /// The port the protocol's public description names.
     public var defaultPort: Int {
         switch self {
         case .raceResult: 3601
+        case .ipico: 10000
         case .ctp01: 61611
         }
     }
 
     /// True when racedash opens the connection; false when it listens.
-    public var dialsOut: Bool { self == .raceResult }
+    public var dialsOut: Bool { self != .ctp01 }
 }
 
 /// A decoder named on a point in `event.toml`: where to reach it and which
