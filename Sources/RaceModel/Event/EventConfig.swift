@@ -8,6 +8,9 @@ public struct EventConfig: Sendable, Equatable {
     public var points: [TimingPoint]
     public var races: [Race]
     public var rules: TimingRules
+    /// Lines a read file may hold (`[limits] lines_per_file`): line numbers are 32-bit.
+    public var linesPerFile = EventConfig.defaultLinesPerFile
+    public static let defaultLinesPerFile = 10_000_000
 
     public init(name: String, date: CivilDate, utcOffsetMinutes: Int, ageGroups: AgeGroups,
                 points: [TimingPoint], races: [Race], rules: TimingRules = TimingRules()) {

@@ -4,6 +4,7 @@ import TOMLKit
 /// Reads `event.toml` into an `EventConfig`, checking every reference.
 enum EventConfigLoader {
     static func parse(_ text: String, file: String) throws(ConfigError) -> EventConfig {
+        try ConfigText.checkForNUL(text, file: file)
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -73,7 +74,7 @@ struct TableReader {
     mutating func event(_ root: TOMLTable) throws(ConfigError) -> EventConfig {
         let name = try string(root, "name", at: "")
         guard let dateValue = root["date"] else { throw fail("", "missing key 'date' (e.g. date = 2025-04-06)") }
-        let date: CivilDate
+        var date: CivilDate
         if let d = dateValue.date {
             date = CivilDate(year: d.year, month: d.month, day: d.day)
         } else if let s = dateValue.string, let d = CivilDate(iso: s) {
@@ -81,12 +82,13 @@ struct TableReader {
         } else {
             throw fail("", "'date' must be a date like 2025-04-06")
         }
+        date = try ConfigBounds.date(self, date)
         let offset = try utcOffset(root)
         var ageBounds: [Int] = []
         if let v = root["age_groups"] {
             guard let array = v.array else { throw fail("", "'age_groups' must be an array of ages, e.g. [18, 40, 45]") }
             for item in array {
-                guard let a = item.int, a >= 0 else { throw fail("", "'age_groups' must hold whole numbers") }
+                guard let a = item.int, (0...150).contains(a) else { throw fail("", "'age_groups' must hold whole numbers from 0 to 150") }
                 ageBounds.append(a)
             }
             if Set(ageBounds).count != ageBounds.count { throw fail("", "'age_groups' has the same age twice") }
@@ -94,8 +96,10 @@ struct TableReader {
         let rules = try self.rules(root)
         let points = try self.points(root, rules: rules)
         let races = try self.races(root, points: points)
-        return EventConfig(name: name, date: date, utcOffsetMinutes: offset, ageGroups: AgeGroups(lowerBounds: ageBounds),
-                           points: points, races: races, rules: rules)
+        var event = EventConfig(name: name, date: date, utcOffsetMinutes: offset, ageGroups: AgeGroups(lowerBounds: ageBounds),
+                                points: points, races: races, rules: rules)
+        event.linesPerFile = try ConfigBounds.linesPerFile(self, root)
+        return event
     }
 
     func utcOffset(_ root: TOMLTable) throws(ConfigError) -> Int {
@@ -117,21 +121,19 @@ struct TableReader {
         var rules = TimingRules()
         guard let v = root["rules"] else { return rules }
         guard let t = v.table else { throw fail("", "[rules] must be a table") }
-        if let n = try optionalNumber(t, "max_speed_kmh", at: "rules") {
+        if let n = try ConfigBounds.number(self, t, "max_speed_kmh", at: "rules", ConfigBounds.speed) {
             guard n > 0 else { throw fail("rules", "'max_speed_kmh' must be above 0") }
             rules.maxSpeedKmh = n
         }
-        if let n = try optionalNumber(t, "min_speed_kmh", at: "rules") {
+        if let n = try ConfigBounds.number(self, t, "min_speed_kmh", at: "rules", ConfigBounds.speed) {
             guard n > 0, n < rules.maxSpeedKmh else { throw fail("rules", "'min_speed_kmh' must be above 0 and below max_speed_kmh") }
             rules.minSpeedKmh = n
         }
-        if let n = try optionalNumber(t, "start_allowance", at: "rules") {
-            guard n >= 0 else { throw fail("rules", "'start_allowance' must be 0 or more seconds") }
-            rules.startAllowance = Int(n * 1000)
+        if let n = try ConfigBounds.number(self, t, "start_allowance", at: "rules", ConfigBounds.startAllowance) {
+            rules.startAllowance = ConfigBounds.millis(n)
         }
-        if let n = try optionalNumber(t, "duplicate_window", at: "rules") {
-            guard n >= 0 else { throw fail("rules", "'duplicate_window' must be 0 or more seconds") }
-            rules.defaultDuplicateWindow = Int(n * 1000)
+        if let n = try ConfigBounds.number(self, t, "duplicate_window", at: "rules", ConfigBounds.duplicateWindow) {
+            rules.defaultDuplicateWindow = ConfigBounds.millis(n)
         }
         return rules
     }
@@ -139,6 +141,7 @@ struct TableReader {
     func points(_ root: TOMLTable, rules: TimingRules) throws(ConfigError) -> [TimingPoint] {
         var points: [TimingPoint] = []
         var files: [String: String] = [:]
+        let absoluteAllowed = try ReadPaths.absoluteAllowed(self, root)
         for (i, t) in try tables(root, "points", at: "").enumerated() {
             let path = "points[\(i)]"
             let id = try string(t, "id", at: path)
@@ -148,17 +151,17 @@ struct TableReader {
             }
             var paths: [String] = []
             for item in array {
-                guard let s = item.string, !s.isEmpty else { throw fail(path, "point '\(id)': files must be strings") }
+                guard let raw = item.string, !raw.isEmpty else { throw fail(path, "point '\(id)': files must be strings") }
+                let s = try ReadPaths.normalized(self, raw, absoluteAllowed: absoluteAllowed, at: path)
                 if let other = files[s] { throw fail(path, "read file \(s) is named by points '\(other)' and '\(id)'") }
                 files[s] = id
                 paths.append(s)
             }
-            let window = try optionalNumber(t, "duplicate_window", at: path)
-            if let window, window < 0 { throw fail(path, "'duplicate_window' must be 0 or more seconds") }
-            let offset = try optionalNumber(t, "clock_offset", at: path) ?? 0
+            let window = try ConfigBounds.number(self, t, "duplicate_window", at: path, ConfigBounds.duplicateWindow)
+            let offset = try ConfigBounds.number(self, t, "clock_offset", at: path, ConfigBounds.clockOffset) ?? 0
             points.append(TimingPoint(id: id, name: try optionalString(t, "name", at: path) ?? id, files: paths,
-                                      duplicateWindow: window.map { Int(($0 * 1000).rounded()) } ?? rules.defaultDuplicateWindow,
-                                      clockOffset: Int((offset * 1000).rounded())))
+                                      duplicateWindow: window.map(ConfigBounds.millis) ?? rules.defaultDuplicateWindow,
+                                      clockOffset: ConfigBounds.millis(offset)))
         }
         guard !points.isEmpty else { throw fail("", "no [[points]] defined") }
         return points
@@ -180,7 +183,7 @@ struct TableReader {
                 let wid = try string(wt, "id", at: wpath)
                 if waves.contains(where: { $0.id == wid }) { throw fail(wpath, "wave id '\(wid)' is used twice in race '\(id)'") }
                 guard let gun = try clockValue(wt, "gun", at: wpath) else { throw fail(wpath, "wave '\(wid)' needs gun = \"HH:MM:SS\"") }
-                waves.append(Wave(id: wid, gun: gun))
+                waves.append(Wave(id: wid, gun: try ConfigBounds.gun(self, gun, "gun", at: wpath)))
             }
             guard !waves.isEmpty else { throw fail(path, "race '\(id)' needs at least one wave") }
             var checkpoints: [Checkpoint] = []
@@ -192,18 +195,21 @@ struct TableReader {
                 guard let p = points.firstIndex(where: { $0.id == pointID }) else {
                     throw fail(cpath, "checkpoint '\(cid)' of race '\(id)' names unknown point '\(pointID)'; points are \(points.map(\.id).joined(separator: ", "))")
                 }
-                guard let km = try optionalNumber(ct, "km", at: cpath), km >= 0 else {
+                guard let km = try ConfigBounds.number(self, ct, "km", at: cpath, ConfigBounds.km) else {
                     throw fail(cpath, "checkpoint '\(cid)' needs km = <distance from the start, 0 or more>")
                 }
-                if let previous = checkpoints.last, km <= previous.km {
-                    throw fail(cpath, "checkpoint '\(cid)' at km \(km) must come after '\(previous.id)' at km \(previous.km)")
+                if km > 0 && km < ConfigBounds.minimumKmStep {
+                    throw fail(cpath, "checkpoint '\(cid)' at km \(km) must be at km 0 or at least 1 m from the start")
+                }
+                if let previous = checkpoints.last, km < previous.km + ConfigBounds.minimumKmStep {
+                    throw fail(cpath, "checkpoint '\(cid)' at km \(km) must come at least 1 m after '\(previous.id)' at km \(previous.km)")
                 }
                 checkpoints.append(Checkpoint(id: cid, pointIndex: p, km: km))
             }
             guard checkpoints.count >= 1, let last = checkpoints.last, last.km > 0 else {
                 throw fail(path, "race '\(id)' needs checkpoints ending at the finish (km above 0)")
             }
-            let cutoff = try clockValue(t, "cutoff", at: path)
+            let cutoff = try ConfigBounds.cutoff(self, try clockValue(t, "cutoff", at: path), at: path)
             races.append(Race(id: id, name: try optionalString(t, "name", at: path) ?? id, waves: waves, clock: clock,
                               checkpoints: checkpoints, cutoff: cutoff))
         }
