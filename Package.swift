@@ -24,7 +24,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The race state actor: single source of truth, hands out snapshots.
-        .target(name: "RaceState", dependencies: ["RaceModel", "TimingIngest"]),
+        .target(name: "RaceState", dependencies: ["RaceModel", "TimingIngest", "ScreenGrid"]),
         // Headless output of standings and checks: table, CSV, JSON.
         .target(name: "ResultsReport", dependencies: ["RaceModel", "RaceState", "ScreenGrid"]),
         // In-memory grid of styled cells, and display width of text.
@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "RaceSimulator", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
             "RaceModel", "TimingIngest", "RaceState", "ResultsReport", "Dashboard", "DashboardApp", "TerminalBackend", "RaceSimulator",
+            "ScreenGrid",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [

@@ -43,6 +43,13 @@ public actor RaceState {
         return parsed
     }
 
+    /// Adds a line the tailer could not deliver whole (too long, cut by a
+    /// truncation): it is kept as rejected, with the tailer's reason.
+    public func append(unusable text: String, reason: String, number: Int, file: Int) {
+        ReadLogLoader.ingest(unusable: text, reason: reason, number: number, file: file, into: &log)
+        version += 1
+    }
+
     /// Adds many lines at once (catch-up), re-sorting once.
     public func append(lines: [(text: String, number: Int, file: Int)]) {
         let before = log.reads.count

@@ -1,5 +1,6 @@
 import RaceModel
 import RaceState
+import ScreenGrid
 
 /// What `racedash check` prints: the config in brief, counts per point and
 /// every rejected line with file, line and reason.
@@ -40,7 +41,7 @@ public enum CheckReport {
             for r in shown { out += "  " + describe(r, snapshot: snapshot) + "\n" }
             if shown.count < ev.rejections.count { out += "  ... and \(ev.rejections.count - shown.count) more\n" }
         }
-        return out
+        return TextWidth.sanitizeLines(out)
     }
 
     /// A decoder's gun marker beside the nearest configured gun of a race
@@ -71,12 +72,8 @@ public enum CheckReport {
         var s = "\(file):\(r.ref.line): \(r.reason)"
         if let runner = r.runner { s += " (bib \(snapshot.participants[runner].bib))" }
         if let time = r.time, r.text == nil { s += " at \(TimeFormat.timeOfDay(time))" }
-        if let text = r.text { s += " | \(printable(text))" }
+        if let text = r.text { s += " | \(text)" }
         return s
     }
 
-    /// Control characters from a bad line are never written to the terminal.
-    static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? "?" : Character($0) })
-    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RaceModel
 import RaceState
+import ScreenGrid
 import TimingIngest
 
 /// Loads an event folder for a command, turning config errors into one clear
@@ -40,7 +41,13 @@ extension Sex: ExpressibleByArgument {}
 
 /// A problem with the user's files: ArgumentParser prints it as one line
 /// ("Error: ...") without the usage text, and exits non-zero.
+/// It may quote the user's files, so it is sanitized for the terminal and
+/// kept to one readable line.
 struct RacedashError: Error, CustomStringConvertible {
+    static let maxLength = 400
     var description: String
-    init(_ description: String) { self.description = description }
+    init(_ description: String) {
+        let clean = TextWidth.sanitize(description)
+        self.description = clean.count > Self.maxLength ? String(clean.prefix(Self.maxLength)) + "…" : clean
+    }
 }

@@ -40,6 +40,8 @@ import RaceModel
     @Test func limitsAreBoundedToo() {
         expectError("limits: 'lines_per_file' = 0 is out of range: it must be 1 to 1000000000 lines",
                     "[rules]\n", with: "[limits]\nlines_per_file = 0\n\n[rules]\n")
+        base.expectError("limits: 'lines_per_file' = 2000000000 is out of range",
+                         file: "event.toml", config: EventFolderTests.config + "\n[limits]\nlines_per_file = 2000000000\n")
         expectError("limits: unknown key 'lines'", "[rules]\n", with: "[limits]\nlines = 5\n\n[rules]\n")
     }
 

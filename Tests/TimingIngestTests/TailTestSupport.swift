@@ -122,7 +122,7 @@ extension Array where Element == TailEvent {
     func of(file: Int) -> [TailEvent] {
         filter {
             switch $0 {
-            case .line(let f, _, _), .caughtUp(let f), .notice(let f, _): f == file
+            case .line(let f, _, _), .unusableLine(let f, _, _, _), .caughtUp(let f), .notice(let f, _): f == file
             }
         }
     }

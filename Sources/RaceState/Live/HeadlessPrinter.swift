@@ -1,4 +1,5 @@
 import RaceModel
+import ScreenGrid
 
 /// Turns successive snapshots into the lines of headless live output: each
 /// split that became counted, each line newly rejected, and summaries.
@@ -152,13 +153,6 @@ struct HeadlessPrinter {
     /// Read lines and names are outside text: control characters would move
     /// the cursor or recolour the terminal of whoever reads the output.
     static func sanitized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { out.append(isControl(scalar) ? "?" : scalar) }
-        return String(out)
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        TextWidth.sanitize(text)
     }
 }

@@ -41,9 +41,16 @@ final class LivePump {
                 guard tailerIDs[path] == id, let file = fileIndex[path] else { continue }
                 switch event {
                 case .line(_, let number, let text):
+                    guard withinLimit(number, path: path) else { continue }
                     batch.append((text, number, file))
-                    let seen = touched[path] ?? (0, 0)
-                    touched[path] = (seen.count + 1, max(seen.last, number))
+                    touch(path, number)
+                case .unusableLine(_, let number, let text, let reason):
+                    guard withinLimit(number, path: path) else { continue }
+                    await flush()
+                    await state.append(unusable: text, reason: reason, number: number, file: file)
+                    touch(path, number)
+                    core.delivered(touched, total: 1)
+                    touched.removeAll(keepingCapacity: true)
                 case .caughtUp:
                     await flush()
                     core.markCaughtUp(path)
@@ -56,6 +63,24 @@ final class LivePump {
             }
         }
         await flush()
+    }
+
+    private func touch(_ path: String, _ number: Int) {
+        let seen = touched[path] ?? (0, 0)
+        touched[path] = (seen.count + 1, max(seen.last, number))
+    }
+
+    /// A file past `[limits] lines_per_file` is no longer followed: line
+    /// numbers are 32-bit, and no mat writes that many lines in one race.
+    private func withinLimit(_ number: Int, path: String) -> Bool {
+        let limit = folder.event.linesPerFile
+        guard number > limit else { return true }
+        if number == limit + 1 {
+            tailerIDs[path] = nil
+            core.unregister(path)?.stop()
+            core.record(.unreadable(reason: ReadLimits.tooManyLinesReason(limit: limit) + "; lines after it are not read"), path: path)
+        }
+        return false
     }
 
     /// Lines already waiting go in one `append(lines:)` (catch-up, bursts);

@@ -5,9 +5,12 @@ public enum TailEvent: Sendable, Equatable {
     /// `lineNumber` counts from 1 over the whole session of that file and keeps
     /// counting across truncation, rotation and re-creation, so
     /// `(file, lineNumber)` never repeats. An unterminated last line is held
-    /// until its newline comes, or delivered as it is once its content has
-    /// ended for good (truncation, rotation, deletion).
+    /// until its newline comes.
     case line(file: Int, lineNumber: Int, text: String)
+    /// A line that cannot be a read whatever it holds: longer than
+    /// `ReadLimits.maxLineBytes`, or an unterminated tail whose content ended
+    /// for good (truncation, rotation, deletion). `text` is its start only.
+    case unusableLine(file: Int, lineNumber: Int, text: String, reason: String)
     /// Sent once per file: everything the file held when tailing started has
     /// been delivered (sent at once for a file that is missing or unreadable).
     case caughtUp(file: Int)

@@ -85,13 +85,13 @@ final class TailedFile {
             // Renamed away (still linked) or deleted: a renamed file may still
             // be written by a writer that has not reopened yet, so keep it.
             guard isUnlinked() else { return true }
-            endContent(out)
+            endContent(out, because: "the file was deleted")
             close()
             out.emit(.notice(file: index, .deleted))
             presence = .missing
         case .present:
             let deleted = isUnlinked()
-            endContent(out)
+            endContent(out, because: deleted ? "the file was deleted" : "the file was rotated")
             close()
             out.emit(.notice(file: index, deleted ? .deleted : .rotated))
             presence = deleted ? .missing : .replaced
@@ -110,12 +110,12 @@ final class TailedFile {
             if code == ENOENT || code == ENOTDIR {
                 becomeMissing(out)
             } else {
-                becomeUnreadable(SystemFile.describe(code), out)
+                becomeUnreadable(systemErrorText(code), out)
             }
             return true
         }
         guard let info = SystemFile.status(ofDescriptor: fd) else {
-            let reason = SystemFile.describe(errno)
+            let reason = systemErrorText(errno)
             SystemFile.release(fd)
             becomeUnreadable(reason, out)
             return true
@@ -147,12 +147,12 @@ final class TailedFile {
     /// Reads from `offset` to the end of the open file, in big chunks.
     private func drain(_ out: TailOutput) -> Bool {
         guard let info = SystemFile.status(ofDescriptor: descriptor) else {
-            suspend(reason: SystemFile.describe(errno), out)
+            suspend(reason: systemErrorText(errno), out)
             return true
         }
         if Int(info.st_size) < offset {
             // Copy-truncate keeps the file and empties it; what follows is new.
-            endContent(out)
+            endContent(out, because: "the file was truncated")
             out.emit(.notice(file: index, .truncated))
             offset = 0
         }
@@ -162,10 +162,7 @@ final class TailedFile {
                 return true
             case .success(let count):
                 offset += count
-                splitter.feed(UnsafeRawBufferPointer(rebasing: out.buffer[0..<count])) { text in
-                    out.emit(.line(file: index, lineNumber: nextLineNumber, text: text))
-                    nextLineNumber += 1
-                }
+                splitter.feed(UnsafeRawBufferPointer(rebasing: out.buffer[0..<count])) { emit($0, out) }
                 guard out.flush() else { return false }
             case .failure(let error):
                 suspend(reason: error.reason, out)
@@ -175,13 +172,20 @@ final class TailedFile {
     }
 
     /// The content read so far has ended for good: an unterminated last line
-    /// will never get its newline, so it is delivered as it is.
-    private func endContent(_ out: TailOutput) {
-        splitter.flush { text in
-            out.emit(.line(file: index, lineNumber: nextLineNumber, text: text))
-            nextLineNumber += 1
-        }
+    /// will never get its newline, so it is reported as unusable, not as a line.
+    private func endContent(_ out: TailOutput, because reason: String) {
+        splitter.flush(reason: "unfinished line: \(reason) before its newline") { emit($0, out) }
         splitter.restart()
+    }
+
+    private func emit(_ piece: LineSplitter.Piece, _ out: TailOutput) {
+        switch piece {
+        case .line(let text):
+            out.emit(.line(file: index, lineNumber: nextLineNumber, text: text))
+        case .unusable(let text, let reason):
+            out.emit(.unusableLine(file: index, lineNumber: nextLineNumber, text: text, reason: reason))
+        }
+        nextLineNumber += 1
     }
 
     private func suspend(reason: String, _ out: TailOutput) {
