@@ -73,8 +73,8 @@ final class TailProbe: Sendable {
     private let log = TailEventLog()
     private let consumer: Task<Void, Never>
 
-    init(paths: [String], mode: TailMode, pollInterval: Duration) {
-        tailer = FileTailer(paths: paths, pollInterval: pollInterval, mode: mode)
+    init(paths: [String], mode: TailMode, pollInterval: Duration, rotatedGrace: Duration = .seconds(30)) {
+        tailer = FileTailer(paths: paths, pollInterval: pollInterval, mode: mode, rotatedGrace: rotatedGrace)
         let stream = tailer.lines()
         let log = log
         consumer = Task {

@@ -86,7 +86,10 @@ public struct LiveNotice: Sendable, Equatable, CustomStringConvertible {
         case .waitingForFile: return "no file yet; waiting for it"
         case .appeared: return "file appeared; reading it"
         case .truncated: return "truncated (copy-truncate); reading from its start"
-        case .rotated: return "replaced by a new file (rotated); the old one was read to its end"
+        case .rotated: return "replaced by a new file (rotated); reading the new one, and the old one until its writer is done"
+        case .rotatedFileDone(writerClosed: true): return "the rotated-away file was closed by its writer and read to its end"
+        case .rotatedFileDone(writerClosed: false):
+            return "gave up reading the rotated-away file (no write to it for a while); later writes to it are not read"
         case .unreadable(let reason): return "cannot be read: \(reason); retrying"
         case .deleted: return "deleted; waiting for a new file"
         }

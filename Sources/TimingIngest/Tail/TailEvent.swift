@@ -27,9 +27,14 @@ public enum TailNotice: Sendable, Equatable {
     /// restarts at its beginning. (A truncation that is rewritten past the old
     /// size before the tailer looks cannot be told from an append.)
     case truncated
-    /// Another file took the path (the old one was renamed away): the old one
-    /// was read to its end first, the new one is read from its beginning.
+    /// Another file took the path (the old one was renamed away): the new
+    /// one is read from its beginning, and the old one on as long as its
+    /// writer may append to it.
     case rotated
+    /// The rotated-away file is no longer read: its writer closed it (it was
+    /// read to its end), or it stayed quiet for the grace period and was given
+    /// up (a later write to it is not read).
+    case rotatedFileDone(writerClosed: Bool)
     /// The path exists but cannot be read; tailing resumes once it can.
     case unreadable(reason: String)
     /// The file was deleted; tailing resumes if one appears again.

@@ -11,6 +11,10 @@ final class TailedFile {
     let path: String
     /// The open file, or -1.
     private(set) var descriptor: Int32 = -1
+    /// The file rotated away from the path, still read while its writer may append.
+    private(set) var rotated: RotatedFile?
+    private let rotatedGrace: Duration
+    private let clock = ContinuousClock()
 
     private var identity: FileIdentity?
     private var offset = 0
@@ -32,13 +36,23 @@ final class TailedFile {
         case unreadable(String)
     }
 
-    init(index: Int, path: String) {
+    init(index: Int, path: String, rotatedGrace: Duration) {
         self.index = index
         self.path = path
+        self.rotatedGrace = rotatedGrace
     }
 
     deinit {
         if descriptor >= 0 { SystemFile.release(descriptor) }
+        if let rotated { SystemFile.release(rotated.descriptor) }
+    }
+
+    /// When the rotated file is due to be given up, if there is one.
+    var rotatedDeadline: ContinuousClock.Instant? { rotated?.deadline(grace: rotatedGrace) }
+
+    /// inotify saw a writer close the rotated file.
+    func rotatedWriterClosed() {
+        rotated?.writerClosed = true
     }
 
     var isUnreadable: Bool {
@@ -49,6 +63,9 @@ final class TailedFile {
     /// Delivers whatever is new at the path. Returns false once the consumer
     /// is gone.
     func sync(_ out: TailOutput) -> Bool {
+        if rotated != nil {
+            guard drainRotated(out) else { return false }
+        }
         if descriptor >= 0 {
             guard follow(out) else { return false }
         }
@@ -63,6 +80,10 @@ final class TailedFile {
     }
 
     func close() {
+        if let rotated {
+            SystemFile.release(rotated.descriptor)
+            self.rotated = nil
+        }
         guard descriptor >= 0 else { return }
         SystemFile.release(descriptor)
         descriptor = -1
@@ -89,14 +110,57 @@ final class TailedFile {
             close()
             out.emit(.notice(file: index, .deleted))
             presence = .missing
-        case .present:
-            let deleted = isUnlinked()
-            endContent(out, because: deleted ? "the file was deleted" : "the file was rotated")
+        case .present where isUnlinked():
+            endContent(out, because: "the file was deleted")
             close()
-            out.emit(.notice(file: index, deleted ? .deleted : .rotated))
-            presence = deleted ? .missing : .replaced
+            out.emit(.notice(file: index, .deleted))
+            presence = .missing
+        case .present:
+            // Rotated away: its writer may still append to it, so it is kept
+            // open and read on beside the new file.
+            if rotated != nil { finishRotated(out, .rotatedFileDone(writerClosed: false)) }
+            rotated = RotatedFile(descriptor: descriptor, offset: offset, splitter: splitter, lastGrowth: clock.now)
+            descriptor = -1
+            splitter = LineSplitter()
+            out.emit(.notice(file: index, .rotated))
+            presence = .replaced
         }
         return true
+    }
+
+    /// Reads what the rotated file's writer appended; gives the file up once
+    /// the writer closed it, or it stayed quiet for the grace period, or it
+    /// cannot be read.
+    private func drainRotated(_ out: TailOutput) -> Bool {
+        guard var file = rotated else { return true }
+        let closedBefore = file.writerClosed
+        guard let result = AppendedBytes.read(file.descriptor, offset: &file.offset, splitter: &file.splitter, out, { emit($0, out) })
+        else { return false }
+        switch result {
+        case .success(let count):
+            if count > 0 { file.lastGrowth = clock.now }
+            rotated = file
+            if closedBefore {
+                finishRotated(out, .rotatedFileDone(writerClosed: true))
+            } else if clock.now >= file.deadline(grace: rotatedGrace) {
+                finishRotated(out, .rotatedFileDone(writerClosed: false))
+            }
+        case .failure:
+            rotated = file
+            finishRotated(out, .rotatedFileDone(writerClosed: false))
+        }
+        return true
+    }
+
+    private func finishRotated(_ out: TailOutput, _ notice: TailNotice) {
+        guard var file = rotated else { return }
+        let reason = notice == .rotatedFileDone(writerClosed: true)
+            ? "unfinished line: the rotated file's writer closed it before its newline"
+            : "unfinished line: the rotated file was given up before its newline"
+        file.splitter.flush(reason: reason) { emit($0, out) }
+        SystemFile.release(file.descriptor)
+        rotated = nil
+        out.emit(.notice(file: index, notice))
     }
 
     private func isUnlinked() -> Bool {
@@ -156,18 +220,12 @@ final class TailedFile {
             out.emit(.notice(file: index, .truncated))
             offset = 0
         }
-        while true {
-            switch SystemFile.read(descriptor, into: out.buffer, at: offset) {
-            case .success(0):
-                return true
-            case .success(let count):
-                offset += count
-                splitter.feed(UnsafeRawBufferPointer(rebasing: out.buffer[0..<count])) { emit($0, out) }
-                guard out.flush() else { return false }
-            case .failure(let error):
-                suspend(reason: error.reason, out)
-                return true
-            }
+        switch AppendedBytes.read(descriptor, offset: &offset, splitter: &splitter, out, { emit($0, out) }) {
+        case nil: return false
+        case .success?: return true
+        case .failure(let error)?:
+            suspend(reason: error.reason, out)
+            return true
         }
     }
 
