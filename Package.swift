@@ -48,7 +48,7 @@ let package = Package(
             "RaceModel", "TimingIngest", "RaceState", "ResultsReport", "Dashboard", "RaceSimulator",
         ]),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
-        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel"]),
+        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "RaceSimulator"]),
         .testTarget(name: "RaceStateTests", dependencies: ["RaceState", "TimingIngest", "RaceModel"]),
         .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "RaceState", "TimingIngest", "RaceModel"], exclude: ["Expected"]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),

@@ -27,7 +27,7 @@ struct ResultsCommand: AsyncParsableCommand {
         var filter = ResultsFilter(division: division, sex: sex)
         if let race {
             guard let index = loaded.folder.event.raceIndex(id: race) else {
-                throw ValidationError("unknown race '\(race)'; races are \(loaded.folder.event.races.map(\.id).joined(separator: ", "))")
+                throw RacedashError("unknown race '\(race)'; races are \(loaded.folder.event.races.map(\.id).joined(separator: ", "))")
             }
             filter.race = index
         }

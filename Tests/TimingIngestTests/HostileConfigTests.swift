@@ -80,6 +80,31 @@ import RaceModel
                          participants: EventFolderTests.participants.replacingOccurrences(of: "김일성", with: "김\u{0}"))
     }
 
+    /// Found by the config fuzz: the TOML parser stops the process on these inside an array.
+    @Test func unicodeLineBreaksInEventTomlAreNamed() {
+        for scalar in ["\u{85}", "\u{2028}", "\u{2029}"] {
+            base.expectError("a Unicode line break; use a plain newline", file: "event.toml", line: 4,
+                             config: EventFolderTests.config.replacingOccurrences(of: "[18, 40, 45]", with: "[18, \(scalar), 45]"))
+        }
+    }
+
+    /// Also found by the fuzz: malformed TOML the parser asserts on instead of reporting.
+    @Test func tomlThatStopsTheParserIsRefusedFirst() {
+        let cases: [(String, String, Int)] = [
+            ("[;", "'[' must be followed by a table name", 1),
+            ("x = 1\n[\n", "'[' must be followed by a table name", 2),
+            ("[é]", "'[' must be followed by a table name", 1),
+            ("s = [1,\n}", "'}' where an array value or ']' should be", 2),
+            ("s = [{ a = 1 }, }", "'}' where an array value or ']' should be", 1),
+            ("a = [2025-01-01 0]", "a date followed by a one-digit time", 1),
+        ]
+        for (text, fragment, line) in cases {
+            base.expectError(fragment, file: "event.toml", line: line, config: text)
+        }
+        // Inside strings and comments the same characters are only text.
+        #expect(TOMLPrecheck.scan("s = [\"}\", 1] # [1, }\nd = \"2025-01-01 0\"") == nil)
+    }
+
     @Test func anUnterminatedQuoteIsNamedWhereItOpens() throws {
         var rows = "bib,name,race\n1,\"Pak Kum Hyang,marathon\n"
         for bib in 2...100_000 { rows += "\(bib),Runner \(bib),marathon\n" }

@@ -4,7 +4,7 @@ import TOMLKit
 /// Reads `event.toml` into an `EventConfig`, checking every reference.
 enum EventConfigLoader {
     static func parse(_ text: String, file: String) throws(ConfigError) -> EventConfig {
-        try ConfigText.checkForNUL(text, file: file)
+        try ConfigText.checkTOML(text, file: file)
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
