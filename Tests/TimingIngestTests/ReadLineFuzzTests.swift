@@ -28,7 +28,7 @@ import RaceModel
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func everyLineIsAccountedForOnceAndRejectionsStayShort(seed: UInt64) throws {
-        let lines = Self.mutatedLines(seed: seed, count: 3000)
+        let lines = Self.mutatedLines(seed: seed, count: 2000)
         let bytes = Array(lines.joined(separator: "\n").utf8) + [10]
         var expectedLines = 0
         bytes.withUnsafeBytes { raw in
