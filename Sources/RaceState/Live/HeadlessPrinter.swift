@@ -20,6 +20,10 @@ struct HeadlessPrinter {
     }
 
     private var splits: [SplitKey: Millis] = [:]
+    /// The last snapshot's splits by runner index, with what the indices
+    /// refer to: while participants and event stay the same, a change is
+    /// found by comparing each runner's splits, without hashing every split.
+    private var previous: (event: EventConfig, participants: [Participant], splits: [[Millis?]])?
     private var rejections: Set<RejectionKey> = []
     private(set) var hasBaseline = false
 
@@ -33,26 +37,8 @@ struct HeadlessPrinter {
     /// Splits counted since the last call, in time order, then lines newly
     /// rejected, in file and line order.
     mutating func changes(_ snapshot: RaceSnapshot) -> [String] {
-        var accepted: [(time: Millis, bib: String, text: String)] = []
-        var current: [SplitKey: Millis] = [:]
-        current.reserveCapacity(splits.count + 16)
-        let event = snapshot.event
-        for (runner, timeline) in snapshot.evaluation.timelines.enumerated() {
-            guard timeline.furthest != nil else { continue }
-            let participant = snapshot.participants[runner]
-            let race = event.races[participant.raceIndex]
-            for (c, time) in timeline.splits.enumerated() {
-                guard let time else { continue }
-                let key = SplitKey(bib: participant.bib, race: race.id, checkpoint: race.checkpoints[c].id)
-                current[key] = time
-                if splits[key] != time {
-                    accepted.append((time, participant.bib,
-                                     Self.splitLine(participant, race: race, checkpoint: c, time: time,
-                                                    timeline: timeline, event: event)))
-                }
-            }
-        }
-        splits = current
+        var accepted = changedSplits(snapshot)
+        previous = (snapshot.event, snapshot.participants, snapshot.evaluation.timelines.map(\.splits))
 
         var rejected: [(ref: LineRef, text: String)] = []
         var currentRejections = Set<RejectionKey>()
@@ -68,6 +54,50 @@ struct HeadlessPrinter {
 
         accepted.sort { ($0.time, $0.bib.count, $0.bib) < ($1.time, $1.bib.count, $1.bib) }
         return accepted.map(\.text) + rejected.sorted { $0.ref < $1.ref }.map(\.text)
+    }
+
+    /// Splits new or changed since the last snapshot.
+    private mutating func changedSplits(_ snapshot: RaceSnapshot) -> [(time: Millis, bib: String, text: String)] {
+        let event = snapshot.event
+        let timelines = snapshot.evaluation.timelines
+        if let previous, previous.event == event, previous.participants == snapshot.participants,
+           previous.splits.count == timelines.count {
+            // Same runners at the same indices: only runners whose splits differ are looked at.
+            var accepted: [(time: Millis, bib: String, text: String)] = []
+            for (runner, timeline) in timelines.enumerated() where timeline.splits != previous.splits[runner] {
+                let participant = snapshot.participants[runner]
+                let race = event.races[participant.raceIndex]
+                for (c, time) in timeline.splits.enumerated() {
+                    let key = SplitKey(bib: participant.bib, race: race.id, checkpoint: race.checkpoints[c].id)
+                    splits[key] = time
+                    guard let time, previous.splits[runner][c] != time else { continue }
+                    accepted.append((time, participant.bib,
+                                     Self.splitLine(participant, race: race, checkpoint: c, time: time,
+                                                    timeline: timeline, event: event)))
+                }
+            }
+            return accepted
+        }
+        var accepted: [(time: Millis, bib: String, text: String)] = []
+        var current: [SplitKey: Millis] = [:]
+        current.reserveCapacity(splits.count + 16)
+        for (runner, timeline) in timelines.enumerated() {
+            guard timeline.furthest != nil else { continue }
+            let participant = snapshot.participants[runner]
+            let race = event.races[participant.raceIndex]
+            for (c, time) in timeline.splits.enumerated() {
+                guard let time else { continue }
+                let key = SplitKey(bib: participant.bib, race: race.id, checkpoint: race.checkpoints[c].id)
+                current[key] = time
+                if splits[key] != time {
+                    accepted.append((time, participant.bib,
+                                     Self.splitLine(participant, race: race, checkpoint: c, time: time,
+                                                    timeline: timeline, event: event)))
+                }
+            }
+        }
+        splits = current
+        return accepted
     }
 
     /// `09:17:00.000 km5 5K bib 1 Ri Jong Ho (PRK) gun 0:17:00` (and the net
