@@ -97,6 +97,7 @@ import RaceModel
             ("s = [1,\n}", "'}' where an array value or ']' should be", 2),
             ("s = [{ a = 1 }, }", "'}' where an array value or ']' should be", 1),
             ("a = [2025-01-01 0]", "a date followed by a one-digit time", 1),
+            ("x = 1\nfiles = [\"reads/a\\u0000b\"]", "a \\u0000 escape puts a NUL in a string", 2),
         ]
         for (text, fragment, line) in cases {
             base.expectError(fragment, file: "event.toml", line: line, config: text)

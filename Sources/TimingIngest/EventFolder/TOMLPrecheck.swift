@@ -5,6 +5,7 @@
 enum TOMLPrecheck {
     static func check(_ text: String, file: String) throws(ConfigError) {
         try checkTableHeaders(text, file: file)
+        try checkNULEscapes(text, file: file)
         switch scan(text) {
         case nil: return
         case .closingBraceInArray(let line)?:
@@ -26,6 +27,15 @@ enum TOMLPrecheck {
             rest = rest.drop { $0 == 32 || $0 == 9 }
             if let c = rest.first, c < 0x80, ASCII.isLetter(c) || ASCII.isDigit(c) || "_-\"']".utf8.contains(c) { continue }
             throw ConfigError(file: file, line: index + 1, "'[' must be followed by a table name, like [rules] or [[points]]")
+        }
+    }
+
+    /// A `\u0000` escape is a NUL in a string, which TOMLKit cuts the string
+    /// at: `files = ["reads/a\u0000b"]` would silently read `reads/a`.
+    static func checkNULEscapes(_ text: String, file: String) throws(ConfigError) {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated()
+        where line.contains("\\u0000") || line.contains("\\U00000000") {
+            throw ConfigError(file: file, line: index + 1, "a \\u0000 escape puts a NUL in a string; remove it")
         }
     }
 
