@@ -46,7 +46,7 @@ public actor RaceState {
     /// Adds a line the tailer could not deliver whole (too long, cut by a
     /// truncation): it is kept as rejected, with the tailer's reason.
     public func append(unusable text: String, reason: String, number: Int, file: Int) {
-        ReadLogLoader.ingest(unusable: text, reason: reason, number: number, file: file, into: &log)
+        ReadLogLoader.ingest(unusable: text, reason: reason, number: number, file: file, into: &log, event: folder.event)
         version += 1
     }
 

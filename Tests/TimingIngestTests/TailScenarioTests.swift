@@ -165,6 +165,27 @@ struct TailScenarioTests {
         #expect(events.last == .notice(file: 0, .rotatedFileDone(writerClosed: setup.mode != .polling)))
     }
 
+    @Test("a rotated file is read on when the new file at the path is deleted", arguments: TailSetup.both)
+    func rotatedThenNewDeleted(setup: TailSetup) async throws {
+        let scratch = try TailScratch()
+        defer { scratch.remove() }
+        let path = scratch.file("km35.txt")
+        let old = try TailWriter(path)
+        let probe = TailProbe(paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
+                              rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        defer { probe.tailer.stop() }
+        try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
+        #expect(rename(path, scratch.file("km35.txt.1")) == 0)
+        try writeFile(path, "n1\n")
+        try await probe.waitFor("the new file") { $0.contains(.notice(file: 0, .rotated)) && $0.lineCount(file: 0) == 1 }
+        #expect(unlink(path) == 0)
+        try await probe.waitFor("the deletion") { $0.contains(.notice(file: 0, .deleted)) }
+        try old.write("o1\n")
+        try await probe.waitFor("the old file's line") { $0.lineCount(file: 0) == 2 }
+        old.close()
+        try await probe.waitFor("old file done") { $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } } }
+    }
+
     @Test("logrotate's create pattern: a writer appending to the renamed file for a while loses nothing", arguments: TailSetup.both)
     func logrotateCreate(setup: TailSetup) async throws {
         let scratch = try TailScratch()

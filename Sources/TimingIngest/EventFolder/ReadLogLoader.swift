@@ -56,8 +56,10 @@ public enum ReadLogLoader {
 
     /// Files a line that was never whole or readable (too long, cut by a
     /// truncation) as rejected, with the reason the tailer gave.
-    public static func ingest(unusable text: String, reason: String, number: Int, file: Int, into log: inout ReadLog) {
-        log.record(.malformed(reason: reason), file: file, line: number, eventDate: CivilDate(year: 1970, month: 1, day: 1),
+    public static func ingest(unusable text: String, reason: String, number: Int, file: Int, into log: inout ReadLog,
+                              event: EventConfig) {
+        // A rejected line has no time: the date and offset go unused.
+        log.record(.malformed(reason: reason), file: file, line: number, eventDate: event.date,
                    clockOffset: 0, text: ReadLimits.shown(text))
     }
 

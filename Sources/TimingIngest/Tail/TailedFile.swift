@@ -79,11 +79,17 @@ final class TailedFile {
         return out.flush()
     }
 
+    /// Closes everything: the tailer is stopping.
     func close() {
         if let rotated {
             SystemFile.release(rotated.descriptor)
             self.rotated = nil
         }
+        closeFollowed()
+    }
+
+    /// Closes the file at the path; a rotated one is still read on.
+    private func closeFollowed() {
         guard descriptor >= 0 else { return }
         SystemFile.release(descriptor)
         descriptor = -1
@@ -107,12 +113,12 @@ final class TailedFile {
             // be written by a writer that has not reopened yet, so keep it.
             guard isUnlinked() else { return true }
             endContent(out, because: "the file was deleted")
-            close()
+            closeFollowed()
             out.emit(.notice(file: index, .deleted))
             presence = .missing
         case .present where isUnlinked():
             endContent(out, because: "the file was deleted")
-            close()
+            closeFollowed()
             out.emit(.notice(file: index, .deleted))
             presence = .missing
         case .present:
@@ -248,7 +254,7 @@ final class TailedFile {
 
     private func suspend(reason: String, _ out: TailOutput) {
         if let identity { suspended = (identity, offset, splitter) }
-        close()
+        closeFollowed()
         becomeUnreadable(reason, out)
     }
 
