@@ -56,7 +56,7 @@ public enum CheckReport {
                 best = (race, wave)
             }
         }
-        var s = "\(file.path):\(marker.ref.line): gun at \(TimeFormat.timeOfDay(marker.time, millis: true))"
+        var s = "\(marker.ref.label(path: file.path)): gun at \(TimeFormat.timeOfDay(marker.time, millis: true))"
         guard let best else { return s + ": no race starts at this point" }
         let diff = marker.time - best.wave.gun
         s += ", \(best.race.id) wave \(best.wave.id) is set to \(TimeFormat.timeOfDay(best.wave.gun))"
@@ -69,7 +69,7 @@ public enum CheckReport {
     /// `reads/km5.txt:123: malformed: ... | line text`
     public static func describe(_ r: Rejection, snapshot: RaceSnapshot) -> String {
         let file = snapshot.files[Int(r.ref.file)].path
-        var s = "\(file):\(r.ref.line): \(r.reason)"
+        var s = "\(r.ref.label(path: file)): \(r.reason)"
         if let runner = r.runner { s += " (bib \(snapshot.participants[runner].bib))" }
         if let time = r.time, r.text == nil { s += " at \(TimeFormat.timeOfDay(time))" }
         if let text = r.text { s += " | \(text)" }

@@ -74,3 +74,28 @@ import TimingIngest
         }
     }
 }
+
+/// After a truncation a file's lines count from 1 again, and reports name
+/// which generation of the file a line belongs to.
+@Suite struct LiveGenerationTests {
+    @Test func linesAfterATruncationCountFromOneInTheNextGeneration() async throws {
+        let event = try LiveEventFolder()
+        defer { event.remove() }
+        try event.append("reads/km5.txt", "garbage before\n1,09:17:00\n")
+        try await withLiveRun(event) { run in
+            _ = try await withDeadline(10, "catch-up") { await run.feed.waitUntilCaughtUp() }
+            try event.replace("reads/km5.txt", with: "")
+            #expect(await eventually { run.file("reads/km5.txt")?.lastNotice == .truncated })
+            try event.append("reads/km5.txt", "garbage after\n")
+            #expect(try await withDeadline(10, "the line after truncation") { await run.feed.waitForLine(3, ofFile: "reads/km5.txt") })
+            let snapshot = await run.state.snapshot()
+            let refs = snapshot.evaluation.rejections.filter { $0.reason.kind == "malformed" }.map(\.ref)
+            #expect(refs == [LineRef(file: 1, line: 1), LineRef(file: 1, line: 1, generation: 1)])
+            let printed = snapshot.evaluation.rejections.filter { $0.reason.kind == "malformed" }.map {
+                HeadlessPrinter.rejectionLine($0, path: "reads/km5.txt", snapshot: snapshot)
+            }
+            #expect(printed.first?.hasPrefix("REJECTED reads/km5.txt:1: ") == true)
+            #expect(printed.last?.hasPrefix("REJECTED reads/km5.txt (generation 2):1: ") == true)
+        }
+    }
+}

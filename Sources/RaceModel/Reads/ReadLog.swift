@@ -51,9 +51,9 @@ public struct GunMarker: Sendable, Equatable {
 
 extension ReadLog {
     /// Files the line into the log. `text` is kept only for lines that are rejected.
-    public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, eventDate: CivilDate,
+    public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, generation: Int = 0, eventDate: CivilDate,
                                 clockOffset: Millis, text: @autoclosure () -> String) {
-        let ref = LineRef(file: file, line: line)
+        let ref = LineRef(file: file, line: line, generation: generation)
         lineCounts[file] += 1
         switch parsed {
         case .read(let raw):

@@ -16,6 +16,7 @@ struct HeadlessPrinter {
     private struct RejectionKey: Hashable {
         var path: String
         var line: Int32
+        var generation: UInt16
         var reason: String
     }
 
@@ -44,7 +45,8 @@ struct HeadlessPrinter {
         var currentRejections = Set<RejectionKey>()
         for rejection in snapshot.evaluation.rejections {
             let path = Self.path(of: rejection.ref, in: snapshot)
-            let key = RejectionKey(path: path, line: rejection.ref.line, reason: rejection.reason.description)
+            let key = RejectionKey(path: path, line: rejection.ref.line, generation: rejection.ref.generation,
+                                   reason: rejection.reason.description)
             currentRejections.insert(key)
             if !rejections.contains(key) {
                 rejected.append((rejection.ref, Self.rejectionLine(rejection, path: path, snapshot: snapshot)))
@@ -116,7 +118,7 @@ struct HeadlessPrinter {
 
     /// `REJECTED reads/km5.txt:12: <reason> (bib 7) | <line as written>`
     static func rejectionLine(_ rejection: Rejection, path: String, snapshot: RaceSnapshot) -> String {
-        var text = "REJECTED \(path):\(rejection.ref.line): \(rejection.reason)"
+        var text = "REJECTED \(rejection.ref.label(path: path)): \(rejection.reason)"
         if let runner = rejection.runner { text += " (bib \(snapshot.participants[runner].bib))" }
         if let line = rejection.text { text += " | \(line)" }
         return sanitized(text)

@@ -15,7 +15,10 @@ final class LivePump {
     /// leftovers of a tailer stopped by a reload and are dropped.
     private var tailerIDs: [String: Int] = [:]
 
-    private var batch: [(text: String, number: Int, file: Int)] = []
+    private var batch: [(text: String, number: Int, generation: Int, file: Int)] = []
+    /// Lines delivered per path by its current tailer: the feed's progress
+    /// counts across generations, where line numbers start over.
+    private var delivered: [String: Int] = [:]
     private var touched: [String: (count: Int, last: Int)] = [:]
 
     init(folder: EventFolder, state: RaceState, core: LiveCore, options: LiveFeed.Options) {
@@ -40,15 +43,15 @@ final class LivePump {
             case .tail(let id, let path, let event):
                 guard tailerIDs[path] == id, let file = fileIndex[path] else { continue }
                 switch event {
-                case .line(_, let number, let text):
+                case .line(_, let number, let text, let generation):
                     guard withinLimit(number, path: path) else { continue }
-                    batch.append((text, number, file))
-                    touch(path, number)
-                case .unusableLine(_, let number, let text, let reason):
+                    batch.append((text, number, generation, file))
+                    touch(path)
+                case .unusableLine(_, let number, let text, let reason, let generation):
                     guard withinLimit(number, path: path) else { continue }
                     await flush()
-                    await state.append(unusable: text, reason: reason, number: number, file: file)
-                    touch(path, number)
+                    await state.append(unusable: text, reason: reason, number: number, generation: generation, file: file)
+                    touch(path)
                     core.delivered(touched, total: 1)
                     touched.removeAll(keepingCapacity: true)
                 case .caughtUp:
@@ -65,9 +68,11 @@ final class LivePump {
         await flush()
     }
 
-    private func touch(_ path: String, _ number: Int) {
+    private func touch(_ path: String) {
+        let count = (delivered[path] ?? 0) + 1
+        delivered[path] = count
         let seen = touched[path] ?? (0, 0)
-        touched[path] = (seen.count + 1, max(seen.last, number))
+        touched[path] = (seen.count + 1, count)
     }
 
     /// A file past `[limits] lines_per_file` is no longer followed: line
@@ -89,7 +94,7 @@ final class LivePump {
         guard !batch.isEmpty else { return }
         if batch.count == 1 {
             let line = batch[0]
-            await state.append(line: line.text, number: line.number, file: line.file)
+            await state.append(line: line.text, number: line.number, generation: line.generation, file: line.file)
         } else {
             await state.append(lines: batch)
         }
@@ -123,6 +128,7 @@ final class LivePump {
     private func startTailer(for file: ReadFileInfo) {
         let id = core.makeTailerID()
         let path = file.path
+        delivered[path] = 0
         let tailer = FileTailer(paths: [folder.absolutePath(of: file)],
                                 pollInterval: options.tailPollInterval, mode: options.tailMode)
         let stream = tailer.lines()

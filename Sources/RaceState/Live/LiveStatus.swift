@@ -28,8 +28,8 @@ public struct FileStatus: Sendable, Equatable {
     public var caughtUp: Bool
     /// Lines handed to the race state (blank and comment lines included).
     public var lines: Int
-    /// Number of the newest line handed over; keeps counting across
-    /// truncation and rotation, as the tailer numbers them.
+    /// Lines handed over by the file's current tailer, counting on across
+    /// truncation and rotation (where the file's own line numbers start over).
     public var lastLineNumber: Int
     /// Wall-clock time the newest line reached the race state.
     public var lastLineAt: Date?

@@ -48,25 +48,29 @@ public enum ReadLogLoader {
     }
 
     /// Parses one line (live tailing) into the log.
-    public static func ingest(line: String, number: Int, file: Int, into log: inout ReadLog, event: EventConfig) {
+    public static func ingest(line: String, number: Int, generation: Int = 0, file: Int, into log: inout ReadLog,
+                              event: EventConfig) {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         var text = line
-        text.withUTF8 { record($0, number: number, file: file, into: &log, date: event.date, offset: offset) }
+        text.withUTF8 {
+            record($0, number: number, generation: generation, file: file, into: &log, date: event.date, offset: offset)
+        }
     }
 
     /// Files a line that was never whole or readable (too long, cut by a
     /// truncation) as rejected, with the reason the tailer gave.
-    public static func ingest(unusable text: String, reason: String, number: Int, file: Int, into log: inout ReadLog,
-                              event: EventConfig) {
+    public static func ingest(unusable text: String, reason: String, number: Int, generation: Int = 0, file: Int,
+                              into log: inout ReadLog, event: EventConfig) {
         // A rejected line has no time: the date and offset go unused.
-        log.record(.malformed(reason: reason), file: file, line: number, eventDate: event.date,
+        log.record(.malformed(reason: reason), file: file, line: number, generation: generation, eventDate: event.date,
                    clockOffset: 0, text: ReadLimits.shown(text))
     }
 
-    private static func record(_ line: UnsafeBufferPointer<UInt8>, number: Int, file: Int, into log: inout ReadLog,
-                               date: CivilDate, offset: Millis) {
+    private static func record(_ line: UnsafeBufferPointer<UInt8>, number: Int, generation: Int = 0, file: Int,
+                               into log: inout ReadLog, date: CivilDate, offset: Millis) {
         let parsed = line.count > ReadLimits.maxLineBytes
             ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count)) : ReadLineParser.parse(line)
-        log.record(parsed, file: file, line: number, eventDate: date, clockOffset: offset, text: ReadLimits.shown(line))
+        log.record(parsed, file: file, line: number, generation: generation, eventDate: date, clockOffset: offset,
+                   text: ReadLimits.shown(line))
     }
 }

@@ -9,6 +9,9 @@ struct RotatedFile {
     var offset: Int
     var splitter: LineSplitter
     var lastGrowth: ContinuousClock.Instant
+    /// Its lines keep the generation and numbering they had at the path.
+    let generation: Int
+    var nextLineNumber: Int
     /// A writer closed it after the rotation: what it holds now is all there is.
     var writerClosed = false
 

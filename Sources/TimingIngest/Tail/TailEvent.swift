@@ -2,15 +2,16 @@
 /// tailer was given, so it lines up with the event's read-file table.
 public enum TailEvent: Sendable, Equatable {
     /// One complete line, without its "\n" (and without a "\r" before it).
-    /// `lineNumber` counts from 1 over the whole session of that file and keeps
-    /// counting across truncation, rotation and re-creation, so
-    /// `(file, lineNumber)` never repeats. An unterminated last line is held
-    /// until its newline comes.
-    case line(file: Int, lineNumber: Int, text: String)
+    /// `lineNumber` counts from 1 within the file's `generation`: 0 for the
+    /// file first read, one more each time its content starts over
+    /// (truncation, rotation, deletion and re-creation), so
+    /// `(file, generation, lineNumber)` never repeats. An unterminated last
+    /// line is held until its newline comes.
+    case line(file: Int, lineNumber: Int, text: String, generation: Int = 0)
     /// A line that cannot be a read whatever it holds: longer than
     /// `ReadLimits.maxLineBytes`, or an unterminated tail whose content ended
     /// for good (truncation, rotation, deletion). `text` is its start only.
-    case unusableLine(file: Int, lineNumber: Int, text: String, reason: String)
+    case unusableLine(file: Int, lineNumber: Int, text: String, reason: String, generation: Int = 0)
     /// Sent once per file: everything the file held when tailing started has
     /// been delivered (sent at once for a file that is missing or unreadable).
     case caughtUp(file: Int)

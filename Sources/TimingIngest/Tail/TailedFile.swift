@@ -19,6 +19,9 @@ final class TailedFile {
     private var identity: FileIdentity?
     private var offset = 0
     private var splitter = LineSplitter()
+    /// The content being read, and its next line: a truncated, rotated or
+    /// re-created file starts a new generation and counts its lines from 1.
+    private var generation = 0
     private var nextLineNumber = 1
     private var presence = Presence.unknown
     private var sentCaughtUp = false
@@ -125,7 +128,8 @@ final class TailedFile {
             // Rotated away: its writer may still append to it, so it is kept
             // open and read on beside the new file.
             if rotated != nil { finishRotated(out, .rotatedFileDone(writerClosed: false)) }
-            rotated = RotatedFile(descriptor: descriptor, offset: offset, splitter: splitter, lastGrowth: clock.now)
+            rotated = RotatedFile(descriptor: descriptor, offset: offset, splitter: splitter, lastGrowth: clock.now,
+                                  generation: generation, nextLineNumber: nextLineNumber)
             descriptor = -1
             splitter = LineSplitter()
             out.emit(.notice(file: index, .rotated))
@@ -140,8 +144,13 @@ final class TailedFile {
     private func drainRotated(_ out: TailOutput) -> Bool {
         guard var file = rotated else { return true }
         let closedBefore = file.writerClosed
-        guard let result = AppendedBytes.read(file.descriptor, offset: &file.offset, splitter: &file.splitter, out, { emit($0, out) })
-        else { return false }
+        var number = file.nextLineNumber
+        let (index, generation) = (index, file.generation)
+        let result = AppendedBytes.read(file.descriptor, offset: &file.offset, splitter: &file.splitter, out) {
+            Self.emit($0, file: index, generation: generation, number: &number, out)
+        }
+        file.nextLineNumber = number
+        guard let result else { return false }
         switch result {
         case .success(let count):
             if count > 0 { file.lastGrowth = clock.now }
@@ -163,7 +172,9 @@ final class TailedFile {
         let reason = notice == .rotatedFileDone(writerClosed: true)
             ? "unfinished line: the rotated file's writer closed it before its newline"
             : "unfinished line: the rotated file was given up before its newline"
-        file.splitter.flush(reason: reason) { emit($0, out) }
+        var number = file.nextLineNumber
+        let (index, generation) = (index, file.generation)
+        file.splitter.flush(reason: reason) { Self.emit($0, file: index, generation: generation, number: &number, out) }
         SystemFile.release(file.descriptor)
         rotated = nil
         out.emit(.notice(file: index, notice))
@@ -200,6 +211,7 @@ final class TailedFile {
             offset = suspended.offset
             splitter = suspended.splitter
         } else {
+            if identity != nil { startGeneration() }
             offset = 0
             splitter.restart()
         }
@@ -225,6 +237,7 @@ final class TailedFile {
             endContent(out, because: "the file was truncated")
             out.emit(.notice(file: index, .truncated))
             offset = 0
+            startGeneration()
         }
         switch AppendedBytes.read(descriptor, offset: &offset, splitter: &splitter, out, { emit($0, out) }) {
         case nil: return false
@@ -242,14 +255,23 @@ final class TailedFile {
         splitter.restart()
     }
 
+    private func startGeneration() {
+        generation += 1
+        nextLineNumber = 1
+    }
+
     private func emit(_ piece: LineSplitter.Piece, _ out: TailOutput) {
+        Self.emit(piece, file: index, generation: generation, number: &nextLineNumber, out)
+    }
+
+    private static func emit(_ piece: LineSplitter.Piece, file: Int, generation: Int, number: inout Int, _ out: TailOutput) {
         switch piece {
         case .line(let text):
-            out.emit(.line(file: index, lineNumber: nextLineNumber, text: text))
+            out.emit(.line(file: file, lineNumber: number, text: text, generation: generation))
         case .unusable(let text, let reason):
-            out.emit(.unusableLine(file: index, lineNumber: nextLineNumber, text: text, reason: reason))
+            out.emit(.unusableLine(file: file, lineNumber: number, text: text, reason: reason, generation: generation))
         }
-        nextLineNumber += 1
+        number += 1
     }
 
     private func suspend(reason: String, _ out: TailOutput) {
