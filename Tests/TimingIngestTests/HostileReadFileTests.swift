@@ -46,6 +46,13 @@ import RaceModel
         #expect(problem.text == String(repeating: "x", count: ReadLimits.shownBytes) + "…")
     }
 
+    /// Found by the line fuzz: an out-of-range time with a long fraction was echoed whole.
+    @Test func aReasonQuotesAtMostTheStartOfAField() {
+        let line = "1,25:00:00." + String(repeating: "9", count: 300)
+        guard case .malformed(let reason) = ReadLineParser.parse(line) else { Issue.record("accepted"); return }
+        #expect(reason == "time 25:00:00." + String(repeating: "9", count: 31) + "… is not a valid time of day")
+    }
+
     @Test func aRejectedLineKeepsOnlyItsStartCutAtACharacter() {
         let text = String(repeating: "é", count: 80)
         let shown = ReadLimits.shown(text)
