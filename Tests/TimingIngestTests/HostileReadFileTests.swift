@@ -53,6 +53,16 @@ import RaceModel
         #expect(reason == "time 25:00:00." + String(repeating: "9", count: 31) + "… is not a valid time of day")
     }
 
+    @Test func aChipCodeTooLongToBeOneIsRejectedNotEchoedAsUnknown() {
+        let tag = String(repeating: "A", count: 65)
+        #expect(ReadLineParser.parse("CT01_33~2~STADIUM~\(tag)~08:00:01.03~1~A13C00~2")
+            == .malformed(reason: "chip or bib is 65 characters long; at most 64"))
+        let fits = String(repeating: "A", count: 64)
+        guard case .read = ReadLineParser.parse("CT01_33~2~STADIUM~\(fits)~08:00:01.03~1~A13C00~2") else {
+            Issue.record("a 64-character tag is refused"); return
+        }
+    }
+
     @Test func aRejectedLineKeepsOnlyItsStartCutAtACharacter() {
         let text = String(repeating: "é", count: 80)
         let shown = ReadLimits.shown(text)

@@ -7,6 +7,8 @@ public enum ReadLimits {
     /// Of a rejected line, only this much is kept and shown: enough to see
     /// what it is, never a whole foreign line.
     public static let shownBytes = 100
+    /// Chip codes and bibs are a dozen characters or so in every format.
+    public static let maxCodeBytes = 64
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
