@@ -12,7 +12,8 @@ import Glibc
 /// resident memory.
 func runHeadlessBench(folder: String, burst: Int, soakSeconds: Int, soakRate: Int) async throws -> String {
     let source = try EventFolder.load(folder)
-    let lines = try timeOrderedLines(source)
+    // Only the lines the bench writes are kept, so the RSS figures are the feed's, not the bench's.
+    let lines = try timeOrderedLines(source, first: burst + soakSeconds * soakRate)
     var report: [String] = []
     do {
         let run = try await HeadlessRun.start(copying: source)
@@ -32,8 +33,8 @@ func runHeadlessBench(folder: String, burst: Int, soakSeconds: Int, soakRate: In
     return report.joined(separator: "\n")
 }
 
-/// Every line of every read file, with its file, in the order of its read time.
-private func timeOrderedLines(_ folder: EventFolder) throws -> [(file: Int, text: String)] {
+/// The first `count` lines of all read files, with their file, in the order of their read time.
+private func timeOrderedLines(_ folder: EventFolder, first count: Int) throws -> [(file: Int, text: String)] {
     var all: [(time: Millis, file: Int, text: String)] = []
     for (index, file) in folder.readFiles.enumerated() {
         guard let bytes = try? ReadFileScanner.readFile(atPath: folder.absolutePath(of: file)) else { continue }
@@ -45,7 +46,7 @@ private func timeOrderedLines(_ folder: EventFolder) throws -> [(file: Int, text
             }
         }
     }
-    return all.sorted { $0.time < $1.time }.map { ($0.file, $0.text) }
+    return all.sorted { $0.time < $1.time }.prefix(count).map { ($0.file, $0.text) }
 }
 
 /// Resident memory now, from /proc/self/statm (pages).
