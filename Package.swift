@@ -32,7 +32,7 @@ let package = Package(
         // Headless output: results table, CSV, JSON, check report, live lines.
         .target(name: "ResultsReport", dependencies: ["RaceModel", "Snapshots", "ScreenGrid"]),
         // Race day: tails every read file into the race state, follows config edits, headless live loop.
-        .target(name: "LiveIngest", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport"]),
+        .target(name: "LiveIngest", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport", "ScreenGrid"]),
         // In-memory grid of styled cells, display width of text, and the terminal protocol.
         .target(name: "ScreenGrid"),
         // Pure presentation: snapshot + UI state -> frame.
@@ -47,6 +47,7 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
             "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "DashboardApp", "Simulation",
+            "ScreenGrid",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [
@@ -57,7 +58,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ScreenGrid"],
                 path: "Tests/TestSupport", exclude: ["Expected"]),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
-        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "Simulation", "TestSupport"]),
         .testTarget(name: "RaceStoreTests", dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "LiveIngestTests", dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "TestSupport"]),

@@ -1,5 +1,6 @@
 import RaceModel
 import Snapshots
+import ScreenGrid
 
 /// What `racedash check` prints: the config in brief, counts per point and
 /// every rejected line with file, line and reason.
@@ -43,7 +44,7 @@ public enum CheckReport {
             for runner in suspicious {
                 let p = snapshot.participants[runner]
                 for segment in ev.timelines[runner].suspicious {
-                    out += "  bib \(printable(p.bib)) \(printable(p.name)): \(segment.text(in: event.races[p.raceIndex]))\n"
+                    out += "  bib \(p.bib) \(p.name): \(segment.text(in: event.races[p.raceIndex]))\n"
                 }
             }
         }
@@ -53,7 +54,7 @@ public enum CheckReport {
             for r in shown { out += "  " + describe(r, snapshot: snapshot) + "\n" }
             if shown.count < ev.rejections.count { out += "  ... and \(ev.rejections.count - shown.count) more\n" }
         }
-        return out
+        return TextWidth.sanitizeLines(out)
     }
 
     /// A decoder's gun marker beside the nearest configured gun of a race
@@ -68,7 +69,7 @@ public enum CheckReport {
                 best = (race, wave)
             }
         }
-        var s = "\(file.path):\(marker.ref.line): gun at \(TimeFormat.timeOfDay(marker.time, millis: true))"
+        var s = "\(marker.ref.label(path: file.path)): gun at \(TimeFormat.timeOfDay(marker.time, millis: true))"
         guard let best else { return s + ": no race starts at this point" }
         let diff = marker.time - best.wave.gun
         s += ", \(best.race.id) wave \(best.wave.id) is set to \(TimeFormat.timeOfDay(best.wave.gun))"
@@ -81,15 +82,11 @@ public enum CheckReport {
     /// `reads/km5.txt:123: malformed: ... | line text`
     public static func describe(_ r: Rejection, snapshot: RaceSnapshot) -> String {
         let file = snapshot.files[Int(r.ref.file)].path
-        var s = "\(file):\(r.ref.line): \(r.reason)"
+        var s = "\(r.ref.label(path: file)): \(r.reason)"
         if let runner = r.runner { s += " (bib \(snapshot.participants[runner].bib))" }
         if let time = r.time, r.text == nil { s += " at \(TimeFormat.timeOfDay(time))" }
-        if let text = r.text { s += " | \(printable(text))" }
+        if let text = r.text { s += " | \(text)" }
         return s
     }
 
-    /// Control characters from a bad line are never written to the terminal.
-    static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? "?" : Character($0) })
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RaceModel
 import Snapshots
+import ScreenGrid
 
 /// Standings as JSON: official times (by the event's precision and rounding)
 /// beside the exact milliseconds they come from.
@@ -81,6 +82,26 @@ public enum JSONReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(doc) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return escapingInvisibles(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// JSONEncoder escapes only C0 controls. DEL, C1 controls (U+009B is a
+    /// terminal's CSI), bidi controls and U+2028/2029 (line ends to
+    /// JavaScript) are valid JSON but harm whoever prints or evals it, so they
+    /// are written as \u escapes. They can only occur inside strings, where
+    /// the escape means the same character.
+    static func escapingInvisibles(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            guard needsEscape(scalar) else { out.append(scalar); continue }
+            let hex = String(scalar.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
+        return String(out)
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x7F && TextWidth.needsReplacement(scalar)
     }
 }

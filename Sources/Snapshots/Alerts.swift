@@ -250,6 +250,6 @@ extension RaceSnapshot {
     private func location(_ ref: LineRef) -> String {
         let file = Int(ref.file)
         let path = files.indices.contains(file) ? files[file].path : "file \(file)"
-        return "\(path):\(ref.line)"
+        return ref.label(path: path)
     }
 }

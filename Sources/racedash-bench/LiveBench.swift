@@ -134,7 +134,7 @@ private final class AppendingFile {
 
     init(_ path: String) throws {
         fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw LiveBenchError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw LiveBenchError("cannot open \(path): \(systemErrorText(errno))") }
     }
 
     deinit { close(fd) }
@@ -143,7 +143,7 @@ private final class AppendingFile {
     func write(_ text: String) throws {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw LiveBenchError("short write: \(String(cString: strerror(errno)))") }
+        guard written == bytes.count else { throw LiveBenchError("short write: \(systemErrorText(errno))") }
     }
 }
 
@@ -157,7 +157,7 @@ private struct SmallLiveEvent {
     init(runners: Int) throws {
         self.runners = runners
         var template = Array("/tmp/racedash-livebench-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw LiveBenchError("mkdtemp failed: \(String(cString: strerror(errno)))") }
+        guard let made = mkdtemp(&template) else { throw LiveBenchError("mkdtemp failed: \(systemErrorText(errno))") }
         path = String(cString: made)
         try FileManager.default.createDirectory(atPath: path + "/reads", withIntermediateDirectories: true)
         let config = """

@@ -92,7 +92,17 @@ import TimingIngest
         #expect(CSVReport.field("Pak Kum Hyang") == "Pak Kum Hyang")
         #expect(CSVReport.field("Pak, Kum Hyang") == "\"Pak, Kum Hyang\"")
         #expect(CSVReport.field("Club \"Vertes\"") == "\"Club \"\"Vertes\"\"\"")
-        #expect(CSVReport.field("a\nb") == "\"a\nb\"")
+        #expect(CSVReport.field("a\nb") == "a\u{FFFD}b")
+    }
+
+    @Test func formulasAreTextAndControlsAreReplaced() {
+        #expect(CSVReport.field("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0")
+        #expect(CSVReport.field("+SUM(1,2)") == "\"'+SUM(1,2)\"")
+        #expect(CSVReport.field("@HYPERLINK(\"x\")") == "\"'@HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVReport.field("-2+3") == "'-2+3")
+        #expect(CSVReport.field("\tx") == "' x")
+        #expect(CSVReport.field("a\u{1B}[2Jb") == "a\u{FFFD}[2Jb")
+        #expect(CSVReport.field("2:01:31") == "2:01:31")
     }
 }
 

@@ -11,6 +11,9 @@ public struct EventConfig: Sendable, Equatable {
     /// How finely official times are published (whole seconds by default).
     public var precision: TimePrecision
     public var awards: AwardRules
+    /// Lines a read file may hold (`[limits] lines_per_file`): line numbers are 32-bit.
+    public var linesPerFile = EventConfig.defaultLinesPerFile
+    public static let defaultLinesPerFile = 10_000_000
 
     public init(name: String, date: CivilDate, utcOffsetMinutes: Int, ageGroups: AgeGroups,
                 points: [TimingPoint], races: [Race], rules: TimingRules = TimingRules(),

@@ -37,12 +37,26 @@ public struct RawRead: Sendable, Equatable {
     }
 }
 
-/// Where a line came from: index into the event's read-file table, and 1-based line number.
+/// Where a line came from: index into the event's read-file table, the
+/// file's generation and the 1-based line number within it.
 public struct LineRef: Hashable, Comparable, Sendable {
     public var file: Int32
     public var line: Int32
-    public init(file: Int, line: Int) { self.file = Int32(file); self.line = Int32(line) }
-    public static func < (a: LineRef, b: LineRef) -> Bool { (a.file, a.line) < (b.file, b.line) }
+    /// 0 for the file as first read; one more each time its content starts
+    /// over (truncated, rotated, deleted and re-created), when lines count
+    /// from 1 again.
+    public var generation: UInt16
+    public init(file: Int, line: Int, generation: Int = 0) {
+        self.file = Int32(file); self.line = Int32(line); self.generation = UInt16(clamping: generation)
+    }
+    public static func < (a: LineRef, b: LineRef) -> Bool {
+        (a.file, a.generation, a.line) < (b.file, b.generation, b.line)
+    }
+
+    /// `reads/km5.txt:12`, or `reads/km5.txt (generation 2):12` once the file started over.
+    public func label(path: String) -> String {
+        generation == 0 ? "\(path):\(line)" : "\(path) (generation \(Int(generation) + 1)):\(line)"
+    }
 }
 
 /// A read file named by `event.toml`: which point it serves and whether it is a backup line.

@@ -54,9 +54,9 @@ extension ReadLog {
     /// rejected. With a `window`, an undated time of day goes on the day that
     /// puts it in the window, and a read outside it is rejected (kept as a
     /// problem, so it never moves the race clock).
-    public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, eventDate: CivilDate,
+    public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, generation: Int = 0, eventDate: CivilDate,
                                 window: EventWindow? = nil, clockOffset: Millis, text: @autoclosure () -> String) {
-        let ref = LineRef(file: file, line: line)
+        let ref = LineRef(file: file, line: line, generation: generation)
         lineCounts[file] += 1
         switch parsed {
         case .read(let raw):

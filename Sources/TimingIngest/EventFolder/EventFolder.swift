@@ -46,8 +46,10 @@ public struct EventFolder: Sendable {
 
     static func readText(_ path: String) throws(ConfigError) -> String {
         do {
-            let bytes = try ReadFileScanner.readFile(atPath: path)
+            let bytes = try ReadFileScanner.readFile(atPath: path, maxBytes: ConfigText.maxBytes)
             return String(decoding: bytes, as: UTF8.self)
+        } catch let error as ReadFileError {
+            throw ConfigError(file: path, "cannot be read: \(error.reason)")
         } catch {
             throw ConfigError(file: path, "cannot be read: \(error)")
         }

@@ -6,7 +6,8 @@ enum ParticipantsLoader {
     static let known: Set<String> = ["bib", "name", "race", "chip", "sex", "age", "country", "division", "wave", "club"]
 
     static func parse(_ text: String, file: String, event: EventConfig) throws(ConfigError) -> [Participant] {
-        var rows = CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        try ConfigText.checkForNUL(text, file: file)
+        var rows = try CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
         guard !rows.isEmpty else { throw ConfigError(file: file, "is empty; it needs a header row with bib,name,race") }
         let header = rows.removeFirst()
         var column: [String: Int] = [:]

@@ -51,9 +51,14 @@ enum ASCII {
 
     /// Field text for an error message; long junk is cut so the message stays readable.
     static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        "'\(cut(bytes, range))'"
+    }
+
+    /// The field, or its first 40 bytes and "…".
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let limit = 40
-        if range.count <= limit { return "'\(string(bytes, range))'" }
-        return "'\(string(bytes, range.lowerBound..<(range.lowerBound + limit)))…'"
+        if range.count <= limit { return string(bytes, range) }
+        return string(bytes, range.lowerBound..<(range.lowerBound + limit)) + "…"
     }
 
     /// Fields of a separated line, walked without building an array.

@@ -43,7 +43,7 @@ enum ClockField {
     static func reason(_ parsed: Parsed, _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         if range.isEmpty { return "time is missing" }
         if case .outOfRange = parsed {
-            return "time \(ASCII.string(b, range)) is not a valid time of day"
+            return "time \(ASCII.cut(b, range)) is not a valid time of day"
         }
         return "time \(ASCII.quoted(b, range)) is not HH:MM:SS[.fff]"
     }

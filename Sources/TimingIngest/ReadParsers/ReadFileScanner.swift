@@ -37,13 +37,20 @@ public enum ReadFileScanner {
 
     /// The whole file's bytes. Reads until end of file rather than trusting the
     /// size from `fstat`, because a decoder may still be appending to it.
-    public static func readFile(atPath path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    ///
+    /// Only regular files are read: a FIFO would block forever and a device
+    /// like /dev/zero never ends. The open does not block (O_NONBLOCK), so a
+    /// FIFO is refused at once. Past `maxBytes` the file is refused too.
+    public static func readFile(atPath path: String, maxBytes: Int = .max) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw ReadFileError(path: path, operation: .open, errno: errno) }
         defer { close(fd) }
 
         var info = stat()
-        let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        guard fstat(fd, &info) == 0 else { throw ReadFileError(path: path, operation: .read, errno: errno) }
+        if let refusal = ReadFileError.refusal(info) { throw ReadFileError(path: path, refusal: refusal) }
+        let expected = max(Int(info.st_size), 0)
+        if expected > maxBytes { throw ReadFileError(path: path, refusal: "is larger than \(maxBytes) bytes") }
         // One byte more than the size, so a file read whole is known to be at its end
         // only when `read` returns 0; the buffer is filled without zeroing it first.
         var failure: Int32 = 0
@@ -62,6 +69,7 @@ public enum ReadFileScanner {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n > 0 {
                 result.append(contentsOf: chunk[0..<n])
+                if result.count > maxBytes { throw ReadFileError(path: path, refusal: "is larger than \(maxBytes) bytes") }
             } else if n == 0 {
                 return result
             } else if errno != EINTR {

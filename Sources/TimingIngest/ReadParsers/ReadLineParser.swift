@@ -4,6 +4,16 @@ import RaceModel
 public enum ReadLineParser {
     /// The hot path: called once per line of every read file.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        let parsed = recognise(bytes)
+        // A "chip" hundreds of characters long is not one, and would be
+        // echoed whole in every report of it as an unknown chip.
+        if case .read(let read) = parsed, read.code.utf8.count > ReadLimits.maxCodeBytes {
+            return .malformed(reason: "chip or bib is \(read.code.utf8.count) characters long; at most \(ReadLimits.maxCodeBytes)")
+        }
+        return parsed
+    }
+
+    private static func recognise(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         // Trailing blanks and "\r" come from CRLF files and hand editing, never from a field.
         var end = bytes.count
         while end > 0, bytes[end - 1] == ASCII.carriageReturn || ASCII.isBlank(bytes[end - 1]) { end -= 1 }
