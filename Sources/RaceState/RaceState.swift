@@ -35,9 +35,8 @@ public actor RaceState {
     /// Adds one line a mat wrote (live tailing). Returns the parsed line.
     @discardableResult
     public func append(line: String, number: Int, file: Int) -> ParsedLine {
-        let parsed = ReadLineParser.parse(line)
         let before = log.reads.count
-        ReadLogLoader.ingest(line: line, number: number, file: file, into: &log, event: folder.event)
+        let parsed = ReadLogLoader.ingest(line: line, number: number, file: file, into: &log, event: folder.event)
         if log.reads.count > before { placeNewReads(from: before) }
         version += 1
         return parsed
@@ -89,6 +88,8 @@ public actor RaceState {
             guard let t else { continue }
             rebuilt.lineCounts[t] = log.lineCounts[o]
             rebuilt.ignoredCounts[t] = log.ignoredCounts[o]
+            rebuilt.controlCounts[t] = log.controlCounts[o]
+            rebuilt.otherEdgeCounts[t] = log.otherEdgeCounts[o]
         }
         for read in log.reads {
             let o = Int(read.ref.file)

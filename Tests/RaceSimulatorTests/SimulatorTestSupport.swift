@@ -39,6 +39,8 @@ func parseLine(_ text: String, _ format: ReadFormat) -> TestLine {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
         guard fields.count == 2, let time = TimeFormat.parseClock(fields[1]) else { return .unreadable }
         return .read(code: String(fields[0]), time: time)
+    case .chronotrackController, .mylaps, .rfidTiming, .wiclax:
+        return .unreadable
     }
 }
 

@@ -8,7 +8,7 @@ import RaceModel
         #expect(ReadLineParser.parse(line) == .ignored)
     }
 
-    @Test(arguments: ["hello", "12:00:00", "ab", "CT02_33~1~a~b~10:00:00", "abc;def;2026-01-01;10:00:00"])
+    @Test(arguments: ["hello", "12:00:00", "ba", "CT02_33~1~a~b~10:00:00", "abc;def;2026-01-01;10:00:00"])
     func unknownFormat(_ line: String) {
         #expect(ReadLineParser.parse(line) == .malformed(reason: "not a known read format"))
     }
@@ -64,6 +64,6 @@ import RaceModel
     @Test func longJunkIsCutInTheReason() {
         let junk = String(repeating: "x", count: 60)
         #expect(ReadLineParser.parse("12,\(junk)")
-                == .malformed(reason: "time '\(String(repeating: "x", count: 40))…' is not HH:MM:SS[.fff]"))
+                == .malformed(reason: "hand timing: time '\(String(repeating: "x", count: 40))…' is not HH:MM:SS[.fff]"))
     }
 }

@@ -15,9 +15,9 @@ struct TailLineSplitterTests {
 
     @Test("any cut of the bytes gives the same lines")
     func anyCut() {
-        let text = Array("\u{FEFF}first\r\nsecond\n\nfourth\r\r\nfünfte ✓\nheld".utf8)
+        let text = Array("\u{FEFF}first\r\nsecond\n\nfourth\r\r\nfünfte ✓\rheld".utf8)
         let whole = split([text])
-        #expect(whole == ["first", "second", "", "fourth\r", "fünfte ✓"])
+        #expect(whole == ["first", "second", "", "fourth", "", "fünfte ✓"])
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
             var pieces: [[UInt8]] = []

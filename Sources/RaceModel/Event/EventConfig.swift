@@ -36,10 +36,17 @@ public struct TimingPoint: Sendable, Equatable {
     public var duplicateWindow: Millis
     /// Added to every read of this point to correct decoder clock skew.
     public var clockOffset: Millis
+    /// The format pinned for each file (same order as `files`); nil: recognised line by line.
+    public var formats: [ReadFormat?]
+    /// Which read of a first/last-seen reader this point times from.
+    public var seen: SeenEdge
 
-    public init(id: String, name: String, files: [String], duplicateWindow: Millis, clockOffset: Millis = 0) {
+    public init(id: String, name: String, files: [String], duplicateWindow: Millis, clockOffset: Millis = 0,
+                formats: [ReadFormat?] = [], seen: SeenEdge = .first) {
         self.id = id; self.name = name; self.files = files
         self.duplicateWindow = duplicateWindow; self.clockOffset = clockOffset
+        self.formats = formats.count == files.count ? formats : Array(repeating: nil, count: files.count)
+        self.seen = seen
     }
 }
 

@@ -10,6 +10,10 @@ public struct ReadLog: Sendable {
     /// Lines seen per file, blank and comment lines included.
     public var lineCounts: [Int]
     public var ignoredCounts: [Int]
+    /// Decoder control and status lines per file (not reads, not problems).
+    public var controlCounts: [Int]
+    /// Reads per file of the first/last-seen edge the point does not use.
+    public var otherEdgeCounts: [Int]
     /// Time of the latest read recorded per file, to place untimed lines.
     var lastReadTimes: [Millis?]
 
@@ -17,6 +21,8 @@ public struct ReadLog: Sendable {
         self.files = files
         lineCounts = Array(repeating: 0, count: files.count)
         ignoredCounts = Array(repeating: 0, count: files.count)
+        controlCounts = Array(repeating: 0, count: files.count)
+        otherEdgeCounts = Array(repeating: 0, count: files.count)
         lastReadTimes = Array(repeating: nil, count: files.count)
     }
 
@@ -57,17 +63,32 @@ extension ReadLog {
         lineCounts[file] += 1
         switch parsed {
         case .read(let raw):
-            let time = raw.eventTime(eventDate: eventDate) + clockOffset
-            reads.append(TimedRead(code: raw.code, time: time, point: files[file].pointIndex,
-                                   isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
-            lastReadTimes[file] = time
+            add(raw, ref: ref, eventDate: eventDate, clockOffset: clockOffset)
+        case .reads(let batch):
+            for raw in batch { add(raw, ref: ref, eventDate: eventDate, clockOffset: clockOffset) }
         case .gunMarker(let time, let date):
             let raw = RawRead(code: "", date: date, timeOfDay: time, format: .ctp01)
             gunMarkers.append(GunMarker(ref: ref, time: raw.eventTime(eventDate: eventDate) + clockOffset))
+        case .control:
+            controlCounts[file] += 1
         case .ignored:
             ignoredCounts[file] += 1
         case .malformed(let reason):
             problems.append(LineProblem(ref: ref, reason: .malformed(reason), text: text(), after: lastReadTimes[file]))
         }
+    }
+
+    /// A read of the edge the point does not use is counted, not timed: the
+    /// reader sends both for every passage.
+    private mutating func add(_ raw: RawRead, ref: LineRef, eventDate: CivilDate, clockOffset: Millis) {
+        let file = Int(ref.file)
+        if let edge = raw.edge, edge != files[file].seen {
+            otherEdgeCounts[file] += 1
+            return
+        }
+        let time = raw.eventTime(eventDate: eventDate) + clockOffset
+        reads.append(TimedRead(code: raw.code, time: time, point: files[file].pointIndex,
+                               isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
+        lastReadTimes[file] = time
     }
 }

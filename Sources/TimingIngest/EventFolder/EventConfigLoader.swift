@@ -147,21 +147,43 @@ struct TableReader {
                 throw fail(path, "point '\(id)' needs files = [\"reads/main.txt\", ...] (main line first)")
             }
             var paths: [String] = []
+            var formats: [ReadFormat?] = []
             for item in array {
-                guard let s = item.string, !s.isEmpty else { throw fail(path, "point '\(id)': files must be strings") }
+                let (s, format) = try readFile(item, point: id, at: path)
                 if let other = files[s] { throw fail(path, "read file \(s) is named by points '\(other)' and '\(id)'") }
                 files[s] = id
                 paths.append(s)
+                formats.append(format)
+            }
+            let seenName = try optionalString(t, "seen", at: path) ?? SeenEdge.first.rawValue
+            guard let seen = SeenEdge(rawValue: seenName) else {
+                throw fail(path, "point '\(id)': seen must be \"first\" or \"last\", not \"\(seenName)\"")
             }
             let window = try optionalNumber(t, "duplicate_window", at: path)
             if let window, window < 0 { throw fail(path, "'duplicate_window' must be 0 or more seconds") }
             let offset = try optionalNumber(t, "clock_offset", at: path) ?? 0
             points.append(TimingPoint(id: id, name: try optionalString(t, "name", at: path) ?? id, files: paths,
                                       duplicateWindow: window.map { Int(($0 * 1000).rounded()) } ?? rules.defaultDuplicateWindow,
-                                      clockOffset: Int((offset * 1000).rounded())))
+                                      clockOffset: Int((offset * 1000).rounded()), formats: formats, seen: seen))
         }
         guard !points.isEmpty else { throw fail("", "no [[points]] defined") }
         return points
+    }
+
+    /// A file is a path, or `{ path = "...", format = "..." }` to pin its format.
+    func readFile(_ item: TOMLValueConvertible, point id: String, at path: String) throws(ConfigError) -> (String, ReadFormat?) {
+        if let s = item.string, !s.isEmpty { return (s, nil) }
+        guard let table = item.table else {
+            throw fail(path, "point '\(id)': files must be paths, or { path = \"...\", format = \"...\" }")
+        }
+        let file = try string(table, "path", at: path)
+        let name = try optionalString(table, "format", at: path) ?? "auto"
+        if name == "auto" { return (file, nil) }
+        guard let format = ReadFormat(rawValue: name) else {
+            let known = (["auto"] + ReadFormat.allCases.map(\.rawValue)).joined(separator: ", ")
+            throw fail(path, "point '\(id)': format \"\(name)\" of \(file) is not one of \(known)")
+        }
+        return (file, format)
     }
 
     func races(_ root: TOMLTable, points: [TimingPoint]) throws(ConfigError) -> [Race] {

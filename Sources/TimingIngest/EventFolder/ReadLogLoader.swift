@@ -28,18 +28,21 @@ public enum ReadLogLoader {
     public static func ingest(_ bytes: [UInt8], file: Int, into log: inout ReadLog, event: EventConfig) {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         let date = event.date
+        let format = log.files[file].format
         bytes.withUnsafeBytes { raw in
             ReadFileScanner.forEachLine(in: raw) { number, line in
-                log.record(ReadLineParser.parse(line), file: file, line: number, eventDate: date,
+                log.record(ReadLineParser.parse(line, as: format), file: file, line: number, eventDate: date,
                            clockOffset: offset, text: String(decoding: line, as: UTF8.self))
             }
         }
     }
 
-    /// Parses one line (live tailing) into the log.
-    public static func ingest(line: String, number: Int, file: Int, into log: inout ReadLog, event: EventConfig) {
+    /// Parses one line (live tailing) into the log, in the file's pinned format if it has one.
+    @discardableResult
+    public static func ingest(line: String, number: Int, file: Int, into log: inout ReadLog, event: EventConfig) -> ParsedLine {
         let offset = event.points[log.files[file].pointIndex].clockOffset
-        log.record(ReadLineParser.parse(line), file: file, line: number, eventDate: event.date,
-                   clockOffset: offset, text: line)
+        let parsed = ReadLineParser.parse(line, as: log.files[file].format)
+        log.record(parsed, file: file, line: number, eventDate: event.date, clockOffset: offset, text: line)
+        return parsed
     }
 }

@@ -15,6 +15,8 @@ struct LineSplitter {
     /// The first line of a file's content may start with a UTF-8 byte order
     /// mark (Windows timing software writes one); it is not part of the line.
     private var atStartOfContent = true
+    /// The last chunk ended in "\r": a "\n" starting the next belongs to it.
+    private var afterCarriageReturn = false
 
     var isHoldingPartialLine: Bool { !held.isEmpty }
 
@@ -23,25 +25,39 @@ struct LineSplitter {
     mutating func restart() {
         held.removeAll(keepingCapacity: true)
         atStartOfContent = true
+        afterCarriageReturn = false
     }
 
+    /// Lines end at "\n", "\r\n" or a lone "\r" (Wiclax files end lines with CR only).
     mutating func feed(_ bytes: UnsafeRawBufferPointer, line: (String) -> Void) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        // Chunks of a file are plain bytes, so viewing them as UInt8 is always a valid binding.
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        let n = bytes.count
         var start = 0
-        while start < bytes.count,
-              let hit = memchr(base + start, 0x0A, bytes.count - start) {
-            let end = base.distance(to: UnsafeRawPointer(hit))
-            let piece = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-            if held.isEmpty {
-                Self.emit(piece, &atStartOfContent, line)
-            } else {
-                held.append(contentsOf: piece)
-                held.withUnsafeBytes { Self.emit($0, &atStartOfContent, line) }
-                held.removeAll(keepingCapacity: true)
+        // The "\n" of a "\r\n" split between two writes ends no second line.
+        if afterCarriageReturn, p[0] == 0x0A { start = 1 }
+        afterCarriageReturn = false
+        var i = start
+        while i < n {
+            let c = p[i]
+            if c == 0x0A || c == 0x0D {
+                let piece = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
+                if held.isEmpty {
+                    Self.emit(piece, &atStartOfContent, line)
+                } else {
+                    held.append(contentsOf: piece)
+                    held.withUnsafeBytes { Self.emit($0, &atStartOfContent, line) }
+                    held.removeAll(keepingCapacity: true)
+                }
+                if c == 0x0D {
+                    if i + 1 < n { if p[i + 1] == 0x0A { i += 1 } } else { afterCarriageReturn = true }
+                }
+                start = i + 1
             }
-            start = end + 1
+            i += 1
         }
-        if start < bytes.count {
+        if start < n {
             held.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start...]))
             if held.count >= Self.maxHeldBytes { flush(line: line) }
         }
