@@ -110,7 +110,10 @@ public actor RaceState {
         for marker in log.gunMarkers {
             let o = Int(marker.ref.file)
             guard let f = target[o] else { continue }
-            rebuilt.gunMarkers.append(GunMarker(ref: LineRef(file: f, line: Int(marker.ref.line)), time: marker.time + shift[o]))
+            var moved = marker
+            moved.ref = LineRef(file: f, line: Int(marker.ref.line))
+            moved.time += shift[o]
+            rebuilt.gunMarkers.append(moved)
         }
         return rebuilt
     }

@@ -18,7 +18,7 @@ import RaceModel
     @Test(arguments: ["guntime", "GunTime", "GUNTIME"])
     func gunMarker(_ tag: String) {
         #expect(ReadLineParser.parse("CT01_33~4~start~\(tag)~07:45:01.01~0~DF239A~0")
-                == .gunMarker(time: ((7 * 60 + 45) * 60 + 1) * 1000 + 10, date: nil))
+                == .gunMarker(time: ((7 * 60 + 45) * 60 + 1) * 1000 + 10, date: nil, sequence: 4))
     }
 
     @Test func trailingFieldsMayBeMissingAndSequenceEmpty() {

@@ -24,7 +24,7 @@ import RaceModel
     @Test func ctp01NewLocationIsControlAndGunTimeMayBeDated() {
         #expect(ReadLineParser.parse("CT01_33~12~finish~newlocation~10:00:00.00~0~DF239A~0") == .control)
         #expect(ReadLineParser.parse("CT01_33~13~start~guntime~2021-05-08T08:00:55.16~0~DF239A~0")
-                == .gunMarker(time: Self.morning, date: CivilDate(year: 2021, month: 5, day: 8)))
+                == .gunMarker(time: Self.morning, date: CivilDate(year: 2021, month: 5, day: 8), sequence: 13))
     }
 
     // MARK: ChronoTrack controller files

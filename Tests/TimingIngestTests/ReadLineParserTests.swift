@@ -44,7 +44,7 @@ import RaceModel
         #expect(parsed[0] == .ignored)
         #expect(parsed[1] == .read(RawRead(code: "058000128608", date: CivilDate(year: 2026, month: 3, day: 6),
                                            timeOfDay: 73_667_350, format: .ipico)))
-        #expect(parsed[2] == .gunMarker(time: 27_901_010, date: nil))
+        #expect(parsed[2] == .gunMarker(time: 27_901_010, date: nil, sequence: 4))
         #expect(parsed[3] == .read(RawRead(code: "50101", timeOfDay: 27_903_500, sequence: 5, format: .ctp01)))
         #expect(parsed[4] == .read(RawRead(code: "NLHXL27", timeOfDay: 27_960_250, sequence: 99, format: .raceResult)))
         #expect(parsed[5] == .ignored)

@@ -47,6 +47,12 @@ import RaceModel
         ])
     }
 
+    @Test func gunLinesNumberedWithTheReadsFillTheirNumber() {
+        let log = Self.log([(0, "CT01_33~1~start~A~09:00:00.00"), (0, "CT01_33~2~start~guntime~09:00:01.00"),
+                            (0, "CT01_33~3~start~B~09:00:02.00"), (0, "CT01_33~5~start~C~09:00:03.00")])
+        #expect(SequenceGaps.find(in: log) == [SequenceGap(file: 0, kind: .missing, from: 4, to: 4, ref: LineRef(file: 0, line: 4))])
+    }
+
     @Test func onlyReadsUpToTheTimeCount() {
         let log = Self.log([(0, Self.passing(1, second: 1)), (0, Self.passing(5, second: 5))])
         #expect(SequenceGaps.find(in: log, upTo: 9 * 3_600_000 + 2000).isEmpty)

@@ -39,7 +39,8 @@ public enum ParsedLine: Sendable, Equatable {
     case reads([RawRead])
     /// A gun-start marker written by the decoder (CTP01 `guntime`, an IPICO
     /// trigger frame, a controller's gun button).
-    case gunMarker(time: Millis, date: CivilDate?)
+    /// `sequence`: the decoder's number of the line, where it numbers gun lines with its reads.
+    case gunMarker(time: Millis, date: CivilDate?, sequence: Int? = nil)
     /// A decoder's control or status line on the same stream (IPICO `ab`
     /// frames, CTP01 `newlocation`, MYLAPS pings, a controller's settings):
     /// not a read, but counted so `check` shows it was seen.

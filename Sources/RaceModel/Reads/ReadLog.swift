@@ -52,7 +52,11 @@ public struct LineProblem: Sendable, Equatable {
 public struct GunMarker: Sendable, Equatable {
     public var ref: LineRef
     public var time: Millis
-    public init(ref: LineRef, time: Millis) { self.ref = ref; self.time = time }
+    /// Decoder sequence number of the line (CTP01 seq), -1 when none.
+    public var sequence: Int32
+    public init(ref: LineRef, time: Millis, sequence: Int? = nil) {
+        self.ref = ref; self.time = time; self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
+    }
 }
 
 extension ReadLog {
@@ -66,9 +70,9 @@ extension ReadLog {
             add(raw, ref: ref, eventDate: eventDate, clockOffset: clockOffset)
         case .reads(let batch):
             for raw in batch { add(raw, ref: ref, eventDate: eventDate, clockOffset: clockOffset) }
-        case .gunMarker(let time, let date):
+        case .gunMarker(let time, let date, let sequence):
             let raw = RawRead(code: "", date: date, timeOfDay: time, format: .ctp01)
-            gunMarkers.append(GunMarker(ref: ref, time: raw.eventTime(eventDate: eventDate) + clockOffset))
+            gunMarkers.append(GunMarker(ref: ref, time: raw.eventTime(eventDate: eventDate) + clockOffset, sequence: sequence))
         case .control:
             controlCounts[file] += 1
         case .ignored:

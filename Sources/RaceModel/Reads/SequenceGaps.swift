@@ -44,22 +44,41 @@ public enum SequenceGaps {
     /// file's first are not counted missing: the decoder may have written
     /// them elsewhere before this file was started.
     public static func find(in log: ReadLog, upTo at: Millis? = nil) -> [SequenceGap] {
-        var runs = [Run](repeating: Run(), count: log.files.count)
-        var gaps: [SequenceGap] = []
+        // Numbered lines per file in line order: reads, and gun lines numbered with them (CTP01).
+        var numbered = [[Numbered]](repeating: [], count: log.files.count)
         for read in log.reads where read.sequence >= 0 && at.map({ read.time <= $0 }) ?? true {
-            let file = Int(read.ref.file)
-            let seq = read.sequence
-            if let old = runs[file].seen[seq] {
-                if old.code == read.code && old.time == read.time { continue }
-                gaps += runs[file].missing(file: file)
-                gaps.append(SequenceGap(file: file, kind: .restart, from: Int(runs[file].last), to: Int(seq), ref: read.ref))
-                runs[file] = Run()
-            }
-            runs[file].seen[seq] = (read.code, read.time, read.ref)
-            runs[file].last = seq
+            numbered[Int(read.ref.file)].append(Numbered(seq: read.sequence, code: read.code, time: read.time, ref: read.ref))
         }
-        for file in runs.indices { gaps += runs[file].missing(file: file) }
+        var withGuns = Set<Int>()
+        for marker in log.gunMarkers where marker.sequence >= 0 && at.map({ marker.time <= $0 }) ?? true {
+            numbered[Int(marker.ref.file)].append(Numbered(seq: marker.sequence, code: "", time: marker.time, ref: marker.ref))
+            withGuns.insert(Int(marker.ref.file))
+        }
+        for file in withGuns { numbered[file].sort { $0.ref < $1.ref } }
+
+        var gaps: [SequenceGap] = []
+        for (file, lines) in numbered.enumerated() {
+            var run = Run()
+            for line in lines {
+                if let old = run.seen[line.seq] {
+                    if old.code == line.code && old.time == line.time { continue }
+                    gaps += run.missing(file: file)
+                    gaps.append(SequenceGap(file: file, kind: .restart, from: Int(run.last), to: Int(line.seq), ref: line.ref))
+                    run = Run()
+                }
+                run.seen[line.seq] = (line.code, line.time, line.ref)
+                run.last = line.seq
+            }
+            gaps += run.missing(file: file)
+        }
         return gaps.sorted { $0.ref < $1.ref }
+    }
+
+    struct Numbered {
+        var seq: Int32
+        var code: String
+        var time: Millis
+        var ref: LineRef
     }
 
     /// One unbroken numbering of a file.

@@ -40,7 +40,7 @@ enum CTP01Parser {
         guard case .stamp(let date, let time) = parsedTime else {
             return .malformed(reason: StampField.reason(parsedTime, b, timeField))
         }
-        if ASCII.equalsIgnoringCase(b, tagField, gunTime) { return .gunMarker(time: time, date: date) }
+        if ASCII.equalsIgnoringCase(b, tagField, gunTime) { return .gunMarker(time: time, date: date, sequence: sequence) }
         return .read(RawRead(code: ASCII.string(b, tagField), date: date, timeOfDay: time, sequence: sequence, format: .ctp01))
     }
 

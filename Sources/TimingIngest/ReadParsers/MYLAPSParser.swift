@@ -1,25 +1,47 @@
 import RaceModel
 
-/// MYLAPS Exchange passings `CCCCCCCHH:MM:SS.mmm D RR NNNPPPPYYMMDDKK`: a
-/// 7-character chip, the time, device, reader, a count, the passing number
-/// (4 hex digits), the date and a check (byte sum, 2 hex digits). They come
+/// MYLAPS Exchange passings `CCCCCCCHH:MM:SS.mmm D RR NNNPPPPYYMMDDKK`: the
+/// chip (7 characters in every real line seen; taken as all that comes before
+/// the time, so longer codes read too), the time, device, reader, a count, the
+/// passing number (4 hex digits), the date and a check (byte sum, 2 hex digits). They come
 /// one per line, or in batches inside `Loc@Store@p1@p2@...@msgNo@` messages,
 /// which a forwarder's log may prefix with `<ISO time> message: `.
 enum MYLAPSParser {
-    private static let chipLength = 7
-    private static let timeEnd = chipLength + 12
+    private static let timeLength = 12
     private static let messagePrefix: [UInt8] = Array(" message:".utf8)
     private static let store: [UInt8] = Array("store".utf8)
 
-    /// A chip followed by `HH:MM:SS.` at column 8.
-    static func looksLikePassing(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        b.count > timeEnd && b[chipLength + 2] == ASCII.colon && b[chipLength + 5] == ASCII.colon
-            && b[chipLength + 8] == ASCII.dot
+    /// A chip followed by `HH:MM:SS.`.
+    static func looksLikePassing(_ b: UnsafeBufferPointer<UInt8>) -> Bool { timeStart(b) != nil }
+
+    /// Where the time starts: two digits before the first `:`, which must
+    /// follow a chip of letters and digits and be followed by `MM:SS.`.
+    static func timeStart(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let colon = b.firstIndex(of: ASCII.colon), colon >= 3, colon + 7 < b.count,
+              b[colon + 3] == ASCII.colon, b[colon + 6] == ASCII.dot else { return nil }
+        for i in 0..<colon where !(ASCII.isDigit(b[i]) || ASCII.isLetter(b[i])) { return nil }
+        return colon - 2
     }
 
-    /// An `@` message, or a forwarder's log line whose message body is on the next line.
+    /// `Location@Command@...`, maybe after a forwarder's log prefix, or a log
+    /// line whose message body is on the next line.
     static func looksLikeMessage(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        b.contains(ASCII.at) || bodyStart(b) == b.count && b.count > messagePrefix.count
+        let start = messageStart(b)
+        if start == b.count { return b.count > messagePrefix.count && start > 0 }
+        var i = start
+        while i < b.count, ASCII.isDigit(b[i]) || ASCII.isLetter(b[i]) || b[i] == ASCII.dash || b[i] == UInt8(ascii: "_") { i += 1 }
+        guard i > start, i < b.count, b[i] == ASCII.at else { return false }
+        i += 1
+        let command = i
+        while i < b.count, ASCII.isLetter(b[i]) { i += 1 }
+        return i > command && i < b.count && b[i] == ASCII.at
+    }
+
+    /// Where the message itself starts: after a log prefix and the NULs a forwarder logged.
+    private static func messageStart(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = bodyStart(b)
+        while start < b.count, b[start] == 0 { start += 1 }
+        return start
     }
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
@@ -27,8 +49,7 @@ enum MYLAPSParser {
     }
 
     private static func message(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
-        var start = bodyStart(b)
-        while start < b.count, b[start] == 0 { start += 1 }  // NULs the forwarder logged
+        let start = messageStart(b)
         var end = b.count
         if end > start, b[end - 1] == UInt8(ascii: "$") { end -= 1 }
         if start == end { return .ignored }  // the log put the body on the next line
@@ -62,27 +83,21 @@ enum MYLAPSParser {
 
     private static func passing(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> ParsedLine {
         let line = UnsafeBufferPointer(rebasing: b[r])
-        guard looksLikePassing(line) else { return .malformed(reason: "passing \(ASCII.quoted(b, r)) is not chip, time, ...") }
-        let chip = 0..<chipLength
-        for i in chip where !(ASCII.isDigit(line[i]) || ASCII.isLetter(line[i])) {
-            return .malformed(reason: "chip \(ASCII.quoted(line, chip)) must be letters and digits")
+        guard let start = timeStart(line) else {
+            return .malformed(reason: "passing \(ASCII.quoted(b, r)) is not chip, time, ...")
         }
-        let parsedTime = ClockField.parse(line, chipLength..<timeEnd)
+        let chip = 0..<start
+        let timeEnd = start + timeLength
+        let parsedTime = ClockField.parse(line, start..<timeEnd)
         guard case .time(let time) = parsedTime else {
-            return .malformed(reason: ClockField.reason(parsedTime, line, chipLength..<timeEnd))
+            return .malformed(reason: ClockField.reason(parsedTime, line, start..<timeEnd))
         }
-        // Device, reader, then count, passing number, date and check run together.
-        var fields = ASCII.Fields(line, separator: ASCII.space, from: timeEnd + 1)
-        var tail: Range<Int>? = nil
-        var tokens = 0
-        while let f = fields.next() {
-            if f.isEmpty { continue }
-            tokens += 1; tail = f
-        }
-        guard tokens >= 3, let tail, tail.count >= 13, tail.upperBound == line.count else {
+        // Device and reader, then a count right-aligned in three columns that runs
+        // into the passing number, date and check: read from the end.
+        let n = line.count
+        guard n >= timeEnd + 5 + 3 + 12 else {
             return .malformed(reason: "passing has no count, passing number, date and check after the time")
         }
-        let n = line.count
         let stated = ASCII.hex(line, n - 2, 2)
         let computed = ASCII.byteSum(line, 0..<(n - 2))
         guard stated == computed else {
