@@ -129,7 +129,9 @@ struct ReadPlanner {
             times = [(t, .read)] + repeats.map { ($0, .read) }
         }
         if p == plan.silentPoint { times.removeAll { plan.silentInterval.contains($0.0) } }
-        for (at, kind) in times { add(&out, f, at, at + skew, e.chip ?? e.bib, kind) }
+        // A ChronoTrack controller reads bib tags.
+        let code = spec.style == .chronotrackController ? e.bib : e.chip ?? e.bib
+        for (at, kind) in times { add(&out, f, at, at + skew, code, kind) }
         if !repeats.isEmpty && times.count > 1 {
             let dup = DuplicateRead(bib: e.bib, pointId: cp.pointId, checkpointId: cp.id, reads: times.count,
                                     span: times[times.count - 1].0 - times[0].0)
