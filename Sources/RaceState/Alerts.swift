@@ -50,6 +50,8 @@ public struct Alert: Sendable, Equatable {
         case unknownChip(code: String, reads: Int, points: [Int], first: LineRef)
         /// Any other rejected line (malformed, before the gun, off course, ...).
         case rejectedLine(Rejection)
+        /// Passing numbers missing from a decoder's file, or its numbering restarted.
+        case sequenceGap(SequenceGap, point: Int)
     }
 
     public var severity: Severity
@@ -66,7 +68,7 @@ public struct Alert: Sendable, Equatable {
         switch subject {
         case .impossibleSplit(let r, _, _), .missedSplit(let r, _): return r
         case .rejectedLine(let rejection): return rejection.runner
-        case .silentMat, .unknownChip: return nil
+        case .silentMat, .unknownChip, .sequenceGap: return nil
         }
     }
 
@@ -76,6 +78,7 @@ public struct Alert: Sendable, Equatable {
         case .silentMat(let s): return s.point
         case .rejectedLine(let r): return r.point
         case .unknownChip(_, _, let points, _): return points.first
+        case .sequenceGap(_, let point): return point
         case .impossibleSplit, .missedSplit: return nil
         }
     }
@@ -94,6 +97,7 @@ public struct Alert: Sendable, Equatable {
         case .missedSplit: return "missed split"
         case .unknownChip: return "unknown chip"
         case .rejectedLine(let r): return r.reason.kind
+        case .sequenceGap: return "passings missing"
         }
     }
 }
@@ -127,6 +131,9 @@ extension RaceSnapshot {
             }
         }
         out += unknownChipAlerts()
+        for gap in evaluation.sequenceGaps {
+            out.append(Alert(severity: .warning, time: nil, subject: .sequenceGap(gap, point: files[gap.file].pointIndex)))
+        }
         for r in evaluation.rejections {
             switch r.reason {
             case .unknownChip, .impossibleSplit:
@@ -228,6 +235,8 @@ extension RaceSnapshot {
             if let runner = r.runner { s += " (bib \(participants[runner].bib))" }
             if let text = r.text { s += " | \(text)" }
             return s
+        case .sequenceGap(let gap, _):
+            return gap.message(event: event, files: files)
         }
     }
 

@@ -20,6 +20,7 @@ struct HeadlessPrinter {
 
     private var splits: [SplitKey: Millis] = [:]
     private var rejections: Set<RejectionKey> = []
+    private var gaps: Set<String> = []
     private(set) var hasBaseline = false
 
     /// Takes what the snapshot holds as already reported (reads written before
@@ -65,8 +66,13 @@ struct HeadlessPrinter {
         }
         rejections = currentRejections
 
+        // Decoder numbering gaps (computed with the evaluation), each printed once as it appears.
+        let currentGaps = snapshot.evaluation.sequenceGaps.map { Self.sanitized("GAP " + $0.message(event: event, files: snapshot.files)) }
+        let newGaps = currentGaps.filter { !gaps.contains($0) }
+        gaps = Set(currentGaps)
+
         accepted.sort { ($0.time, $0.bib.count, $0.bib) < ($1.time, $1.bib.count, $1.bib) }
-        return accepted.map(\.text) + rejected.sorted { $0.ref < $1.ref }.map(\.text)
+        return accepted.map(\.text) + rejected.sorted { $0.ref < $1.ref }.map(\.text) + newGaps
     }
 
     /// `09:17:00.000 km5 5K bib 1 Ri Jong Ho (PRK) gun 0:17:00` (and the net
