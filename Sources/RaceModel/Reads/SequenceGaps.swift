@@ -42,57 +42,85 @@ public enum SequenceGaps {
     /// (decoders repeat what was not acknowledged), not a restart; numbers
     /// that arrive late and out of order fill their gap. Numbers before a
     /// file's first are not counted missing: the decoder may have written
-    /// them elsewhere before this file was started.
+    /// them elsewhere before this file was started. Gun lines numbered with
+    /// the reads (CTP01) count as numbers too.
+    ///
+    /// Runs with every evaluation, so it hashes nothing and copies no codes:
+    /// each file's numbers index a table of the lines that carry them.
     public static func find(in log: ReadLog, upTo at: Millis? = nil) -> [SequenceGap] {
-        // Numbered lines per file in line order: reads, and gun lines numbered with them (CTP01).
-        var numbered = [[Numbered]](repeating: [], count: log.files.count)
-        for read in log.reads where read.sequence >= 0 && at.map({ read.time <= $0 }) ?? true {
-            numbered[Int(read.ref.file)].append(Numbered(seq: read.sequence, code: read.code, time: read.time, ref: read.ref))
+        // Numbered lines per file in line order: a read index, or a gun marker index as its bitwise complement.
+        var numbered = [[Int32]](repeating: [], count: log.files.count)
+        for (i, read) in log.reads.enumerated() where read.sequence >= 0 {
+            if let at, read.time > at { continue }
+            numbered[Int(read.ref.file)].append(Int32(i))
         }
         var withGuns = Set<Int>()
-        for marker in log.gunMarkers where marker.sequence >= 0 && at.map({ marker.time <= $0 }) ?? true {
-            numbered[Int(marker.ref.file)].append(Numbered(seq: marker.sequence, code: "", time: marker.time, ref: marker.ref))
+        for (g, marker) in log.gunMarkers.enumerated() where marker.sequence >= 0 {
+            if let at, marker.time > at { continue }
+            numbered[Int(marker.ref.file)].append(~Int32(g))
             withGuns.insert(Int(marker.ref.file))
         }
-        for file in withGuns { numbered[file].sort { $0.ref < $1.ref } }
+        let lines = Lines(log: log)
+        for file in withGuns { numbered[file].sort { lines.ref($0) < lines.ref($1) } }
 
         var gaps: [SequenceGap] = []
-        for (file, lines) in numbered.enumerated() {
-            var run = Run()
-            for line in lines {
-                if let old = run.seen[line.seq] {
-                    if old.code == line.code && old.time == line.time { continue }
-                    gaps += run.missing(file: file)
-                    gaps.append(SequenceGap(file: file, kind: .restart, from: Int(run.last), to: Int(line.seq), ref: line.ref))
-                    run = Run()
-                }
-                run.seen[line.seq] = (line.code, line.time, line.ref)
-                run.last = line.seq
-            }
-            gaps += run.missing(file: file)
+        for (file, entries) in numbered.enumerated() where !entries.isEmpty {
+            gaps += gapsInFile(file, entries, lines)
         }
         return gaps.sorted { $0.ref < $1.ref }
     }
 
-    struct Numbered {
-        var seq: Int32
-        var code: String
-        var time: Millis
-        var ref: LineRef
+    /// Reads and gun markers of the log, looked up by entry.
+    struct Lines {
+        let log: ReadLog
+        func seq(_ e: Int32) -> Int { Int(e >= 0 ? log.reads[Int(e)].sequence : log.gunMarkers[Int(~e)].sequence) }
+        func ref(_ e: Int32) -> LineRef { e >= 0 ? log.reads[Int(e)].ref : log.gunMarkers[Int(~e)].ref }
+        func time(_ e: Int32) -> Millis { e >= 0 ? log.reads[Int(e)].time : log.gunMarkers[Int(~e)].time }
+        func code(_ e: Int32) -> String { e >= 0 ? log.reads[Int(e)].code : "" }
+        /// The same passing sent again: same chip and time.
+        func isResend(_ a: Int32, _ b: Int32) -> Bool { time(a) == time(b) && code(a) == code(b) }
     }
 
-    /// One unbroken numbering of a file.
-    struct Run {
-        var seen: [Int32: (code: String, time: Millis, ref: LineRef)] = [:]
-        var last: Int32 = -1
+    private static let none = Int32.min
 
-        func missing(file: Int) -> [SequenceGap] {
-            let numbers = seen.keys.sorted()
-            var gaps: [SequenceGap] = []
-            for (a, b) in zip(numbers, numbers.dropFirst()) where b > a + 1 {
-                gaps.append(SequenceGap(file: file, kind: .missing, from: Int(a) + 1, to: Int(b) - 1, ref: seen[b]!.ref))
+    private static func gapsInFile(_ file: Int, _ entries: [Int32], _ lines: Lines) -> [SequenceGap] {
+        var low = Int.max, high = Int.min
+        for e in entries { let s = lines.seq(e); low = min(low, s); high = max(high, s) }
+        // A number far out of line (a damaged or foreign decoder) must not cost a huge table.
+        guard high - low <= 4 * entries.count + 4096 else { return [] }
+        var slot = [Int32](repeating: none, count: high - low + 1)
+        var gaps: [SequenceGap] = []
+        var runLow = Int.max, runHigh = Int.min, last = -1
+        for e in entries {
+            let s = lines.seq(e)
+            let old = slot[s - low]
+            if old != none {
+                if lines.isResend(old, e) { continue }
+                gaps += missing(file, slot, low, runLow, runHigh, lines)
+                gaps.append(SequenceGap(file: file, kind: .restart, from: last, to: s, ref: lines.ref(e)))
+                for n in runLow...runHigh { slot[n - low] = none }
+                runLow = .max; runHigh = .min
             }
-            return gaps
+            slot[s - low] = e
+            runLow = min(runLow, s); runHigh = max(runHigh, s)
+            last = s
         }
+        gaps += missing(file, slot, low, runLow, runHigh, lines)
+        return gaps
+    }
+
+    /// Runs of empty slots between the run's lowest and highest number.
+    private static func missing(_ file: Int, _ slot: [Int32], _ low: Int, _ runLow: Int, _ runHigh: Int,
+                                _ lines: Lines) -> [SequenceGap] {
+        guard runLow < runHigh else { return [] }
+        var gaps: [SequenceGap] = []
+        var n = runLow
+        while n <= runHigh {
+            guard slot[n - low] == none else { n += 1; continue }
+            let from = n
+            while slot[n - low] == none { n += 1 }
+            gaps.append(SequenceGap(file: file, kind: .missing, from: from, to: n - 1, ref: lines.ref(slot[n - low])))
+        }
+        return gaps
     }
 }
