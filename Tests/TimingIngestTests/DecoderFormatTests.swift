@@ -72,6 +72,15 @@ import RaceModel
                 == .reads([Self.passingRead]))
     }
 
+    @Test func mylapsKeyValuePassingMessage() {
+        // The Timing & Scoring protocol's example (from the shared notes).
+        #expect(ReadLineParser.parse("10KM@Passing@t=13:11:30.904|c=0000041|ct=UH|d=120606|l=13|dv=4|re=0|an=00001111|g=0|b=41|n=41@1016@$")
+                == .reads([RawRead(code: "0000041", date: CivilDate(year: 2012, month: 6, day: 6),
+                                   timeOfDay: ((13 * 60 + 11) * 60 + 30) * 1000 + 904, format: .mylaps)]))
+        #expect(ReadLineParser.parse("10KM@Passing@t=13:11:30.904|d=120606@1016@$")
+                == .malformed(reason: "MYLAPS: passing 1 of the Passing message: passing has no chip (c=)"))
+    }
+
     @Test func mylapsOtherMessagesAreControlAndAnEmptyLoggedMessageIsIgnored() {
         #expect(ReadLineParser.parse("2025-04-10T13:42:00.935Z message: Start@AckPing@") == .control)
         #expect(ReadLineParser.parse("Start@Pong@$") == .control)

@@ -5,11 +5,14 @@ import RaceModel
 /// the time, so longer codes read too), the time, device, reader, a count, the
 /// passing number (4 hex digits), the date and a check (byte sum, 2 hex digits). They come
 /// one per line, or in batches inside `Loc@Store@p1@p2@...@msgNo@` messages,
-/// which a forwarder's log may prefix with `<ISO time> message: `.
+/// which a forwarder's log may prefix with `<ISO time> message: `. The
+/// Timing & Scoring protocol's `Loc@Passing@t=...|c=...|d=...@msgNo@$` carries
+/// the same in key=value form.
 enum MYLAPSParser {
     private static let timeLength = 12
     private static let messagePrefix: [UInt8] = Array(" message:".utf8)
     private static let store: [UInt8] = Array("store".utf8)
+    private static let passingCommand: [UInt8] = Array("passing".utf8)
 
     /// A chip followed by `HH:MM:SS.`.
     static func looksLikePassing(_ b: UnsafeBufferPointer<UInt8>) -> Bool { timeStart(b) != nil }
@@ -56,19 +59,52 @@ enum MYLAPSParser {
         var fields = ASCII.Fields(UnsafeBufferPointer(rebasing: b[start..<end]), separator: ASCII.at)
         guard fields.next() != nil, let command = fields.next() else { return .malformed(reason: "message has no command") }
         let body = fields.bytes
-        guard ASCII.equalsIgnoringCase(body, command, store) else { return .control }
+        let keyed = ASCII.equalsIgnoringCase(body, command, passingCommand)
+        guard keyed || ASCII.equalsIgnoringCase(body, command, store) else { return .control }
         // Passings up to the message number and the closing `@`.
         var reads: [RawRead] = []
         var index = 0
         while let field = fields.next(), !field.isEmpty, ASCII.unsignedInteger(body, field) == nil {
             index += 1
-            switch passing(body, field) {
+            switch keyed ? keyedPassing(body, field) : passing(body, field) {
             case .read(let read): reads.append(read)
-            case .malformed(let reason): return .malformed(reason: "passing \(index) of the Store message: \(reason)")
+            case .malformed(let reason):
+                return .malformed(reason: "passing \(index) of the \(ASCII.string(body, command)) message: \(reason)")
             default: break
             }
         }
         return reads.isEmpty ? .control : .reads(reads)
+    }
+
+    /// The Timing & Scoring protocol's `Passing` record: `t=HH:MM:SS.mmm|c=chip|d=YYMMDD|...`
+    /// (other keys, such as bib, lap and device, are not used).
+    private static func keyedPassing(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> ParsedLine {
+        var time: Range<Int>?, chip: Range<Int>?, date: Range<Int>?
+        var pairs = ASCII.Fields(UnsafeBufferPointer(rebasing: b[r]), separator: UInt8(ascii: "|"))
+        while let pair = pairs.next() {
+            let p = pair.lowerBound + r.lowerBound, end = pair.upperBound + r.lowerBound
+            guard end - p >= 2 else { continue }
+            if b[p + 1] == UInt8(ascii: "=") {
+                switch b[p] {
+                case UInt8(ascii: "t"): time = (p + 2)..<end
+                case UInt8(ascii: "c"): chip = (p + 2)..<end
+                case UInt8(ascii: "d"): date = (p + 2)..<end
+                default: break
+                }
+            }
+        }
+        guard let chip, !chip.isEmpty else { return .malformed(reason: "passing has no chip (c=)") }
+        guard let time else { return .malformed(reason: "passing has no time (t=)") }
+        let parsedTime = ClockField.parse(b, time)
+        guard case .time(let ms) = parsedTime else { return .malformed(reason: ClockField.reason(parsedTime, b, time)) }
+        var day: CivilDate?
+        if let date {
+            guard date.count == 6, let d = ClockField.yymmdd(b, date.lowerBound) else {
+                return .malformed(reason: "date \(ASCII.quoted(b, date)) is not a valid YYMMDD date")
+            }
+            day = d
+        }
+        return .read(RawRead(code: ASCII.string(b, chip), date: day, timeOfDay: ms, format: .mylaps))
     }
 
     /// Where the message starts: after a logged `... message: `, else at the start.
