@@ -33,6 +33,7 @@ struct LineRenderer {
         case .firstSeen: read(line.code, line.stamp, edge: .first)
         case .lastSeen: read(line.code, line.stamp, edge: .last)
         case .gun: gunMarker(line.stamp)
+        case .lost: return ("", nil)
         case .garbage:
             switch garbage {
             case .nonsense(let text)?:
@@ -52,6 +53,9 @@ struct LineRenderer {
         }
         return (buffer.string, nil)
     }
+
+    /// A passing the decoder numbered but never wrote.
+    mutating func skipNumber() { sequence += 1 }
 
     private func hexValue(_ c: UInt8) -> Int {
         c <= UInt8(ascii: "9") ? Int(c - UInt8(ascii: "0")) : Int(c - UInt8(ascii: "a")) + 10
