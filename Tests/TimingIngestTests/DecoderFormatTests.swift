@@ -52,6 +52,7 @@ import RaceModel
                 == .gunMarker(time: Self.morning, date: CivilDate(year: 2021, month: 5, day: 8)))
         #expect(ReadLineParser.parse("I11A9D,33,Power,1249,21050808033325,Button Press") == .control)
         #expect(ReadLineParser.parse("I11A9D,31,TimeChange,1,21050807110284,21050807110572") == .control)
+        #expect(ReadLineParser.parse("I11A9D,38,Note,1,21050808355554,wave 2, late start") == .control)
         #expect(ReadLineParser.parse("I11A9D,34,Gun,1413,21053208055552,Button Press")
                 == .malformed(reason: "ChronoTrack controller: gun press at '21053208055552' is not a valid YYMMDDHHMMSScc stamp"))
     }
