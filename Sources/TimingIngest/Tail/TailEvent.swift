@@ -1,7 +1,7 @@
 /// What a `FileTailer` reports. `file` is the index of the path in the list the
 /// tailer was given, so it lines up with the event's read-file table.
 public enum TailEvent: Sendable, Equatable {
-    /// One complete line, without its "\n" (and without a "\r" before it).
+    /// One complete line, without its end ("\n", "\r\n" or a lone "\r").
     /// `lineNumber` counts from 1 over the whole session of that file and keeps
     /// counting across truncation, rotation and re-creation, so
     /// `(file, lineNumber)` never repeats. An unterminated last line is held
