@@ -53,6 +53,14 @@ import RaceModel
         #expect(SequenceGaps.find(in: log) == [SequenceGap(file: 0, kind: .missing, from: 4, to: 4, ref: LineRef(file: 0, line: 4))])
     }
 
+    @Test func aNumberFarOutOfLineIsStillChecked() {
+        let log = Self.log([(0, Self.passing(1)), (0, Self.passing(2)), (0, Self.passing(4)), (0, Self.passing(90_000_000))])
+        #expect(SequenceGaps.find(in: log) == [
+            SequenceGap(file: 0, kind: .missing, from: 3, to: 3, ref: LineRef(file: 0, line: 3)),
+            SequenceGap(file: 0, kind: .missing, from: 5, to: 89_999_999, ref: LineRef(file: 0, line: 4)),
+        ])
+    }
+
     @Test func onlyReadsUpToTheTimeCount() {
         let log = Self.log([(0, Self.passing(1, second: 1)), (0, Self.passing(5, second: 5))])
         #expect(SequenceGaps.find(in: log, upTo: 9 * 3_600_000 + 2000).isEmpty)

@@ -81,46 +81,76 @@ public enum SequenceGaps {
         func isResend(_ a: Int32, _ b: Int32) -> Bool { time(a) == time(b) && code(a) == code(b) }
     }
 
-    private static let none = Int32.min
+    /// The line carrying each number of one run, by number: a table when the
+    /// numbers are dense (always, unless a damaged or foreign number lies far
+    /// out of line), else a dictionary, so such a number costs no huge table.
+    struct Slots {
+        static let none = Int32.min
+        private var table: [Int32] = []
+        private var sparse: [Int: Int32] = [:]
+        private let low: Int
+        let isDense: Bool
+
+        init(low: Int, high: Int, count: Int) {
+            self.low = low
+            isDense = high - low <= 4 * count + 4096
+            if isDense { table = [Int32](repeating: Self.none, count: high - low + 1) }
+        }
+
+        subscript(n: Int) -> Int32 {
+            get { isDense ? table[n - low] : sparse[n] ?? Self.none }
+            set { if isDense { table[n - low] = newValue } else { sparse[n] = newValue } }
+        }
+
+        mutating func clear(_ run: ClosedRange<Int>) {
+            if isDense { for n in run { table[n - low] = Self.none } } else { sparse.removeAll() }
+        }
+
+        /// The run's numbers with nothing between them and the next, as (last before, first after).
+        func holes(_ run: ClosedRange<Int>) -> [(Int, Int)] {
+            var out: [(Int, Int)] = []
+            if isDense {
+                var previous = run.lowerBound
+                for n in run where table[n - low] != Self.none {
+                    if n > previous + 1 { out.append((previous, n)) }
+                    previous = n
+                }
+            } else {
+                let numbers = sparse.keys.sorted()
+                for (a, b) in zip(numbers, numbers.dropFirst()) where b > a + 1 { out.append((a, b)) }
+            }
+            return out
+        }
+    }
 
     private static func gapsInFile(_ file: Int, _ entries: [Int32], _ lines: Lines) -> [SequenceGap] {
         var low = Int.max, high = Int.min
         for e in entries { let s = lines.seq(e); low = min(low, s); high = max(high, s) }
-        // A number far out of line (a damaged or foreign decoder) must not cost a huge table.
-        guard high - low <= 4 * entries.count + 4096 else { return [] }
-        var slot = [Int32](repeating: none, count: high - low + 1)
+        var slots = Slots(low: low, high: high, count: entries.count)
         var gaps: [SequenceGap] = []
-        var runLow = Int.max, runHigh = Int.min, last = -1
+        var run: ClosedRange<Int>? = nil
+        var last = -1
+        func closeRun() {
+            guard let r = run else { return }
+            for (a, b) in slots.holes(r) {
+                gaps.append(SequenceGap(file: file, kind: .missing, from: a + 1, to: b - 1, ref: lines.ref(slots[b])))
+            }
+        }
         for e in entries {
             let s = lines.seq(e)
-            let old = slot[s - low]
-            if old != none {
+            let old = slots[s]
+            if old != Slots.none {
                 if lines.isResend(old, e) { continue }
-                gaps += missing(file, slot, low, runLow, runHigh, lines)
+                closeRun()
                 gaps.append(SequenceGap(file: file, kind: .restart, from: last, to: s, ref: lines.ref(e)))
-                for n in runLow...runHigh { slot[n - low] = none }
-                runLow = .max; runHigh = .min
+                if let r = run { slots.clear(r) }
+                run = nil
             }
-            slot[s - low] = e
-            runLow = min(runLow, s); runHigh = max(runHigh, s)
+            slots[s] = e
+            run = run.map { min($0.lowerBound, s)...max($0.upperBound, s) } ?? s...s
             last = s
         }
-        gaps += missing(file, slot, low, runLow, runHigh, lines)
-        return gaps
-    }
-
-    /// Runs of empty slots between the run's lowest and highest number.
-    private static func missing(_ file: Int, _ slot: [Int32], _ low: Int, _ runLow: Int, _ runHigh: Int,
-                                _ lines: Lines) -> [SequenceGap] {
-        guard runLow < runHigh else { return [] }
-        var gaps: [SequenceGap] = []
-        var n = runLow
-        while n <= runHigh {
-            guard slot[n - low] == none else { n += 1; continue }
-            let from = n
-            while slot[n - low] == none { n += 1 }
-            gaps.append(SequenceGap(file: file, kind: .missing, from: from, to: n - 1, ref: lines.ref(slot[n - low])))
-        }
+        closeRun()
         return gaps
     }
 }
