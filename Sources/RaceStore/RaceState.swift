@@ -122,6 +122,8 @@ public actor RaceState {
             guard let t else { continue }
             rebuilt.lineCounts[t] = log.lineCounts[o]
             rebuilt.ignoredCounts[t] = log.ignoredCounts[o]
+            rebuilt.controlCounts[t] = log.controlCounts[o]
+            rebuilt.otherEdgeCounts[t] = log.otherEdgeCounts[o]
         }
         for read in log.reads {
             let o = Int(read.ref.file)
@@ -142,9 +144,10 @@ public actor RaceState {
         for marker in log.gunMarkers {
             let o = Int(marker.ref.file)
             guard let f = target[o] else { continue }
-            var ref = marker.ref
-            ref.file = Int32(f)
-            rebuilt.gunMarkers.append(GunMarker(ref: ref, time: marker.time + shift[o]))
+            var moved = marker
+            moved.ref.file = Int32(f)
+            moved.time += shift[o]
+            rebuilt.gunMarkers.append(moved)
         }
         return rebuilt
     }

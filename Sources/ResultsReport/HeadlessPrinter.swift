@@ -27,6 +27,7 @@ public struct HeadlessPrinter {
     /// found by comparing each runner's splits, without hashing every split.
     private var previous: (event: EventConfig, participants: [Participant], splits: [[Millis?]])?
     private var rejections: Set<RejectionKey> = []
+    private var gaps: Set<String> = []
     public private(set) var hasBaseline = false
 
     public init() {}
@@ -57,8 +58,15 @@ public struct HeadlessPrinter {
         }
         rejections = currentRejections
 
+        // Decoder numbering gaps (computed with the evaluation), each printed once as it appears.
+        let currentGaps = snapshot.evaluation.sequenceGaps.map {
+            Self.sanitized("GAP " + $0.message(event: snapshot.event, files: snapshot.files))
+        }
+        let newGaps = currentGaps.filter { !gaps.contains($0) }
+        gaps = Set(currentGaps)
+
         accepted.sort { ($0.time, $0.bib.count, $0.bib) < ($1.time, $1.bib.count, $1.bib) }
-        return accepted.map(\.text) + rejected.sorted { $0.ref < $1.ref }.map(\.text)
+        return accepted.map(\.text) + rejected.sorted { $0.ref < $1.ref }.map(\.text) + newGaps
     }
 
     /// Splits new or changed since the last snapshot.

@@ -78,8 +78,10 @@ import TimingIngest
 
     @Test func checkListsEveryRejectedLineWithFileLineAndReason() async throws {
         let report = CheckReport.render(try await snapshot())
-        #expect(report.contains("reads/km20.txt:242: IPICO checksum mismatch"))
-        #expect(report.contains("reads/half.txt:149: RACE RESULT passing has 3 fields"))
+        #expect(report.contains("reads/km20.txt:242: IPICO: checksum mismatch"))
+        #expect(report.contains("reads/half.txt:149: RACE RESULT: passing has 3 fields"))
+        #expect(report.contains("reads/half.txt:150: half decoder: passing 149 missing"))
+        #expect(report.contains("reads/km15.txt:327: km15 decoder: passings 327-521 missing (195)"))
         #expect(report.contains("unknown chip 058010510167"))
         #expect(report.contains("impossible split to 35K"))
         // The decoder-noise line holds bytes that are not text; nothing raw reaches the terminal.

@@ -50,7 +50,7 @@ import RaceModel
     @Test func aReasonQuotesAtMostTheStartOfAField() {
         let line = "1,25:00:00." + String(repeating: "9", count: 300)
         guard case .malformed(let reason) = ReadLineParser.parse(line) else { Issue.record("accepted"); return }
-        #expect(reason == "time 25:00:00." + String(repeating: "9", count: 31) + "… is not a valid time of day")
+        #expect(reason == "hand timing: time 25:00:00." + String(repeating: "9", count: 31) + "… is not a valid time of day")
     }
 
     @Test func aChipCodeTooLongToBeOneIsRejectedNotEchoedAsUnknown() {

@@ -56,11 +56,17 @@ public struct TimingPoint: Sendable, Equatable {
     /// The window came from `[rules]`, not the point: a race's or wave's own
     /// `duplicate_window` then applies to its runners here.
     public var windowFromRules: Bool
+    /// The format pinned for each file (same order as `files`); nil: recognised line by line.
+    public var formats: [ReadFormat?]
+    /// Which read of a first/last-seen reader this point times from.
+    public var seen: SeenEdge
 
     public init(id: String, name: String, files: [String], duplicateWindow: Millis, clockOffset: Millis = 0,
-                windowFromRules: Bool = false) {
+                windowFromRules: Bool = false, formats: [ReadFormat?] = [], seen: SeenEdge = .first) {
         self.id = id; self.name = name; self.files = files
         self.duplicateWindow = duplicateWindow; self.clockOffset = clockOffset; self.windowFromRules = windowFromRules
+        self.formats = formats.count == files.count ? formats : Array(repeating: nil, count: files.count)
+        self.seen = seen
     }
 }
 

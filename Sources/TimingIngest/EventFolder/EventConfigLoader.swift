@@ -153,21 +153,48 @@ struct TableReader {
                 throw fail(path, "point '\(id)' needs files = [\"reads/main.txt\", ...] (main line first)")
             }
             var paths: [String] = []
+            var formats: [ReadFormat?] = []
             for item in array {
-                guard let raw = item.string, !raw.isEmpty else { throw fail(path, "point '\(id)': files must be strings") }
+                let (raw, format) = try readFile(item, point: id, at: path)
                 let s = try ReadPaths.normalized(self, raw, absoluteAllowed: absoluteAllowed, at: path)
                 if let other = files[s] { throw fail(path, "read file \(s) is named by points '\(other)' and '\(id)'") }
                 files[s] = id
                 paths.append(s)
+                formats.append(format)
+            }
+            let seenName = try optionalString(t, "seen", at: path) ?? SeenEdge.first.rawValue
+            guard let seen = SeenEdge(rawValue: seenName) else {
+                throw fail(path, "point '\(id)': seen must be \"first\" or \"last\", not \"\(seenName)\"")
             }
             let window = try ConfigBounds.number(self, t, "duplicate_window", at: path, ConfigBounds.duplicateWindow)
             let offset = try ConfigBounds.number(self, t, "clock_offset", at: path, ConfigBounds.clockOffset) ?? 0
             points.append(TimingPoint(id: id, name: try optionalString(t, "name", at: path) ?? id, files: paths,
                                       duplicateWindow: window.map(ConfigBounds.millis) ?? rules.defaultDuplicateWindow,
-                                      clockOffset: ConfigBounds.millis(offset), windowFromRules: window == nil))
+                                      clockOffset: ConfigBounds.millis(offset), windowFromRules: window == nil,
+                                      formats: formats, seen: seen))
         }
         guard !points.isEmpty else { throw fail("", "no [[points]] defined") }
         return points
+    }
+
+    /// A file is a path, or `{ path = "...", format = "..." }` to pin its format.
+    func readFile(_ item: TOMLValueConvertible, point id: String, at path: String) throws(ConfigError) -> (String, ReadFormat?) {
+        if let s = item.string {
+            guard !s.isEmpty else { throw fail(path, "point '\(id)': a read file path is empty") }
+            return (s, nil)
+        }
+        guard let table = item.table else {
+            throw fail(path, "point '\(id)': files must be paths, or { path = \"...\", format = \"...\" }")
+        }
+        let file = try string(table, "path", at: path)
+        guard !file.isEmpty else { throw fail(path, "point '\(id)': a read file path is empty") }
+        let name = try optionalString(table, "format", at: path) ?? "auto"
+        if name == "auto" { return (file, nil) }
+        guard let format = ReadFormat(rawValue: name) else {
+            let known = (["auto"] + ReadFormat.allCases.map(\.rawValue)).joined(separator: ", ")
+            throw fail(path, "point '\(id)': format \"\(name)\" of \(file) is not one of \(known)")
+        }
+        return (file, format)
     }
 
     func races(_ root: TOMLTable, points: [TimingPoint], rules eventRules: TimingRules) throws(ConfigError) -> [Race] {

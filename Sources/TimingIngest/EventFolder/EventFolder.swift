@@ -17,7 +17,10 @@ public struct EventFolder: Sendable {
         self.event = event
         self.participants = participants
         readFiles = event.points.enumerated().flatMap { p, point in
-            point.files.enumerated().map { ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0) }
+            point.files.enumerated().map {
+                ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0, format: $0 < point.formats.count ? point.formats[$0] : nil,
+                             seen: point.seen)
+            }
         }
     }
 

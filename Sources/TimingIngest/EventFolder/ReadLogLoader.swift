@@ -34,6 +34,7 @@ public enum ReadLogLoader {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         let date = event.date
         let window = event.window
+        let format = log.files[file].format
         let limit = event.linesPerFile
         var tooMany = false
         bytes.withUnsafeBytes { raw in
@@ -42,20 +43,20 @@ public enum ReadLogLoader {
             ReadFileScanner.forEachLine(in: body) { number, line in
                 guard !tooMany else { return }
                 guard number <= limit else { tooMany = true; return }
-                record(line, number: number, file: file, into: &log, date: date, window: window, offset: offset)
+                record(line, number: number, file: file, into: &log, date: date, window: window, format: format, offset: offset)
             }
         }
         if tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: limit)) }
     }
 
-    /// Parses one line (live tailing) into the log.
+    /// Parses one line (live tailing) into the log, in the file's pinned format if it has one.
     public static func ingest(line: String, number: Int, generation: Int = 0, file: Int, into log: inout ReadLog,
                               event: EventConfig) {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         var text = line
         text.withUTF8 {
             record($0, number: number, generation: generation, file: file, into: &log, date: event.date,
-                   window: event.window, offset: offset)
+                   window: event.window, format: log.files[file].format, offset: offset)
         }
     }
 
@@ -69,9 +70,10 @@ public enum ReadLogLoader {
     }
 
     private static func record(_ line: UnsafeBufferPointer<UInt8>, number: Int, generation: Int = 0, file: Int,
-                               into log: inout ReadLog, date: CivilDate, window: EventWindow, offset: Millis) {
+                               into log: inout ReadLog, date: CivilDate, window: EventWindow, format: ReadFormat?,
+                               offset: Millis) {
         let parsed = line.count > ReadLimits.maxLineBytes
-            ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count)) : ReadLineParser.parse(line)
+            ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count)) : ReadLineParser.parse(line, as: format)
         log.record(parsed, file: file, line: number, generation: generation, eventDate: date, window: window,
                    clockOffset: offset, text: ReadLimits.shown(line))
     }

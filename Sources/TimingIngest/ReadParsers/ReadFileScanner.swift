@@ -6,8 +6,9 @@ import Darwin
 
 /// Splits a read file into lines without copying them.
 public enum ReadFileScanner {
-    /// Calls `body` with each line (1-based number, bytes without "\n" or a
-    /// trailing "\r"). A final line without a newline is still a line; an empty
+    /// Calls `body` with each line (1-based number, bytes without its end).
+    /// A line ends at "\n", "\r\n", or a lone "\r" (Wiclax files end lines
+    /// with CR only). A final line without an end is still a line; an empty
     /// buffer has none.
     public static func forEachLine(
         in data: UnsafeRawBufferPointer,
@@ -19,19 +20,25 @@ public enum ReadFileScanner {
         let count = data.count
         var start = 0
         var lineNumber = 0
+        // The next "\n" at or after `start`, found once for many CR-ended lines.
+        var newline = -1
         while start < count {
-            let remaining = count - start
-            let end: Int
-            if let hit = memchr(bytes + start, Int32(ASCII.newline), remaining) {
-                end = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
-            } else {
-                end = count
+            if newline < start {
+                if let hit = memchr(bytes + start, Int32(ASCII.newline), count - start) {
+                    newline = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
+                } else {
+                    newline = count
+                }
             }
-            var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
+            var end = newline
+            var next = newline + 1
+            if let cr = memchr(bytes + start, Int32(ASCII.carriageReturn), newline - start) {
+                end = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(cr))
+                next = end + 1 == newline ? newline + 1 : end + 1
+            }
             lineNumber += 1
-            try body(lineNumber, UnsafeBufferPointer(start: bytes + start, count: lineEnd - start))
-            start = end + 1
+            try body(lineNumber, UnsafeBufferPointer(start: bytes + start, count: end - start))
+            start = next
         }
     }
 

@@ -1,11 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Cuts a byte stream into lines, holding an unterminated tail until its "\n"
-/// arrives, so a line the writer put down in two pieces is delivered once, whole.
+/// Cuts a byte stream into lines, holding an unterminated tail until its end
+/// arrives, so a line the writer put down in two pieces is delivered once,
+/// whole. Lines end at "\n", "\r\n" or a lone "\r" (Wiclax files end lines
+/// with CR only).
 ///
 /// A line longer than `ReadLimits.maxLineBytes` is not a read line (a binary
 /// file named by mistake): only its start is kept, the rest is skipped up to
@@ -24,6 +20,8 @@ struct LineSplitter {
     /// The first line of a file's content may start with a UTF-8 byte order
     /// mark (Windows timing software writes one); it is not part of the line.
     private var atStartOfContent = true
+    /// The last chunk ended in "\r": a "\n" opening the next one belongs to it.
+    private var afterCarriageReturn = false
 
     /// The bytes that follow start a new content (a new file, or a file that
     /// was truncated). Call `flush` first if the held tail should be reported.
@@ -31,15 +29,24 @@ struct LineSplitter {
         held.removeAll(keepingCapacity: true)
         skipped = 0
         atStartOfContent = true
+        afterCarriageReturn = false
     }
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer, _ deliver: (Piece) -> Void) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let n = bytes.count
+        guard n > 0 else { return }
         var start = 0
-        while start < bytes.count,
-              let hit = memchr(base + start, 0x0A, bytes.count - start) {
-            let end = base.distance(to: UnsafeRawPointer(hit))
-            let piece = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        // The "\n" of a "\r\n" split between two writes ends no second line.
+        if afterCarriageReturn, bytes[0] == 0x0A { start = 1 }
+        afterCarriageReturn = false
+        var i = start
+        while i < n {
+            let c = bytes[i]
+            guard c == 0x0A || c == 0x0D else {
+                i += 1
+                continue
+            }
+            let piece = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
             if held.isEmpty && skipped == 0 {
                 Self.emit(piece, skipped: 0, &atStartOfContent, deliver)
             } else {
@@ -48,9 +55,17 @@ struct LineSplitter {
                 held.removeAll(keepingCapacity: true)
                 skipped = 0
             }
-            start = end + 1
+            if c == 0x0D {
+                if i + 1 < n {
+                    if bytes[i + 1] == 0x0A { i += 1 }
+                } else {
+                    afterCarriageReturn = true
+                }
+            }
+            i += 1
+            start = i
         }
-        if start < bytes.count { hold(UnsafeRawBufferPointer(rebasing: bytes[start...])) }
+        if start < n { hold(UnsafeRawBufferPointer(rebasing: bytes[start...])) }
     }
 
     /// The content the held tail belongs to has ended for good, without its
@@ -79,7 +94,6 @@ struct LineSplitter {
             atStartOfContent = false
             if text.starts(with: ReadLimits.byteOrderMark) { text = text.dropFirst(3) }
         }
-        if skipped == 0 && text.last == 0x0D { text = text.dropLast() }
         let bytes = UnsafeRawBufferPointer(rebasing: text).assumingMemoryBound(to: UInt8.self)
         if bytes.count + skipped > ReadLimits.maxLineBytes {
             deliver(.unusable(text: ReadLimits.shown(bytes), reason: ReadLimits.tooLongReason(bytes: bytes.count + skipped)))

@@ -1,7 +1,7 @@
 /// What a `FileTailer` reports. `file` is the index of the path in the list the
 /// tailer was given, so it lines up with the event's read-file table.
 public enum TailEvent: Sendable, Equatable {
-    /// One complete line, without its "\n" (and without a "\r" before it).
+    /// One complete line, without its end ("\n", "\r\n" or a lone "\r").
     /// `lineNumber` counts from 1 within the file's `generation`: 0 for the
     /// file first read, one more each time its content starts over
     /// (truncation, rotation, deletion and re-creation), so
