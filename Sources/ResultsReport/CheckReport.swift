@@ -18,22 +18,24 @@ public enum CheckReport {
         out += "Reads kept from \(TimeFormat.timeOfDay(window.start)) to \(TimeFormat.timeOfDay(window.end)) (the event window); "
         out += "official times in \(event.precision.rawValue), rounded up to the next unit (TR 19.24)\n"
         out += "\nPer point:\n"
-        var table: [[String]] = [["point", "lines", "reads", "used", "dupes", "rejected", "control", "first read", "last read"]]
+        var table: [[String]] = [["point", "lines", "reads", "used", "dupes", "rejected", "control", "blank", "first read", "last read"]]
         for (i, point) in event.points.enumerated() {
             let s = ev.pointStats[i]
-            table.append([point.id, "\(s.lines)", "\(s.reads)", "\(s.used)", "\(s.duplicates)", "\(s.rejected)", "\(s.control)",
+            table.append([point.id, "\(s.lines)", "\(s.reads)", "\(s.used)", "\(s.duplicates)", "\(s.rejected)", "\(s.control)", "\(s.blank)",
                           s.firstRead.map { TimeFormat.timeOfDay($0) } ?? "-", s.lastRead.map { TimeFormat.timeOfDay($0) } ?? "-"])
         }
-        out += TableReport.align(table, rightAligned: [1, 2, 3, 4, 5, 6], maxWidth: [:]).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out += TableReport.align(table, rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: [:]).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
         for file in missingFiles { out += "  missing read file: \(file) (not written yet?)\n" }
         for (i, point) in event.points.enumerated() where ev.pointStats[i].otherEdge > 0 {
             let other = point.seen == .first ? "last" : "first"
             out += "  \(point.id): \(ev.pointStats[i].otherEdge) \(other)-seen reads not timed (the point times from \(point.seen.rawValue) seen)\n"
         }
 
-        let ignored = snapshot.gunMarkers.count
+        let gunMarkers = snapshot.gunMarkers.count
         let control = ev.pointStats.reduce(0) { $0 + $1.control }
-        out += "\nTotals: \(ev.usedCount) used, \(ev.duplicateCount) duplicates, \(ev.rejections.count) rejected, \(ignored) gun markers, \(control) control lines\n"
+        let blank = ev.pointStats.reduce(0) { $0 + $1.blank }
+        out += "\nTotals: \(ev.usedCount) used, \(ev.duplicateCount) duplicates, \(ev.rejections.count) rejected,"
+            + " \(gunMarkers) gun markers, \(control) control lines, \(blank) blank or comment lines\n"
         var byKind: [String: Int] = [:]
         for r in ev.rejections { byKind[r.reason.kind, default: 0] += 1 }
         if !byKind.isEmpty {

@@ -33,7 +33,6 @@ public struct ReadLog: Sendable {
 
     /// Latest read time in the log (clock offsets applied).
     public var latestReadTime: Millis? { reads.lazy.map(\.time).max() }
-    public var earliestReadTime: Millis? { reads.lazy.map(\.time).min() }
 }
 
 /// A line that could not be parsed into a read, kept with its text.

@@ -30,6 +30,8 @@ public struct PointStats: Sendable, Equatable {
     public var rejected = 0
     /// Decoder control and status lines, not reads.
     public var control = 0
+    /// Blank lines and `#` comments.
+    public var blank = 0
     /// Reads of the first/last-seen edge the point does not use.
     public var otherEdge = 0
     public var firstRead: Millis? = nil
@@ -141,6 +143,7 @@ public struct RaceComputation: Sendable {
         for (file, info) in log.files.enumerated() {
             stats[info.pointIndex].lines += log.lineCounts[file]
             stats[info.pointIndex].control += log.controlCounts[file]
+            stats[info.pointIndex].blank += log.ignoredCounts[file]
             stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
         }
         for read in log.reads where read.time <= at {
