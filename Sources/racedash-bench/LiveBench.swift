@@ -160,15 +160,11 @@ private struct SmallLiveEvent {
         guard let made = mkdtemp(&template) else { throw LiveBenchError("mkdtemp failed: \(systemErrorText(errno))") }
         path = String(cString: made)
         try FileManager.default.createDirectory(atPath: path + "/reads", withIntermediateDirectories: true)
-        let config = """
-            name = "Live latency bench"
-            date = 2025-04-06
-            [[points]]
-            id = "stadium"
-            files = ["reads/stadium.txt"]
-            [[points]]
-            id = "km5"
-            files = ["reads/km5.txt"]
+        // One read file per mat, named after it; the files exist (empty) before the feed starts.
+        let mats = ["stadium", "km5"]
+        var config = "name = \"Live latency bench\"\ndate = 2025-04-06\n"
+        for mat in mats { config += "[[points]]\nid = \"\(mat)\"\nfiles = [\"reads/\(mat).txt\"]\n" }
+        config += """
             [[races]]
             id = "10k"
             waves = [{ id = "A", gun = "09:00:00" }]
@@ -182,8 +178,8 @@ private struct SmallLiveEvent {
         for bib in 1...runners { participants += "\(bib),Runner \(bib),10k,C\(bib)\n" }
         try config.write(toFile: path + "/event.toml", atomically: false, encoding: .utf8)
         try participants.write(toFile: path + "/participants.csv", atomically: false, encoding: .utf8)
-        for name in ["stadium", "km5"] {
-            _ = FileManager.default.createFile(atPath: path + "/reads/\(name).txt", contents: nil)
+        for mat in mats {
+            _ = FileManager.default.createFile(atPath: path + "/reads/\(mat).txt", contents: nil)
         }
     }
 
