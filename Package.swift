@@ -33,7 +33,7 @@ let package = Package(
         // Headless output: results table, CSV, JSON, check report, live lines.
         .target(name: "ResultsReport", dependencies: ["RaceModel", "Snapshots", "ScreenGrid"]),
         // Race day: tails every read file into the race state, follows config edits, headless live loop.
-        .target(name: "LiveIngest", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport"]),
+        .target(name: "LiveIngest", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport", "ScreenGrid"]),
         // In-memory grid of styled cells, display width of text, and the terminal protocol.
         .target(name: "ScreenGrid"),
         // Pure presentation: snapshot + UI state -> frame.
@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
             "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "DashboardApp", "Simulation", "DecoderLink",
+            "ScreenGrid",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
@@ -66,7 +67,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ScreenGrid"],
                 path: "Tests/TestSupport", exclude: ["Expected"]),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
-        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "TestSupport"]),
+        // Fixtures/real-reads: real decoder output, kept byte for byte and read from disk by the tests.
+        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "Simulation", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "RaceStoreTests", dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "LiveIngestTests", dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "TestSupport"]),

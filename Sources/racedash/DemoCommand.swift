@@ -5,6 +5,7 @@ import Foundation
 import LiveIngest
 import RaceModel
 import Simulation
+import TimingIngest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         var template = Array((FileManager.default.temporaryDirectory.path + "/racedash-demo-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw RacedashError("cannot create a temporary folder: \(String(cString: strerror(errno)))") }
+        guard let made = mkdtemp(&template) else { throw RacedashError("cannot create a temporary folder: \(systemErrorText(errno))") }
         let dir = String(cString: made)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 

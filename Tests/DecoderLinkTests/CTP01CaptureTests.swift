@@ -33,7 +33,7 @@ import TimingIngest
         await decoder.stop()
         let text = try String(contentsOfFile: folder.file("reads/km5.txt"), encoding: .utf8)
         #expect(text.hasPrefix("CT01_33~1~km5~guntime~09:00:00.00~1~E1A2B3~0\n"))
-        #expect(ReadLineParser.parse(text.split(separator: "\n")[0]) == .gunMarker(time: 9 * 3_600_000, date: nil))
+        #expect(ReadLineParser.parse(text.split(separator: "\n")[0]) == .gunMarker(time: 9 * 3_600_000, date: nil, sequence: 1))
         #expect(run.status("km5")?.gaps == 0)
     }
 

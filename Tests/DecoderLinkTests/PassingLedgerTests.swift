@@ -11,7 +11,7 @@ import Testing
     @Test func aCTP01GunLineTakesItsNumber() {
         var ledger = PassingLedger()
         for line in ["CT01_33~1~start~A1~07:45:00.00~1~R~1", "CT01_33~2~start~guntime~07:45:01.01~0~R~0", "CT01_33~3~start~A2~07:45:02.00~1~R~1"] {
-            _ = ledger.admit(ReadLineParser.parse(line), line: line)
+            _ = ledger.admit(ReadLineParser.parse(line))
         }
         #expect(ledger.missing.isEmpty)
         #expect(ledger.lastSequence == 3)
@@ -19,9 +19,9 @@ import Testing
 
     @Test func aRepeatIsDroppedAndANewPassingKept() {
         var ledger = PassingLedger()
-        let first = ledger.admit(line: read(1, "A", 1000))
-        let again = ledger.admit(line: read(1, "A", 1000))
-        let next = ledger.admit(line: read(2, "B", 2000))
+        let first = ledger.admit(read(1, "A", 1000))
+        let again = ledger.admit(read(1, "A", 1000))
+        let next = ledger.admit(read(2, "B", 2000))
         #expect(first && !again && next)
         #expect(ledger.lastSequence == 2)
         #expect(ledger.firstWanted == 3)
@@ -29,15 +29,15 @@ import Testing
 
     @Test func skippedNumbersAreMissingUntilTheyArrive() {
         var ledger = PassingLedger()
-        _ = ledger.admit(line: read(1, "A", 1000))
-        _ = ledger.admit(line: read(6, "F", 6000))
+        _ = ledger.admit(read(1, "A", 1000))
+        _ = ledger.admit(read(6, "F", 6000))
         #expect(ledger.missing == [2...5])
         #expect(ledger.firstWanted == 2)
-        _ = ledger.admit(line: read(3, "C", 3000))
+        _ = ledger.admit(read(3, "C", 3000))
         #expect(ledger.missing == [2...2, 4...5])
-        _ = ledger.admit(line: read(2, "B", 2000))
-        _ = ledger.admit(line: read(4, "D", 4000))
-        _ = ledger.admit(line: read(5, "E", 5000))
+        _ = ledger.admit(read(2, "B", 2000))
+        _ = ledger.admit(read(4, "D", 4000))
+        _ = ledger.admit(read(5, "E", 5000))
         #expect(ledger.missing.isEmpty)
         #expect(ledger.missingCount == 0)
         #expect(ledger.lastSequence == 6)
@@ -45,12 +45,12 @@ import Testing
 
     @Test func aDecoderNumberingFromOneAgainIsANewRunNotRepeats() {
         var ledger = PassingLedger()
-        for n in 1...5 { _ = ledger.admit(line: read(n, "A\(n)", n * 1000)) }
-        let newRun = ledger.admit(line: read(1, "B1", 90_000))
+        for n in 1...5 { _ = ledger.admit(read(n, "A\(n)", n * 1000)) }
+        let newRun = ledger.admit(read(1, "B1", 90_000))
         #expect(newRun)
         #expect(ledger.lastSequence == 1)
         #expect(ledger.firstWanted == 2)
-        let oldRepeat = ledger.admit(line: read(3, "A3", 3000))
+        let oldRepeat = ledger.admit(read(3, "A3", 3000))
         #expect(!oldRepeat)
     }
 
@@ -89,9 +89,4 @@ import Testing
         #expect(step.decoderTime == 8 * 3_600_000 + 1250)
         #expect(step.passings.isEmpty)
     }
-}
-
-extension PassingLedger {
-    /// For tests of parsed reads only.
-    mutating func admit(line parsed: ParsedLine) -> Bool { admit(parsed, line: "") }
 }

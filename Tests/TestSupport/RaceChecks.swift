@@ -6,11 +6,12 @@ import LiveIngest
 import Snapshots
 
 /// The reference: a state loaded at once from lines with the numbers the
-/// tailer gives them (`(file index, line number, text)`).
-public func referenceState(_ folder: EventFolder, lines: [(file: Int, number: Int, text: String)]) -> RaceState {
+/// tailer gives them (file index, line number within its generation, generation, text).
+public func referenceState(_ folder: EventFolder, lines: [(file: Int, number: Int, generation: Int, text: String)]) -> RaceState {
     var log = ReadLog(files: folder.readFiles)
     for line in lines {
-        ReadLogLoader.ingest(line: line.text, number: line.number, file: line.file, into: &log, event: folder.event)
+        ReadLogLoader.ingest(line: line.text, number: line.number, generation: line.generation, file: line.file,
+                             into: &log, event: folder.event)
     }
     return RaceState(folder: folder, log: log)
 }

@@ -46,7 +46,7 @@ public final class CaptureSink: Sendable {
             for line in lines {
                 let parsed = ReadLineParser.parse(line)
                 if case .malformed = parsed { rejected += 1 }
-                if s.ledger.admit(parsed, line: line) { fresh.append(line) } else { s.status.repeats += 1 }
+                if s.ledger.admit(parsed) { fresh.append(line) } else { s.status.repeats += 1 }
             }
             do {
                 // Written under the lock, so lines reach the file in the order they were admitted.

@@ -28,15 +28,21 @@ public struct PassingLedger: Sendable, Equatable {
     public var firstWanted: Int { missing.first?.lowerBound ?? (lastSequence ?? 0) + 1 }
 
     /// True if the passing is new and must be written; false for a repeat.
-    /// `line` is the text parsed, for the sequence number of a gun line.
-    public mutating func admit(_ parsed: ParsedLine, line: some StringProtocol) -> Bool {
-        let key: Key
+    /// A line of several reads (a MYLAPS `Store` message) is new if one of them is.
+    public mutating func admit(_ parsed: ParsedLine) -> Bool {
         switch parsed {
-        case .read(let r): key = Key(sequence: r.sequence, code: r.code, day: r.date?.daysSinceEpoch ?? -1, time: r.timeOfDay)
-        case .gunMarker(let time, let date):
-            key = Key(sequence: Self.gunLineSequence(line), code: "\u{0}gun", day: date?.daysSinceEpoch ?? -1, time: time)
-        case .ignored, .malformed: return true
+        case .read(let r): return admit(Key(sequence: r.sequence, code: r.code, day: r.date?.daysSinceEpoch ?? -1, time: r.timeOfDay))
+        case .reads(let reads):
+            var fresh = false
+            for r in reads where admit(.read(r)) { fresh = true }
+            return fresh
+        case .gunMarker(let time, let date, let sequence):
+            return admit(Key(sequence: sequence, code: "\u{0}gun", day: date?.daysSinceEpoch ?? -1, time: time))
+        case .control, .ignored, .malformed: return true
         }
+    }
+
+    private mutating func admit(_ key: Key) -> Bool {
         guard seen.insert(key).inserted else { return false }
         if let sequence = key.sequence { track(sequence) }
         return true
@@ -61,20 +67,11 @@ public struct PassingLedger: Sendable, Equatable {
         lastSequence = sequence
     }
 
-    /// A CTP01 `guntime` line is numbered with the tag lines: its number is no gap.
-    static func gunLineSequence(_ line: some StringProtocol) -> Int? {
-        guard line.hasPrefix("CT01_") else { return nil }
-        let fields = line.split(separator: line.contains("~") ? "~" : ",", maxSplits: 2, omittingEmptySubsequences: false)
-        return fields.count >= 2 ? Int(fields[1]) : nil
-    }
-
     /// The ledger of lines already in a read file.
     public static func seeded(from bytes: [UInt8]) -> PassingLedger {
         var ledger = PassingLedger()
         bytes.withUnsafeBytes { raw in
-            ReadFileScanner.forEachLine(in: raw) { _, line in
-                _ = ledger.admit(ReadLineParser.parse(line), line: String(decoding: line, as: UTF8.self))
-            }
+            ReadFileScanner.forEachLine(in: raw) { _, line in _ = ledger.admit(ReadLineParser.parse(line)) }
         }
         return ledger
     }

@@ -14,13 +14,17 @@ public struct EmulatedPassing: Sendable, Equatable {
     }
 
     /// The decoder reads of a read file's lines: reads and gun markers; hand
-    /// timing, garbage and comments stay in the file.
+    /// timing, garbage, control lines and comments stay in the file, and of an
+    /// IPICO reader's first- and last-seen pair only the first (what a point takes by default).
     public static func decoderReads(of lines: [String]) -> [EmulatedPassing] {
-        lines.compactMap { line in
-            switch ReadLineParser.parse(line) {
-            case .read(let r) where r.format != .manual: EmulatedPassing(code: r.code, date: r.date, timeOfDay: r.timeOfDay)
-            case .gunMarker(let time, let date): EmulatedPassing(code: "guntime", date: date, timeOfDay: time, isGun: true)
-            default: nil
+        lines.flatMap { line -> [EmulatedPassing] in
+            let parsed: ParsedLine = ReadLineParser.parse(line)
+            switch parsed {
+            case .read(let r) where r.format != .manual && r.edge != .last:
+                return [EmulatedPassing(code: r.code, date: r.date, timeOfDay: r.timeOfDay)]
+            case .reads(let reads): return reads.map { EmulatedPassing(code: $0.code, date: $0.date, timeOfDay: $0.timeOfDay) }
+            case .gunMarker(let time, let date, _): return [EmulatedPassing(code: "guntime", date: date, timeOfDay: time, isGun: true)]
+            default: return []
             }
         }
     }

@@ -28,6 +28,12 @@ public struct PointStats: Sendable, Equatable {
     public var used = 0
     public var duplicates = 0
     public var rejected = 0
+    /// Decoder control and status lines, not reads.
+    public var control = 0
+    /// Blank lines and `#` comments.
+    public var blank = 0
+    /// Reads of the first/last-seen edge the point does not use.
+    public var otherEdge = 0
     public var firstRead: Millis? = nil
     public var lastRead: Millis? = nil
 }
@@ -56,6 +62,8 @@ public struct Evaluation: Sendable {
     public var usedCount: Int
     /// Final results: nobody left on course.
     public var isFinal: Bool
+    /// Breaks in the decoders' passing numbers, per file.
+    public var sequenceGaps: [SequenceGap] = []
 }
 
 /// From a read log to standings: the path shared by `results`, `check`,
@@ -134,6 +142,9 @@ public struct RaceComputation: Sendable {
 
         for (file, info) in log.files.enumerated() {
             stats[info.pointIndex].lines += log.lineCounts[file]
+            stats[info.pointIndex].control += log.controlCounts[file]
+            stats[info.pointIndex].blank += log.ignoredCounts[file]
+            stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
         }
         for read in log.reads where read.time <= at {
             let p = Int(read.point)
@@ -169,6 +180,6 @@ public struct RaceComputation: Sendable {
         rejections.sort { $0.ref < $1.ref }
         return Evaluation(at: at, timelines: timelines, standings: standings, pointStats: stats,
                           rejections: rejections, duplicateCount: duplicates, usedCount: used,
-                          isFinal: final)
+                          isFinal: final, sequenceGaps: SequenceGaps.find(in: log, upTo: at))
     }
 }

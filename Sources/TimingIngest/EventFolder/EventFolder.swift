@@ -20,7 +20,10 @@ public struct EventFolder: Sendable {
         self.participants = participants
         self.decoders = decoders
         readFiles = event.points.enumerated().flatMap { p, point in
-            point.files.enumerated().map { ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0) }
+            point.files.enumerated().map {
+                ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0, format: $0 < point.formats.count ? point.formats[$0] : nil,
+                             seen: point.seen)
+            }
         }
     }
 
@@ -52,8 +55,10 @@ public struct EventFolder: Sendable {
 
     static func readText(_ path: String) throws(ConfigError) -> String {
         do {
-            let bytes = try ReadFileScanner.readFile(atPath: path)
+            let bytes = try ReadFileScanner.readFile(atPath: path, maxBytes: ConfigText.maxBytes)
             return String(decoding: bytes, as: UTF8.self)
+        } catch let error as ReadFileError {
+            throw ConfigError(file: path, "cannot be read: \(error.reason)")
         } catch {
             throw ConfigError(file: path, "cannot be read: \(error)")
         }
