@@ -72,3 +72,18 @@ import TimingIngest
                                                             timeOfDay: 20 * 3_600_000 + 27 * 60_000 + 47_350, format: .ipico)))
     }
 }
+
+@Suite struct IPICOSessionTests {
+    @Test func readsAndTheTriggerFrameAreStoredStatusFramesAreNot() throws {
+        let session = IPICOSession()
+        // A real reader's stream (reads and status frames), then the frame of its trigger button.
+        let path = SampleFeed.root + "/Tests/TimingIngestTests/Fixtures/real-reads/ipico-stream-first-last-seen.txt"
+        let trigger = "ab000a2c260306052004151b2782ae"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init) + [trigger]
+        let stored = lines.flatMap { session.received($0, StoredPassings()).passings }
+        let reads = lines.filter { $0.hasPrefix("aa") }
+        #expect(reads.count > 20)
+        #expect(lines.count - reads.count > 20)
+        #expect(stored == reads + [trigger])
+    }
+}
