@@ -37,4 +37,37 @@ struct DecoderTerminalTests {
             }
         }
     }
+
+    /// `racedash capture` without a screen: a line when each link comes up and
+    /// when it goes down, passings in the read files, and SIGTERM stops it cleanly.
+    @Test func captureReportsLinksAndFillsTheReadFiles() async throws {
+        let binary = try #require(SampleFeed.racedashBinary(), "racedash was not built next to the tests")
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let out = scratch.file("capture.txt")
+        func output() -> String { (try? String(contentsOfFile: out, encoding: .utf8)) ?? "" }
+
+        try await TmuxPane.withPane(name: "serve2", directory: scratch.path) { serve in
+            try await serve.waitFor("the shell prompt") { $0.lines.contains { $0.hasPrefix("$") } }
+            try await serve.type("'\(binary)' simulate --serve --out race --runners 200 --speed 100; echo \"serve exited with $?\"")
+            try await serve.send("Enter")
+            try await serve.waitFor(text: "RACE RESULT decoder on 127.0.0.1:")
+            try await TmuxPane.withPane(name: "capture2", directory: scratch.path) { capture in
+                try await capture.waitFor("the shell prompt") { $0.lines.contains { $0.hasPrefix("$") } }
+                try await capture.type("'\(binary)' capture race --status-every 1 > capture.txt 2>&1 & pid=$!")
+                try await capture.send("Enter")
+                #expect(await eventually { output().contains("km15 decoder (race-result 127.0.0.1:") && output().contains("): connected at") })
+                #expect(await eventually {
+                    let km15 = (try? String(contentsOfFile: scratch.file("race/reads/km15.txt"), encoding: .utf8)) ?? ""
+                    return km15.split(separator: "\n").count >= 10
+                })
+                try await serve.send("C-c")
+                try await serve.waitFor(text: "serve exited with")
+                #expect(await eventually { output().contains("km15 decoder (race-result 127.0.0.1:") && output().contains("NOT CONNECTED at") })
+                try await capture.type("kill -TERM $pid; wait $pid; echo \"capture exited with $?\"")
+                try await capture.send("Enter")
+                try await capture.waitFor(text: "capture exited with 0")
+            }
+        }
+    }
 }
