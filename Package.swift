@@ -5,6 +5,7 @@ import PackageDescription
 //   RaceModel <- TimingIngest <- RaceStore <- LiveIngest
 //   RaceModel <- Snapshots <- RaceStore, ResultsReport, Dashboard
 //   ScreenGrid <- Dashboard, TerminalBackend (ncurses via CNCurses) <- DashboardApp
+//   RaceModel, TimingIngest, SwiftNIO <- DecoderLink <- racedash, racedash-bench
 // The renderer (Dashboard) sees pure modules only: RaceModel, Snapshots, ScreenGrid.
 // Linux only: tailing uses inotify and /proc, the terminal layer Glibc.
 let package = Package(
