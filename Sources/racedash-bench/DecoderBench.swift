@@ -29,8 +29,9 @@ func runDecoderBench(runners: Int, seconds: Int = 20) async throws -> String {
         reads[point.id] = EmulatedPassing.decoderReads(of: main.lines.map(\.text)).filter { !$0.isGun }
         emulators[point.id] = try await RaceResultEmulator.start(group: group, clock: clock)
     }
-    let config = DecoderTomlLines.adding(emulators.mapValues { DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: $0.port) },
-                                         to: event.eventToml)
+    let config = DecoderTomlLines.adding(
+        emulators.mapValues { DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: $0.port) },
+        to: event.eventToml)
     try config.write(toFile: dir + "/event.toml", atomically: true, encoding: .utf8)
     try event.participantsCSV.write(toFile: dir + "/participants.csv", atomically: true, encoding: .utf8)
 
@@ -87,7 +88,8 @@ func runDecoderBench(runners: Int, seconds: Int = 20) async throws -> String {
     await feed.stop()
     for emulator in emulators.values { await emulator.stop() }
     let readsInState = await state.readCount
-    return "decoders over loopback (\(emulators.count) RACE RESULT decoders, big-city course, \(withThousands(runners)) runners;"
+    return
+        "decoders over loopback (\(emulators.count) RACE RESULT decoders, big-city course, \(withThousands(runners)) runners;"
         + " finish 100 passings/s, other mats 20/s, \(seconds) s): \(withThousands(all.count)) passings,"
         + " wire -> state median \(format(percentile(all, 50), 2)) ms, p99 \(format(percentile(all, 99), 2)) ms,"
         + " max \(format(all.max() ?? 0, 2)) ms; \(withThousands(readsInState)) reads in the state"

@@ -28,9 +28,13 @@ struct CaptureCommand: AsyncParsableCommand {
         let every = try seconds(statusEvery, option: "status-every")
         let path = event
         let capture = Task {
-            try await withDecoderCapture(eventPath: path, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: every) { capture in
+            try await withDecoderCapture(
+                eventPath: path, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: every
+            ) { capture in
                 guard capture != nil else {
-                    throw RacedashError("\(path)/event.toml names no decoder: add decoder = { protocol = \"race-result\", host = \"...\" } to a point (docs/decoders.md)")
+                    throw RacedashError(
+                        "\(path)/event.toml names no decoder: add decoder = { protocol = \"race-result\", host = \"...\" } to a point (docs/decoders.md)"
+                    )
                 }
                 // Until Ctrl-C or SIGTERM cancels this task.
                 while (try? await Task.sleep(for: .seconds(3600))) != nil {}

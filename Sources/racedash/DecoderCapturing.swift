@@ -8,9 +8,11 @@ import TimingIngest
 /// (with no decoder in event.toml, just `body`). With `report`, link changes are
 /// written as they happen and every decoder's summary every `summaryEvery`.
 /// `liveNow` is our clock, against which decoder clocks are compared.
-func withDecoderCapture<T: Sendable>(eventPath: String, report: (@Sendable (String) -> Void)?, summaryEvery: Duration,
-                                     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:),
-                                     _ body: (DecoderCapture?) async throws -> T) async throws -> T {
+func withDecoderCapture<T: Sendable>(
+    eventPath: String, report: (@Sendable (String) -> Void)?, summaryEvery: Duration,
+    liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:),
+    _ body: (DecoderCapture?) async throws -> T
+) async throws -> T {
     let folder: EventFolder
     do {
         folder = try EventFolder.load(eventPath)
@@ -29,22 +31,26 @@ func withDecoderCapture<T: Sendable>(eventPath: String, report: (@Sendable (Stri
     var reporters: [Task<Void, Never>] = []
     if let report {
         for spec in folder.decoders {
-            report("DECODER \(spec.pointId): \(spec.kind.rawValue) \(spec.kind.dialsOut ? "at" : "listening on") \(spec.endpoint), passings to \(spec.file)")
+            report(
+                "DECODER \(spec.pointId): \(spec.kind.rawValue) \(spec.kind.dialsOut ? "at" : "listening on") \(spec.endpoint), passings to \(spec.file)"
+            )
         }
         let updates = capture.updates()
-        reporters.append(Task {
-            var last = capture.statuses
-            for await _ in updates {
-                let now = capture.statuses
-                for line in DecoderStatusText.changes(from: last, to: now) { report(line) }
-                last = now
-            }
-        })
-        reporters.append(Task {
-            while (try? await Task.sleep(for: summaryEvery)) != nil {
-                for status in capture.statuses { report(DecoderStatusText.summary(status)) }
-            }
-        })
+        reporters.append(
+            Task {
+                var last = capture.statuses
+                for await _ in updates {
+                    let now = capture.statuses
+                    for line in DecoderStatusText.changes(from: last, to: now) { report(line) }
+                    last = now
+                }
+            })
+        reporters.append(
+            Task {
+                while (try? await Task.sleep(for: summaryEvery)) != nil {
+                    for status in capture.statuses { report(DecoderStatusText.summary(status)) }
+                }
+            })
     }
     func stop() async {
         running.cancel()

@@ -24,29 +24,34 @@ struct ServedDecoders: Sendable {
         for (index, file) in event.readFiles.enumerated() where !file.isBackup && file.format != .manual {
             if file.format == .ctp01 {
                 let port = try await freeLoopbackPort(group: group)
-                decoders[index] = CTP01Emulator(group: group, host: "127.0.0.1", port: port, location: file.pointId,
-                                                backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))
+                decoders[index] = CTP01Emulator(
+                    group: group, host: "127.0.0.1", port: port, location: file.pointId,
+                    backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))
                 lines[file.pointId] = DecoderTomlLines.line(.ctp01, host: "127.0.0.1", port: port, silentAfter: 5)
                 summary.append("\(file.pointId): ChronoTrack CTP01 controller dialling 127.0.0.1:\(port)")
             } else if file.format == .ipico {
                 let reader = try await IPICOEmulator.start(group: group, date: event.config.date)
                 decoders[index] = reader
-                lines[file.pointId] = DecoderTomlLines.line(.ipico, host: "127.0.0.1", port: reader.port, silentAfter: 5)
+                lines[file.pointId] = DecoderTomlLines.line(
+                    .ipico, host: "127.0.0.1", port: reader.port, silentAfter: 5)
                 summary.append("\(file.pointId): IPICO reader on 127.0.0.1:\(reader.port)")
             } else {
                 let decoder = try await RaceResultEmulator.start(group: group, clock: clock)
                 decoders[index] = decoder
-                lines[file.pointId] = DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: decoder.port, silentAfter: 5)
+                lines[file.pointId] = DecoderTomlLines.line(
+                    .raceResult, host: "127.0.0.1", port: decoder.port, silentAfter: 5)
                 summary.append("\(file.pointId): RACE RESULT decoder on 127.0.0.1:\(decoder.port)")
             }
         }
-        return ServedDecoders(config: DecoderTomlLines.adding(lines, to: event.eventToml), decoders: decoders, summary: summary)
+        return ServedDecoders(
+            config: DecoderTomlLines.adding(lines, to: event.eventToml), decoders: decoders, summary: summary)
     }
 
     /// Plays the race into `directory` in real time (`speed` times faster):
     /// served files through their decoders, the others as files.
     func play(_ event: SimulatedEvent, to directory: String, speed: Double, from: Millis?) async throws {
-        try await event.writeLive(to: directory, speed: speed, from: from, config: config, divert: Set(decoders.keys)) { file, lines in
+        try await event.writeLive(to: directory, speed: speed, from: from, config: config, divert: Set(decoders.keys)) {
+            file, lines in
             decoders[file]?.add(EmulatedPassing.decoderReads(of: lines))
         }
     }

@@ -12,7 +12,8 @@ final class CaptureRun: Sendable {
     private let task: Task<Void, Never>
 
     init(_ folder: EventFolder) throws {
-        capture = try DecoderCapture(folder: folder, clock: testClock, backoff: Backoff(initial: .milliseconds(20), maximum: .milliseconds(200)))
+        capture = try DecoderCapture(
+            folder: folder, clock: testClock, backoff: Backoff(initial: .milliseconds(20), maximum: .milliseconds(200)))
         let capture = self.capture
         task = Task { await capture.run() }
     }
@@ -20,7 +21,8 @@ final class CaptureRun: Sendable {
     func status(_ point: String) -> DecoderStatus? { capture.statuses.first { $0.pointId == point } }
 
     /// Returns once `condition` holds for the point's status, awaiting its changes.
-    func waitFor(_ point: String, _ what: String, _ condition: @escaping @Sendable (DecoderStatus) -> Bool) async throws {
+    func waitFor(_ point: String, _ what: String, _ condition: @escaping @Sendable (DecoderStatus) -> Bool) async throws
+    {
         let capture = self.capture
         let updates = capture.updates()
         let held = try await withDeadline("\(point): \(what)") {
@@ -52,7 +54,11 @@ func readsInFile(_ path: String) throws -> (reads: [String], others: [String]) {
     var reads: [String] = []
     var others: [String] = []
     for line in text.split(separator: "\n") {
-        if case .read(let r) = ReadLineParser.parse(line) { reads.append("\(r.code)@\(r.timeOfDay)") } else { others.append(String(line)) }
+        if case .read(let r) = ReadLineParser.parse(line) {
+            reads.append("\(r.code)@\(r.timeOfDay)")
+        } else {
+            others.append(String(line))
+        }
     }
     return (reads, others)
 }

@@ -12,13 +12,15 @@ import TimingIngest
     func tags(_ count: Int, from first: Int = 0) -> [EmulatedPassing] {
         (first..<(first + count)).map {
             let hex = String($0, radix: 16)
-            return EmulatedPassing(code: String(repeating: "0", count: 12 - hex.count) + hex, timeOfDay: 8 * 3_600_000 + $0 * 10)
+            return EmulatedPassing(
+                code: String(repeating: "0", count: 12 - hex.count) + hex, timeOfDay: 8 * 3_600_000 + $0 * 10)
         }
     }
 
     @Test func theStreamIsStoredOnceThroughResendsCutsSilenceAndAFlood() async throws {
         let reader = try await IPICOEmulator.start(group: emulatorGroup, date: Self.date, heartbeat: .milliseconds(50))
-        let folder = try singlePointFolder(DecoderTomlLines.line(.ipico, host: "127.0.0.1", port: reader.port, silentAfter: 0.3))
+        let folder = try singlePointFolder(
+            DecoderTomlLines.line(.ipico, host: "127.0.0.1", port: reader.port, silentAfter: 0.3))
         defer { folder.remove() }
         let run = try CaptureRun(try folder.load())
         #expect(await settled(reader, run))
@@ -34,7 +36,9 @@ import TimingIngest
         reader.cutNextPush()
         reader.add(tags(1, from: 100))
         #expect(reader.cutsMade == 1)
-        try await run.waitFor("km5", "reconnected after the cut") { $0.connections > beforeCut && $0.link == .connected }
+        try await run.waitFor("km5", "reconnected after the cut") {
+            $0.connections > beforeCut && $0.link == .connected
+        }
         #expect(await settled(reader, run))
         reader.add(tags(10, from: 101))
         try await run.waitFor("km5", "110 after a cut line") { $0.passings == 110 }
@@ -64,12 +68,17 @@ import TimingIngest
     }
 
     @Test func theEmulatorWritesLinesTheParserReads() throws {
-        let line = IPICOEmulator.line(EmulatedPassing(code: "058000128608", timeOfDay: 20 * 3_600_000 + 27 * 60_000 + 47_350),
-                                             date: CivilDate(year: 2026, month: 3, day: 6))
+        let line = IPICOEmulator.line(
+            EmulatedPassing(code: "058000128608", timeOfDay: 20 * 3_600_000 + 27 * 60_000 + 47_350),
+            date: CivilDate(year: 2026, month: 3, day: 6))
         // The example of docs/read-formats.md but for the reader-internal columns.
         #expect(line.count == 36)
-        #expect(ReadLineParser.parse(line) == .read(RawRead(code: "058000128608", date: CivilDate(year: 2026, month: 3, day: 6),
-                                                            timeOfDay: 20 * 3_600_000 + 27 * 60_000 + 47_350, format: .ipico)))
+        #expect(
+            ReadLineParser.parse(line)
+                == .read(
+                    RawRead(
+                        code: "058000128608", date: CivilDate(year: 2026, month: 3, day: 6),
+                        timeOfDay: 20 * 3_600_000 + 27 * 60_000 + 47_350, format: .ipico)))
     }
 }
 
@@ -79,7 +88,10 @@ import TimingIngest
         // A real reader's stream (reads and status frames), then the frame of its trigger button.
         let path = SampleFeed.root + "/Tests/TimingIngestTests/Fixtures/real-reads/ipico-stream-first-last-seen.txt"
         let trigger = "ab000a2c260306052004151b2782ae"
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init) + [trigger]
+        let lines =
+            try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init) + [
+                trigger
+            ]
         let stored = lines.flatMap { session.received($0, StoredPassings()).passings }
         let reads = lines.filter { $0.hasPrefix("aa") }
         #expect(reads.count > 20)

@@ -10,7 +10,10 @@ import Testing
 
     @Test func aCTP01GunLineTakesItsNumber() {
         var ledger = PassingLedger()
-        for line in ["CT01_33~1~start~A1~07:45:00.00~1~R~1", "CT01_33~2~start~guntime~07:45:01.01~0~R~0", "CT01_33~3~start~A2~07:45:02.00~1~R~1"] {
+        for line in [
+            "CT01_33~1~start~A1~07:45:00.00~1~R~1", "CT01_33~2~start~guntime~07:45:01.01~0~R~0",
+            "CT01_33~3~start~A2~07:45:02.00~1~R~1",
+        ] {
             _ = ledger.admit(ReadLineParser.parse(line))
         }
         #expect(ledger.missing.isEmpty)
@@ -55,7 +58,8 @@ import Testing
     }
 
     @Test func seededFromAFileItKnowsWhatIsStored() {
-        let text = "#P;1;A;0000-00-00;09:00:00.000\n2;B;0000-00-00;09:00:01.000\n4;D;0000-00-00;09:00:03.000\nnot a read\n"
+        let text =
+            "#P;1;A;0000-00-00;09:00:00.000\n2;B;0000-00-00;09:00:01.000\n4;D;0000-00-00;09:00:03.000\nnot a read\n"
         let ledger = PassingLedger.seeded(from: Array(text.utf8))
         #expect(ledger.lastSequence == 4)
         #expect(ledger.missing == [3...3])
@@ -66,12 +70,20 @@ import Testing
     @Test func afterAReconnectWhatTheFileLacksIsFetched() {
         let stored = StoredPassings(lastSequence: 120, missing: [50...52])
         #expect(RaceResultSession.fetches(decoderHolds: 150, stored: stored, newRun: false) == ["50:3", "121:30"])
-        #expect(RaceResultSession.fetches(decoderHolds: 120, stored: StoredPassings(lastSequence: 120), newRun: false).isEmpty)
+        #expect(
+            RaceResultSession.fetches(decoderHolds: 120, stored: StoredPassings(lastSequence: 120), newRun: false)
+                .isEmpty)
     }
 
     @Test func aDecoderHoldingFewerThanStoredRestartedItsCount() {
-        #expect(RaceResultSession.fetches(decoderHolds: 7, stored: StoredPassings(lastSequence: 120), newRun: false) == ["1:7"])
-        #expect(RaceResultSession.fetches(decoderHolds: 130, stored: StoredPassings(lastSequence: 120), newRun: true) == ["1:130"])
+        #expect(
+            RaceResultSession.fetches(decoderHolds: 7, stored: StoredPassings(lastSequence: 120), newRun: false) == [
+                "1:7"
+            ])
+        #expect(
+            RaceResultSession.fetches(decoderHolds: 130, stored: StoredPassings(lastSequence: 120), newRun: true) == [
+                "1:130"
+            ])
     }
 
     @Test func aSkippedPushedPassingIsAskedForAtOnce() {

@@ -8,7 +8,8 @@ import TimingIngest
 @Suite(.serialized) struct RaceResultCaptureTests {
     @Test func everyFaultOfRaceDayLosesNothingAndDoublesNothing() async throws {
         let decoder = try await RaceResultEmulator.start(group: emulatorGroup, clock: testClock, clockSkew: 1500)
-        let folder = try singlePointFolder(DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: decoder.port, silentAfter: 0.3))
+        let folder = try singlePointFolder(
+            DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: decoder.port, silentAfter: 0.3))
         defer { folder.remove() }
         let run = try CaptureRun(try folder.load())
         try await run.waitFor("km5", "clock skew") { $0.clockSkew == 1500 }

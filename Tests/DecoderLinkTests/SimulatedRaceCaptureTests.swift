@@ -15,7 +15,10 @@ import TimingIngest
         let event = RaceSimulator.simulate(SimulationOptions(seed: 7, runners: 150))
         let original = try ScratchFolder()
         let captured = try ScratchFolder()
-        defer { original.remove(); captured.remove() }
+        defer {
+            original.remove()
+            captured.remove()
+        }
         try event.write(to: original.path)
 
         var decoders: [String: RaceResultEmulator] = [:]
@@ -26,7 +29,8 @@ import TimingIngest
             decoders[point.id] = try await RaceResultEmulator.start(group: emulatorGroup, clock: testClock)
         }
         let lines = decoders.mapValues { DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: $0.port) }
-        try DecoderTomlLines.adding(lines, to: event.eventToml).write(toFile: captured.path + "/event.toml", atomically: true, encoding: .utf8)
+        try DecoderTomlLines.adding(lines, to: event.eventToml).write(
+            toFile: captured.path + "/event.toml", atomically: true, encoding: .utf8)
         try event.participantsCSV.write(toFile: captured.path + "/participants.csv", atomically: true, encoding: .utf8)
         // Backup lines and hand timing are files only: copied as they are.
         for file in event.readFiles where file.isBackup {
@@ -36,7 +40,9 @@ import TimingIngest
         let run = try CaptureRun(try EventFolder.load(captured.path))
         for (point, list) in served {
             // In a few bursts, as a race arrives.
-            for chunk in stride(from: 0, to: list.count, by: 400) { decoders[point]!.add(Array(list[chunk..<min(chunk + 400, list.count)])) }
+            for chunk in stride(from: 0, to: list.count, by: 400) {
+                decoders[point]!.add(Array(list[chunk..<min(chunk + 400, list.count)]))
+            }
         }
         for (point, list) in served {
             try await run.waitFor(point, "\(list.count) passings") { $0.passings == list.count }

@@ -18,7 +18,8 @@ public struct ScratchFolder: Sendable {
     /// Writes a file, making its folders.
     public func write(_ name: String, _ text: String) throws {
         let full = file(name)
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: full, atomically: true, encoding: .utf8)
     }
 

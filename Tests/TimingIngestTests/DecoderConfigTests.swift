@@ -37,13 +37,19 @@ import TimingIngest
     }
 
     @Test func aDecoderOnAPointWithDefaults() throws {
-        let specs = try load(config(#"decoder = { protocol = "race-result", host = "10.0.0.5" }"#,
-                                    stadium: #"decoder = { protocol = "ctp01", port = 61700, file = "reads/stadium-backup.txt", location = "finish", silent_after = 20 }"#))
-        #expect(specs == [
-            DecoderSpec(pointId: "stadium", file: "reads/stadium-backup.txt", kind: .ctp01, host: "0.0.0.0", port: 61700,
-                        location: "finish", silentAfter: 20_000),
-            DecoderSpec(pointId: "km5", file: "reads/km5.txt", kind: .raceResult, host: "10.0.0.5", port: 3601),
-        ])
+        let specs = try load(
+            config(
+                #"decoder = { protocol = "race-result", host = "10.0.0.5" }"#,
+                stadium:
+                    #"decoder = { protocol = "ctp01", port = 61700, file = "reads/stadium-backup.txt", location = "finish", silent_after = 20 }"#
+            ))
+        #expect(
+            specs == [
+                DecoderSpec(
+                    pointId: "stadium", file: "reads/stadium-backup.txt", kind: .ctp01, host: "0.0.0.0", port: 61700,
+                    location: "finish", silentAfter: 20_000),
+                DecoderSpec(pointId: "km5", file: "reads/km5.txt", kind: .raceResult, host: "10.0.0.5", port: 3601),
+            ])
     }
 
     @Test func noDecoderIsNoCapture() throws {
@@ -51,16 +57,28 @@ import TimingIngest
     }
 
     @Test func mistakesNameTheFileTheKeyAndTheFix() {
-        #expect(error(config(#"decoder = { protocol = "amb", host = "x" }"#))
-            == #"ev/event.toml: points[1].decoder: protocol "amb" is not one of "race-result", "ipico", "ctp01""#)
-        #expect(error(config(#"decoder = { protocol = "race-result" }"#)) == "ev/event.toml: points[1].decoder: missing key 'host'")
-        #expect(error(config(#"decoder = { protocol = "race-result", host = "a", port = 70000 }"#))
-            == "ev/event.toml: points[1].decoder: 'port' must be a whole number from 1 to 65535")
-        #expect(error(config(#"decoder = { protocol = "race-result", host = "a", file = "reads/other.txt" }"#))
-            == "ev/event.toml: points[1].decoder: file 'reads/other.txt' is not one of point 'km5''s files (reads/km5.txt)")
-        #expect(error(config(#"decoder = { protocol = "race-result", host = "a", hots = "b" }"#))?.contains("unknown key 'hots'") == true)
+        #expect(
+            error(config(#"decoder = { protocol = "amb", host = "x" }"#))
+                == #"ev/event.toml: points[1].decoder: protocol "amb" is not one of "race-result", "ipico", "ctp01""#)
+        #expect(
+            error(config(#"decoder = { protocol = "race-result" }"#))
+                == "ev/event.toml: points[1].decoder: missing key 'host'")
+        #expect(
+            error(config(#"decoder = { protocol = "race-result", host = "a", port = 70000 }"#))
+                == "ev/event.toml: points[1].decoder: 'port' must be a whole number from 1 to 65535")
+        #expect(
+            error(config(#"decoder = { protocol = "race-result", host = "a", file = "reads/other.txt" }"#))
+                == "ev/event.toml: points[1].decoder: file 'reads/other.txt' is not one of point 'km5''s files (reads/km5.txt)"
+        )
+        #expect(
+            error(config(#"decoder = { protocol = "race-result", host = "a", hots = "b" }"#))?.contains(
+                "unknown key 'hots'") == true)
         #expect(error(config(#"decoder = "10.0.0.5""#))?.contains("points[1].decoder: must be a table") == true)
-        #expect(error(config(#"decoder = { protocol = "race-result", host = "a" }"#, stadium: #"decoder = { protocol = "race-result", host = "a" }"#))
-            == "ev/event.toml: points[1].decoder: a:3601 is also the decoder of point 'stadium'")
+        #expect(
+            error(
+                config(
+                    #"decoder = { protocol = "race-result", host = "a" }"#,
+                    stadium: #"decoder = { protocol = "race-result", host = "a" }"#))
+                == "ev/event.toml: points[1].decoder: a:3601 is also the decoder of point 'stadium'")
     }
 }

@@ -29,7 +29,9 @@ struct CTP01Session: DecoderSession {
             var step = SessionStep(passings: [line])
             // Numbered below where the stream was resumed: the controller restarted its
             // count, so what it holds of the new count is asked for from its start.
-            if let resumed = started, resumed.from > 1, fields.count >= 2, let sequence = Int(fields[1]), sequence < resumed.from {
+            if let resumed = started, resumed.from > 1, fields.count >= 2, let sequence = Int(fields[1]),
+                sequence < resumed.from
+            {
                 started = (resumed.location, 1)
                 step.send = ["start~\(resumed.location)~1"]
             }
@@ -44,7 +46,8 @@ struct CTP01Session: DecoderSession {
         switch fields[1] {
         case "getlocations":
             let offered = fields.dropFirst(2).map(String.init).filter { !$0.isEmpty }
-            guard let chosen = location.map({ wanted in offered.first { $0 == wanted } ?? wanted }) ?? offered.first else {
+            guard let chosen = location.map({ wanted in offered.first { $0 == wanted } ?? wanted }) ?? offered.first
+            else {
                 return SessionStep(send: ["start"])
             }
             // Resume where the file ends; repeats before that are dropped on arrival anyway.

@@ -21,7 +21,9 @@ public final class DecoderCapture: Sendable {
         var sinks: [CaptureSink] = []
         for spec in folder.decoders {
             do {
-                sinks.append(try CaptureSink(spec: spec, path: EventFolder.join(folder.path, spec.file), clock: clock, changes: changes))
+                sinks.append(
+                    try CaptureSink(
+                        spec: spec, path: EventFolder.join(folder.path, spec.file), clock: clock, changes: changes))
             } catch {
                 throw Failure(description: "decoder of point '\(spec.pointId)': \(error)")
             }

@@ -5,7 +5,8 @@ public struct Backoff: Sendable, Equatable {
     public var maximum: Duration
 
     public init(initial: Duration = .milliseconds(250), maximum: Duration = .seconds(5)) {
-        self.initial = initial; self.maximum = maximum
+        self.initial = initial
+        self.maximum = maximum
     }
 
     public func delay(afterFailures failures: Int) -> Duration {

@@ -18,7 +18,9 @@ public final class CaptureSink: Sendable {
     private let state: Mutex<State>
     private let changes: UpdateBroadcast
 
-    init(spec: DecoderSpec, path: String, clock: TimeOfDayClock, changes: UpdateBroadcast) throws(ReadFileAppender.Failure) {
+    init(spec: DecoderSpec, path: String, clock: TimeOfDayClock, changes: UpdateBroadcast) throws(ReadFileAppender
+        .Failure)
+    {
         self.spec = spec
         self.clock = clock
         self.changes = changes

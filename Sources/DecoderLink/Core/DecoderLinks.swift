@@ -8,7 +8,8 @@ enum DecoderLinks {
     /// Lines longer than this are not a decoder's (a MYLAPS Store message of 30 passings is ~1.2 KB).
     static let maxLineLength = 1 << 16
 
-    static func pipeline<S: DecoderSession>(_ channel: Channel, sink: CaptureSink, session: S) -> EventLoopFuture<Void> {
+    static func pipeline<S: DecoderSession>(_ channel: Channel, sink: CaptureSink, session: S) -> EventLoopFuture<Void>
+    {
         let tick = TimeAmount.milliseconds(Int64(max(sink.spec.silentAfter / SessionHandler<S>.ticksToSilence, 10)))
         return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandlers(
@@ -18,18 +19,23 @@ enum DecoderLinks {
         }
     }
 
-    static func dial<S: DecoderSession>(sink: CaptureSink, group: EventLoopGroup, backoff: Backoff,
-                                        session: @escaping @Sendable () -> S) async {
-        await redial(host: sink.spec.host, port: sink.spec.port, group: group, backoff: backoff,
-                     failed: { sink.linkFailed("cannot connect to \(sink.spec.endpoint): \($0)") },
-                     initializer: { pipeline($0, sink: sink, session: session()) })
+    static func dial<S: DecoderSession>(
+        sink: CaptureSink, group: EventLoopGroup, backoff: Backoff,
+        session: @escaping @Sendable () -> S
+    ) async {
+        await redial(
+            host: sink.spec.host, port: sink.spec.port, group: group, backoff: backoff,
+            failed: { sink.linkFailed("cannot connect to \(sink.spec.endpoint): \($0)") },
+            initializer: { pipeline($0, sink: sink, session: session()) })
     }
 
     /// Connects, waits for the connection to close, and connects again after a
     /// backoff, until the task is cancelled (which closes the connection).
-    static func redial(host: String, port: Int, group: EventLoopGroup, backoff: Backoff,
-                       failed: @escaping @Sendable (Error) -> Void,
-                       initializer: @escaping @Sendable (Channel) -> EventLoopFuture<Void>) async {
+    static func redial(
+        host: String, port: Int, group: EventLoopGroup, backoff: Backoff,
+        failed: @escaping @Sendable (Error) -> Void,
+        initializer: @escaping @Sendable (Channel) -> EventLoopFuture<Void>
+    ) async {
         var failures = 0
         while !Task.isCancelled {
             do {
@@ -52,8 +58,10 @@ enum DecoderLinks {
         }
     }
 
-    static func listen<S: DecoderSession>(sink: CaptureSink, group: EventLoopGroup, backoff: Backoff,
-                                          session: @escaping @Sendable () -> S) async {
+    static func listen<S: DecoderSession>(
+        sink: CaptureSink, group: EventLoopGroup, backoff: Backoff,
+        session: @escaping @Sendable () -> S
+    ) async {
         let spec = sink.spec
         let children = Mutex<[Channel]>([])
         var failures = 0
@@ -73,7 +81,9 @@ enum DecoderLinks {
                     }
                     .bind(host: spec.host, port: spec.port).get()
                 if let address = server.localAddress, let port = address.port {
-                    sink.bound(to: address.ipAddress.map { $0.contains(":") ? "[\($0)]:\(port)" : "\($0):\(port)" } ?? spec.endpoint)
+                    sink.bound(
+                        to: address.ipAddress.map { $0.contains(":") ? "[\($0)]:\(port)" : "\($0):\(port)" }
+                            ?? spec.endpoint)
                 }
                 failures = 0
                 await withTaskCancellationHandler {

@@ -28,7 +28,8 @@ struct StoredPassings: Equatable {
     var missing: [ClosedRange<Int>]
 
     init(lastSequence: Int? = nil, missing: [ClosedRange<Int>] = []) {
-        self.lastSequence = lastSequence; self.missing = missing
+        self.lastSequence = lastSequence
+        self.missing = missing
     }
 
     init(_ ledger: PassingLedger) {

@@ -36,7 +36,9 @@ public struct DecoderStatus: Sendable, Equatable {
     public var lastError: String?
 
     public init(pointId: String, kind: DecoderProtocol, endpoint: String) {
-        self.pointId = pointId; self.kind = kind; self.endpoint = endpoint
+        self.pointId = pointId
+        self.kind = kind
+        self.endpoint = endpoint
     }
 
     public var isUp: Bool { link != .waiting }

@@ -31,7 +31,8 @@ public struct PassingLedger: Sendable, Equatable {
     /// A line of several reads (a MYLAPS `Store` message) is new if one of them is.
     public mutating func admit(_ parsed: ParsedLine) -> Bool {
         switch parsed {
-        case .read(let r): return admit(Key(sequence: r.sequence, code: r.code, day: r.date?.daysSinceEpoch ?? -1, time: r.timeOfDay))
+        case .read(let r):
+            return admit(Key(sequence: r.sequence, code: r.code, day: r.date?.daysSinceEpoch ?? -1, time: r.timeOfDay))
         case .reads(let reads):
             var fresh = false
             for r in reads where admit(.read(r)) { fresh = true }
@@ -57,7 +58,10 @@ public struct PassingLedger: Sendable, Equatable {
             missing.replaceSubrange(i...i, with: rest)
             return
         }
-        guard let last = lastSequence else { lastSequence = sequence; return }
+        guard let last = lastSequence else {
+            lastSequence = sequence
+            return
+        }
         if sequence > last + 1 {
             missing.append((last + 1)...(sequence - 1))
         } else if sequence <= last {

@@ -22,7 +22,9 @@ public final class ReadFileAppender: Sendable {
         self.path = path
         Self.makeParentFolders(of: path)
         let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(description: "cannot open \(path) for appending: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw Failure(description: "cannot open \(path) for appending: \(String(cString: strerror(errno)))")
+        }
         self.fd = fd
         var last: UInt8 = 0
         let size = lseek(fd, 0, SEEK_END)

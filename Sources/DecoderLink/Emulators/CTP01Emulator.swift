@@ -22,13 +22,17 @@ public final class CTP01Emulator: Sendable {
     private let state = Mutex(State())
 
     /// Starts dialling `host:port` (a loopback address in tests), again after every drop.
-    public init(group: EventLoopGroup, host: String, port: Int, location: String,
-                backoff: Backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(500))) {
+    public init(
+        group: EventLoopGroup, host: String, port: Int, location: String,
+        backoff: Backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(500))
+    ) {
         self.location = location
         let dialing = Task { [self] in
-            await DecoderLinks.redial(host: host, port: port, group: group, backoff: backoff, failed: { _ in }) { channel in
+            await DecoderLinks.redial(host: host, port: port, group: group, backoff: backoff, failed: { _ in }) {
+                channel in
                 EmulatorConnection.install(on: channel) {
-                    EmulatorConnection(opened: { self.opened($0) }, respond: { self.respond($0, on: $1) }, closed: { self.closed($0) })
+                    EmulatorConnection(
+                        opened: { self.opened($0) }, respond: { self.respond($0, on: $1) }, closed: { self.closed($0) })
                 }
             }
         }
@@ -47,7 +51,10 @@ public final class CTP01Emulator: Sendable {
             guard s.streaming, !s.silent, let channel = s.channel else { return (nil, [], false) }
             let lines = passings.enumerated().map { line(number: first + $0.offset, $0.element) }
             let cut = s.cutNextPush && !lines.isEmpty
-            if cut { s.cutNextPush = false; s.cutsMade += 1 }
+            if cut {
+                s.cutNextPush = false
+                s.cutsMade += 1
+            }
             return (channel, lines, cut)
         }
         if let channel { EmulatorConnection.send(lines, to: channel, cutAfter: cut ? lines[0].utf8.count / 2 : nil) }
@@ -56,7 +63,10 @@ public final class CTP01Emulator: Sendable {
     /// Fault: the connection drops (it dials again).
     public func dropConnection() {
         let channel = state.withLock { s -> Channel? in
-            defer { s.channel = nil; s.streaming = false }
+            defer {
+                s.channel = nil
+                s.streaming = false
+            }
             return s.channel
         }
         channel?.close(promise: nil)
@@ -115,7 +125,9 @@ public final class CTP01Emulator: Sendable {
             case "start":
                 let from = fields.count >= 3 ? max(Int(fields[2]) ?? 1, 1) : 1
                 s.streaming = true
-                let held = from <= s.passings.count ? (from...s.passings.count).map { line(number: $0, s.passings[$0 - 1]) } : []
+                let held =
+                    from <= s.passings.count
+                    ? (from...s.passings.count).map { line(number: $0, s.passings[$0 - 1]) } : []
                 return ["ack~start~\(location)"] + held
             default: return []
             }

@@ -18,7 +18,8 @@ public enum DecoderTomlLines {
             out.append(line)
             let trimmed = line.trimmingPrefix(" ")
             if trimmed.hasPrefix("[") { inPoint = trimmed.hasPrefix("[[points]]") }
-            guard inPoint, trimmed.hasPrefix("id"), let open = line.firstIndex(of: "\""), let close = line.lastIndex(of: "\""), open < close
+            guard inPoint, trimmed.hasPrefix("id"), let open = line.firstIndex(of: "\""),
+                let close = line.lastIndex(of: "\""), open < close
             else { continue }
             if let decoder = lines[String(line[line.index(after: open)..<close])] { out.append(Substring(decoder)) }
         }

@@ -10,7 +10,10 @@ public struct EmulatedPassing: Sendable, Equatable {
     public var isGun: Bool
 
     public init(code: String, date: CivilDate? = nil, timeOfDay: Millis, isGun: Bool = false) {
-        self.code = code; self.date = date; self.timeOfDay = timeOfDay; self.isGun = isGun
+        self.code = code
+        self.date = date
+        self.timeOfDay = timeOfDay
+        self.isGun = isGun
     }
 
     /// The decoder reads of a read file's lines: reads and gun markers; hand
@@ -22,8 +25,10 @@ public struct EmulatedPassing: Sendable, Equatable {
             switch parsed {
             case .read(let r) where r.format != .manual && r.edge != .last:
                 return [EmulatedPassing(code: r.code, date: r.date, timeOfDay: r.timeOfDay)]
-            case .reads(let reads): return reads.map { EmulatedPassing(code: $0.code, date: $0.date, timeOfDay: $0.timeOfDay) }
-            case .gunMarker(let time, let date, _): return [EmulatedPassing(code: "guntime", date: date, timeOfDay: time, isGun: true)]
+            case .reads(let reads):
+                return reads.map { EmulatedPassing(code: $0.code, date: $0.date, timeOfDay: $0.timeOfDay) }
+            case .gunMarker(let time, let date, _):
+                return [EmulatedPassing(code: "guntime", date: date, timeOfDay: time, isGun: true)]
             default: return []
             }
         }

@@ -9,9 +9,13 @@ final class EmulatorConnection: ChannelInboundHandler {
     private let respond: @Sendable (String, Channel) -> Void
     private let closed: @Sendable (Channel) -> Void
 
-    init(opened: @escaping @Sendable (Channel) -> Void, respond: @escaping @Sendable (String, Channel) -> Void,
-         closed: @escaping @Sendable (Channel) -> Void) {
-        self.opened = opened; self.respond = respond; self.closed = closed
+    init(
+        opened: @escaping @Sendable (Channel) -> Void, respond: @escaping @Sendable (String, Channel) -> Void,
+        closed: @escaping @Sendable (Channel) -> Void
+    ) {
+        self.opened = opened
+        self.respond = respond
+        self.closed = closed
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -32,7 +36,9 @@ final class EmulatorConnection: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    static func install(on channel: Channel, _ handler: @escaping @Sendable () -> EmulatorConnection) -> EventLoopFuture<Void> {
+    static func install(on channel: Channel, _ handler: @escaping @Sendable () -> EmulatorConnection)
+        -> EventLoopFuture<Void>
+    {
         channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandlers(
                 ByteToMessageHandler(LineFrameDecoder(maxLength: DecoderLinks.maxLineLength)), handler())

@@ -30,9 +30,11 @@ final class EmulatorServer: Sendable {
     /// Listens (port 0: a free one). `respond` answers a request line; a client
     /// gets pushes once `subscribe`d, or from the start with `subscribedOnConnect`.
     /// A `heartbeat` line goes to every client at its interval, as a reader's status frames do.
-    static func start(group: EventLoopGroup, host: String, port: Int, subscribedOnConnect: Bool,
-                      heartbeat: (every: TimeAmount, line: String)? = nil,
-                      respond: @escaping @Sendable (String, Channel) -> [String]) async throws -> EmulatorServer {
+    static func start(
+        group: EventLoopGroup, host: String, port: Int, subscribedOnConnect: Bool,
+        heartbeat: (every: TimeAmount, line: String)? = nil,
+        respond: @escaping @Sendable (String, Channel) -> [String]
+    ) async throws -> EmulatorServer {
         let box = Mutex<EmulatorServer?>(nil)
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -42,9 +44,13 @@ final class EmulatorServer: Sendable {
                         opened: { channel in
                             box.withLock { $0 }?.opened(channel, subscribed: subscribedOnConnect)
                             if let heartbeat {
-                                channel.eventLoop.scheduleRepeatedTask(initialDelay: heartbeat.every, delay: heartbeat.every) { task in
+                                channel.eventLoop.scheduleRepeatedTask(
+                                    initialDelay: heartbeat.every, delay: heartbeat.every
+                                ) { task in
                                     guard channel.isActive else { return task.cancel() }
-                                    if box.withLock({ $0 })?.isSilent == false { EmulatorConnection.send([heartbeat.line], to: channel) }
+                                    if box.withLock({ $0 })?.isSilent == false {
+                                        EmulatorConnection.send([heartbeat.line], to: channel)
+                                    }
                                 }
                             }
                         },
@@ -77,10 +83,15 @@ final class EmulatorServer: Sendable {
             guard !s.silent, !lines.isEmpty else { return ([], false) }
             let targets = s.clients.values.filter(\.subscribed).map(\.channel)
             let cut = s.cutNextPush && !targets.isEmpty
-            if cut { s.cutNextPush = false; s.cutsMade += 1 }
+            if cut {
+                s.cutNextPush = false
+                s.cutsMade += 1
+            }
             return (targets, cut)
         }
-        for channel in targets { EmulatorConnection.send(lines, to: channel, cutAfter: cut ? lines[0].utf8.count / 2 : nil) }
+        for channel in targets {
+            EmulatorConnection.send(lines, to: channel, cutAfter: cut ? lines[0].utf8.count / 2 : nil)
+        }
     }
 
     func dropConnections() {

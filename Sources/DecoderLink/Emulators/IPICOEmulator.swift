@@ -14,14 +14,20 @@ public final class IPICOEmulator: Sendable {
     static let statusFrame = "ab000d4b0104019e0000000059058f050509"
 
     private init(server: EmulatorServer, date: CivilDate) {
-        self.server = server; self.date = date
+        self.server = server
+        self.date = date
     }
 
-    public static func start(group: EventLoopGroup, host: String = "127.0.0.1", port: Int = 0, date: CivilDate,
-                             heartbeat: Duration = .seconds(1)) async throws -> IPICOEmulator {
-        let every = TimeAmount.nanoseconds(Int64(heartbeat.components.seconds) * 1_000_000_000 + heartbeat.components.attoseconds / 1_000_000_000)
-        let server = try await EmulatorServer.start(group: group, host: host, port: port, subscribedOnConnect: true,
-                                                    heartbeat: (every, statusFrame)) { _, _ in [] }
+    public static func start(
+        group: EventLoopGroup, host: String = "127.0.0.1", port: Int = 0, date: CivilDate,
+        heartbeat: Duration = .seconds(1)
+    ) async throws -> IPICOEmulator {
+        let every = TimeAmount.nanoseconds(
+            Int64(heartbeat.components.seconds) * 1_000_000_000 + heartbeat.components.attoseconds / 1_000_000_000)
+        let server = try await EmulatorServer.start(
+            group: group, host: host, port: port, subscribedOnConnect: true,
+            heartbeat: (every, statusFrame)
+        ) { _, _ in [] }
         return IPICOEmulator(server: server, date: date)
     }
 

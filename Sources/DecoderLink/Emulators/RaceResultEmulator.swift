@@ -22,19 +22,26 @@ public final class RaceResultEmulator: Sendable {
         let held = Mutex(Held())
         let clock: TimeOfDayClock
         let clockSkew: Millis
-        init(clock: TimeOfDayClock, clockSkew: Millis) { self.clock = clock; self.clockSkew = clockSkew }
+        init(clock: TimeOfDayClock, clockSkew: Millis) {
+            self.clock = clock
+            self.clockSkew = clockSkew
+        }
     }
 
     private init(server: EmulatorServer, memory: Memory) {
-        self.server = server; self.memory = memory
+        self.server = server
+        self.memory = memory
     }
 
     /// Listens on a loopback address; port 0 takes a free one (see `port`).
-    public static func start(group: EventLoopGroup, host: String = "127.0.0.1", port: Int = 0,
-                             clock: TimeOfDayClock, clockSkew: Millis = 0) async throws -> RaceResultEmulator {
+    public static func start(
+        group: EventLoopGroup, host: String = "127.0.0.1", port: Int = 0,
+        clock: TimeOfDayClock, clockSkew: Millis = 0
+    ) async throws -> RaceResultEmulator {
         let memory = Memory(clock: clock, clockSkew: clockSkew)
         let serverBox = Mutex<EmulatorServer?>(nil)
-        let server = try await EmulatorServer.start(group: group, host: host, port: port, subscribedOnConnect: false) { line, channel in
+        let server = try await EmulatorServer.start(group: group, host: host, port: port, subscribedOnConnect: false) {
+            line, channel in
             let (reply, push) = answer(line, memory)
             if let push { serverBox.withLock { $0 }?.subscribe(channel, push) }
             return reply
@@ -58,7 +65,9 @@ public final class RaceResultEmulator: Sendable {
         let lines = memory.held.withLock { h -> [String] in
             let first = h.passings.count + 1
             h.passings.append(contentsOf: passings)
-            return passings.enumerated().map { "#P;" + Self.line(number: first + $0.offset, $0.element, file: h.fileNumber) }
+            return passings.enumerated().map {
+                "#P;" + Self.line(number: first + $0.offset, $0.element, file: h.fileNumber)
+            }
         }
         server.push(lines)
     }
@@ -87,14 +96,17 @@ public final class RaceResultEmulator: Sendable {
     /// A passing as the decoder writes it (protocol 3.x, 20 fields).
     static func line(number: Int, _ p: EmulatedPassing, file: Int) -> String {
         let date = p.date.map(\.description) ?? "0000-00-00"
-        return "\(number);\(p.code);\(date);\(TimeFormat.timeOfDay(p.timeOfDay, millis: true));0;3;-55;0;0;1;1;0;0;0;0;0;Box 1;\(file);1;D-4100"
+        return
+            "\(number);\(p.code);\(date);\(TimeFormat.timeOfDay(p.timeOfDay, millis: true));0;3;-55;0;0;1;1;0;0;0;0;0;Box 1;\(file);1;D-4100"
     }
 
     /// The answer to a request, and whether it turns pushes on or off.
     private static func answer(_ line: String, _ memory: Memory) -> (reply: [String], push: Bool?) {
         let fields = line.split(separator: ";", omittingEmptySubsequences: false)
         return memory.held.withLock { h in
-            if let colon = line.firstIndex(of: ":"), let from = Int(line[..<colon]), let n = Int(line[line.index(after: colon)...]) {
+            if let colon = line.firstIndex(of: ":"), let from = Int(line[..<colon]),
+                let n = Int(line[line.index(after: colon)...])
+            {
                 let first = max(from, 1)
                 let last = min(from + n - 1, h.passings.count)
                 guard first <= last else { return ([], nil) }
@@ -106,7 +118,9 @@ public final class RaceResultEmulator: Sendable {
             case "SETPROTOCOL": return ([fields.count >= 2 ? "SETPROTOCOL;\(fields[1])" : "SETPROTOCOL;3.2"], nil)
             case "GETSTATUS":
                 let now = TimeFormat.timeOfDay(memory.clock.now() + memory.clockSkew, millis: true)
-                return (["GETSTATUS;0000-00-00;\(now);1;1;1;\(h.fileNumber);0;0,0;1;100;0;0;0;0;0;0;0;0;0;0;0;0;0;0"], nil)
+                return (
+                    ["GETSTATUS;0000-00-00;\(now);1;1;1;\(h.fileNumber);0;0,0;1;100;0;0;0;0;0;0;0;0;0;0;0;0;0;0"], nil
+                )
             default: return (["ERROR;unknown command"], nil)
             }
         }

@@ -37,10 +37,17 @@ public struct DecoderSpec: Sendable, Equatable {
 
     public static let defaultSilentAfter: Millis = 15_000
 
-    public init(pointId: String, file: String, kind: DecoderProtocol, host: String, port: Int,
-                location: String? = nil, silentAfter: Millis = DecoderSpec.defaultSilentAfter) {
-        self.pointId = pointId; self.file = file; self.kind = kind; self.host = host; self.port = port
-        self.location = location; self.silentAfter = silentAfter
+    public init(
+        pointId: String, file: String, kind: DecoderProtocol, host: String, port: Int,
+        location: String? = nil, silentAfter: Millis = DecoderSpec.defaultSilentAfter
+    ) {
+        self.pointId = pointId
+        self.file = file
+        self.kind = kind
+        self.host = host
+        self.port = port
+        self.location = location
+        self.silentAfter = silentAfter
     }
 
     /// `host:port`, bracketing an IPv6 address.
@@ -59,7 +66,9 @@ enum DecoderConfigLoader {
         for (i, item) in pointsArray.enumerated() {
             guard let pointTable = item.table, let value = pointTable["decoder"] else { continue }
             let path = "points[\(i)].decoder"
-            guard let t = value.table else { throw reader.fail(path, "must be a table like { protocol = \"race-result\", host = \"10.0.0.5\" }") }
+            guard let t = value.table else {
+                throw reader.fail(path, "must be a table like { protocol = \"race-result\", host = \"10.0.0.5\" }")
+            }
             let point = event.points[i]
             let spec = try decoder(t, point: point, at: path, reader: reader)
             if let other = specs.first(where: { $0.host == spec.host && $0.port == spec.port }) {
@@ -72,9 +81,12 @@ enum DecoderConfigLoader {
 
     private static let knownKeys: Set<String> = ["protocol", "host", "port", "file", "location", "silent_after"]
 
-    private static func decoder(_ t: TOMLTable, point: TimingPoint, at path: String, reader: TableReader) throws(ConfigError) -> DecoderSpec {
+    private static func decoder(_ t: TOMLTable, point: TimingPoint, at path: String, reader: TableReader)
+        throws(ConfigError) -> DecoderSpec
+    {
         for key in t.keys where !knownKeys.contains(key) {
-            throw reader.fail(path, "unknown key '\(key)'; a decoder takes \(knownKeys.sorted().joined(separator: ", "))")
+            throw reader.fail(
+                path, "unknown key '\(key)'; a decoder takes \(knownKeys.sorted().joined(separator: ", "))")
         }
         let name = try reader.string(t, "protocol", at: path)
         guard let kind = DecoderProtocol(rawValue: name) else {
@@ -87,7 +99,9 @@ enum DecoderConfigLoader {
         } else {
             host = try reader.optionalString(t, "host", at: path) ?? "0.0.0.0"
         }
-        guard !host.contains(where: { $0 == " " || $0 == "/" }) else { throw reader.fail(path, "host '\(host)' is not an address or host name") }
+        guard !host.contains(where: { $0 == " " || $0 == "/" }) else {
+            throw reader.fail(path, "host '\(host)' is not an address or host name")
+        }
         var port = kind.defaultPort
         if let v = t["port"] {
             // Port 0 lets a listening link take any free port (tests, emulators): the status shows which.
@@ -99,7 +113,9 @@ enum DecoderConfigLoader {
         }
         let file = try reader.optionalString(t, "file", at: path) ?? point.files[0]
         guard point.files.contains(file) else {
-            throw reader.fail(path, "file '\(file)' is not one of point '\(point.id)''s files (\(point.files.joined(separator: ", ")))")
+            throw reader.fail(
+                path,
+                "file '\(file)' is not one of point '\(point.id)''s files (\(point.files.joined(separator: ", ")))")
         }
         let location = try reader.optionalString(t, "location", at: path)
         var silentAfter = DecoderSpec.defaultSilentAfter
@@ -107,7 +123,8 @@ enum DecoderConfigLoader {
             guard seconds >= 0.1 else { throw reader.fail(path, "'silent_after' must be at least 0.1 seconds") }
             silentAfter = Int((seconds * 1000).rounded())
         }
-        return DecoderSpec(pointId: point.id, file: file, kind: kind, host: host, port: port,
-                           location: location, silentAfter: silentAfter)
+        return DecoderSpec(
+            pointId: point.id, file: file, kind: kind, host: host, port: port,
+            location: location, silentAfter: silentAfter)
     }
 }
