@@ -5,6 +5,7 @@ import PackageDescription
 //   RaceModel <- TimingIngest <- RaceStore <- LiveIngest
 //   RaceModel <- Snapshots <- RaceStore, ResultsReport, Dashboard
 //   ScreenGrid <- Dashboard, TerminalBackend (ncurses via CNCurses) <- DashboardApp
+//   RaceModel, TimingIngest, SwiftNIO <- DecoderLink <- racedash, racedash-bench
 // The renderer (Dashboard) sees pure modules only: RaceModel, Snapshots, ScreenGrid.
 // Linux only: tailing uses inotify and /proc, the terminal layer Glibc.
 let package = Package(
@@ -16,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Pure, value-typed domain: event configuration, participants, reads and the timing rules.
@@ -32,7 +34,7 @@ let package = Package(
         // Headless output: results table, CSV, JSON, check report, live lines.
         .target(name: "ResultsReport", dependencies: ["RaceModel", "Snapshots", "ScreenGrid"]),
         // Race day: tails every read file into the race state, follows config edits, headless live loop.
-        .target(name: "LiveIngest", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport"]),
+        .target(name: "LiveIngest", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport", "ScreenGrid"]),
         // In-memory grid of styled cells, display width of text, and the terminal protocol.
         .target(name: "ScreenGrid"),
         // Pure presentation: snapshot + UI state -> frame.
@@ -43,24 +45,40 @@ let package = Package(
         .target(name: "TerminalBackend", dependencies: ["CNCurses", "ScreenGrid"]),
         // The interactive loop: replay clock, snapshot fetching, keys to commands, drawing on one thread.
         .target(name: "DashboardApp", dependencies: ["RaceModel", "Snapshots", "RaceStore", "Dashboard", "TerminalBackend", "ScreenGrid"]),
+        // Race day over the network: decoder connections appending every passing to its read file first, and emulators.
+        .target(name: "DecoderLink", dependencies: [
+            "RaceModel", "TimingIngest",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // Writes a deterministic synthetic race as an event folder.
         .target(name: "Simulation", dependencies: ["RaceModel"]),
         .executableTarget(name: "racedash", dependencies: [
-            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "DashboardApp", "Simulation",
+            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "DashboardApp", "Simulation", "DecoderLink",
+            "ScreenGrid",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .executableTarget(name: "racedash-bench", dependencies: [
             "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "Simulation",
+            "DecoderLink", .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock,
         // a terminal in memory.
         .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ScreenGrid"],
                 path: "Tests/TestSupport", exclude: ["Expected"]),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
-        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "TestSupport"]),
+        // Fixtures/real-reads: real decoder output, kept byte for byte and read from disk by the tests.
+        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "Simulation", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "RaceStoreTests", dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "LiveIngestTests", dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
         .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(name: "DecoderLinkTests", dependencies: [
+            "DecoderLink", "TimingIngest", "RaceModel", "RaceStore", "ResultsReport", "Simulation", "TestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport"],
                     exclude: ["Goldens"]),

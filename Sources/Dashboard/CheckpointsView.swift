@@ -81,11 +81,29 @@ enum CheckpointsView {
                 }
             }
         }
-        let chartTop = c.top + tableRows + 1
+        let decoderRows = drawDecoders(c.feed.decoders, into: &frame, y: c.top + tableRows + 1,
+                                       rows: c.top + c.contentRows - (c.top + tableRows + 1), width: c.width)
+        let chartTop = c.top + tableRows + 1 + decoderRows
         let chartRows = c.top + c.contentRows - chartTop
         if chartRows >= Layout.distributionMinRows {
             drawDistribution(c, buckets: standings.byLastCheckpoint, race: race, into: &frame, y: chartTop, rows: chartRows)
         }
+    }
+
+    /// Live with decoders: a heading and one line per decoder link, a link that
+    /// is down marked. Returns the rows used.
+    static func drawDecoders(_ decoders: [DecoderLine], into frame: inout Frame, y: Int, rows: Int, width: Int) -> Int {
+        guard !decoders.isEmpty, rows >= 2 else { return 0 }
+        frame.fill(row: y, style: Theme.columnHeader)
+        let down = decoders.filter { !$0.isUp }.count
+        frame.put(" Decoders: \(decoders.count - down) connected" + (down > 0 ? " · \(down) NOT CONNECTED" : ""),
+                  x: 0, y: y, style: Theme.columnHeader)
+        let shown = min(decoders.count, rows - 1)
+        for (i, decoder) in decoders.prefix(shown).enumerated() {
+            let text = "\(decoder.isUp ? " " : "!") \(decoder.point) \(decoder.text)"
+            frame.put(TextWidth.truncate(text, to: width - 1), x: 1, y: y + 1 + i, style: decoder.isUp ? .plain : Theme.warning)
+        }
+        return shown + 1
     }
 
     /// Vertical bars of runners by last checkpoint reached (finishers at the finish).

@@ -19,10 +19,24 @@ public struct FeedStatus: Sendable, Equatable {
     /// read or was deleted, a config edit that could not be loaded). Shown
     /// in the ticker ahead of every race alert.
     public var problems: [String]
+    /// Live with decoders named in event.toml: each one's link, for the checkpoints view.
+    public var decoders: [DecoderLine]
 
     public init(mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil,
-                problems: [String] = []) {
+                problems: [String] = [], decoders: [DecoderLine] = []) {
         self.mode = mode; self.clock = clock; self.feedStart = feedStart; self.feedEnd = feedEnd; self.wallNow = wallNow
-        self.problems = problems
+        self.problems = problems; self.decoders = decoders
+    }
+}
+
+/// One decoder link as the checkpoints view lists it: its point, whether it
+/// is up, and the rest already worded (connected since, passings, last, gaps, clock).
+public struct DecoderLine: Sendable, Equatable {
+    public var point: String
+    public var isUp: Bool
+    public var text: String
+
+    public init(point: String, isUp: Bool, text: String) {
+        self.point = point; self.isUp = isUp; self.text = text
     }
 }

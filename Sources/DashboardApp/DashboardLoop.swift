@@ -24,10 +24,12 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
     private var snapshot: RaceSnapshot
     private var dirty = true
     private let feedProblems: @Sendable () -> [String]
+    private let feedDecoders: @Sendable () -> [DecoderLine]
     private let liveNow: @Sendable (EventConfig) -> Millis
 
     init(terminal: any Terminal, clock: C, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
          feedProblems: @escaping @Sendable () -> [String] = { [] },
+         feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
          liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) {
         self.terminal = terminal
         self.clock = clock
@@ -35,6 +37,7 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
         self.session = session
         self.snapshot = first
         self.feedProblems = feedProblems
+        self.feedDecoders = feedDecoders
         self.liveNow = liveNow
     }
 
@@ -91,6 +94,7 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
         let (width, height) = terminal.size
         var feed = session.status(for: snapshot, liveNow: liveNow(snapshot.event))
         feed.problems = feedProblems()
+        feed.decoders = feedDecoders()
         terminal.draw(DashboardRenderer.render(snapshot, ui: session.ui, feed: feed, width: width, height: height))
         dirty = false
     }

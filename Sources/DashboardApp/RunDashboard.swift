@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import RaceModel
 import RaceStore
@@ -14,15 +15,17 @@ import TerminalBackend
 /// dashboard shows each new version within about 100 ms.
 ///
 /// `feedProblems` is asked at each redraw (live redraws every second) for
-/// what is wrong with the feed itself, shown ahead of every race alert.
+/// what is wrong with the feed itself, shown ahead of every race alert;
+/// `feedDecoders` for the decoder links the checkpoints view lists.
 /// `liveNow` tells live mode the time of day now: the wall clock at the
 /// event on race day (the default), or another clock (a simulated race).
 public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true, journal: JournalWriter? = nil,
                          feedProblems: @escaping @Sendable () -> [String] = { [] },
+                         feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
                          liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
     try await runDashboard(
         state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(), journal: journal,
-        feedProblems: feedProblems, liveNow: liveNow)
+        feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
 }
 
 /// The dashboard on any terminal, with replay time and snapshot pacing from
@@ -36,6 +39,7 @@ public func runDashboard<C: Clock>(
     state: RaceState, feed: FeedSource, terminal makeTerminal: @escaping @Sendable () -> any Terminal,
     clock: C, fetchInterval: Duration = .milliseconds(100), journal: JournalWriter? = nil,
     feedProblems: @escaping @Sendable () -> [String] = { [] },
+    feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
 ) async throws where C.Duration == Duration {
     let event = await state.event
@@ -54,7 +58,7 @@ public func runDashboard<C: Clock>(
     try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
         let thread = Thread {
             let loop = DashboardLoop(terminal: makeTerminal(), clock: clock, mailbox: mailbox, session: session,
-                                     first: first, feedProblems: feedProblems, liveNow: liveNow)
+                                     first: first, feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
             do {
                 try loop.run()
                 done.resume()

@@ -6,10 +6,9 @@ import Darwin
 import TimingIngest
 
 /// Identity and last change of a file, from stat(): a save in place changes
-/// the times and usually the size, an editor's save-by-rename the inode.
+/// the times and usually the size, an editor's save-by-rename the identity.
 struct FileSignature: Equatable, Sendable {
-    var device: UInt64
-    var inode: UInt64
+    var identity: FileIdentity
     var size: Int64
     var modified: Int64
     var changed: Int64
@@ -24,8 +23,7 @@ struct FileSignature: Equatable, Sendable {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         #endif
-        return FileSignature(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                             modified: modified, changed: changed)
+        return FileSignature(identity: FileIdentity(info), size: Int64(info.st_size), modified: modified, changed: changed)
     }
 }
 

@@ -57,6 +57,7 @@ struct FeedHealth {
         case .appeared, .truncated, .rotated: files[i].condition = .following
         case .unreadable(let reason): files[i].condition = .unreadable(reason: reason)
         case .deleted: files[i].condition = .deleted
+        case .rotatedFileDone: break
         }
         addNotice(.file(path: path, notice), at: now)
     }

@@ -31,7 +31,7 @@ public enum LiveHeadless {
                 wake.raise(summary: true)
             }
         }
-        output("LIVE \(folder.event.name): following \(folder.readFiles.count) read files in \(eventPath)")
+        output(HeadlessPrinter.sanitized("LIVE \(folder.event.name): following \(folder.readFiles.count) read files in \(eventPath)"))
         feed.start()
 
         var printer = HeadlessPrinter()

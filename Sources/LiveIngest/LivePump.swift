@@ -17,7 +17,10 @@ final class LivePump {
     /// leftovers of a tailer stopped by a reload and are dropped.
     private var tailerIDs: [String: Int] = [:]
 
-    private var batch: [(text: String, number: Int, file: Int)] = []
+    private var batch: [(text: String, number: Int, generation: Int, file: Int)] = []
+    /// Lines delivered per path by its current tailer: the feed's progress
+    /// counts across generations, where line numbers start over.
+    private var delivered: [String: Int] = [:]
     private var touched: [String: (count: Int, last: Int)] = [:]
 
     init(folder: EventFolder, state: RaceState, core: LiveCore, options: LiveFeed.Options) {
@@ -42,10 +45,17 @@ final class LivePump {
             case .tail(let id, let path, let event):
                 guard tailerIDs[path] == id, let file = fileIndex[path] else { continue }
                 switch event {
-                case .line(_, let number, let text):
-                    batch.append((text, number, file))
-                    let seen = touched[path] ?? (0, 0)
-                    touched[path] = (seen.count + 1, max(seen.last, number))
+                case .line(_, let number, let text, let generation):
+                    guard withinLimit(number, path: path) else { continue }
+                    batch.append((text, number, generation, file))
+                    touch(path)
+                case .unusableLine(_, let number, let text, let reason, let generation):
+                    guard withinLimit(number, path: path) else { continue }
+                    await flush()
+                    await state.append(unusable: text, reason: reason, number: number, generation: generation, file: file)
+                    touch(path)
+                    core.delivered(touched, total: 1)
+                    touched.removeAll(keepingCapacity: true)
                 case .caughtUp:
                     await flush()
                     core.markCaughtUp(path)
@@ -60,13 +70,33 @@ final class LivePump {
         await flush()
     }
 
+    private func touch(_ path: String) {
+        let count = (delivered[path] ?? 0) + 1
+        delivered[path] = count
+        let seen = touched[path] ?? (0, 0)
+        touched[path] = (seen.count + 1, count)
+    }
+
+    /// A file past `[limits] lines_per_file` is no longer followed: line
+    /// numbers are 32-bit, and no mat writes that many lines in one race.
+    private func withinLimit(_ number: Int, path: String) -> Bool {
+        let limit = folder.event.linesPerFile
+        guard number > limit else { return true }
+        if number == limit + 1 {
+            tailerIDs[path] = nil
+            core.unregister(path)?.stop()
+            core.record(.unreadable(reason: ReadLimits.tooManyLinesReason(limit: limit) + "; lines after it are not read"), path: path)
+        }
+        return false
+    }
+
     /// Lines already waiting go in one `append(lines:)` (catch-up, bursts);
     /// a lone line goes alone, without building a batch.
     private func flush() async {
         guard !batch.isEmpty else { return }
         if batch.count == 1 {
             let line = batch[0]
-            await state.append(line: line.text, number: line.number, file: line.file)
+            await state.append(line: line.text, number: line.number, generation: line.generation, file: line.file)
         } else {
             await state.append(lines: batch)
         }
@@ -102,6 +132,7 @@ final class LivePump {
     private func startTailer(for file: ReadFileInfo) {
         let id = core.makeTailerID()
         let path = file.path
+        delivered[path] = 0
         let tailer = FileTailer(paths: [folder.absolutePath(of: file)],
                                 pollInterval: options.tailPollInterval, mode: options.tailMode)
         let stream = tailer.lines()

@@ -30,8 +30,8 @@ public struct FileStatus: Sendable, Equatable {
     public var caughtUp: Bool
     /// Lines handed to the race state (blank and comment lines included).
     public var lines: Int
-    /// Number of the newest line handed over; keeps counting across
-    /// truncation and rotation, as the tailer numbers them.
+    /// Lines handed over by the file's current tailer, counting on across
+    /// truncation and rotation (where the file's own line numbers start over).
     public var lastLineNumber: Int
     /// Wall-clock time the newest line reached the race state.
     public var lastLineAt: Date?
@@ -88,7 +88,10 @@ public struct LiveNotice: Sendable, Equatable, CustomStringConvertible {
         case .waitingForFile: return "no file yet; waiting for it"
         case .appeared: return "file appeared; reading it"
         case .truncated: return "truncated (copy-truncate); reading from its start"
-        case .rotated: return "replaced by a new file (rotated); the old one was read to its end"
+        case .rotated: return "replaced by a new file (rotated); reading the new one, and the old one until its writer is done"
+        case .rotatedFileDone(writerClosed: true): return "the rotated-away file was closed by its writer and read to its end"
+        case .rotatedFileDone(writerClosed: false):
+            return "gave up reading the rotated-away file (no write to it for a while); later writes to it are not read"
         case .unreadable(let reason): return "cannot be read: \(reason); retrying"
         case .deleted: return "deleted; waiting for a new file"
         }

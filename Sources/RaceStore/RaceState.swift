@@ -55,18 +55,32 @@ public actor RaceState {
     }
 
     /// Adds one line a mat wrote (live tailing).
-    public func append(line: String, number: Int, file: Int) {
+    public func append(line: String, number: Int, generation: Int = 0, file: Int) {
         let before = log.reads.count
-        ReadLogLoader.ingest(line: line, number: number, file: file, into: &log, event: folder.event)
+        ReadLogLoader.ingest(line: line, number: number, generation: generation, file: file, into: &log, event: folder.event)
         if log.reads.count > before { placeNewReads(from: before) }
+        changed()
+    }
+
+    /// Adds a line the tailer could not deliver whole (too long, cut by a
+    /// truncation): it is kept as rejected, with the tailer's reason.
+    public func append(unusable text: String, reason: String, number: Int, generation: Int = 0, file: Int) {
+        ReadLogLoader.ingest(unusable: text, reason: reason, number: number, generation: generation, file: file,
+                             into: &log, event: folder.event)
         changed()
     }
 
     /// Adds many lines at once (catch-up), re-sorting once.
     public func append(lines: [(text: String, number: Int, file: Int)]) {
+        append(lines: lines.map { ($0.text, $0.number, 0, $0.file) })
+    }
+
+    /// Lines of any generation of their files.
+    public func append(lines: [(text: String, number: Int, generation: Int, file: Int)]) {
         let before = log.reads.count
         for l in lines {
-            ReadLogLoader.ingest(line: l.text, number: l.number, file: l.file, into: &log, event: folder.event)
+            ReadLogLoader.ingest(line: l.text, number: l.number, generation: l.generation, file: l.file,
+                                 into: &log, event: folder.event)
         }
         if log.reads.count > before { placeNewReads(from: before) }
         changed()
@@ -109,12 +123,14 @@ public actor RaceState {
             guard let t else { continue }
             rebuilt.lineCounts[t] = log.lineCounts[o]
             rebuilt.ignoredCounts[t] = log.ignoredCounts[o]
+            rebuilt.controlCounts[t] = log.controlCounts[o]
+            rebuilt.otherEdgeCounts[t] = log.otherEdgeCounts[o]
         }
         for read in log.reads {
             let o = Int(read.ref.file)
             guard let f = target[o] else { continue }
             var moved = read
-            moved.ref = LineRef(file: f, line: Int(read.ref.line))
+            moved.ref.file = Int32(f)
             moved.point = Int32(newFiles[f].pointIndex)
             moved.isBackup = newFiles[f].isBackup
             moved.time += shift[o]
@@ -123,13 +139,16 @@ public actor RaceState {
         for problem in log.problems {
             guard let f = target[Int(problem.ref.file)] else { continue }
             var moved = problem
-            moved.ref = LineRef(file: f, line: Int(problem.ref.line))
+            moved.ref.file = Int32(f)
             rebuilt.problems.append(moved)
         }
         for marker in log.gunMarkers {
             let o = Int(marker.ref.file)
             guard let f = target[o] else { continue }
-            rebuilt.gunMarkers.append(GunMarker(ref: LineRef(file: f, line: Int(marker.ref.line)), time: marker.time + shift[o]))
+            var moved = marker
+            moved.ref.file = Int32(f)
+            moved.time += shift[o]
+            rebuilt.gunMarkers.append(moved)
         }
         return rebuilt
     }

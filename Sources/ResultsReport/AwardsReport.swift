@@ -67,8 +67,13 @@ public enum AwardsReport {
     struct Doc: Encodable {
         var event: String
         var top: Int
-        var overall_in_age_groups: Bool
+        var overallInAgeGroups: Bool
         var races: [RaceDoc]
+
+        enum CodingKeys: String, CodingKey {
+            case event, top, races
+            case overallInAgeGroups = "overall_in_age_groups"
+        }
     }
     struct RaceDoc: Encodable {
         var id: String
@@ -78,8 +83,13 @@ public enum AwardsReport {
     struct CategoryDoc: Encodable {
         var category: String
         var sex: String
-        var age_group: String?
+        var ageGroup: String?
         var winners: [WinnerDoc]
+
+        enum CodingKeys: String, CodingKey {
+            case category, sex, winners
+            case ageGroup = "age_group"
+        }
     }
     struct WinnerDoc: Encodable {
         var place: Int
@@ -88,21 +98,26 @@ public enum AwardsReport {
         var country: String?
         var club: String?
         var time: String?
-        var time_ms: Int?
+        var timeMs: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case place, bib, name, country, club, time
+            case timeMs = "time_ms"
+        }
     }
 
     public static func json(_ snapshot: RaceSnapshot, race: Int? = nil, rules: AwardRules) -> String {
         let races = entries(snapshot, race: race, rules: rules).map { race, categories in
             RaceDoc(id: race.id, name: race.name, categories: categories.map { c in
-                CategoryDoc(category: c.label, sex: c.sex.rawValue, age_group: c.ageGroup.map(snapshot.event.ageGroups.label(forGroup:)),
+                CategoryDoc(category: c.label, sex: c.sex.rawValue, ageGroup: c.ageGroup.map(snapshot.event.ageGroups.label(forGroup:)),
                             winners: c.winners.map { w in
                                 let p = snapshot.participants[w.standing.runner]
                                 return WinnerDoc(place: w.place, bib: p.bib, name: p.name, country: p.country, club: p.club,
-                                                 time: w.standing.rankTime.map(snapshot.event.official), time_ms: w.standing.rankTime)
+                                                 time: w.standing.rankTime.map(snapshot.event.official), timeMs: w.standing.rankTime)
                             })
             })
         }
         return JSONReport.encode(Doc(event: snapshot.event.name, top: rules.top,
-                                     overall_in_age_groups: rules.overallInAgeGroups, races: races))
+                                     overallInAgeGroups: rules.overallInAgeGroups, races: races))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RaceModel
 import Snapshots
+import ScreenGrid
 
 /// Standings as CSV for scripts: a fixed set of columns, then one column per
 /// checkpoint holding that split, official, on the runner's ranking clock.
@@ -43,9 +44,19 @@ public enum CSVReport {
         return out
     }
 
-    static func field(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else { return s }
+    /// A field as a spreadsheet may safely open it. Control characters are
+    /// replaced like on a terminal; text a spreadsheet would run as a formula
+    /// (starting with =, +, -, @, a tab or a carriage return, OWASP's list)
+    /// gets a leading apostrophe, which spreadsheets show as text. No field
+    /// racedash computes starts with one of those, so only names, clubs and
+    /// other text from participants.csv and event.toml are ever changed.
+    static func field(_ raw: String) -> String {
+        var s = TextWidth.sanitize(raw)
+        if let first = raw.unicodeScalars.first, formulaStarts.contains(first) { s = "'" + s }
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
 

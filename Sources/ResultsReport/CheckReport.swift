@@ -1,5 +1,6 @@
 import RaceModel
 import Snapshots
+import ScreenGrid
 
 /// What `racedash check` prints: the config in brief, counts per point and
 /// every rejected line with file, line and reason.
@@ -18,21 +19,32 @@ public enum CheckReport {
         out += "Reads kept from \(TimeFormat.timeOfDay(window.start)) to \(TimeFormat.timeOfDay(window.end)) (the event window); "
         out += "official times in \(event.precision.rawValue), rounded up to the next unit (TR 19.24)\n"
         out += "\nPer point:\n"
-        var table: [[String]] = [["point", "lines", "reads", "used", "dupes", "rejected", "first read", "last read"]]
+        var table: [[String]] = [["point", "lines", "reads", "used", "dupes", "rejected", "control", "blank", "first read", "last read"]]
         for (i, point) in event.points.enumerated() {
             let s = ev.pointStats[i]
-            table.append([point.id, "\(s.lines)", "\(s.reads)", "\(s.used)", "\(s.duplicates)", "\(s.rejected)",
+            table.append([point.id, "\(s.lines)", "\(s.reads)", "\(s.used)", "\(s.duplicates)", "\(s.rejected)", "\(s.control)", "\(s.blank)",
                           s.firstRead.map { TimeFormat.timeOfDay($0) } ?? "-", s.lastRead.map { TimeFormat.timeOfDay($0) } ?? "-"])
         }
-        out += TableReport.align(table, rightAligned: [1, 2, 3, 4, 5], maxWidth: [:]).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out += TableReport.align(table, rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: [:]).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
         for file in missingFiles { out += "  missing read file: \(file) (not written yet?)\n" }
+        for (i, point) in event.points.enumerated() where ev.pointStats[i].otherEdge > 0 {
+            let other = point.seen == .first ? "last" : "first"
+            out += "  \(point.id): \(ev.pointStats[i].otherEdge) \(other)-seen reads not timed (the point times from \(point.seen.rawValue) seen)\n"
+        }
 
-        let ignored = snapshot.gunMarkers.count
-        out += "\nTotals: \(ev.usedCount) used, \(ev.duplicateCount) duplicates, \(ev.rejections.count) rejected, \(ignored) gun markers\n"
+        let gunMarkers = snapshot.gunMarkers.count
+        let control = ev.pointStats.reduce(0) { $0 + $1.control }
+        let blank = ev.pointStats.reduce(0) { $0 + $1.blank }
+        out += "\nTotals: \(ev.usedCount) used, \(ev.duplicateCount) duplicates, \(ev.rejections.count) rejected,"
+            + " \(gunMarkers) gun markers, \(control) control lines, \(blank) blank or comment lines\n"
         var byKind: [String: Int] = [:]
         for r in ev.rejections { byKind[r.reason.kind, default: 0] += 1 }
         if !byKind.isEmpty {
             out += "Rejected by reason: " + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        }
+        if !ev.sequenceGaps.isEmpty {
+            out += "\nDecoder passing numbers:\n"
+            for gap in ev.sequenceGaps { out += "  " + gap.message(event: event, files: snapshot.files) + "\n" }
         }
         if !snapshot.gunMarkers.isEmpty {
             out += "\nGun markers against the configured guns:\n"
@@ -44,7 +56,7 @@ public enum CheckReport {
             for runner in suspicious {
                 let p = snapshot.participants[runner]
                 for segment in ev.timelines[runner].suspicious {
-                    out += "  bib \(printable(p.bib)) \(printable(p.name)): \(segment.text(in: event.races[p.raceIndex]))\n"
+                    out += "  bib \(p.bib) \(p.name): \(segment.text(in: event.races[p.raceIndex]))\n"
                 }
             }
         }
@@ -55,7 +67,7 @@ public enum CheckReport {
             for r in shown { out += "  " + describe(r, snapshot: snapshot) + "\n" }
             if shown.count < ev.rejections.count { out += "  ... and \(ev.rejections.count - shown.count) more\n" }
         }
-        return out
+        return TextWidth.sanitizeLines(out)
     }
 
     /// Every row of the officials' journal, as applied (undone rows marked),
@@ -70,13 +82,13 @@ public enum CheckReport {
         for entry in journal.entries {
             var who = ""
             if let runner = runnerOfBib[entry.bib] {
-                who = "bib \(printable(entry.bib)) \(printable(snapshot.participants[runner].name)): "
+                who = "bib \(entry.bib) \(snapshot.participants[runner].name): "
             }
             let undone = journal.undone.contains(entry.line) ? " (undone)" : ""
             let by = [entry.when, entry.who].filter { !$0.isEmpty }.joined(separator: " by ")
-            out += "  line \(entry.line): \(who)\(printable(entry.label))\(undone)\(by.isEmpty ? "" : " [\(printable(by))]")\n"
+            out += "  line \(entry.line): \(who)\(entry.label)\(undone)\(by.isEmpty ? "" : " [\(by)]")\n"
         }
-        for problem in problems { out += "  skipped: \(printable(problem))\n" }
+        for problem in problems { out += "  skipped: \(problem)\n" }
         return out
     }
 
@@ -92,7 +104,7 @@ public enum CheckReport {
                 best = (race, wave)
             }
         }
-        var s = "\(file.path):\(marker.ref.line): gun at \(TimeFormat.timeOfDay(marker.time, millis: true))"
+        var s = "\(marker.ref.label(path: file.path)): gun at \(TimeFormat.timeOfDay(marker.time, millis: true))"
         guard let best else { return s + ": no race starts at this point" }
         let diff = marker.time - best.wave.gun
         s += ", \(best.race.id) wave \(best.wave.id) is set to \(TimeFormat.timeOfDay(best.wave.gun))"
@@ -105,15 +117,11 @@ public enum CheckReport {
     /// `reads/km5.txt:123: malformed: ... | line text`
     public static func describe(_ r: Rejection, snapshot: RaceSnapshot) -> String {
         let file = snapshot.files[Int(r.ref.file)].path
-        var s = "\(file):\(r.ref.line): \(r.reason)"
+        var s = "\(r.ref.label(path: file)): \(r.reason)"
         if let runner = r.runner { s += " (bib \(snapshot.participants[runner].bib))" }
         if let time = r.time, r.text == nil { s += " at \(TimeFormat.timeOfDay(time))" }
-        if let text = r.text { s += " | \(printable(text))" }
+        if let text = r.text { s += " | \(text)" }
         return s
     }
 
-    /// Control characters from a bad line are never written to the terminal.
-    static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? "?" : Character($0) })
-    }
 }

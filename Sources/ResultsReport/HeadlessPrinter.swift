@@ -1,5 +1,6 @@
 import RaceModel
 import Snapshots
+import ScreenGrid
 
 /// Turns successive snapshots into the lines of headless live output: each
 /// split that became counted, each line newly rejected, and summaries.
@@ -16,11 +17,17 @@ public struct HeadlessPrinter {
     private struct RejectionKey: Hashable {
         var path: String
         var line: Int32
+        var generation: UInt16
         var reason: String
     }
 
     private var splits: [SplitKey: Millis] = [:]
+    /// The last snapshot's splits by runner index, with what the indices
+    /// refer to: while participants and event stay the same, a change is
+    /// found by comparing each runner's splits, without hashing every split.
+    private var previous: (event: EventConfig, participants: [Participant], splits: [[Millis?]])?
     private var rejections: Set<RejectionKey> = []
+    private var gaps: Set<String> = []
     public private(set) var hasBaseline = false
 
     public init() {}
@@ -35,11 +42,59 @@ public struct HeadlessPrinter {
     /// Splits counted since the last call, in time order, then lines newly
     /// rejected, in file and line order.
     public mutating func changes(_ snapshot: RaceSnapshot) -> [String] {
+        var accepted = changedSplits(snapshot)
+        previous = (snapshot.event, snapshot.participants, snapshot.evaluation.timelines.map(\.splits))
+
+        var rejected: [(ref: LineRef, text: String)] = []
+        var currentRejections = Set<RejectionKey>()
+        for rejection in snapshot.evaluation.rejections {
+            let path = Self.path(of: rejection.ref, in: snapshot)
+            let key = RejectionKey(path: path, line: rejection.ref.line, generation: rejection.ref.generation,
+                                   reason: rejection.reason.description)
+            currentRejections.insert(key)
+            if !rejections.contains(key) {
+                rejected.append((rejection.ref, Self.rejectionLine(rejection, path: path, snapshot: snapshot)))
+            }
+        }
+        rejections = currentRejections
+
+        // Decoder numbering gaps (computed with the evaluation), each printed once as it appears.
+        let currentGaps = snapshot.evaluation.sequenceGaps.map {
+            Self.sanitized("GAP " + $0.message(event: snapshot.event, files: snapshot.files))
+        }
+        let newGaps = currentGaps.filter { !gaps.contains($0) }
+        gaps = Set(currentGaps)
+
+        accepted.sort { ($0.time, $0.bib.count, $0.bib) < ($1.time, $1.bib.count, $1.bib) }
+        return accepted.map(\.text) + rejected.sorted { $0.ref < $1.ref }.map(\.text) + newGaps
+    }
+
+    /// Splits new or changed since the last snapshot.
+    private mutating func changedSplits(_ snapshot: RaceSnapshot) -> [(time: Millis, bib: String, text: String)] {
+        let event = snapshot.event
+        let timelines = snapshot.evaluation.timelines
+        if let previous, previous.event == event, previous.participants == snapshot.participants,
+           previous.splits.count == timelines.count {
+            // Same runners at the same indices: only runners whose splits differ are looked at.
+            var accepted: [(time: Millis, bib: String, text: String)] = []
+            for (runner, timeline) in timelines.enumerated() where timeline.splits != previous.splits[runner] {
+                let participant = snapshot.participants[runner]
+                let race = event.races[participant.raceIndex]
+                for (c, time) in timeline.splits.enumerated() {
+                    let key = SplitKey(bib: participant.bib, race: race.id, checkpoint: race.checkpoints[c].id)
+                    splits[key] = time
+                    guard let time, previous.splits[runner][c] != time else { continue }
+                    accepted.append((time, participant.bib,
+                                     Self.splitLine(participant, race: race, checkpoint: c, time: time,
+                                                    timeline: timeline, event: event)))
+                }
+            }
+            return accepted
+        }
         var accepted: [(time: Millis, bib: String, text: String)] = []
         var current: [SplitKey: Millis] = [:]
         current.reserveCapacity(splits.count + 16)
-        let event = snapshot.event
-        for (runner, timeline) in snapshot.evaluation.timelines.enumerated() {
+        for (runner, timeline) in timelines.enumerated() {
             guard timeline.furthest != nil else { continue }
             let participant = snapshot.participants[runner]
             let race = event.races[participant.raceIndex]
@@ -55,21 +110,7 @@ public struct HeadlessPrinter {
             }
         }
         splits = current
-
-        var rejected: [(ref: LineRef, text: String)] = []
-        var currentRejections = Set<RejectionKey>()
-        for rejection in snapshot.evaluation.rejections {
-            let path = Self.path(of: rejection.ref, in: snapshot)
-            let key = RejectionKey(path: path, line: rejection.ref.line, reason: rejection.reason.description)
-            currentRejections.insert(key)
-            if !rejections.contains(key) {
-                rejected.append((rejection.ref, Self.rejectionLine(rejection, path: path, snapshot: snapshot)))
-            }
-        }
-        rejections = currentRejections
-
-        accepted.sort { ($0.time, $0.bib.count, $0.bib) < ($1.time, $1.bib.count, $1.bib) }
-        return accepted.map(\.text) + rejected.sorted { $0.ref < $1.ref }.map(\.text)
+        return accepted
     }
 
     /// `09:17:00.000 km5 5K bib 1 Ri Jong Ho (PRK) gun 0:17:00` (and the net
@@ -88,7 +129,7 @@ public struct HeadlessPrinter {
 
     /// `REJECTED reads/km5.txt:12: <reason> (bib 7) | <line as written>`
     static func rejectionLine(_ rejection: Rejection, path: String, snapshot: RaceSnapshot) -> String {
-        var text = "REJECTED \(path):\(rejection.ref.line): \(rejection.reason)"
+        var text = "REJECTED \(rejection.ref.label(path: path)): \(rejection.reason)"
         if let runner = rejection.runner { text += " (bib \(snapshot.participants[runner].bib))" }
         if let line = rejection.text { text += " | \(line)" }
         return sanitized(text)
@@ -131,13 +172,6 @@ public struct HeadlessPrinter {
     /// Read lines and names are outside text: control characters would move
     /// the cursor or recolour the terminal of whoever reads the output.
     public static func sanitized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { out.append(isControl(scalar) ? "?" : scalar) }
-        return String(out)
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        TextWidth.sanitize(text)
     }
 }

@@ -31,9 +31,9 @@ public enum TableReport {
                     s.flagLabels.joined(separator: ", "),
                 ])
             }
-            out += align(table, rightAligned: [0, 1, 4, 6, 12, 13, 14, 15, 16], maxWidth: [2: 28, 7: 20])
+            out += align(table, rightAligned: [0, 1, 4, 6, 12, 13, 14, 15, 16], maxWidth: [2: 28, 7: 20, 17: 40])
         }
-        return out
+        return TextWidth.sanitizeLines(out)
     }
 
     /// `gun`, or `net (elite: gun)` where divisions or waves rank on their own clock.
@@ -55,11 +55,17 @@ public enum TableReport {
         km == km.rounded() ? String(Int(km)) : String(km)
     }
 
+    /// Columns not named in `maxWidth` are capped too: one 10,000-character
+    /// country must not make every row of the table that wide.
+    static let defaultMaxWidth = 16
+
     static func align(_ rows: [[String]], rightAligned: Set<Int>, maxWidth: [Int: Int]) -> String {
         guard let first = rows.first else { return "" }
         var widths = [Int](repeating: 0, count: first.count)
         for row in rows {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], min(TextWidth.of(cell), maxWidth[i] ?? .max)) }
+            for (i, cell) in row.enumerated() {
+                widths[i] = max(widths[i], min(TextWidth.of(cell), maxWidth[i] ?? defaultMaxWidth))
+            }
         }
         var out = ""
         for row in rows {

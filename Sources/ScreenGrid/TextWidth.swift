@@ -18,20 +18,35 @@ public enum TextWidth {
         return of(String(c))
     }
 
+    /// The one sanitizer of text bound for a terminal: the dashboard, check,
+    /// results, headless live lines and error messages all pass through it.
+    ///
     /// Replaces C0 controls, DEL, C1 controls (ESC included, so escape
     /// sequences from data are never interpreted) with U+FFFD; a tab becomes a
     /// space because typed data uses it as a separator. Line and paragraph
-    /// separators are replaced too, since some terminals treat them as newlines.
+    /// separators are replaced too, since some terminals treat them as newlines,
+    /// and so are bidi overrides and isolates, which reorder what follows.
     public static func sanitize(_ s: String) -> String {
-        if s.unicodeScalars.allSatisfy({ !needsReplacement($0) }) { return s }
+        sanitize(s, keepingNewlines: false)
+    }
+
+    /// `sanitize` for many lines: each "\n" is kept, everything else is
+    /// treated as in `sanitize`.
+    public static func sanitizeLines(_ s: String) -> String {
+        sanitize(s, keepingNewlines: true)
+    }
+
+    private static func sanitize(_ s: String, keepingNewlines: Bool) -> String {
+        let replaced = { (scalar: Unicode.Scalar) in needsReplacement(scalar) && !(keepingNewlines && scalar == "\n") }
+        if !s.unicodeScalars.contains(where: replaced) { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            if scalar == "\t" {
-                out.append(" ")
-            } else if needsReplacement(scalar) {
-                out.append(contentsOf: replacement.unicodeScalars)
-            } else {
+            if !replaced(scalar) {
                 out.append(scalar)
+            } else if scalar == "\t" {
+                out.append(" ")
+            } else {
+                out.append(contentsOf: replacement.unicodeScalars)
             }
         }
         return String(out)
@@ -98,9 +113,14 @@ public enum TextWidth {
         }
     }
 
-    static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
+    public static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || isBidiControl(v)
+    }
+
+    /// Embeddings and overrides (U+202A-202E) and isolates (U+2066-2069).
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
     static func isSafe(_ c: Character) -> Bool {

@@ -3,7 +3,8 @@ import RaceModel
 /// How a read file writes its lines.
 enum LineStyle: Equatable {
     case ipico
-    /// IPICO first-seen / last-seen mode: 38 characters with `FS` / `LS`.
+    /// IPICO first-seen / last-seen mode: 42 characters, the TTO status byte
+    /// saying first (`80`) or last (`60`) seen.
     case ipicoFirstLastSeen
     case ctp01Tilde
     case ctp01Comma
@@ -12,6 +13,10 @@ enum LineStyle: Equatable {
     case raceResult(prefixed: Bool, undatedUntil: Millis)
     /// Hand timing typed by a volunteer: `<bib>,<HH:MM:SS.fff>`.
     case manual
+    /// A ChronoTrack controller's own `TO~` file, reading bib tags.
+    case chronotrackController
+    /// MYLAPS Exchange passings, one per line.
+    case mylaps
 
     var readFormat: ReadFormat {
         switch self {
@@ -19,6 +24,8 @@ enum LineStyle: Equatable {
         case .ctp01Tilde, .ctp01Comma: return .ctp01
         case .raceResult: return .raceResult
         case .manual: return .manual
+        case .chronotrackController: return .chronotrackController
+        case .mylaps: return .mylaps
         }
     }
 

@@ -29,23 +29,24 @@ struct LineRenderer {
     /// The text of a read, gun marker or planted garbage line.
     mutating func render(_ line: PendingLine, garbage: GarbageKind?, template: String) -> (text: String, reason: String?) {
         switch line.kind {
-        case .read: read(line.code, line.stamp, suffix: "")
-        case .firstSeen: read(line.code, line.stamp, suffix: "FS")
-        case .lastSeen: read(line.code, line.stamp, suffix: "LS")
+        case .read: read(line.code, line.stamp, edge: nil)
+        case .firstSeen: read(line.code, line.stamp, edge: .first)
+        case .lastSeen: read(line.code, line.stamp, edge: .last)
         case .gun: gunMarker(line.stamp)
+        case .lost: return ("", nil)
         case .garbage:
             switch garbage {
             case .nonsense(let text)?:
                 return (text, "not a read line")
             case .badChecksum? where spec.style.readFormat == .ipico:
-                read(template, line.stamp, suffix: "")
+                read(template, line.stamp, edge: nil)
                 let n = buffer.bytes.count
                 let sum = hexValue(buffer.bytes[n - 2]) * 16 + hexValue(buffer.bytes[n - 1])
                 buffer.bytes.removeLast(2)
                 buffer.hex2(sum + 0x11)
                 return (buffer.string, "IPICO checksum does not match")
             default:
-                read(template, line.stamp, suffix: "")
+                read(template, line.stamp, edge: nil)
                 buffer.bytes.removeSubrange(min(codeEnd + 3, buffer.bytes.count)...)
                 return (buffer.string, "line cut off after the code")
             }
@@ -53,15 +54,18 @@ struct LineRenderer {
         return (buffer.string, nil)
     }
 
+    /// A passing the decoder numbered but never wrote.
+    mutating func skipNumber() { sequence += 1 }
+
     private func hexValue(_ c: UInt8) -> Int {
         c <= UInt8(ascii: "9") ? Int(c - UInt8(ascii: "0")) : Int(c - UInt8(ascii: "a")) + 10
     }
 
-    private mutating func read(_ code: String, _ stamp: Millis, suffix: String) {
+    private mutating func read(_ code: String, _ stamp: Millis, edge: SeenEdge?) {
         buffer.reset()
         switch spec.style {
         case .ipico, .ipicoFirstLastSeen:
-            ipico(code, stamp, suffix: suffix)
+            ipico(code, stamp, edge: edge)
         case .ctp01Tilde, .ctp01Comma:
             ctp01(code, stamp, lap: nextLap(code), port: rng.int(in: 1...8))
         case .raceResult(let prefixed, let undatedUntil):
@@ -69,6 +73,10 @@ struct LineRenderer {
         case .manual:
             buffer.add(code); buffer.add(","); codeEnd = buffer.bytes.count - 1
             buffer.clock(stamp, fractionDigits: 3)
+        case .chronotrackController:
+            controllerObservation(code, stamp)
+        case .mylaps:
+            mylapsPassing(code, stamp, count: nextLap(code))
         }
     }
 
@@ -83,8 +91,10 @@ struct LineRenderer {
         return lap
     }
 
-    /// `aa RR TTTTTTTTTTTT IIQQ YYMMDD HHMMSS CC KK` with the checksum over RR..CC.
-    private mutating func ipico(_ tag: String, _ stamp: Millis, suffix: String) {
+    /// `aa RR TTTTTTTTTTTT IIQQ YYMMDD HHMMSS CC [TTO] KK` with the checksum over
+    /// everything between `aa` and itself. With first/last seen on, the three
+    /// TTO bytes end in the status: `80` first seen, `60` last seen.
+    private mutating func ipico(_ tag: String, _ stamp: Millis, edge: SeenEdge?) {
         buffer.add("aa")
         buffer.digits(pointIndex % 100, width: 2)
         buffer.add(tag)
@@ -99,10 +109,52 @@ struct LineRenderer {
         buffer.digits((s / 60) % 60, width: 2)
         buffer.digits(s % 60, width: 2)
         buffer.hex2((stamp % 1000) / 10)
+        if spec.style == .ipicoFirstLastSeen {
+            buffer.hex2(rng.int(in: 1...15)); buffer.hex2(0)
+            buffer.hex2(edge == .last ? 0x60 : 0x80)
+        }
         var sum = 0
-        for c in buffer.bytes[2..<34] { sum += Int(c) }
+        for c in buffer.bytes[2...] { sum += Int(c) }
         buffer.hex2(sum)
-        buffer.add(suffix)
+    }
+
+    /// `TO~seq~tag~160~18~epoch.hh~readerMAC~antenna~RSSI~count~P~n`, the epoch
+    /// counted from the local wall clock as the controller does.
+    private mutating func controllerObservation(_ tag: String, _ stamp: Millis) {
+        sequence += 1
+        buffer.add("TO~"); buffer.number(sequence); buffer.add("~")
+        buffer.add(tag); codeEnd = buffer.bytes.count; buffer.add("~160~18~")
+        buffer.number(date.daysSinceEpoch * 86_400 + stamp / 1000); buffer.add(".")
+        buffer.digits((stamp % 1000) / 10, width: 2); buffer.add("~")
+        buffer.add(readerId); buffer.add("~")
+        buffer.number(rng.chance(0.2) ? 4 : 8); buffer.add("~")
+        buffer.number(-rng.int(in: 27...74)); buffer.add("~")
+        buffer.number(sequence); buffer.add("~P~")
+        buffer.number(rng.int(in: 1...280))
+    }
+
+    /// `<chip>HH:MM:SS.mmm D RR NNNPPPPYYMMDDKK`: device, reader, the chip's
+    /// passing count, the passing number (hex), the date and the byte-sum check,
+    /// hex in upper case as MYLAPS writes it.
+    private mutating func mylapsPassing(_ chip: String, _ stamp: Millis, count: Int) {
+        buffer.add(chip); codeEnd = buffer.bytes.count
+        buffer.clock(stamp, fractionDigits: 3)
+        buffer.add(" 1 0F")
+        if count < 100 { buffer.add(count < 10 ? "  " : " ") }
+        buffer.number(count)
+        upperHex(sequence >> 8); upperHex(sequence)
+        sequence += 1
+        buffer.digits(date.year % 100, width: 2)
+        buffer.digits(date.month, width: 2)
+        buffer.digits(date.day, width: 2)
+        var sum = 0
+        for c in buffer.bytes { sum += Int(c) }
+        upperHex(sum)
+    }
+
+    private mutating func upperHex(_ v: Int) {
+        let digits = Array("0123456789ABCDEF".utf8)
+        buffer.add(byte: digits[(v >> 4) & 0xF]); buffer.add(byte: digits[v & 0xF])
     }
 
     /// `CT01_33~seq~location~tag~HH:MM:SS.hh~lap~reader~port`, or the comma variant.

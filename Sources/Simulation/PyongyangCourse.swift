@@ -6,7 +6,6 @@ extension CourseSpec {
     /// share the first mats; the half turns back after 20 km and the 10K after
     /// 5 km, while the marathon goes on through the city.
     static var pyongyang: CourseSpec {
-        let never = Int.max
         let points = [
             PointSpec(id: "stadium", name: "Kim Il Sung Stadium", deviceName: "STADIUM", files: [
                 FileSpec(path: "reads/stadium-main.txt", style: .ctp01Tilde, role: .main),
@@ -32,10 +31,9 @@ extension CourseSpec {
                       files: [FileSpec(path: "reads/km30.txt", style: .ipicoFirstLastSeen, role: .main)],
                       duplicateWindowSeconds: 20),
             PointSpec(id: "km35", name: "35 km, Munsu Street", deviceName: "KM35",
-                      files: [FileSpec(path: "reads/km35.txt", style: .raceResult(prefixed: false, undatedUntil: never),
-                                       role: .main)]),
+                      files: [FileSpec(path: "reads/km35.txt", style: .chronotrackController, role: .main)]),
             PointSpec(id: "km40", name: "40 km, Pothong River", deviceName: "KM40",
-                      files: [FileSpec(path: "reads/km40.txt", style: .ctp01Comma, role: .main)]),
+                      files: [FileSpec(path: "reads/km40.txt", style: .mylaps, role: .main)]),
         ]
         let marathonCheckpoints = [CheckpointSpec(id: "start", pointId: "stadium", km: 0)]
             + [5, 10, 15, 20].map { CheckpointSpec(id: "\($0)K", pointId: "km\($0)", km: Double($0)) }

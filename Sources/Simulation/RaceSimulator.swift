@@ -25,6 +25,7 @@ public enum RaceSimulator {
             var lines: [SimulatedLine] = []
             lines.reserveCapacity(planned.lines[f].count)
             for pending in planned.lines[f] {
+                if pending.kind == .lost { renderer.skipNumber(); continue }
                 var garbage: GarbageKind?
                 var template = ""
                 if case .garbage(let g) = pending.kind {

@@ -4,6 +4,8 @@ import RaceModel
 struct PendingLine {
     enum Kind: Equatable {
         case read, firstSeen, lastSeen, gun
+        /// Read and numbered by the decoder but never written: its link to the file was down.
+        case lost
         /// Index into `FaultPlan.garbage`.
         case garbage(Int)
     }
@@ -128,8 +130,14 @@ struct ReadPlanner {
         } else {
             times = [(t, .read)] + repeats.map { ($0, .read) }
         }
-        if p == plan.silentPoint { times.removeAll { plan.silentInterval.contains($0.0) } }
-        for (at, kind) in times { add(&out, f, at, at + skew, e.chip ?? e.bib, kind) }
+        // A ChronoTrack controller reads bib tags.
+        let code = spec.style == .chronotrackController ? e.bib : e.chip ?? e.bib
+        if p == plan.silentPoint {
+            // The silent mat's decoder goes on reading and numbering; nothing reaches the file.
+            for (at, _) in times where plan.silentInterval.contains(at) { add(&out, f, at, at + skew, code, .lost) }
+            times.removeAll { plan.silentInterval.contains($0.0) }
+        }
+        for (at, kind) in times { add(&out, f, at, at + skew, code, kind) }
         if !repeats.isEmpty && times.count > 1 {
             let dup = DuplicateRead(bib: e.bib, pointId: cp.pointId, checkpointId: cp.id, reads: times.count,
                                     span: times[times.count - 1].0 - times[0].0)

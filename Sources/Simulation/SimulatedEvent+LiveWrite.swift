@@ -31,11 +31,16 @@ extension SimulatedEvent {
     /// The race clock starts at `from` (lines before it are written at once)
     /// and runs `speed` times faster than the wall clock. Stops quietly when
     /// the task is cancelled. `progress` is told the race clock after each batch.
+    /// Lines of the files in `divert` go to `deliver` (file index, lines of one
+    /// batch) instead of the folder, with `config` as `event.toml`: decoders
+    /// served on the network.
     public func writeLive(to directory: String, speed: Double, from: Millis? = nil,
+                          config: String? = nil, divert: Set<Int> = [],
+                          deliver: @Sendable (Int, [String]) -> Void = { _, _ in },
                           progress: @Sendable (Millis) -> Void = { _ in }) async throws {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         try makeDirectory(root)
-        try writeFile(eventToml, to: root.appendingPathComponent("event.toml"))
+        try writeFile(config ?? eventToml, to: root.appendingPathComponent("event.toml"))
         try writeFile(participantsCSV, to: root.appendingPathComponent("participants.csv"))
         let schedule = writeSchedule
         guard let first = schedule.first else { return }
@@ -59,10 +64,16 @@ extension SimulatedEvent {
             }
             // Everything due by now goes out in this batch.
             let elapsedRace = origin + Int((clock.now - wallStart).milliseconds * speed)
+            var diverted: [Int: [String]] = [:]
             repeat {
-                try writers.append(schedule[i].text, to: schedule[i].file)
+                if divert.contains(schedule[i].file) {
+                    diverted[schedule[i].file, default: []].append(schedule[i].text)
+                } else {
+                    try writers.append(schedule[i].text, to: schedule[i].file)
+                }
                 i += 1
             } while i < schedule.count && schedule[i].time <= max(due, elapsedRace)
+            for (file, lines) in diverted.sorted(by: { $0.key < $1.key }) { deliver(file, lines) }
             progress(schedule[i - 1].time)
         }
     }

@@ -52,6 +52,8 @@ public struct Alert: Sendable, Equatable {
         case suspiciousSegment(runner: Int, segment: SuspiciousSegment)
         /// Any other rejected line (malformed, before the gun, off course, ...).
         case rejectedLine(Rejection)
+        /// Passing numbers missing from a decoder's file, or its numbering restarted.
+        case sequenceGap(SequenceGap, point: Int)
     }
 
     public var severity: Severity
@@ -68,7 +70,7 @@ public struct Alert: Sendable, Equatable {
         switch subject {
         case .impossibleSplit(let r, _, _), .missedSplit(let r, _), .suspiciousSegment(let r, _): return r
         case .rejectedLine(let rejection): return rejection.runner
-        case .silentMat, .unknownChip: return nil
+        case .silentMat, .unknownChip, .sequenceGap: return nil
         }
     }
 
@@ -78,6 +80,7 @@ public struct Alert: Sendable, Equatable {
         case .silentMat(let s): return s.point
         case .rejectedLine(let r): return r.point
         case .unknownChip(_, _, let points, _): return points.first
+        case .sequenceGap(_, let point): return point
         case .impossibleSplit, .missedSplit, .suspiciousSegment: return nil
         }
     }
@@ -97,6 +100,7 @@ public struct Alert: Sendable, Equatable {
         case .suspiciousSegment: return "suspicious segment"
         case .unknownChip: return "unknown chip"
         case .rejectedLine(let r): return r.reason.kind
+        case .sequenceGap: return "passings missing"
         }
     }
 }
@@ -135,6 +139,9 @@ extension RaceSnapshot {
             }
         }
         out += unknownChipAlerts()
+        for gap in evaluation.sequenceGaps {
+            out.append(Alert(severity: .warning, time: nil, subject: .sequenceGap(gap, point: files[gap.file].pointIndex)))
+        }
         for r in evaluation.rejections {
             switch r.reason {
             case .unknownChip, .impossibleSplit:
@@ -238,6 +245,8 @@ extension RaceSnapshot {
             if let runner = r.runner { s += " (bib \(participants[runner].bib))" }
             if let text = r.text { s += " | \(text)" }
             return s
+        case .sequenceGap(let gap, _):
+            return gap.message(event: event, files: files)
         }
     }
 
@@ -250,6 +259,6 @@ extension RaceSnapshot {
     private func location(_ ref: LineRef) -> String {
         let file = Int(ref.file)
         let path = files.indices.contains(file) ? files[file].path : "file \(file)"
-        return "\(path):\(ref.line)"
+        return ref.label(path: path)
     }
 }

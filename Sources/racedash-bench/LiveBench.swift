@@ -134,7 +134,7 @@ private final class AppendingFile {
 
     init(_ path: String) throws {
         fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw LiveBenchError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw LiveBenchError("cannot open \(path): \(systemErrorText(errno))") }
     }
 
     deinit { close(fd) }
@@ -143,7 +143,7 @@ private final class AppendingFile {
     func write(_ text: String) throws {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw LiveBenchError("short write: \(String(cString: strerror(errno)))") }
+        guard written == bytes.count else { throw LiveBenchError("short write: \(systemErrorText(errno))") }
     }
 }
 
@@ -157,18 +157,14 @@ private struct SmallLiveEvent {
     init(runners: Int) throws {
         self.runners = runners
         var template = Array("/tmp/racedash-livebench-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw LiveBenchError("mkdtemp failed: \(String(cString: strerror(errno)))") }
+        guard let made = mkdtemp(&template) else { throw LiveBenchError("mkdtemp failed: \(systemErrorText(errno))") }
         path = String(cString: made)
         try FileManager.default.createDirectory(atPath: path + "/reads", withIntermediateDirectories: true)
-        let config = """
-            name = "Live latency bench"
-            date = 2025-04-06
-            [[points]]
-            id = "stadium"
-            files = ["reads/stadium.txt"]
-            [[points]]
-            id = "km5"
-            files = ["reads/km5.txt"]
+        // One read file per mat, named after it; the files exist (empty) before the feed starts.
+        let mats = ["stadium", "km5"]
+        var config = "name = \"Live latency bench\"\ndate = 2025-04-06\n"
+        for mat in mats { config += "[[points]]\nid = \"\(mat)\"\nfiles = [\"reads/\(mat).txt\"]\n" }
+        config += """
             [[races]]
             id = "10k"
             waves = [{ id = "A", gun = "09:00:00" }]
@@ -182,8 +178,8 @@ private struct SmallLiveEvent {
         for bib in 1...runners { participants += "\(bib),Runner \(bib),10k,C\(bib)\n" }
         try config.write(toFile: path + "/event.toml", atomically: false, encoding: .utf8)
         try participants.write(toFile: path + "/participants.csv", atomically: false, encoding: .utf8)
-        for name in ["stadium", "km5"] {
-            _ = FileManager.default.createFile(atPath: path + "/reads/\(name).txt", contents: nil)
+        for mat in mats {
+            _ = FileManager.default.createFile(atPath: path + "/reads/\(mat).txt", contents: nil)
         }
     }
 

@@ -12,6 +12,7 @@ struct BenchOptions {
     var dir: String? = nil
     var only: Set<String> = []
     var generateInto: String? = nil
+    var soakSeconds = 60
 
     init(_ args: [String]) throws {
         var i = 0
@@ -26,8 +27,9 @@ struct BenchOptions {
             case "--dir": dir = try value()
             case "--only": only.insert(try value())
             case "--generate": generateInto = try value()
+            case "--soak": guard let n = Int(try value()), n > 0 else { throw BenchError("--soak takes seconds") }; soakSeconds = n
             case "-h", "--help":
-                print("usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live]")
+                print("usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live|headless|decoders] [--soak SECONDS]")
                 exit(0)
             default: throw BenchError("unknown argument \(args[i])")
             }
@@ -88,6 +90,12 @@ do {
     }
     if options.only.isEmpty || options.only.contains("live") {
         print(try await runLiveBench(runners: options.runners, folder: dir))
+    }
+    if options.only.isEmpty || options.only.contains("headless") {
+        print(try await runHeadlessBench(folder: dir, burst: 50_000, soakSeconds: options.soakSeconds, soakRate: 500))
+    }
+    if options.only.isEmpty || options.only.contains("decoders") {
+        print(try await runDecoderBench(runners: options.runners))
     }
 } catch {
     FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))

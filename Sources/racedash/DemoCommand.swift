@@ -1,9 +1,11 @@
 import ArgumentParser
 import DashboardApp
+import DecoderLink
 import Foundation
 import LiveIngest
 import RaceModel
 import Simulation
+import TimingIngest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +26,8 @@ struct DemoCommand: AsyncParsableCommand {
     var seed: UInt64 = 2025
     @Flag(help: "Print lines instead of showing the dashboard.")
     var headless = false
+    @Flag(help: "Play each point's decoder on loopback and capture it over the network, as on race day (docs/decoders.md).")
+    var decoders = false
 
     func validate() throws {
         guard speed > 0 && speed <= 10_000 else { throw ValidationError("--speed must be above 0 and at most 10000") }
@@ -31,7 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         var template = Array((FileManager.default.temporaryDirectory.path + "/racedash-demo-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw RacedashError("cannot create a temporary folder: \(String(cString: strerror(errno)))") }
+        guard let made = mkdtemp(&template) else { throw RacedashError("cannot create a temporary folder: \(systemErrorText(errno))") }
         let dir = String(cString: made)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
@@ -44,14 +48,23 @@ struct DemoCommand: AsyncParsableCommand {
 
         let speed = self.speed
         let start = firstGun - 60_000
-        let wallStart = LiveClock.unixMillisNow()
-        let writer = Task { try await event.writeLive(to: dir, speed: speed, from: start) }
+        let liveNow = LiveClock.scaled(start: start, wallStart: LiveClock.unixMillisNow(), speed: speed)
+        let served = decoders ? try await ServedDecoders.start(event, clock: TimeOfDayClock { liveNow(event.config) }) : nil
+        if let served { try served.config.write(toFile: dir + "/event.toml", atomically: true, encoding: .utf8) }
+        let writer = Task {
+            if let served {
+                try await served.play(event, to: dir, speed: speed, from: start)
+            } else {
+                try await event.writeLive(to: dir, speed: speed, from: start)
+            }
+        }
         defer { writer.cancel() }
         if headless || isatty(STDOUT_FILENO) == 0 {
-            writeLine("racedash demo: simulated race written live into \(dir) at \(speed)x", to: 2)
-            try await runLiveHeadless(eventPath: dir, summaryEvery: .seconds(10))
+            writeLine("racedash demo: simulated race \(decoders ? "served by decoders on loopback, captured" : "written live") into \(dir) at \(speed)x", to: 2)
+            try await runLiveHeadless(eventPath: dir, summaryEvery: .seconds(10), liveNow: liveNow)
         } else {
-            try await runLiveDashboard(eventPath: dir, liveNow: LiveClock.scaled(start: start, wallStart: wallStart, speed: speed))
+            try await runLiveDashboard(eventPath: dir, liveNow: liveNow)
         }
+        await served?.stop()
     }
 }

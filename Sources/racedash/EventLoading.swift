@@ -3,6 +3,7 @@ import Foundation
 import RaceModel
 import RaceStore
 import Snapshots
+import ScreenGrid
 import TimingIngest
 
 /// Loads an event folder for a command, turning config errors into one clear
@@ -32,7 +33,7 @@ struct LoadedEvent {
     func raceIndex(_ id: String?) throws -> Int? {
         guard let id else { return nil }
         guard let index = folder.event.raceIndex(id: id) else {
-            throw ValidationError("unknown race '\(id)'; races are \(folder.event.races.map(\.id).joined(separator: ", "))")
+            throw RacedashError("unknown race '\(id)'; races are \(folder.event.races.map(\.id).joined(separator: ", "))")
         }
         return index
     }
@@ -60,7 +61,19 @@ extension Sex: ExpressibleByArgument {}
 /// A problem with the user's files or terminal, not the command line:
 /// ArgumentParser prints it as one line ("Error: ...") without the usage
 /// text, and exits non-zero.
+/// It may quote the user's files, so it is sanitized for the terminal and
+/// kept to one readable line.
 struct RacedashError: Error, CustomStringConvertible {
+    static let maxLength = 400
     var description: String
-    init(_ description: String) { self.description = description }
+    init(_ description: String) {
+        let clean = TextWidth.sanitize(description)
+        self.description = clean.count > Self.maxLength ? String(clean.prefix(Self.maxLength)) + "…" : clean
+    }
+}
+
+/// A `--name S` option in seconds: above 0, as a duration.
+func seconds(_ value: Double, option: String) throws -> Duration {
+    guard value > 0, value.isFinite else { throw ValidationError("--\(option) must be a number of seconds above 0, not \(value)") }
+    return .milliseconds(Int64((value * 1000).rounded()))
 }

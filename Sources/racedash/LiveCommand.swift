@@ -1,6 +1,8 @@
 import ArgumentParser
+import DashboardApp
 import Foundation
 import LiveIngest
+import RaceModel
 import RaceStore
 import Snapshots
 import TimingIngest
@@ -26,14 +28,10 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(name: .customLong("summary-every"), help: "Seconds between standings summaries in headless output.")
     var summaryEvery: Double = 30
 
-    func validate() throws {
-        guard summaryEvery > 0, summaryEvery.isFinite else {
-            throw ValidationError("--summary-every must be a number of seconds above 0, not \(summaryEvery)")
-        }
-    }
+    func validate() throws { _ = try seconds(summaryEvery, option: "summary-every") }
 
     func run() async throws {
-        let summary = Duration.milliseconds(Int64((summaryEvery * 1000).rounded()))
+        let summary = try seconds(summaryEvery, option: "summary-every")
         if headless || isatty(STDOUT_FILENO) == 0 {
             try await runLiveHeadless(eventPath: event, summaryEvery: summary)
         } else {
@@ -42,13 +40,18 @@ struct LiveCommand: AsyncParsableCommand {
     }
 }
 
-/// Headless live output on stdout, one write per line, until SIGINT or SIGTERM.
-func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options()) async throws {
+/// Headless live output on stdout, one write per line, until SIGINT or SIGTERM;
+/// the event's decoders are captured meanwhile, their status lines among the rest.
+func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options(),
+                     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
     // A closed pipe shows up as EPIPE from write, handled there, not as a fatal signal.
     signal(SIGPIPE, SIG_IGN)
     let live = Task {
-        try await LiveHeadless.run(eventPath: eventPath, summaryEvery: summaryEvery, options: options) { line in
-            writeLine(line, to: STDOUT_FILENO)
+        try await withDecoderCapture(eventPath: eventPath, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: summaryEvery,
+                                     liveNow: liveNow) { _ in
+            try await LiveHeadless.run(eventPath: eventPath, summaryEvery: summaryEvery, options: options) { line in
+                writeLine(line, to: STDOUT_FILENO)
+            }
         }
     }
     let signals = cancelOnTerminationSignals(live)

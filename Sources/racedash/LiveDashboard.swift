@@ -1,6 +1,7 @@
 import Dashboard
 import DashboardApp
 import Foundation
+import DecoderLink
 import RaceModel
 import LiveIngest
 import RaceStore
@@ -26,8 +27,12 @@ func runLiveDashboard(eventPath: String, options: LiveFeed.Options = LiveFeed.Op
     // SIGTERM while the dashboard runs, and restores the terminal on them.
     do {
         let clock = liveNow ?? (LiveClock.isRaceDay(event: folder.event) ? LiveClock.now(event:) : LiveClock.followingTheFeed(event:))
-        try await runDashboard(state: state, feed: .live, journal: journalWriter(folder), feedProblems: { feed.status().problems },
-                               liveNow: clock)
+        // The decoders' passings reach the read files first; the feed tails them from there.
+        try await withDecoderCapture(eventPath: eventPath, report: nil, summaryEvery: .seconds(30), liveNow: clock) { capture in
+            try await runDashboard(state: state, feed: .live, journal: journalWriter(folder),
+                                   feedProblems: { feed.status().problems },
+                                   feedDecoders: { capture?.statuses.map(decoderLine) ?? [] }, liveNow: clock)
+        }
     } catch {
         await feed.stop()
         throw error
@@ -47,4 +52,10 @@ func journalWriter(_ folder: EventFolder) -> JournalWriter {
         return try CorrectionsJournalFile.append(to: path, when: formatter.string(from: Date()), who: who, bib: request.bib,
                                                  action: request.action, value: request.value, reason: request.reason)
     }
+}
+
+/// A decoder's status as the checkpoints view lists it.
+func decoderLine(_ status: DecoderStatus) -> DecoderLine {
+    DecoderLine(point: status.pointId, isUp: status.link == .connected,
+                text: "\(status.kind.rawValue) \(status.endpoint) " + DecoderStatusText.details(status))
 }

@@ -1,4 +1,7 @@
 import ArgumentParser
+import DashboardApp
+import DecoderLink
+import RaceModel
 import Simulation
 
 struct SimulateCommand: AsyncParsableCommand {
@@ -20,6 +23,8 @@ struct SimulateCommand: AsyncParsableCommand {
     var speed: Double = 1
     @Option(help: "With --live: start the race clock here (HH:MM:SS); earlier lines are written at once.")
     var from: TimeOfDayArgument?
+    @Flag(help: "Live, with each point's decoder played on loopback instead of its main read file (implies --live); event.toml names them.")
+    var serve = false
 
     func validate() throws {
         guard runners >= 0 && runners <= 200_000 else { throw ValidationError("--runners must be between 0 and 200000") }
@@ -28,6 +33,10 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let event = RaceSimulator.simulate(SimulationOptions(seed: seed, runners: runners, profile: profile))
+        if serve {
+            try await serveLive(event)
+            return
+        }
         if live {
             print("writing \(out) live at \(speed)x; Ctrl-C stops")
             try await event.writeLive(to: out, speed: speed, from: from?.ms)
@@ -37,6 +46,31 @@ struct SimulateCommand: AsyncParsableCommand {
         let lines = event.readFiles.reduce(0) { $0 + $1.lines.count }
         print("wrote \(out): \(event.participants.count) runners, \(event.readFiles.count) read files, \(lines) lines")
     }
+}
+
+extension SimulateCommand {
+    /// Serves the race until it is over and then until Ctrl-C, so a capture can still fetch what it missed.
+    func serveLive(_ event: SimulatedEvent) async throws {
+        let start = from?.ms ?? event.writeSchedule.first?.time ?? 0
+        let clock = raceClock(event.config, start: start, speed: speed)
+        let served = try await ServedDecoders.start(event, clock: clock)
+        print("serving \(out) live at \(speed)x; `racedash capture \(out)` or `racedash live \(out)` takes the passings; Ctrl-C stops")
+        for line in served.summary { print("  " + line) }
+        let playing = Task {
+            try await served.play(event, to: out, speed: speed, from: from?.ms)
+            while (try? await Task.sleep(for: .seconds(3600))) != nil {}
+        }
+        let signals = cancelOnTerminationSignals(playing)
+        defer { signals.forEach { $0.cancel() } }
+        try? await playing.value
+        await served.stop()
+    }
+}
+
+/// The race clock of a simulated race played live: `start` (time of day) now, running `speed` times faster.
+func raceClock(_ event: EventConfig, start: Millis, speed: Double) -> TimeOfDayClock {
+    let scaled = LiveClock.scaled(start: start, wallStart: LiveClock.unixMillisNow(), speed: speed)
+    return TimeOfDayClock { scaled(event) }
 }
 
 extension SimulationProfile: ExpressibleByArgument {}

@@ -159,3 +159,19 @@ import ScreenGrid
         #expect(f.line(4).hasPrefix(" 1 critical · \(alerts.count - 1 - alerts.filter { $0.severity == .notice }.count) warnings"))
     }
 }
+
+@Suite struct CheckpointsDecoderTests {
+    @Test func liveDecodersAreListedAboveTheDistributionADownOneMarked() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        var feed = DashboardFixture.replay(at: "11:00:00")
+        feed.decoders = [
+            DecoderLine(point: "km5", isUp: true, text: "race-result 10.0.0.5:3601 connected since 09:00:01, 42 passings"),
+            DecoderLine(point: "finish", isUp: false, text: "ctp01 0.0.0.0:61611 NOT CONNECTED since 10:59:00, 0 passings"),
+        ]
+        let f = DashboardFixture.render(snap, DashboardFixture.ui(.checkpoints), at: "11:00:00", feed: feed)
+        #expect(f.line(11) == " Decoders: 1 connected · 1 NOT CONNECTED")
+        #expect(f.line(12) == "   km5 race-result 10.0.0.5:3601 connected since 09:00:01, 42 passings")
+        #expect(f.line(13) == " ! finish ctp01 0.0.0.0:61611 NOT CONNECTED since 10:59:00, 0 passings")
+        #expect(f.line(14) == " Where the field is: runners by last checkpoint · not started 1 · DNF 0")
+    }
+}

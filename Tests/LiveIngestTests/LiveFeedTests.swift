@@ -41,8 +41,11 @@ struct LineWriter {
     let event: LiveEventFolder
     let folder: EventFolder
     let feed: LiveFeed
-    private(set) var written: [(file: Int, number: Int, text: String)] = []
+    /// Each line with its number within its file's generation, as the tailer numbers it.
+    private(set) var written: [(file: Int, number: Int, generation: Int, text: String)] = []
+    /// Lines per path over all generations, as the feed counts its progress.
     private var numbers: [String: Int] = [:]
+    private var positions: [String: (generation: Int, line: Int)] = [:]
 
     init(_ event: LiveEventFolder, _ run: LiveRun) {
         self.event = event
@@ -50,13 +53,21 @@ struct LineWriter {
         feed = run.feed
     }
 
-    /// Notes a line written before the feed started (or by other means).
+    /// Notes a line written before the feed started (or by other means);
+    /// returns how many lines the path has had, for `waitForLine`.
     mutating func note(_ path: String, _ text: String) -> Int {
         let number = (numbers[path] ?? 0) + 1
         numbers[path] = number
+        let position = positions[path] ?? (0, 0)
+        positions[path] = (position.generation, position.line + 1)
         let file = folder.readFiles.firstIndex { $0.path == path }!
-        written.append((file, number, text))
+        written.append((file, position.line + 1, position.generation, text))
         return number
+    }
+
+    /// The file at `path` started over (truncated, or a new file after a rotation).
+    mutating func startGeneration(_ path: String) {
+        positions[path] = ((positions[path]?.generation ?? 0) + 1, 0)
     }
 
     /// Appends `text` and a newline in one write, then waits (with a deadline)
@@ -145,6 +156,7 @@ struct LineWriter {
             try event.replace("reads/km5.txt", with: "")
             let noticed = await eventually { run.file("reads/km5.txt")?.lastNotice == .truncated }
             #expect(noticed)
+            writer.startGeneration("reads/km5.txt")
 
             try await writer.write("reads/km5.txt", "CCC3,09:19:00")
             try await writer.write("reads/km5.txt", "AAA1,09:17:30")
@@ -168,6 +180,7 @@ struct LineWriter {
             #expect(rename(event.file("reads/km5.txt"), event.file("reads/km5.txt.1")) == 0)
             try event.append("reads/km5.txt.1", "AAA2,09:18:30\n")
             _ = writer.note("reads/km5.txt", "AAA2,09:18:30")
+            writer.startGeneration("reads/km5.txt")
             try event.append("reads/km5.txt", "CCC3,09:19:00\n")
             let number = writer.note("reads/km5.txt", "CCC3,09:19:00")
             let done = try await withDeadline("new file") { await run.feed.waitForLine(number, ofFile: "reads/km5.txt") }

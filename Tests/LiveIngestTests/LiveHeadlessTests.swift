@@ -40,7 +40,7 @@ import TestSupport
                 return
             }
             try event.append("reads/km5.txt", "\(garbage)\nZZZ9,09:18:00\nAAA1,09:17:03\n")
-            #expect(await waitForLine(sink, "malformed line") { $0 == "REJECTED reads/km5.txt:2: \(why) | bad ?[31mred" })
+            #expect(await waitForLine(sink, "malformed line") { $0 == "REJECTED reads/km5.txt:2: \(why) | bad \u{FFFD}[31mred" })
             #expect(await waitForLine(sink, "unknown chip") {
                 $0 == "REJECTED reads/km5.txt:3: unknown chip ZZZ9: no participant has this chip or bib"
             })

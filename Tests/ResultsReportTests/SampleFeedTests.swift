@@ -78,8 +78,10 @@ import TimingIngest
 
     @Test func checkListsEveryRejectedLineWithFileLineAndReason() async throws {
         let report = CheckReport.render(try await snapshot())
-        #expect(report.contains("reads/km20.txt:242: IPICO checksum mismatch"))
-        #expect(report.contains("reads/half.txt:149: RACE RESULT passing has 3 fields"))
+        #expect(report.contains("reads/km20.txt:242: IPICO: checksum mismatch"))
+        #expect(report.contains("reads/half.txt:149: RACE RESULT: passing has 3 fields"))
+        #expect(report.contains("reads/half.txt:150: half decoder: passing 149 missing"))
+        #expect(report.contains("reads/km15.txt:327: km15 decoder: passings 327-521 missing (195)"))
         #expect(report.contains("unknown chip 058010510167"))
         #expect(report.contains("impossible split to 35K"))
         // The decoder-noise line holds bytes that are not text; nothing raw reaches the terminal.
@@ -92,7 +94,17 @@ import TimingIngest
         #expect(CSVReport.field("Pak Kum Hyang") == "Pak Kum Hyang")
         #expect(CSVReport.field("Pak, Kum Hyang") == "\"Pak, Kum Hyang\"")
         #expect(CSVReport.field("Club \"Vertes\"") == "\"Club \"\"Vertes\"\"\"")
-        #expect(CSVReport.field("a\nb") == "\"a\nb\"")
+        #expect(CSVReport.field("a\nb") == "a\u{FFFD}b")
+    }
+
+    @Test func formulasAreTextAndControlsAreReplaced() {
+        #expect(CSVReport.field("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0")
+        #expect(CSVReport.field("+SUM(1,2)") == "\"'+SUM(1,2)\"")
+        #expect(CSVReport.field("@HYPERLINK(\"x\")") == "\"'@HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVReport.field("-2+3") == "'-2+3")
+        #expect(CSVReport.field("\tx") == "' x")
+        #expect(CSVReport.field("a\u{1B}[2Jb") == "a\u{FFFD}[2Jb")
+        #expect(CSVReport.field("2:01:31") == "2:01:31")
     }
 }
 

@@ -39,7 +39,16 @@ import Testing
     @Test func zeroWidthCharactersTakeNoColumn() {
         #expect(TextWidth.of("a\u{200B}b") == 2)   // zero-width space
         #expect(TextWidth.of("a\u{FE0F}") == 1)    // variation selector
-        #expect(TextWidth.of("a\u{202E}b") == 2)   // bidi override
+    }
+
+    @Test func bidiOverridesAndIsolatesAreReplacedSinceTheyReorderWhatFollows() {
+        #expect(TextWidth.sanitize("a\u{202E}b\u{2066}c") == "a\u{FFFD}b\u{FFFD}c")
+        #expect(TextWidth.of("a\u{202E}b") == 3)
+        #expect(TextWidth.sanitize("a\u{200F}b") == "a\u{200F}b")  // a mark reorders nothing
+    }
+
+    @Test func sanitizeLinesKeepsOnlyNewlines() {
+        #expect(TextWidth.sanitizeLines("a\u{1B}[2J\nb\tc\r\n") == "a\u{FFFD}[2J\nb c\u{FFFD}\n")
     }
 
     @Test func controlsAreReplacedAndCountAsTheirReplacement() {

@@ -23,14 +23,15 @@ import RaceModel
                     continue
                 }
                 let length = line.text.utf8.count
-                #expect(length == 36 || length == 38, "\(file.path):\(n + 1)")
-                if length == 38 { #expect(line.text.hasSuffix("FS") || line.text.hasSuffix("LS")) }
+                #expect(length == 36 || length == 42, "\(file.path):\(n + 1)")
+                // With first/last seen on, the status byte before the checksum says which.
+                if length == 42 { #expect(["80", "60"].contains(String(line.text.dropFirst(38).prefix(2)))) }
                 #expect(ipicoChecksumIsValid(line.text), "\(file.path):\(n + 1) \(line.text)")
                 checked += 1
             }
         }
         #expect(checked > 1000)
-        #expect(sample.readFiles.contains { $0.format == .ipico && $0.lines.contains { $0.text.utf8.count == 38 } })
+        #expect(sample.readFiles.contains { $0.format == .ipico && $0.lines.contains { $0.text.utf8.count == 42 } })
     }
 
     @Test func everyLineButTheGarbageIsReadable() {
@@ -43,7 +44,7 @@ import RaceModel
 
     @Test func formatsAreMixed() {
         let formats = Set(sample.readFiles.map(\.format))
-        #expect(formats == Set(ReadFormat.allCases))
+        #expect(formats == [.ipico, .ctp01, .raceResult, .manual, .chronotrackController, .mylaps])
         let all = sample.readFiles.flatMap { $0.lines.map(\.text) }
         #expect(all.contains { $0.hasPrefix("CT01_33~") })
         #expect(all.contains { $0.hasPrefix("CT01_13,") })
@@ -51,6 +52,8 @@ import RaceModel
         #expect(all.contains { $0.first?.isNumber == true && $0.contains(";") })
         #expect(all.contains { $0.contains(";0000-00-00;") })
         #expect(all.contains { $0.contains(";2025-04-06;") })
+        #expect(all.contains { $0.hasPrefix("TO~") })
+        #expect(all.contains { $0.contains(" 1 0F ") && $0.dropLast(2).hasSuffix("250406") })
     }
 
     @Test func linesAreInWriteOrderAndSequencesRise() {
@@ -66,16 +69,27 @@ import RaceModel
                 }
             }
             #expect(stamps == stamps.sorted(), "\(file.path) stamps out of order")
-            // Decoder sequence numbers (CTP01 seq, RACE RESULT PassingNo) count up by one.
-            var previous = 0
-            for (n, line) in file.lines.enumerated() where file.format == .ctp01 || file.format == .raceResult {
+            // Decoder sequence numbers (CTP01 seq, RACE RESULT PassingNo, controller
+            // observation number) count up by one, MYLAPS passing numbers (hex) from 0.
+            var previous = file.format == .mylaps ? -1 : 0
+            var jumps = 0
+            for (n, line) in file.lines.enumerated()
+            where [.ctp01, .raceResult, .chronotrackController, .mylaps].contains(file.format) {
                 guard !isGarbage(sample, file.path, n + 1) || line.text.hasPrefix("#P;") else { continue }
                 let body = line.text.hasPrefix("#P;") ? line.text.dropFirst(3) : Substring(line.text)
                 let fields = body.split(whereSeparator: { ";~,".contains($0) })
-                let seq = Int(file.format == .ctp01 ? fields[1] : fields[0])
-                #expect(seq == previous + 1, "\(file.path):\(n + 1)")
+                let seq = switch file.format {
+                case .ctp01, .chronotrackController: Int(fields[1])
+                case .mylaps: Int(String(body.dropLast(8).suffix(4)), radix: 16)
+                default: Int(fields[0])
+                }
+                // The silent mat's decoder numbered the passings it could not write: one jump.
+                if let seq, seq > previous + 1, file.path == sample.truth.silentMat?.path { jumps += 1 } else {
+                    #expect(seq == previous + 1, "\(file.path):\(n + 1)")
+                }
                 previous = seq ?? previous
             }
+            #expect(jumps == (file.path == sample.truth.silentMat?.path ? 1 : 0), "\(file.path)")
         }
     }
 

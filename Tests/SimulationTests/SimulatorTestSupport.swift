@@ -18,7 +18,7 @@ func parseLine(_ text: String, _ format: ReadFormat) -> TestLine {
     switch format {
     case .ipico:
         let b = Array(text.utf8)
-        guard b.count == 36 || b.count == 38, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "a"),
+        guard b.count == 36 || b.count == 42, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "a"),
               let h = Int(String(decoding: b[26..<28], as: UTF8.self)),
               let m = Int(String(decoding: b[28..<30], as: UTF8.self)),
               let s = Int(String(decoding: b[30..<32], as: UTF8.self)),
@@ -39,16 +39,33 @@ func parseLine(_ text: String, _ format: ReadFormat) -> TestLine {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
         guard fields.count == 2, let time = TimeFormat.parseClock(fields[1]) else { return .unreadable }
         return .read(code: String(fields[0]), time: time)
+    case .chronotrackController:
+        // TO~seq~tag~160~type~epoch.hh~reader~antenna~RSSI~count~P[~n]; the epoch is local wall-clock time.
+        let fields = text.split(separator: "~", omittingEmptySubsequences: false)
+        guard fields.count == 11 || fields.count == 12, fields[0] == "TO", Int(fields[1]) != nil,
+              let epoch = Double(fields[5]) else { return .unreadable }
+        let centis = Int((epoch * 100).rounded())
+        return .read(code: String(fields[2]), time: (centis % 8_640_000) * 10)
+    case .mylaps:
+        // <chip>HH:MM:SS.mmm device reader <count><passing hex 4><YYMMDD><check 2>
+        guard let colon = text.firstIndex(of: ":") else { return .unreadable }
+        let timeStart = text.index(colon, offsetBy: -2)
+        let timeEnd = text.index(timeStart, offsetBy: 12)
+        guard let time = TimeFormat.parseClock(text[timeStart..<timeEnd]),
+              text.split(separator: " ").last?.count ?? 0 >= 13 else { return .unreadable }
+        return .read(code: String(text[..<timeStart]), time: time)
+    case .rfidTiming, .wiclax:
+        return .unreadable
     }
 }
 
 /// The IPICO checksum rule from the notes, written out independently.
 func ipicoChecksumIsValid(_ line: String) -> Bool {
     let b = Array(line.utf8)
-    guard b.count == 36 || b.count == 38 else { return false }
-    let sum = b[2..<34].reduce(0) { $0 + Int($1) } % 256
+    guard b.count == 36 || b.count == 42 else { return false }
+    let sum = b[2..<(b.count - 2)].reduce(0) { $0 + Int($1) } % 256
     let hex = String(sum, radix: 16)
-    return String(decoding: b[34..<36], as: UTF8.self) == (hex.count == 1 ? "0" + hex : hex)
+    return String(decoding: b[(b.count - 2)...], as: UTF8.self) == (hex.count == 1 ? "0" + hex : hex)
 }
 
 struct ReadOnLine {

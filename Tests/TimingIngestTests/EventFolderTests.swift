@@ -116,7 +116,7 @@ import RaceModel
 
     @Test func checkpointsOutOfOrder() {
         let bad = Self.config.replacingOccurrences(of: "km = 5 }", with: "km = 50 }")
-        expectError("must come after '5K' at km 50.0", file: "event.toml", config: bad)
+        expectError("must come at least 1 m after '5K' at km 50.0", file: "event.toml", config: bad)
     }
 
     @Test func missingKeysAndBadValues() {

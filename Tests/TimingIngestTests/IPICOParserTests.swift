@@ -5,8 +5,8 @@ import RaceModel
 /// Builds an IPICO record with a correct checksum, so each test can break one field at a time.
 private func ipico(reader: String = "00", tag: String = "058000128608", fields: String = "0001",
                    date: String = "260306", time: String = "202747", hundredths: String = "23",
-                   suffix: String = "") -> String {
-    let body = reader + tag + fields + date + time + hundredths
+                   tto: String = "", suffix: String = "") -> String {
+    let body = reader + tag + fields + date + time + hundredths + tto
     let sum = body.utf8.reduce(0) { ($0 + Int($1)) % 256 }
     let hex = String(sum, radix: 16)
     return "aa" + body + (hex.count == 1 ? "0" + hex : hex) + suffix
@@ -36,12 +36,52 @@ private func ipico(reader: String = "00", tag: String = "058000128608", fields: 
         #expect(ten.timeOfDay == 1100)
     }
 
-    @Test(arguments: ["FS", "LS", "fs"])
-    func acceptsSeenMarker(_ suffix: String) throws {
-        let parsed = ReadLineParser.parse(ipico(tag: "0000000000ff", suffix: suffix))
+    @Test(arguments: [("060080", SeenEdge.first), ("060060", .last), ("0c0000", nil), ("0600c0", nil), ("060081", .first)])
+    func fortyTwoCharacterReadsCarryFirstOrLastSeen(_ tto: String, _ edge: SeenEdge?) throws {
+        let line = ipico(tag: "0000000000ff", tto: tto)
+        #expect(line.count == 42)
+        let parsed = ReadLineParser.parse(line)
         guard case .read(let read) = parsed else { Issue.record("got \(parsed)"); return }
         #expect(read.code == "0000000000ff")
-        #expect(read.format == .ipico)
+        #expect(read.edge == edge)
+        #expect(read.timeOfDay == ((20 * 60 + 27) * 60 + 47) * 1000 + 350)
+    }
+
+    @Test func realFortyTwoCharacterReadsChecksumCoversTheTTOBytes() {
+        // From an IPICO reader with first/last seen on: first seen, then last seen.
+        let first = ReadLineParser.parse("aa00058000123b3200012603081222022f060080cd")
+        let last = ReadLineParser.parse("aa00058000123b3200042603081222022f060060ce")
+        let time = ((12 * 60 + 22) * 60 + 2) * 1000 + 470
+        let date = CivilDate(year: 2026, month: 3, day: 8)
+        #expect(first == .read(RawRead(code: "058000123b32", date: date, timeOfDay: time, format: .ipico, edge: .first)))
+        #expect(last == .read(RawRead(code: "058000123b32", date: date, timeOfDay: time, format: .ipico, edge: .last)))
+        #expect(ReadLineParser.parse("aa00058000123b3200012603081222022f060080ce")
+                == .malformed(reason: "IPICO: checksum mismatch: line says ce, computed cd"))
+    }
+
+    @Test(arguments: ["ab000902260308001221350c27e8", "ab00000929", "ab0002090505f5", "ab000a11fffc6161aa000d0a0000bd",
+                      "ab000d4b0104019e0000000059058f050509", "ab00ff4bc2"])
+    func controlFramesAreControlLines(_ line: String) {
+        #expect(ReadLineParser.parse(line) == .control)
+    }
+
+    @Test func badControlFramesAreRejectedAsIPICO() {
+        #expect(ReadLineParser.parse("ab000902260308001221350c27e9")
+                == .malformed(reason: "IPICO: control frame checksum mismatch: line says e9, computed e8"))
+        #expect(ReadLineParser.parse("ab0009022603080012")
+                == .malformed(reason: "IPICO: control frame is 18 characters, its length byte says 28"))
+    }
+
+    @Test func triggerFrameIsAGunMarker() {
+        // The frame a reader sent when its trigger button was pressed (rusty-timer's guntime capture):
+        // 26-03-06 (day of week 5) 20:04:15, hundredths 0x1b.
+        #expect(ReadLineParser.parse("ab000a2c260306052004151b2782ae")
+                == .gunMarker(time: ((20 * 60 + 4) * 60 + 15) * 1000 + 270, date: CivilDate(year: 2026, month: 3, day: 6)))
+    }
+
+    @Test func theUnrealFSAndLSSuffixIsRejected() {
+        #expect(ReadLineParser.parse(ipico(suffix: "FS"))
+                == .malformed(reason: "IPICO: line is 38 characters, expected 36, or 42 with first/last seen"))
     }
 
     @Test func upperCaseTagAndChecksumAreAcceptedAndTagIsLowerCased() {
@@ -62,32 +102,27 @@ private func ipico(reader: String = "00", tag: String = "058000128608", fields: 
 
     @Test func checksumMismatch() {
         #expect(ReadLineParser.parse("aa000580001286080001260306202747234f")
-                == .malformed(reason: "IPICO checksum mismatch: line says 4f, computed 53"))
+                == .malformed(reason: "IPICO: checksum mismatch: line says 4f, computed 53"))
     }
 
     @Test func wrongLength() {
         #expect(ReadLineParser.parse(String(ipico().dropLast()))
-                == .malformed(reason: "IPICO line is 35 characters, expected 36 or 38"))
+                == .malformed(reason: "IPICO: line is 35 characters, expected 36, or 42 with first/last seen"))
         #expect(ReadLineParser.parse(ipico(suffix: "F"))
-                == .malformed(reason: "IPICO line is 37 characters, expected 36 or 38"))
-    }
-
-    @Test func unknownMarker() {
-        #expect(ReadLineParser.parse(ipico(suffix: "XS"))
-                == .malformed(reason: "IPICO line ends in 'XS', expected FS or LS"))
+                == .malformed(reason: "IPICO: line is 37 characters, expected 36, or 42 with first/last seen"))
     }
 
     @Test func nonHexCharacter() {
         var bytes = Array(ipico().utf8)
         bytes[16] = UInt8(ascii: "g")
         #expect(ReadLineParser.parse(String(decoding: bytes, as: UTF8.self))
-                == .malformed(reason: "IPICO line has 'g' at column 17, expected a hex digit"))
+                == .malformed(reason: "IPICO: 'g' at column 17, expected a hex digit"))
     }
 
     @Test(arguments: ["261306", "260230", "250229", "26a306"])
     func invalidDate(_ date: String) {
         #expect(ReadLineParser.parse(ipico(date: date))
-                == .malformed(reason: "IPICO date \(date) is not a valid YYMMDD date"))
+                == .malformed(reason: "IPICO: date \(date) is not a valid YYMMDD date"))
     }
 
     @Test func leapDayIsValid() {
@@ -100,11 +135,11 @@ private func ipico(reader: String = "00", tag: String = "058000128608", fields: 
     @Test(arguments: [("256100", "25:61:00"), ("240000", "24:00:00"), ("236000", "23:60:00"), ("235960", "23:59:60"), ("2b0000", "2b:00:00")])
     func invalidTime(_ raw: String, _ shown: String) {
         #expect(ReadLineParser.parse(ipico(time: raw))
-                == .malformed(reason: "time \(shown) is not a valid time of day"))
+                == .malformed(reason: "IPICO: time \(shown) is not a valid time of day"))
     }
 
     @Test func hundredthsOver99() {
         #expect(ReadLineParser.parse(ipico(hundredths: "64"))
-                == .malformed(reason: "IPICO hundredths 64 (hex) is over 99"))
+                == .malformed(reason: "IPICO: hundredths 64 (hex) is over 99"))
     }
 }

@@ -25,24 +25,24 @@ import RaceModel
 
     @Test func wrongFieldCount() {
         #expect(ReadLineParser.parse("12,10:00:00,x")
-                == .malformed(reason: "not a known read format (hand timing is bib,time; this line has 3 comma-separated fields)"))
+                == .malformed(reason: "hand timing: line has 3 comma-separated fields, expected bib,time"))
     }
 
     @Test func badBib() {
         #expect(ReadLineParser.parse("A-12,10:00:00")
-                == .malformed(reason: "bib 'A-12' must be letters and digits only"))
+                == .malformed(reason: "hand timing: bib 'A-12' must be letters and digits only"))
         #expect(ReadLineParser.parse(",10:00:00")
-                == .malformed(reason: "hand-timing line has an empty bib"))
+                == .malformed(reason: "hand timing: line has an empty bib"))
     }
 
     @Test func badTime() {
         #expect(ReadLineParser.parse("12,25:61:00")
-                == .malformed(reason: "time 25:61:00 is not a valid time of day"))
+                == .malformed(reason: "hand timing: time 25:61:00 is not a valid time of day"))
         #expect(ReadLineParser.parse("12,10:0:00")
-                == .malformed(reason: "time '10:0:00' is not HH:MM:SS[.fff]"))
+                == .malformed(reason: "hand timing: time '10:0:00' is not HH:MM:SS[.fff]"))
         #expect(ReadLineParser.parse("12,123:00:00")
-                == .malformed(reason: "time '123:00:00' is not HH:MM:SS[.fff]"))
+                == .malformed(reason: "hand timing: time '123:00:00' is not HH:MM:SS[.fff]"))
         #expect(ReadLineParser.parse("12,")
-                == .malformed(reason: "time is missing"))
+                == .malformed(reason: "hand timing: time is missing"))
     }
 }

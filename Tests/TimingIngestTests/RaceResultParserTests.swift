@@ -28,31 +28,31 @@ import RaceModel
 
     @Test func tooFewFields() {
         #expect(ReadLineParser.parse("12;ABC123;2026-03-06")
-                == .malformed(reason: "RACE RESULT passing has 3 fields, needs at least 4"))
+                == .malformed(reason: "RACE RESULT: passing has 3 fields, needs at least 4"))
         #expect(ReadLineParser.parse("#P;")
-                == .malformed(reason: "RACE RESULT passing has 1 field, needs at least 4"))
+                == .malformed(reason: "RACE RESULT: passing has 1 field, needs at least 4"))
     }
 
     @Test func passingNumberNotANumber() {
         #expect(ReadLineParser.parse("#P;A12;ABC123;2026-03-06;10:00:00.000")
-                == .malformed(reason: "RACE RESULT passing number 'A12' is not a number"))
+                == .malformed(reason: "RACE RESULT: passing number 'A12' is not a number"))
     }
 
     @Test func emptyTransponder() {
         #expect(ReadLineParser.parse("12;;2026-03-06;10:00:00.000")
-                == .malformed(reason: "RACE RESULT passing has an empty transponder"))
+                == .malformed(reason: "RACE RESULT: passing has an empty transponder"))
     }
 
     @Test(arguments: ["2026-02-30", "2026-13-01", "06-03-2026", "2026/03/06", "", "0000-00-01"])
     func invalidDate(_ date: String) {
         #expect(ReadLineParser.parse("12;ABC;\(date);10:00:00.000")
-                == .malformed(reason: "RACE RESULT date '\(date)' is not a valid yyyy-MM-dd date"))
+                == .malformed(reason: "RACE RESULT: date '\(date)' is not a valid yyyy-MM-dd date"))
     }
 
     @Test func invalidTime() {
         #expect(ReadLineParser.parse("12;ABC;2026-03-06;24:00:00.000")
-                == .malformed(reason: "time 24:00:00.000 is not a valid time of day"))
+                == .malformed(reason: "RACE RESULT: time 24:00:00.000 is not a valid time of day"))
         #expect(ReadLineParser.parse("12;ABC;2026-03-06;10:00:00.")
-                == .malformed(reason: "time '10:00:00.' is not HH:MM:SS[.fff]"))
+                == .malformed(reason: "RACE RESULT: time '10:00:00.' is not HH:MM:SS[.fff]"))
     }
 }

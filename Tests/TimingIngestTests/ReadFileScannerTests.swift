@@ -30,10 +30,12 @@ private func lines(of text: String) -> [(Int, String)] {
         #expect(got.map(\.1) == ["a", "b"])
     }
 
-    @Test func stripsCarriageReturnOnlyAtLineEnd() {
+    @Test func linesEndAtLineFeedCRLFOrALoneCarriageReturn() {
         let got = lines(of: "a\r\nb\rc\r\n\r\nd\r")
-        #expect(got.map(\.1) == ["a", "b\rc", "", "d"])
-        #expect(got.map(\.0) == [1, 2, 3, 4])
+        #expect(got.map(\.1) == ["a", "b", "c", "", "d"])
+        #expect(got.map(\.0) == [1, 2, 3, 4, 5])
+        // A Wiclax file: CR only, and a CR-ended last line.
+        #expect(lines(of: "1;x\r2;y\r3;z").map(\.1) == ["1;x", "2;y", "3;z"])
     }
 
     @Test func emptyInputHasNoLines() {

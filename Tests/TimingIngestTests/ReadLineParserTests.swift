@@ -8,7 +8,7 @@ import RaceModel
         #expect(ReadLineParser.parse(line) == .ignored)
     }
 
-    @Test(arguments: ["hello", "12:00:00", "ab", "CT02_33~1~a~b~10:00:00", "abc;def;2026-01-01;10:00:00"])
+    @Test(arguments: ["hello", "12:00:00", "ba", "CT02_33~1~a~b~10:00:00", "abc;def;2026-01-01;10:00:00"])
     func unknownFormat(_ line: String) {
         #expect(ReadLineParser.parse(line) == .malformed(reason: "not a known read format"))
     }
@@ -44,7 +44,7 @@ import RaceModel
         #expect(parsed[0] == .ignored)
         #expect(parsed[1] == .read(RawRead(code: "058000128608", date: CivilDate(year: 2026, month: 3, day: 6),
                                            timeOfDay: 73_667_350, format: .ipico)))
-        #expect(parsed[2] == .gunMarker(time: 27_901_010, date: nil))
+        #expect(parsed[2] == .gunMarker(time: 27_901_010, date: nil, sequence: 4))
         #expect(parsed[3] == .read(RawRead(code: "50101", timeOfDay: 27_903_500, sequence: 5, format: .ctp01)))
         #expect(parsed[4] == .read(RawRead(code: "NLHXL27", timeOfDay: 27_960_250, sequence: 99, format: .raceResult)))
         #expect(parsed[5] == .ignored)
@@ -64,6 +64,6 @@ import RaceModel
     @Test func longJunkIsCutInTheReason() {
         let junk = String(repeating: "x", count: 60)
         #expect(ReadLineParser.parse("12,\(junk)")
-                == .malformed(reason: "time '\(String(repeating: "x", count: 40))…' is not HH:MM:SS[.fff]"))
+                == .malformed(reason: "hand timing: time '\(String(repeating: "x", count: 40))…' is not HH:MM:SS[.fff]"))
     }
 }

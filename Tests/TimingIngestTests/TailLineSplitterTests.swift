@@ -3,50 +3,69 @@ import Testing
 
 @Suite("Line splitter")
 struct TailLineSplitterTests {
-    private func split(_ pieces: [[UInt8]], flush: Bool = false) -> [String] {
+    private func pieces(_ chunks: [[UInt8]], flush: Bool = false) -> [LineSplitter.Piece] {
         var splitter = LineSplitter()
-        var lines: [String] = []
-        for piece in pieces {
-            piece.withUnsafeBytes { splitter.feed($0) { lines.append($0) } }
+        var out: [LineSplitter.Piece] = []
+        for chunk in chunks {
+            chunk.withUnsafeBytes { splitter.feed($0) { out.append($0) } }
         }
-        if flush { splitter.flush { lines.append($0) } }
-        return lines
+        if flush { splitter.flush(reason: "ended") { out.append($0) } }
+        return out
+    }
+
+    private func split(_ chunks: [[UInt8]]) -> [String] {
+        pieces(chunks).map { if case .line(let text) = $0 { text } else { "<unusable>" } }
     }
 
     @Test("any cut of the bytes gives the same lines")
     func anyCut() {
-        let text = Array("\u{FEFF}first\r\nsecond\n\nfourth\r\r\nfünfte ✓\nheld".utf8)
+        let text = Array("\u{FEFF}first\r\nsecond\n\nfourth\r\r\nfünfte ✓\rheld".utf8)
         let whole = split([text])
-        #expect(whole == ["first", "second", "", "fourth\r", "fünfte ✓"])
+        #expect(whole == ["first", "second", "", "fourth", "", "fünfte ✓"])
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
-            var pieces: [[UInt8]] = []
+            var chunks: [[UInt8]] = []
             var at = 0
             while at < text.count {
                 let length = Int.random(in: 1...7, using: &generator)
-                pieces.append(Array(text[at..<min(at + length, text.count)]))
+                chunks.append(Array(text[at..<min(at + length, text.count)]))
                 at += length
             }
-            #expect(split(pieces) == whole)
+            #expect(split(chunks) == whole)
         }
     }
 
-    @Test("flush delivers the held tail; a byte order mark is dropped only at the very start")
+    @Test("a tail whose content ended is unusable, never a line; a byte order mark is dropped only at the very start")
     func flushAndByteOrderMark() {
-        #expect(split([Array("a\nb\r".utf8)], flush: true) == ["a", "b"])
+        #expect(pieces([Array("a\nb".utf8)], flush: true) == [.line("a"), .unusable(text: "b", reason: "ended")])
+        #expect(pieces([Array("a\nb\r".utf8)], flush: true) == [.line("a"), .line("b")], "a lone CR ends a line")
         #expect(split([Array("a\n\u{FEFF}b\n".utf8)]) == ["a", "\u{FEFF}b"])
         var splitter = LineSplitter()
-        var lines: [String] = []
-        Array("x\n".utf8).withUnsafeBytes { splitter.feed($0) { lines.append($0) } }
+        var out: [LineSplitter.Piece] = []
+        Array("x\n".utf8).withUnsafeBytes { splitter.feed($0) { out.append($0) } }
         splitter.restart()
-        Array("\u{FEFF}y\n".utf8).withUnsafeBytes { splitter.feed($0) { lines.append($0) } }
-        #expect(lines == ["x", "y"])
+        Array("\u{FEFF}y\n".utf8).withUnsafeBytes { splitter.feed($0) { out.append($0) } }
+        #expect(out == [.line("x"), .line("y")])
     }
 
-    @Test("a runaway line without newline is cut instead of held without end")
+    @Test("a 10 MB line is one unusable line with a short prefix, however it arrives")
     func runawayLine() {
-        let big = [UInt8](repeating: UInt8(ascii: "z"), count: LineSplitter.maxHeldBytes + 10)
-        let lines = split([big, Array("\n".utf8)])
-        #expect(lines.map(\.utf8.count) == [LineSplitter.maxHeldBytes + 10, 0])
+        let size = 10 << 20
+        let big = [UInt8](repeating: UInt8(ascii: "z"), count: size)
+        let expected: [LineSplitter.Piece] = [
+            .unusable(text: String(repeating: "z", count: ReadLimits.shownBytes) + "…",
+                      reason: ReadLimits.tooLongReason(bytes: size)),
+            .line("next"),
+        ]
+        #expect(pieces([big + Array("\nnext\n".utf8)]) == expected)
+        let chunks = stride(from: 0, to: size, by: 65_536).map { Array(big[$0..<min($0 + 65_536, size)]) }
+        #expect(pieces(chunks + [Array("\nnext\n".utf8)]) == expected)
+    }
+
+    @Test("a line at the limit is a line; one byte more is not")
+    func limitIsExact() {
+        let atLimit = String(repeating: "a", count: ReadLimits.maxLineBytes)
+        #expect(split([Array((atLimit + "\n").utf8)]) == [atLimit])
+        #expect(split([Array((atLimit + "b\n").utf8)]) == ["<unusable>"])
     }
 }

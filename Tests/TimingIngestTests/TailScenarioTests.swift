@@ -125,38 +125,100 @@ struct TailScenarioTests {
         let events = try await probe.finish()
 
         let expected = numbered(before) + [.caughtUp(file: 0), .notice(file: 0, .truncated)]
-            + numbered(["n1", "n2", "n3"], from: 6)
+            + numbered(["n1", "n2", "n3"], generation: 1)
         #expect(events.of(file: 0) == expected)
     }
 
-    @Test("rotation: the old file is read to its end, then the new one from its start", arguments: TailSetup.both)
+    @Test("rotation: the old file is read until its writer closes it, the new one from its start", arguments: TailSetup.both)
     func rotation(setup: TailSetup) async throws {
         let scratch = try TailScratch()
         defer { scratch.remove() }
         let path = scratch.file("km30.txt")
         let old = try TailWriter(path)
         try old.write("o1\no2\no3\n")
-        let probe = TailProbe(paths: [path], mode: setup.mode, pollInterval: setup.pollInterval)
+        // In polling mode nothing says the writer closed the old file: it is given up after the grace.
+        let probe = TailProbe(paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
+                              rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
         defer { probe.tailer.stop() }
         try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
 
         try old.write("o4\no5\n")
         #expect(rename(path, scratch.file("km30.txt.1")) == 0)
         // The decoder has not reopened yet: these land in the renamed file.
-        try old.write("o6\nlast, unterminated")
+        try old.write("o6\nhalf a line")
         let new = try TailWriter(path)
         try new.write("r1\nr2\n")
-        try await probe.waitFor("new file") { $0.lineCount(file: 0) == 9 }
+        try await probe.waitFor("new file") { $0.lineCount(file: 0) == 8 }
+        try old.write(", its other half\nlate\n")
         try new.write("r3\n")
-        try old.write(" (too late: written after the switch)\n")
-        try await probe.waitFor("r3") { $0.lineCount(file: 0) == 10 }
+        try await probe.waitFor("late lines of the old file") { $0.lineCount(file: 0) == 11 }
+        old.close()
+        try await probe.waitFor("old file done") { $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } } }
         let events = try await probe.finish()
 
-        let expected = numbered(["o1", "o2", "o3"]) + [.caughtUp(file: 0)]
-            + numbered(["o4", "o5", "o6", "last, unterminated"], from: 4)
-            + [.notice(file: 0, .rotated)]
-            + numbered(["r1", "r2", "r3"], from: 8)
-        #expect(events.of(file: 0) == expected)
+        // The old file's lines keep its generation and numbering, the new file's count from 1.
+        let lines = events.compactMap { if case .line(_, let n, let text, let g) = $0 { "\(g):\(n) \(text)" } else { nil } }
+        #expect(lines.sorted() == ["0:1 o1", "0:2 o2", "0:3 o3", "0:4 o4", "0:5 o5", "0:6 o6", "0:7 half a line, its other half",
+                                   "0:8 late", "1:1 r1", "1:2 r2", "1:3 r3"])
+        #expect(!events.contains { if case .unusableLine = $0 { true } else { false } })
+        #expect(events.contains(.notice(file: 0, .rotated)))
+        #expect(events.last == .notice(file: 0, .rotatedFileDone(writerClosed: setup.mode != .polling)))
+    }
+
+    @Test("a rotated file is read on when the new file at the path is deleted", arguments: TailSetup.both)
+    func rotatedThenNewDeleted(setup: TailSetup) async throws {
+        let scratch = try TailScratch()
+        defer { scratch.remove() }
+        let path = scratch.file("km35.txt")
+        let old = try TailWriter(path)
+        let probe = TailProbe(paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
+                              rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        defer { probe.tailer.stop() }
+        try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
+        #expect(rename(path, scratch.file("km35.txt.1")) == 0)
+        try writeFile(path, "n1\n")
+        try await probe.waitFor("the new file") { $0.contains(.notice(file: 0, .rotated)) && $0.lineCount(file: 0) == 1 }
+        #expect(unlink(path) == 0)
+        try await probe.waitFor("the deletion") { $0.contains(.notice(file: 0, .deleted)) }
+        try old.write("o1\n")
+        try await probe.waitFor("the old file's line") { $0.lineCount(file: 0) == 2 }
+        old.close()
+        try await probe.waitFor("old file done") { $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } } }
+    }
+
+    @Test("logrotate's create pattern: a writer appending to the renamed file for a while loses nothing", arguments: TailSetup.both)
+    func logrotateCreate(setup: TailSetup) async throws {
+        let scratch = try TailScratch()
+        defer { scratch.remove() }
+        let path = scratch.file("km25.txt")
+        let old = try TailWriter(path)
+        let probe = TailProbe(paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
+                              rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        defer { probe.tailer.stop() }
+        try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
+        var expected: [String] = []
+        for i in 0..<300 {
+            try old.write("a\(i)\n")
+            expected.append("a\(i)")
+        }
+        #expect(rename(path, scratch.file("km25.txt.1")) == 0)
+        let new = try TailWriter(path)  // `create`: a new empty file at once
+        for i in 0..<400 {
+            try old.write("b\(i)\n")  // the writer has not reopened yet
+            expected.append("b\(i)")
+            if i % 50 == 0 { try await Task.sleep(for: .milliseconds(2)) }
+        }
+        old.close()
+        for i in 0..<100 {
+            try new.write("c\(i)\n")
+            expected.append("c\(i)")
+        }
+        let total = expected.count
+        try await probe.waitFor("every line") { $0.lineCount(file: 0) == total }
+        try await probe.waitFor("old file done") { $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } } }
+        let events = try await probe.finish()
+        let lines = events.compactMap { if case .line(_, _, let text, _) = $0 { text } else { nil } }
+        #expect(lines.sorted() == expected.sorted())
     }
 
     @Test("deletion is reported, and a re-created file is followed from its start", arguments: TailSetup.both)
@@ -180,7 +242,7 @@ struct TailScenarioTests {
 
         let expected = numbered(["d1", "d2"]) + [.caughtUp(file: 0)] + numbered(["d3"], from: 3)
             + [.notice(file: 0, .deleted), .notice(file: 0, .appeared)]
-            + numbered(["e1", "e2"], from: 4)
+            + numbered(["e1", "e2"], generation: 1)
         #expect(events.of(file: 0) == expected)
     }
 
@@ -200,7 +262,7 @@ struct TailScenarioTests {
         let events = try await probe.finish()
 
         let expected = numbered(["d1"]) + [.caughtUp(file: 0)]
-            + [.notice(file: 0, .deleted), .notice(file: 0, .appeared)] + numbered(["e1"], from: 2)
+            + [.notice(file: 0, .deleted), .notice(file: 0, .appeared)] + numbered(["e1"], generation: 1)
         #expect(events.of(file: 0) == expected)
     }
 

@@ -6,22 +6,7 @@ import Testing
 import Glibc
 #endif
 
-/// A fresh folder for one test; `remove()` deletes it with its content.
-struct TailScratch {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/racedash-tail-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw TailTestError("mkdtemp failed: errno \(errno)") }
-        path = String(cString: made)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
+typealias TailScratch = ScratchFolder
 
 struct TailTestError: Error, CustomStringConvertible {
     var description: String
@@ -74,8 +59,8 @@ final class TailProbe: Sendable {
     private let log = TailEventLog()
     private let consumer: Task<Void, Never>
 
-    init(paths: [String], mode: TailMode, pollInterval: Duration) {
-        tailer = FileTailer(paths: paths, pollInterval: pollInterval, mode: mode)
+    init(paths: [String], mode: TailMode, pollInterval: Duration, rotatedGrace: Duration = .seconds(30)) {
+        tailer = FileTailer(paths: paths, pollInterval: pollInterval, mode: mode, rotatedGrace: rotatedGrace)
         let stream = tailer.lines()
         let log = log
         consumer = Task {
@@ -123,7 +108,7 @@ extension Array where Element == TailEvent {
     func of(file: Int) -> [TailEvent] {
         filter {
             switch $0 {
-            case .line(let f, _, _), .caughtUp(let f), .notice(let f, _): f == file
+            case .line(let f, _, _, _), .unusableLine(let f, _, _, _, _), .caughtUp(let f), .notice(let f, _): f == file
             }
         }
     }
@@ -134,8 +119,8 @@ extension Array where Element == TailEvent {
 }
 
 /// The `.line` events expected for `texts`, numbered from `first`.
-func numbered(_ texts: [String], file: Int = 0, from first: Int = 1) -> [TailEvent] {
-    texts.enumerated().map { .line(file: file, lineNumber: first + $0.offset, text: $0.element) }
+func numbered(_ texts: [String], file: Int = 0, from first: Int = 1, generation: Int = 0) -> [TailEvent] {
+    texts.enumerated().map { .line(file: file, lineNumber: first + $0.offset, text: $0.element, generation: generation) }
 }
 
 /// The mode under test, with a timed-check period: so long in inotify mode

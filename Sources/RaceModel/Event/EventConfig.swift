@@ -11,6 +11,9 @@ public struct EventConfig: Sendable, Equatable {
     /// How finely official times are published (whole seconds by default).
     public var precision: TimePrecision
     public var awards: AwardRules
+    /// Lines a read file may hold (`[limits] lines_per_file`): line numbers are 32-bit.
+    public var linesPerFile = EventConfig.defaultLinesPerFile
+    public static let defaultLinesPerFile = 10_000_000
 
     public init(name: String, date: CivilDate, utcOffsetMinutes: Int, ageGroups: AgeGroups,
                 points: [TimingPoint], races: [Race], rules: TimingRules = TimingRules(),
@@ -53,11 +56,17 @@ public struct TimingPoint: Sendable, Equatable {
     /// The window came from `[rules]`, not the point: a race's or wave's own
     /// `duplicate_window` then applies to its runners here.
     public var windowFromRules: Bool
+    /// The format pinned for each file (same order as `files`); nil: recognised line by line.
+    public var formats: [ReadFormat?]
+    /// Which read of a first/last-seen reader this point times from.
+    public var seen: SeenEdge
 
     public init(id: String, name: String, files: [String], duplicateWindow: Millis, clockOffset: Millis = 0,
-                windowFromRules: Bool = false) {
+                windowFromRules: Bool = false, formats: [ReadFormat?] = [], seen: SeenEdge = .first) {
         self.id = id; self.name = name; self.files = files
         self.duplicateWindow = duplicateWindow; self.clockOffset = clockOffset; self.windowFromRules = windowFromRules
+        self.formats = formats.count == files.count ? formats : Array(repeating: nil, count: files.count)
+        self.seen = seen
     }
 }
 

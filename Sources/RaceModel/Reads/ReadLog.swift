@@ -10,6 +10,10 @@ public struct ReadLog: Sendable {
     /// Lines seen per file, blank and comment lines included.
     public var lineCounts: [Int]
     public var ignoredCounts: [Int]
+    /// Decoder control and status lines per file (not reads, not problems).
+    public var controlCounts: [Int]
+    /// Reads per file of the first/last-seen edge the point does not use.
+    public var otherEdgeCounts: [Int]
     /// Time of the latest read recorded per file, to place untimed lines.
     var lastReadTimes: [Millis?]
 
@@ -17,6 +21,8 @@ public struct ReadLog: Sendable {
         self.files = files
         lineCounts = Array(repeating: 0, count: files.count)
         ignoredCounts = Array(repeating: 0, count: files.count)
+        controlCounts = Array(repeating: 0, count: files.count)
+        otherEdgeCounts = Array(repeating: 0, count: files.count)
         lastReadTimes = Array(repeating: nil, count: files.count)
     }
 
@@ -27,7 +33,6 @@ public struct ReadLog: Sendable {
 
     /// Latest read time in the log (clock offsets applied).
     public var latestReadTime: Millis? { reads.lazy.map(\.time).max() }
-    public var earliestReadTime: Millis? { reads.lazy.map(\.time).min() }
 }
 
 /// A line that could not be parsed into a read, kept with its text.
@@ -46,7 +51,11 @@ public struct LineProblem: Sendable, Equatable {
 public struct GunMarker: Sendable, Equatable {
     public var ref: LineRef
     public var time: Millis
-    public init(ref: LineRef, time: Millis) { self.ref = ref; self.time = time }
+    /// Decoder sequence number of the line (CTP01 seq), -1 when none.
+    public var sequence: Int32
+    public init(ref: LineRef, time: Millis, sequence: Int? = nil) {
+        self.ref = ref; self.time = time; self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
+    }
 }
 
 extension ReadLog {
@@ -54,33 +63,50 @@ extension ReadLog {
     /// rejected. With a `window`, an undated time of day goes on the day that
     /// puts it in the window, and a read outside it is rejected (kept as a
     /// problem, so it never moves the race clock).
-    public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, eventDate: CivilDate,
+    public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, generation: Int = 0, eventDate: CivilDate,
                                 window: EventWindow? = nil, clockOffset: Millis, text: @autoclosure () -> String) {
-        let ref = LineRef(file: file, line: line)
+        let ref = LineRef(file: file, line: line, generation: generation)
         lineCounts[file] += 1
         switch parsed {
         case .read(let raw):
-            guard let time = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
-                problems.append(LineProblem(ref: ref, reason: .outsideEventWindow(Self.stamp(raw)), text: text(),
-                                            after: lastReadTimes[file]))
-                return
-            }
-            reads.append(TimedRead(code: raw.code, time: time, point: files[file].pointIndex,
-                                   isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
-            lastReadTimes[file] = time
-        case .gunMarker(let time, let date):
+            add(raw, ref: ref, eventDate: eventDate, window: window, clockOffset: clockOffset, text: text)
+        case .reads(let batch):
+            for raw in batch { add(raw, ref: ref, eventDate: eventDate, window: window, clockOffset: clockOffset, text: text) }
+        case .gunMarker(let time, let date, let sequence):
             let raw = RawRead(code: "", date: date, timeOfDay: time, format: .ctp01)
             guard let placed = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
                 problems.append(LineProblem(ref: ref, reason: .outsideEventWindow("gun marker " + Self.stamp(raw)),
                                             text: text(), after: lastReadTimes[file]))
                 return
             }
-            gunMarkers.append(GunMarker(ref: ref, time: placed))
+            gunMarkers.append(GunMarker(ref: ref, time: placed, sequence: sequence))
+        case .control:
+            controlCounts[file] += 1
         case .ignored:
             ignoredCounts[file] += 1
         case .malformed(let reason):
             problems.append(LineProblem(ref: ref, reason: .malformed(reason), text: text(), after: lastReadTimes[file]))
         }
+    }
+
+    /// A read of the edge the point does not use is counted, not timed: the
+    /// reader sends both for every passage. A read outside the event window
+    /// is kept as a problem, so it never moves the race clock.
+    private mutating func add(_ raw: RawRead, ref: LineRef, eventDate: CivilDate, window: EventWindow?,
+                              clockOffset: Millis, text: () -> String) {
+        let file = Int(ref.file)
+        if let edge = raw.edge, edge != files[file].seen {
+            otherEdgeCounts[file] += 1
+            return
+        }
+        guard let time = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
+            problems.append(LineProblem(ref: ref, reason: .outsideEventWindow(Self.stamp(raw)), text: text(),
+                                        after: lastReadTimes[file]))
+            return
+        }
+        reads.append(TimedRead(code: raw.code, time: time, point: files[file].pointIndex,
+                               isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
+        lastReadTimes[file] = time
     }
 
     /// The read's time on the event clock, or nil when it falls outside the window.

@@ -28,6 +28,12 @@ public struct PointStats: Sendable, Equatable {
     public var used = 0
     public var duplicates = 0
     public var rejected = 0
+    /// Decoder control and status lines, not reads.
+    public var control = 0
+    /// Blank lines and `#` comments.
+    public var blank = 0
+    /// Reads of the first/last-seen edge the point does not use.
+    public var otherEdge = 0
     public var firstRead: Millis? = nil
     public var lastRead: Millis? = nil
 }
@@ -58,6 +64,8 @@ public struct Evaluation: Sendable {
     public var isFinal: Bool
     /// The officials' journal the standings were computed with.
     public var corrections: Corrections
+    /// Breaks in the decoders' passing numbers, per file.
+    public var sequenceGaps: [SequenceGap] = []
 }
 
 /// From a read log to standings: the path shared by `results`, `check`,
@@ -167,6 +175,9 @@ public struct RaceComputation: Sendable {
 
         for (file, info) in log.files.enumerated() {
             stats[info.pointIndex].lines += log.lineCounts[file]
+            stats[info.pointIndex].control += log.controlCounts[file]
+            stats[info.pointIndex].blank += log.ignoredCounts[file]
+            stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
         }
         for read in log.reads where read.time <= at {
             let p = Int(read.point)
@@ -209,6 +220,7 @@ public struct RaceComputation: Sendable {
         rejections.sort { $0.ref < $1.ref }
         return Evaluation(at: at, timelines: timelines, standings: standings, pointStats: stats,
                           rejections: rejections, duplicateCount: duplicates, usedCount: used,
-                          isFinal: allFinal || (!finalRace.isEmpty && !finalRace.contains(false)), corrections: corrections)
+                          isFinal: allFinal || (!finalRace.isEmpty && !finalRace.contains(false)), corrections: corrections,
+                          sequenceGaps: SequenceGaps.find(in: log, upTo: at))
     }
 }

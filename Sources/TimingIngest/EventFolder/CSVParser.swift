@@ -5,7 +5,9 @@ enum CSVParser {
         var fields: [String]
     }
 
-    static func parse(_ text: String) -> [Row] {
+    /// A quote opened and never closed swallows the rest of the file into one
+    /// field; that is an error naming where the quote was opened.
+    static func parse(_ text: String, file: String) throws(ConfigError) -> [Row] {
         var rows: [Row] = []
         var fields: [String] = []
         var field = ""
@@ -14,6 +16,7 @@ enum CSVParser {
         var rowLine = 1
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
+        var quoteLine = 1
 
         func endRow() {
             fields.append(field)
@@ -35,12 +38,16 @@ enum CSVParser {
                 continue
             }
             switch scalar {
-            case "\"" where field.isEmpty: inQuotes = true
+            case "\"" where field.isEmpty: inQuotes = true; quoteLine = line
             case ",": fields.append(field); field = ""
             case "\r": break
             case "\n": endRow(); line += 1; rowLine = line
             default: field.unicodeScalars.append(scalar)
             }
+        }
+        if inQuotes {
+            throw ConfigError(file: file, line: quoteLine,
+                              "a quoted field opened on this line is never closed (a \" is missing); the rest of the file would be one field")
         }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         return rows

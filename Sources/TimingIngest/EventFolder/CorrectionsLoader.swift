@@ -23,7 +23,14 @@ public enum CorrectionsLoader {
 
     public static func parse(_ text: String, file: String, event: EventConfig, participants: [Participant]) -> Journal {
         var result = Journal()
-        var rows = CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        var rows: [CSVParser.Row]
+        do {
+            rows = try CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
+        } catch {
+            // An unclosed quote: no row after it can be trusted to be what was meant.
+            result.problems.append(error)
+            return result
+        }
         guard !rows.isEmpty else { return result }
         let head = rows.removeFirst()
         var column: [String: Int] = [:]

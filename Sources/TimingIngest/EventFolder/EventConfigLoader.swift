@@ -4,6 +4,7 @@ import TOMLKit
 /// Reads `event.toml` into an `EventConfig`, checking every reference.
 enum EventConfigLoader {
     static func parse(_ text: String, file: String) throws(ConfigError) -> EventConfig {
+        try ConfigText.checkTOML(text, file: file)
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -73,7 +74,7 @@ struct TableReader {
     mutating func event(_ root: TOMLTable) throws(ConfigError) -> EventConfig {
         let name = try string(root, "name", at: "")
         guard let dateValue = root["date"] else { throw fail("", "missing key 'date' (e.g. date = 2025-04-06)") }
-        let date: CivilDate
+        var date: CivilDate
         if let d = dateValue.date {
             date = CivilDate(year: d.year, month: d.month, day: d.day)
         } else if let s = dateValue.string, let d = CivilDate(iso: s) {
@@ -81,14 +82,17 @@ struct TableReader {
         } else {
             throw fail("", "'date' must be a date like 2025-04-06")
         }
+        date = try ConfigBounds.date(self, date)
         let offset = try utcOffset(root)
         let ageGroups = try self.ageGroups(root)
         let rules = try self.rules(root)
         let points = try self.points(root, rules: rules)
         let races = try self.races(root, points: points, rules: rules)
-        return EventConfig(name: name, date: date, utcOffsetMinutes: offset, ageGroups: ageGroups,
-                           points: points, races: races, rules: rules, precision: try precision(root),
-                           awards: try awards(root))
+        var event = EventConfig(name: name, date: date, utcOffsetMinutes: offset, ageGroups: ageGroups,
+                                points: points, races: races, rules: rules, precision: try precision(root),
+                                awards: try awards(root))
+        event.linesPerFile = try ConfigBounds.linesPerFile(self, root)
+        return event
     }
 
     func utcOffset(_ root: TOMLTable) throws(ConfigError) -> Int {
@@ -115,27 +119,23 @@ struct TableReader {
     /// The values `t` gives over `base`: the event's `[rules]`, or a race's or wave's `rules`.
     func rules(_ t: TOMLTable, over base: TimingRules, at path: String) throws(ConfigError) -> TimingRules {
         var rules = base
-        if let n = try optionalNumber(t, "max_speed_kmh", at: path) {
-            guard n > 0 else { throw fail(path, "'max_speed_kmh' must be above 0") }
+        if let n = try ConfigBounds.number(self, t, "max_speed_kmh", at: path, ConfigBounds.speed) {
             rules.maxSpeedKmh = n
         }
-        if let n = try optionalNumber(t, "min_speed_kmh", at: path) {
-            guard n > 0 else { throw fail(path, "'min_speed_kmh' must be above 0 and below max_speed_kmh") }
+        if let n = try ConfigBounds.number(self, t, "min_speed_kmh", at: path, ConfigBounds.speed) {
             rules.minSpeedKmh = n
         }
         guard rules.minSpeedKmh < rules.maxSpeedKmh else {
             throw fail(path, "'min_speed_kmh' must be above 0 and below max_speed_kmh")
         }
-        if let n = try optionalNumber(t, "start_allowance", at: path) {
-            guard n >= 0 else { throw fail(path, "'start_allowance' must be 0 or more seconds") }
-            rules.startAllowance = Int(n * 1000)
+        if let n = try ConfigBounds.number(self, t, "start_allowance", at: path, ConfigBounds.startAllowance) {
+            rules.startAllowance = ConfigBounds.millis(n)
         }
-        if let n = try optionalNumber(t, "duplicate_window", at: path) {
-            guard n >= 0 else { throw fail(path, "'duplicate_window' must be 0 or more seconds") }
-            rules.defaultDuplicateWindow = Int(n * 1000)
+        if let n = try ConfigBounds.number(self, t, "duplicate_window", at: path, ConfigBounds.duplicateWindow) {
+            rules.defaultDuplicateWindow = ConfigBounds.millis(n)
         }
         if let n = try optionalNumber(t, "suspicious_ratio", at: path) {
-            guard n > 1 else { throw fail(path, "'suspicious_ratio' must be above 1 (a segment that many times faster than the runner's pace elsewhere)") }
+            guard n > 1, n <= 100 else { throw fail(path, "'suspicious_ratio' must be above 1 and at most 100 (a segment that many times faster than the runner's pace elsewhere)") }
             rules.suspiciousRatio = n
         }
         return rules
@@ -144,6 +144,7 @@ struct TableReader {
     func points(_ root: TOMLTable, rules: TimingRules) throws(ConfigError) -> [TimingPoint] {
         var points: [TimingPoint] = []
         var files: [String: String] = [:]
+        let absoluteAllowed = try ReadPaths.absoluteAllowed(self, root)
         for (i, t) in try tables(root, "points", at: "").enumerated() {
             let path = "points[\(i)]"
             let id = try string(t, "id", at: path)
@@ -152,21 +153,48 @@ struct TableReader {
                 throw fail(path, "point '\(id)' needs files = [\"reads/main.txt\", ...] (main line first)")
             }
             var paths: [String] = []
+            var formats: [ReadFormat?] = []
             for item in array {
-                guard let s = item.string, !s.isEmpty else { throw fail(path, "point '\(id)': files must be strings") }
+                let (raw, format) = try readFile(item, point: id, at: path)
+                let s = try ReadPaths.normalized(self, raw, absoluteAllowed: absoluteAllowed, at: path)
                 if let other = files[s] { throw fail(path, "read file \(s) is named by points '\(other)' and '\(id)'") }
                 files[s] = id
                 paths.append(s)
+                formats.append(format)
             }
-            let window = try optionalNumber(t, "duplicate_window", at: path)
-            if let window, window < 0 { throw fail(path, "'duplicate_window' must be 0 or more seconds") }
-            let offset = try optionalNumber(t, "clock_offset", at: path) ?? 0
+            let seenName = try optionalString(t, "seen", at: path) ?? SeenEdge.first.rawValue
+            guard let seen = SeenEdge(rawValue: seenName) else {
+                throw fail(path, "point '\(id)': seen must be \"first\" or \"last\", not \"\(seenName)\"")
+            }
+            let window = try ConfigBounds.number(self, t, "duplicate_window", at: path, ConfigBounds.duplicateWindow)
+            let offset = try ConfigBounds.number(self, t, "clock_offset", at: path, ConfigBounds.clockOffset) ?? 0
             points.append(TimingPoint(id: id, name: try optionalString(t, "name", at: path) ?? id, files: paths,
-                                      duplicateWindow: window.map { Int(($0 * 1000).rounded()) } ?? rules.defaultDuplicateWindow,
-                                      clockOffset: Int((offset * 1000).rounded()), windowFromRules: window == nil))
+                                      duplicateWindow: window.map(ConfigBounds.millis) ?? rules.defaultDuplicateWindow,
+                                      clockOffset: ConfigBounds.millis(offset), windowFromRules: window == nil,
+                                      formats: formats, seen: seen))
         }
         guard !points.isEmpty else { throw fail("", "no [[points]] defined") }
         return points
+    }
+
+    /// A file is a path, or `{ path = "...", format = "..." }` to pin its format.
+    func readFile(_ item: TOMLValueConvertible, point id: String, at path: String) throws(ConfigError) -> (String, ReadFormat?) {
+        if let s = item.string {
+            guard !s.isEmpty else { throw fail(path, "point '\(id)': a read file path is empty") }
+            return (s, nil)
+        }
+        guard let table = item.table else {
+            throw fail(path, "point '\(id)': files must be paths, or { path = \"...\", format = \"...\" }")
+        }
+        let file = try string(table, "path", at: path)
+        guard !file.isEmpty else { throw fail(path, "point '\(id)': a read file path is empty") }
+        let name = try optionalString(table, "format", at: path) ?? "auto"
+        if name == "auto" { return (file, nil) }
+        guard let format = ReadFormat(rawValue: name) else {
+            let known = (["auto"] + ReadFormat.allCases.map(\.rawValue)).joined(separator: ", ")
+            throw fail(path, "point '\(id)': format \"\(name)\" of \(file) is not one of \(known)")
+        }
+        return (file, format)
     }
 
     func races(_ root: TOMLTable, points: [TimingPoint], rules eventRules: TimingRules) throws(ConfigError) -> [Race] {
@@ -186,7 +214,8 @@ struct TableReader {
                 let wid = try string(wt, "id", at: wpath)
                 if waves.contains(where: { $0.id == wid }) { throw fail(wpath, "wave id '\(wid)' is used twice in race '\(id)'") }
                 guard let gun = try clockValue(wt, "gun", at: wpath) else { throw fail(wpath, "wave '\(wid)' needs gun = \"HH:MM:SS\"") }
-                waves.append(Wave(id: wid, gun: gun, clock: try optionalClock(wt, at: wpath),
+                waves.append(Wave(id: wid, gun: try ConfigBounds.gun(self, gun, "gun", at: wpath),
+                                  clock: try optionalClock(wt, at: wpath),
                                   rules: try ruleOverrides(wt, over: raceRules ?? eventRules, at: wpath)))
             }
             guard !waves.isEmpty else { throw fail(path, "race '\(id)' needs at least one wave") }
@@ -199,18 +228,21 @@ struct TableReader {
                 guard let p = points.firstIndex(where: { $0.id == pointID }) else {
                     throw fail(cpath, "checkpoint '\(cid)' of race '\(id)' names unknown point '\(pointID)'; points are \(points.map(\.id).joined(separator: ", "))")
                 }
-                guard let km = try optionalNumber(ct, "km", at: cpath), km >= 0 else {
+                guard let km = try ConfigBounds.number(self, ct, "km", at: cpath, ConfigBounds.km) else {
                     throw fail(cpath, "checkpoint '\(cid)' needs km = <distance from the start, 0 or more>")
                 }
-                if let previous = checkpoints.last, km <= previous.km {
-                    throw fail(cpath, "checkpoint '\(cid)' at km \(km) must come after '\(previous.id)' at km \(previous.km)")
+                if km > 0 && km < ConfigBounds.minimumKmStep {
+                    throw fail(cpath, "checkpoint '\(cid)' at km \(km) must be at km 0 or at least 1 m from the start")
+                }
+                if let previous = checkpoints.last, km < previous.km + ConfigBounds.minimumKmStep {
+                    throw fail(cpath, "checkpoint '\(cid)' at km \(km) must come at least 1 m after '\(previous.id)' at km \(previous.km)")
                 }
                 checkpoints.append(Checkpoint(id: cid, pointIndex: p, km: km))
             }
             guard checkpoints.count >= 1, let last = checkpoints.last, last.km > 0 else {
                 throw fail(path, "race '\(id)' needs checkpoints ending at the finish (km above 0)")
             }
-            let cutoff = try clockValue(t, "cutoff", at: path)
+            let cutoff = try ConfigBounds.cutoff(self, try clockValue(t, "cutoff", at: path), at: path)
             races.append(Race(id: id, name: try optionalString(t, "name", at: path) ?? id, waves: waves, clock: clock,
                               checkpoints: checkpoints, cutoff: cutoff, rules: raceRules,
                               divisionClocks: try divisionClocks(t, at: path)))

@@ -15,20 +15,26 @@ public struct EventFolder: Sendable {
     public var corrections: Corrections
     /// Its rows that could not be applied, each with file, line and reason.
     public var correctionProblems: [ConfigError]
+    /// Decoders named on points, to be captured over the network (docs/decoders.md).
+    public var decoders: [DecoderSpec]
 
     public static let configName = "event.toml"
     public static let participantsName = "participants.csv"
     public static let correctionsName = Correction.journalName
 
-    public init(path: String, event: EventConfig, participants: [Participant], corrections: [Correction] = [],
-                correctionProblems: [ConfigError] = []) {
+    public init(path: String, event: EventConfig, participants: [Participant], decoders: [DecoderSpec] = [],
+                corrections: [Correction] = [], correctionProblems: [ConfigError] = []) {
         self.path = path
         self.event = event
         self.participants = participants
+        self.decoders = decoders
         self.corrections = Corrections(corrections, event: event, participants: participants)
         self.correctionProblems = correctionProblems
         readFiles = event.points.enumerated().flatMap { p, point in
-            point.files.enumerated().map { ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0) }
+            point.files.enumerated().map {
+                ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0, format: $0 < point.formats.count ? point.formats[$0] : nil,
+                             seen: point.seen)
+            }
         }
     }
 
@@ -46,9 +52,10 @@ public struct EventFolder: Sendable {
     public static func parse(path: String, config: String, participants: String,
                              corrections: String = "") throws(ConfigError) -> EventFolder {
         let event = try EventConfigLoader.parse(config, file: join(path, configName))
+        let decoders = try DecoderConfigLoader.parse(config, file: join(path, configName), event: event)
         let list = try ParticipantsLoader.parse(participants, file: join(path, participantsName), event: event)
         let journal = CorrectionsLoader.parse(corrections, file: join(path, correctionsName), event: event, participants: list)
-        return EventFolder(path: path, event: event, participants: list, corrections: journal.entries,
+        return EventFolder(path: path, event: event, participants: list, decoders: decoders, corrections: journal.entries,
                            correctionProblems: journal.problems)
     }
 
@@ -56,15 +63,17 @@ public struct EventFolder: Sendable {
 
     public func absolutePath(of file: ReadFileInfo) -> String { Self.join(path, file.path) }
 
-    static func join(_ folder: String, _ name: String) -> String {
+    public static func join(_ folder: String, _ name: String) -> String {
         if name.hasPrefix("/") { return name }
         return folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     static func readText(_ path: String) throws(ConfigError) -> String {
         do {
-            let bytes = try ReadFileScanner.readFile(atPath: path)
+            let bytes = try ReadFileScanner.readFile(atPath: path, maxBytes: ConfigText.maxBytes)
             return String(decoding: bytes, as: UTF8.self)
+        } catch let error as ReadFileError {
+            throw ConfigError(file: path, "cannot be read: \(error.reason)")
         } catch {
             throw ConfigError(file: path, "cannot be read: \(error)")
         }

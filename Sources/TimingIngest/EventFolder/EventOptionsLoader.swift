@@ -22,7 +22,7 @@ extension TableReader {
         }
         var upper: Int? = nil
         if let u = t["upper"] {
-            guard let n = u.int else { throw fail("age_groups", "'upper' must be a whole number of years") }
+            guard let n = u.int, (0...150).contains(n) else { throw fail("age_groups", "'upper' must be a whole number of years from 0 to 150") }
             let lows = ([bounds] + Array(bySex.values)).compactMap(\.last)
             if let highest = lows.max(), n < highest {
                 throw fail("age_groups", "'upper' \(n) is below the last group's lower bound \(highest)")
@@ -36,7 +36,7 @@ extension TableReader {
         guard let array = v.array else { throw fail("", "'\(key)' must be an array of ages, e.g. [18, 40, 45]") }
         var out: [Int] = []
         for item in array {
-            guard let a = item.int, a >= 0 else { throw fail("", "'\(key)' must hold whole numbers") }
+            guard let a = item.int, (0...150).contains(a) else { throw fail("", "'\(key)' must hold whole numbers from 0 to 150") }
             out.append(a)
         }
         if Set(out).count != out.count { throw fail("", "'\(key)' has the same age twice") }

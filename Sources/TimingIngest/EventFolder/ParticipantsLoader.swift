@@ -6,9 +6,34 @@ enum ParticipantsLoader {
     static let known: Set<String> = ["bib", "name", "race", "chip", "sex", "age", "country", "division", "wave", "club"]
 
     static func parse(_ text: String, file: String, event: EventConfig) throws(ConfigError) -> [Participant] {
-        var rows = CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        try ConfigText.checkForNUL(text, file: file)
+        var rows = try CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
         guard !rows.isEmpty else { throw ConfigError(file: file, "is empty; it needs a header row with bib,name,race") }
         let header = rows.removeFirst()
+        let column = try columns(of: header, file: file)
+
+        var participants: [Participant] = []
+        participants.reserveCapacity(rows.count)
+        var bibLine: [String: Int] = [:]
+        var chipLine: [String: Int] = [:]
+        for row in rows {
+            let fields = RowFields(row: row, column: column, file: file)
+            let p = try participant(fields, event: event)
+            if let first = bibLine[p.bib] { throw fields.fail("duplicate bib \(p.bib) (first on line \(first))") }
+            bibLine[p.bib] = row.line
+            if let chip = p.chip {
+                if let first = chipLine[chip.lowercased()] {
+                    throw fields.fail("chip \(chip) of bib \(p.bib) is already given to the runner on line \(first)")
+                }
+                chipLine[chip.lowercased()] = row.line
+            }
+            participants.append(p)
+        }
+        return participants
+    }
+
+    /// Column index by name, from the header row.
+    static func columns(of header: CSVParser.Row, file: String) throws(ConfigError) -> [String: Int] {
         var column: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
             let key = name.trimmed.lowercased()
@@ -22,62 +47,62 @@ enum ParticipantsLoader {
         for key in required where column[key] == nil {
             throw ConfigError(file: file, line: header.line, "missing required column '\(key)' (required: bib, name, race)")
         }
+        return column
+    }
 
-        var participants: [Participant] = []
-        participants.reserveCapacity(rows.count)
-        var bibLine: [String: Int] = [:]
-        var chipLine: [String: Int] = [:]
-        for row in rows {
-            func value(_ key: String) -> String? {
-                guard let i = column[key], i < row.fields.count else { return nil }
-                let v = row.fields[i].trimmed
-                return v.isEmpty ? nil : v
-            }
-            func fail(_ message: String) -> ConfigError { ConfigError(file: file, line: row.line, message) }
+    /// One data row's fields by column name.
+    struct RowFields {
+        let row: CSVParser.Row
+        let column: [String: Int]
+        let file: String
 
-            guard let bib = value("bib") else { throw fail("empty bib") }
-            if let first = bibLine[bib] { throw fail("duplicate bib \(bib) (first on line \(first))") }
-            bibLine[bib] = row.line
-            guard let name = value("name") else { throw fail("bib \(bib) has no name") }
-            guard let raceID = value("race") else { throw fail("bib \(bib) has no race") }
-            guard let raceIndex = event.raceIndex(id: raceID) else {
-                throw fail("bib \(bib): unknown race '\(raceID)'; races are \(event.races.map(\.id).joined(separator: ", "))")
-            }
-            let race = event.races[raceIndex]
-            var waveIndex = 0
-            if let waveID = value("wave") {
-                guard let w = race.waveIndex(id: waveID) else {
-                    throw fail("bib \(bib): unknown wave '\(waveID)' for race \(raceID); waves are \(race.waves.map(\.id).joined(separator: ", "))")
-                }
-                waveIndex = w
-            }
-            var sex: Sex? = nil
-            if let s = value("sex") {
-                guard let parsed = Sex(rawValue: s.uppercased()) else { throw fail("bib \(bib): sex '\(s)' must be M, F or X") }
-                sex = parsed
-            }
-            var age: Int? = nil
-            if let a = value("age") {
-                guard let parsed = Int(a), (0...120).contains(parsed) else { throw fail("bib \(bib): age '\(a)' is not a whole number of years") }
-                age = parsed
-            }
-            var division = Division.amateur
-            if let d = value("division") {
-                guard let parsed = Division(rawValue: d.lowercased()) else {
-                    throw fail("bib \(bib): division '\(d)' must be elite or amateur")
-                }
-                division = parsed
-            }
-            let chip = value("chip")
-            if let chip {
-                if let first = chipLine[chip.lowercased()] { throw fail("chip \(chip) of bib \(bib) is already given to the runner on line \(first)") }
-                chipLine[chip.lowercased()] = row.line
-            }
-            participants.append(Participant(bib: bib, name: name, raceIndex: raceIndex, chip: chip, sex: sex, age: age,
-                                            country: value("country")?.uppercased(), division: division,
-                                            waveIndex: waveIndex, club: value("club")))
+        /// The trimmed value, nil when the column is absent or the cell empty.
+        func value(_ key: String) -> String? {
+            guard let i = column[key], i < row.fields.count else { return nil }
+            let v = row.fields[i].trimmed
+            return v.isEmpty ? nil : v
         }
-        return participants
+
+        func fail(_ message: String) -> ConfigError { ConfigError(file: file, line: row.line, message) }
+    }
+
+    static func participant(_ fields: RowFields, event: EventConfig) throws(ConfigError) -> Participant {
+        guard let bib = fields.value("bib") else { throw fields.fail("empty bib") }
+        guard let name = fields.value("name") else { throw fields.fail("bib \(bib) has no name") }
+        guard let raceID = fields.value("race") else { throw fields.fail("bib \(bib) has no race") }
+        guard let raceIndex = event.raceIndex(id: raceID) else {
+            throw fields.fail("bib \(bib): unknown race '\(raceID)'; races are \(event.races.map(\.id).joined(separator: ", "))")
+        }
+        let race = event.races[raceIndex]
+        var waveIndex = 0
+        if let waveID = fields.value("wave") {
+            guard let w = race.waveIndex(id: waveID) else {
+                throw fields.fail("bib \(bib): unknown wave '\(waveID)' for race \(raceID); waves are \(race.waves.map(\.id).joined(separator: ", "))")
+            }
+            waveIndex = w
+        }
+        var sex: Sex? = nil
+        if let s = fields.value("sex") {
+            guard let parsed = Sex(rawValue: s.uppercased()) else { throw fields.fail("bib \(bib): sex '\(s)' must be M, F or X") }
+            sex = parsed
+        }
+        var age: Int? = nil
+        if let a = fields.value("age") {
+            guard let parsed = Int(a), (0...120).contains(parsed) else {
+                throw fields.fail("bib \(bib): age '\(a)' is not a whole number of years")
+            }
+            age = parsed
+        }
+        var division = Division.amateur
+        if let d = fields.value("division") {
+            guard let parsed = Division(rawValue: d.lowercased()) else {
+                throw fields.fail("bib \(bib): division '\(d)' must be elite or amateur")
+            }
+            division = parsed
+        }
+        return Participant(bib: bib, name: name, raceIndex: raceIndex, chip: fields.value("chip"), sex: sex, age: age,
+                           country: fields.value("country")?.uppercased(), division: division,
+                           waveIndex: waveIndex, club: fields.value("club"))
     }
 }
 

@@ -6,7 +6,9 @@ import RaceModel
 /// Reads every read file of an event into a `ReadLog`.
 public enum ReadLogLoader {
     /// A read file that does not exist yet is not an error (a mat may not
-    /// have written anything); it is reported in `missing`.
+    /// have written anything); it is reported in `missing`. A file that is
+    /// not a regular file, or holds more lines than `[limits] lines_per_file`,
+    /// stops the load with a `ConfigError` naming it.
     public static func load(_ folder: EventFolder) throws -> (log: ReadLog, missing: [String]) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
@@ -18,29 +20,61 @@ public enum ReadLogLoader {
             } catch let error as ReadFileError where error.errno == ENOENT {
                 missing.append(file.path)
                 continue
+            } catch let error as ReadFileError {
+                throw ConfigError(file: path, "cannot be read: \(error.reason)")
             }
-            ingest(bytes, file: index, into: &log, event: folder.event)
+            try ingest(bytes, file: index, into: &log, event: folder.event, path: path)
         }
         return (log, missing)
     }
 
     /// Parses a whole file's bytes into the log.
-    public static func ingest(_ bytes: [UInt8], file: Int, into log: inout ReadLog, event: EventConfig) {
+    public static func ingest(_ bytes: [UInt8], file: Int, into log: inout ReadLog, event: EventConfig,
+                              path: String) throws(ConfigError) {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         let date = event.date
         let window = event.window
+        let format = log.files[file].format
+        let limit = event.linesPerFile
+        var tooMany = false
         bytes.withUnsafeBytes { raw in
-            ReadFileScanner.forEachLine(in: raw) { number, line in
-                log.record(ReadLineParser.parse(line), file: file, line: number, eventDate: date,
-                           window: window, clockOffset: offset, text: String(decoding: line, as: UTF8.self))
+            // Windows timing software may start a file with a byte order mark.
+            let body = raw.starts(with: ReadLimits.byteOrderMark) ? UnsafeRawBufferPointer(rebasing: raw[3...]) : raw
+            ReadFileScanner.forEachLine(in: body) { number, line in
+                guard !tooMany else { return }
+                guard number <= limit else { tooMany = true; return }
+                record(line, number: number, file: file, into: &log, date: date, window: window, format: format, offset: offset)
             }
+        }
+        if tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: limit)) }
+    }
+
+    /// Parses one line (live tailing) into the log, in the file's pinned format if it has one.
+    public static func ingest(line: String, number: Int, generation: Int = 0, file: Int, into log: inout ReadLog,
+                              event: EventConfig) {
+        let offset = event.points[log.files[file].pointIndex].clockOffset
+        var text = line
+        text.withUTF8 {
+            record($0, number: number, generation: generation, file: file, into: &log, date: event.date,
+                   window: event.window, format: log.files[file].format, offset: offset)
         }
     }
 
-    /// Parses one line (live tailing) into the log.
-    public static func ingest(line: String, number: Int, file: Int, into log: inout ReadLog, event: EventConfig) {
-        let offset = event.points[log.files[file].pointIndex].clockOffset
-        log.record(ReadLineParser.parse(line), file: file, line: number, eventDate: event.date,
-                   window: event.window, clockOffset: offset, text: line)
+    /// Files a line that was never whole or readable (too long, cut by a
+    /// truncation) as rejected, with the reason the tailer gave.
+    public static func ingest(unusable text: String, reason: String, number: Int, generation: Int = 0, file: Int,
+                              into log: inout ReadLog, event: EventConfig) {
+        // A rejected line has no time: the date and offset go unused.
+        log.record(.malformed(reason: reason), file: file, line: number, generation: generation, eventDate: event.date,
+                   clockOffset: 0, text: ReadLimits.shown(text))
+    }
+
+    private static func record(_ line: UnsafeBufferPointer<UInt8>, number: Int, generation: Int = 0, file: Int,
+                               into log: inout ReadLog, date: CivilDate, window: EventWindow, format: ReadFormat?,
+                               offset: Millis) {
+        let parsed = line.count > ReadLimits.maxLineBytes
+            ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count)) : ReadLineParser.parse(line, as: format)
+        log.record(parsed, file: file, line: number, generation: generation, eventDate: date, window: window,
+                   clockOffset: offset, text: ReadLimits.shown(line))
     }
 }

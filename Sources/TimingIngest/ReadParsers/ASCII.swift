@@ -12,6 +12,8 @@ enum ASCII {
     static let colon = UInt8(ascii: ":")
     static let dot = UInt8(ascii: ".")
     static let dash = UInt8(ascii: "-")
+    static let at = UInt8(ascii: "@")
+    static let quote = UInt8(ascii: "\"")
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
@@ -45,15 +47,57 @@ enum ASCII {
         return value < 0 ? nil : value
     }
 
+    /// Whether the field is `lowercase` (which must be lower-case letters) in any case.
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lowercase: [UInt8]) -> Bool {
+        guard range.count == lowercase.count else { return false }
+        for (i, expected) in zip(range, lowercase) where bytes[i] | 0x20 != expected { return false }
+        return true
+    }
+
+    /// Whether the bytes start with `prefix`.
+    static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8], from start: Int = 0) -> Bool {
+        guard bytes.count - start >= prefix.count else { return false }
+        for (i, expected) in prefix.enumerated() where bytes[start + i] != expected { return false }
+        return true
+    }
+
+    /// Value of `count` hex digits starting at `start`, or -1 if any is not a hex digit.
+    static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int {
+        var value = 0
+        for i in start..<(start + count) {
+            let d = hexValue(bytes[i])
+            if d < 0 { return -1 }
+            value = value << 4 | d
+        }
+        return value
+    }
+
+    /// Low byte of the sum of the bytes: the check of IPICO and MYLAPS lines.
+    static func byteSum(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var sum = 0
+        for i in range { sum &+= Int(bytes[i]) }
+        return sum & 0xFF
+    }
+
+    static func hex2(_ v: Int) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[(v >> 4) & 0xF], digits[v & 0xF]])
+    }
+
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// Field text for an error message; long junk is cut so the message stays readable.
     static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        "'\(cut(bytes, range))'"
+    }
+
+    /// The field, or its first 40 bytes and "…".
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let limit = 40
-        if range.count <= limit { return "'\(string(bytes, range))'" }
-        return "'\(string(bytes, range.lowerBound..<(range.lowerBound + limit)))…'"
+        if range.count <= limit { return string(bytes, range) }
+        return string(bytes, range.lowerBound..<(range.lowerBound + limit)) + "…"
     }
 
     /// Fields of a separated line, walked without building an array.

@@ -1,18 +1,15 @@
 import RaceModel
 
-/// ChronoTrack CTP01: `CT01_33~seq~location~tag~HH:MM:SS.hh~lap~reader~port`,
-/// or the same with commas.
+/// ChronoTrack CTP01: `CT01_33~seq~location~tag~time~lap~reader~port`, or the
+/// same with commas. The time is `HH:MM:SS.hh`, ISO or epoch seconds, as agreed
+/// when the client connected. Tags `guntime` and `newlocation` are not chips.
 enum CTP01Parser {
     static let prefix: [UInt8] = Array("CT01_".utf8)
     /// Up to and including the time; lap, reader and port are read differently
     /// by different documents, so they are allowed to be missing.
     private static let requiredFields = 5
 
-    static func looksLikeCTP01(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count >= prefix.count else { return false }
-        for i in 0..<prefix.count where b[i] != prefix[i] { return false }
-        return true
-    }
+    static func looksLikeCTP01(_ b: UnsafeBufferPointer<UInt8>) -> Bool { ASCII.hasPrefix(b, prefix) }
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         // The first separator after the header decides between the two variants.
@@ -20,7 +17,7 @@ enum CTP01Parser {
         for byte in b where byte == ASCII.tilde || byte == ASCII.comma { separator = byte; break }
         let fieldCount = ASCII.Fields.count(b, separator: separator)
         guard fieldCount >= requiredFields else {
-            return .malformed(reason: "ChronoTrack line has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
+            return .malformed(reason: "line has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
         }
         var fields = ASCII.Fields(b, separator: separator)
         _ = fields.next()  // CT01_nn header
@@ -32,24 +29,21 @@ enum CTP01Parser {
         var sequence: Int?
         if !seqField.isEmpty {
             guard let seq = ASCII.unsignedInteger(b, seqField) else {
-                return .malformed(reason: "ChronoTrack sequence \(ASCII.quoted(b, seqField)) is not a number")
+                return .malformed(reason: "sequence \(ASCII.quoted(b, seqField)) is not a number")
             }
             sequence = seq
         }
-        guard !tagField.isEmpty else { return .malformed(reason: "ChronoTrack line has an empty tag") }
-        let parsedTime = ClockField.parse(b, timeField)
-        guard case .time(let time) = parsedTime else {
-            return .malformed(reason: ClockField.reason(parsedTime, b, timeField))
+        guard !tagField.isEmpty else { return .malformed(reason: "line has an empty tag") }
+        // A new location only renames the point on the controller; which point it is comes from event.toml.
+        if ASCII.equalsIgnoringCase(b, tagField, newLocation) { return .control }
+        let parsedTime = StampField.parse(b, timeField)
+        guard case .stamp(let date, let time) = parsedTime else {
+            return .malformed(reason: StampField.reason(parsedTime, b, timeField))
         }
-        if isGunTime(b, tagField) { return .gunMarker(time: time, date: nil) }
-        return .read(RawRead(code: ASCII.string(b, tagField), timeOfDay: time, sequence: sequence, format: .ctp01))
+        if ASCII.equalsIgnoringCase(b, tagField, gunTime) { return .gunMarker(time: time, date: date, sequence: sequence) }
+        return .read(RawRead(code: ASCII.string(b, tagField), date: date, timeOfDay: time, sequence: sequence, format: .ctp01))
     }
 
     private static let gunTime: [UInt8] = Array("guntime".utf8)
-
-    private static func isGunTime(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count == gunTime.count else { return false }
-        for (i, expected) in zip(range, gunTime) where b[i] | 0x20 != expected { return false }
-        return true
-    }
+    private static let newLocation: [UInt8] = Array("newlocation".utf8)
 }

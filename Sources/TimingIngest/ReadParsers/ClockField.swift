@@ -43,9 +43,25 @@ enum ClockField {
     static func reason(_ parsed: Parsed, _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         if range.isEmpty { return "time is missing" }
         if case .outOfRange = parsed {
-            return "time \(ASCII.string(b, range)) is not a valid time of day"
+            return "time \(ASCII.cut(b, range)) is not a valid time of day"
         }
         return "time \(ASCII.quoted(b, range)) is not HH:MM:SS[.fff]"
+    }
+
+    /// A `YYMMDD` date of this century at `start`, or nil when it is not a real date.
+    static func yymmdd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> CivilDate? {
+        let yy = ASCII.decimal(b, start, 2), month = ASCII.decimal(b, start + 2, 2), day = ASCII.decimal(b, start + 4, 2)
+        guard yy >= 0, month >= 0, day >= 0, isValidDate(year: 2000 + yy, month: month, day: day) else { return nil }
+        return CivilDate(year: 2000 + yy, month: month, day: day)
+    }
+
+    /// `HHMMSS` then two hundredths digits (decimal, or hex where the decoder writes them so), in ms.
+    static func hhmmss(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, hexHundredths: Bool) -> Millis? {
+        let hours = ASCII.decimal(b, start, 2), minutes = ASCII.decimal(b, start + 2, 2), seconds = ASCII.decimal(b, start + 4, 2)
+        let hundredths = hexHundredths ? ASCII.hex(b, start + 6, 2) : ASCII.decimal(b, start + 6, 2)
+        guard hours >= 0, minutes >= 0, seconds >= 0, hundredths >= 0,
+              hours < 24, minutes < 60, seconds < 60, hundredths < 100 else { return nil }
+        return ((hours * 60 + minutes) * 60 + seconds) * 1000 + hundredths * 10
     }
 
     static func isValidDate(year: Int, month: Int, day: Int) -> Bool {

@@ -1,52 +1,40 @@
 import RaceModel
 
-/// IPICO fixed-width reads: `aa RR TTTTTTTTTTTT IIQQ YYMMDD HHMMSS CC KK [FS|LS]`.
+/// IPICO fixed-width reads, `aa RR TTTTTTTTTTTT IIQQ YYMMDD HHMMSS CC [TTO] KK`:
+/// 36 characters, or 42 when the reader adds its three TTO bytes (first/last
+/// seen). Control frames `ab RR LL II DD.. CC` share the stream.
 enum IPICOParser {
-    // Column offsets (0-based) of the fields in the 36-character record.
+    // Column offsets (0-based) of the fields.
     private static let tagStart = 4, tagLength = 12
     private static let dateStart = 20, timeStart = 26
-    private static let hundredthsStart = 32, checksumStart = 34
-    private static let recordLength = 36
+    private static let hundredthsStart = 32, statusStart = 38
+    private static let plainLength = 36, ttoLength = 42
+    /// Instruction byte of the frame the reader sends when its trigger (gun) button is pressed.
+    private static let triggerInstruction = 0x2c
 
-    /// A line that starts with `aa` and has no field separator is taken as IPICO,
-    /// so a damaged record is reported as IPICO rather than as an unknown format.
+    /// A line that starts with `aa` or `ab` and has no field separator is taken
+    /// as IPICO, so a damaged record is reported as IPICO rather than as an unknown format.
     static func looksLikeIPICO(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count >= 2, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "a") else { return false }
-        for byte in b where byte == ASCII.comma || byte == ASCII.semicolon || byte == ASCII.tilde {
+        guard b.count >= 2, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "a") || b[1] == UInt8(ascii: "b") else {
+            return false
+        }
+        for byte in b where byte == ASCII.comma || byte == ASCII.semicolon || byte == ASCII.tilde
+            || byte == ASCII.at || byte == ASCII.space {
             return false
         }
         return true
     }
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
-        guard b.count == recordLength || b.count == recordLength + 2 else {
-            return .malformed(reason: "IPICO line is \(b.count) characters, expected 36 or 38")
+        if b[1] == UInt8(ascii: "b") { return controlFrame(b) }
+        guard b.count == plainLength || b.count == ttoLength else {
+            return .malformed(reason: "line is \(b.count) characters, expected 36, or 42 with first/last seen")
         }
-        if b.count == recordLength + 2 {
-            let first = b[36] & 0xDF, second = b[37] & 0xDF  // upper-cased
-            guard (first == UInt8(ascii: "F") || first == UInt8(ascii: "L")), second == UInt8(ascii: "S") else {
-                return .malformed(reason: "IPICO line ends in \(ASCII.quoted(b, 36..<38)), expected FS or LS")
-            }
-        }
-        var sum = 0
-        for i in 2..<recordLength {
-            let byte = b[i]
-            guard ASCII.hexValue(byte) >= 0 else {
-                return .malformed(reason: "IPICO line has \(ASCII.quoted(b, i..<(i + 1))) at column \(i + 1), expected a hex digit")
-            }
-            if i < checksumStart { sum &+= Int(byte) }
-        }
-        let stated = ASCII.hexValue(b[checksumStart]) << 4 | ASCII.hexValue(b[checksumStart + 1])
-        let computed = sum & 0xFF
-        guard stated == computed else {
-            return .malformed(reason: "IPICO checksum mismatch: line says \(ASCII.string(b, checksumStart..<(checksumStart + 2)).lowercased()), computed \(hex2(computed))")
-        }
+        if let fault = hexFault(b) { return .malformed(reason: fault) }
+        if let fault = checksumFault(b, what: "checksum") { return .malformed(reason: fault) }
 
-        let yy = ASCII.decimal(b, dateStart, 2)
-        let month = ASCII.decimal(b, dateStart + 2, 2)
-        let day = ASCII.decimal(b, dateStart + 4, 2)
-        guard yy >= 0, month >= 0, day >= 0, ClockField.isValidDate(year: 2000 + yy, month: month, day: day) else {
-            return .malformed(reason: "IPICO date \(ASCII.string(b, dateStart..<(dateStart + 6))) is not a valid YYMMDD date")
+        guard let date = ClockField.yymmdd(b, dateStart) else {
+            return .malformed(reason: "date \(ASCII.string(b, dateStart..<(dateStart + 6))) is not a valid YYMMDD date")
         }
         let hours = ASCII.decimal(b, timeStart, 2)
         let minutes = ASCII.decimal(b, timeStart + 2, 2)
@@ -57,14 +45,66 @@ enum IPICOParser {
             let ss = ASCII.string(b, (timeStart + 4)..<(timeStart + 6))
             return .malformed(reason: "time \(hh):\(mm):\(ss) is not a valid time of day")
         }
-        let hundredths = ASCII.hexValue(b[hundredthsStart]) << 4 | ASCII.hexValue(b[hundredthsStart + 1])
+        let hundredths = ASCII.hex(b, hundredthsStart, 2)
         guard hundredths < 100 else {
-            return .malformed(reason: "IPICO hundredths \(ASCII.string(b, hundredthsStart..<(hundredthsStart + 2))) (hex) is over 99")
+            return .malformed(reason: "hundredths \(ASCII.string(b, hundredthsStart..<(hundredthsStart + 2))) (hex) is over 99")
         }
-
         let time = ((hours * 60 + minutes) * 60 + seconds) * 1000 + hundredths * 10
-        let date = CivilDate(year: 2000 + yy, month: month, day: day)
-        return .read(RawRead(code: tagCode(b), date: date, timeOfDay: time, format: .ipico))
+        let edge = b.count == ttoLength ? Self.edge(status: ASCII.hex(b, statusStart, 2)) : nil
+        return .read(RawRead(code: tagCode(b), date: date, timeOfDay: time, format: .ipico, edge: edge))
+    }
+
+    /// The last TTO byte: bit 7 first seen, bit 6 last seen. A read with
+    /// neither (the reader in event mode) or both belongs to every point.
+    static func edge(status: Int) -> SeenEdge? {
+        switch (status & 0x80 != 0, status & 0x40 != 0) {
+        case (true, false): return .first
+        case (false, true): return .last
+        default: return nil
+        }
+    }
+
+    /// `ab RR LL II DD.. CC`: reader id, data length in bytes (`ff`: a query,
+    /// no data), instruction, data, and the same byte-sum check as reads.
+    /// Only the trigger frame means anything to timing: its data is the
+    /// reader's clock when the button was pressed.
+    private static func controlFrame(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        guard b.count >= 10, b.count % 2 == 0 else {
+            return .malformed(reason: "control frame is \(b.count) characters, too short or odd")
+        }
+        if let fault = hexFault(b) { return .malformed(reason: fault) }
+        let length = ASCII.hex(b, 4, 2)
+        let expected = length == 0xFF ? 10 : 10 + 2 * length
+        guard b.count == expected else {
+            return .malformed(reason: "control frame is \(b.count) characters, its length byte says \(expected)")
+        }
+        if let fault = checksumFault(b, what: "control frame checksum") { return .malformed(reason: fault) }
+        guard ASCII.hex(b, 6, 2) == triggerInstruction, length >= 8 else { return .control }
+        return trigger(b)
+    }
+
+    /// Trigger data: `YY MM DD DW HH MM SS` in BCD, then hundredths in hex.
+    private static func trigger(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        guard let date = ClockField.yymmdd(b, 8), let time = ClockField.hhmmss(b, 16, hexHundredths: true) else {
+            return .malformed(reason: "trigger frame has no valid date and time: \(ASCII.string(b, 8..<24))")
+        }
+        return .gunMarker(time: time, date: date)
+    }
+
+    private static func hexFault(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        for i in 2..<b.count where ASCII.hexValue(b[i]) < 0 {
+            return "\(ASCII.quoted(b, i..<(i + 1))) at column \(i + 1), expected a hex digit"
+        }
+        return nil
+    }
+
+    /// The last two characters are the low byte of the sum of the characters between the header and them.
+    private static func checksumFault(_ b: UnsafeBufferPointer<UInt8>, what: String) -> String? {
+        let at = b.count - 2
+        let stated = ASCII.hex(b, at, 2)
+        let computed = ASCII.byteSum(b, 2..<at)
+        guard stated != computed else { return nil }
+        return "\(what) mismatch: line says \(ASCII.string(b, at..<b.count).lowercased()), computed \(ASCII.hex2(computed))"
     }
 
     /// The tag id lower-cased, so a reader writing upper-case hex matches the same chip.
@@ -80,10 +120,5 @@ enum IPICOParser {
             }
             return tagLength
         }
-    }
-
-    private static func hex2(_ v: Int) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[v >> 4], digits[v & 0xF]])
     }
 }

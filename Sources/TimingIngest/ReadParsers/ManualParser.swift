@@ -6,12 +6,12 @@ enum ManualParser {
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         let fieldCount = ASCII.Fields.count(b, separator: ASCII.comma)
         guard fieldCount == 2 else {
-            return .malformed(reason: "not a known read format (hand timing is bib,time; this line has \(fieldCount) comma-separated fields)")
+            return .malformed(reason: "line has \(fieldCount) comma-separated fields, expected bib,time")
         }
         var fields = ASCII.Fields(b, separator: ASCII.comma)
         let bibField = trimmed(b, fields.next()!)
         let timeField = trimmed(b, fields.next()!)
-        guard !bibField.isEmpty else { return .malformed(reason: "hand-timing line has an empty bib") }
+        guard !bibField.isEmpty else { return .malformed(reason: "line has an empty bib") }
         for i in bibField where !(ASCII.isDigit(b[i]) || ASCII.isLetter(b[i])) {
             return .malformed(reason: "bib \(ASCII.quoted(b, bibField)) must be letters and digits only")
         }

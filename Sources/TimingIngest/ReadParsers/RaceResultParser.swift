@@ -19,10 +19,23 @@ enum RaceResultParser {
         return sawSemicolon && allDigits && firstFieldLength > 0
     }
 
+    /// A decoder's reply to a command (`GETSTATUS;...`, `SETPROTOCOL;...`): an
+    /// upper-case word, then `;`. Its fields may hold commas (GPS position).
+    static func looksLikeReply(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var length = 0
+        for byte in b {
+            if byte == ASCII.semicolon { return length > 0 }
+            guard byte &- UInt8(ascii: "A") < 26 || byte == UInt8(ascii: "_") else { return false }
+            length += 1
+        }
+        return false
+    }
+
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        if looksLikeReply(b) { return .control }
         let fieldCount = ASCII.Fields.count(b, separator: ASCII.semicolon)
         guard fieldCount >= requiredFields else {
-            return .malformed(reason: "RACE RESULT passing has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
+            return .malformed(reason: "passing has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
         }
         var fields = ASCII.Fields(b, separator: ASCII.semicolon)
         let numberField = fields.next()!
@@ -31,17 +44,17 @@ enum RaceResultParser {
         let timeField = fields.next()!
 
         guard let passingNo = ASCII.unsignedInteger(b, numberField) else {
-            return .malformed(reason: "RACE RESULT passing number \(ASCII.quoted(b, numberField)) is not a number")
+            return .malformed(reason: "passing number \(ASCII.quoted(b, numberField)) is not a number")
         }
         guard !transponderField.isEmpty else {
-            return .malformed(reason: "RACE RESULT passing has an empty transponder")
+            return .malformed(reason: "passing has an empty transponder")
         }
         let date: CivilDate?
         switch parseDate(b, dateField) {
         case .noFix: date = nil
         case .date(let d): date = d
         case .invalid:
-            return .malformed(reason: "RACE RESULT date \(ASCII.quoted(b, dateField)) is not a valid yyyy-MM-dd date")
+            return .malformed(reason: "date \(ASCII.quoted(b, dateField)) is not a valid yyyy-MM-dd date")
         }
         let parsedTime = ClockField.parse(b, timeField)
         guard case .time(let time) = parsedTime else {

@@ -6,8 +6,9 @@ import Darwin
 
 /// Splits a read file into lines without copying them.
 public enum ReadFileScanner {
-    /// Calls `body` with each line (1-based number, bytes without "\n" or a
-    /// trailing "\r"). A final line without a newline is still a line; an empty
+    /// Calls `body` with each line (1-based number, bytes without its end).
+    /// A line ends at "\n", "\r\n", or a lone "\r" (Wiclax files end lines
+    /// with CR only). A final line without an end is still a line; an empty
     /// buffer has none.
     public static func forEachLine(
         in data: UnsafeRawBufferPointer,
@@ -19,31 +20,44 @@ public enum ReadFileScanner {
         let count = data.count
         var start = 0
         var lineNumber = 0
+        // The next "\n" at or after `start`, found once for many CR-ended lines.
+        var newline = -1
         while start < count {
-            let remaining = count - start
-            let end: Int
-            if let hit = memchr(bytes + start, Int32(ASCII.newline), remaining) {
-                end = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
-            } else {
-                end = count
+            if newline < start {
+                if let hit = memchr(bytes + start, Int32(ASCII.newline), count - start) {
+                    newline = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
+                } else {
+                    newline = count
+                }
             }
-            var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
+            var end = newline
+            var next = newline + 1
+            if let cr = memchr(bytes + start, Int32(ASCII.carriageReturn), newline - start) {
+                end = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(cr))
+                next = end + 1 == newline ? newline + 1 : end + 1
+            }
             lineNumber += 1
-            try body(lineNumber, UnsafeBufferPointer(start: bytes + start, count: lineEnd - start))
-            start = end + 1
+            try body(lineNumber, UnsafeBufferPointer(start: bytes + start, count: end - start))
+            start = next
         }
     }
 
     /// The whole file's bytes. Reads until end of file rather than trusting the
     /// size from `fstat`, because a decoder may still be appending to it.
-    public static func readFile(atPath path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    ///
+    /// Only regular files are read: a FIFO would block forever and a device
+    /// like /dev/zero never ends. The open does not block (O_NONBLOCK), so a
+    /// FIFO is refused at once. Past `maxBytes` the file is refused too.
+    public static func readFile(atPath path: String, maxBytes: Int = .max) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw ReadFileError(path: path, operation: .open, errno: errno) }
         defer { close(fd) }
 
         var info = stat()
-        let expected = fstat(fd, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        guard fstat(fd, &info) == 0 else { throw ReadFileError(path: path, operation: .read, errno: errno) }
+        if let refusal = ReadFileError.refusal(info) { throw ReadFileError(path: path, refusal: refusal) }
+        let expected = max(Int(info.st_size), 0)
+        if expected > maxBytes { throw ReadFileError(path: path, refusal: "is larger than \(maxBytes) bytes") }
         // One byte more than the size, so a file read whole is known to be at its end
         // only when `read` returns 0; the buffer is filled without zeroing it first.
         var failure: Int32 = 0
@@ -62,6 +76,7 @@ public enum ReadFileScanner {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n > 0 {
                 result.append(contentsOf: chunk[0..<n])
+                if result.count > maxBytes { throw ReadFileError(path: path, refusal: "is larger than \(maxBytes) bytes") }
             } else if n == 0 {
                 return result
             } else if errno != EINTR {

@@ -2,8 +2,32 @@ import RaceModel
 
 /// Recognises one line of a read file on its own, so a file may mix formats.
 public enum ReadLineParser {
-    /// The hot path: called once per line of every read file.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+    /// Formats in the order they are tried: the most particular shapes first,
+    /// so a line two formats could read goes to the one it most looks like.
+    static let order: [ReadFormat] = [.ctp01, .chronotrackController, .ipico, .mylaps, .wiclax, .raceResult, .rfidTiming, .manual]
+
+    /// The hot path: called once per line of every read file. With `format`
+    /// (pinned in `event.toml`) only that format is tried; otherwise each
+    /// format whose shape the line has, in `order`, until one reads it. A line
+    /// none can read is rejected with the reason of the first format tried,
+    /// named, so the message says what the line was taken for.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, as format: ReadFormat? = nil) -> ParsedLine {
+        let parsed = recognise(bytes, as: format)
+        // A "chip" hundreds of characters long is not one, and would be
+        // echoed whole in every report of it as an unknown chip.
+        let codes: [RawRead]
+        switch parsed {
+        case .read(let read): codes = [read]
+        case .reads(let reads): codes = reads
+        default: codes = []
+        }
+        if let long = codes.first(where: { $0.code.utf8.count > ReadLimits.maxCodeBytes }) {
+            return .malformed(reason: "chip or bib is \(long.code.utf8.count) characters long; at most \(ReadLimits.maxCodeBytes)")
+        }
+        return parsed
+    }
+
+    private static func recognise(_ bytes: UnsafeBufferPointer<UInt8>, as format: ReadFormat?) -> ParsedLine {
         // Trailing blanks and "\r" come from CRLF files and hand editing, never from a field.
         var end = bytes.count
         while end > 0, bytes[end - 1] == ASCII.carriageReturn || ASCII.isBlank(bytes[end - 1]) { end -= 1 }
@@ -15,23 +39,60 @@ public enum ReadLineParser {
         if line[0] == ASCII.hash {
             guard line.count >= 3, line[1] == UInt8(ascii: "P"), line[2] == ASCII.semicolon else { return .ignored }
             // A pushed passing is a passing whatever follows, so its faults are reported as such.
-            return RaceResultParser.parse(UnsafeBufferPointer(rebasing: line[3...]))
+            return named(.raceResult, RaceResultParser.parse(UnsafeBufferPointer(rebasing: line[3...])))
         }
-        if CTP01Parser.looksLikeCTP01(line) { return CTP01Parser.parse(line) }
-        if IPICOParser.looksLikeIPICO(line) { return IPICOParser.parse(line) }
-        if RaceResultParser.looksLikePassing(line) { return RaceResultParser.parse(line) }
-        for byte in line where byte == ASCII.comma { return ManualParser.parse(line) }
-        return .malformed(reason: "not a known read format")
+        if let format { return named(format, parse(line, format)) }
+        var firstFailure: ParsedLine?
+        for candidate in order where canRead(candidate, line) {
+            let parsed = named(candidate, parse(line, candidate))
+            guard case .malformed = parsed else { return parsed }
+            if firstFailure == nil { firstFailure = parsed }
+        }
+        return firstFailure ?? .malformed(reason: "not a known read format")
     }
 
-    public static func parse(_ line: Substring) -> ParsedLine {
-        if let parsed = line.utf8.withContiguousStorageIfAvailable({ parse($0) }) { return parsed }
+    /// Whether the line has the shape of the format (cheap; the parser checks the rest).
+    static func canRead(_ format: ReadFormat, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch format {
+        case .ctp01: return CTP01Parser.looksLikeCTP01(line)
+        case .chronotrackController:
+            return ChronoTrackControllerParser.looksLikeObservation(line) || ChronoTrackControllerParser.looksLikeMarker(line)
+        case .ipico: return IPICOParser.looksLikeIPICO(line)
+        case .mylaps: return MYLAPSParser.looksLikeMessage(line) || MYLAPSParser.looksLikePassing(line)
+        case .wiclax: return WiclaxParser.looksLikeWiclax(line)
+        case .raceResult: return RaceResultParser.looksLikePassing(line) || RaceResultParser.looksLikeReply(line)
+        case .rfidTiming: return RFIDTimingParser.looksLikeRFIDTiming(line)
+        case .manual: return line.contains(ASCII.comma)
+        }
+    }
+
+    static func parse(_ line: UnsafeBufferPointer<UInt8>, _ format: ReadFormat) -> ParsedLine {
+        switch format {
+        case .ctp01: return CTP01Parser.parse(line)
+        case .chronotrackController: return ChronoTrackControllerParser.parse(line)
+        case .ipico: return IPICOParser.looksLikeIPICO(line) ? IPICOParser.parse(line)
+            : .malformed(reason: "line does not start with aa or ab, or holds a separator")
+        case .mylaps: return MYLAPSParser.parse(line)
+        case .wiclax: return WiclaxParser.parse(line)
+        case .raceResult: return RaceResultParser.parse(line)
+        case .rfidTiming: return RFIDTimingParser.parse(line)
+        case .manual: return ManualParser.parse(line)
+        }
+    }
+
+    private static func named(_ format: ReadFormat, _ parsed: ParsedLine) -> ParsedLine {
+        guard case .malformed(let reason) = parsed else { return parsed }
+        return .malformed(reason: "\(format.label): \(reason)")
+    }
+
+    public static func parse(_ line: Substring, as format: ReadFormat? = nil) -> ParsedLine {
+        if let parsed = line.utf8.withContiguousStorageIfAvailable({ parse($0, as: format) }) { return parsed }
         var copy = String(line)
-        return copy.withUTF8 { parse($0) }
+        return copy.withUTF8 { parse($0, as: format) }
     }
 
-    public static func parse(_ line: String) -> ParsedLine {
+    public static func parse(_ line: String, as format: ReadFormat? = nil) -> ParsedLine {
         var line = line
-        return line.withUTF8 { parse($0) }
+        return line.withUTF8 { parse($0, as: format) }
     }
 }

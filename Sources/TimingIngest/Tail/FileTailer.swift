@@ -18,6 +18,7 @@ public final class FileTailer: Sendable {
     private let paths: [String]
     private let pollInterval: Duration
     private let mode: TailMode
+    private let rotatedGrace: Duration
     private let control = TailControl()
     private let channel = TailChannel()
 
@@ -25,10 +26,15 @@ public final class FileTailer: Sendable {
     ///   - paths: absolute paths; event `file` numbers are indices into it.
     ///   - pollInterval: period of the timed checks (every file in `.polling`
     ///     mode, only those inotify cannot cover otherwise).
-    public init(paths: [String], pollInterval: Duration = .milliseconds(250), mode: TailMode = .automatic) {
+    ///   - rotatedGrace: how long a file rotated away from its path is read
+    ///     on without growing before it is given up (its writer closing it
+    ///     ends the wait at once where inotify works).
+    public init(paths: [String], pollInterval: Duration = .milliseconds(250), mode: TailMode = .automatic,
+                rotatedGrace: Duration = .seconds(30)) {
         self.paths = paths
         self.pollInterval = pollInterval
         self.mode = mode
+        self.rotatedGrace = rotatedGrace
     }
 
     deinit {
@@ -40,12 +46,12 @@ public final class FileTailer: Sendable {
     /// tails once: later calls, or a call after `stop()`, get an empty stream.
     public func lines() -> AsyncStream<TailEvent> {
         guard control.claimStart() else { return AsyncStream { $0.finish() } }
-        let (paths, mode, interval, control, channel) = (paths, mode, pollInterval, control, channel)
+        let (paths, mode, interval, grace, control, channel) = (paths, mode, pollInterval, rotatedGrace, control, channel)
         let thread = Thread {
             // Named from inside: on Linux only the running thread's name reaches
             // the kernel, where `top -H` and debuggers show it.
             Thread.current.name = "racedash-tail"
-            TailWorker(paths: paths, mode: mode, interval: interval, control: control, channel: channel).run()
+            TailWorker(paths: paths, mode: mode, interval: interval, rotatedGrace: grace, control: control, channel: channel).run()
             // The thread can end on its own only when the consumer is gone.
             channel.close()
         }

@@ -15,6 +15,9 @@ final class InotifyWatcher {
     private var folderWatchOfFile: [Int: Int32] = [:]
     private var fileWatches: [Int32: Set<Int>] = [:]
     private var fileWatchOfFile: [Int: Int32] = [:]
+    /// Watches of files rotated away from their path and still read.
+    private var rotatedWatches: [Int32: Int] = [:]
+    private var rotatedWatchOfFile: [Int: Int32] = [:]
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 8)
 
     private static let folderMask = UInt32(
@@ -47,6 +50,8 @@ final class InotifyWatcher {
         folderWatchOfFile = [:]
         fileWatches = [:]
         fileWatchOfFile = [:]
+        rotatedWatches = [:]
+        rotatedWatchOfFile = [:]
     }
 
     func hasFolderWatch(_ file: Int) -> Bool {
@@ -73,6 +78,23 @@ final class InotifyWatcher {
         fileWatchOfFile[file] = wd
     }
 
+    /// Watches the rotated-away file `fd` has open, to hear of its writes and
+    /// of its writer closing it. Placed after the new file's watch: the kernel
+    /// gives one watch per inode, and the old file's was just removed.
+    func watchRotated(_ file: Int, openAs fd: Int32) {
+        unwatchRotated(file)
+        let wd = inotify_add_watch(descriptor, "/proc/self/fd/\(fd)", Self.fileMask)
+        guard wd >= 0 else { return }
+        rotatedWatches[wd] = file
+        rotatedWatchOfFile[file] = wd
+    }
+
+    func unwatchRotated(_ file: Int) {
+        guard let wd = rotatedWatchOfFile.removeValue(forKey: file) else { return }
+        rotatedWatches[wd] = nil
+        _ = inotify_rm_watch(descriptor, wd)
+    }
+
     func unwatchFile(_ file: Int) {
         guard let wd = fileWatchOfFile.removeValue(forKey: file) else { return }
         fileWatches[wd]?.remove(file)
@@ -82,8 +104,9 @@ final class InotifyWatcher {
         }
     }
 
-    /// Reads every queued event and adds the files they concern to `changed`.
-    func collect(into changed: inout Set<Int>, fileCount: Int) {
+    /// Reads every queued event and adds the files they concern to `changed`,
+    /// and to `rotatedClosed` those whose rotated file a writer closed.
+    func collect(into changed: inout Set<Int>, rotatedClosed: inout Set<Int>, fileCount: Int) {
         while true {
             let count = read(descriptor, buffer.baseAddress, buffer.count)
             if count < 0 && errno == EINTR { continue }
@@ -97,6 +120,15 @@ final class InotifyWatcher {
                 at += 16 + nameLength
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                     changed.formUnion(0..<fileCount)
+                    continue
+                }
+                if let file = rotatedWatches[wd] {
+                    changed.insert(file)
+                    if mask & UInt32(IN_CLOSE_WRITE) != 0 { rotatedClosed.insert(file) }
+                    if mask & UInt32(IN_IGNORED) != 0 {
+                        rotatedWatches[wd] = nil
+                        rotatedWatchOfFile[file] = nil
+                    }
                     continue
                 }
                 handle(wd: wd, mask: mask, name: nameBytes, changed: &changed)

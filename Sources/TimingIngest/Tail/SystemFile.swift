@@ -6,11 +6,11 @@ import Darwin
 
 /// Which file a path or descriptor names: a new file at the same path has a
 /// new identity, a truncated or appended one keeps it.
-struct FileIdentity: Equatable {
-    var device: UInt64
-    var inode: UInt64
+public struct FileIdentity: Equatable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
 
-    init(_ info: stat) {
+    public init(_ info: stat) {
         device = UInt64(truncatingIfNeeded: info.st_dev)
         inode = UInt64(truncatingIfNeeded: info.st_ino)
     }
@@ -29,7 +29,7 @@ enum SystemFile {
         var info = stat()
         if stat(path, &info) == 0 { return .present(info) }
         let code = errno
-        return code == ENOENT || code == ENOTDIR ? .missing : .failed(reason: describe(code))
+        return code == ENOENT || code == ENOTDIR ? .missing : .failed(reason: systemErrorText(code))
     }
 
     static func status(ofDescriptor fd: Int32) -> stat? {
@@ -64,12 +64,9 @@ enum SystemFile {
         _ = close(fd)
     }
 
-    static func describe(_ code: Int32) -> String {
-        String(cString: strerror(code))
-    }
 }
 
 struct SystemError: Error {
     var code: Int32
-    var reason: String { SystemFile.describe(code) }
+    var reason: String { systemErrorText(code) }
 }

@@ -20,8 +20,9 @@ final class TailWorker {
     private var onNetworkFileSystem: Set<Int> = []
     #endif
 
-    init(paths: [String], mode: TailMode, interval: Duration, control: TailControl, channel: TailChannel) {
-        files = paths.enumerated().map { TailedFile(index: $0.offset, path: $0.element) }
+    init(paths: [String], mode: TailMode, interval: Duration, rotatedGrace: Duration,
+         control: TailControl, channel: TailChannel) {
+        files = paths.enumerated().map { TailedFile(index: $0.offset, path: $0.element, rotatedGrace: rotatedGrace) }
         folders = paths.map(Self.split)
         self.mode = mode
         self.interval = max(interval, .milliseconds(1))
@@ -50,12 +51,22 @@ final class TailWorker {
         var nextTick = clock.now.advanced(by: interval)
         while !control.isStopRequested {
             let timed = filesOnTheClock()
-            let inotifyReady = wait(until: timed.isEmpty ? nil : nextTick)
+            let rotatedDue = files.compactMap(\.rotatedDeadline).min()
+            let deadline = [timed.isEmpty ? nil : nextTick, rotatedDue].compactMap { $0 }.min()
+            let inotifyReady = wait(until: deadline)
             if control.isStopRequested { return }
             var changed = Set<Int>()
             #if os(Linux)
-            if inotifyReady, let watcher { watcher.collect(into: &changed, fileCount: files.count) }
+            if inotifyReady, let watcher {
+                var rotatedClosed = Set<Int>()
+                watcher.collect(into: &changed, rotatedClosed: &rotatedClosed, fileCount: files.count)
+                for index in rotatedClosed { files[index].rotatedWriterClosed() }
+            }
             #endif
+            let now = clock.now
+            for index in files.indices where files[index].rotatedDeadline.map({ $0 <= now }) == true {
+                changed.insert(index)
+            }
             if clock.now >= nextTick {
                 changed.formUnion(watchFolders())
                 changed.formUnion(timed)
@@ -70,6 +81,7 @@ final class TailWorker {
     private func sync(_ index: Int) -> Bool {
         let file = files[index]
         var before = file.descriptor
+        let rotatedBefore = file.rotated?.descriptor
         guard file.sync(output) else { return false }
         #if os(Linux)
         guard let watcher else { return true }
@@ -81,6 +93,14 @@ final class TailWorker {
             watcher.watchFile(index, openAs: file.descriptor)
             before = file.descriptor
             guard file.sync(output) else { return false }
+        }
+        // The same for a file just rotated away (after the new file's watch).
+        if file.rotated?.descriptor != rotatedBefore {
+            watcher.unwatchRotated(index)
+            if let rotated = file.rotated {
+                watcher.watchRotated(index, openAs: rotated.descriptor)
+                guard file.sync(output) else { return false }
+            }
         }
         #endif
         return true

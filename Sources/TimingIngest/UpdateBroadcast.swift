@@ -1,8 +1,8 @@
 import Synchronization
 
 /// Wakes every subscriber after a change, coalesced: a slow reader gets one
-/// wake-up for many changes.
-final class UpdateBroadcast: Sendable {
+/// wake-up for many changes. Used by the live feed and the decoder capture.
+public final class UpdateBroadcast: Sendable {
     private struct Subscribers {
         var streams: [Int: AsyncStream<Void>.Continuation] = [:]
         var next = 0
@@ -11,10 +11,10 @@ final class UpdateBroadcast: Sendable {
 
     private let subscribers = Mutex(Subscribers())
 
-    init() {}
+    public init() {}
 
     /// A stream that ends when the broadcast closes (at once if it already has).
-    func subscribe() -> AsyncStream<Void> {
+    public func subscribe() -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let id = subscribers.withLock { s -> Int? in
             guard !s.closed else { return nil }
@@ -32,11 +32,11 @@ final class UpdateBroadcast: Sendable {
         return stream
     }
 
-    func notify() {
+    public func notify() {
         for stream in subscribers.withLock({ Array($0.streams.values) }) { stream.yield() }
     }
 
-    func close() {
+    public func close() {
         let streams = subscribers.withLock { s in
             defer { s.closed = true; s.streams = [:] }
             return Array(s.streams.values)

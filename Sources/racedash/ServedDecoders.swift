@@ -1,0 +1,62 @@
+import DashboardApp
+import DecoderLink
+import NIOPosix
+import RaceModel
+import Simulation
+import TimingIngest
+
+/// A simulated race played as live decoders on loopback, one per point: the
+/// main read file of each point is served by an emulated decoder in its
+/// protocol (CTP01 files by a ChronoTrack controller dialling racedash, IPICO
+/// files by an IPICO reader, RACE RESULT files by a RACE RESULT decoder), and
+/// `config` names them in event.toml.
+/// Backup lines and hand timing stay files.
+struct ServedDecoders: Sendable {
+    let config: String
+    let decoders: [Int: any EmulatedDecoder]
+    let summary: [String]
+
+    static func start(_ event: SimulatedEvent, clock: TimeOfDayClock) async throws -> ServedDecoders {
+        let group = MultiThreadedEventLoopGroup.singleton
+        var decoders: [Int: any EmulatedDecoder] = [:]
+        var lines: [String: String] = [:]
+        var summary: [String] = []
+        for (index, file) in event.readFiles.enumerated() where !file.isBackup && file.format != .manual {
+            if file.format == .ctp01 {
+                let port = try await freeLoopbackPort(group: group)
+                decoders[index] = CTP01Emulator(
+                    group: group, host: "127.0.0.1", port: port, location: file.pointId,
+                    backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))
+                lines[file.pointId] = DecoderTomlLines.line(.ctp01, host: "127.0.0.1", port: port, silentAfter: 5)
+                summary.append("\(file.pointId): ChronoTrack CTP01 controller dialling 127.0.0.1:\(port)")
+            } else if file.format == .ipico {
+                let reader = try await IPICOEmulator.start(group: group, date: event.config.date)
+                decoders[index] = reader
+                lines[file.pointId] = DecoderTomlLines.line(
+                    .ipico, host: "127.0.0.1", port: reader.port, silentAfter: 5)
+                summary.append("\(file.pointId): IPICO reader on 127.0.0.1:\(reader.port)")
+            } else {
+                let decoder = try await RaceResultEmulator.start(group: group, clock: clock)
+                decoders[index] = decoder
+                lines[file.pointId] = DecoderTomlLines.line(
+                    .raceResult, host: "127.0.0.1", port: decoder.port, silentAfter: 5)
+                summary.append("\(file.pointId): RACE RESULT decoder on 127.0.0.1:\(decoder.port)")
+            }
+        }
+        return ServedDecoders(
+            config: DecoderTomlLines.adding(lines, to: event.eventToml), decoders: decoders, summary: summary)
+    }
+
+    /// Plays the race into `directory` in real time (`speed` times faster):
+    /// served files through their decoders, the others as files.
+    func play(_ event: SimulatedEvent, to directory: String, speed: Double, from: Millis?) async throws {
+        try await event.writeLive(to: directory, speed: speed, from: from, config: config, divert: Set(decoders.keys)) {
+            file, lines in
+            decoders[file]?.add(EmulatedPassing.decoderReads(of: lines))
+        }
+    }
+
+    func stop() async {
+        for decoder in decoders.values { await decoder.stop() }
+    }
+}
