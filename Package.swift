@@ -23,10 +23,12 @@ let package = Package(
         // Pure, value-typed domain: event configuration, participants, reads and the timing rules.
         .target(name: "RaceModel"),
         // Read-line parsers, event-folder loading and file tailing.
-        .target(name: "TimingIngest", dependencies: [
-            "RaceModel",
-            .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        .target(
+            name: "TimingIngest",
+            dependencies: [
+                "RaceModel",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
         // Pure: what the race looked like at one time (standings, statistics, alerts).
         .target(name: "Snapshots", dependencies: ["RaceModel"]),
         // The race state actor: single source of truth, hands out snapshots.
@@ -34,7 +36,9 @@ let package = Package(
         // Headless output: results table, CSV, JSON, check report, live lines.
         .target(name: "ResultsReport", dependencies: ["RaceModel", "Snapshots", "ScreenGrid"]),
         // Race day: tails every read file into the race state, follows config edits, headless live loop.
-        .target(name: "LiveIngest", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport", "ScreenGrid"]),
+        .target(
+            name: "LiveIngest",
+            dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "ResultsReport", "ScreenGrid"]),
         // In-memory grid of styled cells, display width of text, and the terminal protocol.
         .target(name: "ScreenGrid"),
         // Pure presentation: snapshot + UI state -> frame.
@@ -44,50 +48,82 @@ let package = Package(
         // The only code that talks to curses: draws a frame, reads keys.
         .target(name: "TerminalBackend", dependencies: ["CNCurses", "ScreenGrid"]),
         // The interactive loop: replay clock, snapshot fetching, keys to commands, drawing on one thread.
-        .target(name: "DashboardApp", dependencies: ["RaceModel", "Snapshots", "RaceStore", "Dashboard", "TerminalBackend", "ScreenGrid"]),
+        .target(
+            name: "DashboardApp",
+            dependencies: ["RaceModel", "Snapshots", "RaceStore", "Dashboard", "TerminalBackend", "ScreenGrid"]),
         // Race day over the network: decoder connections appending every passing to its read file first, and emulators.
-        .target(name: "DecoderLink", dependencies: [
-            "RaceModel", "TimingIngest",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
+        .target(
+            name: "DecoderLink",
+            dependencies: [
+                "RaceModel", "TimingIngest",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         // Writes a deterministic synthetic race as an event folder.
         .target(name: "Simulation", dependencies: ["RaceModel"]),
-        .executableTarget(name: "racedash", dependencies: [
-            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "DashboardApp", "Simulation", "DecoderLink",
-            "ScreenGrid",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
-        .executableTarget(name: "racedash-bench", dependencies: [
-            "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard", "Simulation",
-            "DecoderLink", .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
+        .executableTarget(
+            name: "racedash",
+            dependencies: [
+                "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard",
+                "DashboardApp", "Simulation", "DecoderLink",
+                "ScreenGrid",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .executableTarget(
+            name: "racedash-bench",
+            dependencies: [
+                "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard",
+                "Simulation",
+                "DecoderLink", .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock,
         // a terminal in memory.
-        .target(name: "TestSupport", dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ScreenGrid"],
-                path: "Tests/TestSupport", exclude: ["Expected"]),
+        .target(
+            name: "TestSupport",
+            dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ScreenGrid"],
+            path: "Tests/TestSupport", exclude: ["Expected"]),
         .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
         // Fixtures/real-reads: real decoder output, kept byte for byte and read from disk by the tests.
-        .testTarget(name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "Simulation", "TestSupport"],
-                    exclude: ["Fixtures"]),
-        .testTarget(name: "RaceStoreTests", dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
-        .testTarget(name: "LiveIngestTests", dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
-        .testTarget(name: "ResultsReportTests", dependencies: ["ResultsReport", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "TestSupport"]),
-        .testTarget(name: "DecoderLinkTests", dependencies: [
-            "DecoderLink", "TimingIngest", "RaceModel", "RaceStore", "ResultsReport", "Simulation", "TestSupport",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
+        .testTarget(
+            name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "Simulation", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RaceStoreTests",
+            dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(
+            name: "LiveIngestTests",
+            dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(
+            name: "ResultsReportTests",
+            dependencies: ["ResultsReport", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "TestSupport"]),
+        .testTarget(
+            name: "DecoderLinkTests",
+            dependencies: [
+                "DecoderLink", "TimingIngest", "RaceModel", "RaceStore", "ResultsReport", "Simulation", "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport"],
-                    exclude: ["Goldens"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TimingIngest", "RaceStore", "LiveIngest", "Snapshots", "RaceModel", "TestSupport"]),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: [
+                "Dashboard", "Snapshots", "RaceStore", "TimingIngest", "RaceModel", "ScreenGrid", "TestSupport",
+            ],
+            exclude: ["Goldens"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: [
+                "Simulation", "TimingIngest", "RaceStore", "LiveIngest", "Snapshots", "RaceModel", "TestSupport",
+            ]),
         // The dashboard loop in-process on a test terminal, and the built racedash binary in a private tmux server.
-        .testTarget(name: "EndToEndTests", dependencies: [
-            "racedash", "DashboardApp", "Dashboard", "Snapshots", "RaceStore", "TimingIngest", "ResultsReport", "RaceModel", "ScreenGrid",
-            "TestSupport",
-        ]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "racedash", "DashboardApp", "Dashboard", "Snapshots", "RaceStore", "TimingIngest", "ResultsReport",
+                "RaceModel", "ScreenGrid",
+                "TestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,21 +17,25 @@ enum AlertsView {
         drawSummary(c, into: &frame)
         let rows = Layout.alertListRows(height: c.height)
         guard !c.alerts.isEmpty else {
-            frame.put(" Nothing to look at: no silent mats, impossible or missed splits, unknown chips or rejected lines.",
-                      x: 0, y: c.top + 1, style: Theme.dim)
+            frame.put(
+                " Nothing to look at: no silent mats, impossible or missed splits, unknown chips or rejected lines.",
+                x: 0, y: c.top + 1, style: Theme.dim)
             return
         }
-        let (selected, scroll) = FieldView.window(selected: c.ui.selected, scroll: c.ui.scroll, count: c.alerts.count, rows: rows)
+        let (selected, scroll) = FieldView.window(
+            selected: c.ui.selected, scroll: c.ui.scroll, count: c.alerts.count, rows: rows)
         let table = TableLayout(columns, width: c.width - 1)
         for line in 0..<min(rows, c.alerts.count - scroll) {
             let i = scroll + line
             let alert = c.alerts[i]
             let (marker, style) = Chrome.severityMarker(alert.severity)
             let cells: [Key: String] = [
-                .severity: marker, .time: alert.time.map { TimeFormat.timeOfDay($0) } ?? "", .what: c.snapshot.text(of: alert),
+                .severity: marker, .time: alert.time.map { TimeFormat.timeOfDay($0) } ?? "",
+                .what: c.snapshot.text(of: alert),
             ]
-            table.draw(cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1,
-                       rowStyle: alert.severity == .notice ? Theme.plain : style, selected: i == selected)
+            table.draw(
+                cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1,
+                rowStyle: alert.severity == .notice ? Theme.plain : style, selected: i == selected)
         }
     }
 
@@ -47,9 +51,11 @@ enum AlertsView {
         }
         let y = c.top
         var x = 1
-        x += frame.put("\(Fmt.count(bySeverity[2])) critical", x: x, y: y, style: bySeverity[2] > 0 ? Theme.alert : Theme.dim)
+        x += frame.put(
+            "\(Fmt.count(bySeverity[2])) critical", x: x, y: y, style: bySeverity[2] > 0 ? Theme.alert : Theme.dim)
         x += frame.put(" · ", x: x, y: y, style: Theme.dim)
-        x += frame.put("\(Fmt.count(bySeverity[1])) warnings", x: x, y: y, style: bySeverity[1] > 0 ? Theme.warning : Theme.dim)
+        x += frame.put(
+            "\(Fmt.count(bySeverity[1])) warnings", x: x, y: y, style: bySeverity[1] > 0 ? Theme.warning : Theme.dim)
         x += frame.put(" · \(Fmt.count(bySeverity[0])) notices", x: x, y: y, style: Theme.dim)
         // Whole kinds only: a count cut off would read as a smaller one.
         var detail = ""

@@ -66,7 +66,8 @@ enum CheckpointsView {
             if mat != nil { quiet = "! " + quiet }
             let passed = standings.passed.indices.contains(i) ? standings.passed[i] : 0
             let cells: [Key: String] = [
-                .checkpoint: cp.id, .km: Fmt.km(cp.km), .point: c.event.points[cp.pointIndex].id, .passed: Fmt.count(passed),
+                .checkpoint: cp.id, .km: Fmt.km(cp.km), .point: c.event.points[cp.pointIndex].id,
+                .passed: Fmt.count(passed),
                 .percent: Fmt.percent(passed, of: started), .bar: bar(passed, of: started, width: barWidth),
                 .reads: Fmt.count(s.reads), .duplicates: Fmt.count(s.duplicates), .rejected: Fmt.count(s.rejected),
                 .quiet: quiet, .lastThrough: who(standings.lastThrough[i], column: .lastThrough),
@@ -81,12 +82,14 @@ enum CheckpointsView {
                 }
             }
         }
-        let decoderRows = drawDecoders(c.feed.decoders, into: &frame, y: c.top + tableRows + 1,
-                                       rows: c.top + c.contentRows - (c.top + tableRows + 1), width: c.width)
+        let decoderRows = drawDecoders(
+            c.feed.decoders, into: &frame, y: c.top + tableRows + 1,
+            rows: c.top + c.contentRows - (c.top + tableRows + 1), width: c.width)
         let chartTop = c.top + tableRows + 1 + decoderRows
         let chartRows = c.top + c.contentRows - chartTop
         if chartRows >= Layout.distributionMinRows {
-            drawDistribution(c, buckets: standings.byLastCheckpoint, race: race, into: &frame, y: chartTop, rows: chartRows)
+            drawDistribution(
+                c, buckets: standings.byLastCheckpoint, race: race, into: &frame, y: chartTop, rows: chartRows)
         }
     }
 
@@ -96,22 +99,28 @@ enum CheckpointsView {
         guard !decoders.isEmpty, rows >= 2 else { return 0 }
         frame.fill(row: y, style: Theme.columnHeader)
         let down = decoders.filter { !$0.isUp }.count
-        frame.put(" Decoders: \(decoders.count - down) connected" + (down > 0 ? " · \(down) NOT CONNECTED" : ""),
-                  x: 0, y: y, style: Theme.columnHeader)
+        frame.put(
+            " Decoders: \(decoders.count - down) connected" + (down > 0 ? " · \(down) NOT CONNECTED" : ""),
+            x: 0, y: y, style: Theme.columnHeader)
         let shown = min(decoders.count, rows - 1)
         for (i, decoder) in decoders.prefix(shown).enumerated() {
             let text = "\(decoder.isUp ? " " : "!") \(decoder.point) \(decoder.text)"
-            frame.put(TextWidth.truncate(text, to: width - 1), x: 1, y: y + 1 + i, style: decoder.isUp ? .plain : Theme.warning)
+            frame.put(
+                TextWidth.truncate(text, to: width - 1), x: 1, y: y + 1 + i,
+                style: decoder.isUp ? .plain : Theme.warning)
         }
         return shown + 1
     }
 
     /// Vertical bars of runners by last checkpoint reached (finishers at the finish).
-    static func drawDistribution(_ c: RenderContext, buckets: [Int], race: Race, into frame: inout Frame, y: Int, rows: Int) {
+    static func drawDistribution(
+        _ c: RenderContext, buckets: [Int], race: Race, into frame: inout Frame, y: Int, rows: Int
+    ) {
         let dns = c.counts.dns, dnf = c.counts.dnf
         frame.fill(row: y, style: Theme.columnHeader)
-        frame.put(" Where the field is: runners by last checkpoint · not started \(Fmt.count(dns)) · DNF \(Fmt.count(dnf))",
-                  x: 0, y: y, style: Theme.columnHeader)
+        frame.put(
+            " Where the field is: runners by last checkpoint · not started \(Fmt.count(dns)) · DNF \(Fmt.count(dnf))",
+            x: 0, y: y, style: Theme.columnHeader)
         // Taller bars add nothing a reader can see; the rest stays empty.
         let barRows = min(rows - 3, 12)
         let n = buckets.count
@@ -133,8 +142,10 @@ enum CheckpointsView {
             }
             let label = i == race.finishIndex ? "FIN" : race.checkpoints[i].id
             let count = TextWidth.of(Fmt.count(v)) <= barWidth ? Fmt.count(v) : compact(v)
-            frame.put(TextWidth.truncate(count, to: barWidth, ellipsis: false), x: x, y: y + 1 + barRows, style: Theme.strong)
-            frame.put(TextWidth.truncate(label, to: barWidth, ellipsis: false), x: x, y: y + 2 + barRows, style: Theme.dim)
+            frame.put(
+                TextWidth.truncate(count, to: barWidth, ellipsis: false), x: x, y: y + 1 + barRows, style: Theme.strong)
+            frame.put(
+                TextWidth.truncate(label, to: barWidth, ellipsis: false), x: x, y: y + 2 + barRows, style: Theme.dim)
         }
     }
 

@@ -16,7 +16,8 @@ enum Chrome {
         switch mode {
         case .live: return (" LIVE ", Theme.live)
         case .replay(let speed, let paused):
-            return paused ? (" PAUSED \(Fmt.speed(speed)) ", Theme.paused) : (" REPLAY \(Fmt.speed(speed)) ", Theme.replay)
+            return paused
+                ? (" PAUSED \(Fmt.speed(speed)) ", Theme.paused) : (" REPLAY \(Fmt.speed(speed)) ", Theme.replay)
         }
     }
 
@@ -48,7 +49,8 @@ enum Chrome {
         if let i = c.raceIndex {
             let rows = c.snapshot.standings(race: i).rows
             let n = c.counts
-            text += "Started \(Fmt.count(n.started)) · On course \(Fmt.count(n.onCourse)) · Finished \(Fmt.count(n.finished))"
+            text +=
+                "Started \(Fmt.count(n.started)) · On course \(Fmt.count(n.onCourse)) · Finished \(Fmt.count(n.finished))"
             if n.overTimeLimit > 0 { text += " · Over limit \(Fmt.count(n.overTimeLimit))" }
             if n.dnf > 0 { text += " · DNF \(Fmt.count(n.dnf))" }
             if n.disqualified > 0 { text += " · DQ \(Fmt.count(n.disqualified))" }
@@ -159,7 +161,9 @@ enum Chrome {
             return
         }
         if ui.gotoActive {
-            drawPrompt("Go to time of day (HH:MM[:SS]): ", ui.gotoText, "Enter go · Esc cancel", into: &frame, y: y, width: c.width)
+            drawPrompt(
+                "Go to time of day (HH:MM[:SS]): ", ui.gotoText, "Enter go · Esc cancel", into: &frame, y: y,
+                width: c.width)
             return
         }
         if let prompt = ui.correction {
@@ -205,20 +209,24 @@ enum Chrome {
             frame.fill(row: y, style: Theme.input)
             frame.put(" Correct \(bib): \(choices) · Esc cancel", x: 0, y: y, style: Theme.input)
         case .value:
-            drawPrompt("Hand time, \(bib) (CHECKPOINT HH:MM:SS): ", prompt.value, prompt.problem ?? "Enter next · Esc cancel",
-                       into: &frame, y: y, width: c.width)
+            drawPrompt(
+                "Hand time, \(bib) (CHECKPOINT HH:MM:SS): ", prompt.value, prompt.problem ?? "Enter next · Esc cancel",
+                into: &frame, y: y, width: c.width)
         case .reason:
-            drawPrompt("Reason for \(title), \(bib): ", prompt.reason, prompt.problem ?? "Enter next · Esc cancel",
-                       into: &frame, y: y, width: c.width)
+            drawPrompt(
+                "Reason for \(title), \(bib): ", prompt.reason, prompt.problem ?? "Enter next · Esc cancel",
+                into: &frame, y: y, width: c.width)
         case .confirm:
             let value = prompt.action == .split ? " \(prompt.value)" : ""
             frame.fill(row: y, style: Theme.warning)
-            frame.put(" Write \(title)\(value) for \(bib) (\(prompt.reason)) to \(Correction.journalName)? y yes · n no",
-                      x: 0, y: y, style: Theme.warning)
+            frame.put(
+                " Write \(title)\(value) for \(bib) (\(prompt.reason)) to \(Correction.journalName)? y yes · n no",
+                x: 0, y: y, style: Theme.warning)
         }
     }
 
-    static func drawPrompt(_ label: String, _ text: String, _ hint: String, into frame: inout Frame, y: Int, width: Int) {
+    static func drawPrompt(_ label: String, _ text: String, _ hint: String, into frame: inout Frame, y: Int, width: Int)
+    {
         frame.fill(row: y, style: Theme.input)
         var x = frame.put(" " + label, x: 0, y: y, style: Theme.input)
         x += frame.put(text, x: x, y: y, style: CellStyle(attributes: [.bold, .underline]))

@@ -49,6 +49,9 @@ public struct CorrectionRequest: Sendable, Equatable {
     public var reason: String
 
     public init(bib: String, action: String, value: String, reason: String) {
-        self.bib = bib; self.action = action; self.value = value; self.reason = reason
+        self.bib = bib
+        self.action = action
+        self.value = value
+        self.reason = reason
     }
 }

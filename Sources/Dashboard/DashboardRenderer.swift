@@ -7,7 +7,8 @@ import ScreenGrid
 public enum DashboardRenderer {
     public static let minimumSize = (width: 80, height: 24)
 
-    public static func render(_ snapshot: RaceSnapshot, ui: UIState, feed: FeedStatus, width: Int, height: Int) -> Frame {
+    public static func render(_ snapshot: RaceSnapshot, ui: UIState, feed: FeedStatus, width: Int, height: Int) -> Frame
+    {
         var frame = Frame(width: width, height: height)
         guard width >= minimumSize.width, height >= minimumSize.height else {
             drawTooSmall(into: &frame)
@@ -29,7 +30,8 @@ public enum DashboardRenderer {
 
     /// The message, word-wrapped from the top left so even a tiny terminal shows as much as it can.
     static func drawTooSmall(into frame: inout Frame) {
-        let message = "terminal too small: need \(minimumSize.width)x\(minimumSize.height), have \(frame.width)x\(frame.height)"
+        let message =
+            "terminal too small: need \(minimumSize.width)x\(minimumSize.height), have \(frame.width)x\(frame.height)"
         var y = 0
         var line = ""
         for word in message.split(separator: " ") {

@@ -47,19 +47,23 @@ enum EliteView {
         for g in board.groups.indices {
             let x = (g % perLine) * (tableWidth + 2)
             let y = c.top + (g / perLine) * tableHeight
-            drawTable(c, board: board, group: g, race: race, into: &frame, x: x, y: y,
-                      width: tableWidth, height: tableHeight, selectedRow: selection.group == g ? selection.row : nil)
+            drawTable(
+                c, board: board, group: g, race: race, into: &frame, x: x, y: y,
+                width: tableWidth, height: tableHeight, selectedRow: selection.group == g ? selection.row : nil)
         }
-        drawMatrix(c, board: board, group: selection.group, race: race, into: &frame,
-                   y: c.top + tableArea, height: matrixRows, selectedRow: selection.row)
+        drawMatrix(
+            c, board: board, group: selection.group, race: race, into: &frame,
+            y: c.top + tableArea, height: matrixRows, selectedRow: selection.row)
     }
 
     static func title(_ board: EliteBoard, group g: Int) -> String {
         board.groups[g].title + (board.isElite ? "" : " (all)")
     }
 
-    static func drawTable(_ c: RenderContext, board: EliteBoard, group g: Int, race: Race, into frame: inout Frame,
-                          x: Int, y: Int, width: Int, height: Int, selectedRow: Int?) {
+    static func drawTable(
+        _ c: RenderContext, board: EliteBoard, group g: Int, race: Race, into frame: inout Frame,
+        x: Int, y: Int, width: Int, height: Int, selectedRow: Int?
+    ) {
         guard height >= 2 else { return }
         let table = TableLayout(columns, width: width)
         let rows = board.groups[g].rows
@@ -77,15 +81,19 @@ enum EliteView {
             let p = c.participant(s)
             let place = s.place != nil ? r + 1 : nil
             let cells: [Key: String] = [
-                .place: place.map(String.init) ?? "", .flag: RenderContext.flagMarker(s.flags), .bib: p.bib, .name: p.name,
+                .place: place.map(String.init) ?? "", .flag: RenderContext.flagMarker(s.flags), .bib: p.bib,
+                .name: p.name,
                 .country: p.country ?? "", .at: c.lastLabel(s, race: race), .time: Fmt.official(s.rankTime, c.event),
                 .gap: Fmt.gap(gap(s, best: best)), .pace: Fmt.pace(s.racePace),
-                .projected: s.status == .onCourse ? Fmt.duration(s.projectedFinish) : "", .segmentPace: Fmt.pace(s.segmentPace),
+                .projected: s.status == .onCourse ? Fmt.duration(s.projectedFinish) : "",
+                .segmentPace: Fmt.pace(s.segmentPace),
                 .ageGroup: c.event.ageGroups.range(sex: p.sex, age: p.age),
             ]
             let rowStyle = s.place == nil ? Theme.dim : Theme.plain
-            table.draw(cells, into: &frame, x: x, y: y + 1 + line, rowWidth: width, rowStyle: rowStyle,
-                       selected: r == selectedRow) { col in
+            table.draw(
+                cells, into: &frame, x: x, y: y + 1 + line, rowWidth: width, rowStyle: rowStyle,
+                selected: r == selectedRow
+            ) { col in
                 if col == .flag { return Theme.warning }
                 if col == .place || col == .name, let place, place <= 3 { return Theme.leader }
                 return nil
@@ -113,15 +121,18 @@ enum EliteView {
 
     /// Split times on the ranking clock at each checkpoint past the start; a
     /// narrow terminal shows the latest checkpoints the leaders have reached.
-    static func drawMatrix(_ c: RenderContext, board: EliteBoard, group g: Int, race: Race, into frame: inout Frame,
-                           y: Int, height: Int, selectedRow: Int) {
+    static func drawMatrix(
+        _ c: RenderContext, board: EliteBoard, group g: Int, race: Race, into frame: inout Frame,
+        y: Int, height: Int, selectedRow: Int
+    ) {
         guard height >= 2, board.groups.indices.contains(g) else { return }
         let rows = board.groups[g].rows
         let shown = min(rows.count, height - 1)
         let standings = (0..<shown).map { board.standing(group: g, row: $0) }
         let candidates = race.checkpoints.indices.filter { race.checkpoints[$0].km > 0 }
         let fixed: [Column<MatrixKey>] = [
-            Column(key: .place, title: "Pl", width: 3, alignRight: true), Column(key: .bib, title: "Bib", width: 5, alignRight: true),
+            Column(key: .place, title: "Pl", width: 3, alignRight: true),
+            Column(key: .bib, title: "Bib", width: 5, alignRight: true),
             Column(key: .name, title: "Name", width: 10),
         ]
         let cellWidth = 8
@@ -136,20 +147,25 @@ enum EliteView {
             let last = max(min(end, candidates.count - 1), fit - 1)
             picked = Array(candidates[max(0, last - fit + 1)...last])
         }
-        var columns = fixed + picked.map {
-            Column(key: .split($0), title: race.checkpoints[$0].id, width: cellWidth - 1, alignRight: true)
-        }
+        var columns =
+            fixed
+            + picked.map {
+                Column(key: .split($0), title: race.checkpoints[$0].id, width: cellWidth - 1, alignRight: true)
+            }
         // The name takes what place, bib and the splits leave (with their gaps), 10 to 20 columns.
         let beside = fixed[0].width + fixed[1].width + 3
         columns[2].width = max(10, min(20, c.width - picked.count * cellWidth - beside))
         let table = TableLayout(columns, width: c.width)
-        table.drawHeader(into: &frame, x: 0, y: y, rowWidth: c.width, titles: [.name: "Splits: " + title(board, group: g)])
+        table.drawHeader(
+            into: &frame, x: 0, y: y, rowWidth: c.width, titles: [.name: "Splits: " + title(board, group: g)])
         // Fastest of this table at each checkpoint (the race's fastest may be in the other table).
         var best: [Int: Millis] = [:]
         for cp in picked { best[cp] = standings.compactMap { $0.splits[cp] }.min() }
         for (line, s) in standings.enumerated() {
             let p = c.participant(s)
-            var cells: [MatrixKey: String] = [.place: s.place != nil ? String(line + 1) : "", .bib: p.bib, .name: p.name]
+            var cells: [MatrixKey: String] = [
+                .place: s.place != nil ? String(line + 1) : "", .bib: p.bib, .name: p.name,
+            ]
             for cp in picked { cells[.split(cp)] = Fmt.official(s.splits[cp], c.event) }
             let rowStyle = line == selectedRow ? Theme.strong : (s.place == nil ? Theme.dim : Theme.plain)
             table.draw(cells, into: &frame, x: 0, y: y + 1 + line, rowWidth: c.width, rowStyle: rowStyle) { col in

@@ -22,10 +22,17 @@ public struct FeedStatus: Sendable, Equatable {
     /// Live with decoders named in event.toml: each one's link, for the checkpoints view.
     public var decoders: [DecoderLine]
 
-    public init(mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil,
-                problems: [String] = [], decoders: [DecoderLine] = []) {
-        self.mode = mode; self.clock = clock; self.feedStart = feedStart; self.feedEnd = feedEnd; self.wallNow = wallNow
-        self.problems = problems; self.decoders = decoders
+    public init(
+        mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil,
+        problems: [String] = [], decoders: [DecoderLine] = []
+    ) {
+        self.mode = mode
+        self.clock = clock
+        self.feedStart = feedStart
+        self.feedEnd = feedEnd
+        self.wallNow = wallNow
+        self.problems = problems
+        self.decoders = decoders
     }
 }
 
@@ -37,6 +44,8 @@ public struct DecoderLine: Sendable, Equatable {
     public var text: String
 
     public init(point: String, isUp: Bool, text: String) {
-        self.point = point; self.isUp = isUp; self.text = text
+        self.point = point
+        self.isUp = isUp
+        self.text = text
     }
 }

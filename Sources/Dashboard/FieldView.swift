@@ -58,13 +58,16 @@ enum FieldView {
         }
         for line in 0..<min(listRows, list.count - scroll) {
             let i = scroll + line
-            drawRow(c, list.row(i), race: race, table: table, into: &frame, y: c.top + 2 + line, selected: i == selected)
+            drawRow(
+                c, list.row(i), race: race, table: table, into: &frame, y: c.top + 2 + line, selected: i == selected)
         }
         drawFinishers(c, race: raceIndex, into: &frame, y: c.top + 2 + listRows)
     }
 
-    static func drawRow(_ c: RenderContext, _ s: Standing, race: Race, table: TableLayout<Key>, into frame: inout Frame,
-                        y: Int, selected: Bool) {
+    static func drawRow(
+        _ c: RenderContext, _ s: Standing, race: Race, table: TableLayout<Key>, into frame: inout Frame,
+        y: Int, selected: Bool
+    ) {
         let p = c.participant(s)
         let ageGroup = c.event.ageGroups.range(sex: p.sex, age: p.age)
         var cells: [Key: String] = [
@@ -85,7 +88,9 @@ enum FieldView {
         if table.isShown(.sexPlace) { cells[.sexPlace] = s.sexPlace.map(Fmt.count) ?? "" }
         if table.isShown(.ageGroupPlace) { cells[.ageGroupPlace] = s.ageGroupPlace.map(Fmt.count) ?? "" }
         if table.isShown(.club) { cells[.club] = p.club ?? "" }
-        if table.isShown(.wave) { cells[.wave] = race.waves.indices.contains(p.waveIndex) ? race.waves[p.waveIndex].id : "" }
+        if table.isShown(.wave) {
+            cells[.wave] = race.waves.indices.contains(p.waveIndex) ? race.waves[p.waveIndex].id : ""
+        }
         let rowStyle = s.place == nil ? Theme.dim : Theme.plain
         table.draw(cells, into: &frame, x: 0, y: y, rowWidth: c.width, rowStyle: rowStyle, selected: selected) { col in
             if col == .flag { return Theme.warning }
@@ -152,11 +157,13 @@ enum FieldView {
             return
         }
         let cellWidth = (c.width - (perLine - 1) * 2) / perLine
-        let entry = TableLayout<FinisherKey>([
-            Column(key: .at, title: "", width: 8), Column(key: .bib, title: "", width: 6, alignRight: true),
-            Column(key: .name, title: "", width: 10, flexMax: 40), Column(key: .country, title: "", width: 3, priority: 1),
-            Column(key: .time, title: "", width: 7, alignRight: true),
-        ], width: cellWidth - 1)
+        let entry = TableLayout<FinisherKey>(
+            [
+                Column(key: .at, title: "", width: 8), Column(key: .bib, title: "", width: 6, alignRight: true),
+                Column(key: .name, title: "", width: 10, flexMax: 40),
+                Column(key: .country, title: "", width: 3, priority: 1),
+                Column(key: .time, title: "", width: 7, alignRight: true),
+            ], width: cellWidth - 1)
         for (k, s) in latest.enumerated() {
             let p = c.participant(s)
             let x = 1 + (k / stripRows) * (cellWidth + 2)

@@ -7,7 +7,8 @@ import ScreenGrid
 /// time for that runner, with a reason and a confirmation, written to the
 /// officials' journal by the loop.
 extension KeyHandler {
-    public static let readOnlyMessage = "replay is read-only: corrections are made in racedash live, or in corrections.csv"
+    public static let readOnlyMessage =
+        "replay is read-only: corrections are made in racedash live, or in corrections.csv"
 
     /// The runner `c` acts on: the one shown, or the selected row of the field list.
     static func correctionTarget(_ ui: UIState, snapshot: RaceSnapshot) -> Int? {
@@ -42,7 +43,8 @@ extension KeyHandler {
         }
         switch prompt.stage {
         case .choose:
-            guard case .char(let ch) = key, let action = CorrectionPrompt.Action.allCases.first(where: { $0.key == ch }) else {
+            guard case .char(let ch) = key, let action = CorrectionPrompt.Action.allCases.first(where: { $0.key == ch })
+            else {
                 return (ui, [])
             }
             prompt.action = action
@@ -73,8 +75,15 @@ extension KeyHandler {
                 ui.correction = nil
                 let bib = snapshot.participants[prompt.runner].bib
                 let value = prompt.action == .split ? prompt.value.trimmingCharacters(in: .whitespaces) : ""
-                return (ui, [.writeCorrection(CorrectionRequest(bib: bib, action: prompt.action?.rawValue ?? "",
-                                                                value: value, reason: prompt.reason))])
+                return (
+                    ui,
+                    [
+                        .writeCorrection(
+                            CorrectionRequest(
+                                bib: bib, action: prompt.action?.rawValue ?? "",
+                                value: value, reason: prompt.reason))
+                    ]
+                )
             case .char("n"), .char("N"):
                 ui.correction = nil
                 ui.message = "correction cancelled: nothing written"
@@ -90,7 +99,8 @@ extension KeyHandler {
     static func edit(_ text: inout String, _ key: Key) {
         switch key {
         case .backspace, .delete: if !text.isEmpty { text.removeLast() }
-        case .char(let ch) where !ch.isNewline && ch.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }):
+        case .char(let ch)
+        where !ch.isNewline && ch.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }):
             text.append(ch)
         default: break
         }

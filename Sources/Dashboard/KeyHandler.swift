@@ -12,8 +12,10 @@ public enum KeyHandler {
     /// `now` is the feed clock, so the alert list matches what was drawn
     /// (default: the snapshot's time); `writable`: the officials' journal can
     /// be written (live), else `c` says replay is read-only.
-    public static func handle(_ key: Key, _ ui: UIState, snapshot: RaceSnapshot, height: Int,
-                              now: Millis? = nil, writable: Bool = false) -> (UIState, [Command]) {
+    public static func handle(
+        _ key: Key, _ ui: UIState, snapshot: RaceSnapshot, height: Int,
+        now: Millis? = nil, writable: Bool = false
+    ) -> (UIState, [Command]) {
         var ui = ui
         ui.message = nil
         if key == .ctrlC { return (ui, [.quit]) }
@@ -69,7 +71,11 @@ public enum KeyHandler {
         case .char("e"):
             if ui.view == .field { setDivision(&ui, ui.division == .elite ? nil : .elite) } else { ui.view = .elite }
         case .char("a"):
-            if ui.view == .field { setDivision(&ui, ui.division == .amateur ? nil : .amateur) } else { ui.view = .field }
+            if ui.view == .field {
+                setDivision(&ui, ui.division == .amateur ? nil : .amateur)
+            } else {
+                ui.view = .field
+            }
         case .char("r"):
             nextRace(&ui, snapshot: snapshot)
         default:
@@ -92,7 +98,8 @@ public enum KeyHandler {
             cycleFilter(&ui, snapshot: snapshot)
         case .char("F"):
             ui.view = .field
-            ui.filterFocus = FieldFilters.Field(rawValue: (ui.filterFocus.rawValue + 1) % FieldFilters.Field.allCases.count)!
+            ui.filterFocus = FieldFilters.Field(
+                rawValue: (ui.filterFocus.rawValue + 1) % FieldFilters.Field.allCases.count)!
         case .char("x"):
             ui.filters = FieldFilters()
             ui.positions[.field] = ListPosition()
@@ -127,10 +134,12 @@ public enum KeyHandler {
         case .sex:
             ui.filters.sex = FilterChoices.next(ui.filters.sex, in: Sex.allCases)
         case .ageGroup:
-            ui.filters.ageGroup = FilterChoices.next(ui.filters.ageGroup, in: Array(snapshot.event.ageGroups.lowerBounds.indices))
+            ui.filters.ageGroup = FilterChoices.next(
+                ui.filters.ageGroup, in: Array(snapshot.event.ageGroups.lowerBounds.indices))
         case .country:
             guard let race = snapshot.raceIndex(ui) else { return }
-            ui.filters.country = FilterChoices.next(ui.filters.country, in: FilterChoices.countries(snapshot, race: race))
+            ui.filters.country = FilterChoices.next(
+                ui.filters.country, in: FilterChoices.countries(snapshot, race: race))
         }
         ui.positions[.field] = ListPosition()
     }
@@ -172,7 +181,9 @@ public enum KeyHandler {
             scroll(key, &ui, lines: count, page: visible)
         case .runner:
             guard let runner = RunnerView.runner(snapshot, ui: ui) else { return }
-            scroll(key, &ui, lines: RunnerView.lines(snapshot, runner: runner).count, page: Layout.runnerSheetRows(height: height))
+            scroll(
+                key, &ui, lines: RunnerView.lines(snapshot, runner: runner).count,
+                page: Layout.runnerSheetRows(height: height))
         }
     }
 
@@ -187,8 +198,12 @@ public enum KeyHandler {
         switch key {
         case .up: p.selected -= 1
         case .down: p.selected += 1
-        case .pageUp: p.selected -= page; p.scroll -= page
-        case .pageDown: p.selected += page; p.scroll += page
+        case .pageUp:
+            p.selected -= page
+            p.scroll -= page
+        case .pageDown:
+            p.selected += page
+            p.scroll += page
         case .home: p.selected = 0
         case .end: p.selected = count - 1
         default: break
@@ -315,7 +330,8 @@ public enum KeyHandler {
 
     static func place(_ ui: inout UIState, at i: Int, count: Int, height: Int) {
         let current = ui.positions[.field] ?? ListPosition()
-        let w = FieldView.window(selected: i, scroll: current.scroll, count: count, rows: Layout.fieldListRows(height: height))
+        let w = FieldView.window(
+            selected: i, scroll: current.scroll, count: count, rows: Layout.fieldListRows(height: height))
         ui.positions[.field] = ListPosition(scroll: w.scroll, selected: w.selected)
     }
 

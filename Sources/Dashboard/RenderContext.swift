@@ -14,7 +14,11 @@ struct RenderContext {
     let counts: StatusCounts
 
     init(_ snapshot: RaceSnapshot, ui: UIState, feed: FeedStatus, width: Int, height: Int) {
-        self.snapshot = snapshot; self.ui = ui; self.feed = feed; self.width = width; self.height = height
+        self.snapshot = snapshot
+        self.ui = ui
+        self.feed = feed
+        self.width = width
+        self.height = height
         alerts = snapshot.alerts(now: feed.clock)
         counts = snapshot.raceIndex(ui).map { snapshot.standings(race: $0).statusCounts } ?? StatusCounts()
     }

@@ -56,7 +56,9 @@ enum RunnerView {
     /// `noteWidth` is the width the note column has, if known: a note too long for it is said shorter.
     static func lines(_ snapshot: RaceSnapshot, runner: Int, noteWidth: Int? = nil) -> [Line] {
         let p = snapshot.participants[runner]
-        guard let s = standing(snapshot, runner: runner) else { return [.text("Not in any race's standings.", Theme.dim)] }
+        guard let s = standing(snapshot, runner: runner) else {
+            return [.text("Not in any race's standings.", Theme.dim)]
+        }
         let race = snapshot.event.races[p.raceIndex]
         let timeline = snapshot.evaluation.timelines[runner]
         let places = places(snapshot, standing: s, race: p.raceIndex)
@@ -82,7 +84,9 @@ enum RunnerView {
                     }
                 }
                 cells[.place] = places[c].map(Fmt.count) ?? ""
-                if timeline.splitRefs[c].map({ ref in snapshot.files.indices.contains(Int(ref.file)) && snapshot.files[Int(ref.file)].isBackup }) == true {
+                if timeline.splitRefs[c].map({ ref in
+                    snapshot.files.indices.contains(Int(ref.file)) && snapshot.files[Int(ref.file)].isBackup
+                }) == true {
                     cells[.note] = "backup line"
                 }
                 previous = c
@@ -105,9 +109,18 @@ enum RunnerView {
         case .finished, .overTimeLimit:
             let official = { (ms: Millis?) in ms.map(snapshot.event.official) ?? "" }
             let clock = race.clock(for: snapshot.participants[runner]).rawValue
-            out.append(.text("Finished in \(official(s.rankTime)) (\(clock) time); gun \(official(s.gunTime)), net \(official(s.netTime))", Theme.strong))
-            if s.status == .overTimeLimit { out.append(.text("Over the time limit: not an official finish, no place.", Theme.warning)) }
-        case .onCourse: out.append(.text("Projected finish \(Fmt.duration(s.projectedFinish)) at \(Fmt.pace(s.racePace))/km so far", Theme.strong))
+            out.append(
+                .text(
+                    "Finished in \(official(s.rankTime)) (\(clock) time); gun \(official(s.gunTime)), net \(official(s.netTime))",
+                    Theme.strong))
+            if s.status == .overTimeLimit {
+                out.append(.text("Over the time limit: not an official finish, no place.", Theme.warning))
+            }
+        case .onCourse:
+            out.append(
+                .text(
+                    "Projected finish \(Fmt.duration(s.projectedFinish)) at \(Fmt.pace(s.racePace))/km so far",
+                    Theme.strong))
         case .dnf:
             let gun = race.waves[snapshot.participants[runner].waveIndex].gun
             let pastCutoff = race.cutoff.map { snapshot.at >= gun + $0 } ?? false
@@ -126,17 +139,22 @@ enum RunnerView {
         }
         let rejections = snapshot.evaluation.rejections.filter { $0.runner == runner }
         out.append(.blank)
-        out.append(.text("Rejected reads: \(rejections.isEmpty ? "none" : String(rejections.count))", Theme.columnHeader))
+        out.append(
+            .text("Rejected reads: \(rejections.isEmpty ? "none" : String(rejections.count))", Theme.columnHeader))
         for r in rejections {
-            out.append(.text("! " + snapshot.text(of: Alert(severity: .notice, time: r.time, subject: .rejectedLine(r))), Theme.warning))
+            out.append(
+                .text(
+                    "! " + snapshot.text(of: Alert(severity: .notice, time: r.time, subject: .rejectedLine(r))),
+                    Theme.warning))
         }
         return out
     }
 
     static func draw(_ c: RenderContext, into frame: inout Frame) {
         guard let runner = runner(c.snapshot, ui: c.ui) else {
-            frame.put(" No runner chosen: select a row in Elite, Field or Alerts and press Enter, or / to find a bib.",
-                      x: 0, y: c.top, style: Theme.dim)
+            frame.put(
+                " No runner chosen: select a row in Elite, Field or Alerts and press Enter, or / to find a bib.",
+                x: 0, y: c.top, style: Theme.dim)
             return
         }
         drawIdentity(c, runner: runner, into: &frame)
@@ -166,7 +184,9 @@ enum RunnerView {
         let sexAge = p.age == nil ? (p.sex?.rawValue ?? "") : c.event.ageGroups.label(sex: p.sex, age: p.age)
         if !sexAge.isEmpty { who.append(sexAge) }
         who.append(p.division.rawValue)
-        if race.waves.count > 1, race.waves.indices.contains(p.waveIndex) { who.append("wave \(race.waves[p.waveIndex].id)") }
+        if race.waves.count > 1, race.waves.indices.contains(p.waveIndex) {
+            who.append("wave \(race.waves[p.waveIndex].id)")
+        }
         who.append(race.name)
         if let club = p.club, !club.isEmpty { who.append(club) }
         var x = frame.put(" Bib \(p.bib) ", x: 0, y: c.top, style: Theme.titleBar)
@@ -193,8 +213,9 @@ enum RunnerView {
         while status.count > 1, TextWidth.of(" " + status.joined(separator: " · ") + flags) > c.width {
             status.removeLast()
         }
-        x = frame.put(" " + status.joined(separator: " · "), x: 0, y: c.top + 1,
-                      style: s.place.map { $0 <= 3 } == true ? Theme.leader : Theme.plain)
+        x = frame.put(
+            " " + status.joined(separator: " · "), x: 0, y: c.top + 1,
+            style: s.place.map { $0 <= 3 } == true ? Theme.leader : Theme.plain)
         if !flags.isEmpty { frame.put(flags, x: x, y: c.top + 1, style: Theme.warning) }
     }
 }

@@ -25,9 +25,11 @@ struct TableLayout<Key: Hashable & Sendable> {
         all = columns
         var keep = Array(columns.indices)
         func needed(_ k: [Int]) -> Int { k.reduce(0) { $0 + columns[$1].width } + max(0, k.count - 1) }
-        while needed(keep) > width, let drop = keep.filter({ columns[$0].priority > 0 }).max(by: {
-            (columns[$0].priority, $0) < (columns[$1].priority, $1)
-        }) {
+        while needed(keep) > width,
+            let drop = keep.filter({ columns[$0].priority > 0 }).max(by: {
+                (columns[$0].priority, $0) < (columns[$1].priority, $1)
+            })
+        {
             keep.removeAll { $0 == drop }
         }
         var spare = max(0, width - needed(keep))
@@ -58,16 +60,19 @@ struct TableLayout<Key: Hashable & Sendable> {
 
     /// Draws one row; a column without a cell is blank. `style(key)` may
     /// override the row style of a cell.
-    func draw(_ cells: [Key: String], into frame: inout Frame, x: Int, y: Int, rowWidth: Int? = nil,
-              rowStyle: CellStyle = .plain, selected: Bool = false, style: (Key) -> CellStyle? = { _ in nil }) {
+    func draw(
+        _ cells: [Key: String], into frame: inout Frame, x: Int, y: Int, rowWidth: Int? = nil,
+        rowStyle: CellStyle = .plain, selected: Bool = false, style: (Key) -> CellStyle? = { _ in nil }
+    ) {
         let base = selected ? Theme.selecting(rowStyle) : rowStyle
         frame.fill(row: y, from: x, width: rowWidth ?? width, style: base)
         for key in shown {
             guard let place = placement[key] else { continue }
             var s = style(key) ?? rowStyle
             if selected { s = Theme.selecting(s) }
-            frame.put(TextWidth.pad(cells[key] ?? "", to: place.width, alignRight: place.column.alignRight),
-                      x: x + place.x, y: y, style: s, maxWidth: place.width)
+            frame.put(
+                TextWidth.pad(cells[key] ?? "", to: place.width, alignRight: place.column.alignRight),
+                x: x + place.x, y: y, style: s, maxWidth: place.width)
         }
     }
 

@@ -4,7 +4,10 @@ import RaceModel
 public struct ListPosition: Sendable, Equatable {
     public var scroll: Int
     public var selected: Int
-    public init(scroll: Int = 0, selected: Int = 0) { self.scroll = scroll; self.selected = selected }
+    public init(scroll: Int = 0, selected: Int = 0) {
+        self.scroll = scroll
+        self.selected = selected
+    }
 }
 
 /// Filters of the field list. Places shown stay those within the whole race.
@@ -27,7 +30,9 @@ public struct FieldFilters: Sendable, Equatable {
     public var country: String?
 
     public init(sex: Sex? = nil, ageGroup: Int? = nil, country: String? = nil) {
-        self.sex = sex; self.ageGroup = ageGroup; self.country = country
+        self.sex = sex
+        self.ageGroup = ageGroup
+        self.country = country
     }
 
     public var isEmpty: Bool { sex == nil && ageGroup == nil && country == nil }

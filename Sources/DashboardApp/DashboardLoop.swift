@@ -27,10 +27,12 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
     private let feedDecoders: @Sendable () -> [DecoderLine]
     private let liveNow: @Sendable (EventConfig) -> Millis
 
-    init(terminal: any Terminal, clock: C, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
-         feedProblems: @escaping @Sendable () -> [String] = { [] },
-         feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
-         liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) {
+    init(
+        terminal: any Terminal, clock: C, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
+        feedProblems: @escaping @Sendable () -> [String] = { [] },
+        feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
+        liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
+    ) {
         self.terminal = terminal
         self.clock = clock
         self.mailbox = mailbox

@@ -31,8 +31,9 @@ public struct DashboardSession: Sendable {
     /// Gives a key to the dashboard's key handler, then carries out the
     /// commands it returns. `height` is the terminal's.
     public mutating func press(_ key: Key, snapshot: RaceSnapshot, height: Int) {
-        let (next, commands) = KeyHandler.handle(key, ui, snapshot: snapshot, height: height, now: snapshot.at,
-                                                 writable: journal != nil)
+        let (next, commands) = KeyHandler.handle(
+            key, ui, snapshot: snapshot, height: height, now: snapshot.at,
+            writable: journal != nil)
         ui = next
         for command in commands { perform(command) }
     }
@@ -79,7 +80,8 @@ public struct DashboardSession: Sendable {
         case .seekTo(let time):
             clock.seek(to: time)
             if clock.position != time {
-                ui.message = "the feed runs from \(TimeFormat.timeOfDay(clock.start)) to \(TimeFormat.timeOfDay(clock.end))"
+                ui.message =
+                    "the feed runs from \(TimeFormat.timeOfDay(clock.start)) to \(TimeFormat.timeOfDay(clock.end))"
             }
         }
         feed = .replay(clock)
@@ -109,11 +111,13 @@ public struct DashboardSession: Sendable {
     public func status(for snapshot: RaceSnapshot, liveNow: Millis) -> FeedStatus {
         switch feed {
         case .replay(let clock):
-            return FeedStatus(mode: .replay(speed: clock.speed, paused: clock.paused), clock: snapshot.at,
-                              feedStart: clock.start, feedEnd: clock.end)
+            return FeedStatus(
+                mode: .replay(speed: clock.speed, paused: clock.paused), clock: snapshot.at,
+                feedStart: clock.start, feedEnd: clock.end)
         case .live:
-            return FeedStatus(mode: .live, clock: snapshot.at, feedStart: snapshot.feedStart,
-                              feedEnd: snapshot.feedEnd, wallNow: liveNow)
+            return FeedStatus(
+                mode: .live, clock: snapshot.at, feedStart: snapshot.feedStart,
+                feedEnd: snapshot.feedEnd, wallNow: liveNow)
         }
     }
 }

@@ -90,8 +90,10 @@ extension ReplayClock {
     /// A clock over the whole feed of an event, starting at `from` (default:
     /// `defaultStart`). The range reaches back to `from` when that is earlier
     /// than the default start, and ends at the last read.
-    public init(event: EventConfig, feedSpan: (start: Millis, end: Millis)?, from: Millis? = nil,
-                speed: Double = 60, paused: Bool = false) {
+    public init(
+        event: EventConfig, feedSpan: (start: Millis, end: Millis)?, from: Millis? = nil,
+        speed: Double = 60, paused: Bool = false
+    ) {
         let first = Self.defaultStart(event: event, feedStart: feedSpan?.start)
         let start = min(first, from ?? first)
         self.init(start: start, end: feedSpan?.end ?? start, position: from ?? first, speed: speed, paused: paused)

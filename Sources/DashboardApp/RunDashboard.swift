@@ -19,12 +19,15 @@ import TerminalBackend
 /// `feedDecoders` for the decoder links the checkpoints view lists.
 /// `liveNow` tells live mode the time of day now: the wall clock at the
 /// event on race day (the default), or another clock (a simulated race).
-public func runDashboard(state: RaceState, feed: FeedSource, colors: Bool = true, journal: JournalWriter? = nil,
-                         feedProblems: @escaping @Sendable () -> [String] = { [] },
-                         feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
-                         liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
+public func runDashboard(
+    state: RaceState, feed: FeedSource, colors: Bool = true, journal: JournalWriter? = nil,
+    feedProblems: @escaping @Sendable () -> [String] = { [] },
+    feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
+    liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
+) async throws {
     try await runDashboard(
-        state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(), journal: journal,
+        state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(),
+        journal: journal,
         feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
 }
 
@@ -57,8 +60,9 @@ public func runDashboard<C: Clock>(
     }
     try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
         let thread = Thread {
-            let loop = DashboardLoop(terminal: makeTerminal(), clock: clock, mailbox: mailbox, session: session,
-                                     first: first, feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
+            let loop = DashboardLoop(
+                terminal: makeTerminal(), clock: clock, mailbox: mailbox, session: session,
+                first: first, feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
             do {
                 try loop.run()
                 done.resume()

@@ -23,7 +23,8 @@ struct FileSignature: Equatable, Sendable {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         #endif
-        return FileSignature(identity: FileIdentity(info), size: Int64(info.st_size), modified: modified, changed: changed)
+        return FileSignature(
+            identity: FileIdentity(info), size: Int64(info.st_size), modified: modified, changed: changed)
     }
 }
 

@@ -31,9 +31,10 @@ struct FeedHealth {
     func lastLine(of path: String) -> Int? { position[path].map { files[$0].lastLineNumber } }
 
     func status(isRunning: Bool) -> LiveStatus {
-        LiveStatus(files: files, configError: configError, configErrorSince: configErrorSince,
-                   reloads: reloads, lastReload: lastReload, notices: notices,
-                   linesDelivered: linesDelivered, caughtUp: allCaughtUp, isRunning: isRunning)
+        LiveStatus(
+            files: files, configError: configError, configErrorSince: configErrorSince,
+            reloads: reloads, lastReload: lastReload, notices: notices,
+            linesDelivered: linesDelivered, caughtUp: allCaughtUp, isRunning: isRunning)
     }
 
     /// Lines of these files are now in the race state.
@@ -134,9 +135,11 @@ struct FeedHealth {
 
     private static func statuses(of folder: EventFolder, keeping old: [FileStatus]) -> [FileStatus] {
         folder.readFiles.map { info in
-            var status = old.first { $0.path == info.path }
-                ?? FileStatus(path: info.path, absolutePath: folder.absolutePath(of: info),
-                              pointIndex: info.pointIndex, isBackup: info.isBackup)
+            var status =
+                old.first { $0.path == info.path }
+                ?? FileStatus(
+                    path: info.path, absolutePath: folder.absolutePath(of: info),
+                    pointIndex: info.pointIndex, isBackup: info.isBackup)
             status.pointIndex = info.pointIndex
             status.isBackup = info.isBackup
             return status

@@ -80,9 +80,16 @@ final class LiveCore: Sendable {
     func beginStop() -> (tailers: [TailerHandle], tasks: [Task<Void, Never>]) {
         let (handles, tasks, waiters) = shared.withLock { s in
             s.stopped = true
-            defer { s.tailers = [:]; s.tasks = []; s.lineWaiters = [:]; s.caughtUpWaiters = [:] }
-            return (Array(s.tailers.values), s.tasks,
-                    s.lineWaiters.values.map(\.continuation) + Array(s.caughtUpWaiters.values))
+            defer {
+                s.tailers = [:]
+                s.tasks = []
+                s.lineWaiters = [:]
+                s.caughtUpWaiters = [:]
+            }
+            return (
+                Array(s.tailers.values), s.tasks,
+                s.lineWaiters.values.map(\.continuation) + Array(s.caughtUpWaiters.values)
+            )
         }
         queue.close()
         updates.close()

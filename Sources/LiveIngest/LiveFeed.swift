@@ -25,8 +25,10 @@ public final class LiveFeed: Sendable {
         /// How often event.toml and participants.csv are looked at.
         public var configCheckInterval: Duration
 
-        public init(tailMode: TailMode = .automatic, tailPollInterval: Duration = .milliseconds(250),
-                    configCheckInterval: Duration = .seconds(1)) {
+        public init(
+            tailMode: TailMode = .automatic, tailPollInterval: Duration = .milliseconds(250),
+            configCheckInterval: Duration = .seconds(1)
+        ) {
             self.tailMode = tailMode
             self.tailPollInterval = tailPollInterval
             self.configCheckInterval = configCheckInterval
@@ -51,7 +53,8 @@ public final class LiveFeed: Sendable {
         self.options = options
         folderPath = folder.path
         core = LiveCore(folder: folder)
-        configSignature = ConfigWatcher(folderPath: folder.path, interval: options.configCheckInterval, core: core).signature()
+        configSignature = ConfigWatcher(folderPath: folder.path, interval: options.configCheckInterval, core: core)
+            .signature()
     }
 
     /// Starts tailing and watching the configuration. Once only; a feed that

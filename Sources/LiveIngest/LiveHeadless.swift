@@ -14,9 +14,11 @@ public enum LiveHeadless {
     /// Runs until the calling task is cancelled, then stops the feed, writes a
     /// last summary and returns. Throws only when the folder cannot be loaded
     /// at the start; later bad edits are reported and outlived.
-    public static func run(eventPath: String, summaryEvery: Duration = .seconds(30),
-                           options: LiveFeed.Options = LiveFeed.Options(),
-                           output: @escaping @Sendable (String) -> Void) async throws(ConfigError) {
+    public static func run(
+        eventPath: String, summaryEvery: Duration = .seconds(30),
+        options: LiveFeed.Options = LiveFeed.Options(),
+        output: @escaping @Sendable (String) -> Void
+    ) async throws(ConfigError) {
         let folder = try EventFolder.load(eventPath)
         let state = RaceState(folder: folder)
         let feed = LiveFeed(folder: folder, state: state, options: options)
@@ -31,7 +33,9 @@ public enum LiveHeadless {
                 wake.raise(summary: true)
             }
         }
-        output(HeadlessPrinter.sanitized("LIVE \(folder.event.name): following \(folder.readFiles.count) read files in \(eventPath)"))
+        output(
+            HeadlessPrinter.sanitized(
+                "LIVE \(folder.event.name): following \(folder.readFiles.count) read files in \(eventPath)"))
         feed.start()
 
         var printer = HeadlessPrinter()
@@ -49,8 +53,9 @@ public enum LiveHeadless {
                     for line in printer.changes(snapshot) { output(line) }
                 } else {
                     printer.setBaseline(snapshot)
-                    output("CAUGHT UP \(status.linesDelivered) lines already written in \(status.files.count) read files;"
-                           + " \(snapshot.evaluation.rejections.count) rejected; printing new reads as they come")
+                    output(
+                        "CAUGHT UP \(status.linesDelivered) lines already written in \(status.files.count) read files;"
+                            + " \(snapshot.evaluation.rejections.count) rejected; printing new reads as they come")
                     for line in LiveStatusLines.summary(snapshot, status: status) { output(line) }
                 }
             }

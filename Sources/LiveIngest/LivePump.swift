@@ -52,7 +52,8 @@ final class LivePump {
                 case .unusableLine(_, let number, let text, let reason, let generation):
                     guard withinLimit(number, path: path) else { continue }
                     await flush()
-                    await state.append(unusable: text, reason: reason, number: number, generation: generation, file: file)
+                    await state.append(
+                        unusable: text, reason: reason, number: number, generation: generation, file: file)
                     touch(path)
                     core.delivered(touched, total: 1)
                     touched.removeAll(keepingCapacity: true)
@@ -85,7 +86,9 @@ final class LivePump {
         if number == limit + 1 {
             tailerIDs[path] = nil
             core.unregister(path)?.stop()
-            core.record(.unreadable(reason: ReadLimits.tooManyLinesReason(limit: limit) + "; lines after it are not read"), path: path)
+            core.record(
+                .unreadable(reason: ReadLimits.tooManyLinesReason(limit: limit) + "; lines after it are not read"),
+                path: path)
         }
         return false
     }
@@ -108,7 +111,8 @@ final class LivePump {
     private func apply(_ newFolder: EventFolder) async {
         if newFolder.event == folder.event && newFolder.participants == folder.participants
             && newFolder.corrections.entries == folder.corrections.entries
-            && newFolder.correctionProblems == folder.correctionProblems {
+            && newFolder.correctionProblems == folder.correctionProblems
+        {
             core.confirmedUnchanged()
             return
         }
@@ -133,8 +137,9 @@ final class LivePump {
         let id = core.makeTailerID()
         let path = file.path
         delivered[path] = 0
-        let tailer = FileTailer(paths: [folder.absolutePath(of: file)],
-                                pollInterval: options.tailPollInterval, mode: options.tailMode)
+        let tailer = FileTailer(
+            paths: [folder.absolutePath(of: file)],
+            pollInterval: options.tailPollInterval, mode: options.tailMode)
         let stream = tailer.lines()
         let core = core
         let reader = Task {

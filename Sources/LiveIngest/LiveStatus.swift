@@ -40,9 +40,14 @@ public struct FileStatus: Sendable, Equatable {
     public var lastNoticeAt: Date?
 
     public init(path: String, absolutePath: String, pointIndex: Int, isBackup: Bool) {
-        self.path = path; self.absolutePath = absolutePath
-        self.pointIndex = pointIndex; self.isBackup = isBackup
-        condition = .starting; caughtUp = false; lines = 0; lastLineNumber = 0
+        self.path = path
+        self.absolutePath = absolutePath
+        self.pointIndex = pointIndex
+        self.isBackup = isBackup
+        condition = .starting
+        caughtUp = false
+        lines = 0
+        lastLineNumber = 0
     }
 }
 
@@ -65,7 +70,9 @@ public struct LiveNotice: Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind
 
     public init(sequence: Int, time: Date, kind: Kind) {
-        self.sequence = sequence; self.time = time; self.kind = kind
+        self.sequence = sequence
+        self.time = time
+        self.kind = kind
     }
 
     public var description: String {
@@ -88,8 +95,10 @@ public struct LiveNotice: Sendable, Equatable, CustomStringConvertible {
         case .waitingForFile: return "no file yet; waiting for it"
         case .appeared: return "file appeared; reading it"
         case .truncated: return "truncated (copy-truncate); reading from its start"
-        case .rotated: return "replaced by a new file (rotated); reading the new one, and the old one until its writer is done"
-        case .rotatedFileDone(writerClosed: true): return "the rotated-away file was closed by its writer and read to its end"
+        case .rotated:
+            return "replaced by a new file (rotated); reading the new one, and the old one until its writer is done"
+        case .rotatedFileDone(writerClosed: true):
+            return "the rotated-away file was closed by its writer and read to its end"
         case .rotatedFileDone(writerClosed: false):
             return "gave up reading the rotated-away file (no write to it for a while); later writes to it are not read"
         case .unreadable(let reason): return "cannot be read: \(reason); retrying"
@@ -117,12 +126,20 @@ public struct LiveStatus: Sendable {
     public var caughtUp: Bool
     public var isRunning: Bool
 
-    public init(files: [FileStatus] = [], configError: String? = nil, configErrorSince: Date? = nil,
-                reloads: Int = 0, lastReload: Date? = nil, notices: [LiveNotice] = [],
-                linesDelivered: Int = 0, caughtUp: Bool = false, isRunning: Bool = false) {
-        self.files = files; self.configError = configError; self.configErrorSince = configErrorSince
-        self.reloads = reloads; self.lastReload = lastReload; self.notices = notices
-        self.linesDelivered = linesDelivered; self.caughtUp = caughtUp; self.isRunning = isRunning
+    public init(
+        files: [FileStatus] = [], configError: String? = nil, configErrorSince: Date? = nil,
+        reloads: Int = 0, lastReload: Date? = nil, notices: [LiveNotice] = [],
+        linesDelivered: Int = 0, caughtUp: Bool = false, isRunning: Bool = false
+    ) {
+        self.files = files
+        self.configError = configError
+        self.configErrorSince = configErrorSince
+        self.reloads = reloads
+        self.lastReload = lastReload
+        self.notices = notices
+        self.linesDelivered = linesDelivered
+        self.caughtUp = caughtUp
+        self.isRunning = isRunning
     }
 }
 

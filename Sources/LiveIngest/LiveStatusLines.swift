@@ -9,7 +9,10 @@ enum LiveStatusLines {
         var out = HeadlessPrinter.summary(snapshot)
         let troubled = status.files.filter { $0.condition != .following }
         if !troubled.isEmpty {
-            out.append(HeadlessPrinter.sanitized("SUMMARY files: " + troubled.map { "\($0.path) \(describe($0.condition))" }.joined(separator: ", ")))
+            out.append(
+                HeadlessPrinter.sanitized(
+                    "SUMMARY files: " + troubled.map { "\($0.path) \(describe($0.condition))" }.joined(separator: ", "))
+            )
         }
         if let error = status.configError {
             out.append(HeadlessPrinter.sanitized("SUMMARY config: \(error); still using the previous configuration"))

@@ -59,7 +59,10 @@ final class PumpQueue: Sendable {
     /// Everything queued, oldest first; readers waiting for room go on.
     func take() -> [Item] {
         let (items, waiters) = contents.withLock { c in
-            defer { c.items = []; c.roomWaiters = [] }
+            defer {
+                c.items = []
+                c.roomWaiters = []
+            }
             return (c.items, c.roomWaiters)
         }
         for waiter in waiters { waiter.resume() }
@@ -69,7 +72,11 @@ final class PumpQueue: Sendable {
     /// Drops what is queued, ends `signals` and releases every waiting reader.
     func close() {
         let waiters = contents.withLock { c in
-            defer { c.closed = true; c.items = []; c.roomWaiters = [] }
+            defer {
+                c.closed = true
+                c.items = []
+                c.roomWaiters = []
+            }
             return c.roomWaiters
         }
         signal.finish()

@@ -23,7 +23,8 @@ public actor RaceState {
         self.folder = folder
         let log = log ?? ReadLog(files: folder.readFiles)
         self.log = log
-        computation = RaceComputation(event: folder.event, participants: folder.participants, corrections: folder.corrections)
+        computation = RaceComputation(
+            event: folder.event, participants: folder.participants, corrections: folder.corrections)
         grouped = computation.group(log)
         timeOrder = Self.sortedByTime(log.reads)
     }
@@ -57,7 +58,8 @@ public actor RaceState {
     /// Adds one line a mat wrote (live tailing).
     public func append(line: String, number: Int, generation: Int = 0, file: Int) {
         let before = log.reads.count
-        ReadLogLoader.ingest(line: line, number: number, generation: generation, file: file, into: &log, event: folder.event)
+        ReadLogLoader.ingest(
+            line: line, number: number, generation: generation, file: file, into: &log, event: folder.event)
         if log.reads.count > before { placeNewReads(from: before) }
         changed()
     }
@@ -65,8 +67,9 @@ public actor RaceState {
     /// Adds a line the tailer could not deliver whole (too long, cut by a
     /// truncation): it is kept as rejected, with the tailer's reason.
     public func append(unusable text: String, reason: String, number: Int, generation: Int = 0, file: Int) {
-        ReadLogLoader.ingest(unusable: text, reason: reason, number: number, generation: generation, file: file,
-                             into: &log, event: folder.event)
+        ReadLogLoader.ingest(
+            unusable: text, reason: reason, number: number, generation: generation, file: file,
+            into: &log, event: folder.event)
         changed()
     }
 
@@ -79,8 +82,9 @@ public actor RaceState {
     public func append(lines: [(text: String, number: Int, generation: Int, file: Int)]) {
         let before = log.reads.count
         for l in lines {
-            ReadLogLoader.ingest(line: l.text, number: l.number, generation: l.generation, file: l.file,
-                                 into: &log, event: folder.event)
+            ReadLogLoader.ingest(
+                line: l.text, number: l.number, generation: l.generation, file: l.file,
+                into: &log, event: folder.event)
         }
         if log.reads.count > before { placeNewReads(from: before) }
         changed()
@@ -91,8 +95,9 @@ public actor RaceState {
     public func reload(_ newFolder: EventFolder) {
         let oldEvent = folder.event
         folder = newFolder
-        computation = RaceComputation(event: newFolder.event, participants: newFolder.participants,
-                                      corrections: newFolder.corrections)
+        computation = RaceComputation(
+            event: newFolder.event, participants: newFolder.participants,
+            corrections: newFolder.corrections)
         if let carried = Self.carry(log, from: oldEvent, to: newFolder) {
             log = carried
             timeOrder = Self.sortedByTime(log.reads)
@@ -160,9 +165,10 @@ public actor RaceState {
         let timelines = timelines(at: at)
         let evaluation = computation.evaluation(log, grouped: grouped, timelines: timelines, at: at, final: final)
         let span = feedSpan
-        return RaceSnapshot(event: folder.event, participants: folder.participants, files: log.files,
-                            evaluation: evaluation, gunMarkers: log.gunMarkers, version: version,
-                            feedStart: span?.start, feedEnd: span?.end)
+        return RaceSnapshot(
+            event: folder.event, participants: folder.participants, files: log.files,
+            evaluation: evaluation, gunMarkers: log.gunMarkers, version: version,
+            feedStart: span?.start, feedEnd: span?.end)
     }
 
     /// Timelines at `at`, recomputing only runners whose reads changed when
@@ -230,10 +236,14 @@ public actor RaceState {
         merged.reserveCapacity(timeOrder.count + added.count)
         var a = 0, b = 0
         while a < timeOrder.count || b < added.count {
-            if b == added.count || (a < timeOrder.count && log.reads[Int(timeOrder[a])].time <= log.reads[Int(added[b])].time) {
-                merged.append(timeOrder[a]); a += 1
+            if b == added.count
+                || (a < timeOrder.count && log.reads[Int(timeOrder[a])].time <= log.reads[Int(added[b])].time)
+            {
+                merged.append(timeOrder[a])
+                a += 1
             } else {
-                merged.append(added[b]); b += 1
+                merged.append(added[b])
+                b += 1
             }
         }
         timeOrder = merged

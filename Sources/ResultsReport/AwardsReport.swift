@@ -13,11 +13,14 @@ public enum AwardsReport {
         var timeMs: Millis?
     }
 
-    static func entries(_ snapshot: RaceSnapshot, race: Int?, rules: AwardRules) -> [(race: Race, categories: [AwardCategory])] {
+    static func entries(_ snapshot: RaceSnapshot, race: Int?, rules: AwardRules) -> [(
+        race: Race, categories: [AwardCategory]
+    )] {
         snapshot.evaluation.standings.compactMap { standings in
             if let race, race != standings.raceIndex { return nil }
-            let categories = Awards.categories(standings, event: snapshot.event, participants: snapshot.participants,
-                                               top: rules.top, overallInAgeGroups: rules.overallInAgeGroups)
+            let categories = Awards.categories(
+                standings, event: snapshot.event, participants: snapshot.participants,
+                top: rules.top, overallInAgeGroups: rules.overallInAgeGroups)
             return (snapshot.event.races[standings.raceIndex], categories)
         }
     }
@@ -26,8 +29,10 @@ public enum AwardsReport {
         entries(snapshot, race: race, rules: rules).flatMap { race, categories in
             categories.flatMap { category in
                 category.winners.map { w in
-                    Entry(race: race, category: category, winner: w, participant: snapshot.participants[w.standing.runner],
-                          time: w.standing.rankTime.map(snapshot.event.official) ?? "", timeMs: w.standing.rankTime)
+                    Entry(
+                        race: race, category: category, winner: w,
+                        participant: snapshot.participants[w.standing.runner],
+                        time: w.standing.rankTime.map(snapshot.event.official) ?? "", timeMs: w.standing.rankTime)
                 }
             }
         }
@@ -35,7 +40,8 @@ public enum AwardsReport {
 
     public static func table(_ snapshot: RaceSnapshot, race: Int? = nil, rules: AwardRules) -> String {
         let with = rules.overallInAgeGroups ? "also win their age group" : "are taken out of the age groups"
-        var out = "\(snapshot.event.name) — \(snapshot.event.date) — awards, top \(rules.top); overall winners \(with)\n"
+        var out =
+            "\(snapshot.event.name) — \(snapshot.event.date) — awards, top \(rules.top); overall winners \(with)\n"
         for (race, categories) in entries(snapshot, race: race, rules: rules) {
             out += "\n\(race.name) (\(race.id))\n"
             if categories.isEmpty { out += "  no official finishers\n" }
@@ -43,8 +49,10 @@ public enum AwardsReport {
             for category in categories {
                 for (i, w) in category.winners.enumerated() {
                     let p = snapshot.participants[w.standing.runner]
-                    table.append(["  " + (i == 0 ? category.label : ""), "\(w.place)", p.bib, p.name, p.country ?? "",
-                                  p.club ?? "", w.standing.rankTime.map(snapshot.event.official) ?? ""])
+                    table.append([
+                        "  " + (i == 0 ? category.label : ""), "\(w.place)", p.bib, p.name, p.country ?? "",
+                        p.club ?? "", w.standing.rankTime.map(snapshot.event.official) ?? "",
+                    ])
                 }
             }
             out += TableReport.align(table, rightAligned: [1, 2, 6], maxWidth: [3: 28, 5: 20])
@@ -56,9 +64,11 @@ public enum AwardsReport {
         var out = "race,category,sex,age_group,award_place,bib,name,country,club,time,time_ms\n"
         for e in flat(snapshot, race: race, rules: rules) {
             let ageGroup = e.category.ageGroup.map(snapshot.event.ageGroups.label(forGroup:)) ?? ""
-            let fields = [e.race.id, e.category.label, e.category.sex.rawValue, ageGroup, "\(e.winner.place)", e.participant.bib,
-                          e.participant.name, e.participant.country ?? "", e.participant.club ?? "", e.time,
-                          e.timeMs.map(String.init) ?? ""]
+            let fields = [
+                e.race.id, e.category.label, e.category.sex.rawValue, ageGroup, "\(e.winner.place)", e.participant.bib,
+                e.participant.name, e.participant.country ?? "", e.participant.club ?? "", e.time,
+                e.timeMs.map(String.init) ?? "",
+            ]
             out += fields.map(CSVReport.field).joined(separator: ",") + "\n"
         }
         return out
@@ -108,16 +118,23 @@ public enum AwardsReport {
 
     public static func json(_ snapshot: RaceSnapshot, race: Int? = nil, rules: AwardRules) -> String {
         let races = entries(snapshot, race: race, rules: rules).map { race, categories in
-            RaceDoc(id: race.id, name: race.name, categories: categories.map { c in
-                CategoryDoc(category: c.label, sex: c.sex.rawValue, ageGroup: c.ageGroup.map(snapshot.event.ageGroups.label(forGroup:)),
-                            winners: c.winners.map { w in
-                                let p = snapshot.participants[w.standing.runner]
-                                return WinnerDoc(place: w.place, bib: p.bib, name: p.name, country: p.country, club: p.club,
-                                                 time: w.standing.rankTime.map(snapshot.event.official), timeMs: w.standing.rankTime)
-                            })
-            })
+            RaceDoc(
+                id: race.id, name: race.name,
+                categories: categories.map { c in
+                    CategoryDoc(
+                        category: c.label, sex: c.sex.rawValue,
+                        ageGroup: c.ageGroup.map(snapshot.event.ageGroups.label(forGroup:)),
+                        winners: c.winners.map { w in
+                            let p = snapshot.participants[w.standing.runner]
+                            return WinnerDoc(
+                                place: w.place, bib: p.bib, name: p.name, country: p.country, club: p.club,
+                                time: w.standing.rankTime.map(snapshot.event.official), timeMs: w.standing.rankTime)
+                        })
+                })
         }
-        return JSONReport.encode(Doc(event: snapshot.event.name, top: rules.top,
-                                     overallInAgeGroups: rules.overallInAgeGroups, races: races))
+        return JSONReport.encode(
+            Doc(
+                event: snapshot.event.name, top: rules.top,
+                overallInAgeGroups: rules.overallInAgeGroups, races: races))
     }
 }

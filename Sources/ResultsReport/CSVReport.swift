@@ -30,7 +30,9 @@ public enum CSVReport {
             for row in group.rows {
                 let s = row.standing, p = row.participant
                 let places = [s.sexPlace, s.ageGroupPlace, s.divisionPlace].map { $0.map(String.init) ?? "" }
-                var fields: [String] = [row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? "", p.club ?? ""]
+                var fields: [String] = [
+                    row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? "", p.club ?? "",
+                ]
                 fields += [race.id, p.division.rawValue, s.status.rawValue, row.gun, row.net]
                 fields += places
                 fields += [row.last, s.flagLabels.joined(separator: ";")]
@@ -59,4 +61,3 @@ public enum CSVReport {
 
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
-

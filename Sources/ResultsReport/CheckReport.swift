@@ -5,42 +5,59 @@ import ScreenGrid
 /// What `racedash check` prints: the config in brief, counts per point and
 /// every rejected line with file, line and reason.
 public enum CheckReport {
-    public static func render(_ snapshot: RaceSnapshot, missingFiles: [String] = [], correctionProblems: [String] = [],
-                              limit: Int? = nil) -> String {
+    public static func render(
+        _ snapshot: RaceSnapshot, missingFiles: [String] = [], correctionProblems: [String] = [],
+        limit: Int? = nil
+    ) -> String {
         let event = snapshot.event
         let ev = snapshot.evaluation
         var out = "\(event.name), \(event.date), UTC\(event.utcOffsetLabel)\n"
-        out += "\(snapshot.participants.count) participants in \(event.races.count) races; \(event.points.count) timing points, \(snapshot.files.count) read files\n"
+        out +=
+            "\(snapshot.participants.count) participants in \(event.races.count) races; \(event.points.count) timing points, \(snapshot.files.count) read files\n"
         for race in event.races {
             let guns = race.waves.map { "\($0.id) \(TimeFormat.timeOfDay($0.gun))" }.joined(separator: ", ")
-            out += "  race \(race.id): \(race.checkpoints.count) checkpoints to km \(race.distanceKm), \(TableReport.clockLabel(race)) clock, waves \(guns)\n"
+            out +=
+                "  race \(race.id): \(race.checkpoints.count) checkpoints to km \(race.distanceKm), \(TableReport.clockLabel(race)) clock, waves \(guns)\n"
         }
         let window = event.window
-        out += "Reads kept from \(TimeFormat.timeOfDay(window.start)) to \(TimeFormat.timeOfDay(window.end)) (the event window); "
+        out +=
+            "Reads kept from \(TimeFormat.timeOfDay(window.start)) to \(TimeFormat.timeOfDay(window.end)) (the event window); "
         out += "official times in \(event.precision.rawValue), rounded up to the next unit (TR 19.24)\n"
         out += "\nPer point:\n"
-        var table: [[String]] = [["point", "lines", "reads", "used", "dupes", "rejected", "control", "blank", "first read", "last read"]]
+        var table: [[String]] = [
+            ["point", "lines", "reads", "used", "dupes", "rejected", "control", "blank", "first read", "last read"]
+        ]
         for (i, point) in event.points.enumerated() {
             let s = ev.pointStats[i]
-            table.append([point.id, "\(s.lines)", "\(s.reads)", "\(s.used)", "\(s.duplicates)", "\(s.rejected)", "\(s.control)", "\(s.blank)",
-                          s.firstRead.map { TimeFormat.timeOfDay($0) } ?? "-", s.lastRead.map { TimeFormat.timeOfDay($0) } ?? "-"])
+            table.append([
+                point.id, "\(s.lines)", "\(s.reads)", "\(s.used)", "\(s.duplicates)", "\(s.rejected)", "\(s.control)",
+                "\(s.blank)",
+                s.firstRead.map { TimeFormat.timeOfDay($0) } ?? "-", s.lastRead.map { TimeFormat.timeOfDay($0) } ?? "-",
+            ])
         }
-        out += TableReport.align(table, rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: [:]).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out +=
+            TableReport.align(table, rightAligned: [1, 2, 3, 4, 5, 6, 7], maxWidth: [:]).split(separator: "\n").map {
+                "  " + $0
+            }.joined(separator: "\n") + "\n"
         for file in missingFiles { out += "  missing read file: \(file) (not written yet?)\n" }
         for (i, point) in event.points.enumerated() where ev.pointStats[i].otherEdge > 0 {
             let other = point.seen == .first ? "last" : "first"
-            out += "  \(point.id): \(ev.pointStats[i].otherEdge) \(other)-seen reads not timed (the point times from \(point.seen.rawValue) seen)\n"
+            out +=
+                "  \(point.id): \(ev.pointStats[i].otherEdge) \(other)-seen reads not timed (the point times from \(point.seen.rawValue) seen)\n"
         }
 
         let gunMarkers = snapshot.gunMarkers.count
         let control = ev.pointStats.reduce(0) { $0 + $1.control }
         let blank = ev.pointStats.reduce(0) { $0 + $1.blank }
-        out += "\nTotals: \(ev.usedCount) used, \(ev.duplicateCount) duplicates, \(ev.rejections.count) rejected,"
+        out +=
+            "\nTotals: \(ev.usedCount) used, \(ev.duplicateCount) duplicates, \(ev.rejections.count) rejected,"
             + " \(gunMarkers) gun markers, \(control) control lines, \(blank) blank or comment lines\n"
         var byKind: [String: Int] = [:]
         for r in ev.rejections { byKind[r.reason.kind, default: 0] += 1 }
         if !byKind.isEmpty {
-            out += "Rejected by reason: " + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+            out +=
+                "Rejected by reason: "
+                + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         }
         if !ev.sequenceGaps.isEmpty {
             out += "\nDecoder passing numbers:\n"
@@ -100,7 +117,8 @@ public enum CheckReport {
         let point = file.pointIndex
         var best: (race: Race, wave: Wave)? = nil
         for race in snapshot.event.races where race.checkpoints.first?.pointIndex == point {
-            for wave in race.waves where best.map({ abs(wave.gun - marker.time) < abs($0.wave.gun - marker.time) }) ?? true {
+            for wave in race.waves
+            where best.map({ abs(wave.gun - marker.time) < abs($0.wave.gun - marker.time) }) ?? true {
                 best = (race, wave)
             }
         }
@@ -111,7 +129,8 @@ public enum CheckReport {
         if abs(diff) < 1000 { return s + ": agrees" }
         let sign = diff > 0 ? "+" : "-"
         let ms = abs(diff)
-        return s + ": DIFFERS by \(sign)\(ms / 1000).\(ms % 1000 / 100) s; check the wave gun in event.toml or the decoder clock"
+        return s
+            + ": DIFFERS by \(sign)\(ms / 1000).\(ms % 1000 / 100) s; check the wave gun in event.toml or the decoder clock"
     }
 
     /// `reads/km5.txt:123: malformed: ... | line text`

@@ -49,8 +49,9 @@ public struct HeadlessPrinter {
         var currentRejections = Set<RejectionKey>()
         for rejection in snapshot.evaluation.rejections {
             let path = Self.path(of: rejection.ref, in: snapshot)
-            let key = RejectionKey(path: path, line: rejection.ref.line, generation: rejection.ref.generation,
-                                   reason: rejection.reason.description)
+            let key = RejectionKey(
+                path: path, line: rejection.ref.line, generation: rejection.ref.generation,
+                reason: rejection.reason.description)
             currentRejections.insert(key)
             if !rejections.contains(key) {
                 rejected.append((rejection.ref, Self.rejectionLine(rejection, path: path, snapshot: snapshot)))
@@ -74,7 +75,8 @@ public struct HeadlessPrinter {
         let event = snapshot.event
         let timelines = snapshot.evaluation.timelines
         if let previous, previous.event == event, previous.participants == snapshot.participants,
-           previous.splits.count == timelines.count {
+            previous.splits.count == timelines.count
+        {
             // Same runners at the same indices: only runners whose splits differ are looked at.
             var accepted: [(time: Millis, bib: String, text: String)] = []
             for (runner, timeline) in timelines.enumerated() where timeline.splits != previous.splits[runner] {
@@ -84,9 +86,13 @@ public struct HeadlessPrinter {
                     let key = SplitKey(bib: participant.bib, race: race.id, checkpoint: race.checkpoints[c].id)
                     splits[key] = time
                     guard let time, previous.splits[runner][c] != time else { continue }
-                    accepted.append((time, participant.bib,
-                                     Self.splitLine(participant, race: race, checkpoint: c, time: time,
-                                                    timeline: timeline, event: event)))
+                    accepted.append(
+                        (
+                            time, participant.bib,
+                            Self.splitLine(
+                                participant, race: race, checkpoint: c, time: time,
+                                timeline: timeline, event: event)
+                        ))
                 }
             }
             return accepted
@@ -103,9 +109,13 @@ public struct HeadlessPrinter {
                 let key = SplitKey(bib: participant.bib, race: race.id, checkpoint: race.checkpoints[c].id)
                 current[key] = time
                 if splits[key] != time {
-                    accepted.append((time, participant.bib,
-                                     Self.splitLine(participant, race: race, checkpoint: c, time: time,
-                                                    timeline: timeline, event: event)))
+                    accepted.append(
+                        (
+                            time, participant.bib,
+                            Self.splitLine(
+                                participant, race: race, checkpoint: c, time: time,
+                                timeline: timeline, event: event)
+                        ))
                 }
             }
         }
@@ -115,11 +125,14 @@ public struct HeadlessPrinter {
 
     /// `09:17:00.000 km5 5K bib 1 Ri Jong Ho (PRK) gun 0:17:00` (and the net
     /// time where the race ranks on it).
-    static func splitLine(_ participant: Participant, race: Race, checkpoint c: Int, time: Millis,
-                          timeline: RunnerTimeline, event: EventConfig) -> String {
+    static func splitLine(
+        _ participant: Participant, race: Race, checkpoint c: Int, time: Millis,
+        timeline: RunnerTimeline, event: EventConfig
+    ) -> String {
         let checkpoint = race.checkpoints[c]
         let gun = race.waves[participant.waveIndex].gun
-        var text = "\(TimeFormat.timeOfDay(time, millis: true)) \(event.points[checkpoint.pointIndex].id) \(checkpoint.id)"
+        var text =
+            "\(TimeFormat.timeOfDay(time, millis: true)) \(event.points[checkpoint.pointIndex].id) \(checkpoint.id)"
         text += " bib \(participant.bib) \(participant.name)"
         if let country = participant.country { text += " (\(country))" }
         text += " gun \(event.official(time - gun))"
@@ -141,9 +154,11 @@ public struct HeadlessPrinter {
         let lines = evaluation.pointStats.reduce(0) { $0 + $1.lines }
         let reads = evaluation.pointStats.reduce(0) { $0 + $1.reads }
         let counts = snapshot.counts
-        var out = ["SUMMARY \(TimeFormat.timeOfDay(snapshot.at)): \(lines) lines, \(reads) reads"
-            + " (\(evaluation.usedCount) used, \(evaluation.duplicateCount) duplicates, \(evaluation.rejections.count) rejected);"
-            + " \(counts.started) started, \(counts.onCourse) on course, \(counts.finished) finished"]
+        var out = [
+            "SUMMARY \(TimeFormat.timeOfDay(snapshot.at)): \(lines) lines, \(reads) reads"
+                + " (\(evaluation.usedCount) used, \(evaluation.duplicateCount) duplicates, \(evaluation.rejections.count) rejected);"
+                + " \(counts.started) started, \(counts.onCourse) on course, \(counts.finished) finished"
+        ]
         for standings in evaluation.standings {
             let race = snapshot.event.races[standings.raceIndex]
             let inRace = standings.statusCounts
@@ -152,12 +167,14 @@ public struct HeadlessPrinter {
             text += " \(inRace.dnf) DNF, \(inRace.dns) not started"
             let leaders = standings.rows.prefix { $0.place != nil }.prefix(3)
             if !leaders.isEmpty {
-                text += "; leaders: " + leaders.map { row in
-                    let p = snapshot.participants[row.runner]
-                    let at = row.lastCheckpoint.map { race.checkpoints[$0].id } ?? "?"
-                    let time = row.rankTime.map(snapshot.event.official) ?? "-"
-                    return "\(row.place ?? 0). bib \(p.bib) \(p.name) \(at) \(time)"
-                }.joined(separator: ", ")
+                text +=
+                    "; leaders: "
+                    + leaders.map { row in
+                        let p = snapshot.participants[row.runner]
+                        let at = row.lastCheckpoint.map { race.checkpoints[$0].id } ?? "?"
+                        let time = row.rankTime.map(snapshot.event.official) ?? "-"
+                        return "\(row.place ?? 0). bib \(p.bib) \(p.name) \(at) \(time)"
+                    }.joined(separator: ", ")
             }
             out.append(sanitized(text))
         }

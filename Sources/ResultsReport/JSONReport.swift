@@ -84,23 +84,29 @@ public enum JSONReport {
                 var splits: [String: Int] = [:]
                 var official: [String: String] = [:]
                 for (i, cp) in race.checkpoints.enumerated() {
-                    if let t = s.splits[i] { splits[cp.id] = t; official[cp.id] = row.split(i) }
+                    if let t = s.splits[i] {
+                        splits[cp.id] = t
+                        official[cp.id] = row.split(i)
+                    }
                 }
-                return RunnerDoc(place: row.selectionPlace, bib: p.bib, name: p.name, sex: p.sex?.rawValue, ageGroup: row.ageGroup,
-                                 country: p.country, club: p.club, division: p.division.rawValue, status: s.status.rawValue,
-                                 lastCheckpoint: row.last.isEmpty ? nil : row.last,
-                                 gunTime: row.gun.isEmpty ? nil : row.gun, netTime: row.net.isEmpty ? nil : row.net,
-                                 gunTimeMs: s.gunTime, netTimeMs: s.netTime, sexPlace: s.sexPlace,
-                                 ageGroupPlace: s.ageGroupPlace, divisionPlace: s.divisionPlace, gapMs: row.selectionGap,
-                                 paceMsPerKm: s.racePace, projectedFinishMs: s.projectedFinish,
-                                 splits: official, splitsMs: splits, flags: s.flagLabels)
+                return RunnerDoc(
+                    place: row.selectionPlace, bib: p.bib, name: p.name, sex: p.sex?.rawValue, ageGroup: row.ageGroup,
+                    country: p.country, club: p.club, division: p.division.rawValue, status: s.status.rawValue,
+                    lastCheckpoint: row.last.isEmpty ? nil : row.last,
+                    gunTime: row.gun.isEmpty ? nil : row.gun, netTime: row.net.isEmpty ? nil : row.net,
+                    gunTimeMs: s.gunTime, netTimeMs: s.netTime, sexPlace: s.sexPlace,
+                    ageGroupPlace: s.ageGroupPlace, divisionPlace: s.divisionPlace, gapMs: row.selectionGap,
+                    paceMsPerKm: s.racePace, projectedFinishMs: s.projectedFinish,
+                    splits: official, splitsMs: splits, flags: s.flagLabels)
             }
-            return RaceDoc(id: race.id, name: race.name, clock: race.clock.rawValue, distanceKm: race.distanceKm,
-                           checkpoints: race.checkpoints.map(\.id), runners: runners)
+            return RaceDoc(
+                id: race.id, name: race.name, clock: race.clock.rawValue, distanceKm: race.distanceKm,
+                checkpoints: race.checkpoints.map(\.id), runners: runners)
         }
-        let doc = Document(event: snapshot.event.name, date: snapshot.event.date.description,
-                           utcOffset: snapshot.event.utcOffsetLabel, at: TimeFormat.timeOfDay(snapshot.at),
-                           final: snapshot.evaluation.isFinal, precision: snapshot.event.precision.rawValue, races: races)
+        let doc = Document(
+            event: snapshot.event.name, date: snapshot.event.date.description,
+            utcOffset: snapshot.event.utcOffsetLabel, at: TimeFormat.timeOfDay(snapshot.at),
+            final: snapshot.evaluation.isFinal, precision: snapshot.event.precision.rawValue, races: races)
         return encode(doc)
     }
 
@@ -121,7 +127,10 @@ public enum JSONReport {
         guard json.unicodeScalars.contains(where: needsEscape) else { return json }
         var out = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
-            guard needsEscape(scalar) else { out.append(scalar); continue }
+            guard needsEscape(scalar) else {
+                out.append(scalar)
+                continue
+            }
             let hex = String(scalar.value, radix: 16)
             out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
         }

@@ -10,7 +10,9 @@ public struct ResultsFilter: Sendable {
     public var sex: Sex?
 
     public init(race: Int? = nil, division: Division? = nil, sex: Sex? = nil) {
-        self.race = race; self.division = division; self.sex = sex
+        self.race = race
+        self.division = division
+        self.sex = sex
     }
 
     func includes(_ p: Participant) -> Bool {
@@ -59,8 +61,9 @@ extension RaceSnapshot {
                 var place = s.place
                 if filter.narrowsRace { place = s.status.isPlaced ? places.next(RankKey(s)) : nil }
                 let gap = s.lastCheckpoint.flatMap { c in s.rankTime.flatMap { t in leader[c].map { t - $0 } } }
-                return ReportRow(standing: s, participant: p, race: race, ageGroup: event.ageGroups.label(sex: p.sex, age: p.age),
-                                 selectionPlace: place, selectionGap: gap, precision: event.precision)
+                return ReportRow(
+                    standing: s, participant: p, race: race, ageGroup: event.ageGroups.label(sex: p.sex, age: p.age),
+                    selectionPlace: place, selectionGap: gap, precision: event.precision)
             }
             return (standings.raceIndex, rows)
         }

@@ -6,19 +6,24 @@ import ScreenGrid
 public enum TableReport {
     public static func render(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) -> String {
         let what = snapshot.evaluation.isFinal ? "final results" : "standings"
-        var out = "\(snapshot.event.name) — \(snapshot.event.date) — \(what) at \(TimeFormat.timeOfDay(snapshot.at)) (UTC\(snapshot.event.utcOffsetLabel))\n"
+        var out =
+            "\(snapshot.event.name) — \(snapshot.event.date) — \(what) at \(TimeFormat.timeOfDay(snapshot.at)) (UTC\(snapshot.event.utcOffsetLabel))\n"
         for group in snapshot.reportRows(filter) {
             let race = snapshot.event.races[group.race]
             let standings = snapshot.standings(race: group.race)
             out += "\n\(race.name) (\(race.id), \(formatKm(race.distanceKm)) km, ranked on \(clockLabel(race)) time): "
             let counts = standings.statusCounts
-            out += RunnerStatus.allCases.compactMap { status in
-                let n = counts[status]
-                return n == 0 && (status == .overTimeLimit || status == .disqualified) ? nil : "\(n) \(status.longName)"
-            }.joined(separator: ", ") + "\n"
+            out +=
+                RunnerStatus.allCases.compactMap { status in
+                    let n = counts[status]
+                    return n == 0 && (status == .overTimeLimit || status == .disqualified)
+                        ? nil : "\(n) \(status.longName)"
+                }.joined(separator: ", ") + "\n"
             if let selection = selectionLabel(filter) { out += "Places and gaps within the \(selection).\n" }
-            let header = ["Pl", "Bib", "Name", "Sex", "SxPl", "AG", "AGPl", "Club", "Ctry", "Div", "St", "Last", "Gun", "Net",
-                          "Gap", "Pace", "Proj", "Flags"]
+            let header = [
+                "Pl", "Bib", "Name", "Sex", "SxPl", "AG", "AGPl", "Club", "Ctry", "Div", "St", "Last", "Gun", "Net",
+                "Gap", "Pace", "Proj", "Flags",
+            ]
             var table: [[String]] = [header]
             for row in group.rows {
                 let s = row.standing, p = row.participant
@@ -39,7 +44,9 @@ public enum TableReport {
     /// `gun`, or `net (elite: gun)` where divisions or waves rank on their own clock.
     static func clockLabel(_ race: Race) -> String {
         guard race.hasMixedClocks else { return race.clock.rawValue }
-        var exceptions = race.divisionClocks.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue): \($0.value.rawValue)" }
+        var exceptions = race.divisionClocks.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+            "\($0.key.rawValue): \($0.value.rawValue)"
+        }
         exceptions += race.waves.compactMap { w in w.clock.map { "wave \(w.id): \($0.rawValue)" } }
         return "\(race.clock.rawValue) (\(exceptions.joined(separator: ", ")))"
     }
@@ -69,7 +76,9 @@ public enum TableReport {
         }
         var out = ""
         for row in rows {
-            let cells = row.enumerated().map { i, cell in TextWidth.pad(cell, to: widths[i], alignRight: rightAligned.contains(i)) }
+            let cells = row.enumerated().map { i, cell in
+                TextWidth.pad(cell, to: widths[i], alignRight: rightAligned.contains(i))
+            }
             var line = cells.joined(separator: "  ")
             while line.last == " " { line.removeLast() }
             out += line + "\n"

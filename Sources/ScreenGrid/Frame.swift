@@ -67,7 +67,10 @@ public struct Frame: Sendable, Equatable {
             let w = TextWidth.clusterWidth(c)
             if w == 0 { continue }  // a lone joiner or bidi control has nothing to show
             if col + w > end {
-                if col < end, col >= 0 { place(Cell(text: " ", style: style), x: col, y: y); col += 1 }
+                if col < end, col >= 0 {
+                    place(Cell(text: " ", style: style), x: col, y: y)
+                    col += 1
+                }
                 break
             }
             if col < 0 {
@@ -108,7 +111,8 @@ public struct Frame: Sendable, Equatable {
                 var cell = other[sx, sy]
                 if cell.isContinuation, tx == firstCol {
                     cell.text = " "
-                } else if !cell.isContinuation, tx + 1 == endCol, other[sx + 1, sy].isContinuation, sx + 1 < other.width {
+                } else if !cell.isContinuation, tx + 1 == endCol, other[sx + 1, sy].isContinuation, sx + 1 < other.width
+                {
                     cell.text = " "
                 }
                 place(cell, x: tx, y: ty)

@@ -6,19 +6,19 @@
 /// Emoji are decided by the Emoji_Presentation property instead, which the
 /// standard library carries.
 let wideRanges: [ClosedRange<UInt32>] = [
-    0x1100...0x115F,    // Hangul Jamo leading consonants
-    0x2329...0x232A,    // angle brackets
-    0x2E80...0x303E,    // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-    0x3041...0x33FF,    // kana, Bopomofo, Hangul compatibility Jamo, Kanbun, enclosed CJK, CJK compatibility
-    0x3400...0x9FFF,    // CJK extension A, Yijing hexagrams, CJK unified ideographs
-    0xA000...0xA4CF,    // Yi
-    0xA960...0xA97F,    // Hangul Jamo extended A
-    0xAC00...0xD7A3,    // Hangul syllables
-    0xF900...0xFAFF,    // CJK compatibility ideographs
-    0xFE10...0xFE19,    // vertical forms
-    0xFE30...0xFE6F,    // CJK compatibility forms, small form variants
-    0xFF00...0xFF60,    // fullwidth ASCII forms
-    0xFFE0...0xFFE6,    // fullwidth signs
+    0x1100...0x115F,  // Hangul Jamo leading consonants
+    0x2329...0x232A,  // angle brackets
+    0x2E80...0x303E,  // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
+    0x3041...0x33FF,  // kana, Bopomofo, Hangul compatibility Jamo, Kanbun, enclosed CJK, CJK compatibility
+    0x3400...0x9FFF,  // CJK extension A, Yijing hexagrams, CJK unified ideographs
+    0xA000...0xA4CF,  // Yi
+    0xA960...0xA97F,  // Hangul Jamo extended A
+    0xAC00...0xD7A3,  // Hangul syllables
+    0xF900...0xFAFF,  // CJK compatibility ideographs
+    0xFE10...0xFE19,  // vertical forms
+    0xFE30...0xFE6F,  // CJK compatibility forms, small form variants
+    0xFF00...0xFF60,  // fullwidth ASCII forms
+    0xFFE0...0xFFE6,  // fullwidth signs
     0x16FE0...0x16FE4,  // ideographic symbols
     0x16FF0...0x16FF1,
     0x17000...0x18CFF,  // Tangut, Khitan
@@ -32,8 +32,8 @@ let wideRanges: [ClosedRange<UInt32>] = [
 /// Scalars with General_Category Lo that terminals nevertheless draw in zero
 /// columns because they combine with the preceding Hangul leading consonant.
 let conjoiningJamoRanges: [ClosedRange<UInt32>] = [
-    0x1160...0x11FF,    // Hangul Jamo vowels and trailing consonants
-    0xD7B0...0xD7FF,    // Hangul Jamo extended B
+    0x1160...0x11FF,  // Hangul Jamo vowels and trailing consonants
+    0xD7B0...0xD7FF,  // Hangul Jamo extended B
 ]
 
 /// Format characters that are drawn, with a column of their own, before the

@@ -4,21 +4,21 @@ import RaceModel
 enum EventTomlWriter {
     static func text(_ course: CourseSpec, options: SimulationOptions) -> String {
         var out = """
-        # Synthetic event: written by `racedash simulate --seed \(options.seed) --runners \(options.runners)` \
-        (profile \(options.profile.rawValue)).
-        # Every runner, read and fault in this folder is made up.
-        name = \(quoted(course.name))
-        date = \(course.date)
-        utc_offset = \(quoted(offsetLabel(course.utcOffsetMinutes)))
-        age_groups = [\(course.ageGroups.map(String.init).joined(separator: ", "))]
+            # Synthetic event: written by `racedash simulate --seed \(options.seed) --runners \(options.runners)` \
+            (profile \(options.profile.rawValue)).
+            # Every runner, read and fault in this folder is made up.
+            name = \(quoted(course.name))
+            date = \(course.date)
+            utc_offset = \(quoted(offsetLabel(course.utcOffsetMinutes)))
+            age_groups = [\(course.ageGroups.map(String.init).joined(separator: ", "))]
 
-        [rules]
-        max_speed_kmh = 30.0
-        min_speed_kmh = 2.5
-        start_allowance = 3600
-        duplicate_window = 60
+            [rules]
+            max_speed_kmh = 30.0
+            min_speed_kmh = 2.5
+            start_allowance = 3600
+            duplicate_window = 60
 
-        """
+            """
         for point in course.points {
             out += "\n[[points]]\n"
             out += "id = \(quoted(point.id))\n"

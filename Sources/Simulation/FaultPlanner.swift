@@ -38,7 +38,7 @@ struct FaultPlanner {
     mutating func plan(_ runs: inout [Run]) -> FaultPlan {
         var plan = FaultPlan()
         let faults = course.faults
-        var special = Set<Int>()   // runners already given a planted fault
+        var special = Set<Int>()  // runners already given a planted fault
 
         // DNS and DNF, at least one of each in every race of some size.
         for (r, race) in course.races.enumerated() {
@@ -46,9 +46,11 @@ struct FaultPlanner {
             var dns = 0, dnf = 0
             for i in members {
                 if entrants[i].division == .amateur && rng.chance(faults.dnsRate) {
-                    stopBeforeStart(&runs[i]); dns += 1
+                    stopBeforeStart(&runs[i])
+                    dns += 1
                 } else if entrants[i].division == .amateur && rng.chance(race.dnfRate) {
-                    stop(&runs[i], after: rng.int(in: 0...(race.checkpoints.count - 2))); dnf += 1
+                    stop(&runs[i], after: rng.int(in: 0...(race.checkpoints.count - 2)))
+                    dnf += 1
                 }
             }
             if members.count >= 20 {
@@ -87,8 +89,10 @@ struct FaultPlanner {
     /// A random amateur finisher with a chip, not already used for a fault.
     /// Tries random members first: filtering a 50,000-runner field for each
     /// of several hundred faults would be quadratic.
-    private mutating func pickAmateur(_ members: [Int], _ runs: [Run], _ special: Set<Int>,
-                                      where extra: (Int) -> Bool = { _ in true }) -> Int? {
+    private mutating func pickAmateur(
+        _ members: [Int], _ runs: [Run], _ special: Set<Int>,
+        where extra: (Int) -> Bool = { _ in true }
+    ) -> Int? {
         guard !members.isEmpty else { return nil }
         for _ in 0..<64 {
             let i = members[rng.below(members.count)]
@@ -108,7 +112,8 @@ struct FaultPlanner {
         guard let r = course.races.firstIndex(where: { $0.id == f.cutRaceId }) else { return }
         let cps = course.races[r].checkpoints
         guard let from = cps.firstIndex(where: { $0.id == f.cutFrom }),
-              let to = cps.firstIndex(where: { $0.id == f.cutTo }), from + 1 < to else { return }
+            let to = cps.firstIndex(where: { $0.id == f.cutTo }), from + 1 < to
+        else { return }
         let members = entrants.indices.filter { entrants[$0].race == r }
         guard let i = pickAmateur(members, runs, special) else { return }
         special.insert(i)
@@ -120,10 +125,11 @@ struct FaultPlanner {
         runs[i].crossings = c
         plan.cutter = i
         let hours = Double(f.cutDuration) / 3_600_000
-        plan.courseCut = CourseCut(bib: entrants[i].bib, raceId: f.cutRaceId, fromCheckpointId: f.cutFrom,
-                                   toCheckpointId: f.cutTo,
-                                   skippedCheckpointIds: cps[(from + 1)..<to].map(\.id),
-                                   apparentSpeedKmh: (cps[to].km - cps[from].km) / hours)
+        plan.courseCut = CourseCut(
+            bib: entrants[i].bib, raceId: f.cutRaceId, fromCheckpointId: f.cutFrom,
+            toCheckpointId: f.cutTo,
+            skippedCheckpointIds: cps[(from + 1)..<to].map(\.id),
+            apparentSpeedKmh: (cps[to].km - cps[from].km) / hours)
     }
 
     private mutating func planMissedReads(_ runs: [Run], _ plan: inout FaultPlan, _ special: inout Set<Int>) {
@@ -132,9 +138,13 @@ struct FaultPlanner {
         let (races, entrants) = (course.races, self.entrants)
         // A runner missing one intermediate mat altogether.
         for _ in 0..<max(3, entrants.count / 150) {
-            guard let i = pickAmateur(all, runs, special, where: {
-                races[entrants[$0].race].checkpoints.count > 2
-            }) else { break }
+            guard
+                let i = pickAmateur(
+                    all, runs, special,
+                    where: {
+                        races[entrants[$0].race].checkpoints.count > 2
+                    })
+            else { break }
             let cps = course.races[entrants[i].race].checkpoints
             let choices = (1..<(cps.count - 1)).filter { cps[$0].pointId != silent }
             guard !choices.isEmpty else { continue }
@@ -166,9 +176,13 @@ struct FaultPlanner {
     private mutating func planStand(_ runs: [Run], _ plan: inout FaultPlan, _ special: inout Set<Int>) {
         let point = course.faults.standPointId
         let (races, entrants) = (course.races, self.entrants)
-        guard let i = pickAmateur(Array(entrants.indices), runs, special, where: {
-            races[entrants[$0].race].checkpoints.contains { $0.pointId == point }
-        }) else { return }
+        guard
+            let i = pickAmateur(
+                Array(entrants.indices), runs, special,
+                where: {
+                    races[entrants[$0].race].checkpoints.contains { $0.pointId == point }
+                })
+        else { return }
         special.insert(i)
         let k = course.races[entrants[i].race].checkpoints.firstIndex { $0.pointId == point }!
         plan.stand = (i, k)
@@ -179,10 +193,14 @@ struct FaultPlanner {
     private mutating func planUnknownChip(_ runs: [Run], _ plan: inout FaultPlan, _ special: Set<Int>) {
         let points = course.faults.unknownChipPointIds
         let (races, entrants) = (course.races, self.entrants)
-        guard let i = pickAmateur(Array(entrants.indices), runs, special, where: { runner in
-            let cps = races[entrants[runner].race].checkpoints
-            return points.allSatisfy { p in cps.contains { $0.pointId == p } }
-        }) else { return }
+        guard
+            let i = pickAmateur(
+                Array(entrants.indices), runs, special,
+                where: { runner in
+                    let cps = races[entrants[runner].race].checkpoints
+                    return points.allSatisfy { p in cps.contains { $0.pointId == p } }
+                })
+        else { return }
         let cps = course.races[entrants[i].race].checkpoints
         // Chip numbers at or past the field size are never handed out.
         plan.unknownChip = FieldGenerator.chipCode(index: entrants.count + 17, seed: seed)

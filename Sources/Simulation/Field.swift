@@ -90,10 +90,11 @@ struct FieldGenerator {
         let range = male ? book.men : book.women
         let net = rng.int(in: range)
         let club = book.names.code == "PRK" ? rng.pick(NameBook.homeClubs) : nil
-        return Entrant(bib: String(bib), name: name(book.names, male: male), race: race, wave: 0, chip: nextChip(),
-                       sex: male ? .male : .female, age: rng.int(in: 21...36), country: book.names.code,
-                       division: .elite, club: club, netTime: net, startPosition: rng.unit(),
-                       fatigue: rng.double(in: 0...0.06))
+        return Entrant(
+            bib: String(bib), name: name(book.names, male: male), race: race, wave: 0, chip: nextChip(),
+            sex: male ? .male : .female, age: rng.int(in: 21...36), country: book.names.code,
+            division: .elite, club: club, netTime: net, startPosition: rng.unit(),
+            fatigue: rng.double(in: 0...0.06))
     }
 
     private mutating func amateur(race r: Int, spec: RaceSpec, bib: Int) -> Entrant {
@@ -129,13 +130,17 @@ struct FieldGenerator {
         let position = min(1, max(0, slot - Double(Int(slot)) + rng.gaussian() * 0.08))
 
         let club: String?
-        if home { club = rng.chance(0.4) ? rng.pick(NameBook.homeClubs) : nil }
-        else { club = rng.chance(0.25) ? rng.pick(NameBook.foreignClubs) : nil }
+        if home {
+            club = rng.chance(0.4) ? rng.pick(NameBook.homeClubs) : nil
+        } else {
+            club = rng.chance(0.25) ? rng.pick(NameBook.foreignClubs) : nil
+        }
         let chip: String? = rng.chance(course.faults.chiplessRate) ? nil : nextChip()
         let isMaleName = sex == .male || (sex == .other && rng.chance(0.5))
-        return Entrant(bib: String(bib), name: name(country, male: isMaleName), race: r, wave: wave, chip: chip,
-                       sex: sex, age: age, country: country.code, division: .amateur, club: club,
-                       netTime: netTime, startPosition: position, fatigue: rng.double(in: 0.04...0.3))
+        return Entrant(
+            bib: String(bib), name: name(country, male: isMaleName), race: r, wave: wave, chip: chip,
+            sex: sex, age: age, country: country.code, division: .amateur, club: club,
+            netTime: netTime, startPosition: position, fatigue: rng.double(in: 0.04...0.3))
     }
 
     /// Triangular draw by the inverse distribution; only `sqrt`, which IEEE
@@ -144,8 +149,10 @@ struct FieldGenerator {
         let a = Double(t.fastest), b = Double(t.slowest), c = Double(t.mode)
         let u = rng.unit()
         let split = (c - a) / (b - a)
-        let x = u < split ? a + ((u * (b - a) * (c - a))).squareRoot()
-                          : b - (((1 - u) * (b - a) * (b - c))).squareRoot()
+        let x =
+            u < split
+            ? a + ((u * (b - a) * (c - a))).squareRoot()
+            : b - (((1 - u) * (b - a) * (b - c))).squareRoot()
         return Int(x.rounded())
     }
 }

@@ -12,7 +12,11 @@ struct LineBytes {
     mutating func add(byte: UInt8) { bytes.append(byte) }
 
     mutating func number(_ v: Int) {
-        if v < 0 { bytes.append(UInt8(ascii: "-")); number(-v); return }
+        if v < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            number(-v)
+            return
+        }
         if v >= 10 { number(v / 10) }
         bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
     }
@@ -39,12 +43,18 @@ struct LineBytes {
     /// `HH:MM:SS` then `fractionDigits` (0, 2 or 3) digits of the second.
     mutating func clock(_ ms: Int, fractionDigits: Int) {
         let s = ms / 1000
-        digits(s / 3600, width: 2); add(byte: UInt8(ascii: ":"))
-        digits((s / 60) % 60, width: 2); add(byte: UInt8(ascii: ":"))
+        digits(s / 3600, width: 2)
+        add(byte: UInt8(ascii: ":"))
+        digits((s / 60) % 60, width: 2)
+        add(byte: UInt8(ascii: ":"))
         digits(s % 60, width: 2)
         switch fractionDigits {
-        case 2: add(byte: UInt8(ascii: ".")); digits((ms % 1000) / 10, width: 2)
-        case 3: add(byte: UInt8(ascii: ".")); digits(ms % 1000, width: 3)
+        case 2:
+            add(byte: UInt8(ascii: "."))
+            digits((ms % 1000) / 10, width: 2)
+        case 3:
+            add(byte: UInt8(ascii: "."))
+            digits(ms % 1000, width: 3)
         default: break
         }
     }

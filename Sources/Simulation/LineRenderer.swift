@@ -27,7 +27,9 @@ struct LineRenderer {
     }
 
     /// The text of a read, gun marker or planted garbage line.
-    mutating func render(_ line: PendingLine, garbage: GarbageKind?, template: String) -> (text: String, reason: String?) {
+    mutating func render(_ line: PendingLine, garbage: GarbageKind?, template: String) -> (
+        text: String, reason: String?
+    ) {
         switch line.kind {
         case .read: read(line.code, line.stamp, edge: nil)
         case .firstSeen: read(line.code, line.stamp, edge: .first)
@@ -71,7 +73,9 @@ struct LineRenderer {
         case .raceResult(let prefixed, let undatedUntil):
             raceResult(code, stamp, prefixed: prefixed, dated: stamp >= undatedUntil)
         case .manual:
-            buffer.add(code); buffer.add(","); codeEnd = buffer.bytes.count - 1
+            buffer.add(code)
+            buffer.add(",")
+            codeEnd = buffer.bytes.count - 1
             buffer.clock(stamp, fractionDigits: 3)
         case .chronotrackController:
             controllerObservation(code, stamp)
@@ -110,7 +114,8 @@ struct LineRenderer {
         buffer.digits(s % 60, width: 2)
         buffer.hex2((stamp % 1000) / 10)
         if spec.style == .ipicoFirstLastSeen {
-            buffer.hex2(rng.int(in: 1...15)); buffer.hex2(0)
+            buffer.hex2(rng.int(in: 1...15))
+            buffer.hex2(0)
             buffer.hex2(edge == .last ? 0x60 : 0x80)
         }
         var sum = 0
@@ -122,14 +127,24 @@ struct LineRenderer {
     /// counted from the local wall clock as the controller does.
     private mutating func controllerObservation(_ tag: String, _ stamp: Millis) {
         sequence += 1
-        buffer.add("TO~"); buffer.number(sequence); buffer.add("~")
-        buffer.add(tag); codeEnd = buffer.bytes.count; buffer.add("~160~18~")
-        buffer.number(date.daysSinceEpoch * 86_400 + stamp / 1000); buffer.add(".")
-        buffer.digits((stamp % 1000) / 10, width: 2); buffer.add("~")
-        buffer.add(readerId); buffer.add("~")
-        buffer.number(rng.chance(0.2) ? 4 : 8); buffer.add("~")
-        buffer.number(-rng.int(in: 27...74)); buffer.add("~")
-        buffer.number(sequence); buffer.add("~P~")
+        buffer.add("TO~")
+        buffer.number(sequence)
+        buffer.add("~")
+        buffer.add(tag)
+        codeEnd = buffer.bytes.count
+        buffer.add("~160~18~")
+        buffer.number(date.daysSinceEpoch * 86_400 + stamp / 1000)
+        buffer.add(".")
+        buffer.digits((stamp % 1000) / 10, width: 2)
+        buffer.add("~")
+        buffer.add(readerId)
+        buffer.add("~")
+        buffer.number(rng.chance(0.2) ? 4 : 8)
+        buffer.add("~")
+        buffer.number(-rng.int(in: 27...74))
+        buffer.add("~")
+        buffer.number(sequence)
+        buffer.add("~P~")
         buffer.number(rng.int(in: 1...280))
     }
 
@@ -137,12 +152,14 @@ struct LineRenderer {
     /// passing count, the passing number (hex), the date and the byte-sum check,
     /// hex in upper case as MYLAPS writes it.
     private mutating func mylapsPassing(_ chip: String, _ stamp: Millis, count: Int) {
-        buffer.add(chip); codeEnd = buffer.bytes.count
+        buffer.add(chip)
+        codeEnd = buffer.bytes.count
         buffer.clock(stamp, fractionDigits: 3)
         buffer.add(" 1 0F")
         if count < 100 { buffer.add(count < 10 ? "  " : " ") }
         buffer.number(count)
-        upperHex(sequence >> 8); upperHex(sequence)
+        upperHex(sequence >> 8)
+        upperHex(sequence)
         sequence += 1
         buffer.digits(date.year % 100, width: 2)
         buffer.digits(date.month, width: 2)
@@ -154,7 +171,8 @@ struct LineRenderer {
 
     private mutating func upperHex(_ v: Int) {
         let digits = Array("0123456789ABCDEF".utf8)
-        buffer.add(byte: digits[(v >> 4) & 0xF]); buffer.add(byte: digits[v & 0xF])
+        buffer.add(byte: digits[(v >> 4) & 0xF])
+        buffer.add(byte: digits[v & 0xF])
     }
 
     /// `CT01_33~seq~location~tag~HH:MM:SS.hh~lap~reader~port`, or the comma variant.
@@ -162,13 +180,21 @@ struct LineRenderer {
         let tilde = spec.style == .ctp01Tilde
         let sep = tilde ? "~" : ","
         sequence += 1
-        buffer.add(tilde ? "CT01_33" : "CT01_13"); buffer.add(sep)
-        buffer.number(sequence); buffer.add(sep)
-        buffer.add(point.deviceName); buffer.add(sep)
-        buffer.add(code); codeEnd = buffer.bytes.count; buffer.add(sep)
-        buffer.clock(stamp, fractionDigits: 2); buffer.add(sep)
-        buffer.number(lap); buffer.add(sep)
-        buffer.add(readerId); buffer.add(sep)
+        buffer.add(tilde ? "CT01_33" : "CT01_13")
+        buffer.add(sep)
+        buffer.number(sequence)
+        buffer.add(sep)
+        buffer.add(point.deviceName)
+        buffer.add(sep)
+        buffer.add(code)
+        codeEnd = buffer.bytes.count
+        buffer.add(sep)
+        buffer.clock(stamp, fractionDigits: 2)
+        buffer.add(sep)
+        buffer.number(lap)
+        buffer.add(sep)
+        buffer.add(readerId)
+        buffer.add(sep)
         buffer.number(port)
     }
 
@@ -178,19 +204,30 @@ struct LineRenderer {
     private mutating func raceResult(_ code: String, _ stamp: Millis, prefixed: Bool, dated: Bool) {
         sequence += 1
         if prefixed { buffer.add("#P;") }
-        buffer.number(sequence); buffer.add(";")
-        buffer.add(code); codeEnd = buffer.bytes.count; buffer.add(";")
-        buffer.add(dated ? date.description : "0000-00-00"); buffer.add(";")
-        buffer.clock(stamp, fractionDigits: 3); buffer.add(";")
-        buffer.add(";")                                              // EventID
-        buffer.number(rng.int(in: 2...40)); buffer.add(";")          // Hits
-        buffer.number(-rng.int(in: 42...82)); buffer.add(";")        // MaxRSSI
-        buffer.hex2(rng.below(256)); buffer.hex2(rng.below(256)); buffer.add(";")
-        buffer.add("0")                                              // IsActive: passive
-        buffer.add(";;;;;;;;")                                       // Channel ... InternalActiveData
-        buffer.add(point.deviceName); buffer.add(";")
-        buffer.add("1;")                                             // FileNumber
-        buffer.number(rng.int(in: 1...8)); buffer.add(";")
+        buffer.number(sequence)
+        buffer.add(";")
+        buffer.add(code)
+        codeEnd = buffer.bytes.count
+        buffer.add(";")
+        buffer.add(dated ? date.description : "0000-00-00")
+        buffer.add(";")
+        buffer.clock(stamp, fractionDigits: 3)
+        buffer.add(";")
+        buffer.add(";")  // EventID
+        buffer.number(rng.int(in: 2...40))
+        buffer.add(";")  // Hits
+        buffer.number(-rng.int(in: 42...82))
+        buffer.add(";")  // MaxRSSI
+        buffer.hex2(rng.below(256))
+        buffer.hex2(rng.below(256))
+        buffer.add(";")
+        buffer.add("0")  // IsActive: passive
+        buffer.add(";;;;;;;;")  // Channel ... InternalActiveData
+        buffer.add(point.deviceName)
+        buffer.add(";")
+        buffer.add("1;")  // FileNumber
+        buffer.number(rng.int(in: 1...8))
+        buffer.add(";")
         buffer.add(boxId)
     }
 }

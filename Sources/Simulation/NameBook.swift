@@ -33,8 +33,10 @@ enum NameBook {
     static let english = NameSet(
         male: ["James", "Oliver", "Michael", "Daniel", "Thomas", "Liam", "Ethan", "Matthew", "Samuel", "Connor"],
         female: ["Emma", "Olivia", "Sophie", "Charlotte", "Grace", "Hannah", "Chloe", "Emily", "Siobhán", "Zoë"],
-        family: ["Smith", "Johnson", "Brown", "Taylor", "Wilson", "O'Brien", "Walker", "Hughes", "McCarthy",
-                 "Robinson", "Clarke", "Evans"])
+        family: [
+            "Smith", "Johnson", "Brown", "Taylor", "Wilson", "O'Brien", "Walker", "Hughes", "McCarthy",
+            "Robinson", "Clarke", "Evans",
+        ])
     static let german = NameSet(
         male: ["Jürgen", "Lukas", "Jörg", "Maximilian", "Björn", "Felix", "Stefan", "Matthias"],
         female: ["Anna", "Jutta", "Käthe", "Lena", "Sabine", "Annegret", "Mia", "Ursula"],
@@ -138,22 +140,30 @@ enum NameBook {
         family: ["김", "리", "박", "최", "정", "강", "조", "윤", "장", "한", "오", "류", "림", "황"],
         familyFirst: true, separator: "")
     static let koreanRomanised = NameSet(
-        male: ["Kwang Chol", "Chol Ho", "Song Chol", "Kum Song", "Yong Nam", "Myong Chol", "Hyok", "Il Nam",
-               "Jin Hyok", "Un Chol", "Pong Chol", "Tae Song"],
-        female: ["Kum Ok", "Ryon Hui", "Un Jong", "Ok Sun", "Hye Gyong", "Song Mi", "Jong Sim", "Un Hyang",
-                 "Kyong Hui", "Yong Sim", "Chun Hwa", "Mi Gyong"],
+        male: [
+            "Kwang Chol", "Chol Ho", "Song Chol", "Kum Song", "Yong Nam", "Myong Chol", "Hyok", "Il Nam",
+            "Jin Hyok", "Un Chol", "Pong Chol", "Tae Song",
+        ],
+        female: [
+            "Kum Ok", "Ryon Hui", "Un Jong", "Ok Sun", "Hye Gyong", "Song Mi", "Jong Sim", "Un Hyang",
+            "Kyong Hui", "Yong Sim", "Chun Hwa", "Mi Gyong",
+        ],
         family: ["Kim", "Ri", "Pak", "Choe", "Jong", "Kang", "Jo", "Yun", "Jang", "Han", "O", "Ryu", "Rim", "Hwang"],
         familyFirst: true)
     static let ethiopian = NameSet(
         male: ["Tadesse", "Kenenisa", "Haile", "Abebe", "Getaneh", "Lelisa", "Tamirat", "Birhanu", "Sisay", "Mosinet"],
         female: ["Tigist", "Tirunesh", "Almaz", "Meseret", "Worknesh", "Ruti", "Amane", "Gotytom", "Tsehay"],
-        family: ["Tola", "Lemma", "Gebre", "Desisa", "Kebede", "Assefa", "Bekele", "Ayana", "Girma", "Tefera",
-                 "Legese", "Dibaba", "Mengistu"])
+        family: [
+            "Tola", "Lemma", "Gebre", "Desisa", "Kebede", "Assefa", "Bekele", "Ayana", "Girma", "Tefera",
+            "Legese", "Dibaba", "Mengistu",
+        ])
     static let kenyan = NameSet(
         male: ["Eliud", "Geoffrey", "Wilson", "Dennis", "Evans", "Titus", "Amos", "Felix", "Vincent", "Benson"],
         female: ["Brigid", "Mary", "Peres", "Ruth", "Joyce", "Hellen", "Purity", "Sheila", "Judith"],
-        family: ["Kiprotich", "Kimetto", "Cheruiyot", "Chebet", "Jepchirchir", "Kosgei", "Kipruto", "Korir",
-                 "Kiplagat", "Rotich", "Mutai", "Jeptoo"])
+        family: [
+            "Kiprotich", "Kimetto", "Cheruiyot", "Chebet", "Jepchirchir", "Kosgei", "Kipruto", "Korir",
+            "Kiplagat", "Rotich", "Mutai", "Jeptoo",
+        ])
     static let ugandan = NameSet(
         male: ["Joshua", "Jacob", "Stephen", "Victor", "Fred"],
         female: ["Stella", "Juliet", "Doreen", "Esther", "Mercyline"],
@@ -216,20 +226,27 @@ enum NameBook {
     }
 
     static let elite: [EliteCountry] = [
-        EliteCountry(names: CountryNames(code: "PRK", weight: 45, sets: [(koreanRomanised, 0.8), (koreanHangul, 0.2)]),
-                     men: clock(2, 9)...clock(2, 20), women: clock(2, 22)...clock(2, 38)),
-        EliteCountry(names: CountryNames(code: "ETH", weight: 20, sets: [(ethiopian, 1)]),
-                     men: clock(2, 5)...clock(2, 12), women: clock(2, 20)...clock(2, 28)),
-        EliteCountry(names: CountryNames(code: "KEN", weight: 20, sets: [(kenyan, 1)]),
-                     men: clock(2, 5)...clock(2, 12), women: clock(2, 20)...clock(2, 28)),
-        EliteCountry(names: CountryNames(code: "UGA", weight: 5, sets: [(ugandan, 1)]),
-                     men: clock(2, 7)...clock(2, 15), women: clock(2, 23)...clock(2, 32)),
-        EliteCountry(names: CountryNames(code: "MAR", weight: 4, sets: [(moroccan, 1)]),
-                     men: clock(2, 8)...clock(2, 16), women: clock(2, 24)...clock(2, 35)),
-        EliteCountry(names: CountryNames(code: "JPN", weight: 3, sets: [(japaneseKanji, 0.5), (japaneseRomaji, 0.5)]),
-                     men: clock(2, 8)...clock(2, 18), women: clock(2, 22)...clock(2, 35)),
-        EliteCountry(names: CountryNames(code: "CHN", weight: 3, sets: [(chineseHanzi, 0.5), (chinesePinyin, 0.5)]),
-                     men: clock(2, 10)...clock(2, 20), women: clock(2, 24)...clock(2, 40)),
+        EliteCountry(
+            names: CountryNames(code: "PRK", weight: 45, sets: [(koreanRomanised, 0.8), (koreanHangul, 0.2)]),
+            men: clock(2, 9)...clock(2, 20), women: clock(2, 22)...clock(2, 38)),
+        EliteCountry(
+            names: CountryNames(code: "ETH", weight: 20, sets: [(ethiopian, 1)]),
+            men: clock(2, 5)...clock(2, 12), women: clock(2, 20)...clock(2, 28)),
+        EliteCountry(
+            names: CountryNames(code: "KEN", weight: 20, sets: [(kenyan, 1)]),
+            men: clock(2, 5)...clock(2, 12), women: clock(2, 20)...clock(2, 28)),
+        EliteCountry(
+            names: CountryNames(code: "UGA", weight: 5, sets: [(ugandan, 1)]),
+            men: clock(2, 7)...clock(2, 15), women: clock(2, 23)...clock(2, 32)),
+        EliteCountry(
+            names: CountryNames(code: "MAR", weight: 4, sets: [(moroccan, 1)]),
+            men: clock(2, 8)...clock(2, 16), women: clock(2, 24)...clock(2, 35)),
+        EliteCountry(
+            names: CountryNames(code: "JPN", weight: 3, sets: [(japaneseKanji, 0.5), (japaneseRomaji, 0.5)]),
+            men: clock(2, 8)...clock(2, 18), women: clock(2, 22)...clock(2, 35)),
+        EliteCountry(
+            names: CountryNames(code: "CHN", weight: 3, sets: [(chineseHanzi, 0.5), (chinesePinyin, 0.5)]),
+            men: clock(2, 10)...clock(2, 20), women: clock(2, 24)...clock(2, 40)),
     ]
 
     static let homeClubs = [

@@ -10,8 +10,10 @@ enum ParticipantsWriter {
         out.reserveCapacity(entrants.count * 72)
         for e in entrants {
             let race = course.races[e.race]
-            let fields = [e.bib, e.chip ?? "", e.name, e.sex.rawValue, String(e.age), e.country, race.id,
-                          race.waves[e.wave].id, e.division.rawValue, e.club ?? ""]
+            let fields = [
+                e.bib, e.chip ?? "", e.name, e.sex.rawValue, String(e.age), e.country, race.id,
+                race.waves[e.wave].id, e.division.rawValue, e.club ?? "",
+            ]
             out += fields.map(field).joined(separator: ",")
             out += "\n"
         }
@@ -19,8 +21,12 @@ enum ParticipantsWriter {
     }
 
     static func field(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
-            || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return s }
+        guard
+            s.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"")
+                    || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+            })
+        else { return s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

@@ -20,12 +20,16 @@ public enum RaceSimulator {
         var files: [SimulatedReadFile] = []
         var garbageLines: [GarbageLine] = []
         for (f, entry) in table.files.enumerated() {
-            var renderer = LineRenderer(spec: entry.spec, point: course.points[entry.point], pointIndex: entry.point,
-                                        date: course.date, seed: options.seed, fileIndex: f)
+            var renderer = LineRenderer(
+                spec: entry.spec, point: course.points[entry.point], pointIndex: entry.point,
+                date: course.date, seed: options.seed, fileIndex: f)
             var lines: [SimulatedLine] = []
             lines.reserveCapacity(planned.lines[f].count)
             for pending in planned.lines[f] {
-                if pending.kind == .lost { renderer.skipNumber(); continue }
+                if pending.kind == .lost {
+                    renderer.skipNumber()
+                    continue
+                }
                 var garbage: GarbageKind?
                 var template = ""
                 if case .garbage(let g) = pending.kind {
@@ -34,15 +38,19 @@ public enum RaceSimulator {
                 }
                 let (text, reason) = renderer.render(pending, garbage: garbage, template: template)
                 if let reason {
-                    garbageLines.append(GarbageLine(path: entry.spec.path, line: lines.count + 1, text: text,
-                                                    reason: reason))
+                    garbageLines.append(
+                        GarbageLine(
+                            path: entry.spec.path, line: lines.count + 1, text: text,
+                            reason: reason))
                 }
                 lines.append(SimulatedLine(time: pending.write, text: text))
             }
-            planned.lines[f] = []   // keeps the peak memory of a big field down
-            files.append(SimulatedReadFile(path: entry.spec.path, pointId: course.points[entry.point].id,
-                                           isBackup: entry.spec.role != .main,
-                                           format: entry.spec.style.readFormat, lines: lines))
+            planned.lines[f] = []  // keeps the peak memory of a big field down
+            files.append(
+                SimulatedReadFile(
+                    path: entry.spec.path, pointId: course.points[entry.point].id,
+                    isBackup: entry.spec.role != .main,
+                    format: entry.spec.style.readFormat, lines: lines))
         }
 
         let config = EventConfigBuilder.config(course)
@@ -53,7 +61,8 @@ public enum RaceSimulator {
             readFiles: files,
             config: config,
             participants: entrants.map { EventConfigBuilder.participant($0, course: course) },
-            truth: TruthBuilder.truth(course: course, entrants: entrants, runs: runs, plan: plan,
-                                      planned: planned, garbage: garbageLines, table: table))
+            truth: TruthBuilder.truth(
+                course: course, entrants: entrants, runs: runs, plan: plan,
+                planned: planned, garbage: garbageLines, table: table))
     }
 }

@@ -63,14 +63,18 @@ struct ReadPlanner {
 
     mutating func plan(entrants: [Entrant], runs: [Run]) -> PlannedReads {
         let pointOf = course.races.map { race in race.checkpoints.map { course.pointIndex($0.pointId) } }
-        var out = PlannedReads(lines: Array(repeating: [], count: table.files.count),
-                               unread: Array(repeating: [], count: entrants.count))
+        var out = PlannedReads(
+            lines: Array(repeating: [], count: table.files.count),
+            unread: Array(repeating: [], count: entrants.count))
         for (i, e) in entrants.enumerated() {
             let cps = course.races[e.race].checkpoints
             for (k, crossing) in runs[i].crossings.enumerated() {
                 guard let t = crossing else { continue }
                 let key = FaultPlan.key(i, k)
-                if plan.missed.contains(key) { out.unread[i].append(k); continue }
+                if plan.missed.contains(key) {
+                    out.unread[i].append(k)
+                    continue
+                }
                 let p = pointOf[e.race][k]
                 var written = 0
                 for f in table.ofPoint[p] {
@@ -81,7 +85,9 @@ struct ReadPlanner {
                         guard !plan.mainMissed.contains(key) else { continue }
                         written += mainLines(e, i, cps[k], k, t, p, f, &out)
                     case .backup:
-                        guard plan.mainMissed.contains(key) || !rng.chance(course.faults.backupMissRate) else { continue }
+                        guard plan.mainMissed.contains(key) || !rng.chance(course.faults.backupMissRate) else {
+                            continue
+                        }
                         let at = t + course.faults.backupOffset
                         add(&out, f, at, at, e.chip ?? e.bib, .read)
                         if rng.chance(0.03) {
@@ -91,8 +97,9 @@ struct ReadPlanner {
                         written += 1
                     case .handTiming:
                         guard k == cps.count - 1,
-                              e.division == .elite || plan.mainMissed.contains(key)
-                                || rng.chance(course.faults.handTimedRate) else { continue }
+                            e.division == .elite || plan.mainMissed.contains(key)
+                                || rng.chance(course.faults.handTimedRate)
+                        else { continue }
                         // Typed a couple of seconds after the runner passed, so the file stays in time order.
                         let seen = t + rng.int(in: -300...300)
                         add(&out, f, seen + 2_000, seen, e.bib, .read)
@@ -111,18 +118,26 @@ struct ReadPlanner {
     }
 
     /// The main line's reads of one crossing; returns how many were kept.
-    private mutating func mainLines(_ e: Entrant, _ i: Int, _ cp: CheckpointSpec, _ k: Int, _ t: Millis,
-                                    _ p: Int, _ f: Int, _ out: inout PlannedReads) -> Int {
+    private mutating func mainLines(
+        _ e: Entrant, _ i: Int, _ cp: CheckpointSpec, _ k: Int, _ t: Millis,
+        _ p: Int, _ f: Int, _ out: inout PlannedReads
+    ) -> Int {
         let spec = table.files[f].spec
         let skew = course.points[p].skew
         var repeats: [Millis] = []
         let standing = plan.stand.map { $0.runner == i && $0.checkpoint == k } ?? false
         if standing {
             var at = t
-            for _ in 0..<rng.int(in: 7...9) { at += rng.int(in: 2_000...3_500); repeats.append(at) }
+            for _ in 0..<rng.int(in: 7...9) {
+                at += rng.int(in: 2_000...3_500)
+                repeats.append(at)
+            }
         } else if rng.chance(course.faults.duplicateRate) {
             var at = t
-            for _ in 0..<rng.int(in: 1...3) { at += rng.int(in: 400...4_000); repeats.append(at) }
+            for _ in 0..<rng.int(in: 1...3) {
+                at += rng.int(in: 400...4_000)
+                repeats.append(at)
+            }
         }
         var times: [(Millis, PendingLine.Kind)]
         if spec.style == .ipicoFirstLastSeen {
@@ -139,16 +154,19 @@ struct ReadPlanner {
         }
         for (at, kind) in times { add(&out, f, at, at + skew, code, kind) }
         if !repeats.isEmpty && times.count > 1 {
-            let dup = DuplicateRead(bib: e.bib, pointId: cp.pointId, checkpointId: cp.id, reads: times.count,
-                                    span: times[times.count - 1].0 - times[0].0)
+            let dup = DuplicateRead(
+                bib: e.bib, pointId: cp.pointId, checkpointId: cp.id, reads: times.count,
+                span: times[times.count - 1].0 - times[0].0)
             out.duplicates.append(dup)
             if standing { out.longestStand = dup }
         }
         return times.count
     }
 
-    private mutating func add(_ out: inout PlannedReads, _ f: Int, _ write: Millis, _ stamp: Millis,
-                              _ code: String, _ kind: PendingLine.Kind) {
+    private mutating func add(
+        _ out: inout PlannedReads, _ f: Int, _ write: Millis, _ stamp: Millis,
+        _ code: String, _ kind: PendingLine.Kind
+    ) {
         out.lines[f].append(PendingLine(write: write, stamp: stamp, ordinal: ordinal, code: code, kind: kind))
         ordinal += 1
     }
@@ -174,7 +192,8 @@ struct ReadPlanner {
             }
         }
         for (g, garbage) in plan.garbage.enumerated() where !silenced(garbage.point, garbage.time) {
-            add(&out, mainFile(garbage.point), garbage.time, garbage.time + course.points[garbage.point].skew,
+            add(
+                &out, mainFile(garbage.point), garbage.time, garbage.time + course.points[garbage.point].skew,
                 "", .garbage(g))
         }
     }

@@ -22,7 +22,9 @@ extension SimulatedEvent {
             for line in file.lines { all.append(ScheduledLine(time: line.time, file: f, text: line.text)) }
         }
         // Stable: lines of one file keep their order.
-        return all.enumerated().sorted { ($0.element.time, $0.element.file, $0.offset) < ($1.element.time, $1.element.file, $1.offset) }.map(\.element)
+        return all.enumerated().sorted {
+            ($0.element.time, $0.element.file, $0.offset) < ($1.element.time, $1.element.file, $1.offset)
+        }.map(\.element)
     }
 
     /// Writes the race as it happens: `event.toml` and `participants.csv` at
@@ -34,10 +36,12 @@ extension SimulatedEvent {
     /// Lines of the files in `divert` go to `deliver` (file index, lines of one
     /// batch) instead of the folder, with `config` as `event.toml`: decoders
     /// served on the network.
-    public func writeLive(to directory: String, speed: Double, from: Millis? = nil,
-                          config: String? = nil, divert: Set<Int> = [],
-                          deliver: @Sendable (Int, [String]) -> Void = { _, _ in },
-                          progress: @Sendable (Millis) -> Void = { _ in }) async throws {
+    public func writeLive(
+        to directory: String, speed: Double, from: Millis? = nil,
+        config: String? = nil, divert: Set<Int> = [],
+        deliver: @Sendable (Int, [String]) -> Void = { _, _ in },
+        progress: @Sendable (Millis) -> Void = { _ in }
+    ) async throws {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         try makeDirectory(root)
         try writeFile(config ?? eventToml, to: root.appendingPathComponent("event.toml"))
@@ -94,7 +98,8 @@ struct LineAppenders {
     mutating func append(_ line: String, to file: Int) throws {
         let url = root.appendingPathComponent(files[file])
         if fds[file] < 0 {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw SimulationWriteError(path: url.path, reason: String(cString: strerror(errno))) }
             fds[file] = fd

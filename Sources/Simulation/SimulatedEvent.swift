@@ -35,5 +35,8 @@ public struct SimulatedLine: Sendable, Equatable {
     /// The line without its newline.
     public var text: String
 
-    public init(time: Millis, text: String) { self.time = time; self.text = text }
+    public init(time: Millis, text: String) {
+        self.time = time
+        self.text = text
+    }
 }

@@ -15,6 +15,8 @@ public struct SimulationOptions: Sendable, Equatable {
     public var profile: SimulationProfile
 
     public init(seed: UInt64 = 2025, runners: Int = 1000, profile: SimulationProfile = .pyongyang) {
-        self.seed = seed; self.runners = runners; self.profile = profile
+        self.seed = seed
+        self.runners = runners
+        self.profile = profile
     }
 }

@@ -1,21 +1,25 @@
 import RaceModel
 
 enum TruthBuilder {
-    static func truth(course: CourseSpec, entrants: [Entrant], runs: [Run], plan: FaultPlan,
-                      planned: PlannedReads, garbage: [GarbageLine], table: FileTable) -> SimulationTruth {
+    static func truth(
+        course: CourseSpec, entrants: [Entrant], runs: [Run], plan: FaultPlan,
+        planned: PlannedReads, garbage: [GarbageLine], table: FileTable
+    ) -> SimulationTruth {
         var runners: [RunnerTruth] = []
         runners.reserveCapacity(entrants.count)
         for (i, e) in entrants.enumerated() {
             let race = course.races[e.race]
-            runners.append(RunnerTruth(
-                bib: e.bib, raceId: race.id, waveId: race.waves[e.wave].id, status: runs[i].status,
-                crossings: runs[i].crossings, unread: planned.unread[i],
-                lastCheckpointId: runs[i].lastCheckpoint.map { race.checkpoints[$0].id }))
+            runners.append(
+                RunnerTruth(
+                    bib: e.bib, raceId: race.id, waveId: race.waves[e.wave].id, status: runs[i].status,
+                    crossings: runs[i].crossings, unread: planned.unread[i],
+                    lastCheckpointId: runs[i].lastCheckpoint.map { race.checkpoints[$0].id }))
         }
         var silent: SilentMat?
         if let p = plan.silentPoint {
-            silent = SilentMat(pointId: course.points[p].id, path: table.files[table.ofPoint[p][0]].spec.path,
-                               interval: plan.silentInterval)
+            silent = SilentMat(
+                pointId: course.points[p].id, path: table.files[table.ofPoint[p][0]].spec.path,
+                interval: plan.silentInterval)
         }
         return SimulationTruth(
             runners: runners,

@@ -12,9 +12,14 @@ public struct SilentMatRule: Sendable, Equatable {
     /// Pace assumed for a runner who has only a start read (no pace of their own yet).
     public var defaultPace: Millis
 
-    public init(quietFor: Millis = 5 * 60_000, grace: Millis = 2 * 60_000, minimumDue: Int = 3,
-                defaultPace: Millis = TimingEngine.defaultPace) {
-        self.quietFor = quietFor; self.grace = grace; self.minimumDue = max(1, minimumDue); self.defaultPace = defaultPace
+    public init(
+        quietFor: Millis = 5 * 60_000, grace: Millis = 2 * 60_000, minimumDue: Int = 3,
+        defaultPace: Millis = TimingEngine.defaultPace
+    ) {
+        self.quietFor = quietFor
+        self.grace = grace
+        self.minimumDue = max(1, minimumDue)
+        self.defaultPace = defaultPace
     }
 }
 
@@ -29,7 +34,10 @@ public struct SilentMat: Sendable, Equatable {
     public var dueSince: Millis
 
     public init(point: Int, lastRead: Millis?, due: Int, dueSince: Millis) {
-        self.point = point; self.lastRead = lastRead; self.due = due; self.dueSince = dueSince
+        self.point = point
+        self.lastRead = lastRead
+        self.due = due
+        self.dueSince = dueSince
     }
 }
 
@@ -62,7 +70,9 @@ public struct Alert: Sendable, Equatable {
     public var subject: Subject
 
     public init(severity: Severity, time: Millis?, subject: Subject) {
-        self.severity = severity; self.time = time; self.subject = subject
+        self.severity = severity
+        self.time = time
+        self.subject = subject
     }
 
     /// The participant the alert is about, for opening the runner view.
@@ -122,11 +132,15 @@ extension RaceSnapshot {
         // By index: copying 50,000 timelines (several arrays each) would cost more than the rest.
         let timelines = evaluation.timelines
         for runner in timelines.indices
-        where !timelines[runner].impossible.isEmpty || !timelines[runner].missed.isEmpty || !timelines[runner].suspicious.isEmpty {
+        where !timelines[runner].impossible.isEmpty || !timelines[runner].missed.isEmpty
+            || !timelines[runner].suspicious.isEmpty
+        {
             let timeline = timelines[runner]
             for refused in timeline.impossible {
-                out.append(Alert(severity: .critical, time: refused.time,
-                                 subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref)))
+                out.append(
+                    Alert(
+                        severity: .critical, time: refused.time,
+                        subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref)))
             }
             for c in timeline.missed {
                 // Known only once a later split arrives: that moment is when it happened for the official.
@@ -134,13 +148,16 @@ extension RaceSnapshot {
                 out.append(Alert(severity: .warning, time: seen, subject: .missedSplit(runner: runner, checkpoint: c)))
             }
             for segment in timeline.suspicious {
-                out.append(Alert(severity: .warning, time: timeline.splits[segment.to],
-                                 subject: .suspiciousSegment(runner: runner, segment: segment)))
+                out.append(
+                    Alert(
+                        severity: .warning, time: timeline.splits[segment.to],
+                        subject: .suspiciousSegment(runner: runner, segment: segment)))
             }
         }
         out += unknownChipAlerts()
         for gap in evaluation.sequenceGaps {
-            out.append(Alert(severity: .warning, time: nil, subject: .sequenceGap(gap, point: files[gap.file].pointIndex)))
+            out.append(
+                Alert(severity: .warning, time: nil, subject: .sequenceGap(gap, point: files[gap.file].pointIndex)))
         }
         for r in evaluation.rejections {
             switch r.reason {
@@ -177,7 +194,9 @@ extension RaceSnapshot {
             let checkpoints = race.checkpoints
             let rows = standings.rows
             for i in rows.indices where rows[i].status == .onCourse {
-                guard let last = rows[i].lastCheckpoint, last < race.finishIndex, let t = rows[i].lastTimeOfDay else { continue }
+                guard let last = rows[i].lastCheckpoint, last < race.finishIndex, let t = rows[i].lastTimeOfDay else {
+                    continue
+                }
                 let next = checkpoints[last + 1]
                 let pace = rows[i].racePace ?? rows[i].segmentPace ?? rule.defaultPace
                 let arrival = t + Int(((next.km - checkpoints[last].km) * Double(pace)).rounded())
@@ -215,8 +234,9 @@ extension RaceSnapshot {
         }
         return order.map { code in
             let g = groups[code]!
-            return Alert(severity: .warning, time: g.latest,
-                         subject: .unknownChip(code: code, reads: g.reads, points: g.points, first: g.first))
+            return Alert(
+                severity: .warning, time: g.latest,
+                subject: .unknownChip(code: code, reads: g.reads, points: g.points, first: g.first))
         }
     }
 
@@ -227,7 +247,8 @@ extension RaceSnapshot {
             let point = event.points[mat.point]
             let since = mat.lastRead.map { "no read since \(TimeFormat.timeOfDay($0))" } ?? "no read yet"
             let runners = mat.due == 1 ? "1 runner" : "\(mat.due) runners"
-            return "silent mat \(point.id) (\(point.name)): \(since); \(runners) due since \(TimeFormat.timeOfDay(mat.dueSince))"
+            return
+                "silent mat \(point.id) (\(point.name)): \(since); \(runners) due since \(TimeFormat.timeOfDay(mat.dueSince))"
         case .impossibleSplit(let runner, let c, let ref):
             let cp = event.races[participants[runner].raceIndex].checkpoints[c].id
             return "impossible split to \(cp): \(who(runner)) (\(location(ref)))"

@@ -18,10 +18,18 @@ public struct RaceSnapshot: Sendable {
     /// (off the screen's thread), so drawing a frame never recomputes them.
     public private(set) var alertsAtSnapshot: [Alert] = []
 
-    public init(event: EventConfig, participants: [Participant], files: [ReadFileInfo], evaluation: Evaluation,
-                gunMarkers: [GunMarker], version: Int, feedStart: Millis?, feedEnd: Millis?) {
-        self.event = event; self.participants = participants; self.files = files; self.evaluation = evaluation
-        self.gunMarkers = gunMarkers; self.version = version; self.feedStart = feedStart; self.feedEnd = feedEnd
+    public init(
+        event: EventConfig, participants: [Participant], files: [ReadFileInfo], evaluation: Evaluation,
+        gunMarkers: [GunMarker], version: Int, feedStart: Millis?, feedEnd: Millis?
+    ) {
+        self.event = event
+        self.participants = participants
+        self.files = files
+        self.evaluation = evaluation
+        self.gunMarkers = gunMarkers
+        self.version = version
+        self.feedStart = feedStart
+        self.feedEnd = feedEnd
         alertsAtSnapshot = computeAlerts(now: evaluation.at, rule: SilentMatRule())
     }
 

@@ -78,7 +78,8 @@ public final class CursesTerminal: Terminal {
             usesColor = true
             hasDefaultColors = use_default_colors() != ERR
         }
-        style = CursesStyle(usesColor: usesColor, hasDefaultColors: hasDefaultColors, maxPairs: Int(racedash_color_pairs()))
+        style = CursesStyle(
+            usesColor: usesColor, hasDefaultColors: hasDefaultColors, maxPairs: Int(racedash_color_pairs()))
         invalidate()
     }
 
@@ -120,7 +121,8 @@ public final class CursesTerminal: Terminal {
     public func draw(_ frame: Frame) {
         guard isActive, let window else { return }
         let (columns, rows) = size
-        let previous = needsFullRedraw || lastFrame?.width != frame.width || lastFrame?.height != frame.height
+        let previous =
+            needsFullRedraw || lastFrame?.width != frame.width || lastFrame?.height != frame.height
             ? nil : lastFrame
         if previous == nil {
             werase(window)

@@ -77,7 +77,9 @@ public enum TerminalGuard {
     /// that was just restored.
     private static func passOn(_ sig: Int32) {
         var previous = previousActions[Int(sig)]
-        if sig == SIGQUIT || (previous.__sigaction_handler.sa_handler == nil && previous.__sigaction_handler.sa_sigaction == nil) {
+        if sig == SIGQUIT
+            || (previous.__sigaction_handler.sa_handler == nil && previous.__sigaction_handler.sa_sigaction == nil)
+        {
             previous = sigaction()
             previous.__sigaction_handler.sa_handler = SIG_DFL
         }

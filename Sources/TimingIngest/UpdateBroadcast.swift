@@ -38,7 +38,10 @@ public final class UpdateBroadcast: Sendable {
 
     public func close() {
         let streams = subscribers.withLock { s in
-            defer { s.closed = true; s.streams = [:] }
+            defer {
+                s.closed = true
+                s.streams = [:]
+            }
             return Array(s.streams.values)
         }
         for stream in streams { stream.finish() }

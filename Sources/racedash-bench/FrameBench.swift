@@ -17,10 +17,12 @@ func runFrameBench(folder path: String, iterations: Int = 200) async throws -> S
     let midRace = (folder.event.races[0].firstGun + end) / 2
     let snapshot = await state.snapshot(at: midRace)
     let snapshotMs = (clock.now - snapStart).milliseconds
-    let feed = FeedStatus(mode: .replay(speed: 60, paused: false), clock: snapshot.at,
-                          feedStart: snapshot.feedStart, feedEnd: snapshot.feedEnd)
+    let feed = FeedStatus(
+        mode: .replay(speed: 60, paused: false), clock: snapshot.at,
+        feedStart: snapshot.feedStart, feedEnd: snapshot.feedEnd)
 
-    var out = "dashboard frames (\(withThousands(folder.participants.count)) runners, snapshot at \(TimeFormat.timeOfDay(snapshot.at)) built in \(format(snapshotMs, 1)) ms), \(iterations) frames each:\n"
+    var out =
+        "dashboard frames (\(withThousands(folder.participants.count)) runners, snapshot at \(TimeFormat.timeOfDay(snapshot.at)) built in \(format(snapshotMs, 1)) ms), \(iterations) frames each:\n"
     var worst = 0.0
     for (width, height) in [(80, 24), (200, 50)] {
         for view in View.allCases {
@@ -37,7 +39,8 @@ func runFrameBench(folder path: String, iterations: Int = 200) async throws -> S
             }
             let p99 = percentile(times, 99)
             worst = max(worst, p99)
-            out += "  \(width)x\(height) \(view.title): median \(format(percentile(times, 50), 2)) ms, p99 \(format(p99, 2)) ms\n"
+            out +=
+                "  \(width)x\(height) \(view.title): median \(format(percentile(times, 50), 2)) ms, p99 \(format(p99, 2)) ms\n"
         }
     }
     out += "  worst p99 \(format(worst, 2)) ms (target under 10 ms)"

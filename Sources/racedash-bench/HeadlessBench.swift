@@ -20,16 +20,18 @@ func runHeadlessBench(folder: String, burst: Int, soakSeconds: Int, soakRate: In
         let run = try await HeadlessRun.start(copying: source)
         let measured = try await run.burst(Array(lines.prefix(burst)))
         await run.stop()
-        report.append("headless burst (\(withThousands(burst)) lines written at once, \(withThousands(source.participants.count)) runners):"
-            + " first split printed after \(format(measured.first, 3)) s, last after \(format(measured.last, 3)) s")
+        report.append(
+            "headless burst (\(withThousands(burst)) lines written at once, \(withThousands(source.participants.count)) runners):"
+                + " first split printed after \(format(measured.first, 3)) s, last after \(format(measured.last, 3)) s")
     }
     do {
         let run = try await HeadlessRun.start(copying: source)
         let soak = try await run.soak(Array(lines.dropFirst(burst)), seconds: soakSeconds, rate: soakRate)
         await run.stop()
-        report.append("headless soak (\(soakRate) lines/s for \(soakSeconds) s): write -> printed median \(format(soak.lag50 * 1000, 1)) ms,"
-            + " p99 \(format(soak.lag99 * 1000, 1)) ms, max \(format(soak.lagMax * 1000, 1)) ms over \(withThousands(soak.matched)) splits;"
-            + " RSS \(format(soak.rssStart, 0)) MiB after catch-up, \(format(soak.rssEnd, 0)) MiB at the end")
+        report.append(
+            "headless soak (\(soakRate) lines/s for \(soakSeconds) s): write -> printed median \(format(soak.lag50 * 1000, 1)) ms,"
+                + " p99 \(format(soak.lag99 * 1000, 1)) ms, max \(format(soak.lagMax * 1000, 1)) ms over \(withThousands(soak.matched)) splits;"
+                + " RSS \(format(soak.rssStart, 0)) MiB after catch-up, \(format(soak.rssEnd, 0)) MiB at the end")
     }
     return report.joined(separator: "\n")
 }
@@ -65,11 +67,14 @@ private final class PrintedLines: @unchecked Sendable {
 
     func append(_ text: String) {
         let now = ContinuousClock.now
-        lock.lock(); lines.append((now, text)); lock.unlock()
+        lock.lock()
+        lines.append((now, text))
+        lock.unlock()
     }
 
     var all: [(at: ContinuousClock.Instant, text: String)] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return lines
     }
 }
@@ -93,7 +98,8 @@ private struct HeadlessRun {
         var writers: [Int32] = []
         for file in folder.readFiles {
             let full = folder.absolutePath(of: file)
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             let fd = open(full, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw LiveBenchError("cannot open \(full): \(systemErrorText(errno))") }
             writers.append(fd)
@@ -118,10 +124,14 @@ private struct HeadlessRun {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    func waitFor(_ what: String, within limit: Duration, _ done: ([(at: ContinuousClock.Instant, text: String)]) -> Bool) async throws {
+    func waitFor(
+        _ what: String, within limit: Duration, _ done: ([(at: ContinuousClock.Instant, text: String)]) -> Bool
+    ) async throws {
         let deadline = ContinuousClock.now + limit
         while !done(printed.all) {
-            guard ContinuousClock.now < deadline else { throw LiveBenchError("headless bench: no \(what) within \(limit)") }
+            guard ContinuousClock.now < deadline else {
+                throw LiveBenchError("headless bench: no \(what) within \(limit)")
+            }
             try await Task.sleep(for: .milliseconds(5))
         }
     }
@@ -151,17 +161,23 @@ private struct HeadlessRun {
         while ContinuousClock.now - quietSince < .seconds(1) {
             try await Task.sleep(for: .milliseconds(20))
             let now = printed.all.count
-            if now != count { count = now; quietSince = ContinuousClock.now }
+            if now != count {
+                count = now
+                quietSince = ContinuousClock.now
+            }
         }
         let splits = printed.all.dropFirst(before).filter { $0.text.first?.isNumber == true }
-        guard let first = splits.first, let last = splits.last else { throw LiveBenchError("headless bench: the burst printed no split") }
+        guard let first = splits.first, let last = splits.last else {
+            throw LiveBenchError("headless bench: the burst printed no split")
+        }
         return ((first.at - t0).seconds, (last.at - t0).seconds)
     }
 
     /// Writes `rate` lines a second in batches of a tenth of a second;
     /// matches each printed split to when its line was written.
     func soak(_ lines: [(file: Int, text: String)], seconds: Int, rate: Int)
-        async throws -> (lag50: Double, lag99: Double, lagMax: Double, matched: Int, rssStart: Double, rssEnd: Double) {
+        async throws -> (lag50: Double, lag99: Double, lagMax: Double, matched: Int, rssStart: Double, rssEnd: Double)
+    {
         let rssStart = residentMiB()
         let directory = ParticipantDirectory(folder.participants)
         var writtenAt: [String: ContinuousClock.Instant] = [:]
@@ -176,10 +192,13 @@ private struct HeadlessRun {
             let now = ContinuousClock.now
             for line in slice {
                 guard case .read(let read) = ReadLineParser.parse(line.text),
-                      let runner = directory.runner(forCode: read.code) else { continue }
+                    let runner = directory.runner(forCode: read.code)
+                else { continue }
                 let point = folder.readFiles[line.file].pointIndex
                 let time = read.timeOfDay + folder.event.points[point].clockOffset
-                writtenAt["\(folder.event.points[point].id) \(folder.participants[runner].bib) \(TimeFormat.timeOfDay(time, millis: true))"] = now
+                writtenAt[
+                    "\(folder.event.points[point].id) \(folder.participants[runner].bib) \(TimeFormat.timeOfDay(time, millis: true))"
+                ] = now
             }
             write(slice)
             try await Task.sleep(until: start + .milliseconds(100 * (tick + 1)), clock: .continuous)

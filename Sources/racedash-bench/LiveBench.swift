@@ -26,7 +26,9 @@ private func liveCatchUp(runners: Int, folder path: String) async throws -> [Str
     let clock = ContinuousClock()
     let start = clock.now
     feed.start()
-    guard await feed.waitUntilCaughtUp() else { throw LiveBenchError("live feed stopped before catching up on \(path)") }
+    guard await feed.waitUntilCaughtUp() else {
+        throw LiveBenchError("live feed stopped before catching up on \(path)")
+    }
     let elapsed = clock.now - start
     let reads = await state.readCount
     let lines = feed.status().linesDelivered
@@ -45,13 +47,16 @@ private func liveCatchUp(runners: Int, folder path: String) async throws -> [Str
     _ = await state.snapshot()
     let snapshotMs = (clock.now - snapshotStart).milliseconds
 
-    var out = ["live catch-up (\(withThousands(runners)) runners): \(withThousands(lines)) lines, \(withThousands(reads)) reads"
-        + " from \(folder.readFiles.count) files in \(format(elapsed.seconds)) s:"
-        + " \(withThousands(Int(Double(reads) / max(elapsed.seconds, 1e-9)))) reads/s,"
-        + " \(withThousands(Int(Double(lines) / max(elapsed.seconds, 1e-9)))) lines/s; peak memory \(format(peakMemoryMiB(), 0)) MiB"]
+    var out = [
+        "live catch-up (\(withThousands(runners)) runners): \(withThousands(lines)) lines, \(withThousands(reads)) reads"
+            + " from \(folder.readFiles.count) files in \(format(elapsed.seconds)) s:"
+            + " \(withThousands(Int(Double(reads) / max(elapsed.seconds, 1e-9)))) reads/s,"
+            + " \(withThousands(Int(Double(lines) / max(elapsed.seconds, 1e-9)))) lines/s; peak memory \(format(peakMemoryMiB(), 0)) MiB"
+    ]
     if !appendMs.isEmpty {
-        out.append("live single-line append on that state: median \(format(percentile(appendMs, 50), 3)) ms,"
-            + " p99 \(format(percentile(appendMs, 99), 3)) ms; one snapshot after it \(format(snapshotMs, 1)) ms")
+        out.append(
+            "live single-line append on that state: median \(format(percentile(appendMs, 50), 3)) ms,"
+                + " p99 \(format(percentile(appendMs, 99), 3)) ms; one snapshot after it \(format(snapshotMs, 1)) ms")
     }
     return out
 }
@@ -90,15 +95,19 @@ private func liveLatency(lines: Int) async throws -> [String] {
     }
     await feed.stop()
     let (toState, toSnapshot) = measured
-    return ["live latency (\(withThousands(lines)) lines appended one at a time to a 1,000-runner event):"
-        + " write -> state median \(format(percentile(toState, 50), 3)) ms, p99 \(format(percentile(toState, 99), 3)) ms;"
-        + " write -> snapshot median \(format(percentile(toSnapshot, 50), 3)) ms, p99 \(format(percentile(toSnapshot, 99), 3)) ms"]
+    return [
+        "live latency (\(withThousands(lines)) lines appended one at a time to a 1,000-runner event):"
+            + " write -> state median \(format(percentile(toState, 50), 3)) ms, p99 \(format(percentile(toState, 99), 3)) ms;"
+            + " write -> snapshot median \(format(percentile(toSnapshot, 50), 3)) ms, p99 \(format(percentile(toSnapshot, 99), 3)) ms"
+    ]
 }
 
 /// Writes the lines one by one, each after the previous is in the state, and
 /// times each to the state and to a snapshot that holds it.
-private func appendOneByOne(lines: Int, event: SmallLiveEvent, folder: EventFolder, state: RaceState,
-                            feed: LiveFeed) async throws -> (toState: [Double], toSnapshot: [Double]) {
+private func appendOneByOne(
+    lines: Int, event: SmallLiveEvent, folder: EventFolder, state: RaceState,
+    feed: LiveFeed
+) async throws -> (toState: [Double], toSnapshot: [Double]) {
     guard await feed.waitUntilCaughtUp() else { throw LiveBenchError("live feed stopped before catching up") }
     let writers = try folder.readFiles.map { try AppendingFile(folder.absolutePath(of: $0)) }
     var numbers = [Int](repeating: 0, count: writers.count)

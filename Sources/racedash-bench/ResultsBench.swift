@@ -20,13 +20,16 @@ func runResultsBench(folder path: String) async throws -> String {
 
     let lines = log.lineCounts.reduce(0, +)
     let total = (end - start).seconds
-    var out = "results path (\(withThousands(folder.participants.count)) runners, \(folder.event.points.count) points, \(withThousands(lines)) lines, \(withThousands(log.reads.count)) reads):\n"
+    var out =
+        "results path (\(withThousands(folder.participants.count)) runners, \(folder.event.points.count) points, \(withThousands(lines)) lines, \(withThousands(log.reads.count)) reads):\n"
     out += "  load + parse     \(format((parsed - start).milliseconds, 1)) ms\n"
     out += "  timing rules     \(format((computed - parsed).milliseconds, 1)) ms\n"
-    out += "  CSV render       \(format((end - computed).milliseconds, 1)) ms (\(withThousands(csv.utf8.count)) bytes)\n"
+    out +=
+        "  CSV render       \(format((end - computed).milliseconds, 1)) ms (\(withThousands(csv.utf8.count)) bytes)\n"
     out += "  total            \(format(total, 3)) s\n"
     out += "  reads per second \(withThousands(Int(Double(log.reads.count) / total)))\n"
-    out += "  used \(withThousands(snapshot.evaluation.usedCount)), duplicates \(withThousands(snapshot.evaluation.duplicateCount)), rejected \(withThousands(snapshot.evaluation.rejections.count))\n"
+    out +=
+        "  used \(withThousands(snapshot.evaluation.usedCount)), duplicates \(withThousands(snapshot.evaluation.duplicateCount)), rejected \(withThousands(snapshot.evaluation.rejections.count))\n"
     out += "  peak memory      \(format(peakMemoryMiB(), 1)) MiB"
     return out
 }

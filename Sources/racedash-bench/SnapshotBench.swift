@@ -15,7 +15,8 @@ func runSnapshotBench(folder path: String, rounds: Int = 20) async throws -> Str
     let firstMs = (clock.now - t0).milliseconds
     // A repeat read of the last finisher: a realistic single live line.
     guard let file = folder.readFiles.indices.first,
-          let read = log.reads.last(where: { Int($0.ref.file) == file }) else { return "no reads" }
+        let read = log.reads.last(where: { Int($0.ref.file) == file })
+    else { return "no reads" }
     let line = "\(read.code),\(TimeFormat.timeOfDay(read.time, millis: true))"
     var times: [Double] = []
     for i in 0..<rounds {
@@ -31,5 +32,6 @@ func runSnapshotBench(folder path: String, rounds: Int = 20) async throws -> Str
         _ = SequenceGaps.find(in: log)
         gapTimes.append((clock.now - t0).milliseconds)
     }
-    return "live snapshots (\(withThousands(first.participants.count)) runners, \(withThousands(log.reads.count)) reads): first \(format(firstMs, 1)) ms; after one new line median \(format(percentile(times, 50), 1)) ms, p99 \(format(percentile(times, 99), 1)) ms; of which the decoder sequence check median \(format(percentile(gapTimes, 50), 1)) ms"
+    return
+        "live snapshots (\(withThousands(first.participants.count)) runners, \(withThousands(log.reads.count)) reads): first \(format(firstMs, 1)) ms; after one new line median \(format(percentile(times, 50), 1)) ms, p99 \(format(percentile(times, 99), 1)) ms; of which the decoder sequence check median \(format(percentile(gapTimes, 50), 1)) ms"
 }

@@ -23,13 +23,19 @@ struct BenchOptions {
         }
         while i < args.count {
             switch args[i] {
-            case "--runners": guard let n = Int(try value()), n > 0 else { throw BenchError("--runners takes a number") }; runners = n
+            case "--runners":
+                guard let n = Int(try value()), n > 0 else { throw BenchError("--runners takes a number") }
+                runners = n
             case "--dir": dir = try value()
             case "--only": only.insert(try value())
             case "--generate": generateInto = try value()
-            case "--soak": guard let n = Int(try value()), n > 0 else { throw BenchError("--soak takes seconds") }; soakSeconds = n
+            case "--soak":
+                guard let n = Int(try value()), n > 0 else { throw BenchError("--soak takes seconds") }
+                soakSeconds = n
             case "-h", "--help":
-                print("usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live|headless|decoders] [--soak SECONDS]")
+                print(
+                    "usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live|headless|decoders] [--soak SECONDS]"
+                )
                 exit(0)
             default: throw BenchError("unknown argument \(args[i])")
             }
@@ -52,7 +58,10 @@ func generate(into dir: String, runners: Int) throws {
 func ensureEvent(at dir: String, runners: Int) throws {
     let marker = dir + "/.runners"
     if let text = try? String(contentsOfFile: marker, encoding: .utf8), Int(text) == runners,
-       FileManager.default.fileExists(atPath: dir + "/event.toml") { return }
+        FileManager.default.fileExists(atPath: dir + "/event.toml")
+    {
+        return
+    }
     print("generating a \(withThousands(runners))-runner marathon into \(dir) ...")
     let child = Process()
     child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
@@ -65,11 +74,16 @@ func ensureEvent(at dir: String, runners: Int) throws {
 
 let options: BenchOptions
 do { options = try BenchOptions(Array(CommandLine.arguments.dropFirst())) } catch {
-    FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8)); exit(2)
+    FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))
+    exit(2)
 }
 if let dir = options.generateInto {
-    do { try generate(into: dir, runners: options.runners); exit(0) } catch {
-        FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8)); exit(1)
+    do {
+        try generate(into: dir, runners: options.runners)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))
+        exit(1)
     }
 }
 

@@ -5,7 +5,8 @@ import ResultsReport
 struct AwardsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "awards",
-        abstract: "Print award winners from final results: top N per sex overall, then per sex and age group, per race.")
+        abstract: "Print award winners from final results: top N per sex overall, then per sex and age group, per race."
+    )
 
     @Argument(help: "The event folder (event.toml, participants.csv, read files).")
     var event: String
@@ -13,7 +14,9 @@ struct AwardsCommand: AsyncParsableCommand {
     var race: String?
     @Option(help: "Winners per category (default: [awards] top in event.toml, else 3).")
     var top: Int?
-    @Flag(inversion: .prefixedNo, help: "Overall winners also take their age-group award (default: [awards] overall_in_age_groups, else no).")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Overall winners also take their age-group award (default: [awards] overall_in_age_groups, else no).")
     var overallInAgeGroups: Bool?
     @Option(help: "Output format: table, csv or json.")
     var format: ResultsCommand.Format = .table

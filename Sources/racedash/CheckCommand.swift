@@ -15,7 +15,8 @@ struct CheckCommand: AsyncParsableCommand {
         let loaded = try LoadedEvent.load(event, warn: false)
         let snapshot = await loaded.state().snapshot()
         let problems = loaded.folder.correctionProblems.map(\.description)
-        print(CheckReport.render(snapshot, missingFiles: loaded.missing, correctionProblems: problems, limit: limit),
-              terminator: "")
+        print(
+            CheckReport.render(snapshot, missingFiles: loaded.missing, correctionProblems: problems, limit: limit),
+            terminator: "")
     }
 }

@@ -26,7 +26,9 @@ struct DemoCommand: AsyncParsableCommand {
     var seed: UInt64 = 2025
     @Flag(help: "Print lines instead of showing the dashboard.")
     var headless = false
-    @Flag(help: "Play each point's decoder on loopback and capture it over the network, as on race day (docs/decoders.md).")
+    @Flag(
+        help:
+            "Play each point's decoder on loopback and capture it over the network, as on race day (docs/decoders.md).")
     var decoders = false
 
     func validate() throws {
@@ -35,7 +37,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         var template = Array((FileManager.default.temporaryDirectory.path + "/racedash-demo-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw RacedashError("cannot create a temporary folder: \(systemErrorText(errno))") }
+        guard let made = mkdtemp(&template) else {
+            throw RacedashError("cannot create a temporary folder: \(systemErrorText(errno))")
+        }
         let dir = String(cString: made)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
@@ -49,7 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
         let speed = self.speed
         let start = firstGun - 60_000
         let liveNow = LiveClock.scaled(start: start, wallStart: LiveClock.unixMillisNow(), speed: speed)
-        let served = decoders ? try await ServedDecoders.start(event, clock: TimeOfDayClock { liveNow(event.config) }) : nil
+        let served =
+            decoders ? try await ServedDecoders.start(event, clock: TimeOfDayClock { liveNow(event.config) }) : nil
         if let served { try served.config.write(toFile: dir + "/event.toml", atomically: true, encoding: .utf8) }
         let writer = Task {
             if let served {
@@ -60,7 +65,9 @@ struct DemoCommand: AsyncParsableCommand {
         }
         defer { writer.cancel() }
         if headless || isatty(STDOUT_FILENO) == 0 {
-            writeLine("racedash demo: simulated race \(decoders ? "served by decoders on loopback, captured" : "written live") into \(dir) at \(speed)x", to: 2)
+            writeLine(
+                "racedash demo: simulated race \(decoders ? "served by decoders on loopback, captured" : "written live") into \(dir) at \(speed)x",
+                to: 2)
             try await runLiveHeadless(eventPath: dir, summaryEvery: .seconds(10), liveNow: liveNow)
         } else {
             try await runLiveDashboard(eventPath: dir, liveNow: liveNow)

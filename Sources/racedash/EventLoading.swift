@@ -18,7 +18,9 @@ struct LoadedEvent {
         do {
             let folder = try EventFolder.load(path)
             let (log, missing) = try ReadLogLoader.load(folder)
-            for problem in folder.correctionProblems where warn { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
+            for problem in folder.correctionProblems where warn {
+                FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+            }
             return LoadedEvent(folder: folder, log: log, missing: missing)
         } catch let error as ConfigError {
             throw RacedashError(error.description)
@@ -33,7 +35,8 @@ struct LoadedEvent {
     func raceIndex(_ id: String?) throws -> Int? {
         guard let id else { return nil }
         guard let index = folder.event.raceIndex(id: id) else {
-            throw RacedashError("unknown race '\(id)'; races are \(folder.event.races.map(\.id).joined(separator: ", "))")
+            throw RacedashError(
+                "unknown race '\(id)'; races are \(folder.event.races.map(\.id).joined(separator: ", "))")
         }
         return index
     }
@@ -74,6 +77,8 @@ struct RacedashError: Error, CustomStringConvertible {
 
 /// A `--name S` option in seconds: above 0, as a duration.
 func seconds(_ value: Double, option: String) throws -> Duration {
-    guard value > 0, value.isFinite else { throw ValidationError("--\(option) must be a number of seconds above 0, not \(value)") }
+    guard value > 0, value.isFinite else {
+        throw ValidationError("--\(option) must be a number of seconds above 0, not \(value)")
+    }
     return .milliseconds(Int64((value * 1000).rounded()))
 }

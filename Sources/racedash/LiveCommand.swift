@@ -42,13 +42,17 @@ struct LiveCommand: AsyncParsableCommand {
 
 /// Headless live output on stdout, one write per line, until SIGINT or SIGTERM;
 /// the event's decoders are captured meanwhile, their status lines among the rest.
-func runLiveHeadless(eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options(),
-                     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)) async throws {
+func runLiveHeadless(
+    eventPath: String, summaryEvery: Duration, options: LiveFeed.Options = LiveFeed.Options(),
+    liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
+) async throws {
     // A closed pipe shows up as EPIPE from write, handled there, not as a fatal signal.
     signal(SIGPIPE, SIG_IGN)
     let live = Task {
-        try await withDecoderCapture(eventPath: eventPath, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: summaryEvery,
-                                     liveNow: liveNow) { _ in
+        try await withDecoderCapture(
+            eventPath: eventPath, report: { writeLine($0, to: STDOUT_FILENO) }, summaryEvery: summaryEvery,
+            liveNow: liveNow
+        ) { _ in
             try await LiveHeadless.run(eventPath: eventPath, summaryEvery: summaryEvery, options: options) { line in
                 writeLine(line, to: STDOUT_FILENO)
             }

@@ -12,8 +12,10 @@ import TimingIngest
 /// tailing the read files while officials watch.
 /// `liveNow` is the clock: by default the wall clock on race day, and the
 /// feed's newest read on any other day.
-func runLiveDashboard(eventPath: String, options: LiveFeed.Options = LiveFeed.Options(),
-                      liveNow: (@Sendable (EventConfig) -> Millis)? = nil) async throws {
+func runLiveDashboard(
+    eventPath: String, options: LiveFeed.Options = LiveFeed.Options(),
+    liveNow: (@Sendable (EventConfig) -> Millis)? = nil
+) async throws {
     let folder: EventFolder
     do {
         folder = try EventFolder.load(eventPath)
@@ -26,12 +28,16 @@ func runLiveDashboard(eventPath: String, options: LiveFeed.Options = LiveFeed.Op
     // No cancelOnTerminationSignals here: the terminal guard owns SIGINT and
     // SIGTERM while the dashboard runs, and restores the terminal on them.
     do {
-        let clock = liveNow ?? (LiveClock.isRaceDay(event: folder.event) ? LiveClock.now(event:) : LiveClock.followingTheFeed(event:))
+        let clock =
+            liveNow
+            ?? (LiveClock.isRaceDay(event: folder.event) ? LiveClock.now(event:) : LiveClock.followingTheFeed(event:))
         // The decoders' passings reach the read files first; the feed tails them from there.
-        try await withDecoderCapture(eventPath: eventPath, report: nil, summaryEvery: .seconds(30), liveNow: clock) { capture in
-            try await runDashboard(state: state, feed: .live, journal: journalWriter(folder),
-                                   feedProblems: { feed.status().problems },
-                                   feedDecoders: { capture?.statuses.map(decoderLine) ?? [] }, liveNow: clock)
+        try await withDecoderCapture(eventPath: eventPath, report: nil, summaryEvery: .seconds(30), liveNow: clock) {
+            capture in
+            try await runDashboard(
+                state: state, feed: .live, journal: journalWriter(folder),
+                feedProblems: { feed.status().problems },
+                feedDecoders: { capture?.statuses.map(decoderLine) ?? [] }, liveNow: clock)
         }
     } catch {
         await feed.stop()
@@ -49,13 +55,15 @@ func journalWriter(_ folder: EventFolder) -> JournalWriter {
     return { request in
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(secondsFromGMT: offset)
-        return try CorrectionsJournalFile.append(to: path, when: formatter.string(from: Date()), who: who, bib: request.bib,
-                                                 action: request.action, value: request.value, reason: request.reason)
+        return try CorrectionsJournalFile.append(
+            to: path, when: formatter.string(from: Date()), who: who, bib: request.bib,
+            action: request.action, value: request.value, reason: request.reason)
     }
 }
 
 /// A decoder's status as the checkpoints view lists it.
 func decoderLine(_ status: DecoderStatus) -> DecoderLine {
-    DecoderLine(point: status.pointId, isUp: status.link == .connected,
-                text: "\(status.kind.rawValue) \(status.endpoint) " + DecoderStatusText.details(status))
+    DecoderLine(
+        point: status.pointId, isUp: status.link == .connected,
+        text: "\(status.kind.rawValue) \(status.endpoint) " + DecoderStatusText.details(status))
 }

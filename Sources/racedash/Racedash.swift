@@ -5,6 +5,9 @@ struct Racedash: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "racedash",
         abstract: "Race-day dashboard for chip timing: live splits, leaderboards and checkpoint status.",
-        subcommands: [ReplayCommand.self, LiveCommand.self, ResultsCommand.self, AwardsCommand.self, CheckCommand.self, SimulateCommand.self, DemoCommand.self, CaptureCommand.self]
+        subcommands: [
+            ReplayCommand.self, LiveCommand.self, ResultsCommand.self, AwardsCommand.self, CheckCommand.self,
+            SimulateCommand.self, DemoCommand.self, CaptureCommand.self,
+        ]
     )
 }

@@ -38,16 +38,20 @@ struct ReplayCommand: AsyncParsableCommand {
         let span = await state.feedSpan
         let fromTime = from?.placed(in: loaded.folder.event)
         if let from = fromTime, let end = span?.end, from > end {
-            throw RacedashError("--from \(TimeFormat.timeOfDay(from)) is after the last read of \(event) (\(TimeFormat.timeOfDay(end)))")
+            throw RacedashError(
+                "--from \(TimeFormat.timeOfDay(from)) is after the last read of \(event) (\(TimeFormat.timeOfDay(end)))"
+            )
         }
-        let clock = ReplayClock(event: loaded.folder.event, feedSpan: span, from: fromTime, speed: Double(speed), paused: paused)
+        let clock = ReplayClock(
+            event: loaded.folder.event, feedSpan: span, from: fromTime, speed: Double(speed), paused: paused)
         try await runDashboard(state: state, feed: .replay(clock))
     }
 
     static func requireTerminal(event: String) throws {
         let missing = [(STDIN_FILENO, "stdin"), (STDOUT_FILENO, "stdout")].filter { isatty($0.0) != 1 }.map(\.1)
         guard missing.isEmpty else {
-            throw RacedashError("""
+            throw RacedashError(
+                """
                 racedash replay draws a full-screen dashboard and needs a terminal, but \
                 \(missing.joined(separator: " and ")) \(missing.count == 1 ? "is" : "are") not one.
                 For standings as text, run: racedash results \(event) --at HH:MM:SS [--format csv|json]

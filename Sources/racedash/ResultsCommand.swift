@@ -17,7 +17,10 @@ struct ResultsCommand: AsyncParsableCommand {
     var division: Division?
     @Option(help: "Only this sex: M or F.")
     var sex: Sex?
-    @Option(help: "Standings at this time of day, HH:MM:SS (default: the end of the feed); after midnight in a night race is the next day, or say so: 01:30:00+1d.")
+    @Option(
+        help:
+            "Standings at this time of day, HH:MM:SS (default: the end of the feed); after midnight in a night race is the next day, or say so: 01:30:00+1d."
+    )
     var at: TimeOfDayArgument?
     @Flag(help: "Final results: the race is over, nobody is left on course (no finish read is a DNF).")
     var final = false

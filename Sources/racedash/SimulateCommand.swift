@@ -23,11 +23,16 @@ struct SimulateCommand: AsyncParsableCommand {
     var speed: Double = 1
     @Option(help: "With --live: start the race clock here (HH:MM:SS); earlier lines are written at once.")
     var from: TimeOfDayArgument?
-    @Flag(help: "Live, with each point's decoder played on loopback instead of its main read file (implies --live); event.toml names them.")
+    @Flag(
+        help:
+            "Live, with each point's decoder played on loopback instead of its main read file (implies --live); event.toml names them."
+    )
     var serve = false
 
     func validate() throws {
-        guard runners >= 0 && runners <= 200_000 else { throw ValidationError("--runners must be between 0 and 200000") }
+        guard runners >= 0 && runners <= 200_000 else {
+            throw ValidationError("--runners must be between 0 and 200000")
+        }
         guard speed > 0 && speed <= 100_000 else { throw ValidationError("--speed must be above 0 and at most 100000") }
     }
 
@@ -54,7 +59,9 @@ extension SimulateCommand {
         let start = from?.ms ?? event.writeSchedule.first?.time ?? 0
         let clock = raceClock(event.config, start: start, speed: speed)
         let served = try await ServedDecoders.start(event, clock: clock)
-        print("serving \(out) live at \(speed)x; `racedash capture \(out)` or `racedash live \(out)` takes the passings; Ctrl-C stops")
+        print(
+            "serving \(out) live at \(speed)x; `racedash capture \(out)` or `racedash live \(out)` takes the passings; Ctrl-C stops"
+        )
         for line in served.summary { print("  " + line) }
         let playing = Task {
             try await served.play(event, to: out, speed: speed, from: from?.ms)

@@ -63,13 +63,17 @@ import ScreenGrid
 
     @Test func everySplitWithTimesSegmentsPacesAndPlaces() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
-        let f = DashboardFixture.render(snap, DashboardFixture.ui(.runner) { $0.runner = Self.anna }, at: "11:00:00", width: 200, height: 50)
+        let f = DashboardFixture.render(
+            snap, DashboardFixture.ui(.runner) { $0.runner = Self.anna }, at: "11:00:00", width: 200, height: 50)
         #expect(f.line(4) == " Bib 302  Anna Schmidt · GER · F40-49 · amateur · wave B · Half Marathon")
-        #expect(f.line(5) == " Finished · 1:35:27 · place 9 · F 4 · F40-49 1 · +32:04  ! missed split, impossible split")
+        #expect(
+            f.line(5) == " Finished · 1:35:27 · place 9 · F 4 · F40-49 1 · +32:04  ! missed split, impossible split")
         #expect(f.line(6) == " Checkpt     km Time of day Race time  Segment  Pace   Place    +/- Note")
         #expect(f.line(8) == " 5K           5 09:33:00      0:23:00  0:22:30  4:30       9      =")
         // The read at 09:36 was refused; the 10 km split is the real one at 09:55:30.
-        #expect(f.line(9) == " 10K         10 09:55:30      0:45:30  0:22:30  4:30       9      = ! refused 09:36:00: impossible")
+        #expect(
+            f.line(9)
+                == " 10K         10 09:55:30      0:45:30  0:22:30  4:30       9      = ! refused 09:36:00: impossible")
         #expect(f.style(of: "! refused", inLine: 9) == Theme.alert)
         #expect(f.line(10).hasSuffix("! missed"))
         #expect(f.style(of: "! missed", inLine: 10) == Theme.warning)
@@ -116,8 +120,12 @@ import ScreenGrid
     @Test func summaryThenEveryAlertMostSevereFirst() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.alerts), at: "11:00:00", width: 200, height: 50)
-        #expect(f.line(4) == " 2 critical · 7 warnings · 0 notices   silent mat 1 · impossible split 1 · missed split 5 · unknown chip 1 · malformed 1")
-        #expect(f.line(5) == " !! 09:52:35 silent mat km15 (15 km): no read since 09:52:35; 3 runners due since 10:33:15")
+        #expect(
+            f.line(4)
+                == " 2 critical · 7 warnings · 0 notices   silent mat 1 · impossible split 1 · missed split 5 · unknown chip 1 · malformed 1"
+        )
+        #expect(
+            f.line(5) == " !! 09:52:35 silent mat km15 (15 km): no read since 09:52:35; 3 runners due since 10:33:15")
         #expect(f.line(6) == " !! 09:36:00 impossible split to 10K: bib 302 Anna Schmidt (km10.txt:8)")
         #expect(f.line(7) == " !  10:56:10 missed split at 10K: bib 303 Tom O'Brien")
         #expect(f.line(12) == " !  09:40:00 unknown chip 9999: 1 read at km10 (first km10.txt:9)")
@@ -151,12 +159,15 @@ import ScreenGrid
         let alerts = snap.alerts(now: snap.at)
         #expect(alerts.count > 100)
         let feed = FeedStatus(mode: .live, clock: snap.at, wallNow: snap.at)
-        let f = DashboardRenderer.render(snap, ui: DashboardFixture.ui(.alerts) { $0.selected = 100 }, feed: feed, width: 200, height: 24)
+        let f = DashboardRenderer.render(
+            snap, ui: DashboardFixture.ui(.alerts) { $0.selected = 100 }, feed: feed, width: 200, height: 24)
         // 18 rows: alerts 83...100, the selected one last.
         #expect(f.line(22).hasSuffix(snap.text(of: alerts[100])))
         #expect(f.line(5).hasSuffix(snap.text(of: alerts[83])))
         #expect(f[3, 22].style.attributes.contains(.reverse))
-        #expect(f.line(4).hasPrefix(" 1 critical · \(alerts.count - 1 - alerts.filter { $0.severity == .notice }.count) warnings"))
+        #expect(
+            f.line(4).hasPrefix(
+                " 1 critical · \(alerts.count - 1 - alerts.filter { $0.severity == .notice }.count) warnings"))
     }
 }
 
@@ -165,8 +176,10 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         var feed = DashboardFixture.replay(at: "11:00:00")
         feed.decoders = [
-            DecoderLine(point: "km5", isUp: true, text: "race-result 10.0.0.5:3601 connected since 09:00:01, 42 passings"),
-            DecoderLine(point: "finish", isUp: false, text: "ctp01 0.0.0.0:61611 NOT CONNECTED since 10:59:00, 0 passings"),
+            DecoderLine(
+                point: "km5", isUp: true, text: "race-result 10.0.0.5:3601 connected since 09:00:01, 42 passings"),
+            DecoderLine(
+                point: "finish", isUp: false, text: "ctp01 0.0.0.0:61611 NOT CONNECTED since 10:59:00, 0 passings"),
         ]
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.checkpoints), at: "11:00:00", feed: feed)
         #expect(f.line(11) == " Decoders: 1 connected · 1 NOT CONNECTED")

@@ -15,11 +15,13 @@ import ScreenGrid
 
     @Test func pausedAndLiveModesAreLabelled() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
-        let paused = DashboardFixture.render(snap, at: "10:10:00", feed: DashboardFixture.replay(at: "10:10:00", speed: 0.5, paused: true))
+        let paused = DashboardFixture.render(
+            snap, at: "10:10:00", feed: DashboardFixture.replay(at: "10:10:00", speed: 0.5, paused: true))
         #expect(paused.line(0).hasSuffix("race 1:10:00  PAUSED 0.5x"))
         #expect(paused.style(of: "PAUSED", inLine: 0)?.attributes.contains(.reverse) == true)
         // The latest read up to 10:10:00 is bib 104 finishing at 10:06:54.
-        let live = FeedStatus(mode: .live, clock: DashboardFixture.time("10:10:00"), wallNow: DashboardFixture.time("10:07:20"))
+        let live = FeedStatus(
+            mode: .live, clock: DashboardFixture.time("10:10:00"), wallNow: DashboardFixture.time("10:07:20"))
         let frame = DashboardFixture.render(snap, at: "10:10:00", feed: live)
         #expect(frame.line(0).hasSuffix("race 1:10:00  LIVE"))
         #expect(frame.style(of: "LIVE", inLine: 0) == Theme.live)
@@ -29,7 +31,8 @@ import ScreenGrid
 
     @Test func aQuietLiveFeedIsAWarningWithAMarker() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
-        let live = FeedStatus(mode: .live, clock: DashboardFixture.time("10:10:00"), wallNow: DashboardFixture.time("10:10:30"))
+        let live = FeedStatus(
+            mode: .live, clock: DashboardFixture.time("10:10:00"), wallNow: DashboardFixture.time("10:10:30"))
         let frame = DashboardFixture.render(snap, at: "10:10:00", feed: live)
         #expect(frame.line(1).hasSuffix("! last read 3:36 ago"))
         #expect(frame.style(of: "! last read", inLine: 1) == Theme.warning)
@@ -64,7 +67,9 @@ import ScreenGrid
     @Test func tickerShowsTheMostPressingAlertInRedWithAMarker() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let frame = DashboardFixture.render(snap, at: "11:00:00", width: 200, height: 50)
-        #expect(frame.line(2).hasPrefix(" !! 09:52:35 silent mat km15 (15 km): no read since 09:52:35; 3 runners due since 10:33:15"))
+        #expect(
+            frame.line(2).hasPrefix(
+                " !! 09:52:35 silent mat km15 (15 km): no read since 09:52:35; 3 runners due since 10:33:15"))
         #expect(frame.line(2).hasSuffix("+8 more: 5"))
         #expect(frame.style(of: "silent mat", inLine: 2) == Theme.alert)
         #expect(frame.line(3).hasPrefix(" 1 Elite  2 Field  3 Checkpoints  4 Runner  5 Alerts 9 "))
@@ -73,8 +78,11 @@ import ScreenGrid
     @Test func feedProblemsLeadTheTickerAheadOfRaceAlerts() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let at = TimeFormat.parseClock("11:00:00")!
-        let feed = FeedStatus(mode: .live, clock: at, wallNow: at,
-                              problems: ["reads/km10.txt cannot be read: Permission denied", "reads/km20.txt was deleted; waiting for a new one"])
+        let feed = FeedStatus(
+            mode: .live, clock: at, wallNow: at,
+            problems: [
+                "reads/km10.txt cannot be read: Permission denied", "reads/km20.txt was deleted; waiting for a new one",
+            ])
         let frame = DashboardFixture.render(snap, at: "11:00:00", feed: feed)
         #expect(frame.line(2).hasPrefix(" !! FEED reads/km10.txt cannot be read: Permission denied"))
         #expect(frame.line(2).hasSuffix("+1 feed problems"))
@@ -96,15 +104,26 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let hints = DashboardFixture.render(snap, DashboardFixture.ui(.field), at: "10:10:00")
         #expect(hints.line(23) == " / find  f filter  F next filter  x clear  e/a division  Enter runner")
-        let search = DashboardFixture.render(snap, DashboardFixture.ui(.field) { $0.searchActive = true; $0.search = "kim" },
-                                             at: "10:10:00")
+        let search = DashboardFixture.render(
+            snap,
+            DashboardFixture.ui(.field) {
+                $0.searchActive = true
+                $0.search = "kim"
+            },
+            at: "10:10:00")
         #expect(search.line(23).hasPrefix(" Find bib or name: kim_"))
         #expect(search.line(23).hasSuffix("Enter jump · Esc cancel"))
-        let goTo = DashboardFixture.render(snap, DashboardFixture.ui(.elite) { $0.gotoActive = true; $0.gotoText = "10:3" },
-                                           at: "10:10:00")
+        let goTo = DashboardFixture.render(
+            snap,
+            DashboardFixture.ui(.elite) {
+                $0.gotoActive = true
+                $0.gotoText = "10:3"
+            },
+            at: "10:10:00")
         #expect(goTo.line(23).hasPrefix(" Go to time of day (HH:MM[:SS]): 10:3_"))
-        let message = DashboardFixture.render(snap, DashboardFixture.ui(.elite) { $0.message = "no runner matches \"zz\"" },
-                                              at: "10:10:00")
+        let message = DashboardFixture.render(
+            snap, DashboardFixture.ui(.elite) { $0.message = "no runner matches \"zz\"" },
+            at: "10:10:00")
         #expect(message.line(23) == " ! no runner matches \"zz\"")
         #expect(message.style(of: "!", inLine: 23) == Theme.warning)
     }
@@ -128,11 +147,16 @@ import ScreenGrid
         let frame = DashboardFixture.render(snap, DashboardFixture.ui(.elite) { $0.showHelp = true }, at: "10:10:00")
         let top = try #require(frame.row(containing: "┌─ Keys "))
         // Keys padded to the widest ("[ ] Shift-← →", 13 columns), then two spaces.
-        #expect(frame.line(top + 1).contains("│ 1-5, Tab" + String(repeating: " ", count: 7) + "views: elite, field, checkpoints, runner, alerts "))
+        #expect(
+            frame.line(top + 1).contains(
+                "│ 1-5, Tab" + String(repeating: " ", count: 7) + "views: elite, field, checkpoints, runner, alerts "))
         // The box is as wide as its longest line plus a space each side.
         #expect(frame.row(containing: "(sex, age, country) / clear │") != nil)
         #expect(frame.row(containing: "│ q, Ctrl-C" + String(repeating: " ", count: 6) + "quit ") != nil)
-        #expect(frame.row(containing: "│ g" + String(repeating: " ", count: 14) + "go to a time of day (HH:MM or HH:MM:SS) ") != nil)
+        #expect(
+            frame.row(
+                containing: "│ g" + String(repeating: " ", count: 14) + "go to a time of day (HH:MM or HH:MM:SS) ")
+                != nil)
         let bottom = try #require(frame.row(containing: "└───"))
         #expect(frame.line(bottom - 1).contains("│ !! alert  ! check  · note  bold green: top 3  reverse: selected"))
         #expect(frame.column(of: "┌", inLine: top) == frame.column(of: "└", inLine: bottom))

@@ -34,19 +34,31 @@ import ScreenGrid
         #expect(ui.correction?.stage == .confirm)
         #expect(commands.isEmpty, "nothing is written before the official says yes")
         let screen = DashboardFixture.render(snap, ui, at: "11:00:00", feed: FeedStatus(mode: .live, clock: snap.at))
-        #expect(screen.line(23).hasPrefix(" Write DQ for bib 302 (cut the course, 15K) to corrections.csv? y yes · n no"))
+        #expect(
+            screen.line(23).hasPrefix(" Write DQ for bib 302 (cut the course, 15K) to corrections.csv? y yes · n no"))
         (ui, commands) = press([.char("y")], ui, snap: snap)
         #expect(ui.correction == nil)
-        #expect(commands == [.writeCorrection(CorrectionRequest(bib: "302", action: "dq", value: "", reason: "cut the course, 15K"))])
+        #expect(
+            commands == [
+                .writeCorrection(CorrectionRequest(bib: "302", action: "dq", value: "", reason: "cut the course, 15K"))
+            ])
     }
 
     @Test func fromTheFieldListItActsOnTheSelectedRow() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
-        let field = DashboardFixture.ui(.field) { $0.division = nil; $0.selected = 2 }
+        let field = DashboardFixture.ui(.field) {
+            $0.division = nil
+            $0.selected = 2
+        }
         let selected = FieldList(snap, ui: field).row(2).runner
         let (_, commands) = press([.char("c"), .char("f")] + typed("withdrew") + [.enter, .enter], field, snap: snap)
-        #expect(commands == [.writeCorrection(CorrectionRequest(bib: snap.participants[selected].bib, action: "dnf", value: "",
-                                                                 reason: "withdrew"))])
+        #expect(
+            commands == [
+                .writeCorrection(
+                    CorrectionRequest(
+                        bib: snap.participants[selected].bib, action: "dnf", value: "",
+                        reason: "withdrew"))
+            ])
     }
 
     @Test func aHandTimeStartsFromTheNextCheckpointAndTheClock() async {
@@ -62,14 +74,21 @@ import ScreenGrid
         (ui, commands) = press(Array(repeating: .backspace, count: 4) + typed("09:51:30") + [.enter], ui, snap: snap)
         #expect(ui.correction?.stage == .reason)
         (ui, commands) = press(typed("mat 10 missed him") + [.enter, .char("y")], ui, snap: snap)
-        #expect(commands == [.writeCorrection(CorrectionRequest(bib: "303", action: "split", value: "10K 09:51:30",
-                                                                 reason: "mat 10 missed him"))])
+        #expect(
+            commands == [
+                .writeCorrection(
+                    CorrectionRequest(
+                        bib: "303", action: "split", value: "10K 09:51:30",
+                        reason: "mat 10 missed him"))
+            ])
     }
 
     @Test func escOrNoWritesNothing() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
-        for keys: [Key] in [[.char("c"), .escape], [.char("c"), .char("r")] + typed("x") + [.escape],
-                            [.char("c"), .char("r")] + typed("appeal") + [.enter, .char("n")]] {
+        for keys: [Key] in [
+            [.char("c"), .escape], [.char("c"), .char("r")] + typed("x") + [.escape],
+            [.char("c"), .char("r")] + typed("appeal") + [.enter, .char("n")],
+        ] {
             let (ui, commands) = press(keys, onAnna, snap: snap)
             #expect(commands.isEmpty)
             #expect(ui.correction == nil)

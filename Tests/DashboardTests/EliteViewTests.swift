@@ -27,8 +27,10 @@ import ScreenGrid
     @Test func columnsStayAlignedWithHangulCJKAndAccents() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let f = DashboardFixture.render(snap, at: "10:10:00")
-        let ctry = [f.column(of: "PRK", inLine: 5), f.column(of: "KEN", inLine: 6), f.column(of: "ESP", inLine: 7),
-                    f.column(of: "CHN", inLine: 12), f.column(of: "FRA", inLine: 13), f.column(of: "PRK", inLine: 14)]
+        let ctry = [
+            f.column(of: "PRK", inLine: 5), f.column(of: "KEN", inLine: 6), f.column(of: "ESP", inLine: 7),
+            f.column(of: "CHN", inLine: 12), f.column(of: "FRA", inLine: 13), f.column(of: "PRK", inLine: 14),
+        ]
         #expect(ctry.allSatisfy { $0 == 29 })
         #expect(f.column(of: "1:13:58", inLine: 14) == f.column(of: "1:10:27", inLine: 12))
         // A wide name takes two cells per character, the right one a continuation.
@@ -66,7 +68,9 @@ import ScreenGrid
         #expect(f.column(of: "Men", inLine: 4) == 12)
         #expect(f.column(of: "Women", inLine: 4) == 101 + 12)
         #expect(f.column(of: "  1     201 李娜", inLine: 5) == 101)
-        #expect(f.line(5).hasPrefix("  1     101 김민준                     PRK  FIN    1:03:23         3:00         3:00 18-39"))
+        #expect(
+            f.line(5).hasPrefix(
+                "  1     101 김민준                     PRK  FIN    1:03:23         3:00         3:00 18-39"))
         // Wide: the name column grows to 26.
         #expect(f.column(of: "PRK", inLine: 5) == 39)
         let matrix = try #require(f.row(containing: "Splits: Men"))
@@ -86,17 +90,30 @@ import ScreenGrid
     /// A marathon with a split every 5 km: more checkpoints than 80 columns hold.
     static func marathon(reachedKm: Double) async -> RaceSnapshot {
         let kms: [Double] = [0, 5, 10, 15, 20, 25, 30, 35, 40, 42.2]
-        let points = kms.indices.map { TimingPoint(id: "p\($0)", name: "mat \($0)", files: ["p\($0).txt"], duplicateWindow: 10_000) }
-        let checkpoints = kms.enumerated().map { Checkpoint(id: $0.offset == 0 ? "start" : $0.offset == kms.count - 1 ? "finish" : "\(Int($0.element))K",
-                                                            pointIndex: $0.offset, km: $0.element) }
-        let event = EventConfig(name: "Matrix", date: CivilDate(year: 2025, month: 4, day: 6), utcOffsetMinutes: 540,
-                                ageGroups: AgeGroups(lowerBounds: [18]), points: points,
-                                races: [Race(id: "m", name: "Marathon", waves: [Wave(id: "A", gun: 8 * 3_600_000)], clock: .gun, checkpoints: checkpoints)])
+        let points = kms.indices.map {
+            TimingPoint(id: "p\($0)", name: "mat \($0)", files: ["p\($0).txt"], duplicateWindow: 10_000)
+        }
+        let checkpoints = kms.enumerated().map {
+            Checkpoint(
+                id: $0.offset == 0 ? "start" : $0.offset == kms.count - 1 ? "finish" : "\(Int($0.element))K",
+                pointIndex: $0.offset, km: $0.element)
+        }
+        let event = EventConfig(
+            name: "Matrix", date: CivilDate(year: 2025, month: 4, day: 6), utcOffsetMinutes: 540,
+            ageGroups: AgeGroups(lowerBounds: [18]), points: points,
+            races: [
+                Race(
+                    id: "m", name: "Marathon", waves: [Wave(id: "A", gun: 8 * 3_600_000)], clock: .gun,
+                    checkpoints: checkpoints)
+            ])
         let people = [Participant(bib: "1", name: "Solo", raceIndex: 0, sex: .male, division: .elite)]
         let folder = EventFolder(path: "/tmp/none", event: event, participants: people)
         var log = ReadLog(files: folder.readFiles)
         for (i, km) in kms.enumerated() where km <= reachedKm {
-            log.reads.append(TimedRead(code: "1", time: 8 * 3_600_000 + Int(km * 180_000), point: i, isBackup: false, ref: LineRef(file: i, line: 1)))
+            log.reads.append(
+                TimedRead(
+                    code: "1", time: 8 * 3_600_000 + Int(km * 180_000), point: i, isBackup: false,
+                    ref: LineRef(file: i, line: 1)))
         }
         return await RaceState(folder: folder, log: log).snapshot(at: 12 * 3_600_000)
     }

@@ -54,7 +54,8 @@ import ScreenGrid
 
     @Test func filtersNarrowTheListAndShowInTheFilterLine() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
-        let women = DashboardFixture.render(snap, DashboardFixture.ui(.field) { $0.filters.sex = .female }, at: "10:10:00")
+        let women = DashboardFixture.render(
+            snap, DashboardFixture.ui(.field) { $0.filters.sex = .female }, at: "10:10:00")
         #expect(women.line(4).hasPrefix(" Division: amateur  [sex: F]"))
         #expect(women.line(4).hasSuffix("#1 of 3"))
         #expect(women.style(of: "[sex: F]", inLine: 4)?.attributes == [.bold, .reverse])
@@ -64,23 +65,28 @@ import ScreenGrid
         // Places stay those of the whole race.
         #expect(women.line(7).hasPrefix("   11      304"))
 
-        let forties = DashboardFixture.render(snap, DashboardFixture.ui(.field) {
-            $0.filters.ageGroup = 1
-            $0.filterFocus = .ageGroup
-        }, at: "10:10:00")
+        let forties = DashboardFixture.render(
+            snap,
+            DashboardFixture.ui(.field) {
+                $0.filters.ageGroup = 1
+                $0.filterFocus = .ageGroup
+            }, at: "10:10:00")
         #expect(forties.line(4).contains(" sex: all   [age: 40-49]   country: all"))
         #expect(forties.line(4).hasSuffix("#1 of 3"))
         #expect(forties.line(8).hasPrefix("           307 Never Started"))
 
-        let korea = DashboardFixture.render(snap, DashboardFixture.ui(.field) {
-            $0.division = nil
-            $0.filters.country = "PRK"
-        }, at: "10:10:00")
+        let korea = DashboardFixture.render(
+            snap,
+            DashboardFixture.ui(.field) {
+                $0.division = nil
+                $0.filters.country = "PRK"
+            }, at: "10:10:00")
         #expect(korea.line(4).hasPrefix(" Division: all"))
         #expect(korea.line(4).hasSuffix("#1 of 6"))
         #expect((6...11).allSatisfy { korea.line($0).contains(" PRK ") })
 
-        let nobody = DashboardFixture.render(snap, DashboardFixture.ui(.field) { $0.filters.country = "SWE" }, at: "10:10:00")
+        let nobody = DashboardFixture.render(
+            snap, DashboardFixture.ui(.field) { $0.filters.country = "SWE" }, at: "10:10:00")
         #expect(nobody.line(6) == " No runner matches these filters (x clears them).")
         #expect(nobody.line(4).hasSuffix("0 runners"))
     }
@@ -97,8 +103,14 @@ import ScreenGrid
     @Test func wideShowsGapSexAndAgeGroupPlacesClubAndWave() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.field), at: "10:10:00", width: 200, height: 50)
-        #expect(f.line(5).hasPrefix("   Pl      Bib Name                           Sx AG    Ctry At        Time      Gap Pace    Proj  SxPl  AGPl Club           Wave"))
+        #expect(
+            f.line(5).hasPrefix(
+                "   Pl      Bib Name                           Sx AG    Ctry At        Time      Gap Pace    Proj  SxPl  AGPl Club           Wave"
+            ))
         // 301 is 10:15 behind the fastest 10 km (0:30:05) and fifth man overall.
-        #expect(f.line(6).hasPrefix("    8      301 Ri Yong Chol                   M  18-39 PRK  10K    0:40:20   +10:15 4:00 1:25:06     5     4 Pyongyang RC   B"))
+        #expect(
+            f.line(6).hasPrefix(
+                "    8      301 Ri Yong Chol                   M  18-39 PRK  10K    0:40:20   +10:15 4:00 1:25:06     5     4 Pyongyang RC   B"
+            ))
     }
 }

@@ -26,7 +26,8 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let ui = UIState()
         let cases: [(Key, Command)] = [
-            (.char("q"), .quit), (.ctrlC, .quit), (.char(" "), .replay(.togglePause)), (.char("+"), .replay(.faster)), (.char("-"), .replay(.slower)),
+            (.char("q"), .quit), (.ctrlC, .quit), (.char(" "), .replay(.togglePause)), (.char("+"), .replay(.faster)),
+            (.char("-"), .replay(.slower)),
             (.left, .replay(.seek(by: -60_000))), (.right, .replay(.seek(by: 60_000))),
             (.shiftLeft, .replay(.seek(by: -600_000))), (.shiftRight, .replay(.seek(by: 600_000))),
             (.char("["), .replay(.seek(by: -600_000))), (.char("]"), .replay(.seek(by: 600_000))),
@@ -176,9 +177,12 @@ import ScreenGrid
         #expect(s.selected == 5)
         s = press(.enter, s, snap: snap).0
         #expect(!s.searchActive && s.selected == 5 && s.view == .field && s.lastSearch == "305")
-        let moved = press([.char("/"), .char("o"), .char("b"), .char("r"), .escape], DashboardFixture.ui(.field) {
-            $0.positions[.field] = ListPosition(scroll: 0, selected: 6)
-        }, snap: snap).0
+        let moved = press(
+            [.char("/"), .char("o"), .char("b"), .char("r"), .escape],
+            DashboardFixture.ui(.field) {
+                $0.positions[.field] = ListPosition(scroll: 0, selected: 6)
+            }, snap: snap
+        ).0
         #expect(moved.selected == 6)
     }
 
@@ -197,7 +201,9 @@ import ScreenGrid
     @Test func nFindsTheNextMatch() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         // "cho" matches Ri Yong Chol (0), Kim Chol Su (2) and Choe Kwang (5), then wraps.
-        var s = press([.char("/"), .char("c"), .char("h"), .char("o"), .enter], DashboardFixture.ui(.field), snap: snap).0
+        var s = press(
+            [.char("/"), .char("c"), .char("h"), .char("o"), .enter], DashboardFixture.ui(.field), snap: snap
+        ).0
         #expect(s.selected == 0)
         s = press(.char("n"), s, snap: snap).0
         #expect(s.selected == 2)
@@ -205,7 +211,9 @@ import ScreenGrid
         #expect(s.selected == 5)
         s = press(.char("n"), s, snap: snap).0
         #expect(s.selected == 0)
-        #expect(press(.char("n"), DashboardFixture.ui(.field), snap: snap).0.message == "nothing to repeat: / starts a search")
+        #expect(
+            press(.char("n"), DashboardFixture.ui(.field), snap: snap).0.message
+                == "nothing to repeat: / starts a search")
     }
 
     @Test func filtersCycleAndClear() async {
@@ -221,7 +229,8 @@ import ScreenGrid
         #expect(s.filterFocus == .country && s.filters.country == "CHN")
         s = press(.char("f"), s, snap: snap).0
         #expect(s.filters.country == "ESP")
-        #expect(FilterChoices.countries(snap, race: 0) == ["CHN", "ESP", "FRA", "GBR", "GER", "IRL", "JPN", "KEN", "PRK"])
+        #expect(
+            FilterChoices.countries(snap, race: 0) == ["CHN", "ESP", "FRA", "GBR", "GER", "IRL", "JPN", "KEN", "PRK"])
         s = press(.char("F"), s, snap: snap).0
         #expect(s.filterFocus == .sex)
         s.positions[.field] = ListPosition(scroll: 0, selected: 2)
@@ -237,16 +246,24 @@ import ScreenGrid
         #expect(!press(.escape, shown, snap: snap).0.showHelp)
         #expect(press(.function(1), snap: snap).0.showHelp)
         // Esc closes help before it leaves the runner view.
-        let runner = DashboardFixture.ui(.runner) { $0.showHelp = true; $0.runner = 0 }
+        let runner = DashboardFixture.ui(.runner) {
+            $0.showHelp = true
+            $0.runner = 0
+        }
         #expect(press(.escape, runner, snap: snap).0.view == .runner)
     }
 
     @Test func goToTakesATimeOfDay() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
-        let (s, commands) = press([.char("g"), .char("1"), .char("0"), .char(":"), .char("x"), .char("3"), .char("0"), .enter], snap: snap)
+        let (s, commands) = press(
+            [.char("g"), .char("1"), .char("0"), .char(":"), .char("x"), .char("3"), .char("0"), .enter], snap: snap)
         #expect(commands == [.replay(.seekTo(DashboardFixture.time("10:30:00")))])
         #expect(!s.gotoActive && s.gotoText.isEmpty)
-        let (s2, c2) = press([.char("g"), .char("1"), .char("0"), .char(":"), .char("3"), .char("0"), .char(":"), .char("1"), .char("5"), .enter], snap: snap)
+        let (s2, c2) = press(
+            [
+                .char("g"), .char("1"), .char("0"), .char(":"), .char("3"), .char("0"), .char(":"), .char("1"),
+                .char("5"), .enter,
+            ], snap: snap)
         #expect(c2 == [.replay(.seekTo(DashboardFixture.time("10:30:15")))] && s2.message == nil)
         let (bad, none) = press([.char("g"), .char("9"), .char("9"), .enter], snap: snap)
         #expect(none.isEmpty)

@@ -22,18 +22,25 @@ import ScreenGrid
             TimingPoint(id: "km30", name: "30 km", files: ["km30.txt"], duplicateWindow: 30_000),
         ]
         let pointOf = [0, 1, 2, 3, 0]
-        let checkpoints = kms.indices.map { Checkpoint(id: ["start", "10K", "20K", "30K", "finish"][$0], pointIndex: pointOf[$0], km: kms[$0]) }
-        let event = EventConfig(name: "Big City Marathon", date: CivilDate(year: 2025, month: 4, day: 6), utcOffsetMinutes: 540,
-                                ageGroups: AgeGroups(lowerBounds: [18, 40, 50, 60]), points: points,
-                                races: [Race(id: "m", name: "Marathon", waves: [Wave(id: "A", gun: gun)], clock: .gun, checkpoints: checkpoints)])
+        let checkpoints = kms.indices.map {
+            Checkpoint(id: ["start", "10K", "20K", "30K", "finish"][$0], pointIndex: pointOf[$0], km: kms[$0])
+        }
+        let event = EventConfig(
+            name: "Big City Marathon", date: CivilDate(year: 2025, month: 4, day: 6), utcOffsetMinutes: 540,
+            ageGroups: AgeGroups(lowerBounds: [18, 40, 50, 60]), points: points,
+            races: [
+                Race(id: "m", name: "Marathon", waves: [Wave(id: "A", gun: gun)], clock: .gun, checkpoints: checkpoints)
+            ])
         let countries = ["PRK", "KOR", "CHN", "JPN", "KEN", "ETH", "USA", "GBR", "FRA", "DEU"]
         var people: [Participant] = []
         people.reserveCapacity(count)
         for i in 0..<count {
             let name = i % 7 == 0 ? "김민준 \(i)" : i % 11 == 0 ? "Zoë Lefèvre \(i)" : "Runner \(i)"
-            people.append(Participant(bib: String(i + 1), name: name, raceIndex: 0, sex: i % 2 == 0 ? .male : .female,
-                                      age: 18 + i % 60, country: countries[i % countries.count],
-                                      division: i < 60 ? .elite : .amateur))
+            people.append(
+                Participant(
+                    bib: String(i + 1), name: name, raceIndex: 0, sex: i % 2 == 0 ? .male : .female,
+                    age: 18 + i % 60, country: countries[i % countries.count],
+                    division: i < 60 ? .elite : .amateur))
         }
         let folder = EventFolder(path: "/tmp/none", event: event, participants: people)
         var log = ReadLog(files: folder.readFiles)
@@ -42,8 +49,10 @@ import ScreenGrid
             let pace = 170 + (i * 7919) % 250  // s/km, deterministic spread
             let start = gun + (i / 100) * 1000  // the mass takes eight minutes to cross the start
             for (c, km) in kms.enumerated() {
-                log.reads.append(TimedRead(code: String(i + 1), time: start + Int(km * Double(pace) * 1000), point: pointOf[c],
-                                           isBackup: false, ref: LineRef(file: pointOf[c], line: i + 1)))
+                log.reads.append(
+                    TimedRead(
+                        code: String(i + 1), time: start + Int(km * Double(pace) * 1000), point: pointOf[c],
+                        isBackup: false, ref: LineRef(file: pointOf[c], line: i + 1)))
             }
         }
         return await RaceState(folder: folder, log: log).snapshot(at: gun + 150 * 60_000)
@@ -59,8 +68,9 @@ import ScreenGrid
         // Row 40,000 of the amateur list, on an 80x24 screen.
         let ui = DashboardFixture.ui(.field) { $0.positions[.field] = ListPosition(scroll: 0, selected: 40_000) }
         let clock = "10:30:00"
-        let feed = FeedStatus(mode: .replay(speed: 10, paused: false), clock: DashboardFixture.time(clock),
-                              feedStart: snap.feedStart, feedEnd: snap.feedEnd)
+        let feed = FeedStatus(
+            mode: .replay(speed: 10, paused: false), clock: DashboardFixture.time(clock),
+            feedStart: snap.feedStart, feedEnd: snap.feedEnd)
         let frame = DashboardRenderer.render(snap, ui: ui, feed: feed, width: 80, height: 24)
         let rows = Layout.fieldListRows(height: 24)
         // The selection sits on the last visible row; the rows above are the ones before it, in order.

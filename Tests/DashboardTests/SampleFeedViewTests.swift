@@ -12,7 +12,8 @@ import ScreenGrid
 /// `racedash results` is tested against.
 @Suite struct SampleFeedViewTests {
     static func feed(_ snap: RaceSnapshot, at clock: Millis) -> FeedStatus {
-        FeedStatus(mode: .replay(speed: 60, paused: false), clock: clock, feedStart: snap.feedStart, feedEnd: snap.feedEnd)
+        FeedStatus(
+            mode: .replay(speed: 60, paused: false), clock: clock, feedStart: snap.feedStart, feedEnd: snap.feedEnd)
     }
 
     static func render(_ snap: RaceSnapshot, _ ui: UIState = UIState(), width: Int = 80, height: Int = 24) -> Frame {
@@ -33,8 +34,24 @@ import ScreenGrid
         var chars = Array(line)[...]
         while let ch = chars.popFirst() {
             if quoted {
-                if ch == "\"" { if chars.first == "\"" { cur.append("\""); chars.removeFirst() } else { quoted = false } } else { cur.append(ch) }
-            } else if ch == "\"" { quoted = true } else if ch == "," { out.append(cur); cur = "" } else { cur.append(ch) }
+                if ch == "\"" {
+                    if chars.first == "\"" {
+                        cur.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    cur.append(ch)
+                }
+            } else if ch == "\"" {
+                quoted = true
+            } else if ch == "," {
+                out.append(cur)
+                cur = ""
+            } else {
+                cur.append(ch)
+            }
         }
         out.append(cur)
         return out
@@ -97,7 +114,9 @@ import ScreenGrid
         #expect(f.column(of: "PRK  FIN", inLine: oh) == f.column(of: "ETH  FIN", inLine: 5))
         // The split matrix of the winner is the results file's split columns (named by race and checkpoint).
         let winner = results[0]
-        let splits = ["5K", "10K", "15K", "20K", "half", "25K", "30K", "35K", "40K", "finish"].map { winner["marathon:" + $0]! }
+        let splits = ["5K", "10K", "15K", "20K", "half", "25K", "30K", "35K", "40K", "finish"].map {
+            winner["marathon:" + $0]!
+        }
         let matrix = try #require(f.row(containing: "Splits: Men"))
         #expect(f.line(matrix + 1).hasSuffix(splits.joined(separator: " ")))
         #expect(f.line(matrix + 1).hasPrefix("  1     \(winner["bib"]!) \(winner["name"]!)"))
@@ -106,11 +125,18 @@ import ScreenGrid
     @Test func tenKilometreFieldAndFinishStrip() async throws {
         let snap = try await SampleFeed.state().snapshot()
         let results = try Self.expectedResults().filter { $0["race"] == "10k" }
-        let f = Self.render(snap, DashboardFixture.ui(.field) { $0.race = 2; $0.division = nil })
+        let f = Self.render(
+            snap,
+            DashboardFixture.ui(.field) {
+                $0.race = 2
+                $0.division = nil
+            })
         #expect(f.line(0).hasPrefix(" Pyongyang Marathon 2025 · 10 km (3/3)"))
         for k in 0..<3 {
             let r = results[k]
-            let start = TextWidth.pad(r["place"]!, to: 5, alignRight: true) + "   " + TextWidth.pad(r["bib"]!, to: 6, alignRight: true)
+            let start =
+                TextWidth.pad(r["place"]!, to: 5, alignRight: true) + "   "
+                + TextWidth.pad(r["bib"]!, to: 6, alignRight: true)
             #expect(f.line(6 + k).hasPrefix(start + " " + r["name"]!))
             // The 10 km is ranked on net time.
             #expect(f.line(6 + k).contains(" FIN    \(r["net_time"]!) "))
@@ -133,7 +159,8 @@ import ScreenGrid
         for e in expected { #expect(texts.contains { $0.hasPrefix(e) }, "\(e)") }
         // The course cutter leads: critical, and the most recent critical.
         let f = Self.render(snap, width: 200, height: 50)
-        #expect(f.line(2).hasPrefix(" !! 10:38:20 impossible split to 35K: bib 188 Amélie Béranger (reads/km35.txt:30)"))
+        #expect(
+            f.line(2).hasPrefix(" !! 10:38:20 impossible split to 35K: bib 188 Amélie Béranger (reads/km35.txt:30)"))
     }
 
     @Test func theCourseCutterInTheRunnerView() async throws {

@@ -18,7 +18,10 @@ import Testing
         func writer() -> JournalWriter {
             { request in
                 if let failure = self.failure { throw TestFailure(failure) }
-                return self.rows.withLock { $0.append(request); return $0.count + 1 }
+                return self.rows.withLock {
+                    $0.append(request)
+                    return $0.count + 1
+                }
             }
         }
     }
@@ -58,7 +61,8 @@ import Testing
     @Test func replayNeverWrites() async throws {
         let state = try SampleFeed.state()
         let span = try #require(await state.feedSpan)
-        let clock = ReplayClock(event: await state.event, feedSpan: span, from: SampleFeed.clock("13:00:00"), speed: 60, paused: true)
+        let clock = ReplayClock(
+            event: await state.event, feedSpan: span, from: SampleFeed.clock("13:00:00"), speed: 60, paused: true)
         let journal = Journal()
         var (session, snapshot) = try await session(.replay(clock), journal)
         dq(&session, snapshot)

@@ -9,10 +9,13 @@ import Testing
 
 /// Keys through the dashboard's key handler to the replay clock, without a terminal.
 @Suite struct DashboardSessionTests {
-    func replaySession(at time: String = "10:00:00", paused: Bool = false) async throws -> (DashboardSession, RaceSnapshot) {
+    func replaySession(at time: String = "10:00:00", paused: Bool = false) async throws -> (
+        DashboardSession, RaceSnapshot
+    ) {
         let state = try SampleFeed.state()
         let span = try #require(await state.feedSpan)
-        let clock = ReplayClock(event: await state.event, feedSpan: span, from: SampleFeed.clock(time), speed: 60, paused: paused)
+        let clock = ReplayClock(
+            event: await state.event, feedSpan: span, from: SampleFeed.clock(time), speed: 60, paused: paused)
         return (DashboardSession(feed: .replay(clock)), await state.snapshot(at: clock.position))
     }
 
@@ -94,19 +97,24 @@ import Testing
 
     @Test func liveWantsTheWallClockInWholeSecondsButNeverHidesAReadAhead() {
         let session = DashboardSession(feed: .live)
-        #expect(session.wantedTime(liveNow: SampleFeed.clock("10:00:07.250"), feedEnd: SampleFeed.clock("09:59:00"))
-            == SampleFeed.clock("10:00:07"))
-        #expect(session.wantedTime(liveNow: SampleFeed.clock("10:00:07.250"), feedEnd: SampleFeed.clock("10:00:09.5"))
-            == SampleFeed.clock("10:00:09.5"))
-        #expect(session.wantedTime(liveNow: SampleFeed.clock("10:00:07.250"), feedEnd: nil) == SampleFeed.clock("10:00:07"))
+        #expect(
+            session.wantedTime(liveNow: SampleFeed.clock("10:00:07.250"), feedEnd: SampleFeed.clock("09:59:00"))
+                == SampleFeed.clock("10:00:07"))
+        #expect(
+            session.wantedTime(liveNow: SampleFeed.clock("10:00:07.250"), feedEnd: SampleFeed.clock("10:00:09.5"))
+                == SampleFeed.clock("10:00:09.5"))
+        #expect(
+            session.wantedTime(liveNow: SampleFeed.clock("10:00:07.250"), feedEnd: nil) == SampleFeed.clock("10:00:07"))
     }
 
     @Test func liveClockIsTheTimeOfDayAtTheEvent() throws {
         let event = try SampleFeed.folder().event  // 2025-04-06, +09:00
         let midnightUTC = 1_743_897_600_000  // 2025-04-06T00:00:00Z
         #expect(LiveClock.timeOfDay(unixMillis: midnightUTC, event: event) == SampleFeed.clock("09:00:00"))
-        #expect(LiveClock.timeOfDay(unixMillis: midnightUTC - 9 * 3_600_000 - 1, event: event) == -1,
-                "a moment before local midnight of the event date is the day before")
-        #expect(LiveClock.timeOfDay(unixMillis: midnightUTC + 16 * 3_600_000, event: event) == SampleFeed.clock("25:00:00"))
+        #expect(
+            LiveClock.timeOfDay(unixMillis: midnightUTC - 9 * 3_600_000 - 1, event: event) == -1,
+            "a moment before local midnight of the event date is the day before")
+        #expect(
+            LiveClock.timeOfDay(unixMillis: midnightUTC + 16 * 3_600_000, event: event) == SampleFeed.clock("25:00:00"))
     }
 }

@@ -39,8 +39,10 @@ import Testing
     }
 
     /// Exit 1, nothing on stdout, and exactly one line on stderr holding `fragment`.
-    func expectOneLineError(_ copy: Copy, _ command: String, _ fragment: String,
-                            sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func expectOneLineError(
+        _ copy: Copy, _ command: String, _ fragment: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let result = try await copy.run([command, copy.event])
         #expect(result.status == 1, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
@@ -50,10 +52,22 @@ import Testing
     }
 
     @Test(arguments: [
-        ("start_allowance = 3600", "start_allowance = 1e20", "rules: 'start_allowance' = 1e+20 is out of range: it must be 0 to 86400 seconds"),
-        ("start_allowance = 3600", "start_allowance = 9223372036854775807", "rules: 'start_allowance' = 9223372036854775807 is out of range"),
-        ("duplicate_window = 60", "duplicate_window = 1e20", "rules: 'duplicate_window' = 1e+20 is out of range: it must be 0 to 3600 seconds"),
-        ("clock_offset = 1.5", "clock_offset = 1e20", "points[6]: 'clock_offset' = 1e+20 is out of range: it must be -86400 to 86400 seconds"),
+        (
+            "start_allowance = 3600", "start_allowance = 1e20",
+            "rules: 'start_allowance' = 1e+20 is out of range: it must be 0 to 86400 seconds"
+        ),
+        (
+            "start_allowance = 3600", "start_allowance = 9223372036854775807",
+            "rules: 'start_allowance' = 9223372036854775807 is out of range"
+        ),
+        (
+            "duplicate_window = 60", "duplicate_window = 1e20",
+            "rules: 'duplicate_window' = 1e+20 is out of range: it must be 0 to 3600 seconds"
+        ),
+        (
+            "clock_offset = 1.5", "clock_offset = 1e20",
+            "points[6]: 'clock_offset' = 1e+20 is out of range: it must be -86400 to 86400 seconds"
+        ),
         ("clock_offset = 1.5", "clock_offset = -1e16", "points[6]: 'clock_offset' = -1e+16 is out of range"),
         ("km = 42.195 }", "km = 1e308 }", "'km' = 1e+308 is out of range: it must be 0 to 5000 km"),
         ("km = 5 }", "km = 1e-300 }", "checkpoint '5K' at km 1e-300 must be at km 0 or at least 1 m from the start"),
@@ -71,7 +85,9 @@ import Testing
     @Test func aReadFileOverTheLineLimitStopsWithOneLine() async throws {
         let copy = try Copy()
         try copy.edit("event.toml") { $0 + "\n[limits]\nlines_per_file = 100\n" }
-        try await expectOneLineError(copy, "check", "ev/reads/stadium-main.txt: has more than 100 lines (limits.lines_per_file = 100 in event.toml)")
+        try await expectOneLineError(
+            copy, "check",
+            "ev/reads/stadium-main.txt: has more than 100 lines (limits.lines_per_file = 100 in event.toml)")
     }
 
     @Test func readFilesOutsideTheFolderAreRefused() async throws {
@@ -84,14 +100,21 @@ import Testing
 
     @Test func escapeSequencesNeverReachTheTerminal() async throws {
         let copy = try Copy()
-        try copy.replace("event.toml", "name = \"Pyongyang Marathon 2025\"", with: "name = \"Evil\\u001b]0;owned\\u0007\\u001b[2J Marathon\\u009b31m\"")
-        try copy.edit("reads/km10.txt") { $0 + "CT01_13,9,KM10,\u{1B}]0;title\u{07}\u{1B}[2J\u{1B}[31m,08:30:11.73,1,A143CC,4\n" }
+        try copy.replace(
+            "event.toml", "name = \"Pyongyang Marathon 2025\"",
+            with: "name = \"Evil\\u001b]0;owned\\u0007\\u001b[2J Marathon\\u009b31m\"")
+        try copy.edit("reads/km10.txt") {
+            $0 + "CT01_13,9,KM10,\u{1B}]0;title\u{07}\u{1B}[2J\u{1B}[31m,08:30:11.73,1,A143CC,4\n"
+        }
         try copy.replace("participants.csv", ",UGA,", with: ",\u{1B}[31mUGA\u{202E},")
-        for arguments in [["check", copy.event], ["results", copy.event], ["results", copy.event, "--format", "csv"]] {
+        for arguments in [
+            ["check", copy.event], ["results", copy.event], ["results", copy.event, "--format", "csv"],
+        ] {
             let result = try await copy.run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             let controls = result.stdout.unicodeScalars.filter {
-                ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+                    || (0x202A...0x202E).contains($0.value)
             }
             #expect(controls.isEmpty, "\(arguments) printed \(controls.map { String($0.value, radix: 16) })")
         }

@@ -5,7 +5,9 @@ import Testing
 /// The built `racedash live --headless` with event.toml replaced by a FIFO
 /// mid-race: the reload is refused at once (nothing blocks on the FIFO), and
 /// SIGTERM still stops it cleanly.
-@Suite(.timeLimit(.minutes(5)), .enabled(if: TmuxPane.isAvailable, "tmux is not installed: the terminal end-to-end tests need it (CI installs it)"))
+@Suite(
+    .timeLimit(.minutes(5)),
+    .enabled(if: TmuxPane.isAvailable, "tmux is not installed: the terminal end-to-end tests need it (CI installs it)"))
 struct LiveFIFOTerminalTests {
     func output(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 
@@ -36,7 +38,9 @@ struct LiveFIFOTerminalTests {
 
             try FileManager.default.removeItem(atPath: dir + "/event.toml")
             #expect(mkfifo(dir + "/event.toml", 0o600) == 0)
-            try await waitFor("the refused reload", in: out) { $0.contains("CONFIG ERROR") && $0.contains("is a FIFO, not a regular file") }
+            try await waitFor("the refused reload", in: out) {
+                $0.contains("CONFIG ERROR") && $0.contains("is a FIFO, not a regular file")
+            }
 
             // Reads still count while the config is broken.
             try "9,08:00:05.000\n".write(toFile: dir + "/reads/stadium-main.txt", atomically: false, encoding: .utf8)

@@ -4,7 +4,9 @@ import Testing
 
 /// The built `racedash live` in a real terminal, following a folder while
 /// reads are appended to it: each read reaches the screen.
-@Suite(.serialized, .timeLimit(.minutes(5)), .enabled(if: TmuxPane.isAvailable, "tmux is not installed: the terminal end-to-end tests need it (CI installs it)"))
+@Suite(
+    .serialized, .timeLimit(.minutes(5)),
+    .enabled(if: TmuxPane.isAvailable, "tmux is not installed: the terminal end-to-end tests need it (CI installs it)"))
 struct LiveTerminalTests {
     /// A copy of the sample event with empty read files: race morning.
     func raceMorningFolder() throws -> String {

@@ -16,13 +16,17 @@ struct OfficialResultsCommandTests {
         #expect(!final.stdout.contains(",RUN,"))
         #expect(final.stdout.contains(",DNF,"))
 
-        let awards = try await racedash(["awards", SampleFeed.path, "--race", "marathon", "--top", "1", "--format", "csv"])
+        let awards = try await racedash([
+            "awards", SampleFeed.path, "--race", "marathon", "--top", "1", "--format", "csv",
+        ])
         #expect(awards.status == 0, "\(awards.stderr)")
         let rows = awards.stdout.split(separator: "\n")
         #expect(rows.first == "race,category,sex,age_group,award_place,bib,name,country,club,time,time_ms")
         #expect(rows.contains { $0.hasPrefix("marathon,Overall M,M,,1,9,Abebe Legese,ETH,,2:07:11,") })
 
-        let both = try await racedash(["awards", SampleFeed.path, "--race", "marathon", "--top", "1", "--overall-in-age-groups"])
+        let both = try await racedash([
+            "awards", SampleFeed.path, "--race", "marathon", "--top", "1", "--overall-in-age-groups",
+        ])
         #expect(both.stdout.contains("also win their age group"))
 
         let bad = try await racedash(["awards", SampleFeed.path, "--top", "0"])

@@ -6,11 +6,14 @@ import Testing
 /// a runner and enters a hand time from the dashboard; the screen says so
 /// once the row is on disk, the standings follow, and `racedash results`
 /// on the same folder agrees.
-@Suite(.serialized, .timeLimit(.minutes(5)), .enabled(if: TmuxPane.isAvailable, "tmux is not installed: the terminal end-to-end tests need it (CI installs it)"))
+@Suite(
+    .serialized, .timeLimit(.minutes(5)),
+    .enabled(if: TmuxPane.isAvailable, "tmux is not installed: the terminal end-to-end tests need it (CI installs it)"))
 struct OfficialsTerminalTests {
     /// A copy of the whole sample feed, reads and all.
     func sampleCopy() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("racedash-officials-e2e-\(getpid())").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("racedash-officials-e2e-\(getpid())")
+            .path
         try? FileManager.default.removeItem(atPath: dir)
         try FileManager.default.copyItem(atPath: SampleFeed.path, toPath: dir)
         return dir
@@ -73,7 +76,9 @@ struct OfficialsTerminalTests {
 
         let results = try await Subprocess.run(binary, ["results", dir, "--race", "marathon", "--format", "csv"])
         #expect(results.status == 0, "\(results.stderr)")
-        let rows = results.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rows = results.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         let header = try #require(rows.first)
         let cutter = try #require(rows.first { $0.count > 9 && $0[1] == "188" })
         #expect(cutter[0] == "" && cutter[9] == "DQ")

@@ -70,10 +70,16 @@ import Testing
     @Test func plusAndMinusStepThroughTheSpeeds() {
         var clock = ReplayClock(start: start, end: end, speed: 1)
         var seen = [clock.speed]
-        for _ in ReplayClock.speeds { clock.faster(); seen.append(clock.speed) }
+        for _ in ReplayClock.speeds {
+            clock.faster()
+            seen.append(clock.speed)
+        }
         #expect(seen == ReplayClock.speeds + [2000])
         var down: [Double] = []
-        for _ in ReplayClock.speeds { clock.slower(); down.append(clock.speed) }
+        for _ in ReplayClock.speeds {
+            clock.slower()
+            down.append(clock.speed)
+        }
         #expect(down == Array(ReplayClock.speeds.reversed().dropFirst()) + [1])
     }
 
@@ -89,8 +95,12 @@ import Testing
     @Test func defaultStartIsAMinuteBeforeTheFirstGunOrRead() throws {
         let event = try SampleFeed.folder().event
         #expect(event.races.flatMap(\.waves).map(\.gun).min() == SampleFeed.clock("08:00:00"))
-        #expect(ReplayClock.defaultStart(event: event, feedStart: SampleFeed.clock("07:50:00")) == SampleFeed.clock("07:49:00"))
-        #expect(ReplayClock.defaultStart(event: event, feedStart: SampleFeed.clock("08:10:00")) == SampleFeed.clock("07:59:00"))
+        #expect(
+            ReplayClock.defaultStart(event: event, feedStart: SampleFeed.clock("07:50:00"))
+                == SampleFeed.clock("07:49:00"))
+        #expect(
+            ReplayClock.defaultStart(event: event, feedStart: SampleFeed.clock("08:10:00"))
+                == SampleFeed.clock("07:59:00"))
         #expect(ReplayClock.defaultStart(event: event, feedStart: nil) == SampleFeed.clock("07:59:00"))
 
         let span = (start: SampleFeed.clock("08:00:01"), end: SampleFeed.clock("14:00:00"))

@@ -22,7 +22,9 @@ import Testing
     func firstDifference(_ a: String, _ b: String) -> String? {
         let x = a.split(separator: "\n", omittingEmptySubsequences: false)
         let y = b.split(separator: "\n", omittingEmptySubsequences: false)
-        for (i, (l, r)) in zip(x, y).enumerated() where l != r { return "line \(i + 1):\n  replay  \(l)\n  results \(r)" }
+        for (i, (l, r)) in zip(x, y).enumerated() where l != r {
+            return "line \(i + 1):\n  replay  \(l)\n  results \(r)"
+        }
         return x.count == y.count ? nil : "replay has \(x.count) lines, results \(y.count)"
     }
 

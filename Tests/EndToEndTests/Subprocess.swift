@@ -50,11 +50,14 @@ enum Subprocess {
 
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw Failure(description: "cannot start \(path): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw Failure(description: "cannot start \(path): \(String(cString: strerror(spawned)))")
+        }
         let status = try await exitStatus(of: pid, path: path)
         // The wait(2) status word: low 7 bits the signal, else the exit code above them.
         let signal = status & 0x7f
-        return Result(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, stdout: out.contents(), stderr: err.contents())
+        return Result(
+            status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, stdout: out.contents(), stderr: err.contents())
     }
 
     /// The wait(2) status word of `pid`.

@@ -6,7 +6,9 @@ import TestSupport
 final class TmuxPane: Sendable {
     static let executable: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { $0 + "/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { $0 + "/tmux" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }()
     static var isAvailable: Bool { executable != nil }
 
@@ -23,13 +25,18 @@ final class TmuxPane: Sendable {
         self.width = width
         self.height = height
         // The shell's prompt and the terminal are fixed so the screen reads the same everywhere.
-        _ = try await tmux(["-f", "/dev/null", "new-session", "-d", "-s", Self.session, "-x", "\(width)", "-y", "\(height)", "-c", directory,
-                      "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen PS1='$ ' /bin/sh"])
+        _ = try await tmux([
+            "-f", "/dev/null", "new-session", "-d", "-s", Self.session, "-x", "\(width)", "-y", "\(height)", "-c",
+            directory,
+            "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen PS1='$ ' /bin/sh",
+        ])
     }
 
     /// A pane for the length of `body`; the server is stopped however `body` ends.
-    static func withPane(name: String, width: Int = 100, height: Int = 30, directory: String,
-                         _ body: (TmuxPane) async throws -> Void) async throws {
+    static func withPane(
+        name: String, width: Int = 100, height: Int = 30, directory: String,
+        _ body: (TmuxPane) async throws -> Void
+    ) async throws {
         let pane = try await TmuxPane(name: name, width: width, height: height, directory: directory)
         do {
             try await body(pane)
@@ -42,7 +49,8 @@ final class TmuxPane: Sendable {
 
     /// Stops the server and removes its socket, which tmux leaves behind.
     func kill() async {
-        let socket = (try? await tmux(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let socket = (try? await tmux(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         _ = try? await tmux(["kill-server"])
         if let socket, !socket.isEmpty { unlink(socket) }
     }
@@ -73,8 +81,10 @@ final class TmuxPane: Sendable {
     /// Polls the screen every 50 ms until `predicate` holds (a screen sends no
     /// event); after the hang guard fails with what was awaited and the whole screen.
     @discardableResult
-    func waitFor(_ what: String, timeout: Duration = hangGuard,
-                 _ predicate: (Screen) async throws -> Bool) async throws -> Screen {
+    func waitFor(
+        _ what: String, timeout: Duration = hangGuard,
+        _ predicate: (Screen) async throws -> Bool
+    ) async throws -> Screen {
         let deadline = ContinuousClock.now + timeout
         var last = try await screen()
         while true {
@@ -84,7 +94,10 @@ final class TmuxPane: Sendable {
             last = try await screen()
         }
         let frame = String(repeating: "-", count: width)
-        throw TmuxError(description: "timed out after \(timeout) waiting for \(what); the \(width)x\(height) screen:\n\(frame)\n\(last.text)\n\(frame)")
+        throw TmuxError(
+            description:
+                "timed out after \(timeout) waiting for \(what); the \(width)x\(height) screen:\n\(frame)\n\(last.text)\n\(frame)"
+        )
     }
 
     func waitFor(text: String, timeout: Duration = hangGuard) async throws {
@@ -96,7 +109,8 @@ final class TmuxPane: Sendable {
         guard let executable = Self.executable else { throw TmuxError(description: "tmux is not installed") }
         let result = try await Subprocess.run(executable, ["-L", server] + args)
         guard result.status == 0 else {
-            throw TmuxError(description: "tmux \(args.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
+            throw TmuxError(
+                description: "tmux \(args.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
         }
         return result.stdout
     }
@@ -123,7 +137,10 @@ struct Screen {
         var out = ""
         var it = line.unicodeScalars.makeIterator()
         while let c = it.next() {
-            guard c == "\u{1B}" else { out.unicodeScalars.append(c); continue }
+            guard c == "\u{1B}" else {
+                out.unicodeScalars.append(c)
+                continue
+            }
             // CSI: ESC [ parameters, then one final byte in @...~
             guard it.next() == "[" else { continue }
             while let p = it.next(), !("@"..."~").contains(p) {}

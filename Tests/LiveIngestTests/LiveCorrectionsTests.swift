@@ -22,7 +22,8 @@ import TestSupport
 
     @Test func aJournalEditedByHandIsPickedUpLive() async throws {
         try await withCaughtUpRun([("reads/stadium.txt", Self.stadium), ("reads/km5.txt", Self.km5)]) { event, run in
-            #expect(standingsSummary(await run.state.snapshot()) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 DNS - -"])
+            #expect(
+                standingsSummary(await run.state.snapshot()) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 DNS - -"])
             try event.replace("corrections.csv", with: Self.rows)
             #expect(await waitForReloads(run, 1))
             #expect(run.feed.status().configError == nil)
@@ -34,7 +35,10 @@ import TestSupport
             // Undo is a new row: the DQ is lifted, the row stays on record.
             try event.append("corrections.csv", "2025-04-06T09:55:00+09:00,referee,1,reinstate,,protest upheld\n")
             #expect(await waitForReloads(run, 2))
-            #expect(standingsSummary(await run.state.snapshot()) == ["1 FIN 1 0:34:00", "3 FIN 2 0:38:00", "2 FIN 3 0:39:10"])
+            #expect(
+                standingsSummary(await run.state.snapshot()) == [
+                    "1 FIN 1 0:34:00", "3 FIN 2 0:38:00", "2 FIN 3 0:39:10",
+                ])
             try await expectMatchesFolderOnDisk(run, event)
         }
     }
@@ -44,7 +48,10 @@ import TestSupport
             try event.replace("corrections.csv", with: Self.rows + "t,r,77,dnf,,\n")
             #expect(await waitForReloads(run, 1))
             #expect(run.feed.status().configError == "\(event.path)/corrections.csv:5: unknown bib 77; row skipped")
-            #expect(standingsSummary(await run.state.snapshot()) == ["3 FIN 1 0:38:00", "2 FIN 2 0:39:10", "1 DQ - 0:34:00"])
+            #expect(
+                standingsSummary(await run.state.snapshot()) == [
+                    "3 FIN 1 0:38:00", "2 FIN 2 0:39:10", "1 DQ - 0:34:00",
+                ])
 
             try event.replace("corrections.csv", with: Self.rows + "t,r,2,dnf,,\n")
             #expect(await waitForReloads(run, 2))
@@ -62,8 +69,14 @@ import TestSupport
         try event.replace("corrections.csv", with: Self.rows + "t,r,1,teleport,,\n")
         try await withLiveRun(event) { run in
             _ = try await withDeadline("catch-up") { await run.feed.waitUntilCaughtUp() }
-            #expect(run.feed.status().configError?.hasSuffix("corrections.csv:5: unknown action 'teleport'; actions are dq, dnf, dns, reinstate, penalty, bonus, split, chip, ignore, close, undo; row skipped") == true)
-            #expect(standingsSummary(await run.state.snapshot()) == ["3 FIN 1 0:38:00", "2 FIN 2 0:39:10", "1 DQ - 0:34:00"])
+            #expect(
+                run.feed.status().configError?.hasSuffix(
+                    "corrections.csv:5: unknown action 'teleport'; actions are dq, dnf, dns, reinstate, penalty, bonus, split, chip, ignore, close, undo; row skipped"
+                ) == true)
+            #expect(
+                standingsSummary(await run.state.snapshot()) == [
+                    "3 FIN 1 0:38:00", "2 FIN 2 0:39:10", "1 DQ - 0:34:00",
+                ])
             try await expectMatchesFolderOnDisk(run, event)
         }
     }

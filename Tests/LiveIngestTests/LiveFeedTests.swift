@@ -11,8 +11,10 @@ import Glibc
 #endif
 
 /// Starts a feed on `event`, runs `body`, and stops the feed whatever happens.
-func withLiveRun(_ event: LiveEventFolder, mode: TailMode = .automatic,
-                 _ body: (LiveRun) async throws -> Void) async throws {
+func withLiveRun(
+    _ event: LiveEventFolder, mode: TailMode = .automatic,
+    _ body: (LiveRun) async throws -> Void
+) async throws {
     let run = try LiveRun(event, mode: mode)
     do {
         try await body(run)
@@ -25,8 +27,10 @@ func withLiveRun(_ event: LiveEventFolder, mode: TailMode = .automatic,
 }
 
 /// A live run over a fresh test folder holding `files` (path, text), once it has caught up.
-func withCaughtUpRun(_ files: [(String, String)], mode: TailMode = .automatic,
-                     _ body: (LiveEventFolder, LiveRun) async throws -> Void) async throws {
+func withCaughtUpRun(
+    _ files: [(String, String)], mode: TailMode = .automatic,
+    _ body: (LiveEventFolder, LiveRun) async throws -> Void
+) async throws {
     let event = try LiveEventFolder()
     defer { event.remove() }
     for (path, text) in files { try event.append(path, text) }
@@ -100,8 +104,10 @@ struct LineWriter {
             var writer = LineWriter(event, run)
             _ = writer.note("reads/stadium.txt", "1,09:00:05")
             _ = writer.note("reads/stadium.txt", "2,09:00:07")
-            for (path, text) in [("reads/km5.txt", "AAA1,09:17:00"), ("reads/km5.txt", "AAA2,09:18:30"),
-                                 ("reads/km5.txt", "CCC3,09:19:00"), ("reads/stadium.txt", "2,09:00:09")] {
+            for (path, text) in [
+                ("reads/km5.txt", "AAA1,09:17:00"), ("reads/km5.txt", "AAA2,09:18:30"),
+                ("reads/km5.txt", "CCC3,09:19:00"), ("reads/stadium.txt", "2,09:00:09"),
+            ] {
                 try await writer.write(path, text)
                 // In the state means in the next snapshot.
                 let number = writer.written.last!.number, file = writer.written.last!.file
@@ -117,7 +123,9 @@ struct LineWriter {
             #expect(run.file("reads/stadium.txt")?.lastLineNumber == 3)
             try event.append("reads/stadium.txt", "4:00\n")
             let number = writer.note("reads/stadium.txt", "AAA1,09:34:00")
-            let done = try await withDeadline("two-piece line") { await run.feed.waitForLine(number, ofFile: "reads/stadium.txt") }
+            let done = try await withDeadline("two-piece line") {
+                await run.feed.waitForLine(number, ofFile: "reads/stadium.txt")
+            }
             #expect(done)
 
             try await writer.write("reads/stadium.txt", "garbage line")
@@ -125,7 +133,9 @@ struct LineWriter {
             try event.append("reads/stadium.txt", "AAA2,09:36:10\nCCC3,09:38:00\n")
             _ = writer.note("reads/stadium.txt", "AAA2,09:36:10")
             let last = writer.note("reads/stadium.txt", "CCC3,09:38:00")
-            let burst = try await withDeadline("burst") { await run.feed.waitForLine(last, ofFile: "reads/stadium.txt") }
+            let burst = try await withDeadline("burst") {
+                await run.feed.waitForLine(last, ofFile: "reads/stadium.txt")
+            }
             #expect(burst)
 
             let live = await run.state.snapshot()
@@ -183,7 +193,9 @@ struct LineWriter {
             writer.startGeneration("reads/km5.txt")
             try event.append("reads/km5.txt", "CCC3,09:19:00\n")
             let number = writer.note("reads/km5.txt", "CCC3,09:19:00")
-            let done = try await withDeadline("new file") { await run.feed.waitForLine(number, ofFile: "reads/km5.txt") }
+            let done = try await withDeadline("new file") {
+                await run.feed.waitForLine(number, ofFile: "reads/km5.txt")
+            }
             #expect(done)
             #expect(run.file("reads/km5.txt")?.lastNotice == .rotated)
             try await writer.write("reads/km5.txt", "AAA1,09:17:20")
@@ -201,7 +213,10 @@ struct LineWriter {
         let updates = run.feed.updates()
         let feed = run.feed
         let waiting = Task { await feed.waitForLine(1, ofFile: "reads/km5.txt") }
-        let listening = Task { for await _ in updates {}; return true }
+        let listening = Task {
+            for await _ in updates {}
+            return true
+        }
         await run.feed.stop()
         #expect(await waiting.value == false)
         let ended = try await withDeadline("updates end") { await listening.value }
@@ -221,8 +236,9 @@ struct LineWriter {
         #expect(live.evaluation.standings == reference.evaluation.standings)
         #expect(live.evaluation.rejections == reference.evaluation.rejections)
         #expect(live.evaluation.duplicateCount == reference.evaluation.duplicateCount)
-        #expect(await run.state.readCount == reference.evaluation.timelines.reduce(0) { $0 + $1.outcomes.count }
-            + reference.evaluation.rejections.filter { $0.reason.kind == "unknown chip" }.count)
+        #expect(
+            await run.state.readCount == reference.evaluation.timelines.reduce(0) { $0 + $1.outcomes.count }
+                + reference.evaluation.rejections.filter { $0.reason.kind == "unknown chip" }.count)
         let refs = accountedRefs(live)
         #expect(Set(refs).count == refs.count, "a line was counted twice")
         #expect(refs.count == writer.written.count)

@@ -16,8 +16,10 @@ import TestSupport
         let (log, _) = try ReadLogLoader.load(folder)
         let snap = await RaceState(folder: folder, log: log).snapshot()
         // km15's decoder numbered the passings of its silent spell; half.txt:149 is a truncated line.
-        let messages = ["reads/km15.txt:327: km15 decoder: passings 327-521 missing (195)",
-                        "reads/half.txt:150: half decoder: passing 149 missing"]
+        let messages = [
+            "reads/km15.txt:327: km15 decoder: passings 327-521 missing (195)",
+            "reads/half.txt:150: half decoder: passing 149 missing",
+        ]
         let alerts = snap.alerts(now: snap.at).filter { $0.kind == "passings missing" }
         #expect(alerts.map { snap.text(of: $0) } == messages)
         #expect(alerts.map(\.point) == [snap.event.pointIndex(id: "km15"), snap.event.pointIndex(id: "half")])

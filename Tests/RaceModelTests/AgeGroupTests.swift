@@ -42,7 +42,8 @@ import Testing
         ]
         var reads: [TimedRead] = []
         for (i, p) in participants.enumerated() { reads += Fixture.cleanRun(p.bib, minPerKm: 3.5 + Double(i) * 0.1) }
-        let rows = RaceComputation(event: event, participants: participants).evaluate(Fixture.log(reads)).standings[0].rows
+        let rows = RaceComputation(event: event, participants: participants).evaluate(Fixture.log(reads)).standings[0]
+            .rows
         #expect(rows.map(\.place) == [1, 2, 3, 4, 5, 6])
         #expect(rows.map(\.sexPlace) == [1, 1, 2, 2, nil, 3])
         // F42 and F38 share F35-44; M42 and M43 share M40-44.

@@ -15,8 +15,9 @@ import Testing
         for (i, p) in participants.enumerated() { reads += Fixture.cleanRun(p.bib, minPerKm: 3.5 + Double(i) * 0.1) }
         let event = Fixture.event(cutoff: cutoff)
         let ev = RaceComputation(event: event, participants: participants).evaluate(Fixture.log(reads))
-        let list = Awards.categories(ev.standings[0], event: event, participants: participants,
-                                     top: top, overallInAgeGroups: overallInAgeGroups)
+        let list = Awards.categories(
+            ev.standings[0], event: event, participants: participants,
+            top: top, overallInAgeGroups: overallInAgeGroups)
         var out: [String: [String]] = [:]
         for c in list { out[c.label] = c.winners.map { "\($0.place):\(participants[$0.standing.runner].bib)" } }
         return out

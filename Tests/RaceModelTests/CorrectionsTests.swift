@@ -10,7 +10,8 @@ import Testing
     }
 
     func row(_ line: Int, _ bib: String, _ action: Correction.Action, reason: String = "") -> Correction {
-        Correction(line: line, when: "2025-04-06T10:00:00+09:00", who: "referee", bib: bib, action: action, reason: reason)
+        Correction(
+            line: line, when: "2025-04-06T10:00:00+09:00", who: "referee", bib: bib, action: action, reason: reason)
     }
 
     func evaluate(_ rows: [Correction], reads: [TimedRead]? = nil, at: Millis? = nil) -> Evaluation {
@@ -35,7 +36,9 @@ import Testing
     @Test func aDisqualifiedRunnerHasNoPlaceAndIsListedAfterDNF() {
         var reads = self.reads
         reads.removeAll { $0.code == "2" && $0.point == 0 && $0.time > Fixture.gun + 60_000 }  // 2 stops before the finish
-        let ev = evaluate([row(2, "1", .disqualify(rule: "TR 55.8"), reason: "cut the course at 8K")], reads: reads, at: Fixture.t(90))
+        let ev = evaluate(
+            [row(2, "1", .disqualify(rule: "TR 55.8"), reason: "cut the course at 8K")], reads: reads, at: Fixture.t(90)
+        )
         let winner = row(of: "1", in: ev)
         #expect(winner.status == .disqualified)
         #expect(winner.place == nil && winner.sexPlace == nil && winner.ageGroupPlace == nil)
@@ -99,7 +102,9 @@ import Testing
         let missed = row(of: "2", in: evaluate([], reads: reads, at: Fixture.t(60)))
         #expect(missed.status == .onCourse)
         let hand = Fixture.t(45, 20, ms: 400)
-        let ev = evaluate([row(2, "2", .handSplit(checkpoint: "finish", time: hand), reason: "chip not read")], reads: reads, at: Fixture.t(60))
+        let ev = evaluate(
+            [row(2, "2", .handSplit(checkpoint: "finish", time: hand), reason: "chip not read")], reads: reads,
+            at: Fixture.t(60))
         let timed = row(of: "2", in: ev)
         #expect(timed.status == .finished)
         #expect(timed.gunTime == hand - Fixture.gun)
@@ -149,9 +154,12 @@ import Testing
     }
 
     @Test func anIgnoreRowMatchesOnlyToThePrecisionWritten() {
-        let rows = [row(2, "3", .ignoreRead(file: "stadium.txt", time: Fixture.t(30, 5, ms: 300), precision: 100, code: "C3"))]
+        let rows = [
+            row(2, "3", .ignoreRead(file: "stadium.txt", time: Fixture.t(30, 5, ms: 300), precision: 100, code: "C3"))
+        ]
         let stray = Fixture.read("C3", 0, Fixture.t(30, 5, ms: 250), line: 9)
-        #expect(evaluate(rows, reads: reads + [stray]).rejections.allSatisfy { $0.reason != .ignoredByOfficials(line: 2) })
+        #expect(
+            evaluate(rows, reads: reads + [stray]).rejections.allSatisfy { $0.reason != .ignoredByOfficials(line: 2) })
     }
 
     @Test func closingARaceGivesFinalResults() {

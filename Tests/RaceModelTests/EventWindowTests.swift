@@ -17,8 +17,9 @@ import Testing
         var log = ReadLog(files: Fixture.files)
         for (i, l) in lines.enumerated() {
             let raw = RawRead(code: l.code, date: l.date, timeOfDay: l.time, format: l.date == nil ? .manual : .ipico)
-            log.record(.read(raw), file: l.file, line: i + 1, eventDate: event.date, window: event.window,
-                       clockOffset: 0, text: "line \(i + 1)")
+            log.record(
+                .read(raw), file: l.file, line: i + 1, eventDate: event.date, window: event.window,
+                clockOffset: 0, text: "line \(i + 1)")
         }
         return log
     }
@@ -27,9 +28,11 @@ import Testing
         // Gun at 23:30: the last laps of a night race run past midnight (hand-timed, undated).
         let event = event(gun: 23 * Self.hour + 30 * 60_000, cutoff: 4 * Self.hour)
         let minute = 60_000
-        let times = [23 * Self.hour + 30 * minute + 20_000, 23 * Self.hour + 45 * minute, 23 * Self.hour + 55 * minute,
-                     10 * minute, 20 * minute]
-        let files = [0, 3, 2, 3, 0]   // stadium, loop 3K, 5K, loop 8K, stadium
+        let times = [
+            23 * Self.hour + 30 * minute + 20_000, 23 * Self.hour + 45 * minute, 23 * Self.hour + 55 * minute,
+            10 * minute, 20 * minute,
+        ]
+        let files = [0, 3, 2, 3, 0]  // stadium, loop 3K, 5K, loop 8K, stadium
         let log = record(zip(times, files).map { ("1", $1, $0, nil) }, event: event)
         #expect(log.problems.isEmpty)
         #expect(log.reads.map(\.time).suffix(2) == [24 * Self.hour + 10 * minute, 24 * Self.hour + 20 * minute])
@@ -44,23 +47,29 @@ import Testing
     func lapRace(gun: Millis, cutoff: Millis, readsAt times: [Millis]) -> Evaluation {
         let lap = TimingPoint(id: "lap", name: "Lap mat", files: ["stadium.txt"], duplicateWindow: 10_000)
         let checkpoints = times.indices.map { Checkpoint(id: "L\($0)", pointIndex: 0, km: Double($0 * 10)) }
-        let race = Race(id: "laps", name: "Laps", waves: [Wave(id: "A", gun: gun)], clock: .gun,
-                        checkpoints: checkpoints, cutoff: cutoff)
-        let event = EventConfig(name: "Laps", date: CivilDate(year: 2025, month: 7, day: 5), utcOffsetMinutes: 0,
-                                ageGroups: AgeGroups(lowerBounds: []), points: [lap], races: [race])
+        let race = Race(
+            id: "laps", name: "Laps", waves: [Wave(id: "A", gun: gun)], clock: .gun,
+            checkpoints: checkpoints, cutoff: cutoff)
+        let event = EventConfig(
+            name: "Laps", date: CivilDate(year: 2025, month: 7, day: 5), utcOffsetMinutes: 0,
+            ageGroups: AgeGroups(lowerBounds: []), points: [lap], races: [race])
         var log = ReadLog(files: [ReadFileInfo(path: "stadium.txt", pointIndex: 0, isBackup: false)])
         for (i, t) in times.enumerated() {
-            log.record(.read(RawRead(code: "7", timeOfDay: t, format: .manual)), file: 0, line: i + 1,
-                       eventDate: event.date, window: event.window, clockOffset: 0, text: "7,\(t)")
+            log.record(
+                .read(RawRead(code: "7", timeOfDay: t, format: .manual)), file: 0, line: i + 1,
+                eventDate: event.date, window: event.window, clockOffset: 0, text: "7,\(t)")
         }
         #expect(log.problems.isEmpty)
-        return RaceComputation(event: event, participants: [Participant(bib: "7", name: "Owl", raceIndex: 0)]).evaluate(log)
+        return RaceComputation(event: event, participants: [Participant(bib: "7", name: "Owl", raceIndex: 0)]).evaluate(
+            log)
     }
 
     @Test func aFourLapRaceStartingAt22KeepsEveryReadAfterMidnight() {
         let minute = 60_000
-        let laps = [22 * Self.hour + 10_000, 22 * Self.hour + 50 * minute, 23 * Self.hour + 40 * minute,
-                    30 * minute, Self.hour + 20 * minute]
+        let laps = [
+            22 * Self.hour + 10_000, 22 * Self.hour + 50 * minute, 23 * Self.hour + 40 * minute,
+            30 * minute, Self.hour + 20 * minute,
+        ]
         let ev = lapRace(gun: 22 * Self.hour, cutoff: 6 * Self.hour, readsAt: laps)
         #expect(ev.rejections.isEmpty, "no read lost as before the gun")
         #expect(ev.usedCount == 5)
@@ -83,10 +92,10 @@ import Testing
 
     @Test func aTwentyFourHourRaceTellsTheLastHourFromTheHourBeforeTheGun() {
         let window = event(gun: 12 * Self.hour, cutoff: 24 * Self.hour).window
-        #expect(window.place(timeOfDay: 14 * Self.hour) == 14 * Self.hour)          // 2 h in
-        #expect(window.place(timeOfDay: 11 * Self.hour) == 35 * Self.hour)          // 23 h in, not 1 h before the gun
+        #expect(window.place(timeOfDay: 14 * Self.hour) == 14 * Self.hour)  // 2 h in
+        #expect(window.place(timeOfDay: 11 * Self.hour) == 35 * Self.hour)  // 23 h in, not 1 h before the gun
         #expect(window.place(timeOfDay: 7 * Self.hour) == 31 * Self.hour)
-        #expect(window.place(timeOfDay: 5 * Self.hour) == 29 * Self.hour)           // over the limit, still recorded
+        #expect(window.place(timeOfDay: 5 * Self.hour) == 29 * Self.hour)  // over the limit, still recorded
         #expect(window.start == 6 * Self.hour && window.end == 42 * Self.hour)
     }
 
@@ -102,13 +111,15 @@ import Testing
         let event = event(gun: Fixture.gun, cutoff: 6 * Self.hour)
         let date = event.date
         let far = CivilDate(year: 2099, month: 4, day: 6)
-        let log = record([("1", 0, Fixture.t(0, 20), date), ("1", 2, Fixture.t(25), date), ("zzz", 2, 9 * Self.hour, far)],
-                         event: event)
+        let log = record(
+            [("1", 0, Fixture.t(0, 20), date), ("1", 2, Fixture.t(25), date), ("zzz", 2, 9 * Self.hour, far)],
+            event: event)
         #expect(log.reads.count == 2)
         #expect(log.latestReadTime == Fixture.t(25))
         #expect(log.problems.count == 1)
         guard case .outsideEventWindow(let when)? = log.problems.first?.reason else {
-            Issue.record("expected an outside-the-window rejection"); return
+            Issue.record("expected an outside-the-window rejection")
+            return
         }
         #expect(when.hasPrefix("2099-04-06 09:00:00"))
         let ev = RaceComputation(event: event, participants: [Fixture.runner("1")]).evaluate(log)

@@ -7,22 +7,25 @@ enum Fixture {
 
     static func event(clock: RankingClock = .gun, cutoff: Millis? = nil, window: Millis = 10_000) -> EventConfig {
         let points = [
-            TimingPoint(id: "stadium", name: "Stadium", files: ["stadium.txt", "stadium-backup.txt"], duplicateWindow: window),
+            TimingPoint(
+                id: "stadium", name: "Stadium", files: ["stadium.txt", "stadium-backup.txt"], duplicateWindow: window),
             TimingPoint(id: "km5", name: "5 km", files: ["km5.txt"], duplicateWindow: window),
             TimingPoint(id: "loop", name: "Loop mat", files: ["loop.txt"], duplicateWindow: window),
             TimingPoint(id: "elsewhere", name: "Other course", files: ["other.txt"], duplicateWindow: window),
         ]
-        let race = Race(id: "10k", name: "10K", waves: [Wave(id: "A", gun: gun), Wave(id: "B", gun: gun + 600_000)],
-                        clock: clock,
-                        checkpoints: [
-                            Checkpoint(id: "start", pointIndex: 0, km: 0),
-                            Checkpoint(id: "3K", pointIndex: 2, km: 3),
-                            Checkpoint(id: "5K", pointIndex: 1, km: 5),
-                            Checkpoint(id: "8K", pointIndex: 2, km: 8),
-                            Checkpoint(id: "finish", pointIndex: 0, km: 10),
-                        ], cutoff: cutoff)
-        return EventConfig(name: "Test 10K", date: CivilDate(year: 2025, month: 4, day: 6), utcOffsetMinutes: 540,
-                           ageGroups: AgeGroups(lowerBounds: [18, 40, 50]), points: points, races: [race])
+        let race = Race(
+            id: "10k", name: "10K", waves: [Wave(id: "A", gun: gun), Wave(id: "B", gun: gun + 600_000)],
+            clock: clock,
+            checkpoints: [
+                Checkpoint(id: "start", pointIndex: 0, km: 0),
+                Checkpoint(id: "3K", pointIndex: 2, km: 3),
+                Checkpoint(id: "5K", pointIndex: 1, km: 5),
+                Checkpoint(id: "8K", pointIndex: 2, km: 8),
+                Checkpoint(id: "finish", pointIndex: 0, km: 10),
+            ], cutoff: cutoff)
+        return EventConfig(
+            name: "Test 10K", date: CivilDate(year: 2025, month: 4, day: 6), utcOffsetMinutes: 540,
+            ageGroups: AgeGroups(lowerBounds: [18, 40, 50]), points: points, races: [race])
     }
 
     static let files = [
@@ -33,13 +36,19 @@ enum Fixture {
         ReadFileInfo(path: "other.txt", pointIndex: 3, isBackup: false),
     ]
 
-    static func runner(_ bib: String, sex: Sex = .male, age: Int = 30, division: Division = .amateur, wave: Int = 0, chip: String? = nil) -> Participant {
-        Participant(bib: bib, name: "Runner \(bib)", raceIndex: 0, chip: chip, sex: sex, age: age, country: "PRK",
-                    division: division, waveIndex: wave)
+    static func runner(
+        _ bib: String, sex: Sex = .male, age: Int = 30, division: Division = .amateur, wave: Int = 0,
+        chip: String? = nil
+    ) -> Participant {
+        Participant(
+            bib: bib, name: "Runner \(bib)", raceIndex: 0, chip: chip, sex: sex, age: age, country: "PRK",
+            division: division, waveIndex: wave)
     }
 
     /// Minutes (and seconds) after the gun as a time of day.
-    static func t(_ minutes: Int, _ seconds: Int = 0, ms: Int = 0) -> Millis { gun + (minutes * 60 + seconds) * 1000 + ms }
+    static func t(_ minutes: Int, _ seconds: Int = 0, ms: Int = 0) -> Millis {
+        gun + (minutes * 60 + seconds) * 1000 + ms
+    }
 
     /// A read of `code` at point `point` (0 stadium, 1 km5, 2 loop, 3 elsewhere).
     static func read(_ code: String, _ point: Int, _ time: Millis, backup: Bool = false, line: Int = 1) -> TimedRead {

@@ -4,8 +4,10 @@ import Testing
 /// Rules per race and wave, the ranking clock per division or wave, final
 /// results, the time limit and suspicious segments, on the hand-made 10K.
 @Suite struct RaceRulesTests {
-    func evaluate(_ event: EventConfig, _ participants: [Participant], _ reads: [TimedRead],
-                  at: Millis? = nil, final: Bool = false) -> Evaluation {
+    func evaluate(
+        _ event: EventConfig, _ participants: [Participant], _ reads: [TimedRead],
+        at: Millis? = nil, final: Bool = false
+    ) -> Evaluation {
         RaceComputation(event: event, participants: participants).evaluate(Fixture.log(reads), at: at, final: final)
     }
 
@@ -28,11 +30,12 @@ import Testing
 
     @Test func aWavesRulesApplyToItsRunnersOnly() {
         var event = Fixture.event()
-        event.races[0].waves[1].rules = TimingRules(maxSpeedKmh: 45)   // wave B: wheelchairs
+        event.races[0].waves[1].rules = TimingRules(maxSpeedKmh: 45)  // wave B: wheelchairs
         let participants = [Fixture.runner("1"), Fixture.runner("2", wave: 1)]
         let reads = wheelchairReads + Fixture.cleanRun("2", minPerKm: 1.0 / 0.6, startDelay: 1, wave: 1)
         let ev = evaluate(event, participants, reads)
-        let status = Dictionary(uniqueKeysWithValues: ev.standings[0].rows.map { (participants[$0.runner].bib, $0.status) })
+        let status = Dictionary(
+            uniqueKeysWithValues: ev.standings[0].rows.map { (participants[$0.runner].bib, $0.status) })
         #expect(status["1"] != .finished)
         #expect(status["2"] == .finished)
     }
@@ -42,7 +45,8 @@ import Testing
         var event = Fixture.event(clock: .gun)
         event.races[0].divisionClocks = [.amateur: .net]
         let participants = [Fixture.runner("1", division: .elite), Fixture.runner("2")]
-        let reads = Fixture.cleanRun("1", minPerKm: 3.2, startDelay: 2) + Fixture.cleanRun("2", minPerKm: 4, startDelay: 300)
+        let reads =
+            Fixture.cleanRun("1", minPerKm: 3.2, startDelay: 2) + Fixture.cleanRun("2", minPerKm: 4, startDelay: 300)
         let rows = evaluate(event, participants, reads).standings[0].rows
         let elite = rows.first { $0.runner == 0 }!, amateur = rows.first { $0.runner == 1 }!
         #expect(elite.rankTime == elite.gunTime)
@@ -52,7 +56,8 @@ import Testing
         // A wave's clock applies where the division gives none.
         var byWave = Fixture.event(clock: .gun)
         byWave.races[0].waves[0].clock = .net
-        let row = evaluate(byWave, [Fixture.runner("2")], Fixture.cleanRun("2", minPerKm: 4, startDelay: 300)).standings[0].rows[0]
+        let row = evaluate(byWave, [Fixture.runner("2")], Fixture.cleanRun("2", minPerKm: 4, startDelay: 300))
+            .standings[0].rows[0]
         #expect(row.rankTime == 40 * 60_000)
     }
 
@@ -69,18 +74,21 @@ import Testing
 
     @Test func aFinishAfterTheTimeLimitIsListedAfterTheFinishersWithoutPlace() {
         // A 45-minute limit from each runner's own gun; wave B starts 10 minutes later.
-        let participants = [Fixture.runner("1"), Fixture.runner("2"), Fixture.runner("3", wave: 1), Fixture.runner("4")]
-        let reads = Fixture.cleanRun("1", minPerKm: 5)                   // 50:20: over
-            + Fixture.cleanRun("2", minPerKm: 4)                           // 40:20
-            + Fixture.cleanRun("3", minPerKm: 4.4, wave: 1)                // 44:20 after its own gun, 54:20 after A's
-            + Fixture.cleanRun("4", minPerKm: 6).prefix(3)                 // out at 5K
+        let participants = [
+            Fixture.runner("1"), Fixture.runner("2"), Fixture.runner("3", wave: 1), Fixture.runner("4"),
+        ]
+        let reads =
+            Fixture.cleanRun("1", minPerKm: 5)  // 50:20: over
+            + Fixture.cleanRun("2", minPerKm: 4)  // 40:20
+            + Fixture.cleanRun("3", minPerKm: 4.4, wave: 1)  // 44:20 after its own gun, 54:20 after A's
+            + Fixture.cleanRun("4", minPerKm: 6).prefix(3)  // out at 5K
         let ev = evaluate(Fixture.event(cutoff: 45 * 60_000), participants, reads, at: Fixture.t(70))
         let rows = ev.standings[0].rows
         #expect(rows.map { participants[$0.runner].bib } == ["2", "3", "1", "4"])
         #expect(rows.map(\.status) == [.finished, .finished, .overTimeLimit, .dnf])
         #expect(rows.map(\.place) == [1, 2, nil, nil])
         #expect(rows[2].gunTime == 50 * 60_000 + 20_000)
-        #expect(ev.isFinal)   // every wave's limit has passed: the dashboard shows final results
+        #expect(ev.isFinal)  // every wave's limit has passed: the dashboard shows final results
     }
 
     @Test func aSegmentTwiceTheRunnersOwnPaceIsFlaggedNotRefused() {

@@ -3,8 +3,10 @@ import Testing
 
 @Suite struct StandingsTests {
     /// Five runners: two finish, one is on course at 8 km, one at 5 km, one never starts.
-    func evaluate(clock: RankingClock = .gun, cutoff: Millis? = nil, at: Millis? = nil,
-                  extra: [TimedRead] = []) -> (Evaluation, [Participant]) {
+    func evaluate(
+        clock: RankingClock = .gun, cutoff: Millis? = nil, at: Millis? = nil,
+        extra: [TimedRead] = []
+    ) -> (Evaluation, [Participant]) {
         let participants = [
             Fixture.runner("1", sex: .male, age: 25, division: .elite),
             Fixture.runner("2", sex: .female, age: 42, division: .elite),
@@ -12,12 +14,13 @@ import Testing
             Fixture.runner("4", sex: .female, age: 33, chip: "abc123"),
             Fixture.runner("5", sex: .male, age: 60),
         ]
-        var reads = Fixture.cleanRun("1", minPerKm: 3.2, startDelay: 2)   // finish 32:02
-        reads += Fixture.cleanRun("2", minPerKm: 3.5, startDelay: 3)      // finish 35:03
-        reads += Fixture.cleanRun("3", minPerKm: 6, startDelay: 60).prefix(4)   // 8 km at 49:00
+        var reads = Fixture.cleanRun("1", minPerKm: 3.2, startDelay: 2)  // finish 32:02
+        reads += Fixture.cleanRun("2", minPerKm: 3.5, startDelay: 3)  // finish 35:03
+        reads += Fixture.cleanRun("3", minPerKm: 6, startDelay: 60).prefix(4)  // 8 km at 49:00
         reads += Fixture.cleanRun("ABC123", minPerKm: 5, startDelay: 90).prefix(3)  // 5 km at 26:30, by chip
         reads += extra
-        let computation = RaceComputation(event: Fixture.event(clock: clock, cutoff: cutoff), participants: participants)
+        let computation = RaceComputation(
+            event: Fixture.event(clock: clock, cutoff: cutoff), participants: participants)
         return (computation.evaluate(Fixture.log(reads), at: at), participants)
     }
 
@@ -39,7 +42,8 @@ import Testing
         // Age groups [18, 40, 50] per sex: M25 -> M18-39, F42 -> F40-49, M45 -> M40-49, F33 -> F18-39.
         #expect(rows.map(\.ageGroupPlace) == [1, 1, 1, 1, nil])
         let groups = Fixture.event().ageGroups
-        #expect(rows.map { $0.ageGroup.map(groups.label(forGroup:)) } == ["M18-39", "F40-49", "M40-49", "F18-39", "M50+"])
+        #expect(
+            rows.map { $0.ageGroup.map(groups.label(forGroup:)) } == ["M18-39", "F40-49", "M40-49", "F18-39", "M50+"])
         #expect(Fixture.event().ageGroups.label(forAge: 45) == "40-49")
         #expect(Fixture.event().ageGroups.label(forAge: 60) == "50+")
         #expect(Fixture.event().ageGroups.label(forAge: 16) == "U18")
@@ -78,7 +82,7 @@ import Testing
 
     @Test func netClockRanksByTimeFromTheStartMat() {
         // Runner 4 started 88 s after runner 1... give runner 5 a late start and a fast net time.
-        let late = Fixture.cleanRun("5", minPerKm: 3.1, startDelay: 240)   // finish at 4:00 + 31:00 = 35:00 gun, 31:00 net
+        let late = Fixture.cleanRun("5", minPerKm: 3.1, startDelay: 240)  // finish at 4:00 + 31:00 = 35:00 gun, 31:00 net
         let (gunEv, p) = evaluate(clock: .gun, extra: late)
         let (netEv, _) = evaluate(clock: .net, extra: late)
         #expect(gunEv.standings[0].rows.prefix(3).map { p[$0.runner].bib } == ["1", "5", "2"])
@@ -103,7 +107,10 @@ import Testing
     }
 
     @Test func everyReadIsUsedDuplicateOrRejected() {
-        let noise = [Fixture.read("1", 1, Fixture.t(16, 5)), Fixture.read("ZZZ", 0, Fixture.t(1)), Fixture.read("2", 3, Fixture.t(9))]
+        let noise = [
+            Fixture.read("1", 1, Fixture.t(16, 5)), Fixture.read("ZZZ", 0, Fixture.t(1)),
+            Fixture.read("2", 3, Fixture.t(9)),
+        ]
         let (ev, _) = evaluate(extra: noise)
         let total = ev.pointStats.reduce(0) { $0 + $1.reads }
         #expect(ev.usedCount + ev.duplicateCount + ev.rejections.count == total)

@@ -28,18 +28,28 @@ import Testing
         #expect(CivilDate(year: 2025, month: 4, day: 7).daysSinceEpoch - a.daysSinceEpoch == 1)
         #expect(CivilDate(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
         #expect(CivilDate(iso: "2025-13-01") == nil)
-        let read = RawRead(code: "x", date: CivilDate(year: 2025, month: 4, day: 5), timeOfDay: 23 * 3_600_000, format: .ipico)
+        let read = RawRead(
+            code: "x", date: CivilDate(year: 2025, month: 4, day: 5), timeOfDay: 23 * 3_600_000, format: .ipico)
         #expect(read.eventTime(eventDate: a) == -3_600_000)
     }
 
     @Test func clockOffsetIsAppliedWhenALineIsRecorded() {
         var log = ReadLog(files: Fixture.files)
         let raw = RawRead(code: "101", timeOfDay: Fixture.t(5), format: .manual)
-        log.record(.read(raw), file: 2, line: 4, eventDate: CivilDate(year: 2025, month: 4, day: 6), clockOffset: -1500, text: "x")
-        log.record(.malformed(reason: "nope"), file: 2, line: 5, eventDate: CivilDate(year: 2025, month: 4, day: 6), clockOffset: 0, text: "garbage")
+        log.record(
+            .read(raw), file: 2, line: 4, eventDate: CivilDate(year: 2025, month: 4, day: 6), clockOffset: -1500,
+            text: "x")
+        log.record(
+            .malformed(reason: "nope"), file: 2, line: 5, eventDate: CivilDate(year: 2025, month: 4, day: 6),
+            clockOffset: 0, text: "garbage")
         #expect(log.reads.first?.time == Fixture.t(5) - 1500)
         #expect(log.reads.first?.point == 1)
-        #expect(log.problems == [LineProblem(ref: LineRef(file: 2, line: 5), reason: .malformed("nope"), text: "garbage", after: Fixture.t(5) - 1500)])
+        #expect(
+            log.problems == [
+                LineProblem(
+                    ref: LineRef(file: 2, line: 5), reason: .malformed("nope"), text: "garbage",
+                    after: Fixture.t(5) - 1500)
+            ])
         #expect(log.lineCounts[2] == 2)
     }
 }

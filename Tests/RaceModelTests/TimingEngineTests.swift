@@ -7,7 +7,8 @@ import Testing
 
     @Test func cleanRunFillsEverySplitInOrder() {
         let tl = engine.timeline(for: runner, reads: Fixture.cleanRun("101", minPerKm: 5))
-        #expect(tl.splits == [Fixture.t(0, 20), Fixture.t(15, 20), Fixture.t(25, 20), Fixture.t(40, 20), Fixture.t(50, 20)])
+        #expect(
+            tl.splits == [Fixture.t(0, 20), Fixture.t(15, 20), Fixture.t(25, 20), Fixture.t(40, 20), Fixture.t(50, 20)])
         #expect(tl.furthest == 4)
         #expect(tl.startRead == Fixture.t(0, 20))
         #expect(tl.flags.isEmpty)
@@ -37,13 +38,18 @@ import Testing
 
     @Test func backupReadIsUsedOnlyWhereTheMainLineHasNone() {
         // Main line missed the start; the backup caught it.
-        let onlyBackup = [Fixture.read("101", 0, Fixture.t(0, 30), backup: true), Fixture.read("101", 1, Fixture.t(25))]
+        let onlyBackup = [
+            Fixture.read("101", 0, Fixture.t(0, 30), backup: true), Fixture.read("101", 1, Fixture.t(25)),
+        ]
         let a = engine.timeline(for: runner, reads: onlyBackup)
         #expect(a.splits[0] == Fixture.t(0, 30))
         #expect(a.flags.contains(.backupUsed))
 
         // Both lines read the passage: the main read times it even though the backup read came first.
-        let both = [Fixture.read("101", 0, Fixture.t(0, 28), backup: true, line: 7), Fixture.read("101", 0, Fixture.t(0, 30), line: 3)]
+        let both = [
+            Fixture.read("101", 0, Fixture.t(0, 28), backup: true, line: 7),
+            Fixture.read("101", 0, Fixture.t(0, 30), line: 3),
+        ]
         let b = engine.timeline(for: runner, reads: both)
         #expect(b.splits[0] == Fixture.t(0, 30))
         #expect(!b.flags.contains(.backupUsed))
@@ -68,14 +74,18 @@ import Testing
 
     @Test func loopMatIsAssignedByDistanceAndElapsedTime() {
         // Missed the first pass of the loop mat: the read at 40 min is the km 8 pass, not km 3.
-        let reads = [Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 1, Fixture.t(25)), Fixture.read("101", 2, Fixture.t(40))]
+        let reads = [
+            Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 1, Fixture.t(25)),
+            Fixture.read("101", 2, Fixture.t(40)),
+        ]
         let tl = engine.timeline(for: runner, reads: reads)
         #expect(tl.splits[1] == nil)
         #expect(tl.splits[3] == Fixture.t(40))
         #expect(tl.missed == [1])
 
         // Without the 5 km read, 40 min at 5:00/km from the start is still km 8, not km 3.
-        let tl2 = engine.timeline(for: runner, reads: [Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 2, Fixture.t(40))])
+        let tl2 = engine.timeline(
+            for: runner, reads: [Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 2, Fixture.t(40))])
         #expect(tl2.splits[3] == Fixture.t(40))
     }
 
@@ -92,15 +102,18 @@ import Testing
 
     @Test func impossibleSplitIsFlaggedAndNotUsed() {
         // Start, 3 km at 15 min, then "finish" 5 minutes later: 7 km in 5 min = 84 km/h.
-        let reads = [Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 2, Fixture.t(15)),
-                     Fixture.read("101", 0, Fixture.t(20))]
+        let reads = [
+            Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 2, Fixture.t(15)),
+            Fixture.read("101", 0, Fixture.t(20)),
+        ]
         let tl = engine.timeline(for: runner, reads: reads)
         #expect(tl.splits[4] == nil)
         #expect(tl.furthest == 1)
         #expect(tl.impossible.map(\.checkpoint) == [4])
         #expect(tl.flags.contains(.impossibleSplit))
         guard case .rejected(.impossibleSplit(let cp, let kmh)) = tl.outcomes[2].outcome else {
-            Issue.record("expected an impossible split, got \(tl.outcomes[2].outcome)"); return
+            Issue.record("expected an impossible split, got \(tl.outcomes[2].outcome)")
+            return
         }
         #expect(cp == "finish")
         #expect(kmh > 80 && kmh < 90)

@@ -8,59 +8,59 @@ import TestSupport
 /// A 15 km race whose 10 km mat goes quiet after 09:40 while two runners are on their way to it.
 @Suite struct AlertsTests {
     static let config = """
-    name = "Alert test"
-    date = 2025-04-06
-    utc_offset = "+09:00"
-    [[points]]
-    id = "stadium"
-    name = "Stadium"
-    files = ["stadium.txt"]
-    [[points]]
-    id = "km5"
-    name = "5 km"
-    files = ["km5.txt"]
-    [[points]]
-    id = "km10"
-    name = "10 km"
-    files = ["km10.txt"]
-    [[races]]
-    id = "15k"
-    waves = [{ id = "A", gun = "09:00:00" }]
-    checkpoints = [
-      { id = "start", point = "stadium", km = 0 },
-      { id = "5K", point = "km5", km = 5 },
-      { id = "10K", point = "km10", km = 10 },
-      { id = "finish", point = "stadium", km = 15 },
-    ]
-    """
+        name = "Alert test"
+        date = 2025-04-06
+        utc_offset = "+09:00"
+        [[points]]
+        id = "stadium"
+        name = "Stadium"
+        files = ["stadium.txt"]
+        [[points]]
+        id = "km5"
+        name = "5 km"
+        files = ["km5.txt"]
+        [[points]]
+        id = "km10"
+        name = "10 km"
+        files = ["km10.txt"]
+        [[races]]
+        id = "15k"
+        waves = [{ id = "A", gun = "09:00:00" }]
+        checkpoints = [
+          { id = "start", point = "stadium", km = 0 },
+          { id = "5K", point = "km5", km = 5 },
+          { id = "10K", point = "km10", km = 10 },
+          { id = "finish", point = "stadium", km = 15 },
+        ]
+        """
     static let participants = """
-    bib,name,race,sex
-    1,Fast One,15k,M
-    2,Even Two,15k,F
-    3,Even Three,15k,M
-    4,Never Started,15k,F
-    5,Skips Five,15k,M
-    6,Jumps Six,15k,F
-    7,Late Seven,15k,M
-    8,Stops Eight,15k,F
+        bib,name,race,sex
+        1,Fast One,15k,M
+        2,Even Two,15k,F
+        3,Even Three,15k,M
+        4,Never Started,15k,F
+        5,Skips Five,15k,M
+        6,Jumps Six,15k,F
+        7,Late Seven,15k,M
+        8,Stops Eight,15k,F
 
-    """
+        """
     /// (file, text): 0 stadium, 1 km5, 2 km10.
     static let lines: [(Int, String)] = [
         (0, "1,09:00:05"), (0, "2,09:00:10"), (0, "3,09:00:20"), (0, "5,09:00:30"), (0, "6,09:00:40"),
         (1, "1,09:17:00"), (1, "ZZZ9,09:20:00"), (1, "2,09:25:10"), (1, "3,09:25:20"), (1, "6,09:26:00"),
         (1, "garbage line"),
-        (2, "5,09:30:00"),      // 5K missed
-        (2, "6,09:30:00"),      // 5 km in 4 minutes: impossible
+        (2, "5,09:30:00"),  // 5K missed
+        (2, "6,09:30:00"),  // 5 km in 4 minutes: impossible
         (2, "1,09:34:00"),
-        (2, "ZZZ9,09:40:00"),   // the last thing the 10 km mat reads
+        (2, "ZZZ9,09:40:00"),  // the last thing the 10 km mat reads
         (0, "5,09:45:00"),
         (0, "1,09:51:00"),
-        (0, "5,09:58:00"),      // after finishing: keeps the stadium mat alive
-        (1, "7,09:46:00"),      // 5 km two minutes after starting: impossible, and later than the mat went quiet
+        (0, "5,09:58:00"),  // after finishing: keeps the stadium mat alive
+        (1, "7,09:46:00"),  // 5 km two minutes after starting: impossible, and later than the mat went quiet
         (0, "7,09:44:00"),
         (0, "8,09:00:50"),
-        (1, "8,09:15:50"),      // then stops: due at 10 km at 09:30:50, while that mat still read others
+        (1, "8,09:15:50"),  // then stops: due at 10 km at 09:30:50, while that mat still read others
     ]
 
     static func at(_ clock: String) -> Millis { TimeFormat.parseClock(clock)! }
@@ -125,12 +125,18 @@ import TestSupport
     @Test func alertsAreOrderedBySeverityThenOngoingThenMostRecent() async throws {
         let snap = try await snapshot(at: "10:00:00")
         let alerts = snap.alerts(now: Self.at("10:00:00"))
-        #expect(alerts.map(\.kind) == ["silent mat", "impossible split", "impossible split", "unknown chip", "missed split",
-                                       "malformed", "after finish"])
+        #expect(
+            alerts.map(\.kind) == [
+                "silent mat", "impossible split", "impossible split", "unknown chip", "missed split",
+                "malformed", "after finish",
+            ])
         #expect(alerts.map(\.severity) == [.critical, .critical, .critical, .warning, .warning, .warning, .notice])
         // The silent mat leads although its last read (09:40) is older than bib 7's refused read (09:46).
-        #expect(alerts.map(\.time) == [Self.at("09:40:00"), Self.at("09:46:00"), Self.at("09:30:00"), Self.at("09:40:00"),
-                                       Self.at("09:30:00"), Self.at("09:26:00"), Self.at("09:58:00")])
+        #expect(
+            alerts.map(\.time) == [
+                Self.at("09:40:00"), Self.at("09:46:00"), Self.at("09:30:00"), Self.at("09:40:00"),
+                Self.at("09:30:00"), Self.at("09:26:00"), Self.at("09:58:00"),
+            ])
         // Bibs 7, 6, 5, 5: participants are indexed in file order.
         #expect(alerts.map(\.runner) == [nil, 6, 5, nil, 4, nil, 4])
     }

@@ -23,9 +23,11 @@ import TestSupport
     ]
 
     func state() throws -> RaceState {
-        let participants = LiveEventFolder.participants.replacingOccurrences(of: "Late Entry,10k,,", with: "Late Entry,10k,CCC3,")
-        let folder = try EventFolder.parse(path: "/tmp/none", config: LiveEventFolder.config, participants: participants,
-                                           corrections: Self.journal)
+        let participants = LiveEventFolder.participants.replacingOccurrences(
+            of: "Late Entry,10k,,", with: "Late Entry,10k,CCC3,")
+        let folder = try EventFolder.parse(
+            path: "/tmp/none", config: LiveEventFolder.config, participants: participants,
+            corrections: Self.journal)
         #expect(folder.correctionProblems == [])
         return referenceState(folder, written: Self.lines)
     }

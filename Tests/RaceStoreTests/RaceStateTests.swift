@@ -33,14 +33,18 @@ import TestSupport
     @Test func endOfFeedStandings() async throws {
         let snap = try await loadedState().snapshot()
         #expect(summary(snap) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 DNS - -"])
-        #expect(snap.evaluation.rejections.map(\.reason.kind).sorted() == ["malformed", "unknown chip", "unknown chip"])
+        #expect(
+            snap.evaluation.rejections.map(\.reason.kind).sorted() == ["malformed", "unknown chip", "unknown chip"])
         #expect(snap.evaluation.duplicateCount == 1)
-        #expect(snap.counts.started == 2 && snap.counts.onCourse == 0 && snap.counts.finished == 2 && snap.counts.dns == 1)
+        #expect(
+            snap.counts.started == 2 && snap.counts.onCourse == 0 && snap.counts.finished == 2 && snap.counts.dns == 1)
     }
 
     @Test func seekingBackGivesWhatAFreshStateGives() async throws {
         let state = try loadedState()
-        let times = [9 * 3_600_000 + 40 * 60_000, 9 * 3_600_000 + 20 * 60_000, 9 * 3_600_000 + 35 * 60_000, 9 * 3_600_000 + 1000]
+        let times = [
+            9 * 3_600_000 + 40 * 60_000, 9 * 3_600_000 + 20 * 60_000, 9 * 3_600_000 + 35 * 60_000, 9 * 3_600_000 + 1000,
+        ]
         for t in times {
             let moved = await state.snapshot(at: t)
             let fresh = try await loadedState().snapshot(at: t)
@@ -68,7 +72,8 @@ import TestSupport
     @Test func correctedParticipantsRematchEarlierReads() async throws {
         let state = try loadedState()
         // The late entry gets chip CCC3: the earlier unknown-chip reads now count.
-        let corrected = Self.participants.replacingOccurrences(of: "3,Late Entry,10k,,M,", with: "3,Late Entry,10k,CCC3,M,")
+        let corrected = Self.participants.replacingOccurrences(
+            of: "3,Late Entry,10k,,M,", with: "3,Late Entry,10k,CCC3,M,")
         await state.reload(try folder(participants: corrected))
         let snap = await state.snapshot()
         #expect(summary(snap) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 FIN 3 0:38:00"])
@@ -76,4 +81,3 @@ import TestSupport
         #expect(snap.standings(race: 0).rows[2].flags.contains(.noStartRead))
     }
 }
-

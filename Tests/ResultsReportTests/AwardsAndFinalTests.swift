@@ -20,7 +20,8 @@ import TimingIngest
         let running = live.evaluation.standings.reduce(0) { $0 + $1.statusCounts[.onCourse] }
         #expect(running > 0)
         #expect(final.evaluation.standings.allSatisfy { $0.statusCounts[.onCourse] == 0 })
-        #expect(final.evaluation.standings.reduce(0) { $0 + $1.statusCounts[.dnf] }
+        #expect(
+            final.evaluation.standings.reduce(0) { $0 + $1.statusCounts[.dnf] }
                 == live.evaluation.standings.reduce(0) { $0 + $1.statusCounts[.dnf] } + running)
         #expect(TableReport.render(final).contains("final results at"))
         #expect(JSONReport.render(final).contains("\"final\" : true"))
@@ -31,14 +32,18 @@ import TimingIngest
         func winners(_ both: Bool) -> (overall: Set<String>, ageGroups: [String]) {
             let rows = AwardsReport.csv(snap, race: 0, rules: AwardRules(top: 3, overallInAgeGroups: both))
                 .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            return (Set(rows.filter { $0[1].hasPrefix("Overall") }.map { String($0[5]) }),
-                    rows.filter { !$0[1].hasPrefix("Overall") }.map { String($0[5]) })
+            return (
+                Set(rows.filter { $0[1].hasPrefix("Overall") }.map { String($0[5]) }),
+                rows.filter { !$0[1].hasPrefix("Overall") }.map { String($0[5]) }
+            )
         }
         let single = winners(false), double = winners(true)
-        #expect(single.overall.count == 9)   // three per sex
+        #expect(single.overall.count == 9)  // three per sex
         #expect(single.overall.isDisjoint(with: single.ageGroups))
         #expect(!double.overall.isDisjoint(with: double.ageGroups))
-        #expect(AwardsReport.csv(snap, rules: AwardRules()).hasPrefix("race,category,sex,age_group,award_place,bib,name,country,club,time,time_ms\n"))
+        #expect(
+            AwardsReport.csv(snap, rules: AwardRules()).hasPrefix(
+                "race,category,sex,age_group,award_place,bib,name,country,club,time,time_ms\n"))
         #expect(AwardsReport.json(snap, rules: AwardRules()).contains("\"category\" : \"M40-44\""))
         #expect(AwardsReport.table(snap, race: 0, rules: AwardRules()).contains("Overall F  1   55  Gotytom Kebede"))
     }

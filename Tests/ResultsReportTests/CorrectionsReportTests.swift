@@ -24,15 +24,18 @@ import TimingIngest
         let read = { (name: String) in
             String(decoding: try ReadFileScanner.readFile(atPath: SampleFeed.path + "/" + name), as: UTF8.self)
         }
-        let folder = try EventFolder.parse(path: SampleFeed.path, config: read("event.toml"),
-                                           participants: read("participants.csv"), corrections: journal)
+        let folder = try EventFolder.parse(
+            path: SampleFeed.path, config: read("event.toml"),
+            participants: read("participants.csv"), corrections: journal)
         #expect(folder.participants == disk.participants)
         let (log, _) = try ReadLogLoader.load(folder)
         return (await RaceState(folder: folder, log: log).snapshot(), folder)
     }
 
     func csvRow(_ csv: String, bib: String) -> [Substring]? {
-        csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }.first { $0[1] == bib }
+        csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }.first {
+            $0[1] == bib
+        }
     }
 
     @Test func theCSVShowsStatusesAndCorrectionsAndPlacesCloseUp() async throws {
@@ -42,7 +45,8 @@ import TimingIngest
         let after = CSVReport.render(corrected, filter: ResultsFilter(race: 0))
         let cutter = try #require(csvRow(after, bib: "188"))
         #expect(cutter[0] == "" && cutter[9] == "DQ")
-        #expect(after.contains("missed split;impossible split;suspicious segment;DQ (TR 55.8): cut the course 20K to 40K"))
+        #expect(
+            after.contains("missed split;impossible split;suspicious segment;DQ (TR 55.8): cut the course 20K to 40K"))
         #expect(csvRow(after, bib: "15")?[9] == "DNF")
         #expect(csvRow(after, bib: "16")?[9] == "DNF")
         #expect(after.contains("DNF: stopped at 30K"))
@@ -51,7 +55,9 @@ import TimingIngest
         let next = before.split(separator: "\n").first { $0.hasPrefix("\(behind!),") }!.split(separator: ",")[1]
         #expect(csvRow(after, bib: String(next))?[0] == Substring(String(behind! - 1)))
         // DQ is listed after DNF.
-        let statuses = after.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[9] }
+        let statuses = after.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)[9]
+        }
         #expect(statuses.lastIndex(of: "DNF")! < statuses.firstIndex(of: "DQ")!)
     }
 
@@ -65,7 +71,10 @@ import TimingIngest
         let (snap, folder) = try await snapshot()
         let report = CheckReport.render(snap, correctionProblems: folder.correctionProblems.map(\.description))
         #expect(report.contains("Corrections (corrections.csv): 3 applied, 1 skipped\n"))
-        #expect(report.contains("  line 2: bib 188 Amélie Béranger: DQ (TR 55.8): cut the course 20K to 40K [2025-04-06T12:10:00+09:00 by referee]\n"))
+        #expect(
+            report.contains(
+                "  line 2: bib 188 Amélie Béranger: DQ (TR 55.8): cut the course 20K to 40K [2025-04-06T12:10:00+09:00 by referee]\n"
+            ))
         #expect(report.contains("  line 4: bib 16 Mohamed Bakkali: DNF: stopped at 30K"))
         #expect(report.contains("  skipped: \(SampleFeed.path)/corrections.csv:5: unknown bib 9999; row skipped\n"))
     }

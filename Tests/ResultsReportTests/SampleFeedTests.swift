@@ -34,13 +34,18 @@ import TimingIngest
     @Test func csvHeaderHasTheDocumentedColumnsAndOneColumnPerCheckpoint() async throws {
         let csv = CSVReport.render(try await snapshot(), filter: ResultsFilter(race: 0))
         let header = csv.prefix { $0 != "\n" }
-        #expect(header == "place,bib,name,sex,age_group,country,club,race,division,status,gun_time,net_time,sex_place,age_group_place,division_place,last_checkpoint,flags,start,5K,10K,15K,20K,half,25K,30K,35K,40K,finish")
+        #expect(
+            header
+                == "place,bib,name,sex,age_group,country,club,race,division,status,gun_time,net_time,sex_place,age_group_place,division_place,last_checkpoint,flags,start,5K,10K,15K,20K,half,25K,30K,35K,40K,finish"
+        )
     }
 
     @Test func filtersGivePlacesWithinTheSelection() async throws {
         let snap = try await snapshot()
         let all = CSVReport.render(snap, filter: ResultsFilter(race: 0)).split(separator: "\n").dropFirst()
-        let women = CSVReport.render(snap, filter: ResultsFilter(race: 0, division: .elite, sex: .female)).split(separator: "\n").dropFirst()
+        let women = CSVReport.render(snap, filter: ResultsFilter(race: 0, division: .elite, sex: .female)).split(
+            separator: "\n"
+        ).dropFirst()
         #expect(!women.isEmpty)
         #expect(women.count < all.count)
         let rest = { (line: Substring) in line.drop { $0 != "," } }
@@ -112,14 +117,20 @@ import TimingIngest
     @Test func aGunMarkerThatDisagreesWithTheConfigIsCalledOut() async throws {
         let root = SampleFeedTests.sample
         let config = String(decoding: try ReadFileScanner.readFile(atPath: root + "/event.toml"), as: UTF8.self)
-        let participants = String(decoding: try ReadFileScanner.readFile(atPath: root + "/participants.csv"), as: UTF8.self)
+        let participants = String(
+            decoding: try ReadFileScanner.readFile(atPath: root + "/participants.csv"), as: UTF8.self)
         // The mass wave typed in as 08:04:57 while the decoder fired at 08:05:00.
         let wrong = config.replacingOccurrences(of: "08:05:00", with: "08:04:57")
         #expect(wrong != config)
         let folder = try EventFolder.parse(path: root, config: wrong, participants: participants)
         let (log, _) = try ReadLogLoader.load(folder)
         let report = CheckReport.render(await RaceState(folder: folder, log: log).snapshot())
-        #expect(report.contains("reads/stadium-main.txt:39: gun at 08:05:00.000, marathon wave mass is set to 08:04:57: DIFFERS by +3.0 s"))
-        #expect(report.contains("reads/stadium-main.txt:1: gun at 08:00:00.000, marathon wave elite is set to 08:00:00: agrees"))
+        #expect(
+            report.contains(
+                "reads/stadium-main.txt:39: gun at 08:05:00.000, marathon wave mass is set to 08:04:57: DIFFERS by +3.0 s"
+            ))
+        #expect(
+            report.contains(
+                "reads/stadium-main.txt:1: gun at 08:00:00.000, marathon wave elite is set to 08:00:00: agrees"))
     }
 }

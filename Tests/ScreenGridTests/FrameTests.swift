@@ -74,9 +74,9 @@ import ScreenGrid
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
         var frame = Frame(width: 6, height: 1)
         frame.put("走走", x: 0, y: 0)
-        frame.put("a", x: 1, y: 0)   // right half of the first 走
+        frame.put("a", x: 1, y: 0)  // right half of the first 走
         #expect(frame.line(0) == " a走")
-        frame.put("b", x: 2, y: 0)   // left half of the second 走
+        frame.put("b", x: 2, y: 0)  // left half of the second 走
         #expect(frame.line(0) == " ab")
         #expect(!frame[3, 0].isContinuation)
     }
@@ -87,7 +87,7 @@ import ScreenGrid
         #expect(frame.put("x", x: 9, y: 0) == 0)
         #expect(frame.put("abcdef", x: -2, y: 0) == 4)
         #expect(frame.line(0) == "cdef")
-        frame.put("走ab", x: -1, y: 0)   // 走 straddles the left edge
+        frame.put("走ab", x: -1, y: 0)  // 走 straddles the left edge
         #expect(frame.line(0) == " abf")
         frame[7, 7] = Cell(text: "z", style: .plain)
         #expect(frame[7, 7] == .blank)
@@ -117,12 +117,12 @@ import ScreenGrid
 
         var clipped = Frame(width: 3, height: 2)
         clipped.blit(panel, x: 0, y: 0)
-        #expect(clipped.lines == ["走a", "cd"])   // 走 cut by the right edge became a space
+        #expect(clipped.lines == ["走a", "cd"])  // 走 cut by the right edge became a space
         #expect(!clipped[2, 1].isContinuation)
 
         var shifted = Frame(width: 4, height: 1)
         shifted.blit(panel, x: -1, y: 0)
-        #expect(shifted.line(0) == " ab")       // right half of 走 cut by the left edge
+        #expect(shifted.line(0) == " ab")  // right half of 走 cut by the left edge
         #expect(!shifted[0, 0].isContinuation)
     }
 
@@ -130,9 +130,9 @@ import ScreenGrid
         var frame = Frame(width: 3, height: 1)
         frame[0, 0] = Cell(text: "走", style: .plain)
         #expect(frame[1, 0].isContinuation)
-        frame[2, 0] = Cell(text: "走", style: .plain)   // no room for the right half
+        frame[2, 0] = Cell(text: "走", style: .plain)  // no room for the right half
         #expect(frame[2, 0].text == " ")
-        frame[2, 0] = Cell(text: "", style: .plain)     // a stray continuation is refused
+        frame[2, 0] = Cell(text: "", style: .plain)  // a stray continuation is refused
         #expect(frame[2, 0].text == " ")
     }
 

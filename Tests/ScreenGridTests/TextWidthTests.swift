@@ -8,8 +8,8 @@ import Testing
     }
 
     @Test func precomposedAndCombiningAccentsAreOneColumn() {
-        let precomposed = "Zo\u{EB}"       // ë as one scalar
-        let combining = "Zoe\u{0308}"      // e + combining diaeresis
+        let precomposed = "Zo\u{EB}"  // ë as one scalar
+        let combining = "Zoe\u{0308}"  // e + combining diaeresis
         #expect(TextWidth.of(precomposed) == 3)
         #expect(TextWidth.of(combining) == 3)
         #expect(TextWidth.of(Character("e\u{0308}")) == 1)
@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func zeroWidthCharactersTakeNoColumn() {
-        #expect(TextWidth.of("a\u{200B}b") == 2)   // zero-width space
-        #expect(TextWidth.of("a\u{FE0F}") == 1)    // variation selector
+        #expect(TextWidth.of("a\u{200B}b") == 2)  // zero-width space
+        #expect(TextWidth.of("a\u{FE0F}") == 1)  // variation selector
     }
 
     @Test func bidiOverridesAndIsolatesAreReplacedSinceTheyReorderWhatFollows() {

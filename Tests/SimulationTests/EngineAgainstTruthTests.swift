@@ -41,9 +41,12 @@ import Simulation
             let timeline = snap.evaluation.timelines[runner]
             for (c, split) in timeline.splits.enumerated() {
                 guard let split else { continue }
-                let crossing = try #require(truth.crossings[c], "bib \(truth.bib) has a split at checkpoint \(c) it never reached")
-                #expect(split - crossing >= -2_000 && split - crossing <= 40_000,
-                        "bib \(truth.bib) checkpoint \(c): read \(TimeFormat.timeOfDay(split)) vs true \(TimeFormat.timeOfDay(crossing))")
+                let crossing = try #require(
+                    truth.crossings[c], "bib \(truth.bib) has a split at checkpoint \(c) it never reached")
+                #expect(
+                    split - crossing >= -2_000 && split - crossing <= 40_000,
+                    "bib \(truth.bib) checkpoint \(c): read \(TimeFormat.timeOfDay(split)) vs true \(TimeFormat.timeOfDay(crossing))"
+                )
                 checked += 1
             }
         }
@@ -63,11 +66,17 @@ import Simulation
         let snap = try await evaluate()
         for (raceIndex, race) in snap.event.races.enumerated() {
             let truthWinner = sim.truth.runners.enumerated()
-                .filter { $0.element.raceId == race.id && $0.element.status == .finished && $0.element.bib != sim.truth.courseCut?.bib }
+                .filter {
+                    $0.element.raceId == race.id && $0.element.status == .finished
+                        && $0.element.bib != sim.truth.courseCut?.bib
+                }
                 .min { a, b in
                     let ga = a.element.crossings.last!! - race.waves[snap.participants[a.offset].waveIndex].gun
                     let gb = b.element.crossings.last!! - race.waves[snap.participants[b.offset].waveIndex].gun
-                    return race.clock == .gun ? ga < gb : (a.element.crossings.last!! - a.element.crossings.first!!) < (b.element.crossings.last!! - b.element.crossings.first!!)
+                    return race.clock == .gun
+                        ? ga < gb
+                        : (a.element.crossings.last!! - a.element.crossings.first!!)
+                            < (b.element.crossings.last!! - b.element.crossings.first!!)
                 }
             let leader = try #require(snap.standings(race: raceIndex).rows.first)
             #expect(snap.participants[leader.runner].bib == truthWinner?.element.bib, "race \(race.id)")
@@ -94,12 +103,16 @@ import Simulation
         for missed in sim.truth.missedReads {
             guard let s = standing(snap, bib: missed.bib), let last = s.lastCheckpoint else { continue }
             let race = snap.event.races[snap.participants[s.runner].raceIndex]
-            guard let c = race.checkpoints.firstIndex(where: { $0.id == missed.checkpointId }), c < last else { continue }
+            guard let c = race.checkpoints.firstIndex(where: { $0.id == missed.checkpointId }), c < last else {
+                continue
+            }
             #expect(s.flags.contains(.missedSplit), "bib \(missed.bib) missed \(missed.checkpointId)")
         }
 
         for caught in sim.truth.mainMissedBackupCaught {
-            #expect(standing(snap, bib: caught.bib)?.flags.contains(.backupUsed) == true, "bib \(caught.bib) at \(caught.checkpointId)")
+            #expect(
+                standing(snap, bib: caught.bib)?.flags.contains(.backupUsed) == true,
+                "bib \(caught.bib) at \(caught.checkpointId)")
         }
     }
 
@@ -115,15 +128,21 @@ import Simulation
                     let next = (row.lastCheckpoint ?? -1) + 1
                     let stopped = truth.status == .dnf
                     let missedNext = truth.unread.contains(next) || truth.bib == sim.truth.courseCut?.bib
-                    let silentMat = sim.truth.silentMat.map { mat in
-                        snap.event.races[standings.raceIndex].checkpoints[next].pointIndex == snap.event.pointIndex(id: mat.pointId)
-                    } ?? false
-                    #expect(stopped || missedNext || silentMat, "at \(time) bib \(truth.bib) is flagged overdue but was running")
+                    let silentMat =
+                        sim.truth.silentMat.map { mat in
+                            snap.event.races[standings.raceIndex].checkpoints[next].pointIndex
+                                == snap.event.pointIndex(id: mat.pointId)
+                        } ?? false
+                    #expect(
+                        stopped || missedNext || silentMat,
+                        "at \(time) bib \(truth.bib) is flagged overdue but was running")
                 }
             }
         }
         let end = await state.snapshot()
-        let dnfOnCourse = end.evaluation.standings.flatMap(\.rows).filter { $0.status == .onCourse && sim.truth.runners[$0.runner].status == .dnf }
+        let dnfOnCourse = end.evaluation.standings.flatMap(\.rows).filter {
+            $0.status == .onCourse && sim.truth.runners[$0.runner].status == .dnf
+        }
         #expect(!dnfOnCourse.isEmpty)
         #expect(dnfOnCourse.allSatisfy { $0.flags.contains(.overdue) })
         #expect(flagged > 0)

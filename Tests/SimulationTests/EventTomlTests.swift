@@ -67,7 +67,8 @@ import RaceModel
     /// comment, a table header, `key = value`, or part of a multi-line array.
     @Test func everyLineHasATomlShape() {
         for line in toml.split(separator: "\n", omittingEmptySubsequences: true) {
-            let ok = line.hasPrefix("#") || line.hasPrefix("[") || line.contains(" = ")
+            let ok =
+                line.hasPrefix("#") || line.hasPrefix("[") || line.contains(" = ")
                 || line.hasPrefix("  { ") || line == "]"
             #expect(ok, "odd line: \(line)")
         }

@@ -8,7 +8,10 @@ import RaceModel
     let byCode = participantsByCode(sample)
 
     func index(of bib: String) -> Int { sample.participants.firstIndex { $0.bib == bib }! }
-    func code(of bib: String) -> String { let p = sample.participants[index(of: bib)]; return p.chip ?? p.bib }
+    func code(of bib: String) -> String {
+        let p = sample.participants[index(of: bib)]
+        return p.chip ?? p.bib
+    }
     func reads(of bib: String) -> [ReadOnLine] {
         let p = sample.participants[index(of: bib)]
         return reads.filter { $0.code == p.bib || $0.code == p.chip }
@@ -26,7 +29,8 @@ import RaceModel
             let race = sample.config.races[p.raceIndex]
             let matches = race.checkpoints.indices.contains { k in
                 guard sample.config.points[race.checkpoints[k].pointIndex].id == read.file.pointId,
-                      let t = truth.runners[i].crossings[k] else { return false }
+                    let t = truth.runners[i].crossings[k]
+                else { return false }
                 return (-2_000...40_000).contains(read.time - t)
             }
             #expect(matches, "\(read.file.path):\(read.line) matches no crossing of bib \(p.bib)")
@@ -144,7 +148,8 @@ import RaceModel
             let race = sample.config.races[sample.participants[i].raceIndex]
             let delays = race.checkpoints.indices.compactMap { k -> Millis? in
                 guard sample.config.points[race.checkpoints[k].pointIndex].id == read.file.pointId,
-                      let t = truth.runners[i].crossings[k], read.time >= t else { return nil }
+                    let t = truth.runners[i].crossings[k], read.time >= t
+                else { return nil }
                 return read.time - t
             }
             let delay = delays.min() ?? -1
@@ -165,7 +170,9 @@ import RaceModel
         let stand = try #require(truth.longestStand)
         #expect(stand.reads >= 7)
         let t = truth.runners[index(of: stand.bib)].crossings[checkpoint(stand.bib, stand.checkpointId)]!
-        let there = reads(of: stand.bib).filter { $0.file.pointId == stand.pointId && $0.time - t < 60_000 && $0.time > t - 10 }
+        let there = reads(of: stand.bib).filter {
+            $0.file.pointId == stand.pointId && $0.time - t < 60_000 && $0.time > t - 10
+        }
         #expect(there.count == stand.reads)
         #expect(truth.duplicateReads.count > 50)
         #expect(Set(truth.duplicateReads.map(\.pointId)).count >= 8)

@@ -14,9 +14,9 @@ import RaceModel
         func has(_ range: ClosedRange<UInt32>) -> Bool {
             names.contains { $0.unicodeScalars.contains { range.contains($0.value) } }
         }
-        #expect(has(0xAC00...0xD7A3))            // Hangul
-        #expect(has(0x4E00...0x9FFF))            // CJK
-        #expect(has(0x00C0...0x017F))            // accented Latin
+        #expect(has(0xAC00...0xD7A3))  // Hangul
+        #expect(has(0x4E00...0x9FFF))  // CJK
+        #expect(has(0x00C0...0x017F))  // accented Latin
         let prk = sample.participants.filter { $0.country == "PRK" }
         #expect(prk.contains { $0.name.unicodeScalars.allSatisfy(\.isASCII) })
     }
@@ -51,8 +51,9 @@ import RaceModel
             #expect(row[col("club")] == (p.club ?? ""))
             #expect(row[col("age")] == String(p.age!))
         }
-        #expect(sample.participantsCSV.contains("\"Hash House Harriers, Beijing\"")
-            || sample.participantsCSV.contains("\"Les Foulées \"\"Vertes\"\"\""))
+        #expect(
+            sample.participantsCSV.contains("\"Hash House Harriers, Beijing\"")
+                || sample.participantsCSV.contains("\"Les Foulées \"\"Vertes\"\"\""))
     }
 
     /// RFC 4180 as far as the writer needs: quoted fields with commas and doubled quotes.
@@ -61,13 +62,26 @@ import RaceModel
         var quoted = false, wasQuote = false
         for ch in text {
             if quoted {
-                if ch == "\"" { quoted = false; wasQuote = true } else { field.append(ch) }
+                if ch == "\"" {
+                    quoted = false
+                    wasQuote = true
+                } else {
+                    field.append(ch)
+                }
                 continue
             }
             switch ch {
-            case "\"": if wasQuote { field.append("\"") }; quoted = true
-            case ",": row.append(field); field = ""
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
+            case "\"":
+                if wasQuote { field.append("\"") }
+                quoted = true
+            case ",":
+                row.append(field)
+                field = ""
+            case "\n":
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
             default: field.append(ch)
             }
             wasQuote = false
@@ -98,7 +112,8 @@ import RaceModel
         for (i, p) in sample.participants.enumerated() {
             let runner = truth.runners[i]
             guard runner.status == .finished, runner.bib != truth.courseCut?.bib,
-                  let start = runner.crossings.first!, let finish = runner.crossings.last! else { continue }
+                let start = runner.crossings.first!, let finish = runner.crossings.last!
+            else { continue }
             let race = sample.config.races[p.raceIndex]
             let gun = race.waves[p.waveIndex].gun
             let net = finish - start

@@ -6,8 +6,9 @@ import RaceModel
     @Test func checksumHelperAgreesWithTheNotes() {
         #expect(ipicoChecksumIsValid("aa0005800012860800012603062027472353"))
         #expect(!ipicoChecksumIsValid("aa0005800012860800012603062027472354"))
-        #expect(parseLine("aa0005800012860800012603062027472353", .ipico)
-            == .read(code: "058000128608", time: TimeFormat.parseClock("20:27:47.35")!))
+        #expect(
+            parseLine("aa0005800012860800012603062027472353", .ipico)
+                == .read(code: "058000128608", time: TimeFormat.parseClock("20:27:47.35")!))
     }
 
     @Test func ipicoLinesHaveLengthAndValidChecksum() throws {
@@ -78,13 +79,16 @@ import RaceModel
                 guard !isGarbage(sample, file.path, n + 1) || line.text.hasPrefix("#P;") else { continue }
                 let body = line.text.hasPrefix("#P;") ? line.text.dropFirst(3) : Substring(line.text)
                 let fields = body.split(whereSeparator: { ";~,".contains($0) })
-                let seq = switch file.format {
-                case .ctp01, .chronotrackController: Int(fields[1])
-                case .mylaps: Int(String(body.dropLast(8).suffix(4)), radix: 16)
-                default: Int(fields[0])
-                }
+                let seq =
+                    switch file.format {
+                    case .ctp01, .chronotrackController: Int(fields[1])
+                    case .mylaps: Int(String(body.dropLast(8).suffix(4)), radix: 16)
+                    default: Int(fields[0])
+                    }
                 // The silent mat's decoder numbered the passings it could not write: one jump.
-                if let seq, seq > previous + 1, file.path == sample.truth.silentMat?.path { jumps += 1 } else {
+                if let seq, seq > previous + 1, file.path == sample.truth.silentMat?.path {
+                    jumps += 1
+                } else {
                     #expect(seq == previous + 1, "\(file.path):\(n + 1)")
                 }
                 previous = seq ?? previous

@@ -19,21 +19,24 @@ func parseLine(_ text: String, _ format: ReadFormat) -> TestLine {
     case .ipico:
         let b = Array(text.utf8)
         guard b.count == 36 || b.count == 42, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "a"),
-              let h = Int(String(decoding: b[26..<28], as: UTF8.self)),
-              let m = Int(String(decoding: b[28..<30], as: UTF8.self)),
-              let s = Int(String(decoding: b[30..<32], as: UTF8.self)),
-              let cc = Int(String(decoding: b[32..<34], as: UTF8.self), radix: 16) else { return .unreadable }
+            let h = Int(String(decoding: b[26..<28], as: UTF8.self)),
+            let m = Int(String(decoding: b[28..<30], as: UTF8.self)),
+            let s = Int(String(decoding: b[30..<32], as: UTF8.self)),
+            let cc = Int(String(decoding: b[32..<34], as: UTF8.self), radix: 16)
+        else { return .unreadable }
         return .read(code: String(decoding: b[4..<16], as: UTF8.self), time: ((h * 60 + m) * 60 + s) * 1000 + cc * 10)
     case .ctp01:
         let fields = text.split(separator: text.contains("~") ? "~" : ",", omittingEmptySubsequences: false)
         guard fields.count == 8, fields[0].hasPrefix("CT01_"), Int(fields[1]) != nil,
-              let time = TimeFormat.parseClock(fields[4]) else { return .unreadable }
+            let time = TimeFormat.parseClock(fields[4])
+        else { return .unreadable }
         return fields[3] == "guntime" ? .gun(time) : .read(code: String(fields[3]), time: time)
     case .raceResult:
         let body = text.hasPrefix("#P;") ? text.dropFirst(3) : Substring(text)
         let fields = body.split(separator: ";", omittingEmptySubsequences: false)
         guard fields.count == 20, Int(fields[0]) != nil, fields[2].count == 10,
-              let time = TimeFormat.parseClock(fields[3]) else { return .unreadable }
+            let time = TimeFormat.parseClock(fields[3])
+        else { return .unreadable }
         return .read(code: String(fields[1]), time: time)
     case .manual:
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
@@ -43,7 +46,8 @@ func parseLine(_ text: String, _ format: ReadFormat) -> TestLine {
         // TO~seq~tag~160~type~epoch.hh~reader~antenna~RSSI~count~P[~n]; the epoch is local wall-clock time.
         let fields = text.split(separator: "~", omittingEmptySubsequences: false)
         guard fields.count == 11 || fields.count == 12, fields[0] == "TO", Int(fields[1]) != nil,
-              let epoch = Double(fields[5]) else { return .unreadable }
+            let epoch = Double(fields[5])
+        else { return .unreadable }
         let centis = Int((epoch * 100).rounded())
         return .read(code: String(fields[2]), time: (centis % 8_640_000) * 10)
     case .mylaps:
@@ -52,7 +56,8 @@ func parseLine(_ text: String, _ format: ReadFormat) -> TestLine {
         let timeStart = text.index(colon, offsetBy: -2)
         let timeEnd = text.index(timeStart, offsetBy: 12)
         guard let time = TimeFormat.parseClock(text[timeStart..<timeEnd]),
-              text.split(separator: " ").last?.count ?? 0 >= 13 else { return .unreadable }
+            text.split(separator: " ").last?.count ?? 0 >= 13
+        else { return .unreadable }
         return .read(code: String(text[..<timeStart]), time: time)
     case .rfidTiming, .wiclax:
         return .unreadable
@@ -97,7 +102,7 @@ func participantsByCode(_ event: SimulatedEvent) -> [String: Int] {
     var map: [String: Int] = [:]
     for (i, p) in event.participants.enumerated() {
         map[p.chip ?? p.bib] = i
-        if p.chip != nil { map[p.bib] = i }   // hand timing writes bibs
+        if p.chip != nil { map[p.bib] = i }  // hand timing writes bibs
     }
     return map
 }

@@ -11,33 +11,33 @@ import Glibc
 /// A small event folder in a fresh temp directory; `remove()` deletes it.
 public struct LiveEventFolder: Sendable {
     public static let config = """
-    name = "Live test"
-    date = 2025-04-06
-    utc_offset = "+09:00"
-    [[points]]
-    id = "stadium"
-    files = ["reads/stadium.txt"]
-    duplicate_window = 10
-    [[points]]
-    id = "km5"
-    files = ["reads/km5.txt"]
-    [[races]]
-    id = "10k"
-    clock = "gun"
-    waves = [{ id = "A", gun = "09:00:00" }]
-    checkpoints = [
-      { id = "start", point = "stadium", km = 0 },
-      { id = "5K", point = "km5", km = 5 },
-      { id = "finish", point = "stadium", km = 10 },
-    ]
-    """
+        name = "Live test"
+        date = 2025-04-06
+        utc_offset = "+09:00"
+        [[points]]
+        id = "stadium"
+        files = ["reads/stadium.txt"]
+        duplicate_window = 10
+        [[points]]
+        id = "km5"
+        files = ["reads/km5.txt"]
+        [[races]]
+        id = "10k"
+        clock = "gun"
+        waves = [{ id = "A", gun = "09:00:00" }]
+        checkpoints = [
+          { id = "start", point = "stadium", km = 0 },
+          { id = "5K", point = "km5", km = 5 },
+          { id = "finish", point = "stadium", km = 10 },
+        ]
+        """
     public static let participants = """
-    bib,name,race,chip,sex,country
-    1,Ri Jong Ho,10k,AAA1,M,PRK
-    2,Kim Hye Gyong,10k,AAA2,F,PRK
-    3,Late Entry,10k,,M,
+        bib,name,race,chip,sex,country
+        1,Ri Jong Ho,10k,AAA1,M,PRK
+        2,Kim Hye Gyong,10k,AAA2,F,PRK
+        3,Late Entry,10k,,M,
 
-    """
+        """
 
     public let path: String
 

@@ -14,9 +14,11 @@ public struct LiveRun: Sendable {
     public init(_ event: LiveEventFolder, mode: TailMode = .automatic) throws {
         folder = try event.load()
         state = RaceState(folder: folder)
-        feed = LiveFeed(folder: folder, state: state,
-                        options: LiveFeed.Options(tailMode: mode, tailPollInterval: .milliseconds(20),
-                                                  configCheckInterval: .milliseconds(50)))
+        feed = LiveFeed(
+            folder: folder, state: state,
+            options: LiveFeed.Options(
+                tailMode: mode, tailPollInterval: .milliseconds(20),
+                configCheckInterval: .milliseconds(50)))
         feed.start()
     }
 

@@ -37,7 +37,8 @@ public final class ManualClock: Clock, Sendable {
         let id = state.withLock { $0.sleepers.newID() }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let (outcome, watchers) = state.withLock { s -> (Result<Void, any Error>?, [CheckedContinuation<Void, Never>]) in
+                let (outcome, watchers) = state.withLock {
+                    s -> (Result<Void, any Error>?, [CheckedContinuation<Void, Never>]) in
                     if s.sleepers.wasCancelled(id) { return (.failure(CancellationError()), []) }
                     if deadline <= s.now { return (.success(()), []) }
                     s.sleepers.park(Sleeper(deadline: deadline, continuation: continuation), id: id)

@@ -7,11 +7,14 @@ import Snapshots
 
 /// The reference: a state loaded at once from lines with the numbers the
 /// tailer gives them (file index, line number within its generation, generation, text).
-public func referenceState(_ folder: EventFolder, lines: [(file: Int, number: Int, generation: Int, text: String)]) -> RaceState {
+public func referenceState(_ folder: EventFolder, lines: [(file: Int, number: Int, generation: Int, text: String)])
+    -> RaceState
+{
     var log = ReadLog(files: folder.readFiles)
     for line in lines {
-        ReadLogLoader.ingest(line: line.text, number: line.number, generation: line.generation, file: line.file,
-                             into: &log, event: folder.event)
+        ReadLogLoader.ingest(
+            line: line.text, number: line.number, generation: line.generation, file: line.file,
+            into: &log, event: folder.event)
     }
     return RaceState(folder: folder, log: log)
 }
@@ -20,10 +23,12 @@ public func referenceState(_ folder: EventFolder, lines: [(file: Int, number: In
 /// numbered per file, as a file read once at load (generation 0).
 public func referenceState(_ folder: EventFolder, written lines: [(Int, String)]) -> RaceState {
     var numbers = [Int](repeating: 0, count: folder.readFiles.count)
-    return referenceState(folder, lines: lines.map { file, text in
-        numbers[file] += 1
-        return (file, numbers[file], 0, text)
-    })
+    return referenceState(
+        folder,
+        lines: lines.map { file, text in
+            numbers[file] += 1
+            return (file, numbers[file], 0, text)
+        })
 }
 
 /// Every line reference the evaluation accounts for: each read's outcome and

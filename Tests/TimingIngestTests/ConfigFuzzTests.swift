@@ -31,7 +31,8 @@ import RaceModel
             loaded += 1
             var log = ReadLog(files: folder.readFiles)
             for (number, read) in Self.reads.enumerated() where read.file < folder.readFiles.count {
-                ReadLogLoader.ingest(line: read.line, number: number + 1, file: read.file, into: &log, event: folder.event)
+                ReadLogLoader.ingest(
+                    line: read.line, number: number + 1, file: read.file, into: &log, event: folder.event)
             }
             let computation = RaceComputation(event: folder.event, participants: folder.participants)
             for at in [nil, 0, 9 * 3_600_000, 86_399_999] as [Millis?] {

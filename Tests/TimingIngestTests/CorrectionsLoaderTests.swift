@@ -7,14 +7,16 @@ import TestSupport
 /// with file and line and skipped while the others apply.
 @Suite struct CorrectionsLoaderTests {
     func load(_ rows: String) throws -> EventFolder {
-        try EventFolder.parse(path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,
-                              corrections: CorrectionsLoader.header + "\n" + rows)
+        try EventFolder.parse(
+            path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,
+            corrections: CorrectionsLoader.header + "\n" + rows)
     }
 
     func actions(_ rows: String) throws -> [Correction.Action] { try load(rows).corrections.entries.map(\.action) }
 
     @Test func everyActionIsRead() throws {
-        let folder = try load("""
+        let folder = try load(
+            """
             2025-04-06T10:01:00+09:00,referee,1,dq,TR 55.8,cut the course
             2025-04-06T10:02:00+09:00,referee,2,DNF,,withdrew
             2025-04-06T10:03:00+09:00,referee,3,dns,,
@@ -32,20 +34,23 @@ import TestSupport
             """)
         #expect(folder.correctionProblems == [])
         let nine = 9 * 3_600_000
-        #expect(folder.corrections.entries.map(\.action) == [
-            .disqualify(rule: "TR 55.8"), .dnf, .dns, .reinstate, .penalty(90_000), .penalty(-10_000), .penalty(-5_000),
-            .handSplit(checkpoint: "finish", time: nine + 41 * 60_000 + 2_400),
-            .chipSwap(chip: "AAA9", from: nine + 20 * 60_000),
-            .ignoreRead(file: "reads/stadium.txt", time: nine + 38 * 60_000 + 250, precision: 1, code: "CCC3"),
-            .closeRace(race: "10k", from: 11 * 3_600_000), .closeRace(race: "10k", from: nil), .undo(line: 3),
-        ])
+        #expect(
+            folder.corrections.entries.map(\.action) == [
+                .disqualify(rule: "TR 55.8"), .dnf, .dns, .reinstate, .penalty(90_000), .penalty(-10_000),
+                .penalty(-5_000),
+                .handSplit(checkpoint: "finish", time: nine + 41 * 60_000 + 2_400),
+                .chipSwap(chip: "AAA9", from: nine + 20 * 60_000),
+                .ignoreRead(file: "reads/stadium.txt", time: nine + 38 * 60_000 + 250, precision: 1, code: "CCC3"),
+                .closeRace(race: "10k", from: 11 * 3_600_000), .closeRace(race: "10k", from: nil), .undo(line: 3),
+            ])
         let first = folder.corrections.entries[0]
         #expect(first.line == 2 && first.who == "referee" && first.bib == "1" && first.reason == "cut the course")
         #expect(first.when == "2025-04-06T10:01:00+09:00")
     }
 
     @Test func badRowsAreReportedWithFileAndLineAndSkipped() throws {
-        let folder = try load("""
+        let folder = try load(
+            """
             t,r,99,dq,,no such bib
             t,r,1,disqualify,,
             t,r,1,wave,,
@@ -61,32 +66,38 @@ import TestSupport
 
             """)
         #expect(try actions("t,r,1,disqualify,,\n") == [.disqualify(rule: "")])
-        #expect(folder.correctionProblems.map(\.description) == [
-            "ev/corrections.csv:2: unknown bib 99; row skipped",
-            "ev/corrections.csv:4: unknown action 'wave'; actions are dq, dnf, dns, reinstate, penalty, bonus, split, chip, ignore, close, undo; row skipped",
-            "ev/corrections.csv:5: dnf needs a bib; row skipped",
-            "ev/corrections.csv:6: penalty: 'soon' is not a time such as +1:00 (M:SS), +0:01:00 or +60; row skipped",
-            "ev/corrections.csv:7: split takes CHECKPOINT HH:MM:SS with a checkpoint of race 10k: start, 5K, finish; row skipped",
-            "ev/corrections.csv:8: split: '25:00:00' is not a time of day (HH:MM:SS); row skipped",
-            "ev/corrections.csv:9: chip takes CHIP HH:MM:SS, not 'AAA9'; row skipped",
-            "ev/corrections.csv:10: ignore: 'reads/other.txt' is not a read file named in event.toml; row skipped",
-            "ev/corrections.csv:11: close needs a race: one of 10k; row skipped",
-            "ev/corrections.csv:12: undo needs the line number of an earlier valid row, not '40'; row skipped",
-        ])
+        #expect(
+            folder.correctionProblems.map(\.description) == [
+                "ev/corrections.csv:2: unknown bib 99; row skipped",
+                "ev/corrections.csv:4: unknown action 'wave'; actions are dq, dnf, dns, reinstate, penalty, bonus, split, chip, ignore, close, undo; row skipped",
+                "ev/corrections.csv:5: dnf needs a bib; row skipped",
+                "ev/corrections.csv:6: penalty: 'soon' is not a time such as +1:00 (M:SS), +0:01:00 or +60; row skipped",
+                "ev/corrections.csv:7: split takes CHECKPOINT HH:MM:SS with a checkpoint of race 10k: start, 5K, finish; row skipped",
+                "ev/corrections.csv:8: split: '25:00:00' is not a time of day (HH:MM:SS); row skipped",
+                "ev/corrections.csv:9: chip takes CHIP HH:MM:SS, not 'AAA9'; row skipped",
+                "ev/corrections.csv:10: ignore: 'reads/other.txt' is not a read file named in event.toml; row skipped",
+                "ev/corrections.csv:11: close needs a race: one of 10k; row skipped",
+                "ev/corrections.csv:12: undo needs the line number of an earlier valid row, not '40'; row skipped",
+            ])
         #expect(folder.corrections.entries.map(\.line) == [3, 13])
         #expect(folder.corrections.statusOverride(runner: 1) == .dnf)
     }
 
     @Test func aHeaderWithoutTheColumnsIsOneProblem() throws {
-        let folder = try EventFolder.parse(path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,
-                                           corrections: "bib,action\n1,dq\n")
+        let folder = try EventFolder.parse(
+            path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,
+            corrections: "bib,action\n1,dq\n")
         #expect(folder.corrections.isEmpty)
-        #expect(folder.correctionProblems.map(\.description)
-            == ["ev/corrections.csv:1: missing column when, who, value, reason; the header is when,who,bib,action,value,reason"])
+        #expect(
+            folder.correctionProblems.map(\.description)
+                == [
+                    "ev/corrections.csv:1: missing column when, who, value, reason; the header is when,who,bib,action,value,reason"
+                ])
     }
 
     @Test func noJournalIsNoCorrections() throws {
-        let folder = try EventFolder.parse(path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants)
+        let folder = try EventFolder.parse(
+            path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants)
         #expect(folder.corrections.isEmpty && folder.correctionProblems.isEmpty)
     }
 

@@ -5,46 +5,46 @@ import RaceModel
 
 @Suite struct EventFolderTests {
     static let config = """
-    name = "Test Marathon"
-    date = 2025-04-06
-    utc_offset = "+09:00"
-    age_groups = [18, 40, 45]
+        name = "Test Marathon"
+        date = 2025-04-06
+        utc_offset = "+09:00"
+        age_groups = [18, 40, 45]
 
-    [rules]
-    max_speed_kmh = 28
-    duplicate_window = 45
+        [rules]
+        max_speed_kmh = 28
+        duplicate_window = 45
 
-    [[points]]
-    id = "stadium"
-    name = "Kim Il Sung Stadium"
-    files = ["reads/stadium.txt", "reads/stadium-backup.txt"]
-    duplicate_window = 30
-    clock_offset = -1.5
+        [[points]]
+        id = "stadium"
+        name = "Kim Il Sung Stadium"
+        files = ["reads/stadium.txt", "reads/stadium-backup.txt"]
+        duplicate_window = 30
+        clock_offset = -1.5
 
-    [[points]]
-    id = "km5"
-    files = ["reads/km5.txt"]
+        [[points]]
+        id = "km5"
+        files = ["reads/km5.txt"]
 
-    [[races]]
-    id = "marathon"
-    name = "Marathon"
-    clock = "net"
-    cutoff = "06:00:00"
-    waves = [{ id = "elite", gun = 08:00:00 }, { id = "mass", gun = "08:10:30.5" }]
-    checkpoints = [
-      { id = "start", point = "stadium", km = 0 },
-      { id = "5K", point = "km5", km = 5 },
-      { id = "finish", point = "stadium", km = 42.195 },
-    ]
-    """
+        [[races]]
+        id = "marathon"
+        name = "Marathon"
+        clock = "net"
+        cutoff = "06:00:00"
+        waves = [{ id = "elite", gun = 08:00:00 }, { id = "mass", gun = "08:10:30.5" }]
+        checkpoints = [
+          { id = "start", point = "stadium", km = 0 },
+          { id = "5K", point = "km5", km = 5 },
+          { id = "finish", point = "stadium", km = 42.195 },
+        ]
+        """
 
     static let participants = #"""
-    bib,name,race,chip,sex,age,country,division,wave,club
-    1,"Pak, Kum Hyang",marathon,058000128608,F,28,prk,elite,elite,Sports Club
-    2,김일성,marathon,,M,45,PRK,,mass,
-    3,Zoë Müller,marathon,ABCDEF,X,,DEU,amateur,,"Club ""Läufer"""
+        bib,name,race,chip,sex,age,country,division,wave,club
+        1,"Pak, Kum Hyang",marathon,058000128608,F,28,prk,elite,elite,Sports Club
+        2,김일성,marathon,,M,45,PRK,,mass,
+        3,Zoë Müller,marathon,ABCDEF,X,,DEU,amateur,,"Club ""Läufer"""
 
-    """#
+        """#
 
     func load(config: String = config, participants: String = participants) throws(ConfigError) -> EventFolder {
         try EventFolder.parse(path: "ev", config: config, participants: participants)
@@ -69,11 +69,12 @@ import RaceModel
         #expect(race.waves == [Wave(id: "elite", gun: 8 * 3_600_000), Wave(id: "mass", gun: 8 * 3_600_000 + 630_500)])
         #expect(race.checkpoints.map(\.pointIndex) == [0, 1, 0])
         #expect(race.distanceKm == 42.195)
-        #expect(folder.readFiles == [
-            ReadFileInfo(path: "reads/stadium.txt", pointIndex: 0, isBackup: false),
-            ReadFileInfo(path: "reads/stadium-backup.txt", pointIndex: 0, isBackup: true),
-            ReadFileInfo(path: "reads/km5.txt", pointIndex: 1, isBackup: false),
-        ])
+        #expect(
+            folder.readFiles == [
+                ReadFileInfo(path: "reads/stadium.txt", pointIndex: 0, isBackup: false),
+                ReadFileInfo(path: "reads/stadium-backup.txt", pointIndex: 0, isBackup: true),
+                ReadFileInfo(path: "reads/km5.txt", pointIndex: 1, isBackup: false),
+            ])
     }
 
     @Test func loadsParticipantsWithQuotesUnicodeAndDefaults() throws {
@@ -92,9 +93,11 @@ import RaceModel
         #expect(p[2].club == "Club \"Läufer\"")
     }
 
-    func expectError(_ fragment: String, file: String, line: Int? = nil,
-                     config: String = config, participants: String = participants,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectError(
+        _ fragment: String, file: String, line: Int? = nil,
+        config: String = config, participants: String = participants,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         do {
             _ = try load(config: config, participants: participants)
             Issue.record("expected an error containing '\(fragment)'", sourceLocation: sourceLocation)
@@ -111,7 +114,9 @@ import RaceModel
 
     @Test func checkpointNamingAnUnknownPoint() {
         let bad = Self.config.replacingOccurrences(of: "point = \"km5\"", with: "point = \"km7\"")
-        expectError("checkpoint '5K' of race 'marathon' names unknown point 'km7'; points are stadium, km5", file: "event.toml", config: bad)
+        expectError(
+            "checkpoint '5K' of race 'marathon' names unknown point 'km7'; points are stadium, km5", file: "event.toml",
+            config: bad)
     }
 
     @Test func checkpointsOutOfOrder() {
@@ -120,10 +125,18 @@ import RaceModel
     }
 
     @Test func missingKeysAndBadValues() {
-        expectError("missing key 'date'", file: "event.toml", config: Self.config.replacingOccurrences(of: "date = 2025-04-06\n", with: ""))
-        expectError("clock must be \"gun\" or \"net\"", file: "event.toml", config: Self.config.replacingOccurrences(of: "clock = \"net\"", with: "clock = \"chip\""))
-        expectError("'utc_offset' must", file: "event.toml", config: Self.config.replacingOccurrences(of: "\"+09:00\"", with: "\"9\""))
-        expectError("needs files", file: "event.toml", config: Self.config.replacingOccurrences(of: "files = [\"reads/km5.txt\"]", with: ""))
+        expectError(
+            "missing key 'date'", file: "event.toml",
+            config: Self.config.replacingOccurrences(of: "date = 2025-04-06\n", with: ""))
+        expectError(
+            "clock must be \"gun\" or \"net\"", file: "event.toml",
+            config: Self.config.replacingOccurrences(of: "clock = \"net\"", with: "clock = \"chip\""))
+        expectError(
+            "'utc_offset' must", file: "event.toml",
+            config: Self.config.replacingOccurrences(of: "\"+09:00\"", with: "\"9\""))
+        expectError(
+            "needs files", file: "event.toml",
+            config: Self.config.replacingOccurrences(of: "files = [\"reads/km5.txt\"]", with: ""))
     }
 
     @Test func duplicateBibNamesBothLines() {
@@ -134,10 +147,17 @@ import RaceModel
     @Test func participantProblems() {
         expectError("missing required column 'race'", file: "participants.csv", line: 1, participants: "bib,name\n1,A")
         expectError("unknown race '10k'", file: "participants.csv", line: 2, participants: "bib,name,race\n1,A,10k")
-        expectError("unknown wave 'z'", file: "participants.csv", line: 2, participants: "bib,name,race,wave\n1,A,marathon,z")
-        expectError("sex 'Q' must be M, F or X", file: "participants.csv", line: 2, participants: "bib,name,race,sex\n1,A,marathon,Q")
-        expectError("unknown column 'colour'", file: "participants.csv", line: 1, participants: "bib,name,race,colour\n1,A,marathon,red")
-        expectError("chip c1 of bib 2 is already given to the runner on line 2", file: "participants.csv", line: 3, participants: "bib,name,race,chip\n1,A,marathon,C1\n2,B,marathon,c1")
+        expectError(
+            "unknown wave 'z'", file: "participants.csv", line: 2, participants: "bib,name,race,wave\n1,A,marathon,z")
+        expectError(
+            "sex 'Q' must be M, F or X", file: "participants.csv", line: 2,
+            participants: "bib,name,race,sex\n1,A,marathon,Q")
+        expectError(
+            "unknown column 'colour'", file: "participants.csv", line: 1,
+            participants: "bib,name,race,colour\n1,A,marathon,red")
+        expectError(
+            "chip c1 of bib 2 is already given to the runner on line 2", file: "participants.csv", line: 3,
+            participants: "bib,name,race,chip\n1,A,marathon,C1\n2,B,marathon,c1")
     }
 
     @Test func missingFolderSaysWhichFile() {
@@ -151,4 +171,3 @@ import RaceModel
         }
     }
 }
-

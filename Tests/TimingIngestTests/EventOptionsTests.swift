@@ -5,43 +5,43 @@ import RaceModel
 /// The event options of event.toml beyond points and races.
 @Suite struct EventOptionsTests {
     static let config = """
-    name = "Options"
-    date = 2025-04-06
-    precision = "tenths"
+        name = "Options"
+        date = 2025-04-06
+        precision = "tenths"
 
-    [age_groups]
-    bounds = [18, 40, 45, 50]
-    F = [18, 35, 45]
-    upper = 99
+        [age_groups]
+        bounds = [18, 40, 45, 50]
+        F = [18, 35, 45]
+        upper = 99
 
-    [rules]
-    max_speed_kmh = 28
-    duplicate_window = 45
+        [rules]
+        max_speed_kmh = 28
+        duplicate_window = 45
 
-    [awards]
-    top = 5
-    overall_in_age_groups = true
+        [awards]
+        top = 5
+        overall_in_age_groups = true
 
-    [[points]]
-    id = "stadium"
-    files = ["reads/stadium.txt"]
+        [[points]]
+        id = "stadium"
+        files = ["reads/stadium.txt"]
 
-    [[points]]
-    id = "km5"
-    files = ["reads/km5.txt"]
-    duplicate_window = 20
+        [[points]]
+        id = "km5"
+        files = ["reads/km5.txt"]
+        duplicate_window = 20
 
-    [[races]]
-    id = "ultra"
-    clock = "gun"
-    division_clocks = { amateur = "net" }
-    rules = { min_speed_kmh = 1.5, suspicious_ratio = 1.8 }
-    waves = [
-      { id = "wheelchair", gun = "05:20:00", rules = { max_speed_kmh = 45 } },
-      { id = "mass", gun = "05:30:00", clock = "net" },
-    ]
-    checkpoints = [{ id = "start", point = "stadium", km = 0 }, { id = "finish", point = "stadium", km = 90 }]
-    """
+        [[races]]
+        id = "ultra"
+        clock = "gun"
+        division_clocks = { amateur = "net" }
+        rules = { min_speed_kmh = 1.5, suspicious_ratio = 1.8 }
+        waves = [
+          { id = "wheelchair", gun = "05:20:00", rules = { max_speed_kmh = 45 } },
+          { id = "mass", gun = "05:30:00", clock = "net" },
+        ]
+        checkpoints = [{ id = "start", point = "stadium", km = 0 }, { id = "finish", point = "stadium", km = 90 }]
+        """
 
     func load(_ config: String) throws(ConfigError) -> EventConfig {
         try EventFolder.parse(path: "ev", config: config, participants: "bib,name,race\n1,A,ultra\n").event
@@ -76,7 +76,10 @@ import RaceModel
         ("F = [18, 35, 45]", "W = [18]", "unknown key 'W'"),
         ("division_clocks = { amateur = \"net\" }", "division_clocks = { pros = \"net\" }", "unknown division 'pros'"),
         ("clock = \"net\" }", "clock = \"chip\" }", "waves[1]: 'clock' must be \"gun\" or \"net\""),
-        ("{ max_speed_kmh = 45 }", "{ max_speed_kmh = 1 }", "races[0].waves[0].rules: 'min_speed_kmh' must be above 0 and below"),
+        (
+            "{ max_speed_kmh = 45 }", "{ max_speed_kmh = 1 }",
+            "races[0].waves[0].rules: 'min_speed_kmh' must be above 0 and below"
+        ),
         ("suspicious_ratio = 1.8", "suspicious_ratio = 0.9", "'suspicious_ratio' must be above 1"),
         ("top = 5", "top = 0", "'top' must be a whole number"),
     ])

@@ -29,15 +29,21 @@ enum FuzzMutations {
             let lo = cuts[i] == 0 ? 0 : cuts[i] + 1, hi = cuts[i + 1]
             if lo <= hi { s.replaceSubrange(lo..<hi, with: Array(random.pick(boundaryValues))) }
         case 2:  // drop a separator
-            if let i = s.indices.filter({ separators.contains(s[$0]) }).randomElement(using: &random) { s.remove(at: i) }
+            if let i = s.indices.filter({ separators.contains(s[$0]) }).randomElement(using: &random) {
+                s.remove(at: i)
+            }
         case 3:  // double a separator
-            if let i = s.indices.filter({ separators.contains(s[$0]) }).randomElement(using: &random) { s.insert(s[i], at: i) }
+            if let i = s.indices.filter({ separators.contains(s[$0]) }).randomElement(using: &random) {
+                s.insert(s[i], at: i)
+            }
         case 4:  // cut the text short
             if !s.isEmpty { s.removeLast(Int.random(in: 0...s.count, using: &random)) }
         case 5:  // insert a hostile scalar anywhere
             s.insert(contentsOf: Array(random.pick(boundaryValues)), at: Int.random(in: 0...s.count, using: &random))
         case 6:  // swap a separator for another
-            if let i = s.indices.filter({ separators.contains(s[$0]) }).randomElement(using: &random) { s[i] = random.pick(separators) }
+            if let i = s.indices.filter({ separators.contains(s[$0]) }).randomElement(using: &random) {
+                s[i] = random.pick(separators)
+            }
         case 7:  // flip a digit or letter
             if let i = s.indices.randomElement(using: &random) {
                 s[i] = random.pick(Array("0123456789abcdefAFxyz~;, ."))

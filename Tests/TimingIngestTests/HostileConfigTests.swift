@@ -8,49 +8,65 @@ import RaceModel
 @Suite struct HostileConfigTests {
     let base = EventFolderTests()
 
-    func expectError(_ fragment: String, _ replace: String, with replacement: String,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectError(
+        _ fragment: String, _ replace: String, with replacement: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let config = EventFolderTests.config
         #expect(config.contains(replace), "fixture lacks \(replace)", sourceLocation: sourceLocation)
-        base.expectError(fragment, file: "event.toml", config: config.replacingOccurrences(of: replace, with: replacement),
-                         sourceLocation: sourceLocation)
+        base.expectError(
+            fragment, file: "event.toml", config: config.replacingOccurrences(of: replace, with: replacement),
+            sourceLocation: sourceLocation)
     }
 
     @Test func numbersOutsideTheirRangeNameKeyAndRange() {
-        expectError("rules: 'duplicate_window' = 1e+20 is out of range: it must be 0 to 3600 seconds",
-                    "duplicate_window = 45", with: "duplicate_window = 1e20")
-        expectError("rules: 'start_allowance' = 9223372036854775807 is out of range: it must be 0 to 86400 seconds",
-                    "[rules]\n", with: "[rules]\nstart_allowance = 9223372036854775807\n")
-        expectError("points[0]: 'clock_offset' = -1e+16 is out of range: it must be -86400 to 86400 seconds",
-                    "clock_offset = -1.5", with: "clock_offset = -1e16")
-        expectError("points[0]: 'clock_offset' = 1e+20 is out of range",
-                    "clock_offset = -1.5", with: "clock_offset = 1e20")
-        expectError("points[0]: 'duplicate_window' = 1e+20 is out of range",
-                    "duplicate_window = 30", with: "duplicate_window = 1e20")
-        expectError("'km' = 1e+308 is out of range: it must be 0 to 5000 km",
-                    "km = 42.195", with: "km = 1e308")
-        expectError("checkpoint '5K' at km 1e-300 must be at km 0 or at least 1 m from the start",
-                    "km = 5 }", with: "km = 1e-300 }")
-        expectError("rules: 'max_speed_kmh' = 1e+300 is out of range: it must be 0.1 to 200 km/h",
-                    "max_speed_kmh = 28", with: "max_speed_kmh = 1e300")
-        expectError("'age_groups' must hold whole numbers from 0 to 150",
-                    "age_groups = [18, 40, 45]", with: "age_groups = [18, 40, 9999999999]")
+        expectError(
+            "rules: 'duplicate_window' = 1e+20 is out of range: it must be 0 to 3600 seconds",
+            "duplicate_window = 45", with: "duplicate_window = 1e20")
+        expectError(
+            "rules: 'start_allowance' = 9223372036854775807 is out of range: it must be 0 to 86400 seconds",
+            "[rules]\n", with: "[rules]\nstart_allowance = 9223372036854775807\n")
+        expectError(
+            "points[0]: 'clock_offset' = -1e+16 is out of range: it must be -86400 to 86400 seconds",
+            "clock_offset = -1.5", with: "clock_offset = -1e16")
+        expectError(
+            "points[0]: 'clock_offset' = 1e+20 is out of range",
+            "clock_offset = -1.5", with: "clock_offset = 1e20")
+        expectError(
+            "points[0]: 'duplicate_window' = 1e+20 is out of range",
+            "duplicate_window = 30", with: "duplicate_window = 1e20")
+        expectError(
+            "'km' = 1e+308 is out of range: it must be 0 to 5000 km",
+            "km = 42.195", with: "km = 1e308")
+        expectError(
+            "checkpoint '5K' at km 1e-300 must be at km 0 or at least 1 m from the start",
+            "km = 5 }", with: "km = 1e-300 }")
+        expectError(
+            "rules: 'max_speed_kmh' = 1e+300 is out of range: it must be 0.1 to 200 km/h",
+            "max_speed_kmh = 28", with: "max_speed_kmh = 1e300")
+        expectError(
+            "'age_groups' must hold whole numbers from 0 to 150",
+            "age_groups = [18, 40, 45]", with: "age_groups = [18, 40, 9999999999]")
     }
 
     @Test func limitsAreBoundedToo() {
-        expectError("limits: 'lines_per_file' = 0 is out of range: it must be 1 to 1000000000 lines",
-                    "[rules]\n", with: "[limits]\nlines_per_file = 0\n\n[rules]\n")
-        base.expectError("limits: 'lines_per_file' = 2000000000 is out of range",
-                         file: "event.toml", config: EventFolderTests.config + "\n[limits]\nlines_per_file = 2000000000\n")
+        expectError(
+            "limits: 'lines_per_file' = 0 is out of range: it must be 1 to 1000000000 lines",
+            "[rules]\n", with: "[limits]\nlines_per_file = 0\n\n[rules]\n")
+        base.expectError(
+            "limits: 'lines_per_file' = 2000000000 is out of range",
+            file: "event.toml", config: EventFolderTests.config + "\n[limits]\nlines_per_file = 2000000000\n")
         expectError("limits: unknown key 'lines'", "[rules]\n", with: "[limits]\nlines = 5\n\n[rules]\n")
     }
 
     @Test func gunsAreTimesOfDayAndCutoffsBoundedDurations() throws {
         expectError("'gun' = 25:00:00 is not a time of day", "gun = 08:00:00", with: "gun = \"25:00:00\"")
         expectError("'gun' = 999:00:00 is not a time of day", "gun = 08:00:00", with: "gun = \"999:00:00\"")
-        expectError("'cutoff' = 999:00:00 is out of range: it must be above 0:00:00 and at most 168:00:00",
-                    "cutoff = \"06:00:00\"", with: "cutoff = \"999:00:00\"")
-        let long = EventFolderTests.config.replacingOccurrences(of: "cutoff = \"06:00:00\"", with: "cutoff = \"30:00:00\"")
+        expectError(
+            "'cutoff' = 999:00:00 is out of range: it must be above 0:00:00 and at most 168:00:00",
+            "cutoff = \"06:00:00\"", with: "cutoff = \"999:00:00\"")
+        let long = EventFolderTests.config.replacingOccurrences(
+            of: "cutoff = \"06:00:00\"", with: "cutoff = \"30:00:00\"")
         #expect(try base.load(config: long).event.races[0].cutoff == 30 * 3_600_000)
     }
 
@@ -60,31 +76,39 @@ import RaceModel
     }
 
     @Test func readPathsStayInsideTheFolder() throws {
-        expectError("read file '../../../../etc/shadow' leads outside the event folder",
-                    "reads/km5.txt", with: "../../../../etc/shadow")
-        expectError("read file '/etc/passwd' is outside the event folder; name it relative to the folder, or set allow_absolute_paths = true",
-                    "reads/km5.txt", with: "/etc/passwd")
+        expectError(
+            "read file '../../../../etc/shadow' leads outside the event folder",
+            "reads/km5.txt", with: "../../../../etc/shadow")
+        expectError(
+            "read file '/etc/passwd' is outside the event folder; name it relative to the folder, or set allow_absolute_paths = true",
+            "reads/km5.txt", with: "/etc/passwd")
         expectError("read file 'reads/a\u{1B}b' has a control character", "reads/km5.txt", with: "reads/a\\u001bb")
-        expectError("read file reads/stadium.txt is named by points 'stadium' and 'km5'",
-                    "\"reads/km5.txt\"", with: "\"./reads//stadium.txt\"")
-        let optedIn = "allow_absolute_paths = true\n" + EventFolderTests.config.replacingOccurrences(of: "reads/km5.txt", with: "/data/km5.txt")
+        expectError(
+            "read file reads/stadium.txt is named by points 'stadium' and 'km5'",
+            "\"reads/km5.txt\"", with: "\"./reads//stadium.txt\"")
+        let optedIn =
+            "allow_absolute_paths = true\n"
+            + EventFolderTests.config.replacingOccurrences(of: "reads/km5.txt", with: "/data/km5.txt")
         #expect(try base.load(config: optedIn).readFiles.last?.path == "/data/km5.txt")
         let inside = EventFolderTests.config.replacingOccurrences(of: "reads/km5.txt", with: "./reads/../reads/km5.txt")
         #expect(try base.load(config: inside).readFiles.last?.path == "reads/km5.txt")
     }
 
     @Test func aNULByteIsNamedWithItsLine() {
-        base.expectError("holds a NUL byte", file: "event.toml", line: 2,
-                         config: EventFolderTests.config.replacingOccurrences(of: "date = ", with: "\u{0}date = "))
-        base.expectError("holds a NUL byte", file: "participants.csv", line: 3,
-                         participants: EventFolderTests.participants.replacingOccurrences(of: "김일성", with: "김\u{0}"))
+        base.expectError(
+            "holds a NUL byte", file: "event.toml", line: 2,
+            config: EventFolderTests.config.replacingOccurrences(of: "date = ", with: "\u{0}date = "))
+        base.expectError(
+            "holds a NUL byte", file: "participants.csv", line: 3,
+            participants: EventFolderTests.participants.replacingOccurrences(of: "김일성", with: "김\u{0}"))
     }
 
     /// Found by the config fuzz: the TOML parser stops the process on these inside an array.
     @Test func unicodeLineBreaksInEventTomlAreNamed() {
         for scalar in ["\u{85}", "\u{2028}", "\u{2029}"] {
-            base.expectError("a Unicode line break; use a plain newline", file: "event.toml", line: 4,
-                             config: EventFolderTests.config.replacingOccurrences(of: "[18, 40, 45]", with: "[18, \(scalar), 45]"))
+            base.expectError(
+                "a Unicode line break; use a plain newline", file: "event.toml", line: 4,
+                config: EventFolderTests.config.replacingOccurrences(of: "[18, 40, 45]", with: "[18, \(scalar), 45]"))
         }
     }
 

@@ -49,17 +49,24 @@ import RaceModel
     /// Found by the line fuzz: an out-of-range time with a long fraction was echoed whole.
     @Test func aReasonQuotesAtMostTheStartOfAField() {
         let line = "1,25:00:00." + String(repeating: "9", count: 300)
-        guard case .malformed(let reason) = ReadLineParser.parse(line) else { Issue.record("accepted"); return }
-        #expect(reason == "hand timing: time 25:00:00." + String(repeating: "9", count: 31) + "… is not a valid time of day")
+        guard case .malformed(let reason) = ReadLineParser.parse(line) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(
+            reason == "hand timing: time 25:00:00." + String(repeating: "9", count: 31) + "… is not a valid time of day"
+        )
     }
 
     @Test func aChipCodeTooLongToBeOneIsRejectedNotEchoedAsUnknown() {
         let tag = String(repeating: "A", count: 65)
-        #expect(ReadLineParser.parse("CT01_33~2~STADIUM~\(tag)~08:00:01.03~1~A13C00~2")
-            == .malformed(reason: "chip or bib is 65 characters long; at most 64"))
+        #expect(
+            ReadLineParser.parse("CT01_33~2~STADIUM~\(tag)~08:00:01.03~1~A13C00~2")
+                == .malformed(reason: "chip or bib is 65 characters long; at most 64"))
         let fits = String(repeating: "A", count: 64)
         guard case .read = ReadLineParser.parse("CT01_33~2~STADIUM~\(fits)~08:00:01.03~1~A13C00~2") else {
-            Issue.record("a 64-character tag is refused"); return
+            Issue.record("a 64-character tag is refused")
+            return
         }
     }
 
@@ -79,7 +86,9 @@ import RaceModel
             _ = try folder.load()
             Issue.record("no error")
         } catch let error as ConfigError {
-            #expect(error.description == "\(folder.path)/reads/km5.txt: has more than 3 lines (limits.lines_per_file = 3 in event.toml)")
+            #expect(
+                error.description
+                    == "\(folder.path)/reads/km5.txt: has more than 3 lines (limits.lines_per_file = 3 in event.toml)")
         }
     }
 
@@ -101,12 +110,14 @@ import RaceModel
             #expect(error.description == "\(folder.path)/reads/km5.txt: cannot be read: is a FIFO, not a regular file")
         }
         try FileManager.default.removeItem(atPath: folder.path + "/reads/km5.txt")
-        try FileManager.default.createSymbolicLink(atPath: folder.path + "/reads/km5.txt", withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/reads/km5.txt", withDestinationPath: "/dev/zero")
         do {
             _ = try folder.load()
             Issue.record("no error")
         } catch let error as ConfigError {
-            #expect(error.description == "\(folder.path)/reads/km5.txt: cannot be read: is a device, not a regular file")
+            #expect(
+                error.description == "\(folder.path)/reads/km5.txt: cannot be read: is a device, not a regular file")
         }
     }
 }

@@ -3,9 +3,11 @@ import RaceModel
 @testable import TimingIngest
 
 /// Builds an IPICO record with a correct checksum, so each test can break one field at a time.
-private func ipico(reader: String = "00", tag: String = "058000128608", fields: String = "0001",
-                   date: String = "260306", time: String = "202747", hundredths: String = "23",
-                   tto: String = "", suffix: String = "") -> String {
+private func ipico(
+    reader: String = "00", tag: String = "058000128608", fields: String = "0001",
+    date: String = "260306", time: String = "202747", hundredths: String = "23",
+    tto: String = "", suffix: String = ""
+) -> String {
     let body = reader + tag + fields + date + time + hundredths + tto
     let sum = body.utf8.reduce(0) { ($0 + Int($1)) % 256 }
     let hex = String(sum, radix: 16)
@@ -15,8 +17,9 @@ private func ipico(reader: String = "00", tag: String = "058000128608", fields: 
 @Suite struct IPICOParserTests {
     @Test func decodesTheSpecificationExample() {
         let parsed = ReadLineParser.parse("aa0005800012860800012603062027472353")
-        let expected = RawRead(code: "058000128608", date: CivilDate(year: 2026, month: 3, day: 6),
-                               timeOfDay: ((20 * 60 + 27) * 60 + 47) * 1000 + 350, sequence: nil, format: .ipico)
+        let expected = RawRead(
+            code: "058000128608", date: CivilDate(year: 2026, month: 3, day: 6),
+            timeOfDay: ((20 * 60 + 27) * 60 + 47) * 1000 + 350, sequence: nil, format: .ipico)
         #expect(parsed == .read(expected))
     }
 
@@ -27,21 +30,28 @@ private func ipico(reader: String = "00", tag: String = "058000128608", fields: 
     @Test func hundredthsAreHex() throws {
         // 0x63 = 99 hundredths, the largest allowed.
         guard case .read(let read) = ReadLineParser.parse(ipico(time: "000000", hundredths: "63")) else {
-            Issue.record("not a read"); return
+            Issue.record("not a read")
+            return
         }
         #expect(read.timeOfDay == 990)
         guard case .read(let ten) = ReadLineParser.parse(ipico(time: "000001", hundredths: "0a")) else {
-            Issue.record("not a read"); return
+            Issue.record("not a read")
+            return
         }
         #expect(ten.timeOfDay == 1100)
     }
 
-    @Test(arguments: [("060080", SeenEdge.first), ("060060", .last), ("0c0000", nil), ("0600c0", nil), ("060081", .first)])
+    @Test(arguments: [
+        ("060080", SeenEdge.first), ("060060", .last), ("0c0000", nil), ("0600c0", nil), ("060081", .first),
+    ])
     func fortyTwoCharacterReadsCarryFirstOrLastSeen(_ tto: String, _ edge: SeenEdge?) throws {
         let line = ipico(tag: "0000000000ff", tto: tto)
         #expect(line.count == 42)
         let parsed = ReadLineParser.parse(line)
-        guard case .read(let read) = parsed else { Issue.record("got \(parsed)"); return }
+        guard case .read(let read) = parsed else {
+            Issue.record("got \(parsed)")
+            return
+        }
         #expect(read.code == "0000000000ff")
         #expect(read.edge == edge)
         #expect(read.timeOfDay == ((20 * 60 + 27) * 60 + 47) * 1000 + 350)
@@ -53,34 +63,43 @@ private func ipico(reader: String = "00", tag: String = "058000128608", fields: 
         let last = ReadLineParser.parse("aa00058000123b3200042603081222022f060060ce")
         let time = ((12 * 60 + 22) * 60 + 2) * 1000 + 470
         let date = CivilDate(year: 2026, month: 3, day: 8)
-        #expect(first == .read(RawRead(code: "058000123b32", date: date, timeOfDay: time, format: .ipico, edge: .first)))
+        #expect(
+            first == .read(RawRead(code: "058000123b32", date: date, timeOfDay: time, format: .ipico, edge: .first)))
         #expect(last == .read(RawRead(code: "058000123b32", date: date, timeOfDay: time, format: .ipico, edge: .last)))
-        #expect(ReadLineParser.parse("aa00058000123b3200012603081222022f060080ce")
+        #expect(
+            ReadLineParser.parse("aa00058000123b3200012603081222022f060080ce")
                 == .malformed(reason: "IPICO: checksum mismatch: line says ce, computed cd"))
     }
 
-    @Test(arguments: ["ab000902260308001221350c27e8", "ab00000929", "ab0002090505f5", "ab000a11fffc6161aa000d0a0000bd",
-                      "ab000d4b0104019e0000000059058f050509", "ab00ff4bc2"])
+    @Test(arguments: [
+        "ab000902260308001221350c27e8", "ab00000929", "ab0002090505f5", "ab000a11fffc6161aa000d0a0000bd",
+        "ab000d4b0104019e0000000059058f050509", "ab00ff4bc2",
+    ])
     func controlFramesAreControlLines(_ line: String) {
         #expect(ReadLineParser.parse(line) == .control)
     }
 
     @Test func badControlFramesAreRejectedAsIPICO() {
-        #expect(ReadLineParser.parse("ab000902260308001221350c27e9")
+        #expect(
+            ReadLineParser.parse("ab000902260308001221350c27e9")
                 == .malformed(reason: "IPICO: control frame checksum mismatch: line says e9, computed e8"))
-        #expect(ReadLineParser.parse("ab0009022603080012")
+        #expect(
+            ReadLineParser.parse("ab0009022603080012")
                 == .malformed(reason: "IPICO: control frame is 18 characters, its length byte says 28"))
     }
 
     @Test func triggerFrameIsAGunMarker() {
         // The frame a reader sent when its trigger button was pressed (rusty-timer's guntime capture):
         // 26-03-06 (day of week 5) 20:04:15, hundredths 0x1b.
-        #expect(ReadLineParser.parse("ab000a2c260306052004151b2782ae")
-                == .gunMarker(time: ((20 * 60 + 4) * 60 + 15) * 1000 + 270, date: CivilDate(year: 2026, month: 3, day: 6)))
+        #expect(
+            ReadLineParser.parse("ab000a2c260306052004151b2782ae")
+                == .gunMarker(
+                    time: ((20 * 60 + 4) * 60 + 15) * 1000 + 270, date: CivilDate(year: 2026, month: 3, day: 6)))
     }
 
     @Test func theUnrealFSAndLSSuffixIsRejected() {
-        #expect(ReadLineParser.parse(ipico(suffix: "FS"))
+        #expect(
+            ReadLineParser.parse(ipico(suffix: "FS"))
                 == .malformed(reason: "IPICO: line is 38 characters, expected 36, or 42 with first/last seen"))
     }
 
@@ -88,58 +107,71 @@ private func ipico(reader: String = "00", tag: String = "058000128608", fields: 
         let line = ipico(tag: "0580001286AB")
         let upperChecksum = String(line.dropLast(2)) + line.suffix(2).uppercased()
         guard case .read(let read) = ReadLineParser.parse(upperChecksum) else {
-            Issue.record("not a read"); return
+            Issue.record("not a read")
+            return
         }
         #expect(read.code == "0580001286ab")
     }
 
     @Test func yearIsInThisCentury() {
         guard case .read(let read) = ReadLineParser.parse(ipico(date: "991231")) else {
-            Issue.record("not a read"); return
+            Issue.record("not a read")
+            return
         }
         #expect(read.date == CivilDate(year: 2099, month: 12, day: 31))
     }
 
     @Test func checksumMismatch() {
-        #expect(ReadLineParser.parse("aa000580001286080001260306202747234f")
+        #expect(
+            ReadLineParser.parse("aa000580001286080001260306202747234f")
                 == .malformed(reason: "IPICO: checksum mismatch: line says 4f, computed 53"))
     }
 
     @Test func wrongLength() {
-        #expect(ReadLineParser.parse(String(ipico().dropLast()))
+        #expect(
+            ReadLineParser.parse(String(ipico().dropLast()))
                 == .malformed(reason: "IPICO: line is 35 characters, expected 36, or 42 with first/last seen"))
-        #expect(ReadLineParser.parse(ipico(suffix: "F"))
+        #expect(
+            ReadLineParser.parse(ipico(suffix: "F"))
                 == .malformed(reason: "IPICO: line is 37 characters, expected 36, or 42 with first/last seen"))
     }
 
     @Test func nonHexCharacter() {
         var bytes = Array(ipico().utf8)
         bytes[16] = UInt8(ascii: "g")
-        #expect(ReadLineParser.parse(String(decoding: bytes, as: UTF8.self))
+        #expect(
+            ReadLineParser.parse(String(decoding: bytes, as: UTF8.self))
                 == .malformed(reason: "IPICO: 'g' at column 17, expected a hex digit"))
     }
 
     @Test(arguments: ["261306", "260230", "250229", "26a306"])
     func invalidDate(_ date: String) {
-        #expect(ReadLineParser.parse(ipico(date: date))
+        #expect(
+            ReadLineParser.parse(ipico(date: date))
                 == .malformed(reason: "IPICO: date \(date) is not a valid YYMMDD date"))
     }
 
     @Test func leapDayIsValid() {
         guard case .read(let read) = ReadLineParser.parse(ipico(date: "280229")) else {
-            Issue.record("not a read"); return
+            Issue.record("not a read")
+            return
         }
         #expect(read.date == CivilDate(year: 2028, month: 2, day: 29))
     }
 
-    @Test(arguments: [("256100", "25:61:00"), ("240000", "24:00:00"), ("236000", "23:60:00"), ("235960", "23:59:60"), ("2b0000", "2b:00:00")])
+    @Test(arguments: [
+        ("256100", "25:61:00"), ("240000", "24:00:00"), ("236000", "23:60:00"), ("235960", "23:59:60"),
+        ("2b0000", "2b:00:00"),
+    ])
     func invalidTime(_ raw: String, _ shown: String) {
-        #expect(ReadLineParser.parse(ipico(time: raw))
+        #expect(
+            ReadLineParser.parse(ipico(time: raw))
                 == .malformed(reason: "IPICO: time \(shown) is not a valid time of day"))
     }
 
     @Test func hundredthsOver99() {
-        #expect(ReadLineParser.parse(ipico(hundredths: "64"))
+        #expect(
+            ReadLineParser.parse(ipico(hundredths: "64"))
                 == .malformed(reason: "IPICO: hundredths 64 (hex) is over 99"))
     }
 }

@@ -36,7 +36,9 @@ import RaceModel
                 expectedLines += 1
                 // The String entry point and the byte one agree.
                 let text = String(decoding: line, as: UTF8.self)
-                if text.utf8.elementsEqual(line) { #expect(ReadLineParser.parse(text) == ReadLineParser.parse(line), "seed \(seed): \(text)") }
+                if text.utf8.elementsEqual(line) {
+                    #expect(ReadLineParser.parse(text) == ReadLineParser.parse(line), "seed \(seed): \(text)")
+                }
             }
         }
         let event = try EventFolderTests().load().event
@@ -85,7 +87,9 @@ import RaceModel
             #expect(live.count == batch.count, "seed \(seed)")
             for (l, b) in zip(live, batch) where l != b {
                 // Only an over-long line differs: the live side keeps its start alone.
-                #expect(l.hasPrefix("unusable: ") && b.utf8.count > ReadLimits.maxLineBytes, "seed \(seed): \(l.prefix(80)) vs \(b.prefix(80))")
+                #expect(
+                    l.hasPrefix("unusable: ") && b.utf8.count > ReadLimits.maxLineBytes,
+                    "seed \(seed): \(l.prefix(80)) vs \(b.prefix(80))")
             }
         }
     }

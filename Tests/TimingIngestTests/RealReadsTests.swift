@@ -24,17 +24,19 @@ import RaceModel
         var log = ReadLog(files: [ReadFileInfo(path: name, pointIndex: 0, isBackup: false, format: format, seen: seen)])
         bytes.withUnsafeBytes { raw in
             ReadFileScanner.forEachLine(in: raw) { number, line in
-                log.record(ReadLineParser.parse(line, as: format), file: 0, line: number, eventDate: eventDate,
-                           clockOffset: 0, text: String(decoding: line, as: UTF8.self))
+                log.record(
+                    ReadLineParser.parse(line, as: format), file: 0, line: number, eventDate: eventDate,
+                    clockOffset: 0, text: String(decoding: line, as: UTF8.self))
             }
         }
         return log
     }
 
     static func counts(_ log: ReadLog) -> Counts {
-        Counts(lines: log.lineCounts[0], reads: log.reads.count, control: log.controlCounts[0], guns: log.gunMarkers.count,
-               ignored: log.ignoredCounts[0], otherEdge: log.otherEdgeCounts[0],
-               problems: log.problems.map { "\($0.ref.line): \($0.reason)" })
+        Counts(
+            lines: log.lineCounts[0], reads: log.reads.count, control: log.controlCounts[0], guns: log.gunMarkers.count,
+            ignored: log.ignoredCounts[0], otherEdge: log.otherEdgeCounts[0],
+            problems: log.problems.map { "\($0.ref.line): \($0.reason)" })
     }
 
     @Test func ipicoLiteStoredReads() throws {

@@ -18,7 +18,7 @@ struct TailLifecycleTests {
         #expect(OpenDescriptors.count(inside: scratch.path) == 1)
         #expect(OpenDescriptors.inotifyWatches(scratch.path))
 
-        let events = try await probe.finish(settling: .zero)   // returns once the stream has ended
+        let events = try await probe.finish(settling: .zero)  // returns once the stream has ended
         #expect(events.of(file: 0) == numbered(["s1"]) + [.caughtUp(file: 0)])
         #expect(OpenDescriptors.count(inside: scratch.path) == 0)
         #expect(!OpenDescriptors.inotifyWatches(scratch.path))

@@ -53,8 +53,9 @@ struct TailLineSplitterTests {
         let size = 10 << 20
         let big = [UInt8](repeating: UInt8(ascii: "z"), count: size)
         let expected: [LineSplitter.Piece] = [
-            .unusable(text: String(repeating: "z", count: ReadLimits.shownBytes) + "…",
-                      reason: ReadLimits.tooLongReason(bytes: size)),
+            .unusable(
+                text: String(repeating: "z", count: ReadLimits.shownBytes) + "…",
+                reason: ReadLimits.tooLongReason(bytes: size)),
             .line("next"),
         ]
         #expect(pieces([big + Array("\nnext\n".utf8)]) == expected)

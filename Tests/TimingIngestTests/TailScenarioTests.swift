@@ -48,7 +48,8 @@ struct TailScenarioTests {
         try await probe.waitFor("all appends") { $0.lineCount(file: 0) >= 206 }
         let events = try await probe.finish()
 
-        let expected = numbered(["a1", "a2"]) + [.caughtUp(file: 0)]
+        let expected =
+            numbered(["a1", "a2"]) + [.caughtUp(file: 0)]
             + numbered(["b1", "c1", "c2", "c3"] + singles, from: 3)
         #expect(events.of(file: 0) == expected)
     }
@@ -72,7 +73,8 @@ struct TailScenarioTests {
         try await probe.waitFor("completed line") { $0.lineCount(file: 0) == 2 }
         let events = try await probe.finish()
 
-        let expected = [TailEvent.caughtUp(file: 0)]
+        let expected =
+            [TailEvent.caughtUp(file: 0)]
             + numbered(["CT01_33~7~finish~5012~09:12:44.31~1~A1B2C3~1", "next~1"])
         #expect(events.of(file: 0) == expected)
     }
@@ -124,12 +126,15 @@ struct TailScenarioTests {
         try await probe.waitFor("n3") { $0.lineCount(file: 0) == 8 }
         let events = try await probe.finish()
 
-        let expected = numbered(before) + [.caughtUp(file: 0), .notice(file: 0, .truncated)]
+        let expected =
+            numbered(before) + [.caughtUp(file: 0), .notice(file: 0, .truncated)]
             + numbered(["n1", "n2", "n3"], generation: 1)
         #expect(events.of(file: 0) == expected)
     }
 
-    @Test("rotation: the old file is read until its writer closes it, the new one from its start", arguments: TailSetup.both)
+    @Test(
+        "rotation: the old file is read until its writer closes it, the new one from its start",
+        arguments: TailSetup.both)
     func rotation(setup: TailSetup) async throws {
         let scratch = try TailScratch()
         defer { scratch.remove() }
@@ -137,8 +142,9 @@ struct TailScenarioTests {
         let old = try TailWriter(path)
         try old.write("o1\no2\no3\n")
         // In polling mode nothing says the writer closed the old file: it is given up after the grace.
-        let probe = TailProbe(paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
-                              rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        let probe = TailProbe(
+            paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
+            rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
         defer { probe.tailer.stop() }
         try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
 
@@ -153,13 +159,20 @@ struct TailScenarioTests {
         try new.write("r3\n")
         try await probe.waitFor("late lines of the old file") { $0.lineCount(file: 0) == 11 }
         old.close()
-        try await probe.waitFor("old file done") { $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } } }
+        try await probe.waitFor("old file done") {
+            $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } }
+        }
         let events = try await probe.finish()
 
         // The old file's lines keep its generation and numbering, the new file's count from 1.
-        let lines = events.compactMap { if case .line(_, let n, let text, let g) = $0 { "\(g):\(n) \(text)" } else { nil } }
-        #expect(lines.sorted() == ["0:1 o1", "0:2 o2", "0:3 o3", "0:4 o4", "0:5 o5", "0:6 o6", "0:7 half a line, its other half",
-                                   "0:8 late", "1:1 r1", "1:2 r2", "1:3 r3"])
+        let lines = events.compactMap {
+            if case .line(_, let n, let text, let g) = $0 { "\(g):\(n) \(text)" } else { nil }
+        }
+        #expect(
+            lines.sorted() == [
+                "0:1 o1", "0:2 o2", "0:3 o3", "0:4 o4", "0:5 o5", "0:6 o6", "0:7 half a line, its other half",
+                "0:8 late", "1:1 r1", "1:2 r2", "1:3 r3",
+            ])
         #expect(!events.contains { if case .unusableLine = $0 { true } else { false } })
         #expect(events.contains(.notice(file: 0, .rotated)))
         #expect(events.last == .notice(file: 0, .rotatedFileDone(writerClosed: setup.mode != .polling)))
@@ -171,29 +184,37 @@ struct TailScenarioTests {
         defer { scratch.remove() }
         let path = scratch.file("km35.txt")
         let old = try TailWriter(path)
-        let probe = TailProbe(paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
-                              rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        let probe = TailProbe(
+            paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
+            rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
         defer { probe.tailer.stop() }
         try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
         #expect(rename(path, scratch.file("km35.txt.1")) == 0)
         try writeFile(path, "n1\n")
-        try await probe.waitFor("the new file") { $0.contains(.notice(file: 0, .rotated)) && $0.lineCount(file: 0) == 1 }
+        try await probe.waitFor("the new file") {
+            $0.contains(.notice(file: 0, .rotated)) && $0.lineCount(file: 0) == 1
+        }
         #expect(unlink(path) == 0)
         try await probe.waitFor("the deletion") { $0.contains(.notice(file: 0, .deleted)) }
         try old.write("o1\n")
         try await probe.waitFor("the old file's line") { $0.lineCount(file: 0) == 2 }
         old.close()
-        try await probe.waitFor("old file done") { $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } } }
+        try await probe.waitFor("old file done") {
+            $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } }
+        }
     }
 
-    @Test("logrotate's create pattern: a writer appending to the renamed file for a while loses nothing", arguments: TailSetup.both)
+    @Test(
+        "logrotate's create pattern: a writer appending to the renamed file for a while loses nothing",
+        arguments: TailSetup.both)
     func logrotateCreate(setup: TailSetup) async throws {
         let scratch = try TailScratch()
         defer { scratch.remove() }
         let path = scratch.file("km25.txt")
         let old = try TailWriter(path)
-        let probe = TailProbe(paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
-                              rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        let probe = TailProbe(
+            paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
+            rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
         defer { probe.tailer.stop() }
         try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
         var expected: [String] = []
@@ -215,7 +236,9 @@ struct TailScenarioTests {
         }
         let total = expected.count
         try await probe.waitFor("every line") { $0.lineCount(file: 0) == total }
-        try await probe.waitFor("old file done") { $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } } }
+        try await probe.waitFor("old file done") {
+            $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } }
+        }
         let events = try await probe.finish()
         let lines = events.compactMap { if case .line(_, _, let text, _) = $0 { text } else { nil } }
         #expect(lines.sorted() == expected.sorted())
@@ -240,7 +263,8 @@ struct TailScenarioTests {
         try await probe.waitFor("re-created") { $0.lineCount(file: 0) == 5 }
         let events = try await probe.finish()
 
-        let expected = numbered(["d1", "d2"]) + [.caughtUp(file: 0)] + numbered(["d3"], from: 3)
+        let expected =
+            numbered(["d1", "d2"]) + [.caughtUp(file: 0)] + numbered(["d3"], from: 3)
             + [.notice(file: 0, .deleted), .notice(file: 0, .appeared)]
             + numbered(["e1", "e2"], generation: 1)
         #expect(events.of(file: 0) == expected)
@@ -261,7 +285,8 @@ struct TailScenarioTests {
         try await probe.waitFor("re-created") { $0.lineCount(file: 0) == 2 }
         let events = try await probe.finish()
 
-        let expected = numbered(["d1"]) + [.caughtUp(file: 0)]
+        let expected =
+            numbered(["d1"]) + [.caughtUp(file: 0)]
             + [.notice(file: 0, .deleted), .notice(file: 0, .appeared)] + numbered(["e1"], generation: 1)
         #expect(events.of(file: 0) == expected)
     }
@@ -283,17 +308,21 @@ struct TailScenarioTests {
         try await probe.waitFor("lines") { $0.lineCount(file: 0) == 2 }
         let events = try await probe.finish()
 
-        let expected: [TailEvent] = [.notice(file: 0, .unreadable(reason: "is a folder")), .caughtUp(file: 0),
-                                     .notice(file: 0, .appeared)] + numbered(["u1", "u2"])
+        let expected: [TailEvent] =
+            [
+                .notice(file: 0, .unreadable(reason: "is a folder")), .caughtUp(file: 0),
+                .notice(file: 0, .appeared),
+            ] + numbered(["u1", "u2"])
         // A look between rmdir and the new file rightly sees nothing there.
         let waiting = TailEvent.notice(file: 0, .waitingForFile)
         #expect(events.of(file: 0).filter { $0 != waiting } == expected)
         #expect(events.of(file: 0).filter { $0 == waiting }.count <= 1)
     }
 
-    @Test("a file without read permission is reported, and followed once readable",
-          .enabled(if: geteuid() != 0, "root reads files whatever their mode"),
-          arguments: TailSetup.both)
+    @Test(
+        "a file without read permission is reported, and followed once readable",
+        .enabled(if: geteuid() != 0, "root reads files whatever their mode"),
+        arguments: TailSetup.both)
     func permissionDenied(setup: TailSetup) async throws {
         let scratch = try TailScratch()
         defer { scratch.remove() }
@@ -309,8 +338,11 @@ struct TailScenarioTests {
         let events = try await probe.finish()
 
         let reason = String(cString: strerror(EACCES))
-        let expected: [TailEvent] = [.notice(file: 0, .unreadable(reason: reason)), .caughtUp(file: 0),
-                                     .notice(file: 0, .appeared)] + numbered(["p1"])
+        let expected: [TailEvent] =
+            [
+                .notice(file: 0, .unreadable(reason: reason)), .caughtUp(file: 0),
+                .notice(file: 0, .appeared),
+            ] + numbered(["p1"])
         #expect(events.of(file: 0) == expected)
     }
 
@@ -325,8 +357,9 @@ struct TailScenarioTests {
         defer { probe.tailer.stop() }
         let start = try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 2)) }
         // Catch-up goes file by file, in the order given.
-        #expect(start.filter { if case .caughtUp = $0 { true } else { false } }
-            == [.caughtUp(file: 0), .caughtUp(file: 1), .caughtUp(file: 2)])
+        #expect(
+            start.filter { if case .caughtUp = $0 { true } else { false } }
+                == [.caughtUp(file: 0), .caughtUp(file: 1), .caughtUp(file: 2)])
 
         let writers = try paths.map { try TailWriter($0) }
         for round in 1...20 {
@@ -339,10 +372,12 @@ struct TailScenarioTests {
 
         let rounds = { (file: Int) in (1...20).map { "f\(file)-\($0)" } }
         #expect(events.of(file: 0) == numbered(["a1"]) + [.caughtUp(file: 0)] + numbered(rounds(0), from: 2))
-        #expect(events.of(file: 1) == [.notice(file: 1, .waitingForFile), .caughtUp(file: 1), .notice(file: 1, .appeared)]
-            + numbered(rounds(1), file: 1))
-        #expect(events.of(file: 2) == numbered(["c1", "c2"], file: 2) + [.caughtUp(file: 2)]
-            + numbered(rounds(2), file: 2, from: 3))
+        #expect(
+            events.of(file: 1) == [.notice(file: 1, .waitingForFile), .caughtUp(file: 1), .notice(file: 1, .appeared)]
+                + numbered(rounds(1), file: 1))
+        #expect(
+            events.of(file: 2) == numbered(["c1", "c2"], file: 2) + [.caughtUp(file: 2)]
+                + numbered(rounds(2), file: 2, from: 3))
     }
 
     // The folder cannot be watched before it exists: timed checks cover it,
@@ -364,7 +399,8 @@ struct TailScenarioTests {
         try await probe.waitFor("f2") { $0.lineCount(file: 0) == 2 }
         let events = try await probe.finish()
 
-        #expect(events.of(file: 0) == [.notice(file: 0, .waitingForFile), .caughtUp(file: 0), .notice(file: 0, .appeared)]
-            + numbered(["f1", "f2"]))
+        #expect(
+            events.of(file: 0) == [.notice(file: 0, .waitingForFile), .caughtUp(file: 0), .notice(file: 0, .appeared)]
+                + numbered(["f1", "f2"]))
     }
 }

@@ -120,7 +120,9 @@ extension Array where Element == TailEvent {
 
 /// The `.line` events expected for `texts`, numbered from `first`.
 func numbered(_ texts: [String], file: Int = 0, from first: Int = 1, generation: Int = 0) -> [TailEvent] {
-    texts.enumerated().map { .line(file: file, lineNumber: first + $0.offset, text: $0.element, generation: generation) }
+    texts.enumerated().map {
+        .line(file: file, lineNumber: first + $0.offset, text: $0.element, generation: generation)
+    }
 }
 
 /// The mode under test, with a timed-check period: so long in inotify mode
@@ -149,7 +151,7 @@ enum OpenDescriptors {
         let inode = "ino:" + String(info.st_ino, radix: 16) + " "
         return links().contains { link in
             guard link.target == "anon_inode:inotify",
-                  let text = try? String(contentsOfFile: "/proc/self/fdinfo/\(link.fd)", encoding: .utf8)
+                let text = try? String(contentsOfFile: "/proc/self/fdinfo/\(link.fd)", encoding: .utf8)
             else { return false }
             return text.split(separator: "\n").contains { $0.hasPrefix("inotify ") && $0.contains(inode) }
         }

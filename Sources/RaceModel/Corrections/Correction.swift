@@ -39,7 +39,12 @@ public struct Correction: Sendable, Equatable {
     public static let journalName = "corrections.csv"
 
     public init(line: Int, when: String, who: String, bib: String, action: Action, reason: String) {
-        self.line = line; self.when = when; self.who = who; self.bib = bib; self.action = action; self.reason = reason
+        self.line = line
+        self.when = when
+        self.who = who
+        self.bib = bib
+        self.action = action
+        self.reason = reason
     }
 
     /// The action as an official reads it: `DQ (TR 55.8)`, `penalty +0:01:00`.
@@ -51,11 +56,13 @@ public struct Correction: Sendable, Equatable {
         case .reinstate: return "reinstated"
         case .penalty(let ms):
             return (ms < 0 ? "bonus -" : "penalty +") + TimeFormat.duration(abs(ms), tenths: ms % 1000 != 0)
-        case .handSplit(let cp, let time): return "hand time \(cp) \(TimeFormat.timeOfDay(time, millis: time % 1000 != 0))"
+        case .handSplit(let cp, let time):
+            return "hand time \(cp) \(TimeFormat.timeOfDay(time, millis: time % 1000 != 0))"
         case .chipSwap(let chip, let from): return "chip \(chip) from \(TimeFormat.timeOfDay(from))"
         case .ignoreRead(let file, let time, _, let code):
             return "read ignored: \(file) \(TimeFormat.timeOfDay(time, millis: time % 1000 != 0)) \(code)"
-        case .closeRace(let race, let from): return "race \(race) closed" + (from.map { " at \(TimeFormat.timeOfDay($0))" } ?? "")
+        case .closeRace(let race, let from):
+            return "race \(race) closed" + (from.map { " at \(TimeFormat.timeOfDay($0))" } ?? "")
         case .undo(let line): return "undo line \(line)"
         }
     }

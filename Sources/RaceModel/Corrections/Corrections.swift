@@ -36,7 +36,8 @@ public struct Corrections: Sendable {
             case .reinstate: if let runner { status[runner] = nil }
             case .penalty(let ms): if let runner { penalty[runner, default: 0] += ms }
             case .handSplit(let id, let time):
-                guard let runner, let c = event.races[participants[runner].raceIndex].checkpoints.firstIndex(where: { $0.id == id })
+                guard let runner,
+                    let c = event.races[participants[runner].raceIndex].checkpoints.firstIndex(where: { $0.id == id })
                 else { continue }
                 handSplits[runner, default: []].removeAll { $0.checkpoint == c }
                 handSplits[runner, default: []].append((c, time))
@@ -83,7 +84,8 @@ public struct Corrections: Sendable {
     /// Runners with a hand time in `(after, upTo]`: their timelines change
     /// when the clock moves over it, with no read.
     public func runnersWithHandTimes(after: Millis, upTo: Millis) -> [Int] {
-        handSplits.compactMap { runner, splits in splits.contains { $0.time > after && $0.time <= upTo } ? runner : nil }
+        handSplits.compactMap { runner, splits in splits.contains { $0.time > after && $0.time <= upTo } ? runner : nil
+        }
     }
 
     /// Final results for `race` at time of day `at`.
@@ -106,8 +108,15 @@ public struct Corrections: Sendable {
             timeline.furthest = timeline.splits.lastIndex { $0 != nil }
             let furthest = timeline.furthest ?? -1
             timeline.missed = (0..<max(furthest, 0)).filter { timeline.splits[$0] == nil }
-            if timeline.missed.isEmpty { timeline.flags.remove(.missedSplit) } else { timeline.flags.insert(.missedSplit) }
-            if race.hasStartMat, let start = timeline.splits[0] { timeline.startRead = start; timeline.flags.remove(.noStartRead) }
+            if timeline.missed.isEmpty {
+                timeline.flags.remove(.missedSplit)
+            } else {
+                timeline.flags.insert(.missedSplit)
+            }
+            if race.hasStartMat, let start = timeline.splits[0] {
+                timeline.startRead = start
+                timeline.flags.remove(.noStartRead)
+            }
         }
         if let ms = penalty[runner], ms != 0, let t = timeline.splits[race.finishIndex] {
             timeline.splits[race.finishIndex] = t + ms

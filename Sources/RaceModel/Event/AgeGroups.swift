@@ -33,7 +33,9 @@ public struct AgeGroups: Sendable, Equatable {
 
     /// Flat group index, or nil when age or sex is unknown or the age is outside every group.
     public func group(sex: Sex?, age: Int?) -> Int? {
-        guard let sex, let age, let g = Self.index(in: bounds(for: sex), age: age, upper: lastUpperBound) else { return nil }
+        guard let sex, let age, let g = Self.index(in: bounds(for: sex), age: age, upper: lastUpperBound) else {
+            return nil
+        }
         return offset(of: sex) + g
     }
 
@@ -72,7 +74,9 @@ public struct AgeGroups: Sendable, Equatable {
     public func range(sex: Sex?, age: Int?) -> String {
         guard let age else { return "" }
         let bounds = sex.map(bounds(for:)) ?? lowerBounds
-        if let g = Self.index(in: bounds, age: age, upper: lastUpperBound) { return Self.range(bounds, g, upper: lastUpperBound) }
+        if let g = Self.index(in: bounds, age: age, upper: lastUpperBound) {
+            return Self.range(bounds, g, upper: lastUpperBound)
+        }
         if let first = bounds.first, age < first { return "U\(first)" }
         if let upper = lastUpperBound { return "\(upper)+" }
         return ""

@@ -15,12 +15,20 @@ public struct EventConfig: Sendable, Equatable {
     public var linesPerFile = EventConfig.defaultLinesPerFile
     public static let defaultLinesPerFile = 10_000_000
 
-    public init(name: String, date: CivilDate, utcOffsetMinutes: Int, ageGroups: AgeGroups,
-                points: [TimingPoint], races: [Race], rules: TimingRules = TimingRules(),
-                precision: TimePrecision = .seconds, awards: AwardRules = AwardRules()) {
-        self.name = name; self.date = date; self.utcOffsetMinutes = utcOffsetMinutes
-        self.ageGroups = ageGroups; self.points = points; self.races = races; self.rules = rules
-        self.precision = precision; self.awards = awards
+    public init(
+        name: String, date: CivilDate, utcOffsetMinutes: Int, ageGroups: AgeGroups,
+        points: [TimingPoint], races: [Race], rules: TimingRules = TimingRules(),
+        precision: TimePrecision = .seconds, awards: AwardRules = AwardRules()
+    ) {
+        self.name = name
+        self.date = date
+        self.utcOffsetMinutes = utcOffsetMinutes
+        self.ageGroups = ageGroups
+        self.points = points
+        self.races = races
+        self.rules = rules
+        self.precision = precision
+        self.awards = awards
     }
 
     /// The rules for a runner of `race` in `wave`: the wave's, else the race's, else the event's.
@@ -61,10 +69,16 @@ public struct TimingPoint: Sendable, Equatable {
     /// Which read of a first/last-seen reader this point times from.
     public var seen: SeenEdge
 
-    public init(id: String, name: String, files: [String], duplicateWindow: Millis, clockOffset: Millis = 0,
-                windowFromRules: Bool = false, formats: [ReadFormat?] = [], seen: SeenEdge = .first) {
-        self.id = id; self.name = name; self.files = files
-        self.duplicateWindow = duplicateWindow; self.clockOffset = clockOffset; self.windowFromRules = windowFromRules
+    public init(
+        id: String, name: String, files: [String], duplicateWindow: Millis, clockOffset: Millis = 0,
+        windowFromRules: Bool = false, formats: [ReadFormat?] = [], seen: SeenEdge = .first
+    ) {
+        self.id = id
+        self.name = name
+        self.files = files
+        self.duplicateWindow = duplicateWindow
+        self.clockOffset = clockOffset
+        self.windowFromRules = windowFromRules
         self.formats = formats.count == files.count ? formats : Array(repeating: nil, count: files.count)
         self.seen = seen
     }
@@ -83,7 +97,10 @@ public struct Wave: Sendable, Equatable {
     /// Timing rules of this wave's runners (a wheelchair wave's max speed), complete.
     public var rules: TimingRules?
     public init(id: String, gun: Millis, clock: RankingClock? = nil, rules: TimingRules? = nil) {
-        self.id = id; self.gun = gun; self.clock = clock; self.rules = rules
+        self.id = id
+        self.gun = gun
+        self.clock = clock
+        self.rules = rules
     }
 }
 
@@ -92,7 +109,9 @@ public struct Checkpoint: Sendable, Equatable {
     public var pointIndex: Int
     public var km: Double
     public init(id: String, pointIndex: Int, km: Double) {
-        self.id = id; self.pointIndex = pointIndex; self.km = km
+        self.id = id
+        self.pointIndex = pointIndex
+        self.km = km
     }
 }
 
@@ -111,11 +130,19 @@ public struct Race: Sendable, Equatable {
     /// Ranking clock per division, over the wave's and the race's.
     public var divisionClocks: [Division: RankingClock]
 
-    public init(id: String, name: String, waves: [Wave], clock: RankingClock,
-                checkpoints: [Checkpoint], cutoff: Millis? = nil, rules: TimingRules? = nil,
-                divisionClocks: [Division: RankingClock] = [:]) {
-        self.id = id; self.name = name; self.waves = waves; self.clock = clock
-        self.checkpoints = checkpoints; self.cutoff = cutoff; self.rules = rules; self.divisionClocks = divisionClocks
+    public init(
+        id: String, name: String, waves: [Wave], clock: RankingClock,
+        checkpoints: [Checkpoint], cutoff: Millis? = nil, rules: TimingRules? = nil,
+        divisionClocks: [Division: RankingClock] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.waves = waves
+        self.clock = clock
+        self.checkpoints = checkpoints
+        self.cutoff = cutoff
+        self.rules = rules
+        self.divisionClocks = divisionClocks
     }
 
     /// The clock a runner is ranked on: their division's, else their wave's, else the race's.
@@ -154,11 +181,15 @@ public struct TimingRules: Sendable, Equatable {
     /// rest of their race is flagged for review (a cut course, a lent chip).
     public var suspiciousRatio: Double
 
-    public init(maxSpeedKmh: Double = 30, minSpeedKmh: Double = 2.5,
-                startAllowance: Millis = 60 * 60_000, defaultDuplicateWindow: Millis = 60_000,
-                suspiciousRatio: Double = 1.5) {
-        self.maxSpeedKmh = maxSpeedKmh; self.minSpeedKmh = minSpeedKmh
-        self.startAllowance = startAllowance; self.defaultDuplicateWindow = defaultDuplicateWindow
+    public init(
+        maxSpeedKmh: Double = 30, minSpeedKmh: Double = 2.5,
+        startAllowance: Millis = 60 * 60_000, defaultDuplicateWindow: Millis = 60_000,
+        suspiciousRatio: Double = 1.5
+    ) {
+        self.maxSpeedKmh = maxSpeedKmh
+        self.minSpeedKmh = minSpeedKmh
+        self.startAllowance = startAllowance
+        self.defaultDuplicateWindow = defaultDuplicateWindow
         self.suspiciousRatio = suspiciousRatio
     }
 }
@@ -170,6 +201,7 @@ public struct AwardRules: Sendable, Equatable {
     /// Overall winners also take age-group awards (most events say no).
     public var overallInAgeGroups: Bool
     public init(top: Int = 3, overallInAgeGroups: Bool = false) {
-        self.top = top; self.overallInAgeGroups = overallInAgeGroups
+        self.top = top
+        self.overallInAgeGroups = overallInAgeGroups
     }
 }

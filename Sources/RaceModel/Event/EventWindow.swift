@@ -18,10 +18,14 @@ public struct EventWindow: Sendable, Equatable {
         let guns = races.flatMap { $0.waves.map(\.gun) }
         let first = guns.min() ?? 0
         start = first - Self.margin
-        end = races.map { race in race.waves.map(\.gun).max().map { $0 + (race.cutoff.map { $0 + Self.margin } ?? 2 * Self.day) } ?? 0 }.max() ?? Self.day
-        let racingEnd = races.map { race in
-            race.waves.map(\.gun).max().map { $0 + (race.cutoff ?? Self.day - Self.margin) } ?? 0
-        }.max() ?? first
+        end =
+            races.map { race in
+                race.waves.map(\.gun).max().map { $0 + (race.cutoff.map { $0 + Self.margin } ?? 2 * Self.day) } ?? 0
+            }.max() ?? Self.day
+        let racingEnd =
+            races.map { race in
+                race.waves.map(\.gun).max().map { $0 + (race.cutoff ?? Self.day - Self.margin) } ?? 0
+            }.max() ?? first
         racing = first...max(first, racingEnd)
     }
 
@@ -48,7 +52,8 @@ public struct EventWindow: Sendable, Equatable {
         var clock = Substring(text)
         var days: Int? = nil
         if let plus = text.firstIndex(of: "+"), text.hasSuffix("d"),
-           let n = Int(text[text.index(after: plus)..<text.index(before: text.endIndex)]), n >= 0, n < 10 {
+            let n = Int(text[text.index(after: plus)..<text.index(before: text.endIndex)]), n >= 0, n < 10
+        {
             days = n
             clock = text[..<plus]
         }

@@ -29,11 +29,20 @@ public struct Participant: Sendable, Equatable {
     public var waveIndex: Int
     public var club: String?
 
-    public init(bib: String, name: String, raceIndex: Int, chip: String? = nil, sex: Sex? = nil,
-                age: Int? = nil, country: String? = nil, division: Division = .amateur,
-                waveIndex: Int = 0, club: String? = nil) {
-        self.bib = bib; self.name = name; self.raceIndex = raceIndex; self.chip = chip
-        self.sex = sex; self.age = age; self.country = country; self.division = division
-        self.waveIndex = waveIndex; self.club = club
+    public init(
+        bib: String, name: String, raceIndex: Int, chip: String? = nil, sex: Sex? = nil,
+        age: Int? = nil, country: String? = nil, division: Division = .amateur,
+        waveIndex: Int = 0, club: String? = nil
+    ) {
+        self.bib = bib
+        self.name = name
+        self.raceIndex = raceIndex
+        self.chip = chip
+        self.sex = sex
+        self.age = age
+        self.country = country
+        self.division = division
+        self.waveIndex = waveIndex
+        self.club = club
     }
 }

@@ -63,10 +63,16 @@ public struct RawRead: Sendable, Equatable {
     /// First- or last-seen read, where the reader says which (IPICO with TTO on).
     public var edge: SeenEdge?
 
-    public init(code: String, date: CivilDate? = nil, timeOfDay: Millis, sequence: Int? = nil, format: ReadFormat,
-                edge: SeenEdge? = nil) {
-        self.code = code; self.date = date; self.timeOfDay = timeOfDay
-        self.sequence = sequence; self.format = format; self.edge = edge
+    public init(
+        code: String, date: CivilDate? = nil, timeOfDay: Millis, sequence: Int? = nil, format: ReadFormat,
+        edge: SeenEdge? = nil
+    ) {
+        self.code = code
+        self.date = date
+        self.timeOfDay = timeOfDay
+        self.sequence = sequence
+        self.format = format
+        self.edge = edge
     }
 
     /// Milliseconds since local midnight of the event date.
@@ -86,7 +92,9 @@ public struct LineRef: Hashable, Comparable, Sendable {
     /// from 1 again.
     public var generation: UInt16
     public init(file: Int, line: Int, generation: Int = 0) {
-        self.file = Int32(file); self.line = Int32(line); self.generation = UInt16(clamping: generation)
+        self.file = Int32(file)
+        self.line = Int32(line)
+        self.generation = UInt16(clamping: generation)
     }
     public static func < (a: LineRef, b: LineRef) -> Bool {
         (a.file, a.generation, a.line) < (b.file, b.generation, b.line)
@@ -108,7 +116,10 @@ public struct ReadFileInfo: Sendable, Equatable {
     /// Which of a first/last-seen reader's reads this file's point uses.
     public var seen: SeenEdge
     public init(path: String, pointIndex: Int, isBackup: Bool, format: ReadFormat? = nil, seen: SeenEdge = .first) {
-        self.path = path; self.pointIndex = pointIndex; self.isBackup = isBackup
-        self.format = format; self.seen = seen
+        self.path = path
+        self.pointIndex = pointIndex
+        self.isBackup = isBackup
+        self.format = format
+        self.seen = seen
     }
 }

@@ -44,7 +44,10 @@ public struct LineProblem: Sendable, Equatable {
     /// be timed is shown from when the mat wrote it, as near as can be told.
     public var after: Millis?
     public init(ref: LineRef, reason: RejectReason, text: String, after: Millis? = nil) {
-        self.ref = ref; self.reason = reason; self.text = text; self.after = after
+        self.ref = ref
+        self.reason = reason
+        self.text = text
+        self.after = after
     }
 }
 
@@ -54,7 +57,9 @@ public struct GunMarker: Sendable, Equatable {
     /// Decoder sequence number of the line (CTP01 seq), -1 when none.
     public var sequence: Int32
     public init(ref: LineRef, time: Millis, sequence: Int? = nil) {
-        self.ref = ref; self.time = time; self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
+        self.ref = ref
+        self.time = time
+        self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
     }
 }
 
@@ -63,20 +68,26 @@ extension ReadLog {
     /// rejected. With a `window`, an undated time of day goes on the day that
     /// puts it in the window, and a read outside it is rejected (kept as a
     /// problem, so it never moves the race clock).
-    public mutating func record(_ parsed: ParsedLine, file: Int, line: Int, generation: Int = 0, eventDate: CivilDate,
-                                window: EventWindow? = nil, clockOffset: Millis, text: @autoclosure () -> String) {
+    public mutating func record(
+        _ parsed: ParsedLine, file: Int, line: Int, generation: Int = 0, eventDate: CivilDate,
+        window: EventWindow? = nil, clockOffset: Millis, text: @autoclosure () -> String
+    ) {
         let ref = LineRef(file: file, line: line, generation: generation)
         lineCounts[file] += 1
         switch parsed {
         case .read(let raw):
             add(raw, ref: ref, eventDate: eventDate, window: window, clockOffset: clockOffset, text: text)
         case .reads(let batch):
-            for raw in batch { add(raw, ref: ref, eventDate: eventDate, window: window, clockOffset: clockOffset, text: text) }
+            for raw in batch {
+                add(raw, ref: ref, eventDate: eventDate, window: window, clockOffset: clockOffset, text: text)
+            }
         case .gunMarker(let time, let date, let sequence):
             let raw = RawRead(code: "", date: date, timeOfDay: time, format: .ctp01)
             guard let placed = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
-                problems.append(LineProblem(ref: ref, reason: .outsideEventWindow("gun marker " + Self.stamp(raw)),
-                                            text: text(), after: lastReadTimes[file]))
+                problems.append(
+                    LineProblem(
+                        ref: ref, reason: .outsideEventWindow("gun marker " + Self.stamp(raw)),
+                        text: text(), after: lastReadTimes[file]))
                 return
             }
             gunMarkers.append(GunMarker(ref: ref, time: placed, sequence: sequence))
@@ -92,20 +103,26 @@ extension ReadLog {
     /// A read of the edge the point does not use is counted, not timed: the
     /// reader sends both for every passage. A read outside the event window
     /// is kept as a problem, so it never moves the race clock.
-    private mutating func add(_ raw: RawRead, ref: LineRef, eventDate: CivilDate, window: EventWindow?,
-                              clockOffset: Millis, text: () -> String) {
+    private mutating func add(
+        _ raw: RawRead, ref: LineRef, eventDate: CivilDate, window: EventWindow?,
+        clockOffset: Millis, text: () -> String
+    ) {
         let file = Int(ref.file)
         if let edge = raw.edge, edge != files[file].seen {
             otherEdgeCounts[file] += 1
             return
         }
         guard let time = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
-            problems.append(LineProblem(ref: ref, reason: .outsideEventWindow(Self.stamp(raw)), text: text(),
-                                        after: lastReadTimes[file]))
+            problems.append(
+                LineProblem(
+                    ref: ref, reason: .outsideEventWindow(Self.stamp(raw)), text: text(),
+                    after: lastReadTimes[file]))
             return
         }
-        reads.append(TimedRead(code: raw.code, time: time, point: files[file].pointIndex,
-                               isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
+        reads.append(
+            TimedRead(
+                code: raw.code, time: time, point: files[file].pointIndex,
+                isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
         lastReadTimes[file] = time
     }
 

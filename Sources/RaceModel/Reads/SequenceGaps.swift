@@ -13,7 +13,11 @@ public struct SequenceGap: Sendable, Equatable, CustomStringConvertible {
     public var ref: LineRef
 
     public init(file: Int, kind: Kind, from: Int, to: Int, ref: LineRef) {
-        self.file = file; self.kind = kind; self.from = from; self.to = to; self.ref = ref
+        self.file = file
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.ref = ref
     }
 
     public var count: Int { kind == .missing ? to - from + 1 : 0 }
@@ -125,7 +129,11 @@ public enum SequenceGaps {
 
     private static func gapsInFile(_ file: Int, _ entries: [Int32], _ lines: Lines) -> [SequenceGap] {
         var low = Int.max, high = Int.min
-        for e in entries { let s = lines.seq(e); low = min(low, s); high = max(high, s) }
+        for e in entries {
+            let s = lines.seq(e)
+            low = min(low, s)
+            high = max(high, s)
+        }
         var slots = Slots(low: low, high: high, count: entries.count)
         var gaps: [SequenceGap] = []
         var run: ClosedRange<Int>? = nil

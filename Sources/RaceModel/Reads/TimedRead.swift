@@ -12,8 +12,12 @@ public struct TimedRead: Sendable, Equatable {
     public var sequence: Int32
 
     public init(code: String, time: Millis, point: Int, isBackup: Bool, ref: LineRef, sequence: Int? = nil) {
-        self.code = code; self.time = time; self.point = Int32(point); self.isBackup = isBackup
-        self.ref = ref; self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
+        self.code = code
+        self.time = time
+        self.point = Int32(point)
+        self.isBackup = isBackup
+        self.ref = ref
+        self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
     }
 }
 

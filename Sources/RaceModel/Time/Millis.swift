@@ -17,7 +17,10 @@ public enum TimeFormat {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let d = Int(ch - UInt8(ascii: "0"))
                 if inFraction {
-                    if fractionDigits < 3 { fraction = fraction * 10 + d; fractionDigits += 1 }
+                    if fractionDigits < 3 {
+                        fraction = fraction * 10 + d
+                        fractionDigits += 1
+                    }
                 } else {
                     current = current * 10 + d
                     digits += 1
@@ -26,7 +29,9 @@ public enum TimeFormat {
                 }
             case UInt8(ascii: ":"):
                 if inFraction || digits == 0 { return nil }
-                parts.append(current); current = 0; digits = 0
+                parts.append(current)
+                current = 0
+                digits = 0
             case UInt8(ascii: "."), UInt8(ascii: ","):
                 if inFraction || digits == 0 || parts.count != 2 { return nil }
                 inFraction = true
@@ -37,7 +42,10 @@ public enum TimeFormat {
         if digits == 0 && !inFraction { return nil }
         if inFraction && fractionDigits == 0 { return nil }
         parts.append(current)
-        while fractionDigits < 3 && fractionDigits > 0 { fraction *= 10; fractionDigits += 1 }
+        while fractionDigits < 3 && fractionDigits > 0 {
+            fraction *= 10
+            fractionDigits += 1
+        }
         let h: Int, m: Int, s: Int
         switch parts.count {
         case 2: (h, m, s) = (parts[0], parts[1], 0)

@@ -19,22 +19,29 @@ public struct AwardWinner: Sendable, Equatable {
 /// the group moves up (as most events do). Only official finishers win:
 /// over the time limit, DNF and DNS never do.
 public enum Awards {
-    public static func categories(_ standings: RaceStandings, event: EventConfig, participants: [Participant],
-                                  top: Int, overallInAgeGroups: Bool) -> [AwardCategory] {
+    public static func categories(
+        _ standings: RaceStandings, event: EventConfig, participants: [Participant],
+        top: Int, overallInAgeGroups: Bool
+    ) -> [AwardCategory] {
         let finishers = standings.rows.filter { $0.status == .finished }
         var out: [AwardCategory] = []
         var overallWinners = Set<Int>()
         for sex in Sex.allCases {
             let winners = pick(finishers.filter { participants[$0.runner].sex == sex }, top: top)
             overallWinners.formUnion(winners.map(\.standing.runner))
-            if !winners.isEmpty { out.append(AwardCategory(sex: sex, ageGroup: nil, label: "Overall \(sex.rawValue)", winners: winners)) }
+            if !winners.isEmpty {
+                out.append(AwardCategory(sex: sex, ageGroup: nil, label: "Overall \(sex.rawValue)", winners: winners))
+            }
         }
         for g in 0..<event.ageGroups.groupCount {
             guard let (sex, _) = event.ageGroups.split(g) else { continue }
-            let eligible = finishers.filter { $0.ageGroup == g && (overallInAgeGroups || !overallWinners.contains($0.runner)) }
+            let eligible = finishers.filter {
+                $0.ageGroup == g && (overallInAgeGroups || !overallWinners.contains($0.runner))
+            }
             let winners = pick(eligible, top: top)
             if !winners.isEmpty {
-                out.append(AwardCategory(sex: sex, ageGroup: g, label: event.ageGroups.label(forGroup: g), winners: winners))
+                out.append(
+                    AwardCategory(sex: sex, ageGroup: g, label: event.ageGroups.label(forGroup: g), winners: winners))
             }
         }
         return out

@@ -98,7 +98,9 @@ public struct RaceComputation: Sendable {
 
     public func place(_ read: TimedRead, in log: ReadLog) -> Placement {
         if !corrections.isEmpty {
-            if let line = corrections.ignoringLine(read, file: log.files[Int(read.ref.file)].path) { return .ignored(line: line) }
+            if let line = corrections.ignoringLine(read, file: log.files[Int(read.ref.file)].path) {
+                return .ignored(line: line)
+            }
             if let r = corrections.swappedRunner(code: read.code, time: read.time) { return .runner(r) }
         }
         return directory.runner(forCode: read.code).map(Placement.runner) ?? .unmatched
@@ -151,7 +153,8 @@ public struct RaceComputation: Sendable {
     }
 
     /// Standings and counts from the reads up to `at` (default: the end of the feed).
-    public func evaluate(_ log: ReadLog, grouped: Grouped? = nil, at: Millis? = nil, final: Bool = false) -> Evaluation {
+    public func evaluate(_ log: ReadLog, grouped: Grouped? = nil, at: Millis? = nil, final: Bool = false) -> Evaluation
+    {
         let grouped = grouped ?? group(log)
         let at = at ?? log.latestReadTime ?? 0
         let timelines = participants.indices.map { timeline(runner: $0, log: log, grouped: grouped, at: at) }
@@ -162,8 +165,10 @@ public struct RaceComputation: Sendable {
     /// Final once asked for, once every race's time limit has passed
     /// (nobody can still be on course then), or, race by race, once the
     /// officials closed it.
-    public func evaluation(_ log: ReadLog, grouped: Grouped, timelines: [RunnerTimeline], at: Millis,
-                           final: Bool = false) -> Evaluation {
+    public func evaluation(
+        _ log: ReadLog, grouped: Grouped, timelines: [RunnerTimeline], at: Millis,
+        final: Bool = false
+    ) -> Evaluation {
         let allFinal = final || event.allCutoffsPassed(at: at)
         let finalRace = event.races.indices.map { allFinal || corrections.isClosed(race: $0, at: at) }
         let standings = event.races.indices.map {
@@ -188,39 +193,48 @@ public struct RaceComputation: Sendable {
         for problem in log.problems where problem.after.map({ $0 <= at }) ?? true {
             let p = log.files[Int(problem.ref.file)].pointIndex
             stats[p].rejected += 1
-            rejections.append(Rejection(ref: problem.ref, point: p, reason: problem.reason, text: problem.text, time: problem.after))
+            rejections.append(
+                Rejection(ref: problem.ref, point: p, reason: problem.reason, text: problem.text, time: problem.after))
         }
         for i in grouped.unmatched {
             let read = log.reads[Int(i)]
             guard read.time <= at else { continue }
             stats[Int(read.point)].rejected += 1
-            rejections.append(Rejection(ref: read.ref, point: Int(read.point), reason: .unknownChip(read.code),
-                                        time: read.time))
+            rejections.append(
+                Rejection(
+                    ref: read.ref, point: Int(read.point), reason: .unknownChip(read.code),
+                    time: read.time))
         }
         for (i, line) in grouped.ignored {
             let read = log.reads[Int(i)]
             guard read.time <= at else { continue }
             stats[Int(read.point)].rejected += 1
-            rejections.append(Rejection(ref: read.ref, point: Int(read.point), reason: .ignoredByOfficials(line: line),
-                                        time: read.time, runner: directory.runner(forCode: read.code)))
+            rejections.append(
+                Rejection(
+                    ref: read.ref, point: Int(read.point), reason: .ignoredByOfficials(line: line),
+                    time: read.time, runner: directory.runner(forCode: read.code)))
         }
         for (runner, timeline) in timelines.enumerated() {
             for entry in timeline.outcomes {
                 switch entry.outcome {
                 case .used:
-                    stats[entry.point].used += 1; used += 1
+                    stats[entry.point].used += 1
+                    used += 1
                 case .duplicate:
-                    stats[entry.point].duplicates += 1; duplicates += 1
+                    stats[entry.point].duplicates += 1
+                    duplicates += 1
                 case .rejected(let reason):
                     stats[entry.point].rejected += 1
-                    rejections.append(Rejection(ref: entry.ref, point: entry.point, reason: reason, time: entry.time, runner: runner))
+                    rejections.append(
+                        Rejection(ref: entry.ref, point: entry.point, reason: reason, time: entry.time, runner: runner))
                 }
             }
         }
         rejections.sort { $0.ref < $1.ref }
-        return Evaluation(at: at, timelines: timelines, standings: standings, pointStats: stats,
-                          rejections: rejections, duplicateCount: duplicates, usedCount: used,
-                          isFinal: allFinal || (!finalRace.isEmpty && !finalRace.contains(false)), corrections: corrections,
-                          sequenceGaps: SequenceGaps.find(in: log, upTo: at))
+        return Evaluation(
+            at: at, timelines: timelines, standings: standings, pointStats: stats,
+            rejections: rejections, duplicateCount: duplicates, usedCount: used,
+            isFinal: allFinal || (!finalRace.isEmpty && !finalRace.contains(false)), corrections: corrections,
+            sequenceGaps: SequenceGaps.find(in: log, upTo: at))
     }
 }

@@ -60,13 +60,21 @@ public struct RunnerTimeline: Sendable, Equatable {
     public init(checkpointCount: Int) {
         splits = Array(repeating: nil, count: checkpointCount)
         splitRefs = Array(repeating: nil, count: checkpointCount)
-        startRead = nil; furthest = nil; missed = []; impossible = []; suspicious = []; flags = []; outcomes = []
+        startRead = nil
+        furthest = nil
+        missed = []
+        impossible = []
+        suspicious = []
+        flags = []
+        outcomes = []
     }
 
     public static func == (a: RunnerTimeline, b: RunnerTimeline) -> Bool {
         a.splits == b.splits && a.splitRefs == b.splitRefs && a.startRead == b.startRead
-            && a.furthest == b.furthest && a.missed == b.missed && a.impossible == b.impossible && a.suspicious == b.suspicious
-            && a.flags == b.flags && a.outcomes.elementsEqual(b.outcomes) {
+            && a.furthest == b.furthest && a.missed == b.missed && a.impossible == b.impossible
+            && a.suspicious == b.suspicious
+            && a.flags == b.flags
+            && a.outcomes.elementsEqual(b.outcomes) {
                 $0.ref == $1.ref && $0.point == $1.point && $0.time == $1.time && $0.outcome == $1.outcome
             }
     }

@@ -84,7 +84,10 @@ public struct Standing: Sendable, Equatable {
 public struct Through: Sendable, Equatable {
     public var runner: Int
     public var time: Millis
-    public init(runner: Int, time: Millis) { self.runner = runner; self.time = time }
+    public init(runner: Int, time: Millis) {
+        self.runner = runner
+        self.time = time
+    }
 }
 
 /// The standings of one race at one time of day.

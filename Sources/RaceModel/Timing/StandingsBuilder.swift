@@ -5,13 +5,17 @@ public struct StandingsBuilder: Sendable {
     public let corrections: Corrections
 
     public init(event: EventConfig, participants: [Participant], corrections: Corrections = Corrections()) {
-        self.event = event; self.participants = participants; self.corrections = corrections
+        self.event = event
+        self.participants = participants
+        self.corrections = corrections
     }
 
     /// Standings of race `raceIndex` at time of day `at`, from timelines
     /// computed with reads up to `at` (indexed like `participants`). In
     /// `final` results nobody is left on course: no finish read is a DNF.
-    public func standings(race raceIndex: Int, timelines: [RunnerTimeline], at: Millis, final: Bool = false) -> RaceStandings {
+    public func standings(race raceIndex: Int, timelines: [RunnerTimeline], at: Millis, final: Bool = false)
+        -> RaceStandings
+    {
         let race = event.races[raceIndex]
         let cpCount = race.checkpoints.count
         var rows: [Standing] = []
@@ -47,19 +51,23 @@ public struct StandingsBuilder: Sendable {
         }
         rows = order.map { rows[$0] }
         givePlaces(&rows, leader: leader, race: race)
-        return RaceStandings(raceIndex: raceIndex, at: at, rows: rows, leaderTimes: leader, passed: passed,
-                             firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
+        return RaceStandings(
+            raceIndex: raceIndex, at: at, rows: rows, leaderTimes: leader, passed: passed,
+            firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
     }
 
-    func standing(of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis,
-                  final: Bool = false) -> Standing {
+    func standing(
+        of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis,
+        final: Bool = false
+    ) -> Standing {
         let gun = race.waves[runner.waveIndex].gun
         let origin = race.clock(for: runner) == .net ? (timeline.startRead ?? gun) : gun
         let splits = timeline.splits.map { $0.map { $0 - origin } }
-        var row = Standing(runner: index, status: .dns, lastCheckpoint: timeline.furthest,
-                           lastTimeOfDay: nil, gunTime: nil, netTime: nil, rankTime: nil,
-                           ageGroup: event.ageGroups.group(sex: runner.sex, age: runner.age),
-                           splits: splits, flags: timeline.flags)
+        var row = Standing(
+            runner: index, status: .dns, lastCheckpoint: timeline.furthest,
+            lastTimeOfDay: nil, gunTime: nil, netTime: nil, rankTime: nil,
+            ageGroup: event.ageGroups.group(sex: runner.sex, age: runner.age),
+            splits: splits, flags: timeline.flags)
         guard let last = timeline.furthest, let t = timeline.splits[last] else { return row }
         row.lastTimeOfDay = t
         row.gunTime = t - gun
@@ -78,7 +86,8 @@ public struct StandingsBuilder: Sendable {
         }
         if km > 0, let rank = row.rankTime {
             row.racePace = Int((Double(row.netTime ?? rank) / km).rounded())
-            row.projectedFinish = last == race.finishIndex
+            row.projectedFinish =
+                last == race.finishIndex
                 ? rank : Int((Double(rank) * race.distanceKm / km).rounded())
             if row.status == .dnf { row.projectedFinish = nil }
         }
@@ -86,8 +95,11 @@ public struct StandingsBuilder: Sendable {
             let segmentKm = km - race.checkpoints[previous].km
             if segmentKm > 0 { row.segmentPace = Int((Double(t - tp) / segmentKm).rounded()) }
         }
-        if row.status == .onCourse, Self.isOverdue(since: t, nextKm: race.checkpoints[last + 1].km - km,
-                                                   pace: row.racePace ?? row.segmentPace, at: at) {
+        if row.status == .onCourse,
+            Self.isOverdue(
+                since: t, nextKm: race.checkpoints[last + 1].km - km,
+                pace: row.racePace ?? row.segmentPace, at: at)
+        {
             row.flags.insert(.overdue)
         }
         return row

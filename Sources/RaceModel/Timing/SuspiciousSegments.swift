@@ -17,7 +17,8 @@ enum SuspiciousSegments {
     /// 1.5x of it, a shortcut does not.
     static let minimumKm = 1.0
 
-    static func find(splits: [Millis?], origin: Millis, checkpoints: [Checkpoint], ratio: Double) -> [SuspiciousSegment] {
+    static func find(splits: [Millis?], origin: Millis, checkpoints: [Checkpoint], ratio: Double) -> [SuspiciousSegment]
+    {
         // Three segments need four splits; most timelines (mid-race, DNS) stop here without allocating.
         guard splits.reduce(0, { $0 + ($1 == nil ? 0 : 1) }) >= 4 else { return [] }
         var segments: [(from: Int, to: Int, kmh: Double)] = []
@@ -34,7 +35,9 @@ enum SuspiciousSegments {
         var out: [SuspiciousSegment] = []
         for (i, segment) in segments.enumerated() {
             let others = segments.indices.filter { $0 != i }.map { segments[$0].kmh }.sorted()
-            let usual = others.count % 2 == 1 ? others[others.count / 2]
+            let usual =
+                others.count % 2 == 1
+                ? others[others.count / 2]
                 : (others[others.count / 2 - 1] + others[others.count / 2]) / 2
             if segment.kmh >= ratio * usual {
                 out.append(SuspiciousSegment(from: segment.from, to: segment.to, kmh: segment.kmh, usualKmh: usual))

@@ -22,9 +22,11 @@ public struct TimingEngine: Sendable {
         var outcomes = [ReadOutcome?](repeating: nil, count: ordered.count)
         let rules = event.rules(race: runner.raceIndex, wave: runner.waveIndex)
         let passages = passages(of: ordered, rules: rules, outcomes: &outcomes)
-        assign(passages, of: ordered, runner: runner, race: race, rules: rules, outcomes: &outcomes, timeline: &timeline)
-        timeline.suspicious = SuspiciousSegments.find(splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
-                                                      checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
+        assign(
+            passages, of: ordered, runner: runner, race: race, rules: rules, outcomes: &outcomes, timeline: &timeline)
+        timeline.suspicious = SuspiciousSegments.find(
+            splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
+            checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
         if !timeline.suspicious.isEmpty { timeline.flags.insert(.suspiciousSegment) }
         timeline.outcomes = ordered.indices.map { i in
             (ordered[i].ref, Int(ordered[i].point), ordered[i].time, outcomes[i] ?? .duplicate)
@@ -46,9 +48,11 @@ public struct TimingEngine: Sendable {
         var passages: [Passage] = []
         for (i, read) in reads.enumerated() {
             let point = Int(read.point)
-            let window = event.points[point].windowFromRules ? rules.defaultDuplicateWindow : event.points[point].duplicateWindow
+            let window =
+                event.points[point].windowFromRules ? rules.defaultDuplicateWindow : event.points[point].duplicateWindow
             if let open = passages.lastIndex(where: { $0.point == point }),
-               read.time - passages[open].opened <= window {
+                read.time - passages[open].opened <= window
+            {
                 if passages[open].fromBackup && !read.isBackup {
                     outcomes[passages[open].chosen] = .duplicate
                     passages[open].chosen = i
@@ -77,8 +81,10 @@ public struct TimingEngine: Sendable {
 
     /// Places each passage on the runner's next plausible checkpoint served
     /// by its point, judged by distance and elapsed time.
-    func assign(_ passages: [Passage], of reads: [TimedRead], runner: Participant, race: Race, rules: TimingRules,
-                outcomes: inout [ReadOutcome?], timeline: inout RunnerTimeline) {
+    func assign(
+        _ passages: [Passage], of reads: [TimedRead], runner: Participant, race: Race, rules: TimingRules,
+        outcomes: inout [ReadOutcome?], timeline: inout RunnerTimeline
+    ) {
         let checkpoints = race.checkpoints
         let wave = race.waves[runner.waveIndex]
         var progress = Progress(time: wave.gun)
@@ -90,18 +96,22 @@ public struct TimingEngine: Sendable {
                 outcomes[passage.chosen] = .rejected(.beforeGun(wave: wave.id))
                 continue
             }
-            let candidates = (progress.checkpoint + 1 ..< checkpoints.count).filter { checkpoints[$0].pointIndex == passage.point }
+            let candidates = (progress.checkpoint + 1..<checkpoints.count).filter {
+                checkpoints[$0].pointIndex == passage.point
+            }
             if candidates.isEmpty {
-                outcomes[passage.chosen] = noCandidate(point: passage.point, race: race, lastAssigned: progress.checkpoint)
+                outcomes[passage.chosen] = noCandidate(
+                    point: passage.point, race: race, lastAssigned: progress.checkpoint)
                 continue
             }
             guard let chosen = bestCheckpoint(candidates, at: t, after: progress, race: race, rules: rules) else {
-                outcomes[passage.chosen] = tooFast(read, point: passage.point, candidates: candidates, after: progress,
-                                                   race: race, timeline: &timeline)
+                outcomes[passage.chosen] = tooFast(
+                    read, point: passage.point, candidates: candidates, after: progress,
+                    race: race, timeline: &timeline)
                 continue
             }
             if chosen > progress.checkpoint + 1 {
-                timeline.missed.append(contentsOf: progress.checkpoint + 1 ..< chosen)
+                timeline.missed.append(contentsOf: progress.checkpoint + 1..<chosen)
                 timeline.flags.insert(.missedSplit)
             }
             timeline.splits[chosen] = t
@@ -125,8 +135,10 @@ public struct TimingEngine: Sendable {
     /// runner's own pace) is nearest `t` among those reachable at a plausible
     /// speed; else one reached only slower than the minimum speed; nil when
     /// every candidate would be too fast.
-    func bestCheckpoint(_ candidates: [Int], at t: Millis, after progress: Progress, race: Race,
-                        rules: TimingRules) -> Int? {
+    func bestCheckpoint(
+        _ candidates: [Int], at t: Millis, after progress: Progress, race: Race,
+        rules: TimingRules
+    ) -> Int? {
         let elapsed = Double(t - progress.time)
         var best: Int? = nil
         var bestError = Double.infinity
@@ -136,18 +148,26 @@ public struct TimingEngine: Sendable {
             if Self.isTooFast(distance: distance, elapsedMs: elapsed, maxKmh: rules.maxSpeedKmh) { continue }
             let allowance = progress.checkpoint < 0 ? rules.startAllowance : Self.slowSlack
             let slowest = distance / rules.minSpeedKmh * 3_600_000 + Double(allowance)
-            if elapsed > slowest { leastSlow = c; continue }
+            if elapsed > slowest {
+                leastSlow = c
+                continue
+            }
             let expected = Double(progress.time) + distance * (progress.pace ?? Double(Self.defaultPace))
             let error = abs(Double(t) - expected)
-            if error < bestError { best = c; bestError = error }
+            if error < bestError {
+                best = c
+                bestError = error
+            }
         }
         return best ?? leastSlow
     }
 
     /// A read too fast for every remaining checkpoint at its point: the same
     /// mat again is a duplicate; anything else is an impossible split, refused and shown.
-    func tooFast(_ read: TimedRead, point: Int, candidates: [Int], after progress: Progress, race: Race,
-                 timeline: inout RunnerTimeline) -> ReadOutcome {
+    func tooFast(
+        _ read: TimedRead, point: Int, candidates: [Int], after progress: Progress, race: Race,
+        timeline: inout RunnerTimeline
+    ) -> ReadOutcome {
         let checkpoints = race.checkpoints
         if progress.checkpoint >= 0, checkpoints[progress.checkpoint].pointIndex == point { return .duplicate }
         let c = candidates[0]
@@ -171,7 +191,8 @@ public struct TimingEngine: Sendable {
             return lastAssigned == race.finishIndex ? .rejected(.afterFinish) : .duplicate
         }
         if lastAssigned == race.finishIndex { return .rejected(.afterFinish) }
-        if let passed = checkpoints[...max(lastAssigned, 0)].last(where: { $0.pointIndex == point }), lastAssigned >= 0 {
+        if let passed = checkpoints[...max(lastAssigned, 0)].last(where: { $0.pointIndex == point }), lastAssigned >= 0
+        {
             return .rejected(.alreadyPassed(checkpoint: passed.id))
         }
         return .rejected(.notOnCourse(point: event.points[point].id, race: race.id))

@@ -30,7 +30,12 @@ enum CSVParser {
             if inQuotes {
                 if scalar == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = next }
+                    if next == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        inQuotes = false
+                        pending = next
+                    }
                 } else {
                     if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)
@@ -38,16 +43,25 @@ enum CSVParser {
                 continue
             }
             switch scalar {
-            case "\"" where field.isEmpty: inQuotes = true; quoteLine = line
-            case ",": fields.append(field); field = ""
+            case "\"" where field.isEmpty:
+                inQuotes = true
+                quoteLine = line
+            case ",":
+                fields.append(field)
+                field = ""
             case "\r": break
-            case "\n": endRow(); line += 1; rowLine = line
+            case "\n":
+                endRow()
+                line += 1
+                rowLine = line
             default: field.unicodeScalars.append(scalar)
             }
         }
         if inQuotes {
-            throw ConfigError(file: file, line: quoteLine,
-                              "a quoted field opened on this line is never closed (a \" is missing); the rest of the file would be one field")
+            throw ConfigError(
+                file: file, line: quoteLine,
+                "a quoted field opened on this line is never closed (a \" is missing); the rest of the file would be one field"
+            )
         }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         return rows

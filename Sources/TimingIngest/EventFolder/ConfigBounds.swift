@@ -33,13 +33,17 @@ enum ConfigBounds {
     static let defaultLinesPerFile = EventConfig.defaultLinesPerFile
 
     /// The value of `key` in `t`, if present, checked against `bound`.
-    static func number(_ reader: TableReader, _ t: TOMLTable, _ key: String, at path: String,
-                       _ bound: Bound) throws(ConfigError) -> Double? {
+    static func number(
+        _ reader: TableReader, _ t: TOMLTable, _ key: String, at path: String,
+        _ bound: Bound
+    ) throws(ConfigError) -> Double? {
         guard let n = try reader.optionalNumber(t, key, at: path) else { return nil }
         guard !bound.range.contains(n) else { return n }
         let written = t[key]?.int.map(String.init) ?? describe(n)
-        throw reader.fail(path, "'\(key)' = \(written) is out of range: it must be \(describe(bound.range.lowerBound))"
-                          + " to \(describe(bound.range.upperBound)) \(bound.unit)")
+        throw reader.fail(
+            path,
+            "'\(key)' = \(written) is out of range: it must be \(describe(bound.range.lowerBound))"
+                + " to \(describe(bound.range.upperBound)) \(bound.unit)")
     }
 
     /// Seconds as whole milliseconds; only called on bounded values.
@@ -56,7 +60,9 @@ enum ConfigBounds {
         for key in t.keys where key != "lines_per_file" {
             throw reader.fail("limits", "unknown key '\(key)'; [limits] has lines_per_file")
         }
-        guard let n = try number(reader, t, "lines_per_file", at: "limits", linesPerFile) else { return defaultLinesPerFile }
+        guard let n = try number(reader, t, "lines_per_file", at: "limits", linesPerFile) else {
+            return defaultLinesPerFile
+        }
         guard n == n.rounded() else { throw reader.fail("limits", "'lines_per_file' must be a whole number") }
         return Int(n)
     }
@@ -72,14 +78,18 @@ enum ConfigBounds {
     static func cutoff(_ reader: TableReader, _ ms: Millis?, at path: String) throws(ConfigError) -> Millis? {
         guard let ms else { return nil }
         guard ms > 0, ms <= longestCutoff else {
-            throw reader.fail(path, "'cutoff' = \(TimeFormat.duration(ms)) is out of range: it must be above 0:00:00 and at most 168:00:00")
+            throw reader.fail(
+                path,
+                "'cutoff' = \(TimeFormat.duration(ms)) is out of range: it must be above 0:00:00 and at most 168:00:00")
         }
         return ms
     }
 
     static func date(_ reader: TableReader, _ date: CivilDate) throws(ConfigError) -> CivilDate {
-        guard years.contains(date.year), ClockField.isValidDate(year: date.year, month: date.month, day: date.day) else {
-            throw reader.fail("", "'date' = \(date) is not a calendar date (years \(years.lowerBound) to \(years.upperBound))")
+        guard years.contains(date.year), ClockField.isValidDate(year: date.year, month: date.month, day: date.day)
+        else {
+            throw reader.fail(
+                "", "'date' = \(date) is not a calendar date (years \(years.lowerBound) to \(years.upperBound))")
         }
         return date
     }

@@ -6,7 +6,9 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
     public var message: String
 
     public init(file: String, line: Int? = nil, _ message: String) {
-        self.file = file; self.line = line; self.message = message
+        self.file = file
+        self.line = line
+        self.message = message
     }
 
     public var description: String {

@@ -19,10 +19,15 @@ enum ConfigText {
         let breaks: Set<Unicode.Scalar> = ["\u{85}", "\u{2028}", "\u{2029}"]
         guard let (line, scalar) = firstScalar(in: text, where: breaks.contains) else { return }
         let code = String(scalar.value, radix: 16, uppercase: true)
-        throw ConfigError(file: file, line: line, "holds U+\(String(repeating: "0", count: 4 - code.count))\(code), a Unicode line break; use a plain newline")
+        throw ConfigError(
+            file: file, line: line,
+            "holds U+\(String(repeating: "0", count: 4 - code.count))\(code), a Unicode line break; use a plain newline"
+        )
     }
 
-    private static func firstScalar(in text: String, where match: (Unicode.Scalar) -> Bool) -> (line: Int, scalar: Unicode.Scalar)? {
+    private static func firstScalar(in text: String, where match: (Unicode.Scalar) -> Bool) -> (
+        line: Int, scalar: Unicode.Scalar
+    )? {
         var line = 1
         for scalar in text.unicodeScalars {
             if match(scalar) { return (line, scalar) }

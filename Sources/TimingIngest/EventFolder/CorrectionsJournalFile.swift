@@ -13,8 +13,10 @@ public enum CorrectionsJournalFile {
 
     /// Appends one row (`when,who,bib,action,value,reason`), with the header
     /// first if the file is new or empty. Returns the row's line number.
-    public static func append(to path: String, when: String, who: String, bib: String, action: String, value: String,
-                              reason: String) throws(WriteError) -> Int {
+    public static func append(
+        to path: String, when: String, who: String, bib: String, action: String, value: String,
+        reason: String
+    ) throws(WriteError) -> Int {
         let existing = (try? ReadFileScanner.readFile(atPath: path)) ?? []
         var text = ""
         var lines = existing.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
@@ -32,9 +34,12 @@ public enum CorrectionsJournalFile {
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == bytes.count else {
-            throw WriteError(description: "cannot write \(path): \(written < 0 ? String(cString: strerror(errno)) : "short write")")
+            throw WriteError(
+                description: "cannot write \(path): \(written < 0 ? String(cString: strerror(errno)) : "short write")")
         }
-        guard fsync(fd) == 0 else { throw WriteError(description: "cannot sync \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else {
+            throw WriteError(description: "cannot sync \(path): \(String(cString: strerror(errno)))")
+        }
         if existing.isEmpty { syncFolder(of: path) }
         return lines + 1
     }

@@ -37,8 +37,10 @@ public enum CorrectionsLoader {
         for (i, name) in head.fields.enumerated() { column[name.trimmed.lowercased()] = i }
         let missing = columns.filter { column[$0] == nil }
         guard missing.isEmpty else {
-            result.problems.append(ConfigError(file: file, line: head.line,
-                                               "missing column \(missing.joined(separator: ", ")); the header is \(header)"))
+            result.problems.append(
+                ConfigError(
+                    file: file, line: head.line,
+                    "missing column \(missing.joined(separator: ", ")); the header is \(header)"))
             return result
         }
         var raceOfBib: [String: Int] = [:]
@@ -49,12 +51,15 @@ public enum CorrectionsLoader {
                 guard let i = column[key], i < row.fields.count else { return "" }
                 return row.fields[i].trimmed
             }
-            let parsed = parseRow(action: value("action"), bib: value("bib"), value: value("value"), event: event,
-                                  raceOfBib: raceOfBib, earlierLines: lines)
+            let parsed = parseRow(
+                action: value("action"), bib: value("bib"), value: value("value"), event: event,
+                raceOfBib: raceOfBib, earlierLines: lines)
             switch parsed {
             case .success(let action):
-                result.entries.append(Correction(line: row.line, when: value("when"), who: value("who"), bib: value("bib"),
-                                                 action: action, reason: value("reason")))
+                result.entries.append(
+                    Correction(
+                        line: row.line, when: value("when"), who: value("who"), bib: value("bib"),
+                        action: action, reason: value("reason")))
                 lines.insert(row.line)
             case .failure(let error):
                 result.problems.append(ConfigError(file: file, line: row.line, error.message + "; row skipped"))
@@ -65,8 +70,10 @@ public enum CorrectionsLoader {
 
     struct RowError: Error { var message: String }
 
-    static func parseRow(action name: String, bib: String, value: String, event: EventConfig, raceOfBib: [String: Int],
-                         earlierLines: Set<Int>) -> Result<Correction.Action, RowError> {
+    static func parseRow(
+        action name: String, bib: String, value: String, event: EventConfig, raceOfBib: [String: Int],
+        earlierLines: Set<Int>
+    ) -> Result<Correction.Action, RowError> {
         func fail(_ message: String) -> Result<Correction.Action, RowError> { .failure(RowError(message: message)) }
         let words = value.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let action = name.lowercased()
@@ -76,7 +83,9 @@ public enum CorrectionsLoader {
             }
             guard words.count <= 2 else { return fail("close takes RACE [HH:MM:SS], not '\(value)'") }
             guard words.count == 2 else { return .success(.closeRace(race: id, from: nil)) }
-            guard let t = event.window.typed(words[1]) else { return fail("close: '\(words[1])' is not a time of day (HH:MM:SS)") }
+            guard let t = event.window.typed(words[1]) else {
+                return fail("close: '\(words[1])' is not a time of day (HH:MM:SS)")
+            }
             return .success(.closeRace(race: id, from: t))
         }
         if action == "undo" {
@@ -100,17 +109,25 @@ public enum CorrectionsLoader {
         case "split", "hand":
             let race = event.races[raceIndex]
             guard words.count == 2, let c = race.checkpoints.first(where: { $0.id == words[0] }) else {
-                return fail("split takes CHECKPOINT HH:MM:SS with a checkpoint of race \(race.id): \(race.checkpoints.map(\.id).joined(separator: ", "))")
+                return fail(
+                    "split takes CHECKPOINT HH:MM:SS with a checkpoint of race \(race.id): \(race.checkpoints.map(\.id).joined(separator: ", "))"
+                )
             }
-            guard let t = event.window.typed(words[1]) else { return fail("split: '\(words[1])' is not a time of day (HH:MM:SS)") }
+            guard let t = event.window.typed(words[1]) else {
+                return fail("split: '\(words[1])' is not a time of day (HH:MM:SS)")
+            }
             return .success(.handSplit(checkpoint: c.id, time: t))
         case "chip":
             guard words.count == 2 else { return fail("chip takes CHIP HH:MM:SS, not '\(value)'") }
-            guard let t = event.window.typed(words[1]) else { return fail("chip: '\(words[1])' is not a time of day (HH:MM:SS)") }
+            guard let t = event.window.typed(words[1]) else {
+                return fail("chip: '\(words[1])' is not a time of day (HH:MM:SS)")
+            }
             return .success(.chipSwap(chip: words[0], from: t))
         case "ignore":
             guard words.count == 3 else { return fail("ignore takes FILE HH:MM:SS[.fff] CODE, not '\(value)'") }
-            guard let t = event.window.typed(words[1]) else { return fail("ignore: '\(words[1])' is not a time of day (HH:MM:SS)") }
+            guard let t = event.window.typed(words[1]) else {
+                return fail("ignore: '\(words[1])' is not a time of day (HH:MM:SS)")
+            }
             guard event.points.contains(where: { $0.files.contains(words[0]) }) else {
                 return fail("ignore: '\(words[0])' is not a read file named in event.toml")
             }
@@ -124,7 +141,10 @@ public enum CorrectionsLoader {
     static func duration(_ text: String) -> Millis? {
         var body = Substring(text)
         var sign = 1
-        if let first = body.first, first == "+" || first == "-" { sign = first == "-" ? -1 : 1; body = body.dropFirst() }
+        if let first = body.first, first == "+" || first == "-" {
+            sign = first == "-" ? -1 : 1
+            body = body.dropFirst()
+        }
         if body.hasSuffix("s") { body = body.dropLast() }
         if !body.contains(":") {
             guard let seconds = Double(body), seconds >= 0, seconds < 86_400 else { return nil }

@@ -88,9 +88,10 @@ struct TableReader {
         let rules = try self.rules(root)
         let points = try self.points(root, rules: rules)
         let races = try self.races(root, points: points, rules: rules)
-        var event = EventConfig(name: name, date: date, utcOffsetMinutes: offset, ageGroups: ageGroups,
-                                points: points, races: races, rules: rules, precision: try precision(root),
-                                awards: try awards(root))
+        var event = EventConfig(
+            name: name, date: date, utcOffsetMinutes: offset, ageGroups: ageGroups,
+            points: points, races: races, rules: rules, precision: try precision(root),
+            awards: try awards(root))
         event.linesPerFile = try ConfigBounds.linesPerFile(self, root)
         return event
     }
@@ -135,7 +136,12 @@ struct TableReader {
             rules.defaultDuplicateWindow = ConfigBounds.millis(n)
         }
         if let n = try optionalNumber(t, "suspicious_ratio", at: path) {
-            guard n > 1, n <= 100 else { throw fail(path, "'suspicious_ratio' must be above 1 and at most 100 (a segment that many times faster than the runner's pace elsewhere)") }
+            guard n > 1, n <= 100 else {
+                throw fail(
+                    path,
+                    "'suspicious_ratio' must be above 1 and at most 100 (a segment that many times faster than the runner's pace elsewhere)"
+                )
+            }
             rules.suspiciousRatio = n
         }
         return rules
@@ -168,17 +174,21 @@ struct TableReader {
             }
             let window = try ConfigBounds.number(self, t, "duplicate_window", at: path, ConfigBounds.duplicateWindow)
             let offset = try ConfigBounds.number(self, t, "clock_offset", at: path, ConfigBounds.clockOffset) ?? 0
-            points.append(TimingPoint(id: id, name: try optionalString(t, "name", at: path) ?? id, files: paths,
-                                      duplicateWindow: window.map(ConfigBounds.millis) ?? rules.defaultDuplicateWindow,
-                                      clockOffset: ConfigBounds.millis(offset), windowFromRules: window == nil,
-                                      formats: formats, seen: seen))
+            points.append(
+                TimingPoint(
+                    id: id, name: try optionalString(t, "name", at: path) ?? id, files: paths,
+                    duplicateWindow: window.map(ConfigBounds.millis) ?? rules.defaultDuplicateWindow,
+                    clockOffset: ConfigBounds.millis(offset), windowFromRules: window == nil,
+                    formats: formats, seen: seen))
         }
         guard !points.isEmpty else { throw fail("", "no [[points]] defined") }
         return points
     }
 
     /// A file is a path, or `{ path = "...", format = "..." }` to pin its format.
-    func readFile(_ item: TOMLValueConvertible, point id: String, at path: String) throws(ConfigError) -> (String, ReadFormat?) {
+    func readFile(_ item: TOMLValueConvertible, point id: String, at path: String) throws(ConfigError) -> (
+        String, ReadFormat?
+    ) {
         if let s = item.string {
             guard !s.isEmpty else { throw fail(path, "point '\(id)': a read file path is empty") }
             return (s, nil)
@@ -212,21 +222,32 @@ struct TableReader {
             for (w, wt) in try tables(t, "waves", at: path).enumerated() {
                 let wpath = "\(path).waves[\(w)]"
                 let wid = try string(wt, "id", at: wpath)
-                if waves.contains(where: { $0.id == wid }) { throw fail(wpath, "wave id '\(wid)' is used twice in race '\(id)'") }
-                guard let gun = try clockValue(wt, "gun", at: wpath) else { throw fail(wpath, "wave '\(wid)' needs gun = \"HH:MM:SS\"") }
-                waves.append(Wave(id: wid, gun: try ConfigBounds.gun(self, gun, "gun", at: wpath),
-                                  clock: try optionalClock(wt, at: wpath),
-                                  rules: try ruleOverrides(wt, over: raceRules ?? eventRules, at: wpath)))
+                if waves.contains(where: { $0.id == wid }) {
+                    throw fail(wpath, "wave id '\(wid)' is used twice in race '\(id)'")
+                }
+                guard let gun = try clockValue(wt, "gun", at: wpath) else {
+                    throw fail(wpath, "wave '\(wid)' needs gun = \"HH:MM:SS\"")
+                }
+                waves.append(
+                    Wave(
+                        id: wid, gun: try ConfigBounds.gun(self, gun, "gun", at: wpath),
+                        clock: try optionalClock(wt, at: wpath),
+                        rules: try ruleOverrides(wt, over: raceRules ?? eventRules, at: wpath)))
             }
             guard !waves.isEmpty else { throw fail(path, "race '\(id)' needs at least one wave") }
             var checkpoints: [Checkpoint] = []
             for (c, ct) in try tables(t, "checkpoints", at: path).enumerated() {
                 let cpath = "\(path).checkpoints[\(c)]"
                 let cid = try string(ct, "id", at: cpath)
-                if checkpoints.contains(where: { $0.id == cid }) { throw fail(cpath, "checkpoint id '\(cid)' is used twice in race '\(id)'") }
+                if checkpoints.contains(where: { $0.id == cid }) {
+                    throw fail(cpath, "checkpoint id '\(cid)' is used twice in race '\(id)'")
+                }
                 let pointID = try string(ct, "point", at: cpath)
                 guard let p = points.firstIndex(where: { $0.id == pointID }) else {
-                    throw fail(cpath, "checkpoint '\(cid)' of race '\(id)' names unknown point '\(pointID)'; points are \(points.map(\.id).joined(separator: ", "))")
+                    throw fail(
+                        cpath,
+                        "checkpoint '\(cid)' of race '\(id)' names unknown point '\(pointID)'; points are \(points.map(\.id).joined(separator: ", "))"
+                    )
                 }
                 guard let km = try ConfigBounds.number(self, ct, "km", at: cpath, ConfigBounds.km) else {
                     throw fail(cpath, "checkpoint '\(cid)' needs km = <distance from the start, 0 or more>")
@@ -235,7 +256,10 @@ struct TableReader {
                     throw fail(cpath, "checkpoint '\(cid)' at km \(km) must be at km 0 or at least 1 m from the start")
                 }
                 if let previous = checkpoints.last, km < previous.km + ConfigBounds.minimumKmStep {
-                    throw fail(cpath, "checkpoint '\(cid)' at km \(km) must come at least 1 m after '\(previous.id)' at km \(previous.km)")
+                    throw fail(
+                        cpath,
+                        "checkpoint '\(cid)' at km \(km) must come at least 1 m after '\(previous.id)' at km \(previous.km)"
+                    )
                 }
                 checkpoints.append(Checkpoint(id: cid, pointIndex: p, km: km))
             }
@@ -243,9 +267,11 @@ struct TableReader {
                 throw fail(path, "race '\(id)' needs checkpoints ending at the finish (km above 0)")
             }
             let cutoff = try ConfigBounds.cutoff(self, try clockValue(t, "cutoff", at: path), at: path)
-            races.append(Race(id: id, name: try optionalString(t, "name", at: path) ?? id, waves: waves, clock: clock,
-                              checkpoints: checkpoints, cutoff: cutoff, rules: raceRules,
-                              divisionClocks: try divisionClocks(t, at: path)))
+            races.append(
+                Race(
+                    id: id, name: try optionalString(t, "name", at: path) ?? id, waves: waves, clock: clock,
+                    checkpoints: checkpoints, cutoff: cutoff, rules: raceRules,
+                    divisionClocks: try divisionClocks(t, at: path)))
         }
         guard !races.isEmpty else { throw fail("", "no [[races]] defined") }
         return races

@@ -22,8 +22,10 @@ public struct EventFolder: Sendable {
     public static let participantsName = "participants.csv"
     public static let correctionsName = Correction.journalName
 
-    public init(path: String, event: EventConfig, participants: [Participant], decoders: [DecoderSpec] = [],
-                corrections: [Correction] = [], correctionProblems: [ConfigError] = []) {
+    public init(
+        path: String, event: EventConfig, participants: [Participant], decoders: [DecoderSpec] = [],
+        corrections: [Correction] = [], correctionProblems: [ConfigError] = []
+    ) {
         self.path = path
         self.event = event
         self.participants = participants
@@ -32,8 +34,10 @@ public struct EventFolder: Sendable {
         self.correctionProblems = correctionProblems
         readFiles = event.points.enumerated().flatMap { p, point in
             point.files.enumerated().map {
-                ReadFileInfo(path: $1, pointIndex: p, isBackup: $0 > 0, format: $0 < point.formats.count ? point.formats[$0] : nil,
-                             seen: point.seen)
+                ReadFileInfo(
+                    path: $1, pointIndex: p, isBackup: $0 > 0,
+                    format: $0 < point.formats.count ? point.formats[$0] : nil,
+                    seen: point.seen)
             }
         }
     }
@@ -44,19 +48,24 @@ public struct EventFolder: Sendable {
         let configPath = join(path, configName)
         let correctionsPath = join(path, correctionsName)
         let corrections = access(correctionsPath, F_OK) == 0 ? try readText(correctionsPath) : ""
-        return try parse(path: path, config: try readText(configPath), participants: try readText(join(path, participantsName)),
-                         corrections: corrections)
+        return try parse(
+            path: path, config: try readText(configPath), participants: try readText(join(path, participantsName)),
+            corrections: corrections)
     }
 
     /// Parses text already read (for tests and for reloading).
-    public static func parse(path: String, config: String, participants: String,
-                             corrections: String = "") throws(ConfigError) -> EventFolder {
+    public static func parse(
+        path: String, config: String, participants: String,
+        corrections: String = ""
+    ) throws(ConfigError) -> EventFolder {
         let event = try EventConfigLoader.parse(config, file: join(path, configName))
         let decoders = try DecoderConfigLoader.parse(config, file: join(path, configName), event: event)
         let list = try ParticipantsLoader.parse(participants, file: join(path, participantsName), event: event)
-        let journal = CorrectionsLoader.parse(corrections, file: join(path, correctionsName), event: event, participants: list)
-        return EventFolder(path: path, event: event, participants: list, decoders: decoders, corrections: journal.entries,
-                           correctionProblems: journal.problems)
+        let journal = CorrectionsLoader.parse(
+            corrections, file: join(path, correctionsName), event: event, participants: list)
+        return EventFolder(
+            path: path, event: event, participants: list, decoders: decoders, corrections: journal.entries,
+            correctionProblems: journal.problems)
     }
 
     public var correctionsPath: String { Self.join(path, Self.correctionsName) }

@@ -22,7 +22,9 @@ extension TableReader {
         }
         var upper: Int? = nil
         if let u = t["upper"] {
-            guard let n = u.int, (0...150).contains(n) else { throw fail("age_groups", "'upper' must be a whole number of years from 0 to 150") }
+            guard let n = u.int, (0...150).contains(n) else {
+                throw fail("age_groups", "'upper' must be a whole number of years from 0 to 150")
+            }
             let lows = ([bounds] + Array(bySex.values)).compactMap(\.last)
             if let highest = lows.max(), n < highest {
                 throw fail("age_groups", "'upper' \(n) is below the last group's lower bound \(highest)")
@@ -36,7 +38,9 @@ extension TableReader {
         guard let array = v.array else { throw fail("", "'\(key)' must be an array of ages, e.g. [18, 40, 45]") }
         var out: [Int] = []
         for item in array {
-            guard let a = item.int, (0...150).contains(a) else { throw fail("", "'\(key)' must hold whole numbers from 0 to 150") }
+            guard let a = item.int, (0...150).contains(a) else {
+                throw fail("", "'\(key)' must hold whole numbers from 0 to 150")
+            }
             out.append(a)
         }
         if Set(out).count != out.count { throw fail("", "'\(key)' has the same age twice") }
@@ -58,7 +62,9 @@ extension TableReader {
         guard let v = root["awards"] else { return awards }
         guard let t = v.table else { throw fail("", "[awards] must be a table") }
         if let n = try optionalNumber(t, "top", at: "awards") {
-            guard n >= 1, n == n.rounded(), n <= 1000 else { throw fail("awards", "'top' must be a whole number from 1 to 1000") }
+            guard n >= 1, n == n.rounded(), n <= 1000 else {
+                throw fail("awards", "'top' must be a whole number from 1 to 1000")
+            }
             awards.top = Int(n)
         }
         if let b = t["overall_in_age_groups"] {
@@ -83,7 +89,9 @@ extension TableReader {
     /// `division_clocks = { elite = "gun", amateur = "net" }`.
     func divisionClocks(_ t: TOMLTable, at path: String) throws(ConfigError) -> [Division: RankingClock] {
         guard let v = t["division_clocks"] else { return [:] }
-        guard let table = v.table else { throw fail(path, "'division_clocks' must be a table like { elite = \"gun\" }") }
+        guard let table = v.table else {
+            throw fail(path, "'division_clocks' must be a table like { elite = \"gun\" }")
+        }
         var out: [Division: RankingClock] = [:]
         for key in table.keys {
             guard let division = Division(rawValue: key) else {

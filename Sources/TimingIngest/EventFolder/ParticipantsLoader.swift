@@ -3,7 +3,9 @@ import RaceModel
 /// Reads `participants.csv`: header row, columns in any order.
 enum ParticipantsLoader {
     static let required = ["bib", "name", "race"]
-    static let known: Set<String> = ["bib", "name", "race", "chip", "sex", "age", "country", "division", "wave", "club"]
+    static let known: Set<String> = [
+        "bib", "name", "race", "chip", "sex", "age", "country", "division", "wave", "club",
+    ]
 
     static func parse(_ text: String, file: String, event: EventConfig) throws(ConfigError) -> [Participant] {
         try ConfigText.checkForNUL(text, file: file)
@@ -38,14 +40,16 @@ enum ParticipantsLoader {
         for (i, name) in header.fields.enumerated() {
             let key = name.trimmed.lowercased()
             guard known.contains(key) else {
-                throw ConfigError(file: file, line: header.line,
-                                  "unknown column '\(name)'; columns are \(known.sorted().joined(separator: ", "))")
+                throw ConfigError(
+                    file: file, line: header.line,
+                    "unknown column '\(name)'; columns are \(known.sorted().joined(separator: ", "))")
             }
             if column[key] != nil { throw ConfigError(file: file, line: header.line, "column '\(key)' appears twice") }
             column[key] = i
         }
         for key in required where column[key] == nil {
-            throw ConfigError(file: file, line: header.line, "missing required column '\(key)' (required: bib, name, race)")
+            throw ConfigError(
+                file: file, line: header.line, "missing required column '\(key)' (required: bib, name, race)")
         }
         return column
     }
@@ -71,19 +75,24 @@ enum ParticipantsLoader {
         guard let name = fields.value("name") else { throw fields.fail("bib \(bib) has no name") }
         guard let raceID = fields.value("race") else { throw fields.fail("bib \(bib) has no race") }
         guard let raceIndex = event.raceIndex(id: raceID) else {
-            throw fields.fail("bib \(bib): unknown race '\(raceID)'; races are \(event.races.map(\.id).joined(separator: ", "))")
+            throw fields.fail(
+                "bib \(bib): unknown race '\(raceID)'; races are \(event.races.map(\.id).joined(separator: ", "))")
         }
         let race = event.races[raceIndex]
         var waveIndex = 0
         if let waveID = fields.value("wave") {
             guard let w = race.waveIndex(id: waveID) else {
-                throw fields.fail("bib \(bib): unknown wave '\(waveID)' for race \(raceID); waves are \(race.waves.map(\.id).joined(separator: ", "))")
+                throw fields.fail(
+                    "bib \(bib): unknown wave '\(waveID)' for race \(raceID); waves are \(race.waves.map(\.id).joined(separator: ", "))"
+                )
             }
             waveIndex = w
         }
         var sex: Sex? = nil
         if let s = fields.value("sex") {
-            guard let parsed = Sex(rawValue: s.uppercased()) else { throw fields.fail("bib \(bib): sex '\(s)' must be M, F or X") }
+            guard let parsed = Sex(rawValue: s.uppercased()) else {
+                throw fields.fail("bib \(bib): sex '\(s)' must be M, F or X")
+            }
             sex = parsed
         }
         var age: Int? = nil
@@ -100,9 +109,10 @@ enum ParticipantsLoader {
             }
             division = parsed
         }
-        return Participant(bib: bib, name: name, raceIndex: raceIndex, chip: fields.value("chip"), sex: sex, age: age,
-                           country: fields.value("country")?.uppercased(), division: division,
-                           waveIndex: waveIndex, club: fields.value("club"))
+        return Participant(
+            bib: bib, name: name, raceIndex: raceIndex, chip: fields.value("chip"), sex: sex, age: age,
+            country: fields.value("country")?.uppercased(), division: division,
+            waveIndex: waveIndex, club: fields.value("club"))
     }
 }
 

@@ -29,8 +29,10 @@ public enum ReadLogLoader {
     }
 
     /// Parses a whole file's bytes into the log.
-    public static func ingest(_ bytes: [UInt8], file: Int, into log: inout ReadLog, event: EventConfig,
-                              path: String) throws(ConfigError) {
+    public static func ingest(
+        _ bytes: [UInt8], file: Int, into log: inout ReadLog, event: EventConfig,
+        path: String
+    ) throws(ConfigError) {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         let date = event.date
         let window = event.window
@@ -42,39 +44,55 @@ public enum ReadLogLoader {
             let body = raw.starts(with: ReadLimits.byteOrderMark) ? UnsafeRawBufferPointer(rebasing: raw[3...]) : raw
             ReadFileScanner.forEachLine(in: body) { number, line in
                 guard !tooMany else { return }
-                guard number <= limit else { tooMany = true; return }
-                record(line, number: number, file: file, into: &log, date: date, window: window, format: format, offset: offset)
+                guard number <= limit else {
+                    tooMany = true
+                    return
+                }
+                record(
+                    line, number: number, file: file, into: &log, date: date, window: window, format: format,
+                    offset: offset)
             }
         }
         if tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: limit)) }
     }
 
     /// Parses one line (live tailing) into the log, in the file's pinned format if it has one.
-    public static func ingest(line: String, number: Int, generation: Int = 0, file: Int, into log: inout ReadLog,
-                              event: EventConfig) {
+    public static func ingest(
+        line: String, number: Int, generation: Int = 0, file: Int, into log: inout ReadLog,
+        event: EventConfig
+    ) {
         let offset = event.points[log.files[file].pointIndex].clockOffset
         var text = line
         text.withUTF8 {
-            record($0, number: number, generation: generation, file: file, into: &log, date: event.date,
-                   window: event.window, format: log.files[file].format, offset: offset)
+            record(
+                $0, number: number, generation: generation, file: file, into: &log, date: event.date,
+                window: event.window, format: log.files[file].format, offset: offset)
         }
     }
 
     /// Files a line that was never whole or readable (too long, cut by a
     /// truncation) as rejected, with the reason the tailer gave.
-    public static func ingest(unusable text: String, reason: String, number: Int, generation: Int = 0, file: Int,
-                              into log: inout ReadLog, event: EventConfig) {
+    public static func ingest(
+        unusable text: String, reason: String, number: Int, generation: Int = 0, file: Int,
+        into log: inout ReadLog, event: EventConfig
+    ) {
         // A rejected line has no time: the date and offset go unused.
-        log.record(.malformed(reason: reason), file: file, line: number, generation: generation, eventDate: event.date,
-                   clockOffset: 0, text: ReadLimits.shown(text))
+        log.record(
+            .malformed(reason: reason), file: file, line: number, generation: generation, eventDate: event.date,
+            clockOffset: 0, text: ReadLimits.shown(text))
     }
 
-    private static func record(_ line: UnsafeBufferPointer<UInt8>, number: Int, generation: Int = 0, file: Int,
-                               into log: inout ReadLog, date: CivilDate, window: EventWindow, format: ReadFormat?,
-                               offset: Millis) {
-        let parsed = line.count > ReadLimits.maxLineBytes
-            ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count)) : ReadLineParser.parse(line, as: format)
-        log.record(parsed, file: file, line: number, generation: generation, eventDate: date, window: window,
-                   clockOffset: offset, text: ReadLimits.shown(line))
+    private static func record(
+        _ line: UnsafeBufferPointer<UInt8>, number: Int, generation: Int = 0, file: Int,
+        into log: inout ReadLog, date: CivilDate, window: EventWindow, format: ReadFormat?,
+        offset: Millis
+    ) {
+        let parsed =
+            line.count > ReadLimits.maxLineBytes
+            ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count))
+            : ReadLineParser.parse(line, as: format)
+        log.record(
+            parsed, file: file, line: number, generation: generation, eventDate: date, window: window,
+            clockOffset: offset, text: ReadLimits.shown(line))
     }
 }

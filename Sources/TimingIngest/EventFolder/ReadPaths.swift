@@ -18,14 +18,18 @@ enum ReadPaths {
     /// The path without `.` and empty components, with `..` resolved; an
     /// error when it leaves the folder, is absolute without the opt-in, or
     /// holds a NUL or a control character.
-    static func normalized(_ reader: TableReader, _ raw: String, absoluteAllowed: Bool, at path: String) throws(ConfigError) -> String {
+    static func normalized(_ reader: TableReader, _ raw: String, absoluteAllowed: Bool, at path: String)
+        throws(ConfigError) -> String
+    {
         if raw.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw reader.fail(path, "read file \(quoted(raw)) has a control character (a NUL or similar) in its name")
         }
         let absolute = raw.hasPrefix("/")
         if absolute && !absoluteAllowed {
-            throw reader.fail(path, "read file \(quoted(raw)) is outside the event folder; name it relative to the folder,"
-                              + " or set \(optInKey) = true to read absolute paths")
+            throw reader.fail(
+                path,
+                "read file \(quoted(raw)) is outside the event folder; name it relative to the folder,"
+                    + " or set \(optInKey) = true to read absolute paths")
         }
         var parts: [Substring] = []
         for part in raw.split(separator: "/", omittingEmptySubsequences: true) {
@@ -44,7 +48,8 @@ enum ReadPaths {
     }
 
     static func quoted(_ raw: String) -> String {
-        let shown = raw.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(raw.unicodeScalars.prefix(80))) + "…" : raw
+        let shown =
+            raw.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(raw.unicodeScalars.prefix(80))) + "…" : raw
         return "'\(shown)'"
     }
 }

@@ -11,7 +11,9 @@ enum TOMLPrecheck {
         case .closingBraceInArray(let line)?:
             throw ConfigError(file: file, line: line, "'}' where an array value or ']' should be")
         case .dateWithOneDigitTime(let line)?:
-            throw ConfigError(file: file, line: line, "a date followed by a one-digit time; write a date alone, or a time as HH:MM:SS")
+            throw ConfigError(
+                file: file, line: line, "a date followed by a one-digit time; write a date alone, or a time as HH:MM:SS"
+            )
         }
     }
 
@@ -25,15 +27,20 @@ enum TOMLPrecheck {
             rest = rest.dropFirst()
             if rest.first == UInt8(ascii: "[") { rest = rest.dropFirst() }
             rest = rest.drop { $0 == 32 || $0 == 9 }
-            if let c = rest.first, c < 0x80, ASCII.isLetter(c) || ASCII.isDigit(c) || "_-\"']".utf8.contains(c) { continue }
-            throw ConfigError(file: file, line: index + 1, "'[' must be followed by a table name, like [rules] or [[points]]")
+            if let c = rest.first, c < 0x80, ASCII.isLetter(c) || ASCII.isDigit(c) || "_-\"']".utf8.contains(c) {
+                continue
+            }
+            throw ConfigError(
+                file: file, line: index + 1, "'[' must be followed by a table name, like [rules] or [[points]]")
         }
     }
 
     /// A `\u0000` escape is a NUL in a string, which TOMLKit cuts the string
     /// at: `files = ["reads/a\u0000b"]` would silently read `reads/a`.
     static func checkNULEscapes(_ text: String, file: String) throws(ConfigError) {
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated()
+        for (index, line) in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+        ).enumerated()
         where line.contains("\\u0000") || line.contains("\\U00000000") {
             throw ConfigError(file: file, line: index + 1, "a \\u0000 escape puts a NUL in a string; remove it")
         }
@@ -51,7 +58,7 @@ enum TOMLPrecheck {
     static func scan(_ text: String) -> Finding? {
         let b = Array(text.utf8)
         var line = 1
-        var stack: [UInt8] = []   // open '[' and '{'
+        var stack: [UInt8] = []  // open '[' and '{'
         var expectingArrayValue = false
         var i = 0
         while i < b.count {
@@ -74,7 +81,9 @@ enum TOMLPrecheck {
                 stack.append(c)
                 expectingArrayValue = false
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                if c == UInt8(ascii: "}") && expectingArrayValue && stack.last == UInt8(ascii: "[") { return .closingBraceInArray(line: line) }
+                if c == UInt8(ascii: "}") && expectingArrayValue && stack.last == UInt8(ascii: "[") {
+                    return .closingBraceInArray(line: line)
+                }
                 if !stack.isEmpty { stack.removeLast() }
                 expectingArrayValue = false
             case UInt8(ascii: ","):
@@ -106,7 +115,10 @@ enum TOMLPrecheck {
         var i = start + (multi ? 3 : 1)
         while i < b.count {
             let c = b[i]
-            if c == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") { i += 2; continue }
+            if c == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
+                i += 2
+                continue
+            }
             if c == UInt8(ascii: "\n") {
                 line += 1
                 if !multi { return i }  // an unclosed one-line string: the parser reports it

@@ -48,7 +48,9 @@ enum ASCII {
     }
 
     /// Whether the field is `lowercase` (which must be lower-case letters) in any case.
-    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lowercase: [UInt8]) -> Bool {
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lowercase: [UInt8])
+        -> Bool
+    {
         guard range.count == lowercase.count else { return false }
         for (i, expected) in zip(range, lowercase) where bytes[i] | 0x20 != expected { return false }
         return true
@@ -107,7 +109,9 @@ enum ASCII {
         private var position: Int
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, from start: Int = 0) {
-            self.bytes = bytes; self.separator = separator; self.position = start
+            self.bytes = bytes
+            self.separator = separator
+            self.position = start
         }
 
         mutating func next() -> Range<Int>? {

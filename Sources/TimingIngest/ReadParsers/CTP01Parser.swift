@@ -14,10 +14,14 @@ enum CTP01Parser {
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         // The first separator after the header decides between the two variants.
         var separator = ASCII.tilde
-        for byte in b where byte == ASCII.tilde || byte == ASCII.comma { separator = byte; break }
+        for byte in b where byte == ASCII.tilde || byte == ASCII.comma {
+            separator = byte
+            break
+        }
         let fieldCount = ASCII.Fields.count(b, separator: separator)
         guard fieldCount >= requiredFields else {
-            return .malformed(reason: "line has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
+            return .malformed(
+                reason: "line has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
         }
         var fields = ASCII.Fields(b, separator: separator)
         _ = fields.next()  // CT01_nn header
@@ -40,8 +44,11 @@ enum CTP01Parser {
         guard case .stamp(let date, let time) = parsedTime else {
             return .malformed(reason: StampField.reason(parsedTime, b, timeField))
         }
-        if ASCII.equalsIgnoringCase(b, tagField, gunTime) { return .gunMarker(time: time, date: date, sequence: sequence) }
-        return .read(RawRead(code: ASCII.string(b, tagField), date: date, timeOfDay: time, sequence: sequence, format: .ctp01))
+        if ASCII.equalsIgnoringCase(b, tagField, gunTime) {
+            return .gunMarker(time: time, date: date, sequence: sequence)
+        }
+        return .read(
+            RawRead(code: ASCII.string(b, tagField), date: date, timeOfDay: time, sequence: sequence, format: .ctp01))
     }
 
     private static let gunTime: [UInt8] = Array("guntime".utf8)

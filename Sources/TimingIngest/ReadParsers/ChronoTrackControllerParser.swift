@@ -38,30 +38,36 @@ enum ChronoTrackControllerParser {
         _ = fields.next()  // TO
         let seqField = fields.next()!
         let tagField = fields.next()!
-        _ = fields.next(); _ = fields.next()  // tag class, read type
+        _ = fields.next()
+        _ = fields.next()  // tag class, read type
         let timeField = fields.next()!
         guard let seq = ASCII.unsignedInteger(b, seqField) else {
             return .malformed(reason: "observation number \(ASCII.quoted(b, seqField)) is not a number")
         }
         guard !tagField.isEmpty else { return .malformed(reason: "tag observation has an empty tag") }
         guard ASCII.unsignedInteger(b, timeField.lowerBound..<(firstDot(b, timeField) ?? timeField.upperBound)) != nil,
-              case .stamp(let date, let time) = StampField.epochSeconds(b, timeField) else {
+            case .stamp(let date, let time) = StampField.epochSeconds(b, timeField)
+        else {
             return .malformed(reason: "time \(ASCII.quoted(b, timeField)) is not epoch seconds")
         }
-        return .read(RawRead(code: unpadded(b, tagField), date: date, timeOfDay: time, sequence: seq,
-                             format: .chronotrackController))
+        return .read(
+            RawRead(
+                code: unpadded(b, tagField), date: date, timeOfDay: time, sequence: seq,
+                format: .chronotrackController))
     }
 
     /// A gun press is a gun marker; every other marker (settings, power, clock changes) is a control line.
     private static func marker(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         var fields = ASCII.Fields(b, separator: ASCII.comma)
-        _ = fields.next(); _ = fields.next()
+        _ = fields.next()
+        _ = fields.next()
         let kind = fields.next()!
         _ = fields.next()
         let stamp = fields.next()!
         guard ASCII.equalsIgnoringCase(b, kind, gun) else { return .control }
         guard let date = ClockField.yymmdd(b, stamp.lowerBound),
-              let time = ClockField.hhmmss(b, stamp.lowerBound + 6, hexHundredths: false) else {
+            let time = ClockField.hhmmss(b, stamp.lowerBound + 6, hexHundredths: false)
+        else {
             return .malformed(reason: "gun press at \(ASCII.quoted(b, stamp)) is not a valid YYMMDDHHMMSScc stamp")
         }
         return .gunMarker(time: time, date: date)

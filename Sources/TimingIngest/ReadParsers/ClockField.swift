@@ -16,10 +16,13 @@ enum ClockField {
         var hours = 0
         var hourDigits = 0
         while i < end, ASCII.isDigit(b[i]), hourDigits < 3 {
-            hours = hours * 10 + Int(b[i] &- 0x30); hourDigits += 1; i += 1
+            hours = hours * 10 + Int(b[i] &- 0x30)
+            hourDigits += 1
+            i += 1
         }
         guard hourDigits == 1 || hourDigits == 2, i + 6 <= end,
-              b[i] == ASCII.colon, b[i + 3] == ASCII.colon else { return .malformed }
+            b[i] == ASCII.colon, b[i + 3] == ASCII.colon
+        else { return .malformed }
         let minutes = ASCII.decimal(b, i + 1, 2)
         let seconds = ASCII.decimal(b, i + 4, 2)
         guard minutes >= 0, seconds >= 0 else { return .malformed }
@@ -50,17 +53,20 @@ enum ClockField {
 
     /// A `YYMMDD` date of this century at `start`, or nil when it is not a real date.
     static func yymmdd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> CivilDate? {
-        let yy = ASCII.decimal(b, start, 2), month = ASCII.decimal(b, start + 2, 2), day = ASCII.decimal(b, start + 4, 2)
+        let yy = ASCII.decimal(b, start, 2), month = ASCII.decimal(b, start + 2, 2),
+            day = ASCII.decimal(b, start + 4, 2)
         guard yy >= 0, month >= 0, day >= 0, isValidDate(year: 2000 + yy, month: month, day: day) else { return nil }
         return CivilDate(year: 2000 + yy, month: month, day: day)
     }
 
     /// `HHMMSS` then two hundredths digits (decimal, or hex where the decoder writes them so), in ms.
     static func hhmmss(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, hexHundredths: Bool) -> Millis? {
-        let hours = ASCII.decimal(b, start, 2), minutes = ASCII.decimal(b, start + 2, 2), seconds = ASCII.decimal(b, start + 4, 2)
+        let hours = ASCII.decimal(b, start, 2), minutes = ASCII.decimal(b, start + 2, 2),
+            seconds = ASCII.decimal(b, start + 4, 2)
         let hundredths = hexHundredths ? ASCII.hex(b, start + 6, 2) : ASCII.decimal(b, start + 6, 2)
         guard hours >= 0, minutes >= 0, seconds >= 0, hundredths >= 0,
-              hours < 24, minutes < 60, seconds < 60, hundredths < 100 else { return nil }
+            hours < 24, minutes < 60, seconds < 60, hundredths < 100
+        else { return nil }
         return ((hours * 60 + minutes) * 60 + seconds) * 1000 + hundredths * 10
     }
 

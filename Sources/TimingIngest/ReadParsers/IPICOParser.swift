@@ -18,8 +18,10 @@ enum IPICOParser {
         guard b.count >= 2, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "a") || b[1] == UInt8(ascii: "b") else {
             return false
         }
-        for byte in b where byte == ASCII.comma || byte == ASCII.semicolon || byte == ASCII.tilde
-            || byte == ASCII.at || byte == ASCII.space {
+        for byte in b
+        where byte == ASCII.comma || byte == ASCII.semicolon || byte == ASCII.tilde
+            || byte == ASCII.at || byte == ASCII.space
+        {
             return false
         }
         return true
@@ -47,7 +49,8 @@ enum IPICOParser {
         }
         let hundredths = ASCII.hex(b, hundredthsStart, 2)
         guard hundredths < 100 else {
-            return .malformed(reason: "hundredths \(ASCII.string(b, hundredthsStart..<(hundredthsStart + 2))) (hex) is over 99")
+            return .malformed(
+                reason: "hundredths \(ASCII.string(b, hundredthsStart..<(hundredthsStart + 2))) (hex) is over 99")
         }
         let time = ((hours * 60 + minutes) * 60 + seconds) * 1000 + hundredths * 10
         let edge = b.count == ttoLength ? Self.edge(status: ASCII.hex(b, statusStart, 2)) : nil
@@ -104,7 +107,8 @@ enum IPICOParser {
         let stated = ASCII.hex(b, at, 2)
         let computed = ASCII.byteSum(b, 2..<at)
         guard stated != computed else { return nil }
-        return "\(what) mismatch: line says \(ASCII.string(b, at..<b.count).lowercased()), computed \(ASCII.hex2(computed))"
+        return
+            "\(what) mismatch: line says \(ASCII.string(b, at..<b.count).lowercased()), computed \(ASCII.hex2(computed))"
     }
 
     /// The tag id lower-cased, so a reader writing upper-case hex matches the same chip.

@@ -21,7 +21,8 @@ enum MYLAPSParser {
     /// follow a chip of letters and digits and be followed by `MM:SS.`.
     static func timeStart(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let colon = b.firstIndex(of: ASCII.colon), colon >= 3, colon + 7 < b.count,
-              b[colon + 3] == ASCII.colon, b[colon + 6] == ASCII.dot else { return nil }
+            b[colon + 3] == ASCII.colon, b[colon + 6] == ASCII.dot
+        else { return nil }
         for i in 0..<colon where !(ASCII.isDigit(b[i]) || ASCII.isLetter(b[i])) { return nil }
         return colon - 2
     }
@@ -32,7 +33,9 @@ enum MYLAPSParser {
         let start = messageStart(b)
         if start == b.count { return b.count > messagePrefix.count && start > 0 }
         var i = start
-        while i < b.count, ASCII.isDigit(b[i]) || ASCII.isLetter(b[i]) || b[i] == ASCII.dash || b[i] == UInt8(ascii: "_") { i += 1 }
+        while i < b.count,
+            ASCII.isDigit(b[i]) || ASCII.isLetter(b[i]) || b[i] == ASCII.dash || b[i] == UInt8(ascii: "_")
+        { i += 1 }
         guard i > start, i < b.count, b[i] == ASCII.at else { return false }
         i += 1
         let command = i
@@ -57,7 +60,9 @@ enum MYLAPSParser {
         if end > start, b[end - 1] == UInt8(ascii: "$") { end -= 1 }
         if start == end { return .ignored }  // the log put the body on the next line
         var fields = ASCII.Fields(UnsafeBufferPointer(rebasing: b[start..<end]), separator: ASCII.at)
-        guard fields.next() != nil, let command = fields.next() else { return .malformed(reason: "message has no command") }
+        guard fields.next() != nil, let command = fields.next() else {
+            return .malformed(reason: "message has no command")
+        }
         let body = fields.bytes
         let keyed = ASCII.equalsIgnoringCase(body, command, passingCommand)
         guard keyed || ASCII.equalsIgnoringCase(body, command, store) else { return .control }
@@ -110,7 +115,8 @@ enum MYLAPSParser {
     /// Where the message starts: after a logged `... message: `, else at the start.
     private static func bodyStart(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         guard b.count >= messagePrefix.count else { return 0 }
-        for i in 0...(b.count - messagePrefix.count) where b[i] == ASCII.space && ASCII.hasPrefix(b, messagePrefix, from: i) {
+        for i in 0...(b.count - messagePrefix.count)
+        where b[i] == ASCII.space && ASCII.hasPrefix(b, messagePrefix, from: i) {
             let end = i + messagePrefix.count
             return end < b.count && b[end] == ASCII.space ? end + 1 : end
         }
@@ -137,7 +143,10 @@ enum MYLAPSParser {
         let stated = ASCII.hex(line, n - 2, 2)
         let computed = ASCII.byteSum(line, 0..<(n - 2))
         guard stated == computed else {
-            return .malformed(reason: "check mismatch: line says \(ASCII.string(line, (n - 2)..<n)), computed \(ASCII.hex2(computed).uppercased())")
+            return .malformed(
+                reason:
+                    "check mismatch: line says \(ASCII.string(line, (n - 2)..<n)), computed \(ASCII.hex2(computed).uppercased())"
+            )
         }
         guard let date = ClockField.yymmdd(line, n - 8) else {
             return .malformed(reason: "date \(ASCII.string(line, (n - 8)..<(n - 2))) is not a valid YYMMDD date")
@@ -146,7 +155,9 @@ enum MYLAPSParser {
         guard number >= 0 else {
             return .malformed(reason: "passing number \(ASCII.quoted(line, (n - 12)..<(n - 8))) is not hex")
         }
-        return .read(RawRead(code: ASCII.string(line, chip), date: date,
-                             timeOfDay: time, sequence: number, format: .mylaps))
+        return .read(
+            RawRead(
+                code: ASCII.string(line, chip), date: date,
+                timeOfDay: time, sequence: number, format: .mylaps))
     }
 }

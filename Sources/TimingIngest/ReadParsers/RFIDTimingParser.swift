@@ -18,7 +18,9 @@ enum RFIDTimingParser {
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         let count = ASCII.Fields.count(b, separator: ASCII.comma)
-        guard count == fields else { return .malformed(reason: "line has \(count) comma-separated fields, expected \(fields)") }
+        guard count == fields else {
+            return .malformed(reason: "line has \(count) comma-separated fields, expected \(fields)")
+        }
         var f = ASCII.Fields(b, separator: ASCII.comma)
         _ = f.next()
         let chip = f.next()!

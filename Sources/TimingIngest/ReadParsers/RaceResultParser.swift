@@ -12,7 +12,10 @@ enum RaceResultParser {
         var allDigits = true
         var firstFieldLength = 0
         for byte in b {
-            if byte == ASCII.semicolon { sawSemicolon = true; break }
+            if byte == ASCII.semicolon {
+                sawSemicolon = true
+                break
+            }
             if !ASCII.isDigit(byte) { allDigits = false }
             firstFieldLength += 1
         }
@@ -35,7 +38,9 @@ enum RaceResultParser {
         if looksLikeReply(b) { return .control }
         let fieldCount = ASCII.Fields.count(b, separator: ASCII.semicolon)
         guard fieldCount >= requiredFields else {
-            return .malformed(reason: "passing has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
+            return .malformed(
+                reason: "passing has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)"
+            )
         }
         var fields = ASCII.Fields(b, separator: ASCII.semicolon)
         let numberField = fields.next()!
@@ -60,15 +65,19 @@ enum RaceResultParser {
         guard case .time(let time) = parsedTime else {
             return .malformed(reason: ClockField.reason(parsedTime, b, timeField))
         }
-        return .read(RawRead(code: ASCII.string(b, transponderField), date: date, timeOfDay: time,
-                             sequence: passingNo, format: .raceResult))
+        return .read(
+            RawRead(
+                code: ASCII.string(b, transponderField), date: date, timeOfDay: time,
+                sequence: passingNo, format: .raceResult))
     }
 
     private enum DateField { case date(CivilDate), noFix, invalid }
 
     /// `0000-00-00` is what a decoder without a GPS fix writes; the event date applies.
     private static func parseDate(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> DateField {
-        guard r.count == 10, b[r.lowerBound + 4] == ASCII.dash, b[r.lowerBound + 7] == ASCII.dash else { return .invalid }
+        guard r.count == 10, b[r.lowerBound + 4] == ASCII.dash, b[r.lowerBound + 7] == ASCII.dash else {
+            return .invalid
+        }
         let year = ASCII.decimal(b, r.lowerBound, 4)
         let month = ASCII.decimal(b, r.lowerBound + 5, 2)
         let day = ASCII.decimal(b, r.lowerBound + 8, 2)

@@ -16,11 +16,16 @@ public struct ReadFileError: Error, CustomStringConvertible, Sendable, Equatable
     public var refusal: String?
 
     public init(path: String, operation: Operation, errno: Int32) {
-        self.path = path; self.operation = operation; self.errno = errno
+        self.path = path
+        self.operation = operation
+        self.errno = errno
     }
 
     public init(path: String, refusal: String) {
-        self.path = path; operation = .read; errno = 0; self.refusal = refusal
+        self.path = path
+        operation = .read
+        errno = 0
+        self.refusal = refusal
     }
 
     public var reason: String { refusal ?? systemErrorText(errno) }

@@ -65,7 +65,14 @@ public enum ReadFileScanner {
             count = 0
             while count < buffer.count {
                 let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
-                if n > 0 { count += n } else if n == 0 { return } else if errno != EINTR { failure = errno; return }
+                if n > 0 {
+                    count += n
+                } else if n == 0 {
+                    return
+                } else if errno != EINTR {
+                    failure = errno
+                    return
+                }
             }
         }
         if failure != 0 { throw ReadFileError(path: path, operation: .read, errno: failure) }
@@ -76,7 +83,9 @@ public enum ReadFileScanner {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n > 0 {
                 result.append(contentsOf: chunk[0..<n])
-                if result.count > maxBytes { throw ReadFileError(path: path, refusal: "is larger than \(maxBytes) bytes") }
+                if result.count > maxBytes {
+                    throw ReadFileError(path: path, refusal: "is larger than \(maxBytes) bytes")
+                }
             } else if n == 0 {
                 return result
             } else if errno != EINTR {

@@ -4,7 +4,9 @@ import RaceModel
 public enum ReadLineParser {
     /// Formats in the order they are tried: the most particular shapes first,
     /// so a line two formats could read goes to the one it most looks like.
-    static let order: [ReadFormat] = [.ctp01, .chronotrackController, .ipico, .mylaps, .wiclax, .raceResult, .rfidTiming, .manual]
+    static let order: [ReadFormat] = [
+        .ctp01, .chronotrackController, .ipico, .mylaps, .wiclax, .raceResult, .rfidTiming, .manual,
+    ]
 
     /// The hot path: called once per line of every read file. With `format`
     /// (pinned in `event.toml`) only that format is tried; otherwise each
@@ -22,7 +24,8 @@ public enum ReadLineParser {
         default: codes = []
         }
         if let long = codes.first(where: { $0.code.utf8.count > ReadLimits.maxCodeBytes }) {
-            return .malformed(reason: "chip or bib is \(long.code.utf8.count) characters long; at most \(ReadLimits.maxCodeBytes)")
+            return .malformed(
+                reason: "chip or bib is \(long.code.utf8.count) characters long; at most \(ReadLimits.maxCodeBytes)")
         }
         return parsed
     }
@@ -56,7 +59,8 @@ public enum ReadLineParser {
         switch format {
         case .ctp01: return CTP01Parser.looksLikeCTP01(line)
         case .chronotrackController:
-            return ChronoTrackControllerParser.looksLikeObservation(line) || ChronoTrackControllerParser.looksLikeMarker(line)
+            return ChronoTrackControllerParser.looksLikeObservation(line)
+                || ChronoTrackControllerParser.looksLikeMarker(line)
         case .ipico: return IPICOParser.looksLikeIPICO(line)
         case .mylaps: return MYLAPSParser.looksLikeMessage(line) || MYLAPSParser.looksLikePassing(line)
         case .wiclax: return WiclaxParser.looksLikeWiclax(line)
@@ -70,8 +74,10 @@ public enum ReadLineParser {
         switch format {
         case .ctp01: return CTP01Parser.parse(line)
         case .chronotrackController: return ChronoTrackControllerParser.parse(line)
-        case .ipico: return IPICOParser.looksLikeIPICO(line) ? IPICOParser.parse(line)
-            : .malformed(reason: "line does not start with aa or ab, or holds a separator")
+        case .ipico:
+            return IPICOParser.looksLikeIPICO(line)
+                ? IPICOParser.parse(line)
+                : .malformed(reason: "line does not start with aa or ab, or holds a separator")
         case .mylaps: return MYLAPSParser.parse(line)
         case .wiclax: return WiclaxParser.parse(line)
         case .raceResult: return RaceResultParser.parse(line)

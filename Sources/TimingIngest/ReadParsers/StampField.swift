@@ -15,7 +15,8 @@ enum StampField {
     static func parse(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Parsed {
         let lo = range.lowerBound
         if range.count >= 19, b[lo + 4] == ASCII.dash, b[lo + 7] == ASCII.dash,
-           b[lo + 10] == UInt8(ascii: "T") || b[lo + 10] == ASCII.space {
+            b[lo + 10] == UInt8(ascii: "T") || b[lo + 10] == ASCII.space
+        {
             let year = ASCII.decimal(b, lo, 4), month = ASCII.decimal(b, lo + 5, 2), day = ASCII.decimal(b, lo + 8, 2)
             guard year >= 0, month >= 0, day >= 0 else { return .malformed }
             guard ClockField.isValidDate(year: year, month: month, day: day) else { return .outOfRange }
@@ -42,7 +43,8 @@ enum StampField {
         var i = range.lowerBound
         var seconds = 0
         while i < range.upperBound, ASCII.isDigit(b[i]), seconds < 1 << 40 {
-            seconds = seconds * 10 + Int(b[i] &- 0x30); i += 1
+            seconds = seconds * 10 + Int(b[i] &- 0x30)
+            i += 1
         }
         var millis = 0
         if i < range.upperBound {
@@ -52,7 +54,8 @@ enum StampField {
             while i < range.upperBound {
                 guard ASCII.isDigit(b[i]) else { return .malformed }
                 millis += Int(b[i] &- 0x30) * scale
-                scale /= 10; i += 1
+                scale /= 10
+                i += 1
             }
         }
         guard seconds < 1 << 40 else { return .outOfRange }
@@ -62,7 +65,9 @@ enum StampField {
     static func reason(_ parsed: Parsed, _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         if range.isEmpty { return "time is missing" }
         if case .outOfRange = parsed {
-            guard b[range].contains(ASCII.dash) else { return "time \(ASCII.string(b, range)) is not a valid time of day" }
+            guard b[range].contains(ASCII.dash) else {
+                return "time \(ASCII.string(b, range)) is not a valid time of day"
+            }
             return "time \(ASCII.quoted(b, range)) is not a valid date and time"
         }
         return "time \(ASCII.quoted(b, range)) is not HH:MM:SS[.ff], an ISO date and time, or epoch seconds"

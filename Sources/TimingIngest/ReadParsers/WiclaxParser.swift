@@ -28,8 +28,12 @@ enum WiclaxParser {
         }
         let timeRange = (s + 11)..<stamp.upperBound
         let parsedTime = ClockField.parse(b, timeRange)
-        guard case .time(let time) = parsedTime else { return .malformed(reason: ClockField.reason(parsedTime, b, timeRange)) }
-        return .read(RawRead(code: ASCII.string(b, chip), date: CivilDate(year: year, month: month, day: day),
-                             timeOfDay: time, format: .wiclax))
+        guard case .time(let time) = parsedTime else {
+            return .malformed(reason: ClockField.reason(parsedTime, b, timeRange))
+        }
+        return .read(
+            RawRead(
+                code: ASCII.string(b, chip), date: CivilDate(year: year, month: month, day: day),
+                timeOfDay: time, format: .wiclax))
     }
 }

@@ -29,8 +29,10 @@ public final class FileTailer: Sendable {
     ///   - rotatedGrace: how long a file rotated away from its path is read
     ///     on without growing before it is given up (its writer closing it
     ///     ends the wait at once where inotify works).
-    public init(paths: [String], pollInterval: Duration = .milliseconds(250), mode: TailMode = .automatic,
-                rotatedGrace: Duration = .seconds(30)) {
+    public init(
+        paths: [String], pollInterval: Duration = .milliseconds(250), mode: TailMode = .automatic,
+        rotatedGrace: Duration = .seconds(30)
+    ) {
         self.paths = paths
         self.pollInterval = pollInterval
         self.mode = mode
@@ -46,12 +48,16 @@ public final class FileTailer: Sendable {
     /// tails once: later calls, or a call after `stop()`, get an empty stream.
     public func lines() -> AsyncStream<TailEvent> {
         guard control.claimStart() else { return AsyncStream { $0.finish() } }
-        let (paths, mode, interval, grace, control, channel) = (paths, mode, pollInterval, rotatedGrace, control, channel)
+        let (paths, mode, interval, grace, control, channel) = (
+            paths, mode, pollInterval, rotatedGrace, control, channel
+        )
         let thread = Thread {
             // Named from inside: on Linux only the running thread's name reaches
             // the kernel, where `top -H` and debuggers show it.
             Thread.current.name = "racedash-tail"
-            TailWorker(paths: paths, mode: mode, interval: interval, rotatedGrace: grace, control: control, channel: channel).run()
+            TailWorker(
+                paths: paths, mode: mode, interval: interval, rotatedGrace: grace, control: control, channel: channel
+            ).run()
             // The thread can end on its own only when the consumer is gone.
             channel.close()
         }

@@ -96,7 +96,9 @@ struct LineSplitter {
         }
         let bytes = UnsafeRawBufferPointer(rebasing: text).assumingMemoryBound(to: UInt8.self)
         if bytes.count + skipped > ReadLimits.maxLineBytes {
-            deliver(.unusable(text: ReadLimits.shown(bytes), reason: ReadLimits.tooLongReason(bytes: bytes.count + skipped)))
+            deliver(
+                .unusable(text: ReadLimits.shown(bytes), reason: ReadLimits.tooLongReason(bytes: bytes.count + skipped))
+            )
         } else {
             deliver(.line(String(decoding: bytes, as: UTF8.self)))
         }

@@ -5,15 +5,15 @@ import Glibc
 /// decoder laptop writing to a share, or Windows writing to a WSL /mnt/c.
 enum NetworkFileSystem {
     private static let magicNumbers: Set<UInt32> = [
-        0x6969,      // NFS
-        0x517B,      // SMB
-        0xFF53_4D42, // CIFS
-        0xFE53_4D42, // SMB2
-        0x0102_1997, // 9p (WSL drives, virtual machine shares)
-        0x6573_5546, // FUSE (sshfs and friends)
-        0x00C3_6400, // Ceph
-        0x5346_414F, // AFS
-        0x7375_7245, // Coda
+        0x6969,  // NFS
+        0x517B,  // SMB
+        0xFF53_4D42,  // CIFS
+        0xFE53_4D42,  // SMB2
+        0x0102_1997,  // 9p (WSL drives, virtual machine shares)
+        0x6573_5546,  // FUSE (sshfs and friends)
+        0x00C3_6400,  // Ceph
+        0x5346_414F,  // AFS
+        0x7375_7245,  // Coda
     ]
 
     private typealias StatFS = @convention(c) (UnsafePointer<CChar>, UnsafeMutableRawPointer) -> Int32

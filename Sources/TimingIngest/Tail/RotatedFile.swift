@@ -25,8 +25,10 @@ enum AppendedBytes {
     /// Reads from `offset` to the end of `fd`, in big chunks, handing every
     /// piece to `deliver` and the batch to the consumer after each chunk.
     /// nil once the consumer is gone; else the bytes read, or the error.
-    static func read(_ fd: Int32, offset: inout Int, splitter: inout LineSplitter, _ out: TailOutput,
-                     _ deliver: (LineSplitter.Piece) -> Void) -> Result<Int, SystemError>? {
+    static func read(
+        _ fd: Int32, offset: inout Int, splitter: inout LineSplitter, _ out: TailOutput,
+        _ deliver: (LineSplitter.Piece) -> Void
+    ) -> Result<Int, SystemError>? {
         var total = 0
         while true {
             switch SystemFile.read(fd, into: out.buffer, at: offset) {

@@ -20,8 +20,10 @@ final class TailWorker {
     private var onNetworkFileSystem: Set<Int> = []
     #endif
 
-    init(paths: [String], mode: TailMode, interval: Duration, rotatedGrace: Duration,
-         control: TailControl, channel: TailChannel) {
+    init(
+        paths: [String], mode: TailMode, interval: Duration, rotatedGrace: Duration,
+        control: TailControl, channel: TailChannel
+    ) {
         files = paths.enumerated().map { TailedFile(index: $0.offset, path: $0.element, rotatedGrace: rotatedGrace) }
         folders = paths.map(Self.split)
         self.mode = mode
@@ -178,7 +180,9 @@ final class TailWorker {
         return inotify
     }
 
-    private static func milliseconds(until deadline: ContinuousClock.Instant, from now: ContinuousClock.Instant) -> Int32 {
+    private static func milliseconds(until deadline: ContinuousClock.Instant, from now: ContinuousClock.Instant)
+        -> Int32
+    {
         guard deadline > now else { return 0 }
         let (seconds, attoseconds) = (deadline - now).components
         let millis = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000

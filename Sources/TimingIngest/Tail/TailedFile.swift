@@ -128,8 +128,9 @@ final class TailedFile {
             // Rotated away: its writer may still append to it, so it is kept
             // open and read on beside the new file.
             if rotated != nil { finishRotated(out, .rotatedFileDone(writerClosed: false)) }
-            rotated = RotatedFile(descriptor: descriptor, offset: offset, splitter: splitter, lastGrowth: clock.now,
-                                  generation: generation, nextLineNumber: nextLineNumber)
+            rotated = RotatedFile(
+                descriptor: descriptor, offset: offset, splitter: splitter, lastGrowth: clock.now,
+                generation: generation, nextLineNumber: nextLineNumber)
             descriptor = -1
             splitter = LineSplitter()
             out.emit(.notice(file: index, .rotated))
@@ -169,7 +170,8 @@ final class TailedFile {
 
     private func finishRotated(_ out: TailOutput, _ notice: TailNotice) {
         guard var file = rotated else { return }
-        let reason = notice == .rotatedFileDone(writerClosed: true)
+        let reason =
+            notice == .rotatedFileDone(writerClosed: true)
             ? "unfinished line: the rotated file's writer closed it before its newline"
             : "unfinished line: the rotated file was given up before its newline"
         var number = file.nextLineNumber
@@ -264,7 +266,9 @@ final class TailedFile {
         Self.emit(piece, file: index, generation: generation, number: &nextLineNumber, out)
     }
 
-    private static func emit(_ piece: LineSplitter.Piece, file: Int, generation: Int, number: inout Int, _ out: TailOutput) {
+    private static func emit(
+        _ piece: LineSplitter.Piece, file: Int, generation: Int, number: inout Int, _ out: TailOutput
+    ) {
         switch piece {
         case .line(let text):
             out.emit(.line(file: file, lineNumber: number, text: text, generation: generation))
