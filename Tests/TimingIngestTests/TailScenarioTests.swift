@@ -141,10 +141,7 @@ struct TailScenarioTests {
         let path = scratch.file("km30.txt")
         let old = try TailWriter(path)
         try old.write("o1\no2\no3\n")
-        // In polling mode nothing says the writer closed the old file: it is given up after the grace.
-        let probe = TailProbe(
-            paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
-            rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        let probe = setup.rotationProbe(path)
         defer { probe.tailer.stop() }
         try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
 
@@ -184,9 +181,7 @@ struct TailScenarioTests {
         defer { scratch.remove() }
         let path = scratch.file("km35.txt")
         let old = try TailWriter(path)
-        let probe = TailProbe(
-            paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
-            rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        let probe = setup.rotationProbe(path)
         defer { probe.tailer.stop() }
         try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
         #expect(rename(path, scratch.file("km35.txt.1")) == 0)
@@ -212,9 +207,7 @@ struct TailScenarioTests {
         defer { scratch.remove() }
         let path = scratch.file("km25.txt")
         let old = try TailWriter(path)
-        let probe = TailProbe(
-            paths: [path], mode: setup.mode, pollInterval: setup.pollInterval,
-            rotatedGrace: setup.mode == .polling ? .seconds(3) : .seconds(3600))
+        let probe = setup.rotationProbe(path)
         defer { probe.tailer.stop() }
         try await probe.waitFor("caught up") { $0.contains(.caughtUp(file: 0)) }
         var expected: [String] = []

@@ -136,6 +136,14 @@ struct TailSetup: Sendable, CustomTestStringConvertible {
         TailSetup(mode: .inotify, pollInterval: .seconds(3600)),
         TailSetup(mode: .polling, pollInterval: .milliseconds(20)),
     ]
+
+    /// A probe on `path` for rotation scenarios. In polling mode nothing says
+    /// the writer closed the renamed file, so it is given up after a short
+    /// grace; with inotify the close itself ends it.
+    func rotationProbe(_ path: String) -> TailProbe {
+        TailProbe(paths: [path], mode: mode, pollInterval: pollInterval,
+                  rotatedGrace: mode == .polling ? .seconds(3) : .seconds(3600))
+    }
 }
 
 /// What the process holds open inside `folder`, read from /proc.
