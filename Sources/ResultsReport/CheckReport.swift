@@ -63,6 +63,7 @@ public enum CheckReport {
             out += "\nDecoder passing numbers:\n"
             for gap in ev.sequenceGaps { out += "  " + gap.message(event: event, files: snapshot.files) + "\n" }
         }
+        out += missedSplits(snapshot)
         if !snapshot.gunMarkers.isEmpty {
             out += "\nGun markers against the configured guns:\n"
             for marker in snapshot.gunMarkers { out += "  " + describe(marker, snapshot: snapshot) + "\n" }
@@ -85,6 +86,26 @@ public enum CheckReport {
             if shown.count < ev.rejections.count { out += "  ... and \(ev.rejections.count - shown.count) more\n" }
         }
         return TextWidth.sanitizeLines(out)
+    }
+
+    /// Per checkpoint of each race: splits missed, and the stretches where
+    /// the mat read none of several runners in a row (an outage).
+    static func missedSplits(_ snapshot: RaceSnapshot) -> String {
+        let byCheckpoint = snapshot.missedSplitsByCheckpoint()
+        guard !byCheckpoint.isEmpty else { return "" }
+        var out = "\nMissed splits and mat outages, per checkpoint:\n"
+        for m in byCheckpoint {
+            let race = snapshot.event.races[m.race]
+            let cp = race.checkpoints[m.checkpoint]
+            out += "  \(race.id) \(cp.id) (\(snapshot.event.points[cp.pointIndex].id)): \(m.missed) missed"
+            for o in m.outages {
+                out +=
+                    "; OUTAGE \(TimeFormat.timeOfDay(o.from))-\(TimeFormat.timeOfDay(o.to)),"
+                    + " \(o.runners) runners in a row not read"
+            }
+            out += "\n"
+        }
+        return out
     }
 
     /// Every row of the officials' journal, as applied (undone rows marked),

@@ -92,6 +92,17 @@ import TimingIngest
         // The decoder-noise line holds bytes that are not text; nothing raw reaches the terminal.
         #expect(!report.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
+
+    @Test func checkReportsMatOutagesAndMissedSplitsPerCheckpoint() async throws {
+        let report = CheckReport.render(try await snapshot())
+        #expect(report.contains("\nMissed splits and mat outages, per checkpoint:\n"))
+        #expect(report.contains("  marathon 5K (km5): 4 missed\n"))
+        #expect(
+            report.contains(
+                "  marathon 15K (km15): 89 missed; OUTAGE 09:43:48-09:55:59, 88 runners in a row not read\n"))
+        #expect(
+            report.contains("  half 15K (km15): 86 missed; OUTAGE 09:44:35-09:56:13, 81 runners in a row not read\n"))
+    }
 }
 
 @Suite struct CSVFieldTests {
