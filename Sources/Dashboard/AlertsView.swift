@@ -2,8 +2,10 @@ import RaceModel
 import Snapshots
 import ScreenGrid
 
-/// Every alert, most severe and most recent first, one line each with file
-/// and line where there is one. Only the visible lines are formatted.
+/// Problems with the feed itself, then the selected race's alerts grouped by
+/// cause, most severe and most recent first; a group opens to one line per
+/// alert with file and line where there is one. Acknowledged rows go last,
+/// dimmed. Only the visible lines are formatted.
 enum AlertsView {
     enum Key: Hashable, Sendable { case severity, time, what }
 
@@ -16,26 +18,45 @@ enum AlertsView {
     static func draw(_ c: RenderContext, into frame: inout Frame) {
         drawSummary(c, into: &frame)
         let rows = Layout.alertListRows(height: c.height)
-        guard !c.alerts.isEmpty else {
+        let list = c.alertList
+        guard list.count > 0 else {
             frame.put(
                 " Nothing to look at: no silent mats, impossible or missed splits, unknown chips or rejected lines.",
                 x: 0, y: c.top + 1, style: Theme.dim)
             return
         }
         let (selected, scroll) = FieldView.window(
-            selected: c.ui.selected, scroll: c.ui.scroll, count: c.alerts.count, rows: rows)
+            selected: c.ui.selected, scroll: c.ui.scroll, count: list.count, rows: rows)
         let table = TableLayout(columns, width: c.width - 1)
-        for line in 0..<min(rows, c.alerts.count - scroll) {
+        for line in 0..<min(rows, list.count - scroll) {
             let i = scroll + line
-            let alert = c.alerts[i]
-            let (marker, style) = Chrome.severityMarker(alert.severity)
+            let entry = list.entries[i]
+            let (severity, time, what) = describe(entry.row, snapshot: c.snapshot)
+            var (marker, style) = Chrome.severityMarker(severity)
+            if severity == .notice { style = Theme.plain }
+            if entry.acknowledged {
+                marker = "✓ "
+                style = Theme.dim
+            }
             let cells: [Key: String] = [
-                .severity: marker, .time: alert.time.map { TimeFormat.timeOfDay($0) } ?? "",
-                .what: c.snapshot.text(of: alert),
+                .severity: marker, .time: time.map { TimeFormat.timeOfDay($0) } ?? "", .what: what,
             ]
             table.draw(
-                cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1,
-                rowStyle: alert.severity == .notice ? Theme.plain : style, selected: i == selected)
+                cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1, rowStyle: style,
+                selected: i == selected)
+        }
+    }
+
+    /// A group reads `▸ km15 silent ..., 207 missed splits` (▾ when open); its members are indented under it.
+    static func describe(_ row: AlertList.Row, snapshot: RaceSnapshot) -> (Alert.Severity, Millis?, String) {
+        switch row {
+        case .feed(let problem):
+            return (.critical, nil, "FEED " + problem)
+        case .group(let group, let expanded):
+            let fold = group.count > 1 ? (expanded ? "▾ " : "▸ ") : ""
+            return (group.severity, group.time, fold + snapshot.text(of: group))
+        case .member(let alert, _):
+            return (alert.severity, alert.time, "    " + snapshot.text(of: alert))
         }
     }
 
@@ -44,7 +65,7 @@ enum AlertsView {
         var bySeverity = [0, 0, 0]
         var kinds: [String] = []
         var byKind: [String: Int] = [:]
-        for a in c.alerts {
+        for a in c.alertList.groups.lazy.flatMap(\.alerts) {
             bySeverity[a.severity.rawValue] += 1
             if byKind[a.kind] == nil { kinds.append(a.kind) }
             byKind[a.kind, default: 0] += 1

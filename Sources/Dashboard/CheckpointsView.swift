@@ -82,10 +82,12 @@ enum CheckpointsView {
                 }
             }
         }
+        let panelTop = c.top + tableRows + 1
+        let fileRows = FeedPanel.draw(c, into: &frame, y: panelTop, rows: c.top + c.contentRows - panelTop)
         let decoderRows = drawDecoders(
-            c.feed.decoders, into: &frame, y: c.top + tableRows + 1,
-            rows: c.top + c.contentRows - (c.top + tableRows + 1), width: c.width)
-        let chartTop = c.top + tableRows + 1 + decoderRows
+            c.feed.decoders, into: &frame, y: panelTop + fileRows,
+            rows: c.top + c.contentRows - (panelTop + fileRows), width: c.width)
+        let chartTop = panelTop + fileRows + decoderRows
         let chartRows = c.top + c.contentRows - chartTop
         if chartRows >= Layout.distributionMinRows {
             drawDistribution(

@@ -116,22 +116,33 @@ enum Chrome {
         }
     }
 
+    /// Where the alerts are: the ticker says it in so many words.
+    static let openAlerts = "5: alerts"
+
+    /// Feed problems first, all of them on the line; else the most urgent
+    /// alert group not yet acknowledged. Always ends with how to open the list.
     static func drawTicker(_ c: RenderContext, into frame: inout Frame) {
-        if let problem = c.feed.problems.first {
+        let list = c.alertList
+        if !list.newFeedProblems.isEmpty {
             let (marker, style) = severityMarker(.critical)
-            let more = c.feed.problems.count > 1 ? " +\(c.feed.problems.count - 1) feed problems " : ""
+            let more = " \(openAlerts) "
             let moreWidth = TextWidth.of(more)
-            let x = frame.put(" \(marker) FEED ", x: 0, y: 2, style: style)
-            frame.put(TextWidth.truncate(problem, to: c.width - x - moreWidth - 1), x: x, y: 2, style: style)
+            let count = list.newFeedProblems.count
+            let x = frame.put(" \(marker) FEED\(count > 1 ? " \(count):" : "") ", x: 0, y: 2, style: style)
+            let text = list.newFeedProblems.joined(separator: " · ")
+            frame.put(TextWidth.truncate(text, to: c.width - x - moreWidth - 1), x: x, y: 2, style: style)
             frame.put(more, x: c.width - moreWidth, y: 2, style: Theme.dim)
             return
         }
-        guard let first = c.alerts.first else {
-            frame.put(" no alerts", x: 0, y: 2, style: Theme.dim)
+        guard let first = list.newGroups.first else {
+            let seen = list.groups.count + list.feedProblems.count
+            let text = seen > 0 ? " no new alerts (\(Fmt.count(seen)) acknowledged) · \(openAlerts)" : " no alerts"
+            frame.put(text, x: 0, y: 2, style: Theme.dim)
             return
         }
         let (marker, style) = severityMarker(first.severity)
-        let more = c.alerts.count > 1 ? " +\(Fmt.count(c.alerts.count - 1)) more: 5 " : ""
+        let others = list.newGroups.count - 1
+        let more = others > 0 ? " +\(Fmt.count(others)) more · \(openAlerts) " : " \(openAlerts) "
         let moreWidth = TextWidth.of(more)
         var x = frame.put(" \(marker) ", x: 0, y: 2, style: style)
         if let t = first.time { x += frame.put("\(TimeFormat.timeOfDay(t)) ", x: x, y: 2, style: style) }
@@ -144,13 +155,16 @@ enum Chrome {
         var x = 0
         for view in View.allCases {
             var label = " \(view.rawValue) \(view.title)"
-            if view == .alerts, !c.alerts.isEmpty { label += " \(Fmt.count(c.alerts.count))" }
+            let fresh = c.alertList.newGroups.count + c.alertList.newFeedProblems.count
+            if view == .alerts, fresh > 0 { label += " \(Fmt.count(fresh))" }
             label += " "
             x += frame.put(label, x: x, y: 3, style: view == c.ui.view ? Theme.tab : Theme.plain)
         }
-        let right = c.event.races.count > 1 ? "r: next race  ?: help " : "?: help "
-        let w = TextWidth.of(right)
-        if x + w + 1 <= c.width { frame.put(right, x: c.width - w, y: 3, style: Theme.dim) }
+        // The race hint goes first when the tabs leave no room for both.
+        let hints = c.event.races.count > 1 ? ["r: next race  ?: help ", "?: help "] : ["?: help "]
+        if let right = hints.first(where: { x + TextWidth.of($0) + 1 <= c.width }) {
+            frame.put(right, x: c.width - TextWidth.of(right), y: 3, style: Theme.dim)
+        }
     }
 
     static func drawBottom(_ c: RenderContext, into frame: inout Frame) {
@@ -181,6 +195,7 @@ enum Chrome {
         case .checkpoints: items = ["↑↓ scroll"]
         case .runner: items = ["Esc back", "↑↓ scroll"]
         case .alerts: items = ["↑↓ select", "Enter runner"]
+        case .announcer: items = []
         }
         if case .live = c.feed.mode, ui.view == .runner || ui.view == .field { items.append("c correct") }
         if case .replay = c.feed.mode {

@@ -21,10 +21,14 @@ public struct FeedStatus: Sendable, Equatable {
     public var problems: [String]
     /// Live with decoders named in event.toml: each one's link, for the checkpoints view.
     public var decoders: [DecoderLine]
+    /// Live: each read file the feed follows, for the checkpoints view's feed panel.
+    public var files: [FeedFileLine]
+    /// Live: the wall clock (unix ms) the files' ages count from.
+    public var wallUnixMs: Int?
 
     public init(
         mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil,
-        problems: [String] = [], decoders: [DecoderLine] = []
+        problems: [String] = [], decoders: [DecoderLine] = [], files: [FeedFileLine] = [], wallUnixMs: Int? = nil
     ) {
         self.mode = mode
         self.clock = clock
@@ -33,6 +37,51 @@ public struct FeedStatus: Sendable, Equatable {
         self.wallNow = wallNow
         self.problems = problems
         self.decoders = decoders
+        self.files = files
+        self.wallUnixMs = wallUnixMs
+    }
+}
+
+/// One read file as the feed panel lists it.
+public struct FeedFileLine: Sendable, Equatable {
+    /// As written in event.toml.
+    public var path: String
+    /// Bytes on disk now; nil when the file is not there.
+    public var bytes: Int?
+    /// Lines handed to the race state.
+    public var lines: Int
+    /// Wall clock (unix ms) the newest line reached the race state.
+    public var lastLineAt: Int?
+    /// `following`, `deleted`, `truncated 10:02:11`...
+    public var state: String
+    /// The state is something an official must look at.
+    public var isProblem: Bool
+
+    public init(path: String, bytes: Int?, lines: Int, lastLineAt: Int?, state: String, isProblem: Bool) {
+        self.path = path
+        self.bytes = bytes
+        self.lines = lines
+        self.lastLineAt = lastLineAt
+        self.state = state
+        self.isProblem = isProblem
+    }
+
+    /// Wall-clock time (unix ms) as a time of day at the event's UTC offset.
+    public static func timeOfDay(unixMillis: Int, utcOffsetMinutes: Int) -> Millis {
+        let ms = unixMillis + utcOffsetMinutes * 60_000
+        return ((ms % 86_400_000) + 86_400_000) % 86_400_000
+    }
+}
+
+/// What the live feed says about itself, delivered to the dashboard each
+/// time it changes.
+public struct FeedReport: Sendable, Equatable {
+    public var problems: [String]
+    public var files: [FeedFileLine]
+
+    public init(problems: [String] = [], files: [FeedFileLine] = []) {
+        self.problems = problems
+        self.files = files
     }
 }
 

@@ -12,6 +12,8 @@ struct RenderContext {
     let alerts: [Alert]
     /// Status counts of the selected race: the header needs them on every view.
     let counts: StatusCounts
+    /// Feed problems and the race's alert groups, as the ticker and the alerts view show them.
+    let alertList: AlertList
 
     init(_ snapshot: RaceSnapshot, ui: UIState, feed: FeedStatus, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -20,6 +22,7 @@ struct RenderContext {
         self.width = width
         self.height = height
         alerts = snapshot.alerts(now: feed.clock)
+        alertList = AlertList(snapshot, ui: ui, now: feed.clock, feedProblems: feed.problems)
         counts = snapshot.raceIndex(ui).map { snapshot.standings(race: $0).statusCounts } ?? StatusCounts()
     }
 

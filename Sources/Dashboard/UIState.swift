@@ -1,4 +1,5 @@
 import RaceModel
+import Snapshots
 
 /// Scroll offset and selected row of one list.
 public struct ListPosition: Sendable, Equatable {
@@ -68,6 +69,10 @@ public struct UIState: Sendable, Equatable {
     public var searchOrigin: ListPosition?
     /// A correction being entered (`c` on the runner view or the field list).
     public var correction: CorrectionPrompt?
+    /// Alert groups and feed problems the official has seen (`k`).
+    public var acknowledged = AlertAcknowledgements()
+    /// Alert groups opened to list their members (Enter on the group).
+    public var expandedAlertGroups: Set<String> = []
 
     public init() {}
 

@@ -117,30 +117,59 @@ import ScreenGrid
 }
 
 @Suite struct AlertsViewTests {
-    @Test func summaryThenEveryAlertMostSevereFirst() async {
+    static let km15 =
+        "km15 silent: no read since 09:52:35, 3 runners due since 10:33:15; 4 missed splits"
+
+    @Test func summaryThenOneLinePerCauseMostSevereFirst() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.alerts), at: "11:00:00", width: 200, height: 50)
         #expect(
             f.line(4)
-                == " 2 critical · 7 warnings · 0 notices   silent mat 1 · impossible split 1 · missed split 5 · unknown chip 1 · malformed 1"
+                == " 2 critical · 7 warnings · 0 notices   silent mat 1 · missed split 5 · impossible split 1 · unknown chip 1 · malformed 1"
         )
-        #expect(
-            f.line(5) == " !! 09:52:35 silent mat km15 (15 km): no read since 09:52:35; 3 runners due since 10:33:15")
+        // The silent mat and the splits it missed are one line that opens.
+        #expect(f.line(5) == " !! 09:52:35 ▸ \(Self.km15)")
         #expect(f.line(6) == " !! 09:36:00 impossible split to 10K: bib 302 Anna Schmidt (km10.txt:8)")
         #expect(f.line(7) == " !  10:56:10 missed split at 10K: bib 303 Tom O'Brien")
-        #expect(f.line(12) == " !  09:40:00 unknown chip 9999: 1 read at km10 (first km10.txt:9)")
+        #expect(f.line(8) == " !  09:40:00 unknown chip 9999: 1 read at km10 (first km10.txt:9)")
         // The escape sequence of a garbage line never reaches the terminal.
-        #expect(f.line(13) == " !  09:17:35 km5.txt:8: not a known read format | garbage \u{FFFD}[31m line")
+        #expect(f.line(9) == " !  09:17:35 km5.txt:8: not a known read format | garbage \u{FFFD}[31m line")
         #expect(f.style(of: "impossible", inLine: 6) == Theme.alert)
-        #expect(f.style(of: "missed", inLine: 8) == Theme.warning)
+        #expect(f.style(of: "missed", inLine: 7) == Theme.warning)
         // The first alert is selected.
         #expect(f[2, 5].style.attributes.contains(.reverse))
+    }
+
+    @Test func anOpenGroupListsItsAlertsIndented() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        let ui = DashboardFixture.ui(.alerts) { $0.expandedAlertGroups = ["mat km15"] }
+        let f = DashboardFixture.render(snap, ui, at: "11:00:00", width: 120, height: 30)
+        #expect(f.line(5) == " !! 09:52:35 ▾ \(Self.km15)")
+        #expect(
+            f.line(6)
+                == " !! 09:52:35     silent mat km15 (15 km): no read since 09:52:35; 3 runners due since 10:33:15")
+        #expect(f.line(7) == " !  10:56:10     missed split at 15K: bib 303 Tom O'Brien")
+        #expect(f.line(10) == " !  10:34:44     missed split at 15K: bib 301 Ri Yong Chol")
+        #expect(f.line(11).hasPrefix(" !! 09:36:00 impossible split to 10K"))
+    }
+
+    @Test func acknowledgedGoLastDimmedAndLeaveTheTicker() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        let groups = snap.alertGroups(now: snap.at, race: 0)
+        let ui = DashboardFixture.ui(.alerts) { $0.acknowledged.acknowledge(groups[0]) }
+        let f = DashboardFixture.render(snap, ui, at: "11:00:00", width: 120, height: 30)
+        #expect(f.line(5).hasPrefix(" !! 09:36:00 impossible split to 10K"))
+        #expect(f.line(9) == " ✓  09:52:35 ▸ \(Self.km15)")
+        #expect(f.style(of: "km15 silent", inLine: 9) == Theme.dim)
+        #expect(f.line(2).hasPrefix(" !! 09:36:00 impossible split to 10K"))
+        #expect(f.line(2).hasSuffix(" +3 more · 5: alerts"))
+        #expect(f.line(3).contains(" 5 Alerts 4 "))
     }
 
     @Test func narrowTruncatesTheTextWithAnEllipsis() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.alerts) { $0.selected = 2 }, at: "11:00:00")
-        #expect(f.line(5) == " !! 09:52:35 silent mat km15 (15 km): no read since 09:52:35; 3 runners due sin…")
+        #expect(f.line(5) == " !! 09:52:35 ▸ km15 silent: no read since 09:52:35, 3 runners due since 10:33:1…")
         #expect(f.line(5).count == 80)
         #expect(f[2, 7].style.attributes.contains(.reverse))
         #expect(!f[2, 5].style.attributes.contains(.reverse))
@@ -149,22 +178,26 @@ import ScreenGrid
     @Test func aSelectionPastTheEndStopsAtTheLastAlert() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.alerts) { $0.selected = 99 }, at: "11:00:00")
-        #expect(f[2, 13].style.attributes.contains(.reverse))
-        #expect(f.line(13).contains("garbage"))
+        #expect(f[2, 9].style.attributes.contains(.reverse))
+        #expect(f.line(9).contains("garbage"))
     }
 
     @Test func scrollsToKeepTheSelectionVisible() async throws {
-        // The sample feed at its end has far more alerts than a screen holds.
+        // The sample feed at its end: km15's 89 missed splits, opened, are far more than a screen holds.
         let snap = try await SampleFeed.state().snapshot()
-        let alerts = snap.alerts(now: snap.at)
-        #expect(alerts.count > 100)
+        let ui = DashboardFixture.ui(.alerts) {
+            $0.expandedAlertGroups = ["mat km15"]
+            $0.selected = 60
+        }
         let feed = FeedStatus(mode: .live, clock: snap.at, wallNow: snap.at)
-        let f = DashboardRenderer.render(
-            snap, ui: DashboardFixture.ui(.alerts) { $0.selected = 100 }, feed: feed, width: 200, height: 24)
-        // 18 rows: alerts 83...100, the selected one last.
-        #expect(f.line(22).hasSuffix(snap.text(of: alerts[100])))
-        #expect(f.line(5).hasSuffix(snap.text(of: alerts[83])))
+        let list = AlertList(snap, ui: ui, now: snap.at, feedProblems: [])
+        #expect(list.count > 90)
+        let f = DashboardRenderer.render(snap, ui: ui, feed: feed, width: 200, height: 24)
+        // 18 rows: entries 43...60, the selected one last.
+        #expect(f.line(22).hasSuffix(AlertsView.describe(list.entries[60].row, snapshot: snap).2))
+        #expect(f.line(5).hasSuffix(AlertsView.describe(list.entries[43].row, snapshot: snap).2))
         #expect(f[3, 22].style.attributes.contains(.reverse))
+        let alerts = snap.alerts(now: snap.at).filter { snap.concerns($0, race: 0) }
         #expect(
             f.line(4).hasPrefix(
                 " 1 critical · \(alerts.count - 1 - alerts.filter { $0.severity == .notice }.count) warnings"))

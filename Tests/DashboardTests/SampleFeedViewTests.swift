@@ -73,7 +73,7 @@ import ScreenGrid
         let f = Self.render(snap)
         #expect(f.line(0) == " Pyongyang Marathon 2025 · Marathon (1/3)    09:50:00  race 1:50:00  REPLAY 60x")
         #expect(f.line(2).hasPrefix(" !! 09:43:"))
-        #expect(f.line(2).contains(" silent mat km15 (15 km, Kwangbok Street): no read si…"), "cut with an ellipsis")
+        #expect(f.line(2).contains(" silent mat km15 (15 km, Kwangbok Street): no…  "), "cut with an ellipsis")
         #expect(f.style(of: "silent mat", inLine: 2) == Theme.alert)
         let wide = Self.render(snap, width: 200, height: 50)
         #expect(wide.line(2).contains(" silent mat km15 (15 km, Kwangbok Street): no read since 09:43:"))
