@@ -22,6 +22,7 @@ public enum DashboardRenderer {
         case .checkpoints: CheckpointsView.draw(c, into: &frame)
         case .runner: RunnerView.draw(c, into: &frame)
         case .alerts: AlertsView.draw(c, into: &frame)
+        case .announcer: AnnouncerView.draw(c, into: &frame)
         }
         Chrome.drawBottom(c, into: &frame)
         if ui.showHelp { HelpOverlay.draw(into: &frame, width: width, height: height) }

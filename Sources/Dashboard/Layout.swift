@@ -38,4 +38,13 @@ enum Layout {
         let content = contentRows(height: height)
         return min(13, max(4, content / 4 + 1))
     }
+
+    // Announcer view: title, column header, the runners due, then the latest finishers (title + entries).
+    static func announcerFinishedRows(height: Int) -> Int {
+        min(8, max(3, contentRows(height: height) / 5))
+    }
+
+    static func announcerDueRows(height: Int) -> Int {
+        max(1, contentRows(height: height) - 2 - (1 + announcerFinishedRows(height: height)))
+    }
 }

@@ -1,6 +1,6 @@
 /// The dashboard's screens, numbered as their keys.
 public enum View: Int, Sendable, CaseIterable {
-    case elite = 1, field, checkpoints, runner, alerts
+    case elite = 1, field, checkpoints, runner, alerts, announcer
 
     public var title: String {
         switch self {
@@ -9,6 +9,7 @@ public enum View: Int, Sendable, CaseIterable {
         case .checkpoints: return "Checkpoints"
         case .runner: return "Runner"
         case .alerts: return "Alerts"
+        case .announcer: return "Announcer"
         }
     }
 }

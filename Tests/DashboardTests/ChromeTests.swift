@@ -67,12 +67,13 @@ import ScreenGrid
     @Test func tickerShowsTheMostPressingAlertInRedWithAMarker() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let frame = DashboardFixture.render(snap, at: "11:00:00", width: 200, height: 50)
+        // One line per cause: the silent mat with the splits it missed.
         #expect(
             frame.line(2).hasPrefix(
-                " !! 09:52:35 silent mat km15 (15 km): no read since 09:52:35; 3 runners due since 10:33:15"))
-        #expect(frame.line(2).hasSuffix("+8 more: 5"))
-        #expect(frame.style(of: "silent mat", inLine: 2) == Theme.alert)
-        #expect(frame.line(3).hasPrefix(" 1 Elite  2 Field  3 Checkpoints  4 Runner  5 Alerts 9 "))
+                " !! 09:52:35 km15 silent: no read since 09:52:35, 3 runners due since 10:33:15; 4 missed splits"))
+        #expect(frame.line(2).hasSuffix("+4 more · 5: alerts"))
+        #expect(frame.style(of: "km15 silent", inLine: 2) == Theme.alert)
+        #expect(frame.line(3).hasPrefix(" 1 Elite  2 Field  3 Checkpoints  4 Runner  5 Alerts 5  6 Announcer "))
     }
 
     @Test func feedProblemsLeadTheTickerAheadOfRaceAlerts() async {
@@ -83,13 +84,22 @@ import ScreenGrid
             problems: [
                 "reads/km10.txt cannot be read: Permission denied", "reads/km20.txt was deleted; waiting for a new one",
             ])
-        let frame = DashboardFixture.render(snap, at: "11:00:00", feed: feed)
-        #expect(frame.line(2).hasPrefix(" !! FEED reads/km10.txt cannot be read: Permission denied"))
-        #expect(frame.line(2).hasSuffix("+1 feed problems"))
+        let frame = DashboardFixture.render(snap, at: "11:00:00", width: 160, height: 30, feed: feed)
+        // Every problem on the line, and where to read them in full.
+        #expect(
+            frame.line(2).hasPrefix(
+                " !! FEED 2: reads/km10.txt cannot be read: Permission denied · reads/km20.txt was deleted; waiting"))
+        #expect(frame.line(2).hasSuffix(" 5: alerts"))
         #expect(frame.style(of: "FEED", inLine: 2) == Theme.alert)
+        // The alerts view lists them all, ahead of the race alerts.
+        let list = DashboardFixture.render(
+            snap, DashboardFixture.ui(.alerts), at: "11:00:00", width: 160, height: 30, feed: feed)
+        #expect(list.line(5).hasPrefix(" !!          FEED reads/km10.txt cannot be read: Permission denied"))
+        #expect(list.line(6).hasPrefix(" !!          FEED reads/km20.txt was deleted; waiting for a new one"))
+        #expect(list.line(7).hasPrefix(" !! 09:52:35 ▸ km15 silent"))
         // Without problems the race alerts are back.
         let calm = DashboardFixture.render(snap, at: "11:00:00", feed: FeedStatus(mode: .live, clock: at, wallNow: at))
-        #expect(calm.line(2).contains("silent mat km15"))
+        #expect(calm.line(2).contains("km15 silent"))
     }
 
     @Test func tabsShowTheCurrentViewReversed() async {
@@ -97,7 +107,8 @@ import ScreenGrid
         let frame = DashboardFixture.render(snap, DashboardFixture.ui(.checkpoints), at: "10:10:00")
         #expect(frame.style(of: "3 Checkpoints", inLine: 3)?.attributes.contains(.reverse) == true)
         #expect(frame.style(of: "1 Elite", inLine: 3)?.attributes.contains(.reverse) == false)
-        #expect(frame.line(3).hasSuffix("r: next race  ?: help"))
+        // At 80 columns the tabs leave room for the help hint only.
+        #expect(frame.line(3).hasSuffix("6 Announcer     ?: help"))
     }
 
     @Test func bottomLineHintsKeysOrShowsTheInput() async {
@@ -149,7 +160,8 @@ import ScreenGrid
         // Keys padded to the widest ("[ ] Shift-← →", 13 columns), then two spaces.
         #expect(
             frame.line(top + 1).contains(
-                "│ 1-5, Tab" + String(repeating: " ", count: 7) + "views: elite, field, checkpoints, runner, alerts "))
+                "│ 1-6, Tab" + String(repeating: " ", count: 7)
+                    + "views: elite field checkpoints runner alerts announcer "))
         // The box is as wide as its longest line plus a space each side.
         #expect(frame.row(containing: "(sex, age, country) / clear │") != nil)
         #expect(frame.row(containing: "│ q, Ctrl-C" + String(repeating: " ", count: 6) + "quit ") != nil)

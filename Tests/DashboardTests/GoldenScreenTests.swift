@@ -38,6 +38,13 @@ import ScreenGrid
         try GoldenScreen.check(try await screen(DashboardFixture.ui(.alerts)), "alerts-80x24")
     }
 
+    /// At 10:20, when the elite women come past 40K and the men are finishing.
+    @Test func announcer() async throws {
+        let snap = try await SampleFeed.snapshot(at: "10:20:00")
+        try GoldenScreen.check(
+            SampleFeedViewTests.render(snap, DashboardFixture.ui(.announcer), width: 80, height: 24), "announcer-80x24")
+    }
+
     @Test func help() async throws {
         try GoldenScreen.check(try await screen(DashboardFixture.ui(.elite) { $0.showHelp = true }), "help-80x24")
     }
