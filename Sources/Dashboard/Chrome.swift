@@ -194,8 +194,8 @@ enum Chrome {
         case .field: items = ["/ find", "f filter", "F next filter", "x clear", "e/a division", "Enter runner"]
         case .checkpoints: items = ["↑↓ scroll"]
         case .runner: items = ["Esc back", "↑↓ scroll"]
-        case .alerts: items = ["↑↓ select", "Enter runner"]
-        case .announcer: items = []
+        case .alerts: items = ["↑↓ select", "Enter open", "k acknowledge", "K all"]
+        case .announcer: items = ["↑↓ select", "Enter runner"]
         }
         if case .live = c.feed.mode, ui.view == .runner || ui.view == .field { items.append("c correct") }
         if case .replay = c.feed.mode {

@@ -3,18 +3,18 @@ import ScreenGrid
 /// The key list, drawn in a box over the current view.
 enum HelpOverlay {
     static let entries: [(String, String)] = [
-        ("1-5, Tab", "views: elite, field, checkpoints, runner, alerts"),
+        ("1-6, Tab", "views: elite field checkpoints runner alerts announcer"),
         ("e / a", "elite / field view; in the field: elite, amateur, all"),
         ("r", "next race"),
         ("↑ ↓ PgUp PgDn", "select and scroll (elite: PgUp/PgDn men/women)"),
         ("Home End", "first / last row"),
-        ("Enter", "open the runner on the selected row"),
+        ("Enter", "open the selected runner; alerts: open a group"),
+        ("k / K", "alerts: acknowledge the selected alert / all of them"),
         ("Esc", "back, or cancel input"),
         ("/", "find a bib or name; Enter jumps, n next match"),
         ("f / F / x", "change filter / next filter (sex, age, country) / clear"),
         ("c", "live: DQ, DNF, reinstate or hand time for the runner"),
-        ("space", "pause or resume the replay"),
-        ("+ / -", "replay faster / slower"),
+        ("space, + / -", "pause or resume the replay; faster / slower"),
         ("← →", "back / forward 1 minute"),
         ("[ ] Shift-← →", "back / forward 10 minutes"),
         ("g", "go to a time of day (HH:MM or HH:MM:SS)"),

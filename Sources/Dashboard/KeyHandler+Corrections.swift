@@ -17,7 +17,7 @@ extension KeyHandler {
         case .field:
             let list = FieldList(snapshot, ui: ui)
             return list.count > 0 ? list.row(min(max(0, ui.selected), list.count - 1)).runner : nil
-        case .elite, .checkpoints, .alerts: return nil
+        case .elite, .checkpoints, .alerts, .announcer: return nil
         }
     }
 

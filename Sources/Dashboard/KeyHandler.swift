@@ -11,10 +11,11 @@ public enum KeyHandler {
     /// `height` is the terminal height (pages scroll by what that height shows);
     /// `now` is the feed clock, so the alert list matches what was drawn
     /// (default: the snapshot's time); `writable`: the officials' journal can
-    /// be written (live), else `c` says replay is read-only.
+    /// be written (live), else `c` says replay is read-only; `feedProblems`:
+    /// those the alerts view lists, so its rows match what was drawn.
     public static func handle(
         _ key: Key, _ ui: UIState, snapshot: RaceSnapshot, height: Int,
-        now: Millis? = nil, writable: Bool = false
+        now: Millis? = nil, writable: Bool = false, feedProblems: [String] = []
     ) -> (UIState, [Command]) {
         var ui = ui
         ui.message = nil
@@ -29,7 +30,8 @@ public enum KeyHandler {
         if key == .char("q") || key == .char("Q") { return (ui, [.quit]) }
         if let control = replayControl(for: key) { return (ui, [.replay(control)]) }
         if !changeView(key, &ui, snapshot: snapshot) {
-            browse(key, &ui, snapshot: snapshot, height: height, now: now ?? snapshot.at)
+            let alerts = Alerts(now: now ?? snapshot.at, feedProblems: feedProblems)
+            browse(key, &ui, snapshot: snapshot, height: height, alerts: alerts)
         }
         return (ui, [])
     }
@@ -62,7 +64,7 @@ public enum KeyHandler {
             } else if ui.view == .runner {
                 ui.view = ui.returnView
             }
-        case .char(let ch) where ("1"..."5").contains(ch):
+        case .char(let ch) where ch.isASCII && ch.isNumber && View(rawValue: Int(String(ch))!) != nil:
             ui.view = View(rawValue: Int(String(ch))!)!
         case .tab:
             ui.view = View(rawValue: ui.view.rawValue % View.allCases.count + 1)!
@@ -84,8 +86,14 @@ public enum KeyHandler {
         return true
     }
 
-    /// Search, filters, moving through lists and opening a runner.
-    static func browse(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot, height: Int, now: Millis) {
+    /// What the alerts view was drawn from: its clock and the feed's problems.
+    struct Alerts {
+        var now: Millis
+        var feedProblems: [String]
+    }
+
+    /// Search, filters, moving through lists, opening a runner and acknowledging alerts.
+    static func browse(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot, height: Int, alerts: Alerts) {
         switch key {
         case .char("/"):
             ui.searchActive = true
@@ -104,9 +112,13 @@ public enum KeyHandler {
             ui.filters = FieldFilters()
             ui.positions[.field] = ListPosition()
         case .up, .down, .pageUp, .pageDown, .home, .end:
-            move(key, &ui, snapshot: snapshot, height: height, now: now)
+            move(key, &ui, snapshot: snapshot, height: height, alerts: alerts)
         case .enter:
-            openSelected(&ui, snapshot: snapshot, now: now)
+            openSelected(&ui, snapshot: snapshot, alerts: alerts)
+        case .char("k") where ui.view == .alerts:
+            acknowledgeSelected(&ui, snapshot: snapshot, alerts: alerts)
+        case .char("K") where ui.view == .alerts:
+            acknowledgeAll(&ui, snapshot: snapshot, alerts: alerts)
         default:
             break
         }
@@ -122,7 +134,7 @@ public enum KeyHandler {
     static func nextRace(_ ui: inout UIState, snapshot: RaceSnapshot) {
         guard let current = snapshot.raceIndex(ui) else { return }
         ui.race = (current + 1) % snapshot.event.races.count
-        for view in [View.elite, .field, .checkpoints] { ui.positions[view] = ListPosition() }
+        for view in [View.elite, .field, .checkpoints, .alerts, .announcer] { ui.positions[view] = ListPosition() }
         // Countries differ between races; keep the filter only where it still means something.
         if let country = ui.filters.country, !FilterChoices.countries(snapshot, race: ui.race).contains(country) {
             ui.filters.country = nil
@@ -146,7 +158,7 @@ public enum KeyHandler {
 
     // MARK: - Moving the selection
 
-    static func move(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot, height: Int, now: Millis) {
+    static func move(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot, height: Int, alerts: Alerts) {
         switch ui.view {
         case .elite:
             let board = EliteBoard(snapshot, ui: ui)
@@ -173,7 +185,13 @@ public enum KeyHandler {
         case .field:
             select(key, &ui, count: FieldList(snapshot, ui: ui).count, page: Layout.fieldListRows(height: height))
         case .alerts:
-            select(key, &ui, count: snapshot.alerts(now: now).count, page: Layout.alertListRows(height: height))
+            let list = AlertList(snapshot, ui: ui, now: alerts.now, feedProblems: alerts.feedProblems)
+            select(key, &ui, count: list.count, page: Layout.alertListRows(height: height))
+        case .announcer:
+            guard let race = snapshot.raceIndex(ui) else { return }
+            select(
+                key, &ui, count: snapshot.announcerQueue(race: race).due.count,
+                page: Layout.announcerDueRows(height: height))
         case .checkpoints:
             guard let race = snapshot.raceIndex(ui) else { return }
             let count = snapshot.event.races[race].checkpoints.count
@@ -229,7 +247,7 @@ public enum KeyHandler {
         ui.scroll = min(max(0, s), maxScroll)
     }
 
-    static func openSelected(_ ui: inout UIState, snapshot: RaceSnapshot, now: Millis) {
+    static func openSelected(_ ui: inout UIState, snapshot: RaceSnapshot, alerts: Alerts) {
         let runner: Int?
         switch ui.view {
         case .elite:
@@ -239,14 +257,51 @@ public enum KeyHandler {
             let list = FieldList(snapshot, ui: ui)
             runner = list.count > 0 ? list.row(min(max(0, ui.selected), list.count - 1)).runner : nil
         case .alerts:
-            let alerts = snapshot.alerts(now: now)
-            guard alerts.indices.contains(ui.selected) else { return }
-            runner = alerts[ui.selected].runner
+            let list = AlertList(snapshot, ui: ui, now: alerts.now, feedProblems: alerts.feedProblems)
+            guard list.entries.indices.contains(ui.selected) else { return }
+            switch list.entries[ui.selected].row {
+            case .group(let group, _) where group.count > 1:
+                // Enter opens and closes a group; its members open their runner.
+                if ui.expandedAlertGroups.remove(group.key) == nil { ui.expandedAlertGroups.insert(group.key) }
+                return
+            case .feed:
+                ui.message = "a feed problem: the checkpoints view (3) lists every read file"
+                return
+            case .group(let group, _):
+                runner = group.alerts[0].runner
+            case .member(let alert, _):
+                runner = alert.runner
+            }
             if runner == nil { ui.message = "this alert is not about one runner" }
+        case .announcer:
+            guard let race = snapshot.raceIndex(ui) else { return }
+            let due = snapshot.announcerQueue(race: race).due
+            runner = due.indices.contains(ui.selected) ? due[ui.selected].runner : nil
         case .checkpoints, .runner:
             runner = nil
         }
         if let runner { openRunner(&ui, runner) }
+    }
+
+    // MARK: - Acknowledging alerts
+
+    /// `k`: the selected group or feed problem is seen; it leaves the ticker
+    /// and goes to the end of the list until it grows.
+    static func acknowledgeSelected(_ ui: inout UIState, snapshot: RaceSnapshot, alerts: Alerts) {
+        let list = AlertList(snapshot, ui: ui, now: alerts.now, feedProblems: alerts.feedProblems)
+        guard list.entries.indices.contains(ui.selected) else { return }
+        let ack = AlertList.acknowledgement(of: list.entries[ui.selected].row)
+        ui.acknowledged.acknowledge(key: ack.key, count: ack.count)
+    }
+
+    /// `K`: everything in the list is seen.
+    static func acknowledgeAll(_ ui: inout UIState, snapshot: RaceSnapshot, alerts: Alerts) {
+        let list = AlertList(snapshot, ui: ui, now: alerts.now, feedProblems: alerts.feedProblems)
+        for entry in list.entries {
+            let ack = AlertList.acknowledgement(of: entry.row)
+            ui.acknowledged.acknowledge(key: ack.key, count: ack.count)
+        }
+        ui.position = ListPosition()
     }
 
     static func openRunner(_ ui: inout UIState, _ runner: Int) {

@@ -29,11 +29,12 @@ public struct DashboardSession: Sendable {
     }
 
     /// Gives a key to the dashboard's key handler, then carries out the
-    /// commands it returns. `height` is the terminal's.
-    public mutating func press(_ key: Key, snapshot: RaceSnapshot, height: Int) {
+    /// commands it returns. `height` is the terminal's; `feedProblems` are
+    /// those the alerts view lists above the race alerts.
+    public mutating func press(_ key: Key, snapshot: RaceSnapshot, height: Int, feedProblems: [String] = []) {
         let (next, commands) = KeyHandler.handle(
             key, ui, snapshot: snapshot, height: height, now: snapshot.at,
-            writable: journal != nil)
+            writable: journal != nil, feedProblems: feedProblems)
         ui = next
         for command in commands { perform(command) }
     }

@@ -50,15 +50,15 @@ import ScreenGrid
         for view in View.allCases {
             #expect(press(.char(Character(String(view.rawValue))), snap: snap).0.view == view)
         }
-        let forward = [Key](repeating: .tab, count: 5)
+        let forward = [Key](repeating: .tab, count: 6)
         var ui = UIState()
         var seen: [View] = []
         for key in forward {
             ui = press(key, ui, snap: snap).0
             seen.append(ui.view)
         }
-        #expect(seen == [.field, .checkpoints, .runner, .alerts, .elite])
-        #expect(press(.backTab, snap: snap).0.view == .alerts)
+        #expect(seen == [.field, .checkpoints, .runner, .alerts, .announcer, .elite])
+        #expect(press(.backTab, snap: snap).0.view == .announcer)
         #expect(press(.backTab, DashboardFixture.ui(.checkpoints), snap: snap).0.view == .field)
     }
 
@@ -148,11 +148,11 @@ import ScreenGrid
     @Test func enterOnAnAlertOpensItsRunner() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let now = DashboardFixture.time("11:00:00")
-        // Alert 1 is bib 302's impossible split; alert 0 the silent mat, which is about no one runner.
+        // Row 1 is bib 302's impossible split; row 3 the unknown chip, which is about no one runner.
         var ui = DashboardFixture.ui(.alerts) { $0.selected = 1 }
         var (s, _) = KeyHandler.handle(.enter, ui, snapshot: snap, height: 24, now: now)
         #expect(s.view == .runner && s.runner == 8 && s.returnView == .alerts)
-        ui.selected = 0
+        ui.selected = 3
         (s, _) = KeyHandler.handle(.enter, ui, snapshot: snap, height: 24, now: now)
         #expect(s.view == .alerts)
         #expect(s.message == "this alert is not about one runner")
@@ -296,5 +296,59 @@ import ScreenGrid
             let (s, c) = press(key, ui, snap: snap)
             #expect(s == ui && c.isEmpty, "\(key)")
         }
+    }
+}
+
+/// Keys of the alerts and announcer views: Enter opens a group, k and K acknowledge.
+@Suite struct AlertKeysTests {
+    static let now = "11:00:00"
+
+    func handle(_ key: Key, _ ui: UIState, _ snap: RaceSnapshot, feed: [String] = []) -> UIState {
+        KeyHandler.handle(key, ui, snapshot: snap, height: 24, now: DashboardFixture.time(Self.now), feedProblems: feed)
+            .0
+    }
+
+    @Test func enterOpensAndClosesAGroup() async {
+        let snap = await DashboardFixture.snapshot(at: Self.now)
+        // Row 0: km15 silent with its 4 missed splits.
+        let opened = handle(.enter, DashboardFixture.ui(.alerts), snap)
+        #expect(opened.view == .alerts && opened.expandedAlertGroups == ["mat km15"])
+        // Row 2 is now the first missed split at 15K: Enter opens its runner.
+        let onMember = handle(
+            .enter,
+            DashboardFixture.ui(.alerts) {
+                $0 = opened
+                $0.selected = 2
+            }, snap)
+        #expect(onMember.view == .runner && onMember.runner != nil)
+        #expect(handle(.enter, opened, snap).expandedAlertGroups.isEmpty)
+    }
+
+    @Test func kAcknowledgesTheSelectedRowAndKEverything() async {
+        let snap = await DashboardFixture.snapshot(at: Self.now)
+        let feed = ["reads/km20.txt was deleted at 10:00:00; waiting for a new one"]
+        let list = { (ui: UIState) in AlertList(snap, ui: ui, now: snap.at, feedProblems: feed) }
+        let ui = DashboardFixture.ui(.alerts)
+        #expect(list(ui).newFeedProblems == feed)
+        // Row 0 is the feed problem: acknowledged, it leaves the ticker and goes last.
+        let one = handle(.char("k"), ui, snap, feed: feed)
+        #expect(list(one).newFeedProblems.isEmpty)
+        #expect(list(one).newGroups.count == list(ui).newGroups.count)
+        if case .feed = list(one).entries.last?.row {} else { Issue.record("the feed problem is not last") }
+        let all = handle(.char("K"), one, snap, feed: feed)
+        #expect(list(all).newGroups.isEmpty && list(all).count == list(ui).count)
+        // Elsewhere k does nothing.
+        #expect(handle(.char("k"), DashboardFixture.ui(.field), snap, feed: feed).acknowledged.isEmpty)
+    }
+
+    @Test func sixOpensTheAnnouncerAndEnterItsRunner() async throws {
+        let snap = try await SampleFeed.snapshot(at: "10:20:00")
+        let ui = handle(.char("6"), UIState(), snap)
+        #expect(ui.view == .announcer)
+        let down = handle(.down, ui, snap)
+        #expect(down.selected == 1)
+        let opened = handle(.enter, down, snap)
+        #expect(opened.view == .runner && opened.returnView == .announcer)
+        #expect(opened.runner == snap.announcerQueue(race: 0).due[1].runner)
     }
 }

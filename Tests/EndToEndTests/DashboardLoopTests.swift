@@ -32,10 +32,10 @@ import Testing
             let snapshot = await d.state.snapshot(at: SampleFeed.clock(Self.start))
             let marks = [
                 "2": "Division: amateur", "3": "Where the field is", "4": "No runner chosen",
-                "5": "missed split at 10K: bib 1036", "1": "Bib Women",
+                "5": " critical · ", "6": "Due at the finish", "1": "Bib Women",
             ]
             var pressed: [Key] = []
-            for key in ["2", "3", "4", "5", "1"] {
+            for key in ["2", "3", "4", "5", "6", "1"] {
                 pressed.append(.char(Character(key)))
                 let drawn = try await d.terminal.pressAndDraw(.char(Character(key)))
                 #expect(drawn.frame.row(containing: marks[key]!) != nil, "view \(key): \(drawn)")
