@@ -50,7 +50,10 @@ let package = Package(
         // The interactive loop: replay clock, snapshot fetching, keys to commands, drawing on one thread.
         .target(
             name: "DashboardApp",
-            dependencies: ["RaceModel", "Snapshots", "RaceStore", "Dashboard", "TerminalBackend", "ScreenGrid"]),
+            dependencies: [
+                "RaceModel", "Snapshots", "RaceStore", "Dashboard", "TerminalBackend", "ScreenGrid", "LiveIngest",
+                "TimingIngest",
+            ]),
         // Race day over the network: decoder connections appending every passing to its read file first, and emulators.
         .target(
             name: "DecoderLink",
@@ -74,7 +77,7 @@ let package = Package(
             name: "racedash-bench",
             dependencies: [
                 "RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ResultsReport", "Dashboard",
-                "Simulation",
+                "DashboardApp", "Simulation", "ScreenGrid",
                 "DecoderLink", .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // Shared by the test targets: temporary event folders, the sample feed, waiting on events, a manual clock,
@@ -121,6 +124,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "racedash", "DashboardApp", "Dashboard", "Snapshots", "RaceStore", "TimingIngest", "ResultsReport",
+                "LiveIngest",
                 "RaceModel", "ScreenGrid",
                 "TestSupport",
             ]),

@@ -23,13 +23,13 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
     private var session: DashboardSession
     private var snapshot: RaceSnapshot
     private var dirty = true
-    private let feedProblems: @Sendable () -> [String]
+    /// The live feed's latest word on itself, as the mailbox delivered it.
+    private var feedReport = FeedReport()
     private let feedDecoders: @Sendable () -> [DecoderLine]
     private let liveNow: @Sendable (EventConfig) -> Millis
 
     init(
         terminal: any Terminal, clock: C, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
-        feedProblems: @escaping @Sendable () -> [String] = { [] },
         feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
         liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
     ) {
@@ -38,7 +38,6 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
         self.mailbox = mailbox
         self.session = session
         self.snapshot = first
-        self.feedProblems = feedProblems
         self.feedDecoders = feedDecoders
         self.liveNow = liveNow
     }
@@ -50,6 +49,7 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
         defer { terminal.stop() }
         var last = clock.now
         var shownSecond = liveNow(snapshot.event) / 1000
+        var shownWallSecond = LiveClock.unixMillisNow() / 1000
         while !session.quitRequested, !terminal.stopRequested {
             if dirty { draw() }
             var key = terminal.readKey(timeoutMs: Self.keyTimeoutMs)
@@ -72,12 +72,31 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
                 snapshot = fresh
                 dirty = true
             }
+            takeFeedReport()
             // Live, "last read N s ago" counts on even when nothing arrives.
             if case .live = session.feed, liveNow / 1000 != shownSecond {
                 shownSecond = liveNow / 1000
                 dirty = true
             }
+            // The feed panel's ages count on even when the race clock follows the feed.
+            if case .live = session.feed, session.ui.view == .checkpoints, !feedReport.files.isEmpty {
+                let wallSecond = LiveClock.unixMillisNow() / 1000
+                if wallSecond != shownWallSecond {
+                    shownWallSecond = wallSecond
+                    dirty = true
+                }
+            }
         }
+    }
+
+    /// A feed report redraws at once when its problems changed; line counts
+    /// only matter where the feed panel shows them.
+    private func takeFeedReport() {
+        guard let report = mailbox.takeNewFeedReport() else { return }
+        if report.problems != feedReport.problems || (session.ui.view == .checkpoints && report != feedReport) {
+            dirty = true
+        }
+        feedReport = report
     }
 
     private func handle(_ key: Key) {
@@ -88,14 +107,16 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
         case .char("\u{0C}"):
             terminal.invalidate()  // Ctrl-L: repaint a screen something else wrote over
         default:
-            session.press(key, snapshot: snapshot, height: terminal.size.height)
+            session.press(key, snapshot: snapshot, height: terminal.size.height, feedProblems: feedReport.problems)
         }
     }
 
     private func draw() {
         let (width, height) = terminal.size
         var feed = session.status(for: snapshot, liveNow: liveNow(snapshot.event))
-        feed.problems = feedProblems()
+        feed.problems = feedReport.problems
+        feed.files = feedReport.files
+        feed.wallUnixMs = LiveClock.unixMillisNow()
         feed.decoders = feedDecoders()
         terminal.draw(DashboardRenderer.render(snapshot, ui: session.ui, feed: feed, width: width, height: height))
         dirty = false

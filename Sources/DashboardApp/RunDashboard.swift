@@ -14,21 +14,22 @@ import TerminalBackend
 /// Live: whoever feeds `state` (the live feed) keeps doing so meanwhile; the
 /// dashboard shows each new version within about 100 ms.
 ///
-/// `feedProblems` is asked at each redraw (live redraws every second) for
-/// what is wrong with the feed itself, shown ahead of every race alert;
-/// `feedDecoders` for the decoder links the checkpoints view lists.
+/// `feedWatch` (live) tells what is wrong with the feed itself, shown ahead
+/// of every race alert, and each read file's state: the screen follows each
+/// change as it happens, with no key pressed. `feedDecoders` is asked at each
+/// redraw for the decoder links the checkpoints view lists.
 /// `liveNow` tells live mode the time of day now: the wall clock at the
 /// event on race day (the default), or another clock (a simulated race).
 public func runDashboard(
     state: RaceState, feed: FeedSource, colors: Bool = true, journal: JournalWriter? = nil,
-    feedProblems: @escaping @Sendable () -> [String] = { [] },
+    feedWatch: FeedWatch? = nil,
     feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
 ) async throws {
     try await runDashboard(
         state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(),
         journal: journal,
-        feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
+        feedWatch: feedWatch, feedDecoders: feedDecoders, liveNow: liveNow)
 }
 
 /// The dashboard on any terminal, with replay time and snapshot pacing from
@@ -41,7 +42,7 @@ public func runDashboard(
 public func runDashboard<C: Clock>(
     state: RaceState, feed: FeedSource, terminal makeTerminal: @escaping @Sendable () -> any Terminal,
     clock: C, fetchInterval: Duration = .milliseconds(100), journal: JournalWriter? = nil,
-    feedProblems: @escaping @Sendable () -> [String] = { [] },
+    feedWatch: FeedWatch? = nil,
     feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
 ) async throws where C.Duration == Duration {
@@ -54,15 +55,17 @@ public func runDashboard<C: Clock>(
         await SnapshotFetcher(state: state, mailbox: mailbox, minInterval: fetchInterval, clock: clock)
             .run(current: (first.at, first.version))
     }
+    let watcher = feedWatch.map { watch in Task.detached { await watch.forward(to: mailbox) } }
     defer {
         mailbox.close()
         fetcher.cancel()
+        watcher?.cancel()
     }
     try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
         let thread = Thread {
             let loop = DashboardLoop(
                 terminal: makeTerminal(), clock: clock, mailbox: mailbox, session: session,
-                first: first, feedProblems: feedProblems, feedDecoders: feedDecoders, liveNow: liveNow)
+                first: first, feedDecoders: feedDecoders, liveNow: liveNow)
             do {
                 try loop.run()
                 done.resume()

@@ -1,11 +1,13 @@
+import Dashboard
 import RaceModel
 import RaceStore
 import Snapshots
 import Synchronization
 
-/// Hands snapshots from the fetcher to the UI thread and the wanted time back.
-/// Holds one of each: a newer snapshot replaces one not yet taken, so a slow
-/// screen skips snapshots instead of queueing them.
+/// Hands snapshots from the fetcher to the UI thread and the wanted time back,
+/// and the live feed's report on itself whenever it changes. Holds one of
+/// each: a newer snapshot or report replaces one not yet taken, so a slow
+/// screen skips them instead of queueing them.
 public final class SnapshotMailbox: Sendable {
     private struct Slots {
         var wanted: Millis
@@ -13,6 +15,7 @@ public final class SnapshotMailbox: Sendable {
         var taken = true
         var closed = false
         var deposits = 0
+        var feed: FeedReport?
     }
 
     private let slots: Mutex<Slots>
@@ -44,6 +47,19 @@ public final class SnapshotMailbox: Sendable {
             $0.latest = snapshot
             $0.taken = false
             $0.deposits += 1
+        }
+    }
+
+    /// The feed's latest report on itself, replacing one not yet taken.
+    public func deposit(_ report: FeedReport) {
+        slots.withLock { $0.feed = report }
+    }
+
+    /// The feed's report if a new one arrived since the last call, else nil.
+    public func takeNewFeedReport() -> FeedReport? {
+        slots.withLock { slots -> FeedReport? in
+            defer { slots.feed = nil }
+            return slots.feed
         }
     }
 

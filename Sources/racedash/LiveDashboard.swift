@@ -36,7 +36,7 @@ func runLiveDashboard(
             capture in
             try await runDashboard(
                 state: state, feed: .live, journal: journalWriter(folder),
-                feedProblems: { feed.status().problems },
+                feedWatch: FeedWatch(feed, utcOffsetMinutes: folder.event.utcOffsetMinutes),
                 feedDecoders: { capture?.statuses.map(decoderLine) ?? [] }, liveNow: clock)
         }
     } catch {

@@ -58,4 +58,46 @@ struct LiveTerminalTests {
             try await pane.waitFor(text: "racedash exited with 0")
         }
     }
+
+    /// A copy of the whole sample event, read files included.
+    func sampleCopy() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("racedash-feed-e2e-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.copyItem(atPath: SampleFeed.path, toPath: dir)
+        return dir
+    }
+
+    @Test func aDeletedAndATruncatedReadFileShowWithNoKeyPressed() async throws {
+        let binary = try #require(SampleFeed.racedashBinary(), "racedash was not built next to the tests")
+        let dir = try sampleCopy()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+
+        // Wide enough for both problems on the ticker line.
+        try await TmuxPane.withPane(name: "feed", width: 220, height: 30, directory: dir) { pane in
+            try await pane.waitFor("the shell prompt") { $0.lines.contains { $0.hasPrefix("$") } }
+            try await pane.type("'\(binary)' live .; echo \"racedash exited with $?\"")
+            try await pane.send("Enter")
+            // Every file read: the last finisher is on the elite view's clock.
+            try await pane.waitFor(text: "LIVE")
+            try await pane.waitFor(text: "Finished 351")
+
+            // From here on no key is pressed until q: the screen must follow the files on its own.
+            try FileManager.default.removeItem(atPath: dir + "/reads/km20.txt")
+            try await pane.waitFor("km20.txt reported deleted in the ticker") { screen in
+                screen.lines.contains { $0.contains("FEED") && $0.contains("reads/km20.txt was deleted") }
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/reads/km10.txt"))
+            try handle.truncate(atOffset: 0)
+            try handle.close()
+            try await pane.waitFor("km10.txt reported truncated beside the deleted km20.txt") { screen in
+                screen.lines.contains {
+                    $0.contains("FEED 2:") && $0.contains("reads/km20.txt was deleted")
+                        && $0.contains("reads/km10.txt was truncated")
+                }
+            }
+
+            try await pane.send("q")
+            try await pane.waitFor(text: "racedash exited with 0")
+        }
+    }
 }

@@ -19,7 +19,7 @@ struct RunningDashboard {
     /// Starts the dashboard and waits for its first frame.
     init(
         state: RaceState, feed: FeedSource, width: Int = 80, height: Int = 24,
-        liveNow: @escaping @Sendable (EventConfig) -> Millis = { _ in 0 }
+        liveNow: @escaping @Sendable (EventConfig) -> Millis = { _ in 0 }, feedWatch: FeedWatch? = nil
     ) async throws {
         let terminal = TestTerminal(width: width, height: height)
         let clock = ManualClock()
@@ -30,7 +30,7 @@ struct RunningDashboard {
         run = Task {
             try await runDashboard(
                 state: state, feed: feed, terminal: { terminal }, clock: clock, fetchInterval: .zero,
-                liveNow: liveNow)
+                feedWatch: feedWatch, liveNow: liveNow)
         }
         _ = try await terminal.frame("a first frame") { _ in true }
     }
