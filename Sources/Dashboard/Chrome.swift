@@ -188,20 +188,7 @@ enum Chrome {
             frame.put(" ! \(message)", x: 0, y: y, style: Theme.warning)
             return
         }
-        var items: [String]
-        switch ui.view {
-        case .elite: items = ["↑↓ select", "PgUp/PgDn men/women", "Enter runner"]
-        case .field: items = ["/ find", "f filter", "F next filter", "x clear", "e/a division", "Enter runner"]
-        case .checkpoints: items = ["↑↓ scroll"]
-        case .runner: items = ["Esc back", "↑↓ scroll"]
-        case .alerts: items = ["↑↓ select", "Enter open", "k acknowledge", "K all"]
-        case .announcer: items = ["↑↓ select", "Enter runner"]
-        }
-        if case .live = c.feed.mode, ui.view == .runner || ui.view == .field { items.append("c correct") }
-        if case .replay = c.feed.mode {
-            items += ["space pause", "+/- speed", "←→ 1 min", "[ ] 10 min", "g go to"]
-        }
-        items += ["r race", "? help", "q quit"]
+        let items = KeyBindings.hints(view: ui.view, mode: c.feed.mode.keyMode)
         var x = 1
         for item in items {
             let w = TextWidth.of(item)

@@ -25,7 +25,9 @@ public enum DashboardRenderer {
         case .announcer: AnnouncerView.draw(c, into: &frame)
         }
         Chrome.drawBottom(c, into: &frame)
-        if ui.showHelp { HelpOverlay.draw(into: &frame, width: width, height: height) }
+        if ui.showHelp {
+            HelpOverlay.draw(into: &frame, width: width, height: height, view: ui.view, mode: feed.mode.keyMode)
+        }
         return frame
     }
 

@@ -51,13 +51,17 @@ struct FieldList {
 
     func row(_ i: Int) -> Standing { rows[indices.map { Int($0[i]) } ?? i] }
 
-    /// First row from `start` (wrapping) whose bib is the query, else whose name contains it.
-    func firstMatch(_ query: String, from start: Int = 0, participants: [Participant]) -> Int? {
+    /// First row from `start` (wrapping; going up when `backward`) whose bib
+    /// is the query, else whose name contains it.
+    func firstMatch(_ query: String, from start: Int = 0, backward: Bool = false, participants: [Participant]) -> Int? {
         let q = query.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty, count > 0 else { return nil }
         let lower = q.lowercased()
-        let begin = min(max(0, start), count - 1)
-        let order = Array(begin..<count) + Array(0..<begin)
+        let begin = (start % count + count) % count
+        let order =
+            backward
+            ? Array((0...begin).reversed()) + Array((begin + 1..<count).reversed())
+            : Array(begin..<count) + Array(0..<begin)
         if let bib = order.first(where: { participants[row($0).runner].bib.lowercased() == lower }) { return bib }
         return order.first { participants[row($0).runner].name.lowercased().contains(lower) }
     }

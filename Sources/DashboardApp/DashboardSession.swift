@@ -23,6 +23,11 @@ public struct DashboardSession: Sendable {
         if case .live = feed { self.journal = journal } else { self.journal = nil }
     }
 
+    public var keyMode: KeyMode {
+        if case .live = feed { return .live }
+        return .replay
+    }
+
     public var replayClock: ReplayClock? {
         if case .replay(let clock) = feed { return clock }
         return nil
@@ -33,7 +38,7 @@ public struct DashboardSession: Sendable {
     /// those the alerts view lists above the race alerts.
     public mutating func press(_ key: Key, snapshot: RaceSnapshot, height: Int, feedProblems: [String] = []) {
         let (next, commands) = KeyHandler.handle(
-            key, ui, snapshot: snapshot, height: height, now: snapshot.at,
+            key, ui, snapshot: snapshot, height: height, now: snapshot.at, mode: keyMode,
             writable: journal != nil, feedProblems: feedProblems)
         ui = next
         for command in commands { perform(command) }
@@ -65,7 +70,7 @@ public struct DashboardSession: Sendable {
 
     private mutating func perform(_ control: ReplayControl) {
         guard var clock = replayClock else {
-            ui.message = "live: the clock follows the mats; pause, speed and seeking are for replay"
+            ui.message = KeyHandler.liveClockMessage
             return
         }
         switch control {

@@ -1,6 +1,7 @@
 import Testing
 import RaceModel
 import ScreenGrid
+import Snapshots
 @testable import Dashboard
 
 /// The lines every view shares: title bar, counts, progress, alert ticker, tabs, key hints.
@@ -153,26 +154,51 @@ import ScreenGrid
         #expect(DashboardFixture.render(snap, at: "10:10:00", width: 0, height: 0).lines.isEmpty)
     }
 
-    @Test func helpOverlayListsTheKeys() async throws {
+    @Test func helpOverlayListsTheKeysOfTheViewAndModeFromTheTable() async throws {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let frame = DashboardFixture.render(snap, DashboardFixture.ui(.elite) { $0.showHelp = true }, at: "10:10:00")
-        let top = try #require(frame.row(containing: "┌─ Keys "))
-        // Keys padded to the widest ("[ ] Shift-← →", 13 columns), then two spaces.
-        #expect(
-            frame.line(top + 1).contains(
-                "│ 1-6, Tab" + String(repeating: " ", count: 7)
-                    + "views: elite field checkpoints runner alerts announcer "))
-        // The box is as wide as its longest line plus a space each side.
-        #expect(frame.row(containing: "(sex, age, country) / clear │") != nil)
-        #expect(frame.row(containing: "│ q, Ctrl-C" + String(repeating: " ", count: 6) + "quit ") != nil)
-        #expect(
-            frame.row(
-                containing: "│ g" + String(repeating: " ", count: 14) + "go to a time of day (HH:MM or HH:MM:SS) ")
-                != nil)
+        let top = try #require(frame.row(containing: "┌─ Keys: Elite "))
         let bottom = try #require(frame.row(containing: "└───"))
-        #expect(frame.line(bottom - 1).contains("│ !! alert  ! check  · note  bold green: top 3  reverse: selected"))
+        let box = frame.lines[top...bottom].joined(separator: "\n")
+        // Every binding that works here, whole, with its keys; none that does not.
+        for binding in KeyBindings.applying(in: .elite, mode: .replay) {
+            #expect(box.contains(binding.label + " "), "\(binding.label)")
+            #expect(box.contains(binding.description), "\(binding.description)")
+        }
+        #expect(box.contains("Shift-Tab"))
+        #expect(!box.contains("change filter in focus"))
+        #expect(!box.contains("correct the runner"))
+        #expect(frame.line(bottom - 3).contains("│ rows: ! missed or impossible split  ? overdue  · no start read"))
         #expect(frame.column(of: "┌", inLine: top) == frame.column(of: "└", inLine: bottom))
         // The header stays visible above the box.
         #expect(frame.line(0).hasPrefix(" Pyongyang Test Half"))
+    }
+
+    @Test func helpOverlayFitsEveryViewAndModeAt80x24() async throws {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        for view in View.allCases {
+            for mode in KeyMode.allCases {
+                let feed = FeedStatus(
+                    mode: mode == .live ? .live : .replay(speed: 1, paused: false),
+                    clock: DashboardFixture.time("10:10:00"))
+                let frame = DashboardRenderer.render(
+                    snap, ui: DashboardFixture.ui(view) { $0.showHelp = true }, feed: feed, width: 80, height: 24)
+                let text = frame.lines.joined(separator: "\n")
+                for binding in KeyBindings.applying(in: view, mode: mode) {
+                    #expect(text.contains(binding.description), "\(view) \(mode): \(binding.description)")
+                }
+            }
+        }
+    }
+
+    @Test func legendMarkersAreThoseTheViewsDraw() {
+        let rows = HelpOverlay.legend[0]
+        for flag in [RunnerFlags.missedSplit, .overdue, .noStartRead] {
+            #expect(rows.contains(" \(RenderContext.flagMarker(flag)) "), "\(flag)")
+        }
+        for severity in [Alert.Severity.critical, .warning, .notice] {
+            let marker = Chrome.severityMarker(severity).0.trimmingCharacters(in: .whitespaces)
+            #expect(HelpOverlay.legend[1].contains(" \(marker) "), "\(severity)")
+        }
     }
 }

@@ -13,7 +13,8 @@ import ScreenGrid
         var state = ui
         var all: [Command] = []
         for key in keys {
-            let (next, commands) = KeyHandler.handle(key, state, snapshot: snap, height: 24, writable: writable)
+            let (next, commands) = KeyHandler.handle(
+                key, state, snapshot: snap, height: 24, mode: writable ? .live : .replay, writable: writable)
             state = next
             all += commands
         }
@@ -107,6 +108,6 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let (ui, _) = press([.char("c")], DashboardFixture.ui(.checkpoints), snap: snap)
         #expect(ui.correction == nil)
-        #expect(ui.message == "corrections are made on a runner: select one in Field or open one with Enter")
+        #expect(ui.message == "c (correct the runner) works in Field, Runner; live only")
     }
 }

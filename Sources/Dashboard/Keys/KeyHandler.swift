@@ -10,115 +10,134 @@ public enum KeyHandler {
 
     /// `height` is the terminal height (pages scroll by what that height shows);
     /// `now` is the feed clock, so the alert list matches what was drawn
-    /// (default: the snapshot's time); `writable`: the officials' journal can
-    /// be written (live), else `c` says replay is read-only; `feedProblems`:
-    /// those the alerts view lists, so its rows match what was drawn.
+    /// (default: the snapshot's time); `mode` picks the keys that apply
+    /// (`KeyBindings`); `writable`: the officials' journal can be written;
+    /// `feedProblems`: those the alerts view lists, so its rows match what was drawn.
     public static func handle(
         _ key: Key, _ ui: UIState, snapshot: RaceSnapshot, height: Int,
-        now: Millis? = nil, writable: Bool = false, feedProblems: [String] = []
+        now: Millis? = nil, mode: KeyMode = .replay, writable: Bool = false, feedProblems: [String] = []
     ) -> (UIState, [Command]) {
         var ui = ui
         ui.message = nil
         if key == .ctrlC { return (ui, [.quit]) }
         if ui.correction != nil { return correct(key, ui, snapshot: snapshot) }
-        if key == .char("c") {
-            startCorrection(&ui, snapshot: snapshot, writable: writable)
-            return (ui, [])
-        }
         if ui.searchActive { return (search(key, ui, snapshot: snapshot, height: height), []) }
         if ui.gotoActive { return goTo(key, ui, event: snapshot.event) }
-        if key == .char("q") || key == .char("Q") { return (ui, [.quit]) }
-        if let control = replayControl(for: key) { return (ui, [.replay(control)]) }
-        if !changeView(key, &ui, snapshot: snapshot) {
-            let alerts = Alerts(now: now ?? snapshot.at, feedProblems: feedProblems)
-            browse(key, &ui, snapshot: snapshot, height: height, alerts: alerts)
+        guard let binding = KeyBindings.binding(for: key, view: ui.view, mode: mode) else {
+            if let elsewhere = KeyBindings.anyBinding(for: key) {
+                ui.message = notHere(elsewhere, view: ui.view, mode: mode)
+            }
+            return (ui, [])
         }
-        return (ui, [])
+        let context = Context(
+            key: key, snapshot: snapshot, height: height, now: now ?? snapshot.at, feedProblems: feedProblems)
+        let commands = perform(binding.action, &ui, context, writable: writable)
+        return (ui, commands)
     }
 
-    /// Keys that move the replay clock (refused live by the loop).
-    static func replayControl(for key: Key) -> ReplayControl? {
-        switch key {
-        case .char(" "): return .togglePause
-        case .char("+"), .char("="): return .faster
-        case .char("-"), .char("_"): return .slower
-        case .left: return .seek(by: -minute)
-        case .right: return .seek(by: minute)
-        case .shiftLeft, .char("["): return .seek(by: -10 * minute)
-        case .shiftRight, .char("]"): return .seek(by: 10 * minute)
-        default: return nil
+    /// Why a key in the table does nothing here.
+    static func notHere(_ binding: KeyBinding, view: View, mode: KeyMode) -> String {
+        if !binding.modes.contains(mode) {
+            return mode == .live ? liveClockMessage : readOnlyMessage
         }
+        return "\(binding.label) (\(binding.description)) works in \(binding.scope)"
     }
 
-    /// Keys that switch views, races, divisions or overlays; false for any other key.
-    static func changeView(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot) -> Bool {
-        switch key {
-        case .char("g"):
+    public static let liveClockMessage = "live: the clock follows the mats; pause, speed and seeking are for replay"
+
+    /// What a key handler needs besides the UI state.
+    struct Context {
+        let key: Key
+        let snapshot: RaceSnapshot
+        let height: Int
+        let now: Millis
+        let feedProblems: [String]
+    }
+
+    static func perform(_ action: KeyAction, _ ui: inout UIState, _ c: Context, writable: Bool) -> [Command] {
+        switch action {
+        case .quit: return [.quit]
+        case .togglePause: return [.replay(.togglePause)]
+        case .faster: return [.replay(.faster)]
+        case .slower: return [.replay(.slower)]
+        case .seekMinutes(let minutes): return [.replay(.seek(by: Millis(minutes) * minute))]
+        case .goTo:
             ui.gotoActive = true
             ui.gotoText = ""
-        case .char("?"), .function(1):
+        case .correct:
+            startCorrection(&ui, snapshot: c.snapshot, writable: writable)
+        case .acknowledge:
+            acknowledgeSelected(&ui, c)
+        case .acknowledgeAll:
+            acknowledgeAll(&ui, c)
+        case .toggleHelp, .back, .showView, .nextView, .previousView, .eliteView, .fieldView, .eliteDivision,
+            .amateurDivision, .nextRace, .previousRace:
+            changeView(action, &ui, c)
+        case .move, .open, .search, .nextMatch, .previousMatch, .changeFilter, .nextFilter, .clearFilters:
+            browse(action, &ui, c)
+        }
+        return []
+    }
+
+    /// Views, races, divisions and overlays.
+    static func changeView(_ action: KeyAction, _ ui: inout UIState, _ c: Context) {
+        let count = View.allCases.count
+        switch action {
+        case .toggleHelp:
             ui.showHelp.toggle()
-        case .escape:
+        case .back:
             if ui.showHelp {
                 ui.showHelp = false
             } else if ui.view == .runner {
                 ui.view = ui.returnView
+            } else if !ui.filters.isEmpty {
+                clearFilters(&ui)
             }
-        case .char(let ch) where ch.isASCII && ch.isNumber && View(rawValue: Int(String(ch))!) != nil:
-            ui.view = View(rawValue: Int(String(ch))!)!
-        case .tab:
-            ui.view = View(rawValue: ui.view.rawValue % View.allCases.count + 1)!
-        case .backTab:
-            ui.view = View(rawValue: (ui.view.rawValue + View.allCases.count - 2) % View.allCases.count + 1)!
-        case .char("e"):
-            if ui.view == .field { setDivision(&ui, ui.division == .elite ? nil : .elite) } else { ui.view = .elite }
-        case .char("a"):
-            if ui.view == .field {
-                setDivision(&ui, ui.division == .amateur ? nil : .amateur)
-            } else {
-                ui.view = .field
-            }
-        case .char("r"):
-            nextRace(&ui, snapshot: snapshot)
+        case .showView:
+            if case .char(let ch) = c.key, let n = Int(String(ch)), let view = View(rawValue: n) { ui.view = view }
+        case .nextView:
+            ui.view = View(rawValue: ui.view.rawValue % count + 1)!
+        case .previousView:
+            ui.view = View(rawValue: (ui.view.rawValue + count - 2) % count + 1)!
+        case .eliteView:
+            ui.view = .elite
+        case .fieldView:
+            ui.view = .field
+        case .eliteDivision:
+            setDivision(&ui, ui.division == .elite ? nil : .elite)
+        case .amateurDivision:
+            setDivision(&ui, ui.division == .amateur ? nil : .amateur)
+        case .nextRace:
+            stepRace(&ui, by: 1, snapshot: c.snapshot)
+        case .previousRace:
+            stepRace(&ui, by: -1, snapshot: c.snapshot)
         default:
-            return false
+            break
         }
-        return true
     }
 
-    /// What the alerts view was drawn from: its clock and the feed's problems.
-    struct Alerts {
-        var now: Millis
-        var feedProblems: [String]
-    }
-
-    /// Search, filters, moving through lists, opening a runner and acknowledging alerts.
-    static func browse(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot, height: Int, alerts: Alerts) {
-        switch key {
-        case .char("/"):
+    /// Search, filters, moving through lists and opening a runner.
+    static func browse(_ action: KeyAction, _ ui: inout UIState, _ c: Context) {
+        switch action {
+        case .search:
             ui.searchActive = true
             ui.search = ""
             ui.searchOrigin = ui.positions[.field] ?? ListPosition()
-        case .char("n"):
-            nextMatch(&ui, snapshot: snapshot, height: height)
-        case .char("f"):
-            ui.view = .field
-            cycleFilter(&ui, snapshot: snapshot)
-        case .char("F"):
-            ui.view = .field
+        case .nextMatch:
+            repeatSearch(&ui, forward: true, snapshot: c.snapshot, height: c.height)
+        case .previousMatch:
+            repeatSearch(&ui, forward: false, snapshot: c.snapshot, height: c.height)
+        case .changeFilter:
+            cycleFilter(&ui, snapshot: c.snapshot)
+        case .nextFilter:
             ui.filterFocus = FieldFilters.Field(
                 rawValue: (ui.filterFocus.rawValue + 1) % FieldFilters.Field.allCases.count)!
-        case .char("x"):
-            ui.filters = FieldFilters()
-            ui.positions[.field] = ListPosition()
-        case .up, .down, .pageUp, .pageDown, .home, .end:
-            move(key, &ui, snapshot: snapshot, height: height, alerts: alerts)
-        case .enter:
-            openSelected(&ui, snapshot: snapshot, alerts: alerts)
-        case .char("k") where ui.view == .alerts:
-            acknowledgeSelected(&ui, snapshot: snapshot, alerts: alerts)
-        case .char("K") where ui.view == .alerts:
-            acknowledgeAll(&ui, snapshot: snapshot, alerts: alerts)
+        case .clearFilters:
+            clearFilters(&ui)
+        case .move:
+            move(&ui, c)
+        case .open:
+            openSelected(&ui, c)
         default:
             break
         }
@@ -131,9 +150,15 @@ public enum KeyHandler {
         ui.positions[.field] = ListPosition()
     }
 
-    static func nextRace(_ ui: inout UIState, snapshot: RaceSnapshot) {
+    static func clearFilters(_ ui: inout UIState) {
+        ui.filters = FieldFilters()
+        ui.positions[.field] = ListPosition()
+    }
+
+    static func stepRace(_ ui: inout UIState, by step: Int, snapshot: RaceSnapshot) {
         guard let current = snapshot.raceIndex(ui) else { return }
-        ui.race = (current + 1) % snapshot.event.races.count
+        let count = snapshot.event.races.count
+        ui.race = (current + step + count) % count
         for view in [View.elite, .field, .checkpoints, .alerts, .announcer] { ui.positions[view] = ListPosition() }
         // Countries differ between races; keep the filter only where it still means something.
         if let country = ui.filters.country, !FilterChoices.countries(snapshot, race: ui.race).contains(country) {
@@ -158,7 +183,8 @@ public enum KeyHandler {
 
     // MARK: - Moving the selection
 
-    static func move(_ key: Key, _ ui: inout UIState, snapshot: RaceSnapshot, height: Int, alerts: Alerts) {
+    static func move(_ ui: inout UIState, _ c: Context) {
+        let (key, snapshot, height) = (c.key, c.snapshot, c.height)
         switch ui.view {
         case .elite:
             let board = EliteBoard(snapshot, ui: ui)
@@ -185,8 +211,7 @@ public enum KeyHandler {
         case .field:
             select(key, &ui, count: FieldList(snapshot, ui: ui).count, page: Layout.fieldListRows(height: height))
         case .alerts:
-            let list = AlertList(snapshot, ui: ui, now: alerts.now, feedProblems: alerts.feedProblems)
-            select(key, &ui, count: list.count, page: Layout.alertListRows(height: height))
+            select(key, &ui, count: alertList(ui, c).count, page: Layout.alertListRows(height: height))
         case .announcer:
             guard let race = snapshot.raceIndex(ui) else { return }
             select(
@@ -247,7 +272,8 @@ public enum KeyHandler {
         ui.scroll = min(max(0, s), maxScroll)
     }
 
-    static func openSelected(_ ui: inout UIState, snapshot: RaceSnapshot, alerts: Alerts) {
+    static func openSelected(_ ui: inout UIState, _ c: Context) {
+        let snapshot = c.snapshot
         let runner: Int?
         switch ui.view {
         case .elite:
@@ -257,22 +283,8 @@ public enum KeyHandler {
             let list = FieldList(snapshot, ui: ui)
             runner = list.count > 0 ? list.row(min(max(0, ui.selected), list.count - 1)).runner : nil
         case .alerts:
-            let list = AlertList(snapshot, ui: ui, now: alerts.now, feedProblems: alerts.feedProblems)
-            guard list.entries.indices.contains(ui.selected) else { return }
-            switch list.entries[ui.selected].row {
-            case .group(let group, _) where group.count > 1:
-                // Enter opens and closes a group; its members open their runner.
-                if ui.expandedAlertGroups.remove(group.key) == nil { ui.expandedAlertGroups.insert(group.key) }
-                return
-            case .feed:
-                ui.message = "a feed problem: the checkpoints view (3) lists every read file"
-                return
-            case .group(let group, _):
-                runner = group.alerts[0].runner
-            case .member(let alert, _):
-                runner = alert.runner
-            }
-            if runner == nil { ui.message = "this alert is not about one runner" }
+            openAlert(&ui, c)
+            return
         case .announcer:
             guard let race = snapshot.raceIndex(ui) else { return }
             let due = snapshot.announcerQueue(race: race).due
@@ -281,27 +293,6 @@ public enum KeyHandler {
             runner = nil
         }
         if let runner { openRunner(&ui, runner) }
-    }
-
-    // MARK: - Acknowledging alerts
-
-    /// `k`: the selected group or feed problem is seen; it leaves the ticker
-    /// and goes to the end of the list until it grows.
-    static func acknowledgeSelected(_ ui: inout UIState, snapshot: RaceSnapshot, alerts: Alerts) {
-        let list = AlertList(snapshot, ui: ui, now: alerts.now, feedProblems: alerts.feedProblems)
-        guard list.entries.indices.contains(ui.selected) else { return }
-        let ack = AlertList.acknowledgement(of: list.entries[ui.selected].row)
-        ui.acknowledged.acknowledge(key: ack.key, count: ack.count)
-    }
-
-    /// `K`: everything in the list is seen.
-    static func acknowledgeAll(_ ui: inout UIState, snapshot: RaceSnapshot, alerts: Alerts) {
-        let list = AlertList(snapshot, ui: ui, now: alerts.now, feedProblems: alerts.feedProblems)
-        for entry in list.entries {
-            let ack = AlertList.acknowledgement(of: entry.row)
-            ui.acknowledged.acknowledge(key: ack.key, count: ack.count)
-        }
-        ui.position = ListPosition()
     }
 
     static func openRunner(_ ui: inout UIState, _ runner: Int) {
@@ -338,7 +329,7 @@ public enum KeyHandler {
             let list = FieldList(snapshot, ui: ui)
             if ui.view == .field, let i = list.firstMatch(query, participants: snapshot.participants) {
                 place(&ui, at: i, count: list.count, height: height)
-            } else if let runner = anyMatch(query, snapshot: snapshot, list: list) {
+            } else if let runner = anyMatch(query, snapshot: snapshot, list: ui.view == .field ? list : nil) {
                 openRunner(&ui, runner)
             } else {
                 ui.message = "no runner matches \"\(query)\""
@@ -359,28 +350,50 @@ public enum KeyHandler {
         }
     }
 
-    /// A match in the list shown first, else anyone in the event (another race, filtered out).
-    static func anyMatch(_ query: String, snapshot: RaceSnapshot, list: FieldList) -> Int? {
-        if let i = list.firstMatch(query, participants: snapshot.participants) { return list.row(i).runner }
-        let lower = query.lowercased()
-        let people = snapshot.participants
-        return people.indices.first { people[$0].bib.lowercased() == lower }
-            ?? people.indices.first { people[$0].name.lowercased().contains(lower) }
+    /// A match in the field list shown first, else anyone in the event (another race, filtered out).
+    static func anyMatch(_ query: String, snapshot: RaceSnapshot, list: FieldList?) -> Int? {
+        if let list, let i = list.firstMatch(query, participants: snapshot.participants) { return list.row(i).runner }
+        return eventMatches(query, snapshot: snapshot).first
     }
 
-    static func nextMatch(_ ui: inout UIState, snapshot: RaceSnapshot, height: Int) {
-        guard !ui.lastSearch.isEmpty else {
+    /// `n` / `N`: in the field, the next or previous match in the list shown;
+    /// elsewhere, or when that list has none, the next matching runner of the
+    /// whole event, opened: a search made from the elite view found its runner there.
+    static func repeatSearch(_ ui: inout UIState, forward: Bool, snapshot: RaceSnapshot, height: Int) {
+        let query = ui.lastSearch
+        guard !query.isEmpty else {
             ui.message = "nothing to repeat: / starts a search"
             return
         }
-        ui.view = .field
-        let list = FieldList(snapshot, ui: ui)
-        let from = list.count > 0 ? (ui.selected + 1) % list.count : 0
-        if let i = list.firstMatch(ui.lastSearch, from: from, participants: snapshot.participants) {
-            place(&ui, at: i, count: list.count, height: height)
-        } else {
-            ui.message = "no runner matches \"\(ui.lastSearch)\" here"
+        if ui.view == .field {
+            let list = FieldList(snapshot, ui: ui)
+            let from = ui.selected + (forward ? 1 : -1)
+            if let i = list.firstMatch(query, from: from, backward: !forward, participants: snapshot.participants) {
+                place(&ui, at: i, count: list.count, height: height)
+                return
+            }
         }
+        let matches = eventMatches(query, snapshot: snapshot)
+        guard !matches.isEmpty else {
+            ui.message = "no runner matches \"\(query)\""
+            return
+        }
+        let here = ui.view == .runner ? ui.runner.flatMap { matches.firstIndex(of: $0) } : nil
+        if here != nil, matches.count == 1 {
+            ui.message = "\"\(query)\" has no other match"
+            return
+        }
+        let next =
+            here.map { ($0 + (forward ? 1 : matches.count - 1)) % matches.count } ?? (forward ? 0 : matches.count - 1)
+        openRunner(&ui, matches[next])
+    }
+
+    /// Everyone in the event the query finds: bibs that are the query, then names that contain it.
+    static func eventMatches(_ query: String, snapshot: RaceSnapshot) -> [Int] {
+        let lower = query.lowercased()
+        let people = snapshot.participants
+        let bibs = people.indices.filter { people[$0].bib.lowercased() == lower }
+        return bibs + people.indices.filter { !bibs.contains($0) && people[$0].name.lowercased().contains(lower) }
     }
 
     static func place(_ ui: inout UIState, at i: Int, count: Int, height: Int) {
