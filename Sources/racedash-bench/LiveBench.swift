@@ -15,6 +15,7 @@ func runLiveBench(runners: Int, folder: String) async throws -> String {
     var report: [String] = []
     report += try await liveCatchUp(runners: runners, folder: folder)
     report += try await liveLatency(lines: 3000)
+    report += try await feedEventLatency(events: 20)
     return report.joined(separator: "\n")
 }
 
@@ -159,7 +160,7 @@ private final class AppendingFile {
 /// A 10 km race with a start/finish mat and a 5 km mat, in a temp folder.
 /// Line i is a hand-timing read: runners cross the start, then 5 km, then
 /// the finish, in bib order, so nearly every line is a counted split.
-private struct SmallLiveEvent {
+struct SmallLiveEvent {
     let path: String
     let runners: Int
 
