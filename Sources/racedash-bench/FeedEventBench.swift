@@ -12,12 +12,8 @@ import TimingIngest
 /// takes to show on its screen, with no key pressed: the file event, the
 /// tailer, the feed's status, the loop's wake-up and the frame drawn.
 func feedEventLatency(events: Int) async throws -> [String] {
-    let event = try SmallLiveEvent(runners: 100)
+    let (event, folder, state, feed) = try SmallLiveEvent.following(runners: 100)
     defer { event.remove() }
-    let folder = try EventFolder.load(event.path)
-    let state = RaceState(folder: folder)
-    let feed = LiveFeed(folder: folder, state: state)
-    feed.start()
     let terminal = WatchingTerminal(width: 160, height: 40)
     let dashboard = Task {
         try await runDashboard(

@@ -81,12 +81,8 @@ private func firstRead(of folder: EventFolder) -> (text: String, file: Int)? {
 /// Appends `lines` lines one at a time (a few ms apart) to the read files of a
 /// small event and measures write() -> in the state and write() -> in a snapshot.
 private func liveLatency(lines: Int) async throws -> [String] {
-    let event = try SmallLiveEvent(runners: 1000)
+    let (event, folder, state, feed) = try SmallLiveEvent.following(runners: 1000)
     defer { event.remove() }
-    let folder = try EventFolder.load(event.path)
-    let state = RaceState(folder: folder)
-    let feed = LiveFeed(folder: folder, state: state)
-    feed.start()
     let measured: (toState: [Double], toSnapshot: [Double])
     do {
         measured = try await appendOneByOne(lines: lines, event: event, folder: folder, state: state, feed: feed)
@@ -206,4 +202,14 @@ struct SmallLiveEvent {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// A new small event and a started live feed following it into a race state.
+    static func following(runners: Int) throws -> (SmallLiveEvent, EventFolder, RaceState, LiveFeed) {
+        let event = try SmallLiveEvent(runners: runners)
+        let folder = try EventFolder.load(event.path)
+        let state = RaceState(folder: folder)
+        let feed = LiveFeed(folder: folder, state: state)
+        feed.start()
+        return (event, folder, state, feed)
+    }
 }
