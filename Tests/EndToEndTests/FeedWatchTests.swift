@@ -85,6 +85,37 @@ final class HandFeed: Sendable {
     }
 }
 
+/// A real live feed behind the dashboard: a bad config edit shows at once,
+/// and fixing it clears it, with no key pressed.
+@Suite struct LiveConfigOnScreenTests {
+    @Test func aBadConfigEditShowsAndItsFixClearsIt() async throws {
+        let event = try LiveEventFolder()
+        defer { event.remove() }
+        let folder = try event.load()
+        let state = RaceState(folder: folder)
+        let feed = LiveFeed(
+            folder: folder, state: state, options: LiveFeed.Options(configCheckInterval: .milliseconds(50)))
+        feed.start()
+        let watch = FeedWatch(feed, utcOffsetMinutes: folder.event.utcOffsetMinutes)
+        try await withDashboard({
+            try await RunningDashboard(
+                state: state, feed: .live, width: 160, height: 30, liveNow: { _ in 9 * 3_600_000 }, feedWatch: watch)
+        }) { d in
+            try event.replace(
+                "event.toml",
+                with: LiveEventFolder.config.replacingOccurrences(of: "point = \"km5\"", with: "point = \"km6\""))
+            let bad = try await d.terminal.frame("the refused edit in the ticker") {
+                $0.line(2).contains("FEED config edit not loaded, previous config in use")
+            }
+            #expect(bad.keysRead == 0)
+            try event.replace("event.toml", with: LiveEventFolder.config)
+            let fixed = try await d.terminal.frame("the ticker clear of it") { !$0.line(2).contains("FEED") }
+            #expect(fixed.keysRead == 0)
+        }
+        await feed.stop()
+    }
+}
+
 /// What the dashboard is told about each file of a live feed.
 @Suite struct FeedReportTests {
     func status(_ path: String, _ condition: FileCondition, notice: TailNotice? = nil) -> FileStatus {
