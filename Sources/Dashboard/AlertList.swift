@@ -38,12 +38,8 @@ struct AlertList {
         var fresh: [Entry] = []
         var seen: [Entry] = []
         for problem in feedProblems {
-            let acked = acks.isAcknowledged(key: Self.feedKey(problem))
-            if acked {
-                seen.append(Entry(row: .feed(problem), acknowledged: true))
-            } else {
-                fresh.append(Entry(row: .feed(problem), acknowledged: false))
-            }
+            let entry = Entry(row: .feed(problem), acknowledged: acks.isAcknowledged(key: Self.feedKey(problem)))
+            if entry.acknowledged { seen.append(entry) } else { fresh.append(entry) }
         }
         for group in groups {
             let acked = acks.isAcknowledged(group)

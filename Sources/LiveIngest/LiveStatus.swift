@@ -142,24 +142,3 @@ public struct LiveStatus: Sendable {
         self.isRunning = isRunning
     }
 }
-
-extension LiveStatus {
-    /// What an official must know is wrong with the feed itself, most
-    /// urgent first: a config edit that was not taken, read files that cannot
-    /// be read or were deleted. A file not written yet is normal before its
-    /// mat sees anyone, so it is not listed.
-    public var problems: [String] {
-        var out: [String] = []
-        if let configError {
-            out.append("config edit not loaded, previous config in use: \(configError)")
-        }
-        for file in files {
-            switch file.condition {
-            case .unreadable(let reason): out.append("\(file.path) cannot be read: \(reason)")
-            case .deleted: out.append("\(file.path) was deleted; waiting for a new one")
-            case .starting, .following, .waitingForFile: break
-            }
-        }
-        return out
-    }
-}
