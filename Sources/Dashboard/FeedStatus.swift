@@ -21,6 +21,9 @@ public struct FeedStatus: Sendable, Equatable {
     public var problems: [String]
     /// Live with decoders named in event.toml: each one's link, for the checkpoints view.
     public var decoders: [DecoderLine]
+    /// Live on a day other than the event's (an old folder, a rehearsal): the
+    /// clock is the newest read, not the wall clock, and the header says so.
+    public var clockFollowsReads = false
 
     public init(
         mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil,
@@ -33,6 +36,12 @@ public struct FeedStatus: Sendable, Equatable {
         self.wallNow = wallNow
         self.problems = problems
         self.decoders = decoders
+    }
+
+    /// A replay that has reached the end of its feed: it stops there, paused.
+    public var replayEnded: Bool {
+        guard case .replay(_, let paused) = mode, paused, let feedEnd else { return false }
+        return clock >= feedEnd
     }
 }
 

@@ -22,6 +22,7 @@ public enum KeyHandler {
         if ui.correction != nil { return correct(key, ui, snapshot: snapshot) }
         if ui.searchActive { return (search(key, ui, snapshot: snapshot, height: height), []) }
         if ui.gotoActive { return goTo(key, ui, event: snapshot.event) }
+        if ui.countryActive { return (typeCountry(key, ui, snapshot: snapshot), []) }
         guard let binding = KeyBindings.binding(for: key, view: ui.view, mode: mode) else {
             if let elsewhere = KeyBindings.anyBinding(for: key) {
                 ui.message = notHere(elsewhere, view: ui.view, mode: mode)
@@ -167,9 +168,10 @@ public enum KeyHandler {
             ui.filters.ageGroup = FilterChoices.next(
                 ui.filters.ageGroup, in: Array(snapshot.event.ageGroups.lowerBounds.indices))
         case .country:
-            guard let race = snapshot.raceIndex(ui) else { return }
-            ui.filters.country = FilterChoices.next(
-                ui.filters.country, in: FilterChoices.countries(snapshot, race: race))
+            // Dozens of countries are too many to step through: the code is typed.
+            ui.countryActive = true
+            ui.countryText = ui.filters.country ?? ""
+            return
         }
         ui.positions[.field] = ListPosition()
     }
@@ -401,6 +403,8 @@ public enum KeyHandler {
             ui.gotoActive = false
             let text = ui.gotoText.trimmingCharacters(in: .whitespaces)
             ui.gotoText = ""
+            // Nothing typed: Enter just closes the prompt, like Esc.
+            guard !text.isEmpty else { return (ui, []) }
             if let t = event.window.typed(text) { return (ui, [.replay(.seekTo(t))]) }
             ui.message = "not a time of day: \"\(text)\" (type HH:MM or HH:MM:SS)"
         default:
