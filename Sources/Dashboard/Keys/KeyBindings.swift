@@ -27,6 +27,15 @@ public enum KeyBindings {
         applying(in: view, mode: mode).compactMap(\.hint)
     }
 
+    /// The hints of every view in `mode`, once each: for a command's help.
+    public static func summary(mode: KeyMode) -> String {
+        var seen: [String] = []
+        for binding in all where binding.modes.contains(mode) {
+            if let hint = binding.hint, !seen.contains(hint) { seen.append(hint) }
+        }
+        return seen.joined(separator: ", ") + "; ? lists the keys of the view shown"
+    }
+
     // MARK: - Scopes that follow the list of views, so a new view is covered
 
     static let viewKeys: [Key] = View.allCases.map { Key.char(Character(String($0.rawValue))) }
