@@ -5,11 +5,6 @@ import Testing
 /// What a new user tripped on at the command line, on the built binary.
 @Suite(.timeLimit(.minutes(3)))
 struct CommandLineTripUpTests {
-    func racedash(_ arguments: [String]) async throws -> Subprocess.Result {
-        let binary = try #require(SampleFeed.racedashBinary(), "racedash was not built next to the tests")
-        return try await Subprocess.run(binary, arguments)
-    }
-
     @Test func negativeNumbersReachTheCheckThatSaysWhatIsWrong() async throws {
         let top = try await racedash(["awards", SampleFeed.path, "--top", "-3"])
         #expect(top.status != 0 && top.stderr.contains("--top must be 1 or more, not -3"), "\(top.stderr)")

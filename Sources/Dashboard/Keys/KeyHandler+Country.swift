@@ -3,26 +3,29 @@ import RaceModel
 import Snapshots
 import ScreenGrid
 
+extension Key {
+    fileprivate var upperCased: Key {
+        if case .char(let ch) = self, let upper = ch.uppercased().first { return .char(upper) }
+        return self
+    }
+}
+
 /// The country filter's prompt: a code typed like a search, checked against
 /// the countries of the race shown.
 extension KeyHandler {
     static func typeCountry(_ key: Key, _ ui: UIState, snapshot: RaceSnapshot) -> UIState {
         var ui = ui
-        switch key {
-        case .escape:
-            ui.countryActive = false
-            ui.countryText = ""
-        case .backspace, .delete:
-            if !ui.countryText.isEmpty { ui.countryText.removeLast() }
-        case .char(let ch) where ch.isLetter && ch.isASCII && ui.countryText.count < 3:
-            ui.countryText += ch.uppercased()
-        case .enter:
-            ui.countryActive = false
-            let typed = ui.countryText
-            ui.countryText = ""
-            setCountry(typed, &ui, snapshot: snapshot)
-        default:
+        // Codes are upper case; what is typed is taken either way.
+        let upper = key.upperCased
+        let room = ui.countryText.count < 3
+        switch PromptEditing.edit(&ui.countryText, upper, accepts: { $0.isLetter && $0.isASCII && room }) {
+        case .editing:
             break
+        case .cancelled:
+            ui.countryActive = false
+        case .submitted(let typed):
+            ui.countryActive = false
+            setCountry(typed, &ui, snapshot: snapshot)
         }
         return ui
     }

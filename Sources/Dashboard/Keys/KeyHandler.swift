@@ -391,24 +391,21 @@ public enum KeyHandler {
 
     static func goTo(_ key: Key, _ ui: UIState, event: EventConfig) -> (UIState, [Command]) {
         var ui = ui
-        switch key {
-        case .escape:
+        let outcome = PromptEditing.edit(&ui.gotoText, key) {
+            $0.isNumber || $0 == ":" || $0 == "." || $0 == "+" || $0 == "d"
+        }
+        switch outcome {
+        case .editing:
+            break
+        case .cancelled:
             ui.gotoActive = false
-            ui.gotoText = ""
-        case .backspace, .delete:
-            if !ui.gotoText.isEmpty { ui.gotoText.removeLast() }
-        case .char(let ch) where ch.isNumber || ch == ":" || ch == "." || ch == "+" || ch == "d":
-            ui.gotoText.append(ch)
-        case .enter:
+        case .submitted(let typed):
             ui.gotoActive = false
-            let text = ui.gotoText.trimmingCharacters(in: .whitespaces)
-            ui.gotoText = ""
+            let text = typed.trimmingCharacters(in: .whitespaces)
             // Nothing typed: Enter just closes the prompt, like Esc.
             guard !text.isEmpty else { return (ui, []) }
             if let t = event.window.typed(text) { return (ui, [.replay(.seekTo(t))]) }
             ui.message = "not a time of day: \"\(text)\" (type HH:MM or HH:MM:SS)"
-        default:
-            break
         }
         return (ui, [])
     }
