@@ -23,7 +23,7 @@ enum Chrome {
     }
 
     static let endOfFeed =
-        "end of the feed, standings as `racedash results` prints them · ← or [ seeks back · g goes to a time"
+        "end of the feed: the standings of racedash results · ← [ seek back · g go to"
 
     /// Race clock since the race's first gun; before it, a countdown.
     static func raceClock(_ c: RenderContext) -> String {

@@ -28,7 +28,7 @@ import ScreenGrid
         let end = DashboardFixture.render(
             snap, at: "11:30:00", feed: DashboardFixture.replay(at: "11:30:00", paused: true))
         #expect(end.line(0).hasSuffix(" FEED ENDED"))
-        #expect(end.line(23).hasPrefix(" ■ end of the feed, standings as `racedash results` prints them"))
+        #expect(end.line(23) == " ■ end of the feed: the standings of racedash results · ← [ seek back · g go to")
         // Paused before the end is only paused.
         let paused = DashboardFixture.render(
             snap, at: "11:00:00", feed: DashboardFixture.replay(at: "11:00:00", paused: true))
