@@ -61,11 +61,14 @@ enum CheckpointsView {
             let i = scroll + line
             let cp = race.checkpoints[i]
             let s = stats[cp.pointIndex]
-            let mat = silent[cp.pointIndex]
+            // A mat shared with an earlier checkpoint (start and finish on one
+            // stadium mat) has its counts on that row; this one points there.
+            let sharedWith = race.checkpoints[..<i].first { $0.pointIndex == cp.pointIndex }
+            let mat = sharedWith == nil ? silent[cp.pointIndex] : nil
             var quiet = s.lastRead.map { Fmt.ago(c.feed.clock - $0) } ?? "never"
             if mat != nil { quiet = "! " + quiet }
             let passed = standings.passed.indices.contains(i) ? standings.passed[i] : 0
-            let cells: [Key: String] = [
+            var cells: [Key: String] = [
                 .checkpoint: cp.id, .km: Fmt.km(cp.km), .point: c.event.points[cp.pointIndex].id,
                 .passed: Fmt.count(passed),
                 .percent: Fmt.percent(passed, of: started), .bar: bar(passed, of: started, width: barWidth),
@@ -73,11 +76,16 @@ enum CheckpointsView {
                 .quiet: quiet, .lastThrough: who(standings.lastThrough[i], column: .lastThrough),
                 .firstThrough: who(standings.firstThrough[i], column: .firstThrough),
             ]
+            if let first = sharedWith {
+                cells[.reads] = "= " + first.id
+                for key in [Key.duplicates, .rejected, .quiet] { cells[key] = "" }
+            }
             table.draw(cells, into: &frame, x: 1, y: c.top + 1 + line, rowWidth: c.width - 1) { col in
                 switch col {
                 case .quiet where mat != nil: return Theme.warning
                 case .bar: return Theme.bar
-                case .rejected where s.rejected > 0: return Theme.strong
+                case .rejected where s.rejected > 0 && sharedWith == nil: return Theme.strong
+                case .reads where sharedWith != nil: return Theme.dim
                 default: return nil
                 }
             }

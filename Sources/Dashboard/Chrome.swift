@@ -12,14 +12,18 @@ enum Chrome {
         drawTabs(c, into: &frame)
     }
 
-    static func modeLabel(_ mode: FeedStatus.Mode) -> (String, CellStyle) {
-        switch mode {
+    static func modeLabel(_ feed: FeedStatus) -> (String, CellStyle) {
+        switch feed.mode {
         case .live: return (" LIVE ", Theme.live)
         case .replay(let speed, let paused):
+            if feed.replayEnded { return (" FEED ENDED ", Theme.paused) }
             return paused
                 ? (" PAUSED \(Fmt.speed(speed)) ", Theme.paused) : (" REPLAY \(Fmt.speed(speed)) ", Theme.replay)
         }
     }
+
+    static let endOfFeed =
+        "end of the feed: the standings of racedash results · ← [ seek back · g go to"
 
     /// Race clock since the race's first gun; before it, a countdown.
     static func raceClock(_ c: RenderContext) -> String {
@@ -30,18 +34,41 @@ enum Chrome {
 
     static func drawTitle(_ c: RenderContext, into frame: inout Frame) {
         frame.fill(row: 0, style: Theme.titleBar)
-        let (mode, modeStyle) = modeLabel(c.feed.mode)
+        let (mode, modeStyle) = modeLabel(c.feed)
         let right = "\(TimeFormat.timeOfDay(c.feed.clock))  \(raceClock(c)) "
         let modeX = c.width - TextWidth.of(mode)
         let rightX = modeX - TextWidth.of(right)
-        var left = " \(c.event.name)"
-        if let race = c.race {
-            left += " · \(race.name)"
-            if c.event.races.count > 1, let i = c.raceIndex { left += " (\(i + 1)/\(c.event.races.count))" }
+        var race = ""
+        if let r = c.race {
+            race = " · \(r.name)"
+            if c.event.races.count > 1, let i = c.raceIndex { race += " (\(i + 1)/\(c.event.races.count))" }
         }
-        frame.put(left, x: 0, y: 0, style: Theme.titleBar, maxWidth: max(0, rightX - 1))
+        frame.put(titleText(event: c.event.name, race: race, width: rightX - 1), x: 0, y: 0, style: Theme.titleBar)
         frame.put(right, x: rightX, y: 0, style: Theme.titleBar)
         frame.put(mode, x: modeX, y: 0, style: modeStyle)
+    }
+
+    /// Event and race in `width` columns: the event name gives way first, with
+    /// an ellipsis, so the race shown stays readable; never cut mid-word unmarked.
+    static func titleText(event: String, race: String, width: Int) -> String {
+        let full = " " + event + race
+        guard TextWidth.of(full) > width else { return full }
+        let eventRoom = width - 1 - TextWidth.of(race)
+        if eventRoom >= 8 { return " " + cutAtWord(event, to: eventRoom) + race }
+        return " " + cutAtWord(event + race, to: max(0, width - 1))
+    }
+
+    /// Cut to `width` with an ellipsis, at the end of a word where there is one.
+    static func cutAtWord(_ text: String, to width: Int) -> String {
+        let cut = TextWidth.truncate(text, to: width)
+        guard cut.last == TextWidth.ellipsis else { return cut }
+        let kept = cut.dropLast()
+        let clean = TextWidth.sanitize(text)
+        // Mid-word when the text goes on with something other than a space.
+        guard kept.count < clean.count, clean[clean.index(clean.startIndex, offsetBy: kept.count)] != " ",
+            let space = kept.lastIndex(of: " "), kept.distance(from: kept.startIndex, to: space) >= 4
+        else { return cut }
+        return String(kept[..<space]) + String(TextWidth.ellipsis)
     }
 
     static func drawCounts(_ c: RenderContext, into frame: inout Frame) {
@@ -91,6 +118,15 @@ enum Chrome {
 
     /// Live: how long since any mat read anything; a quiet feed is a warning.
     static func drawLastRead(_ c: RenderContext, into frame: inout Frame, x: Int, width: Int) {
+        // Not race day: "last read N ago" against the wall clock would mean nothing.
+        if c.feed.clockFollowsReads {
+            let long = "! \(c.event.date) is not today: the clock follows the newest read"
+            let text = [long, "! not race day: clock = newest read", "! clock = newest read"].first {
+                TextWidth.of($0) <= width
+            }
+            if let text { frame.put(text, x: x + width - TextWidth.of(text), y: 1, style: Theme.warning) }
+            return
+        }
         let last = c.snapshot.evaluation.pointStats.compactMap(\.lastRead).max()
         let now = c.feed.wallNow ?? c.feed.clock
         let text: String
@@ -180,12 +216,22 @@ enum Chrome {
                 width: c.width)
             return
         }
+        if ui.countryActive {
+            drawPrompt(
+                "Country (code such as PRK; empty: all): ", ui.countryText, "Enter filter · Esc cancel", into: &frame,
+                y: y, width: c.width)
+            return
+        }
         if let prompt = ui.correction {
             drawCorrection(prompt, c, into: &frame, y: y)
             return
         }
         if let message = ui.message {
             frame.put(" ! \(message)", x: 0, y: y, style: Theme.warning)
+            return
+        }
+        if c.feed.replayEnded {
+            frame.put(" ■ " + TextWidth.truncate(endOfFeed, to: c.width - 4), x: 0, y: y, style: Theme.strong)
             return
         }
         let items = KeyBindings.hints(view: ui.view, mode: c.feed.mode.keyMode)

@@ -38,11 +38,13 @@ enum EliteView {
             return
         }
         let selection = board.locate(min(max(0, c.ui.selected), board.count - 1)) ?? (0, 0)
-        let matrixRows = Layout.splitMatrixRows(height: c.height)
-        let tableArea = c.contentRows - matrixRows
         let perLine = c.width >= 160 ? min(board.groups.count, max(2, c.width / 80)) : 1
         let lines = (board.groups.count + perLine - 1) / perLine
-        let tableHeight = tableArea / lines
+        let tableArea = c.contentRows - Layout.splitMatrixRows(height: c.height)
+        // A table needs no more than a header and its runners; tall terminals
+        // give what is left to the split matrices.
+        let tallest = board.groups.map(\.rows.count).max() ?? 0
+        let tableHeight = min(tableArea / lines, tallest + 1)
         let tableWidth = (c.width - (perLine - 1) * 2) / perLine
         for g in board.groups.indices {
             let x = (g % perLine) * (tableWidth + 2)
@@ -51,9 +53,23 @@ enum EliteView {
                 c, board: board, group: g, race: race, into: &frame, x: x, y: y,
                 width: tableWidth, height: tableHeight, selectedRow: selection.group == g ? selection.row : nil)
         }
-        drawMatrix(
-            c, board: board, group: selection.group, race: race, into: &frame,
-            y: c.top + tableArea, height: matrixRows, selectedRow: selection.row)
+        let matrixTop = c.top + lines * tableHeight
+        let matrixArea = c.top + c.contentRows - matrixTop
+        // Room for each table's matrix (the men's and the women's): all of
+        // them; else the matrix of the table the selection is in.
+        let shown = board.groups.indices.filter { !board.groups[$0].rows.isEmpty }
+        let each = shown.isEmpty ? 0 : matrixArea / shown.count
+        guard shown.count > 1, each >= Layout.splitMatrixMinRows else {
+            drawMatrix(
+                c, board: board, group: selection.group, race: race, into: &frame,
+                y: matrixTop, height: matrixArea, selectedRow: selection.row)
+            return
+        }
+        for (k, g) in shown.enumerated() {
+            drawMatrix(
+                c, board: board, group: g, race: race, into: &frame, y: matrixTop + k * each, height: each,
+                selectedRow: selection.group == g ? selection.row : nil)
+        }
     }
 
     static func title(_ board: EliteBoard, group g: Int) -> String {
@@ -123,7 +139,7 @@ enum EliteView {
     /// narrow terminal shows the latest checkpoints the leaders have reached.
     static func drawMatrix(
         _ c: RenderContext, board: EliteBoard, group g: Int, race: Race, into frame: inout Frame,
-        y: Int, height: Int, selectedRow: Int
+        y: Int, height: Int, selectedRow: Int?
     ) {
         guard height >= 2, board.groups.indices.contains(g) else { return }
         let rows = board.groups[g].rows

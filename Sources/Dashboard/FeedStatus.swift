@@ -25,6 +25,9 @@ public struct FeedStatus: Sendable, Equatable {
     public var files: [FeedFileLine]
     /// Live: the wall clock (unix ms) the files' ages count from.
     public var wallUnixMs: Int?
+    /// Live on a day other than the event's (an old folder, a rehearsal): the
+    /// clock is the newest read, not the wall clock, and the header says so.
+    public var clockFollowsReads = false
 
     public init(
         mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil,
@@ -39,6 +42,12 @@ public struct FeedStatus: Sendable, Equatable {
         self.decoders = decoders
         self.files = files
         self.wallUnixMs = wallUnixMs
+    }
+
+    /// A replay that has reached the end of its feed: it stops there, paused.
+    public var replayEnded: Bool {
+        guard case .replay(_, let paused) = mode, paused, let feedEnd else { return false }
+        return clock >= feedEnd
     }
 }
 

@@ -33,6 +33,9 @@ enum Layout {
     // Runner view: two identity lines, then the scrolling sheet.
     static func runnerSheetRows(height: Int) -> Int { max(1, contentRows(height: height) - 2) }
 
+    /// Elite view: below this a second split matrix is not worth its header.
+    static let splitMatrixMinRows = 6
+
     // Elite view: the split matrix takes about a quarter of the content.
     static func splitMatrixRows(height: Int) -> Int {
         let content = contentRows(height: height)

@@ -63,6 +63,9 @@ public struct UIState: Sendable, Equatable {
     public var showHelp = false
     public var gotoText: String = ""
     public var gotoActive = false
+    /// The country filter is typed (`f` with the country filter in focus), not stepped through.
+    public var countryText: String = ""
+    public var countryActive = false
     /// A one-off note for the bottom line (no match, bad time); cleared by the next key.
     public var message: String?
     /// Where the selection was when a search began, so Esc can put it back.
@@ -93,5 +96,5 @@ public struct UIState: Sendable, Equatable {
         set { position.selected = newValue }
     }
 
-    public var inputActive: Bool { searchActive || gotoActive || correction != nil }
+    public var inputActive: Bool { searchActive || gotoActive || countryActive || correction != nil }
 }

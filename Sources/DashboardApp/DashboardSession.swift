@@ -15,11 +15,14 @@ public struct DashboardSession: Sendable {
     public var ui = UIState()
     public private(set) var feed: FeedSource
     public private(set) var quitRequested = false
+    /// Live, not on race day: the clock follows the newest read (see `LiveClock.followingTheFeed`).
+    public let clockFollowsReads: Bool
     /// Live only: replay never writes the journal.
     let journal: JournalWriter?
 
-    public init(feed: FeedSource, journal: JournalWriter? = nil) {
+    public init(feed: FeedSource, journal: JournalWriter? = nil, clockFollowsReads: Bool = false) {
         self.feed = feed
+        self.clockFollowsReads = clockFollowsReads
         if case .live = feed { self.journal = journal } else { self.journal = nil }
     }
 
@@ -121,9 +124,11 @@ public struct DashboardSession: Sendable {
                 mode: .replay(speed: clock.speed, paused: clock.paused), clock: snapshot.at,
                 feedStart: clock.start, feedEnd: clock.end)
         case .live:
-            return FeedStatus(
+            var status = FeedStatus(
                 mode: .live, clock: snapshot.at, feedStart: snapshot.feedStart,
                 feedEnd: snapshot.feedEnd, wallNow: liveNow)
+            status.clockFollowsReads = clockFollowsReads
+            return status
         }
     }
 }

@@ -19,16 +19,18 @@ import TerminalBackend
 /// change as it happens, with no key pressed. `feedDecoders` is asked at each
 /// redraw for the decoder links the checkpoints view lists.
 /// `liveNow` tells live mode the time of day now: the wall clock at the
-/// event on race day (the default), or another clock (a simulated race).
+/// event on race day (the default), or another clock (a simulated race);
+/// `clockFollowsReads`: it is not race day and the clock is the newest read.
 public func runDashboard(
     state: RaceState, feed: FeedSource, colors: Bool = true, journal: JournalWriter? = nil,
+    clockFollowsReads: Bool = false,
     feedWatch: FeedWatch? = nil,
     feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
 ) async throws {
     try await runDashboard(
         state: state, feed: feed, terminal: { CursesTerminal(colors: colors) }, clock: ContinuousClock(),
-        journal: journal,
+        journal: journal, clockFollowsReads: clockFollowsReads,
         feedWatch: feedWatch, feedDecoders: feedDecoders, liveNow: liveNow)
 }
 
@@ -42,12 +44,13 @@ public func runDashboard(
 public func runDashboard<C: Clock>(
     state: RaceState, feed: FeedSource, terminal makeTerminal: @escaping @Sendable () -> any Terminal,
     clock: C, fetchInterval: Duration = .milliseconds(100), journal: JournalWriter? = nil,
+    clockFollowsReads: Bool = false,
     feedWatch: FeedWatch? = nil,
     feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
     liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
 ) async throws where C.Duration == Duration {
     let event = await state.event
-    let session = DashboardSession(feed: feed, journal: journal)
+    let session = DashboardSession(feed: feed, journal: journal, clockFollowsReads: clockFollowsReads)
     let firstAt = session.wantedTime(liveNow: liveNow(event), feedEnd: await state.feedSpan?.end)
     let first = await state.snapshot(at: firstAt)
     let mailbox = SnapshotMailbox(wanted: firstAt)

@@ -12,7 +12,7 @@ struct AwardsCommand: AsyncParsableCommand {
     var event: String
     @Option(help: "Only this race (an id from event.toml).")
     var race: String?
-    @Option(help: "Winners per category (default: [awards] top in event.toml, else 3).")
+    @Option(parsing: .unconditional, help: "Winners per category (default: [awards] top in event.toml, else 3).")
     var top: Int?
     @Flag(
         inversion: .prefixedNo,
@@ -21,14 +21,15 @@ struct AwardsCommand: AsyncParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: ResultsCommand.Format = .table
 
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be 1 or more, not \(top)") }
+    }
+
     func run() async throws {
         let loaded = try LoadedEvent.load(event)
         let config = loaded.folder.event
         var rules = config.awards
-        if let top {
-            guard top >= 1 else { throw ValidationError("--top must be 1 or more") }
-            rules.top = top
-        }
+        if let top { rules.top = top }
         if let overallInAgeGroups { rules.overallInAgeGroups = overallInAgeGroups }
         let raceIndex = try loaded.raceIndex(race)
         let snapshot = await loaded.state().snapshot(final: true)

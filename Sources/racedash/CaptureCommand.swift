@@ -18,7 +18,7 @@ struct CaptureCommand: AsyncParsableCommand {
 
     @Argument(help: "The event folder (event.toml names the decoders).")
     var event: String
-    @Option(name: .customLong("status-every"), help: "Seconds between decoder summaries.")
+    @Option(name: .customLong("status-every"), parsing: .unconditional, help: "Seconds between decoder summaries.")
     var statusEvery: Double = 30
 
     func validate() throws { _ = try seconds(statusEvery, option: "status-every") }

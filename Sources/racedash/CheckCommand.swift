@@ -8,8 +8,12 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Argument(help: "The event folder.")
     var event: String
-    @Option(help: "Show at most this many rejected lines.")
+    @Option(parsing: .unconditional, help: "Show at most this many rejected lines.")
     var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more, not \(limit)") }
+    }
 
     func run() async throws {
         let loaded = try LoadedEvent.load(event, warn: false)

@@ -20,9 +20,9 @@ struct DemoCommand: AsyncParsableCommand {
             The folder is removed when you quit.
             """)
 
-    @Option(help: "How many times faster than real time the race runs.")
+    @Option(parsing: .unconditional, help: "How many times faster than real time the race runs.")
     var speed: Double = 30
-    @Option(help: "Random seed of the simulated race.")
+    @Option(parsing: .unconditional, help: "Random seed of the simulated race.")
     var seed: UInt64 = 2025
     @Flag(help: "Print lines instead of showing the dashboard.")
     var headless = false
@@ -32,7 +32,9 @@ struct DemoCommand: AsyncParsableCommand {
     var decoders = false
 
     func validate() throws {
-        guard speed > 0 && speed <= 10_000 else { throw ValidationError("--speed must be above 0 and at most 10000") }
+        guard speed > 0 && speed <= 10_000 else {
+            throw ValidationError("--speed must be above 0 and at most 10000, not \(speed)")
+        }
     }
 
     func run() async throws {

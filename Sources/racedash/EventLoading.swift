@@ -43,23 +43,31 @@ struct LoadedEvent {
 }
 
 /// `HH:MM:SS[.fff]` options.
-struct TimeOfDayArgument: ExpressibleByArgument {
+struct TimeOfDayArgument {
     var ms: Millis
     /// As typed; placed on a day of the event window once the event is known.
     var text: String
-    init?(argument: String) {
-        guard let ms = EventWindow(races: []).typed(argument) else { return nil }
-        self.ms = ms
-        text = argument
+
+    /// The option's value, or an error that says what is wrong with it.
+    static func parse(_ argument: String) throws -> TimeOfDayArgument {
+        guard let ms = EventWindow(races: []).typed(argument) else {
+            throw ValidationError(TimeOfDayProblem.describe(argument))
+        }
+        return TimeOfDayArgument(ms: ms, text: argument)
     }
-    static var defaultCompletionKind: CompletionKind { .default }
 
     /// The time on the event's clock: after midnight in a night race is the next day.
     func placed(in event: EventConfig) -> Millis { event.window.typed(text) ?? ms }
 }
 
 extension Division: ExpressibleByArgument {}
-extension Sex: ExpressibleByArgument {}
+
+extension Sex: ExpressibleByArgument {
+    /// `f` as well as `F`: the case of a one-letter code carries nothing.
+    public init?(argument: String) {
+        self.init(rawValue: argument.uppercased())
+    }
+}
 
 /// A problem with the user's files or terminal, not the command line:
 /// ArgumentParser prints it as one line ("Error: ...") without the usage

@@ -25,7 +25,9 @@ struct LiveCommand: AsyncParsableCommand {
     var event: String
     @Flag(help: "Print lines instead of showing the dashboard (the default when stdout is not a terminal).")
     var headless = false
-    @Option(name: .customLong("summary-every"), help: "Seconds between standings summaries in headless output.")
+    @Option(
+        name: .customLong("summary-every"), parsing: .unconditional,
+        help: "Seconds between standings summaries in headless output.")
     var summaryEvery: Double = 30
 
     func validate() throws { _ = try seconds(summaryEvery, option: "summary-every") }

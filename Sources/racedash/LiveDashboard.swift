@@ -28,14 +28,13 @@ func runLiveDashboard(
     // No cancelOnTerminationSignals here: the terminal guard owns SIGINT and
     // SIGTERM while the dashboard runs, and restores the terminal on them.
     do {
-        let clock =
-            liveNow
-            ?? (LiveClock.isRaceDay(event: folder.event) ? LiveClock.now(event:) : LiveClock.followingTheFeed(event:))
+        let followsReads = liveNow == nil && !LiveClock.isRaceDay(event: folder.event)
+        let clock = liveNow ?? (followsReads ? LiveClock.followingTheFeed(event:) : LiveClock.now(event:))
         // The decoders' passings reach the read files first; the feed tails them from there.
         try await withDecoderCapture(eventPath: eventPath, report: nil, summaryEvery: .seconds(30), liveNow: clock) {
             capture in
             try await runDashboard(
-                state: state, feed: .live, journal: journalWriter(folder),
+                state: state, feed: .live, journal: journalWriter(folder), clockFollowsReads: followsReads,
                 feedWatch: FeedWatch(feed, utcOffsetMinutes: folder.event.utcOffsetMinutes),
                 feedDecoders: { capture?.statuses.map(decoderLine) ?? [] }, liveNow: clock)
         }

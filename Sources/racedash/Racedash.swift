@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Glibc
 
 @main
 struct Racedash: AsyncParsableCommand {
@@ -10,4 +12,25 @@ struct Racedash: AsyncParsableCommand {
             SimulateCommand.self, DemoCommand.self, CaptureCommand.self,
         ]
     )
+
+    /// As ArgumentParser's own, but a mistyped subcommand gets a suggestion
+    /// rather than "Unexpected argument".
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let first = arguments.first, let problem = SubcommandGuess.problem(first, commands: commands) {
+            FileHandle.standardError.write(Data("Error: \(problem)\n".utf8))
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

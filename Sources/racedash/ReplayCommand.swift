@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboard
 import DashboardApp
 import Glibc
 import RaceModel
@@ -7,19 +8,19 @@ struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay an event folder's reads through the full-screen dashboard, at any speed.",
-        discussion: """
-            Keys: space pause, + and - speed, ← → one minute, [ ] ten minutes, g go to a time, \
-            1-5 views, / find a bib or name, Enter open a runner, ? help, q quit.
-
-            Seeking back shows exactly what a fresh replay to that time shows; at the end of \
-            the feed the standings are those of `racedash results`.
-            """)
+        discussion: "Keys: " + KeyBindings.summary(mode: .replay) + "\n\n"
+            + "Seeking back shows exactly what a fresh replay to that time shows; at the end of "
+            + "the feed the standings are those of `racedash results`.")
 
     @Argument(help: "The event folder (event.toml, participants.csv, read files).")
     var event: String
-    @Option(help: "Times real time: 1, 2, 5, 10, 30, 60, 120, 300, 600, 1000 or 2000 (+ and - step between them).")
+    @Option(
+        parsing: .unconditional,
+        help: "Times real time: 1, 2, 5, 10, 30, 60, 120, 300, 600, 1000 or 2000 (+ and - step between them).")
     var speed: Int = 60
-    @Option(help: "Start at this time of day, HH:MM:SS (default: a minute before the first gun or the first read).")
+    @Option(
+        help: "Start at this time of day, HH:MM:SS (default: a minute before the first gun or the first read).",
+        transform: TimeOfDayArgument.parse)
     var from: TimeOfDayArgument?
     @Flag(help: "Start paused.")
     var paused = false

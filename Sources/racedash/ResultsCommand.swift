@@ -15,11 +15,12 @@ struct ResultsCommand: AsyncParsableCommand {
     var race: String?
     @Option(help: "Only this division: elite or amateur.")
     var division: Division?
-    @Option(help: "Only this sex: M or F.")
+    @Option(help: "Only this sex: M, F or X (neither, or not stated), in either case.")
     var sex: Sex?
     @Option(
         help:
-            "Standings at this time of day, HH:MM:SS (default: the end of the feed); after midnight in a night race is the next day, or say so: 01:30:00+1d."
+            "Standings at this time of day, HH:MM:SS (default: the end of the feed); after midnight in a night race is the next day, or say so: 01:30:00+1d.",
+        transform: TimeOfDayArgument.parse
     )
     var at: TimeOfDayArgument?
     @Flag(help: "Final results: the race is over, nobody is left on course (no finish read is a DNF).")
@@ -29,7 +30,11 @@ struct ResultsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try LoadedEvent.load(event)
-        let filter = ResultsFilter(race: try loaded.raceIndex(race), division: division, sex: sex)
+        let raceIndex = try loaded.raceIndex(race)
+        if let nobody = EmptySelection.reason(loaded.folder, race: raceIndex, division: division, sex: sex) {
+            throw RacedashError(nobody)
+        }
+        let filter = ResultsFilter(race: raceIndex, division: division, sex: sex)
         let snapshot = await loaded.state().snapshot(at: at?.placed(in: loaded.folder.event), final: final)
         switch format {
         case .table: print(TableReport.render(snapshot, filter: filter), terminator: "")

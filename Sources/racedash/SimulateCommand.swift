@@ -1,5 +1,6 @@
 import ArgumentParser
 import DashboardApp
+import Foundation
 import DecoderLink
 import RaceModel
 import Simulation
@@ -9,19 +10,23 @@ struct SimulateCommand: AsyncParsableCommand {
         commandName: "simulate",
         abstract: "Write a whole synthetic race as an event folder, the same for the same seed.")
 
-    @Option(help: "The folder to write (created if missing).")
+    @Option(help: "The folder to write (created if missing; one that holds files needs --force).")
     var out: String
-    @Option(help: "Random seed: the same seed writes the same race.")
+    @Flag(help: "Write into --out even if it already holds files (an earlier event is overwritten).")
+    var force = false
+    @Option(parsing: .unconditional, help: "Random seed: the same seed writes the same race.")
     var seed: UInt64 = 2025
-    @Option(help: "Number of runners.")
+    @Option(parsing: .unconditional, help: "Number of runners.")
     var runners: Int = 1000
     @Option(help: "pyongyang (marathon, half and 10K) or big-city (one big marathon).")
     var profile: SimulationProfile = .pyongyang
     @Flag(help: "Write the read files in real time, line by line, as the mats would.")
     var live = false
-    @Option(help: "With --live: how many times faster than real time.")
+    @Option(parsing: .unconditional, help: "With --live: how many times faster than real time.")
     var speed: Double = 1
-    @Option(help: "With --live: start the race clock here (HH:MM:SS); earlier lines are written at once.")
+    @Option(
+        help: "With --live: start the race clock here (HH:MM:SS); earlier lines are written at once.",
+        transform: TimeOfDayArgument.parse)
     var from: TimeOfDayArgument?
     @Flag(
         help:
@@ -31,20 +36,41 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard runners >= 0 && runners <= 200_000 else {
-            throw ValidationError("--runners must be between 0 and 200000")
+            throw ValidationError("--runners must be between 0 and 200000, not \(runners)")
         }
-        guard speed > 0 && speed <= 100_000 else { throw ValidationError("--speed must be above 0 and at most 100000") }
+        guard speed > 0 && speed <= 100_000 else {
+            throw ValidationError("--speed must be above 0 and at most 100000, not \(speed)")
+        }
+    }
+
+    /// An event folder written over by mistake is a race lost: a folder that
+    /// already holds files is only written into with --force.
+    static func refuseToOverwrite(_ path: String, force: Bool) throws {
+        guard !force else { return }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw RacedashError("--out \(path) is a file, not a folder: choose a folder to write the event into")
+        }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        guard !contents.isEmpty else { return }
+        let shown = contents.sorted().prefix(3).joined(separator: ", ") + (contents.count > 3 ? ", ..." : "")
+        throw RacedashError(
+            "--out \(path) already holds files (\(shown)): pass --force to write the simulated event over them, "
+                + "or choose a new folder")
     }
 
     func run() async throws {
+        try Self.refuseToOverwrite(out, force: force)
         let event = RaceSimulator.simulate(SimulationOptions(seed: seed, runners: runners, profile: profile))
         if serve {
             try await serveLive(event)
             return
         }
         if live {
-            print("writing \(out) live at \(speed)x; Ctrl-C stops")
-            try await event.writeLive(to: out, speed: speed, from: from?.ms)
+            let progress = LiveWriteProgress(event.writeSchedule)
+            progress.say("writing \(out) live at \(speed)x; Ctrl-C stops")
+            try await event.writeLive(to: out, speed: speed, from: from?.ms, progress: progress.reached)
         } else {
             try event.write(to: out)
         }

@@ -16,12 +16,13 @@ import ScreenGrid
         #expect(f.line(5) == "  1     101 김민준           PRK  FIN    1:03:23         3:00         3:00 18-39")
         #expect(f.line(6) == "  2     102 Eliud Mwangi     KEN  FIN    1:04:05   +0:42 3:02         3:02 18-39")
         #expect(f.line(8).hasPrefix("  4     104 Pak Chol"))
-        #expect(f.line(11) == " Pl     Bib Women            Ctry At        Time     Gap Pace    Proj  Seg AG")
+        #expect(f.line(9) == " Pl     Bib Women            Ctry At        Time     Gap Pace    Proj  Seg AG")
         // On course at 15 km: the projection scales 0:50:05 to 21.1 km; gaps are to the leading woman.
-        #expect(f.line(12) == "  1     201 李娜             CHN  15K    0:50:05         3:20 1:10:27 3:20 18-39")
-        #expect(f.line(13) == "  2     202 Zoë Lefèvre      FRA  15K    0:51:20   +1:15 3:25 1:12:12 3:25 18-39")
-        #expect(f.line(18) == " Pl   Bib Splits: Men               5K     10K     15K  finish")
-        #expect(f.line(19) == "  1   101 김민준               0:15:05 0:30:05 0:45:05 1:03:23")
+        #expect(f.line(10) == "  1     201 李娜             CHN  15K    0:50:05         3:20 1:10:27 3:20 18-39")
+        #expect(f.line(11) == "  2     202 Zoë Lefèvre      FRA  15K    0:51:20   +1:15 3:25 1:12:12 3:25 18-39")
+        // The tables take the rows their runners need; the split matrix the rest.
+        #expect(f.line(14) == " Pl   Bib Splits: Men               5K     10K     15K  finish")
+        #expect(f.line(15) == "  1   101 김민준               0:15:05 0:30:05 0:45:05 1:03:23")
     }
 
     @Test func columnsStayAlignedWithHangulCJKAndAccents() async {
@@ -29,10 +30,10 @@ import ScreenGrid
         let f = DashboardFixture.render(snap, at: "10:10:00")
         let ctry = [
             f.column(of: "PRK", inLine: 5), f.column(of: "KEN", inLine: 6), f.column(of: "ESP", inLine: 7),
-            f.column(of: "CHN", inLine: 12), f.column(of: "FRA", inLine: 13), f.column(of: "PRK", inLine: 14),
+            f.column(of: "CHN", inLine: 10), f.column(of: "FRA", inLine: 11), f.column(of: "PRK", inLine: 12),
         ]
         #expect(ctry.allSatisfy { $0 == 29 })
-        #expect(f.column(of: "1:13:58", inLine: 14) == f.column(of: "1:10:27", inLine: 12))
+        #expect(f.column(of: "1:13:58", inLine: 12) == f.column(of: "1:10:27", inLine: 10))
         // A wide name takes two cells per character, the right one a continuation.
         let name = f.column(of: "김민준", inLine: 5)!
         #expect(f[name, 5].text == "김" && f[name + 1, 5].isContinuation)
@@ -47,18 +48,18 @@ import ScreenGrid
         #expect(f.style(of: "Pak Chol", inLine: 8) == Theme.plain)
         #expect(!f[0, 6].style.attributes.contains(.reverse))
         // The fastest split of the table at each checkpoint is bold and underlined.
-        #expect(f.style(of: "0:15:05", inLine: 19)?.attributes == [.bold, .underline])
-        #expect(f.style(of: "0:15:15", inLine: 20)?.attributes == [])
+        #expect(f.style(of: "0:15:05", inLine: 15)?.attributes == [.bold, .underline])
+        #expect(f.style(of: "0:15:15", inLine: 16)?.attributes == [])
     }
 
     @Test func selectingAWomanMovesTheSplitMatrixToWomen() async {
         let snap = await DashboardFixture.snapshot(at: "10:10:00")
         let f = DashboardFixture.render(snap, DashboardFixture.ui(.elite) { $0.selected = 5 }, at: "10:10:00")
-        #expect(f[2, 13].style.attributes.contains(.reverse))  // Zoë
+        #expect(f[2, 11].style.attributes.contains(.reverse))  // Zoë
         #expect(!f[2, 5].style.attributes.contains(.reverse))
-        #expect(f.line(18) == " Pl   Bib Splits: Women             5K     10K     15K  finish")
-        #expect(f.line(19) == "  1   201 李娜                 0:16:45 0:33:25 0:50:05")
-        #expect(f.style(of: "Zoë", inLine: 20)?.attributes.contains(.bold) == true)
+        #expect(f.line(14) == " Pl   Bib Splits: Women             5K     10K     15K  finish")
+        #expect(f.line(15) == "  1   201 李娜                 0:16:45 0:33:25 0:50:05")
+        #expect(f.style(of: "Zoë", inLine: 16)?.attributes.contains(.bold) == true)
     }
 
     @Test func wideTerminalPutsMenAndWomenSideBySide() async throws {
@@ -83,8 +84,8 @@ import ScreenGrid
         #expect(f.line(4).contains("Men (all)"))
         #expect(f.line(5).hasPrefix("  1     402 Fun Runner Two"))
         #expect(f.line(6).hasPrefix("  2     403 Fun Runner Three"))
-        #expect(f.line(11).contains("Women (all)"))
-        #expect(f.line(12).hasPrefix("  1     401 Fun Runner One"))
+        #expect(f.line(7).contains("Women (all)"))
+        #expect(f.line(8).hasPrefix("  1     401 Fun Runner One"))
     }
 
     /// A marathon with a split every 5 km: more checkpoints than 80 columns hold.

@@ -82,3 +82,46 @@ import ScreenGrid
         #expect(replay.line(23).contains("g go to"))
     }
 }
+
+/// The country filter is typed at a prompt, not stepped through.
+@Suite struct CountryPromptTests {
+    func press(_ keys: [Key], _ ui: UIState, snap: RaceSnapshot) -> UIState {
+        var state = ui
+        for key in keys { state = KeyHandler.handle(key, state, snapshot: snap, height: 24).0 }
+        return state
+    }
+
+    var onCountry: UIState { DashboardFixture.ui(.field) { $0.filterFocus = .country } }
+
+    @Test func fOpensAPromptAndEnterSetsTheTypedCode() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        var s = press([.char("f")], onCountry, snap: snap)
+        #expect(s.countryActive && s.inputActive)
+        let prompt = DashboardFixture.render(snap, s, at: "10:10:00")
+        #expect(prompt.line(23).hasPrefix(" Country (code such as PRK; empty: all): _"))
+        // Lower case is taken as upper; letters only, three at most.
+        s = press([.char("p"), .char("1"), .char("r"), .char("k"), .char("x")], s, snap: snap)
+        #expect(s.countryText == "PRK")
+        s = press([.enter], s, snap: snap)
+        #expect(!s.countryActive && s.filters.country == "PRK" && s.message == nil)
+        // The prompt starts from the filter set; emptied, Enter clears it.
+        s = press([.char("f")], s, snap: snap)
+        #expect(s.countryText == "PRK")
+        s = press([.backspace, .backspace, .backspace, .enter], s, snap: snap)
+        #expect(s.filters.country == nil)
+    }
+
+    @Test func aCodeNobodyRunsForOrAnAmbiguousStartSaysWhich() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let none = press([.char("f"), .char("u"), .char("s"), .char("a"), .enter], onCountry, snap: snap)
+        #expect(none.filters.country == nil)
+        #expect(
+            none.message == "nobody in Half Marathon runs for \"USA\"; countries: CHN ESP FRA GBR GER IRL JPN KEN PRK")
+        let ambiguous = press([.char("f"), .char("g"), .enter], onCountry, snap: snap)
+        #expect(ambiguous.message == "\"G\" could be GBR GER: type the whole code")
+        let unique = press([.char("f"), .char("k"), .enter], onCountry, snap: snap)
+        #expect(unique.filters.country == "KEN")
+        let cancelled = press([.char("f"), .char("k"), .escape], onCountry, snap: snap)
+        #expect(!cancelled.countryActive && cancelled.filters.country == nil)
+    }
+}

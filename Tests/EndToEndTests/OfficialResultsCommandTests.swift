@@ -5,11 +5,6 @@ import Testing
 /// The built `racedash results --final` and `racedash awards` on the sample feed.
 @Suite(.timeLimit(.minutes(2)))
 struct OfficialResultsCommandTests {
-    func racedash(_ arguments: [String]) async throws -> Subprocess.Result {
-        let binary = try #require(SampleFeed.racedashBinary(), "racedash was not built next to the tests")
-        return try await Subprocess.run(binary, arguments)
-    }
-
     @Test func finalResultsAndAwardsFromTheCommandLine() async throws {
         let final = try await racedash(["results", SampleFeed.path, "--race", "half", "--final", "--format", "csv"])
         #expect(final.status == 0, "\(final.stderr)")

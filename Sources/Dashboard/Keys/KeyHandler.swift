@@ -23,6 +23,7 @@ public enum KeyHandler {
         if ui.correction != nil { return correct(key, ui, snapshot: snapshot) }
         if ui.searchActive { return (search(key, ui, snapshot: snapshot, height: height), []) }
         if ui.gotoActive { return goTo(key, ui, event: snapshot.event) }
+        if ui.countryActive { return (typeCountry(key, ui, snapshot: snapshot), []) }
         guard let binding = KeyBindings.binding(for: key, view: ui.view, mode: mode) else {
             if let elsewhere = KeyBindings.anyBinding(for: key) {
                 ui.message = notHere(elsewhere, view: ui.view, mode: mode)
@@ -174,9 +175,10 @@ public enum KeyHandler {
             ui.filters.ageGroup = FilterChoices.next(
                 ui.filters.ageGroup, in: Array(snapshot.event.ageGroups.lowerBounds.indices))
         case .country:
-            guard let race = snapshot.raceIndex(ui) else { return }
-            ui.filters.country = FilterChoices.next(
-                ui.filters.country, in: FilterChoices.countries(snapshot, race: race))
+            // Dozens of countries are too many to step through: the code is typed.
+            ui.countryActive = true
+            ui.countryText = ui.filters.country ?? ""
+            return
         }
         ui.positions[.field] = ListPosition()
     }
@@ -302,125 +304,25 @@ public enum KeyHandler {
         ui.positions[.runner] = ListPosition()
     }
 
-    // MARK: - Text input
-
-    /// Typing moves the field selection to the first match as it goes; Enter
-    /// keeps it (or opens the runner from other views), Esc puts it back.
-    static func search(_ key: Key, _ ui: UIState, snapshot: RaceSnapshot, height: Int) -> UIState {
-        var ui = ui
-        switch key {
-        case .escape:
-            ui.searchActive = false
-            ui.search = ""
-            if let origin = ui.searchOrigin { ui.positions[.field] = origin }
-            ui.searchOrigin = nil
-        case .backspace, .delete:
-            if !ui.search.isEmpty { ui.search.removeLast() }
-            follow(&ui, snapshot: snapshot, height: height)
-        case .char(let ch):
-            ui.search.append(ch)
-            follow(&ui, snapshot: snapshot, height: height)
-        case .enter:
-            ui.searchActive = false
-            let query = ui.search.trimmingCharacters(in: .whitespaces)
-            ui.searchOrigin = nil
-            guard !query.isEmpty else { return ui }
-            ui.lastSearch = query
-            let list = FieldList(snapshot, ui: ui)
-            if ui.view == .field, let i = list.firstMatch(query, participants: snapshot.participants) {
-                place(&ui, at: i, count: list.count, height: height)
-            } else if let runner = anyMatch(query, snapshot: snapshot, list: ui.view == .field ? list : nil) {
-                openRunner(&ui, runner)
-            } else {
-                ui.message = "no runner matches \"\(query)\""
-            }
-        default:
-            break
-        }
-        return ui
-    }
-
-    static func follow(_ ui: inout UIState, snapshot: RaceSnapshot, height: Int) {
-        guard ui.view == .field else { return }
-        let list = FieldList(snapshot, ui: ui)
-        if let i = list.firstMatch(ui.search, participants: snapshot.participants) {
-            place(&ui, at: i, count: list.count, height: height)
-        } else if let origin = ui.searchOrigin {
-            ui.positions[.field] = origin
-        }
-    }
-
-    /// A match in the field list shown first, else anyone in the event (another race, filtered out).
-    static func anyMatch(_ query: String, snapshot: RaceSnapshot, list: FieldList?) -> Int? {
-        if let list, let i = list.firstMatch(query, participants: snapshot.participants) { return list.row(i).runner }
-        return eventMatches(query, snapshot: snapshot).first
-    }
-
-    /// `n` / `N`: in the field, the next or previous match in the list shown;
-    /// elsewhere, or when that list has none, the next matching runner of the
-    /// whole event, opened: a search made from the elite view found its runner there.
-    static func repeatSearch(_ ui: inout UIState, forward: Bool, snapshot: RaceSnapshot, height: Int) {
-        let query = ui.lastSearch
-        guard !query.isEmpty else {
-            ui.message = "nothing to repeat: / starts a search"
-            return
-        }
-        if ui.view == .field {
-            let list = FieldList(snapshot, ui: ui)
-            let from = ui.selected + (forward ? 1 : -1)
-            if let i = list.firstMatch(query, from: from, backward: !forward, participants: snapshot.participants) {
-                place(&ui, at: i, count: list.count, height: height)
-                return
-            }
-        }
-        let matches = eventMatches(query, snapshot: snapshot)
-        guard !matches.isEmpty else {
-            ui.message = "no runner matches \"\(query)\""
-            return
-        }
-        let here = ui.view == .runner ? ui.runner.flatMap { matches.firstIndex(of: $0) } : nil
-        if here != nil, matches.count == 1 {
-            ui.message = "\"\(query)\" has no other match"
-            return
-        }
-        let next =
-            here.map { ($0 + (forward ? 1 : matches.count - 1)) % matches.count } ?? (forward ? 0 : matches.count - 1)
-        openRunner(&ui, matches[next])
-    }
-
-    /// Everyone in the event the query finds: bibs that are the query, then names that contain it.
-    static func eventMatches(_ query: String, snapshot: RaceSnapshot) -> [Int] {
-        let lower = query.lowercased()
-        let people = snapshot.participants
-        let bibs = people.indices.filter { people[$0].bib.lowercased() == lower }
-        return bibs + people.indices.filter { !bibs.contains($0) && people[$0].name.lowercased().contains(lower) }
-    }
-
-    static func place(_ ui: inout UIState, at i: Int, count: Int, height: Int) {
-        let current = ui.positions[.field] ?? ListPosition()
-        let w = FieldView.window(
-            selected: i, scroll: current.scroll, count: count, rows: Layout.fieldListRows(height: height))
-        ui.positions[.field] = ListPosition(scroll: w.scroll, selected: w.selected)
-    }
+    // MARK: - Go to a time of day
 
     static func goTo(_ key: Key, _ ui: UIState, event: EventConfig) -> (UIState, [Command]) {
         var ui = ui
-        switch key {
-        case .escape:
+        let outcome = PromptEditing.edit(&ui.gotoText, key) {
+            $0.isNumber || $0 == ":" || $0 == "." || $0 == "+" || $0 == "d"
+        }
+        switch outcome {
+        case .editing:
+            break
+        case .cancelled:
             ui.gotoActive = false
-            ui.gotoText = ""
-        case .backspace, .delete:
-            if !ui.gotoText.isEmpty { ui.gotoText.removeLast() }
-        case .char(let ch) where ch.isNumber || ch == ":" || ch == "." || ch == "+" || ch == "d":
-            ui.gotoText.append(ch)
-        case .enter:
+        case .submitted(let typed):
             ui.gotoActive = false
-            let text = ui.gotoText.trimmingCharacters(in: .whitespaces)
-            ui.gotoText = ""
+            let text = typed.trimmingCharacters(in: .whitespaces)
+            // Nothing typed: Enter just closes the prompt, like Esc.
+            guard !text.isEmpty else { return (ui, []) }
             if let t = event.window.typed(text) { return (ui, [.replay(.seekTo(t))]) }
             ui.message = "not a time of day: \"\(text)\" (type HH:MM or HH:MM:SS)"
-        default:
-            break
         }
         return (ui, [])
     }

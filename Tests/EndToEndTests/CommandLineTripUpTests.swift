@@ -1,0 +1,91 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// What a new user tripped on at the command line, on the built binary.
+@Suite(.timeLimit(.minutes(3)))
+struct CommandLineTripUpTests {
+    @Test func negativeNumbersReachTheCheckThatSaysWhatIsWrong() async throws {
+        let top = try await racedash(["awards", SampleFeed.path, "--top", "-3"])
+        #expect(top.status != 0 && top.stderr.contains("--top must be 1 or more, not -3"), "\(top.stderr)")
+        #expect(!top.stderr.contains("Missing value"))
+        let limit = try await racedash(["check", SampleFeed.path, "--limit", "-1"])
+        #expect(limit.stderr.contains("--limit must be 0 or more, not -1"), "\(limit.stderr)")
+        let speed = try await racedash(["replay", SampleFeed.path, "--speed", "-5"])
+        #expect(speed.stderr.contains("--speed -5 is out of range"), "\(speed.stderr)")
+    }
+
+    @Test func anUnknownRaceNamesTheRacesThereAre() async throws {
+        let result = try await racedash(["results", SampleFeed.path, "--race", "marthon"])
+        #expect(result.status != 0)
+        #expect(result.stderr == "Error: unknown race 'marthon'; races are marathon, half, 10k\n")
+    }
+
+    @Test func sexIsTakenInEitherCaseAndXIsDocumented() async throws {
+        let lower = try await racedash(["results", SampleFeed.path, "--race", "10k", "--sex", "f", "--format", "csv"])
+        let upper = try await racedash(["results", SampleFeed.path, "--race", "10k", "--sex", "F", "--format", "csv"])
+        #expect(lower.status == 0, "\(lower.stderr)")
+        #expect(lower.stdout == upper.stdout && lower.stdout.contains(",F,"))
+        let help = try await racedash(["results", "--help"])
+        #expect(help.stdout.contains("M, F or X"))
+    }
+
+    @Test func aBadTimeOfDaySaysWhy() async throws {
+        let minute = try await racedash(["results", SampleFeed.path, "--at", "9:61"])
+        #expect(minute.status != 0)
+        #expect(minute.stderr.contains("minute 61 is past 59"), "\(minute.stderr)")
+        let hour = try await racedash(["results", SampleFeed.path, "--at", "25:00"])
+        #expect(hour.stderr.contains("hour 25 is past 23: after midnight write the next day's time with +1d"))
+        let form = try await racedash(["replay", SampleFeed.path, "--from", "noon"])
+        #expect(form.stderr.contains("write HH:MM or HH:MM:SS"), "\(form.stderr)")
+    }
+
+    @Test func aMistypedCommandGetsASuggestion() async throws {
+        let typo = try await racedash(["reslts", SampleFeed.path])
+        #expect(typo.status != 0)
+        #expect(typo.stderr.hasPrefix("Error: unknown command 'reslts'; did you mean 'results'?"), "\(typo.stderr)")
+        let nothing = try await racedash(["xyzzy"])
+        #expect(nothing.stderr.hasPrefix("Error: unknown command 'xyzzy'; commands: replay, live, results"))
+        // Real commands and help are untouched.
+        #expect(try await racedash(["help"]).stdout.contains("SUBCOMMANDS"))
+    }
+
+    @Test func aSelectionOfNobodySaysWhichChoiceEmptiedIt() async throws {
+        let sex = try await racedash([
+            "results", SampleFeed.path, "--race", "marathon", "--division", "elite", "--sex", "X",
+        ])
+        #expect(sex.status != 0)
+        #expect(sex.stdout.isEmpty)
+        #expect(
+            sex.stderr == "Error: nothing matched: nobody in race marathon (elite) has sex X (there: M 16, F 11)\n")
+        let division = try await racedash(["results", SampleFeed.path, "--race", "10k", "--division", "elite"])
+        #expect(division.stderr.contains("nobody in race 10k is in the elite division (there: amateur 311)"))
+    }
+
+    @Test func simulateRefusesToWriteOverAFolderWithoutForce() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        try scratch.write("event.toml", "# an earlier event\n")
+        let refused = try await racedash(["simulate", "--out", scratch.path, "--runners", "10"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("already holds files (event.toml): pass --force"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: scratch.file("event.toml"), encoding: .utf8) == "# an earlier event\n")
+        let forced = try await racedash(["simulate", "--out", scratch.path, "--runners", "10", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try String(contentsOfFile: scratch.file("event.toml"), encoding: .utf8) != "# an earlier event\n")
+    }
+
+    @Test func simulateLivePrintsProgressWhileItWrites() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let out = scratch.file("race")
+        let result = try await racedash([
+            "simulate", "--out", out, "--runners", "20", "--live", "--speed", "100000",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("writing \(out) live at 100000.0x") == true, "\(result.stdout)")
+        #expect(lines.contains { $0.contains(" race clock: ") && $0.contains(" lines written (") }, "\(result.stdout)")
+        #expect(lines.last?.hasPrefix("wrote \(out): 20 runners") == true)
+    }
+}
