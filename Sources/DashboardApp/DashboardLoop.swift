@@ -47,6 +47,8 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
     func run() throws {
         try terminal.start()
         defer { terminal.stop() }
+        // A snapshot or a feed report ends the wait for a key: it is drawn at once.
+        mailbox.wakes(terminal.waker)
         var last = clock.now
         var shownSecond = liveNow(snapshot.event) / 1000
         var shownWallSecond = LiveClock.unixMillisNow() / 1000

@@ -1,6 +1,7 @@
 import Dashboard
 import RaceModel
 import RaceStore
+import ScreenGrid
 import Snapshots
 import Synchronization
 
@@ -19,6 +20,8 @@ public final class SnapshotMailbox: Sendable {
     }
 
     private let slots: Mutex<Slots>
+    /// The UI thread's terminal wait, ended by every deposit.
+    private let loopWaker = Mutex<(any KeyWaker)?>(nil)
     /// Rings when the wanted time moves, the state changes or the mailbox
     /// closes: the fetcher sleeps on it instead of polling.
     let rings: AsyncStream<Void>
@@ -48,11 +51,21 @@ public final class SnapshotMailbox: Sendable {
             $0.taken = false
             $0.deposits += 1
         }
+        wakeLoop()
     }
+
+    /// The UI loop's terminal wait: a deposit ends it, so the loop draws what
+    /// came without waiting for a key or the end of its wait.
+    public func wakes(_ waker: any KeyWaker) {
+        loopWaker.withLock { $0 = waker }
+    }
+
+    private func wakeLoop() { loopWaker.withLock { $0 }?.wake() }
 
     /// The feed's latest report on itself, replacing one not yet taken.
     public func deposit(_ report: FeedReport) {
         slots.withLock { $0.feed = report }
+        wakeLoop()
     }
 
     /// The feed's report if a new one arrived since the last call, else nil.

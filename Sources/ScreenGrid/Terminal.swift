@@ -27,4 +27,15 @@ public protocol Terminal: AnyObject {
     /// Something outside the loop asked the program to stop (a signal): the
     /// loop ends at its next look.
     var stopRequested: Bool { get }
+
+    /// Ends a `readKey` wait early when used from any thread: news that is
+    /// not a key (a new snapshot, a feed problem) is drawn at once. Asked for
+    /// on the loop's thread, used from others.
+    var waker: any KeyWaker { get }
+}
+
+/// Wakes a terminal waiting in `readKey`; a wake with nobody waiting makes
+/// the next wait return at once, so none is lost.
+public protocol KeyWaker: Sendable {
+    func wake()
 }

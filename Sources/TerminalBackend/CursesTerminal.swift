@@ -26,6 +26,7 @@ public final class CursesTerminal: Terminal {
     private var style = CursesStyle(usesColor: false, hasDefaultColors: false, maxPairs: 0)
     private var lastFrame: Frame?
     private var needsFullRedraw = true
+    private let wakePipe = WakePipe()
 
     public init(colors: Bool = true) {
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
@@ -156,24 +157,41 @@ public final class CursesTerminal: Terminal {
         _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
     }
 
+    public var waker: any KeyWaker { wakePipe }
+
     /// Waits up to `timeoutMs` (negative: forever) for a key. Nil on timeout,
-    /// on an interrupting signal (check `TerminalGuard.stopRequested`), or for
-    /// keys without a meaning here. `.resize` means the size has changed and
-    /// the next frame is drawn in full.
+    /// on a wake (`waker`), on an interrupting signal (check
+    /// `TerminalGuard.stopRequested`), or for keys without a meaning here.
+    /// `.resize` means the size has changed and the next frame is drawn in full.
     public func readKey(timeoutMs: Int) -> Key? {
         guard isActive, let window else { return nil }
-        wtimeout(window, Int32(clamping: timeoutMs))
+        // What curses already holds (the rest of a pasted burst) comes first, without waiting.
+        if let pending = nextKey(window) { return pending }
+        guard timeoutMs != 0 else { return nil }
+        // stdin and the wake pipe together: input, a wake, the timeout or a signal ends the wait.
+        var fds = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&fds, 2, Int32(clamping: timeoutMs))
+        if fds[1].revents != 0 { wakePipe.drain() }
+        return nextKey(window) ?? nil
+    }
+
+    /// The key curses can give without waiting (but for the rest of an escape
+    /// sequence): nil when it has none, `.some(nil)` for a key without a meaning here.
+    private func nextKey(_ window: UnsafeMutablePointer<WINDOW>) -> Key?? {
+        wtimeout(window, 0)
         var code: wint_t = 0
-        let result = wget_wch(window, &code)
         let key: Key?
-        switch result {
+        switch wget_wch(window, &code) {
         case OK: key = KeyCodes.key(character: UInt32(code))
         case KEY_CODE_YES: key = KeyCodes.key(functionKey: Int32(bitPattern: code))
-        default: key = nil
+        default: return nil
         }
         if key == .resize { invalidate() }
         // Only seen if something turned ISIG off; it still means stop.
         if key == .ctrlC { TerminalGuard.requestStop() }
-        return key
+        return .some(key)
     }
 }

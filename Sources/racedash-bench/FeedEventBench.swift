@@ -97,10 +97,18 @@ final class WatchingTerminal: Terminal, Sendable {
         done?.resume(returning: true)
     }
 
-    /// The loop's wait for a key: there are none, so it just passes the time.
+    /// The loop's wait for a key: there are none, so it passes the time until a wake.
     func readKey(timeoutMs: Int) -> Key? {
-        if timeoutMs > 0, !stopRequested { Thread.sleep(forTimeInterval: Double(timeoutMs) / 1000) }
+        if timeoutMs > 0, !stopRequested { _ = wakes.wait(timeout: .now() + .milliseconds(timeoutMs)) }
         return nil
+    }
+
+    private let wakes = DispatchSemaphore(value: 0)
+    var waker: any KeyWaker { Waker(wakes: wakes) }
+
+    private struct Waker: KeyWaker {
+        let wakes: DispatchSemaphore
+        func wake() { wakes.signal() }
     }
 
     /// Milliseconds from `event` to the first frame whose ticker `match`es

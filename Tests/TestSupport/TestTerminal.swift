@@ -32,6 +32,8 @@ public final class TestTerminal: Terminal, @unchecked Sendable {
         var started = false
         var stopped = false
         var stopRequested = false
+        /// A wake came while no `readKey` waited: the next one returns at once.
+        var woken = false
     }
 
     private let condition = NSCondition()
@@ -77,7 +79,8 @@ public final class TestTerminal: Terminal, @unchecked Sendable {
         let deadline = Date(timeIntervalSinceNow: Double(max(0, timeoutMs)) / 1000)
         condition.lock()
         defer { condition.unlock() }
-        while !state.stopRequested, state.queue.isEmpty, condition.wait(until: deadline) {}
+        while !state.stopRequested, state.queue.isEmpty, !state.woken, condition.wait(until: deadline) {}
+        state.woken = false
         guard !state.stopRequested, !state.queue.isEmpty else { return nil }
         state.read += 1
         return state.queue.removeFirst()
@@ -88,6 +91,20 @@ public final class TestTerminal: Terminal, @unchecked Sendable {
     }
 
     public var stopRequested: Bool { withLock { $0.stopRequested } }
+
+    public var waker: any KeyWaker { Waker(terminal: self) }
+
+    private struct Waker: KeyWaker {
+        let terminal: TestTerminal
+        func wake() { terminal.wakeUp() }
+    }
+
+    private func wakeUp() {
+        withLock { s in
+            s.woken = true
+            condition.broadcast()
+        }
+    }
 
     // MARK: - What a test does
 
