@@ -91,13 +91,12 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
         }
     }
 
-    /// A feed report redraws at once when its problems changed; line counts
-    /// only matter where the feed panel shows them.
+    /// A feed report redraws at once when its problems changed. Line counts
+    /// and sizes change with every line: the feed panel shows them at its
+    /// once-a-second redraw (or with the next snapshot), not at every line.
     private func takeFeedReport() {
         guard let report = mailbox.takeNewFeedReport() else { return }
-        if report.problems != feedReport.problems || (session.ui.view == .checkpoints && report != feedReport) {
-            dirty = true
-        }
+        if report.problems != feedReport.problems { dirty = true }
         feedReport = report
     }
 
