@@ -96,7 +96,8 @@ public struct RaceStandings: Sendable, Equatable {
     public var at: Millis
     /// Finishers by time, then runners on course by furthest checkpoint and
     /// time there, then the unplaced in `RunnerStatus.listOrder`.
-    public var rows: [Standing]
+    /// Chunked: live snapshots taken a read apart share every chunk the read did not move.
+    public var rows: ChunkedArray<Standing>
     /// Fastest ranking-clock time at each checkpoint.
     public var leaderTimes: [Millis?]
     /// Runners with a valid split at each checkpoint.
