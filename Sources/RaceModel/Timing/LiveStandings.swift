@@ -114,7 +114,7 @@ public struct LiveStandings: Sendable {
     /// Moves the clock to `at` and takes the new timelines of `changed`
     /// runners (`previous`: the timelines the rows were made from).
     public mutating func update(
-        changed: some Sequence<Int>, timelines: ChunkedArray<RunnerTimeline>,
+        changed: some Collection<Int>, timelines: ChunkedArray<RunnerTimeline>,
         previous: ChunkedArray<RunnerTimeline>, at newAt: Millis, finalRace newFinal: [Bool]
     ) {
         let crossed = builder.event.races.contains { race in
@@ -125,7 +125,9 @@ public struct LiveStandings: Sendable {
             }
         }
         at = newAt
-        if crossed || newFinal != finalRace {
+        // Moving thousands of rows one by one costs more than listing them again (a seek).
+        let many = changed.count > rows.count / 16
+        if crossed || newFinal != finalRace || many {
             finalRace = newFinal
             return rebuild(timelines: timelines)
         }
