@@ -5,7 +5,9 @@ import Glibc
 #endif
 
 /// One run of another program: its wall time and its own peak memory
-/// (wait4's rusage is the child's alone, unlike the process-wide figure).
+/// (wait4's rusage is the child's alone, unlike the process-wide figure; but
+/// Linux starts a spawned child's high-water mark at the parent's resident
+/// size, so children are run while this process is still small).
 struct ChildRun {
     var seconds: Double
     var peakMiB: Double
@@ -18,6 +20,7 @@ func runChild(_ arguments: [String], output: String = "/dev/null") throws -> Chi
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0

@@ -36,8 +36,11 @@ public struct LiveStandings: Sendable {
         var first: [Through?]
         var last: [Through?]
         var byLast: [Int]
+        /// Each checkpoint's ranking-clock splits, sorted.
+        var sortedSplits: [[Millis]]
 
         init(checkpoints: Int) {
+            sortedSplits = Array(repeating: [], count: checkpoints)
             leader = Array(repeating: nil, count: checkpoints)
             passed = Array(repeating: 0, count: checkpoints)
             first = Array(repeating: nil, count: checkpoints)
@@ -91,7 +94,8 @@ public struct LiveStandings: Sendable {
             var listed = ChunkedArray<Standing>()
             for runner in races[r].order { listed.append(rows[Int(runner)]) }
             races[r].listed = listed
-            for runner in races[r].members { add(Int(runner), timelines[Int(runner)], to: r) }
+            for runner in races[r].members { add(Int(runner), timelines[Int(runner)], to: r, sorted: false) }
+            for c in races[r].sortedSplits.indices { races[r].sortedSplits[c].sort() }
             refresh(race: r)
         }
     }
@@ -148,6 +152,15 @@ public struct LiveStandings: Sendable {
         for r in races.indices { refresh(race: r) }
     }
 
+    static func lowerBound(_ t: Millis, in sorted: [Millis]) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Position of `runner` in `order` (or where it goes), by its current key.
     func position(of runner: Int, in order: [Int32]) -> Int {
         var lo = 0, hi = order.count
@@ -178,6 +191,8 @@ public struct LiveStandings: Sendable {
         let row = rows[runner]
         for c in row.splits.indices {
             if let t = row.splits[c] {
+                let i = Self.lowerBound(t, in: races[r].sortedSplits[c])
+                races[r].sortedSplits[c].remove(at: i)
                 races[r].passed[c] -= 1
                 if races[r].leader[c] == t { stale.insert(c) }
             }
@@ -188,10 +203,16 @@ public struct LiveStandings: Sendable {
     }
 
     /// Adds the runner's row to the figures, as the full computation does in participant order.
-    mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int) {
+    /// `sorted: false` appends the splits, for a caller sorting them once after.
+    mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int, sorted: Bool = true) {
         let row = rows[runner]
         for c in row.splits.indices {
             if let t = row.splits[c] {
+                if sorted {
+                    races[r].sortedSplits[c].insert(t, at: Self.lowerBound(t, in: races[r].sortedSplits[c]))
+                } else {
+                    races[r].sortedSplits[c].append(t)
+                }
                 races[r].passed[c] += 1
                 if races[r].leader[c].map({ t < $0 }) ?? true { races[r].leader[c] = t }
             }
@@ -289,8 +310,10 @@ public struct LiveStandings: Sendable {
     /// The standings of race `r` now.
     public func standings(race r: Int) -> RaceStandings {
         let race = races[r]
-        return RaceStandings(
+        var standings = RaceStandings(
             raceIndex: r, at: at, rows: race.listed, leaderTimes: race.leader, passed: race.passed,
             firstThrough: race.first, lastThrough: race.last, byLastCheckpoint: race.byLast)
+        standings.sortedSplits = race.sortedSplits
+        return standings
     }
 }

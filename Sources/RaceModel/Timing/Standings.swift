@@ -107,6 +107,27 @@ public struct RaceStandings: Sendable, Equatable {
     public var lastThrough: [Through?]
     /// Runners on course or finished, by the furthest checkpoint they reached.
     public var byLastCheckpoint: [Int]
+    /// Every ranking-clock split at each checkpoint, in order, where the
+    /// standings are kept live: a runner's place there is one binary search.
+    public var sortedSplits: [[Millis]]? = nil
+
+    /// One plus the runners faster at `checkpoint` than `time` on the ranking clock.
+    public func place(at checkpoint: Int, time: Millis) -> Int? {
+        guard let sorted = sortedSplits?[checkpoint] else { return nil }
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < time { lo = mid + 1 } else { hi = mid }
+        }
+        return lo + 1
+    }
+
+    /// Equal when every figure is; `sortedSplits` is only an index over the rows.
+    public static func == (a: RaceStandings, b: RaceStandings) -> Bool {
+        a.raceIndex == b.raceIndex && a.at == b.at && a.rows == b.rows && a.leaderTimes == b.leaderTimes
+            && a.passed == b.passed && a.firstThrough == b.firstThrough && a.lastThrough == b.lastThrough
+            && a.byLastCheckpoint == b.byLastCheckpoint
+    }
 
     /// Runners by status, in one pass over the rows.
     public var statusCounts: StatusCounts { StatusCounts(rows) }
