@@ -36,6 +36,7 @@ public struct LiveStandings: Sendable {
         var first: [Through?]
         var last: [Through?]
         var byLast: [Int]
+        var statusCounts = StatusCounts()
         /// Each checkpoint's ranking-clock splits, sorted.
         var sortedSplits: [[Millis]]
 
@@ -266,11 +267,13 @@ public struct LiveStandings: Sendable {
         // is two retains, and a row looked up by runner a cache miss, 50,000 times over).
         var writes: [(k: Int, flags: RunnerFlags, gap: Millis?, places: (Int?, Int?, Int?, Int?))] = []
         let at = at
+        var counts = StatusCounts()
         listed.forEachChunk { start, shown in
             for j in shown.indices {
                 let k = start + j
                 let runner = Int(order[k])
                 let status = shown[j].status
+                counts.add(status)
                 var flags = shown[j].flags
                 if status == .onCourse && at >= overdueAt[runner] {
                     flags.insert(.overdue)
@@ -305,6 +308,7 @@ public struct LiveStandings: Sendable {
                 w.places
         }
         races[r].listed = listed
+        races[r].statusCounts = counts
     }
 
     /// The standings of race `r` now.
@@ -314,6 +318,7 @@ public struct LiveStandings: Sendable {
             raceIndex: r, at: at, rows: race.listed, leaderTimes: race.leader, passed: race.passed,
             firstThrough: race.first, lastThrough: race.last, byLastCheckpoint: race.byLast)
         standings.sortedSplits = race.sortedSplits
+        standings.statusCounts = race.statusCounts
         return standings
     }
 }

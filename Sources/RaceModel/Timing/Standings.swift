@@ -126,9 +126,9 @@ public struct RaceStandings: Sendable, Equatable {
     public static func == (a: RaceStandings, b: RaceStandings) -> Bool {
         a.raceIndex == b.raceIndex && a.at == b.at && a.rows == b.rows && a.leaderTimes == b.leaderTimes
             && a.passed == b.passed && a.firstThrough == b.firstThrough && a.lastThrough == b.lastThrough
-            && a.byLastCheckpoint == b.byLastCheckpoint
+            && a.byLastCheckpoint == b.byLastCheckpoint && a.statusCounts == b.statusCounts
     }
 
-    /// Runners by status, in one pass over the rows.
-    public var statusCounts: StatusCounts { StatusCounts(rows) }
+    /// Runners by status, counted when the standings are made (the header shows them every frame).
+    public var statusCounts = StatusCounts()
 }

@@ -51,9 +51,11 @@ public struct StandingsBuilder: Sendable {
         }
         rows = order.map { rows[$0] }
         givePlaces(&rows, leader: leader, race: race)
-        return RaceStandings(
+        var standings = RaceStandings(
             raceIndex: raceIndex, at: at, rows: ChunkedArray(rows), leaderTimes: leader, passed: passed,
             firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
+        standings.statusCounts = StatusCounts(rows)
+        return standings
     }
 
     /// `markOverdue: false` leaves out the one part of a row that moves with
