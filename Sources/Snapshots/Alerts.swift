@@ -169,19 +169,14 @@ extension RaceSnapshot {
                 out.append(Alert(severity: .notice, time: r.time, subject: .rejectedLine(r)))
             }
         }
-        // Stable: equal keys keep the order above (file and line order for rejections).
+        // Equal keys keep the order above (file and line order for rejections).
         // A silent mat is going on now, so it leads whatever time its last read was.
-        let keyed = out.enumerated().sorted { a, b in
-            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            if a.element.isOngoing != b.element.isOngoing { return a.element.isOngoing }
-            switch (a.element.time, b.element.time) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.offset < b.offset
-            }
+        // Sorted as small keys, not as alerts: a big race has thousands each snapshot.
+        let keys = out.indices.map { i -> (Int, Int, Int, Millis, Int) in
+            let a = out[i]
+            return (-a.severity.rawValue, a.isOngoing ? 0 : 1, a.time == nil ? 1 : 0, -(a.time ?? 0), i)
         }
-        return keyed.map(\.element)
+        return keys.sorted { $0 < $1 }.map { out[$0.4] }
     }
 
     /// Points that have read nothing for a while although runners are due there.

@@ -13,6 +13,8 @@ struct BenchOptions {
     var only: Set<String> = []
     var generateInto: String? = nil
     var soakSeconds = 60
+    var peer: String? = nil
+    var childCatchUp: String? = nil
 
     init(_ args: [String]) throws {
         var i = 0
@@ -29,12 +31,14 @@ struct BenchOptions {
             case "--dir": dir = try value()
             case "--only": only.insert(try value())
             case "--generate": generateInto = try value()
+            case "--peer": peer = try value()
+            case "--child-catch-up": childCatchUp = try value()
             case "--soak":
                 guard let n = Int(try value()), n > 0 else { throw BenchError("--soak takes seconds") }
                 soakSeconds = n
             case "-h", "--help":
                 print(
-                    "usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live|headless|decoders] [--soak SECONDS]"
+                    "usage: racedash-bench [--runners N] [--dir DIR] [--only scale|results|frame|snapshot|live|headless|decoders] [--soak SECONDS] [--peer peer_results.py]"
                 )
                 exit(0)
             default: throw BenchError("unknown argument \(args[i])")
@@ -87,12 +91,25 @@ if let dir = options.generateInto {
     }
 }
 
+if let dir = options.childCatchUp {
+    do {
+        try await childCatchUp(folder: dir)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 let dir = options.dir ?? NSTemporaryDirectory() + "racedash-bench-\(options.runners)"
 do {
     #if DEBUG
     print("note: this is a debug build; figures are meaningful only with -c release")
     #endif
     try ensureEvent(at: dir, runners: options.runners)
+    if options.only.isEmpty || options.only.contains("scale") {
+        print(try await runScaleBench(options: options, folder: dir))
+    }
     if options.only.isEmpty || options.only.contains("results") {
         print(try await runResultsBench(folder: dir))
     }

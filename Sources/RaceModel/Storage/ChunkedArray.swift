@@ -1,45 +1,48 @@
 /// An array stored in fixed-size chunks. A copy shares every chunk, and a
 /// write copies only the chunk it lands in: a live snapshot keeps the
 /// previous one's 50,000 timelines and replaces a handful, instead of
-/// copying all of them each time a read arrives.
+/// copying all of them each time a read arrives. Inlinable, so other modules
+/// get code specialized to the element instead of calls through its witness table.
 public struct ChunkedArray<Element> {
-    static var chunkShift: Int { 9 }
-    static var chunkSize: Int { 1 << chunkShift }
+    @usableFromInline static var chunkShift: Int { 9 }
+    @usableFromInline static var chunkMask: Int { (1 << chunkShift) - 1 }
 
-    private var chunks: [[Element]] = []
-    public private(set) var count = 0
+    @usableFromInline var chunks: [[Element]] = []
+    @usableFromInline var storedCount = 0
+    @inlinable public var count: Int { storedCount }
 
-    public init() {}
+    @inlinable public init() {}
 
-    public init(_ elements: some Sequence<Element>) {
+    @inlinable public init(_ elements: some Sequence<Element>) {
         for e in elements { append(e) }
     }
 
-    public mutating func append(_ element: Element) {
-        if count & (Self.chunkSize - 1) == 0 {
+    @inlinable public mutating func append(_ element: Element) {
+        if count & Self.chunkMask == 0 {
             var chunk: [Element] = []
-            chunk.reserveCapacity(Self.chunkSize)
+            chunk.reserveCapacity(Self.chunkMask + 1)
             chunks.append(chunk)
         }
         chunks[chunks.count - 1].append(element)
-        count += 1
+        storedCount += 1
     }
 }
 
 extension ChunkedArray: RandomAccessCollection, MutableCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
-    public func index(after i: Int) -> Int { i + 1 }
-    public func index(before i: Int) -> Int { i - 1 }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
+    @inlinable public func index(after i: Int) -> Int { i + 1 }
+    @inlinable public func index(before i: Int) -> Int { i - 1 }
 
-    public subscript(position: Int) -> Element {
-        get {
+    @inlinable public subscript(position: Int) -> Element {
+        // Borrowed, not copied: reading one field of a timeline must not retain all its arrays.
+        _read {
             precondition(position >= 0 && position < count, "index out of range")
-            return chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
+            yield chunks[position >> Self.chunkShift][position & Self.chunkMask]
         }
         _modify {
             precondition(position >= 0 && position < count, "index out of range")
-            yield &chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)]
+            yield &chunks[position >> Self.chunkShift][position & Self.chunkMask]
         }
     }
 }
@@ -47,9 +50,34 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
 extension ChunkedArray: Sendable where Element: Sendable {}
 
 extension ChunkedArray: Equatable where Element: Equatable {
-    public static func == (a: ChunkedArray, b: ChunkedArray) -> Bool { a.elementsEqual(b) }
+    @inlinable public static func == (a: ChunkedArray, b: ChunkedArray) -> Bool { a.elementsEqual(b) }
 }
 
 extension ChunkedArray: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: Element...) { self.init(elements) }
+    @inlinable public init(arrayLiteral elements: Element...) { self.init(elements) }
+}
+
+extension ChunkedArray {
+    /// Moves the element at `from` to `to`, shifting those between by one:
+    /// only the chunks spanning the two positions are written (and copied if shared).
+    @inlinable public mutating func move(from: Int, to: Int) {
+        guard from != to else { return }
+        let moving = self[from]
+        if from < to {
+            for k in from..<to { self[k] = self[k + 1] }
+        } else {
+            for k in stride(from: from, to: to, by: -1) { self[k] = self[k - 1] }
+        }
+        self[to] = moving
+    }
+}
+
+extension ChunkedArray {
+    /// Each chunk in order as a buffer, with the index of its first element:
+    /// a pass over every element without a retain per access.
+    @inlinable public func forEachChunk(_ body: (Int, UnsafeBufferPointer<Element>) throws -> Void) rethrows {
+        for (c, chunk) in chunks.enumerated() {
+            try chunk.withUnsafeBufferPointer { try body(c << Self.chunkShift, $0) }
+        }
+    }
 }

@@ -11,7 +11,11 @@ public struct LiveStandings: Sendable {
     let builder: StandingsBuilder
     /// Each participant's row without the overdue flag, by participant.
     var rows: [Standing]
-    var overdue: [OverdueClock?]
+    /// The first clock time at which each row is overdue (`Millis.max`: never):
+    /// one number per runner, so the pass over the field stays in cache.
+    var overdueAt: [Millis]
+    /// Sex (index + 1, 0: none) and elite (bit 2) per runner, for places.
+    let category: [UInt8]
     /// The key each row is listed under; with `bibRank`, unique per runner.
     var keys: [RankKey]
     /// Position of each bib in numeric-aware order: the tie-break of equal keys.
@@ -24,13 +28,20 @@ public struct LiveStandings: Sendable {
     struct RaceOrder: Sendable {
         var members: [Int32] = []
         var order: [Int32] = []
+        /// The rows as listed, in `order`: shared with the snapshots, and
+        /// written only where a row, a place, a gap or the overdue flag changed.
+        var listed = ChunkedArray<Standing>()
         var leader: [Millis?]
         var passed: [Int]
         var first: [Through?]
         var last: [Through?]
         var byLast: [Int]
+        var statusCounts = StatusCounts()
+        /// Each checkpoint's ranking-clock splits, sorted.
+        var sortedSplits: [[Millis]]
 
         init(checkpoints: Int) {
+            sortedSplits = Array(repeating: [], count: checkpoints)
             leader = Array(repeating: nil, count: checkpoints)
             passed = Array(repeating: 0, count: checkpoints)
             first = Array(repeating: nil, count: checkpoints)
@@ -56,7 +67,10 @@ public struct LiveStandings: Sendable {
         for (position, runner) in byBib.enumerated() { rank[runner] = Int32(position) }
         bibRank = rank
         rows = []
-        overdue = []
+        overdueAt = []
+        category = participants.map { p in
+            UInt8(p.sex.map { $0.index + 1 } ?? 0) | (p.division == .elite ? 4 : 0)
+        }
         keys = []
         races = []
         rebuild(timelines: timelines)
@@ -67,18 +81,23 @@ public struct LiveStandings: Sendable {
         let event = builder.event
         races = event.races.map { RaceOrder(checkpoints: $0.checkpoints.count) }
         rows.removeAll(keepingCapacity: true)
-        overdue.removeAll(keepingCapacity: true)
+        overdueAt.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
         for (runner, participant) in builder.participants.enumerated() {
             let (row, clock) = makeRow(runner, timelines[runner])
             rows.append(row)
-            overdue.append(clock)
+            overdueAt.append(clock?.firstOverdue ?? .max)
             keys.append(RankKey(row))
             races[participant.raceIndex].members.append(Int32(runner))
         }
         for r in races.indices {
             races[r].order = races[r].members.sorted { precedes(Int($0), Int($1)) }
-            for runner in races[r].members { add(Int(runner), timelines[Int(runner)], to: r) }
+            var listed = ChunkedArray<Standing>()
+            for runner in races[r].order { listed.append(rows[Int(runner)]) }
+            races[r].listed = listed
+            for runner in races[r].members { add(Int(runner), timelines[Int(runner)], to: r, sorted: false) }
+            for c in races[r].sortedSplits.indices { races[r].sortedSplits[c].sort() }
+            refresh(race: r)
         }
     }
 
@@ -100,7 +119,7 @@ public struct LiveStandings: Sendable {
     /// Moves the clock to `at` and takes the new timelines of `changed`
     /// runners (`previous`: the timelines the rows were made from).
     public mutating func update(
-        changed: some Sequence<Int>, timelines: ChunkedArray<RunnerTimeline>,
+        changed: some Collection<Int>, timelines: ChunkedArray<RunnerTimeline>,
         previous: ChunkedArray<RunnerTimeline>, at newAt: Millis, finalRace newFinal: [Bool]
     ) {
         let crossed = builder.event.races.contains { race in
@@ -111,22 +130,36 @@ public struct LiveStandings: Sendable {
             }
         }
         at = newAt
-        if crossed || newFinal != finalRace {
+        // Moving thousands of rows one by one costs more than listing them again (a seek).
+        let many = changed.count > rows.count / 16
+        if crossed || newFinal != finalRace || many {
             finalRace = newFinal
             return rebuild(timelines: timelines)
         }
         var stale: [Set<Int>] = Array(repeating: [], count: races.count)
         for runner in changed {
             let r = builder.participants[runner].raceIndex
-            remove(runner, previous[runner], from: r, stale: &stale[r])
+            let from = remove(runner, previous[runner], from: r, stale: &stale[r])
             let (row, clock) = makeRow(runner, timelines[runner])
             rows[runner] = row
-            overdue[runner] = clock
+            overdueAt[runner] = clock?.firstOverdue ?? .max
             keys[runner] = RankKey(row)
-            insert(runner, into: r)
+            let to = insert(runner, into: r)
+            races[r].listed.move(from: from, to: to)
+            races[r].listed[to] = row
             add(runner, timelines[runner], to: r)
         }
         for r in races.indices where !stale[r].isEmpty { recount(stale[r], race: r, timelines: timelines) }
+        for r in races.indices { refresh(race: r) }
+    }
+
+    static func lowerBound(_ t: Millis, in sorted: [Millis]) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Position of `runner` in `order` (or where it goes), by its current key.
@@ -139,13 +172,17 @@ public struct LiveStandings: Sendable {
         return lo
     }
 
-    mutating func insert(_ runner: Int, into r: Int) {
-        races[r].order.insert(Int32(runner), at: position(of: runner, in: races[r].order))
+    /// Where the runner now goes in the order.
+    mutating func insert(_ runner: Int, into r: Int) -> Int {
+        let at = position(of: runner, in: races[r].order)
+        races[r].order.insert(Int32(runner), at: at)
+        return at
     }
 
     /// Takes the runner's row out of the order and the figures; a checkpoint
     /// whose leader, first or last it was is counted again afterwards.
-    mutating func remove(_ runner: Int, _ timeline: RunnerTimeline, from r: Int, stale: inout Set<Int>) {
+    /// Where the runner was in the order.
+    mutating func remove(_ runner: Int, _ timeline: RunnerTimeline, from r: Int, stale: inout Set<Int>) -> Int {
         var at = position(of: runner, in: races[r].order)
         if at >= races[r].order.count || Int(races[r].order[at]) != runner {
             // Never expected: the key the row was listed under is kept. Found the slow way rather than lost.
@@ -155,19 +192,28 @@ public struct LiveStandings: Sendable {
         let row = rows[runner]
         for c in row.splits.indices {
             if let t = row.splits[c] {
+                let i = Self.lowerBound(t, in: races[r].sortedSplits[c])
+                races[r].sortedSplits[c].remove(at: i)
                 races[r].passed[c] -= 1
                 if races[r].leader[c] == t { stale.insert(c) }
             }
             if races[r].first[c]?.runner == runner || races[r].last[c]?.runner == runner { stale.insert(c) }
         }
         if let c = row.lastCheckpoint, row.status.isPlaced { races[r].byLast[c] -= 1 }
+        return at
     }
 
     /// Adds the runner's row to the figures, as the full computation does in participant order.
-    mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int) {
+    /// `sorted: false` appends the splits, for a caller sorting them once after.
+    mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int, sorted: Bool = true) {
         let row = rows[runner]
         for c in row.splits.indices {
             if let t = row.splits[c] {
+                if sorted {
+                    races[r].sortedSplits[c].insert(t, at: Self.lowerBound(t, in: races[r].sortedSplits[c]))
+                } else {
+                    races[r].sortedSplits[c].append(t)
+                }
                 races[r].passed[c] += 1
                 if races[r].leader[c].map({ t < $0 }) ?? true { races[r].leader[c] = t }
             }
@@ -202,23 +248,77 @@ public struct LiveStandings: Sendable {
         }
     }
 
-    /// The standings of race `r` now: rows in order with the overdue flag,
-    /// gaps and places, as `StandingsBuilder.standings` lists them.
+    /// Brings the listed rows of race `r` up to the clock: overdue flags,
+    /// gaps and places as `StandingsBuilder.givePlaces` gives them, written
+    /// only where they differ (a read pass over the field, and copies of the
+    /// few chunks where something changed).
+    mutating func refresh(race r: Int) {
+        let leader = races[r].leader
+        let order = races[r].order
+        // Out of the race while it is written, so its chunks stay uniquely held.
+        var listed = races[r].listed
+        races[r].listed = ChunkedArray()
+        var overall = PlaceCounter()
+        var bySex = PlaceCounter(categories: Sex.allCases.count)
+        var byDivision = PlaceCounter(categories: Division.allCases.count)
+        var byAgeGroup = PlaceCounter(categories: builder.event.ageGroups.groupCount)
+        // The listed rows in order, chunk by chunk, and two small tables by
+        // runner: the base row fields are the listed row's own (a row copied
+        // is two retains, and a row looked up by runner a cache miss, 50,000 times over).
+        var writes: [(k: Int, flags: RunnerFlags, gap: Millis?, places: (Int?, Int?, Int?, Int?))] = []
+        let at = at
+        var counts = StatusCounts()
+        listed.forEachChunk { start, shown in
+            for j in shown.indices {
+                let k = start + j
+                let runner = Int(order[k])
+                let status = shown[j].status
+                counts.add(status)
+                var flags = shown[j].flags
+                if status == .onCourse && at >= overdueAt[runner] {
+                    flags.insert(.overdue)
+                } else {
+                    flags.remove(.overdue)
+                }
+                var gap = shown[j].gap
+                if let last = shown[j].lastCheckpoint, let t = shown[j].rankTime, let best = leader[last] {
+                    gap = t - best
+                }
+                var place: Int? = nil, sexPlace: Int? = nil, divisionPlace: Int? = nil, ageGroupPlace: Int? = nil
+                if status.isPlaced {
+                    let key = RankKey(group: status.listOrder, checkpoint: shown[j].lastCheckpoint, time: shown[j].rankTime)
+                    let kind = category[runner]
+                    place = overall.next(key)
+                    if kind & 3 != 0 { sexPlace = bySex.next(key, in: Int(kind & 3) - 1) }
+                    divisionPlace = byDivision.next(key, in: kind & 4 != 0 ? 0 : 1)
+                    if let g = shown[j].ageGroup { ageGroupPlace = byAgeGroup.next(key, in: g) }
+                }
+                if shown[j].flags != flags || shown[j].gap != gap || shown[j].place != place
+                    || shown[j].sexPlace != sexPlace || shown[j].divisionPlace != divisionPlace
+                    || shown[j].ageGroupPlace != ageGroupPlace
+                {
+                    writes.append((k, flags, gap, (place, sexPlace, divisionPlace, ageGroupPlace)))
+                }
+            }
+        }
+        for w in writes {
+            listed[w.k].flags = w.flags
+            listed[w.k].gap = w.gap
+            (listed[w.k].place, listed[w.k].sexPlace, listed[w.k].divisionPlace, listed[w.k].ageGroupPlace) =
+                w.places
+        }
+        races[r].listed = listed
+        races[r].statusCounts = counts
+    }
+
+    /// The standings of race `r` now.
     public func standings(race r: Int) -> RaceStandings {
         let race = races[r]
-        var listed: [Standing] = []
-        listed.reserveCapacity(race.order.count)
-        for member in race.order {
-            let runner = Int(member)
-            var row = rows[runner]
-            if row.status == .onCourse, let clock = overdue[runner], clock.isOverdue(at: at) {
-                row.flags.insert(.overdue)
-            }
-            listed.append(row)
-        }
-        builder.givePlaces(&listed, leader: race.leader, race: builder.event.races[r])
-        return RaceStandings(
-            raceIndex: r, at: at, rows: listed, leaderTimes: race.leader, passed: race.passed,
+        var standings = RaceStandings(
+            raceIndex: r, at: at, rows: race.listed, leaderTimes: race.leader, passed: race.passed,
             firstThrough: race.first, lastThrough: race.last, byLastCheckpoint: race.byLast)
+        standings.sortedSplits = race.sortedSplits
+        standings.statusCounts = race.statusCounts
+        return standings
     }
 }

@@ -51,9 +51,11 @@ public struct StandingsBuilder: Sendable {
         }
         rows = order.map { rows[$0] }
         givePlaces(&rows, leader: leader, race: race)
-        return RaceStandings(
-            raceIndex: raceIndex, at: at, rows: rows, leaderTimes: leader, passed: passed,
+        var standings = RaceStandings(
+            raceIndex: raceIndex, at: at, rows: ChunkedArray(rows), leaderTimes: leader, passed: passed,
             firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
+        standings.statusCounts = StatusCounts(rows)
+        return standings
     }
 
     /// `markOverdue: false` leaves out the one part of a row that moves with
@@ -175,5 +177,14 @@ struct OverdueClock: Sendable {
     var pace: Millis?
     func isOverdue(at: Millis) -> Bool {
         StandingsBuilder.isOverdue(since: since, nextKm: nextKm, pace: pace, at: at)
+    }
+
+    /// The first clock time `isOverdue` holds at: `at - since` must exceed
+    /// the slack, a whole number of ms past its floor.
+    var firstOverdue: Millis {
+        let slack = 2 * nextKm * Double(pace ?? TimingEngine.defaultPace) + 15 * 60_000
+        guard slack.isFinite, slack < 1e15 else { return .max }
+        let at = since + Millis(slack.rounded(.down)) + 1
+        return isOverdue(at: at) && !isOverdue(at: at - 1) ? at : since + Millis(slack.rounded(.up))
     }
 }
