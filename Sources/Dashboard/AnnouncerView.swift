@@ -68,7 +68,8 @@ enum AnnouncerView {
 
     /// The latest finishers under their own heading, newest first, with their official time.
     static func drawFinished(
-        _ c: RenderContext, queue: AnnouncerQueue, rows: [Standing], table: TableLayout<Key>, into frame: inout Frame,
+        _ c: RenderContext, queue: AnnouncerQueue, rows: ChunkedArray<Standing>, table: TableLayout<Key>,
+        into frame: inout Frame,
         y: Int, lines: Int
     ) {
         frame.fill(row: y, style: Theme.columnHeader)
