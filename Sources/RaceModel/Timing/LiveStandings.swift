@@ -57,11 +57,18 @@ public struct LiveStandings: Sendable {
         self.at = at
         self.finalRace = finalRace
         let participants = builder.participants
-        let byBib = participants.indices.sorted {
-            let a = participants[$0].bib, b = participants[$1].bib
-            if a.localizedStandardLess(b) { return true }
-            if b.localizedStandardLess(a) { return false }
-            return $0 < $1
+        // `localizedStandardLess` as a key made once per bib: numbers first by
+        // value, then text; equal bibs by participant (the full sort keeps that order).
+        let numbers = participants.map { Int($0.bib) }
+        let byBib = participants.indices.sorted { a, b in
+            switch (numbers[a], numbers[b]) {
+            case let (x?, y?): return x != y ? x < y : a < b
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil):
+                let x = participants[a].bib, y = participants[b].bib
+                return x != y ? x < y : a < b
+            }
         }
         var rank = [Int32](repeating: 0, count: participants.count)
         for (position, runner) in byBib.enumerated() { rank[runner] = Int32(position) }
@@ -103,11 +110,11 @@ public struct LiveStandings: Sendable {
 
     func makeRow(_ runner: Int, _ timeline: RunnerTimeline) -> (Standing, OverdueClock?) {
         let participant = builder.participants[runner]
-        let race = builder.event.races[participant.raceIndex]
+        let r = participant.raceIndex
         var row = builder.standing(
-            of: runner, participant, timeline, race: race, at: at, final: finalRace[participant.raceIndex],
+            of: runner, participant, timeline, race: builder.event.races[r], at: at, final: finalRace[r],
             markOverdue: false)
-        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: race) : nil
+        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: builder.event.races[r]) : nil
         if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
         return (row, clock)
     }
