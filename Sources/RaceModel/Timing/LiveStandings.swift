@@ -98,14 +98,40 @@ public struct LiveStandings: Sendable {
             races[participant.raceIndex].members.append(Int32(runner))
         }
         for r in races.indices {
-            races[r].order = races[r].members.sorted { precedes(Int($0), Int($1)) }
+            // Sorted on one flat key per runner rather than through `precedes`.
+            let members = races[r].members
+            let sortKeys = members.map { m -> (RankKey, Int32, Int32) in (keys[Int(m)], bibRank[Int(m)], m) }
+            races[r].order = sortKeys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
             var listed = ChunkedArray<Standing>()
             for runner in races[r].order { listed.append(rows[Int(runner)]) }
             races[r].listed = listed
-            for runner in races[r].members { add(Int(runner), timelines[Int(runner)], to: r, sorted: false) }
-            for c in races[r].sortedSplits.indices { races[r].sortedSplits[c].sort() }
+            count(race: r, timelines: timelines)
             refresh(race: r)
         }
+    }
+
+    /// The per-checkpoint figures of race `r` from all its rows at once, in
+    /// local arrays (the same result as `add` for each member in turn).
+    mutating func count(race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
+        var race = races[r]
+        races[r] = RaceOrder(checkpoints: 0)
+        for member in race.members {
+            let runner = Int(member)
+            for c in rows[runner].splits.indices {
+                if let t = rows[runner].splits[c] {
+                    race.passed[c] += 1
+                    race.sortedSplits[c].append(t)
+                    if race.leader[c].map({ t < $0 }) ?? true { race.leader[c] = t }
+                }
+                if let t = timelines[runner].splits[c] {
+                    if race.first[c].map({ t < $0.time }) ?? true { race.first[c] = Through(runner: runner, time: t) }
+                    if race.last[c].map({ t > $0.time }) ?? true { race.last[c] = Through(runner: runner, time: t) }
+                }
+            }
+            if let c = rows[runner].lastCheckpoint, rows[runner].status.isPlaced { race.byLast[c] += 1 }
+        }
+        for c in race.sortedSplits.indices { race.sortedSplits[c].sort() }
+        races[r] = race
     }
 
     func makeRow(_ runner: Int, _ timeline: RunnerTimeline) -> (Standing, OverdueClock?) {
