@@ -33,9 +33,10 @@ public struct TimingEngine: Sendable {
             splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
             checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
         if !timeline.suspicious.isEmpty { timeline.flags.insert(.suspiciousSegment) }
-        timeline.outcomes = ordered.indices.map { i in
-            (ordered[i].ref, Int(ordered[i].point), ordered[i].time, outcomes[i] ?? .duplicate)
-        }
+        timeline.outcomes = ReadOutcomes(
+            ordered.indices.lazy.map { i in
+                (ordered[i].ref, Int(ordered[i].point), ordered[i].time, outcomes[i] ?? .duplicate)
+            })
         return timeline
     }
 
