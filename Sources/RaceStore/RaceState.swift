@@ -32,7 +32,12 @@ public actor RaceState {
     public init(folder: EventFolder, log: ReadLog? = nil, followsChanges: Bool = true) {
         self.followsChanges = followsChanges
         self.folder = folder
-        let log = log ?? ReadLog(files: folder.readFiles)
+        var log = log ?? ReadLog(files: folder.readFiles)
+        if log.reads.isEmpty {
+            // Live starts empty and catches up on files already written: one
+            // allocation for their reads, not a doubling copy of a growing array.
+            log.reads.reserveCapacity(ReadLogLoader.readCapacity(folder))
+        }
         self.log = log
         computation = RaceComputation(
             event: folder.event, participants: folder.participants, corrections: folder.corrections)

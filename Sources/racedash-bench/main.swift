@@ -58,10 +58,21 @@ func generate(into dir: String, runners: Int) throws {
     try event.write(to: dir)
 }
 
+/// Size and modification time of this executable: a new build, a new stamp.
+func executableStamp() -> String {
+    let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    let size = attributes?[.size] as? Int ?? 0
+    let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(size)-\(Int(modified))"
+}
+
 /// Generates the folder in a child process unless it is already there.
 func ensureEvent(at dir: String, runners: Int) throws {
     let marker = dir + "/.runners"
-    if let text = try? String(contentsOfFile: marker, encoding: .utf8), Int(text) == runners,
+    // The simulator's output changes with racedash: a folder from another build is made again.
+    let stamp = "\(runners) \(executableStamp())"
+    if let text = try? String(contentsOfFile: marker, encoding: .utf8), text == stamp,
         FileManager.default.fileExists(atPath: dir + "/event.toml")
     {
         return
@@ -73,7 +84,7 @@ func ensureEvent(at dir: String, runners: Int) throws {
     try child.run()
     child.waitUntilExit()
     guard child.terminationStatus == 0 else { throw BenchError("generating the event failed") }
-    try String(runners).write(toFile: marker, atomically: true, encoding: .utf8)
+    try stamp.write(toFile: marker, atomically: true, encoding: .utf8)
 }
 
 let options: BenchOptions

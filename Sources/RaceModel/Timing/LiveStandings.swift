@@ -57,11 +57,18 @@ public struct LiveStandings: Sendable {
         self.at = at
         self.finalRace = finalRace
         let participants = builder.participants
-        let byBib = participants.indices.sorted {
-            let a = participants[$0].bib, b = participants[$1].bib
-            if a.localizedStandardLess(b) { return true }
-            if b.localizedStandardLess(a) { return false }
-            return $0 < $1
+        // `localizedStandardLess` as a key made once per bib: numbers first by
+        // value, then text; equal bibs by participant (the full sort keeps that order).
+        let numbers = participants.map { Int($0.bib) }
+        let byBib = participants.indices.sorted { a, b in
+            switch (numbers[a], numbers[b]) {
+            case let (x?, y?): return x != y ? x < y : a < b
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil):
+                let x = participants[a].bib, y = participants[b].bib
+                return x != y ? x < y : a < b
+            }
         }
         var rank = [Int32](repeating: 0, count: participants.count)
         for (position, runner) in byBib.enumerated() { rank[runner] = Int32(position) }
@@ -91,23 +98,49 @@ public struct LiveStandings: Sendable {
             races[participant.raceIndex].members.append(Int32(runner))
         }
         for r in races.indices {
-            races[r].order = races[r].members.sorted { precedes(Int($0), Int($1)) }
+            // Sorted on one flat key per runner rather than through `precedes`.
+            let members = races[r].members
+            let sortKeys = members.map { m -> (RankKey, Int32, Int32) in (keys[Int(m)], bibRank[Int(m)], m) }
+            races[r].order = sortKeys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
             var listed = ChunkedArray<Standing>()
             for runner in races[r].order { listed.append(rows[Int(runner)]) }
             races[r].listed = listed
-            for runner in races[r].members { add(Int(runner), timelines[Int(runner)], to: r, sorted: false) }
-            for c in races[r].sortedSplits.indices { races[r].sortedSplits[c].sort() }
+            count(race: r, timelines: timelines)
             refresh(race: r)
         }
     }
 
+    /// The per-checkpoint figures of race `r` from all its rows at once, in
+    /// local arrays (the same result as `add` for each member in turn).
+    mutating func count(race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
+        var race = races[r]
+        races[r] = RaceOrder(checkpoints: 0)
+        for member in race.members {
+            let runner = Int(member)
+            for c in rows[runner].splits.indices {
+                if let t = rows[runner].splits[c] {
+                    race.passed[c] += 1
+                    race.sortedSplits[c].append(t)
+                    if race.leader[c].map({ t < $0 }) ?? true { race.leader[c] = t }
+                }
+                if let t = timelines[runner].splits[c] {
+                    if race.first[c].map({ t < $0.time }) ?? true { race.first[c] = Through(runner: runner, time: t) }
+                    if race.last[c].map({ t > $0.time }) ?? true { race.last[c] = Through(runner: runner, time: t) }
+                }
+            }
+            if let c = rows[runner].lastCheckpoint, rows[runner].status.isPlaced { race.byLast[c] += 1 }
+        }
+        for c in race.sortedSplits.indices { race.sortedSplits[c].sort() }
+        races[r] = race
+    }
+
     func makeRow(_ runner: Int, _ timeline: RunnerTimeline) -> (Standing, OverdueClock?) {
         let participant = builder.participants[runner]
-        let race = builder.event.races[participant.raceIndex]
+        let r = participant.raceIndex
         var row = builder.standing(
-            of: runner, participant, timeline, race: race, at: at, final: finalRace[participant.raceIndex],
+            of: runner, participant, timeline, race: builder.event.races[r], at: at, final: finalRace[r],
             markOverdue: false)
-        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: race) : nil
+        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: builder.event.races[r]) : nil
         if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
         return (row, clock)
     }
