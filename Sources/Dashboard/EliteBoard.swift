@@ -12,7 +12,7 @@ struct EliteBoard {
     }
 
     /// The race standings rows (shared storage, not a copy).
-    let rows: [Standing]
+    let rows: ChunkedArray<Standing>
     let groups: [Group]
     /// False when the race has no elite division and the tables show the whole field.
     let isElite: Bool

@@ -14,7 +14,7 @@ extension RaceSnapshot {
 /// visible window is ever formatted.
 struct FieldList {
     /// The race standings rows (shared storage, not a copy).
-    let rows: [Standing]
+    let rows: ChunkedArray<Standing>
     /// nil when nothing is filtered out: row i is `rows[i]`.
     let indices: [Int32]?
 

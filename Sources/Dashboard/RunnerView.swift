@@ -37,13 +37,24 @@ enum RunnerView {
     static func standing(_ snapshot: RaceSnapshot, runner: Int) -> Standing? {
         let race = snapshot.participants[runner].raceIndex
         guard snapshot.evaluation.standings.indices.contains(race) else { return nil }
-        return snapshot.standings(race: race).rows.first { $0.runner == runner }
+        let rows = snapshot.standings(race: race).rows
+        var found: Int? = nil
+        // Through the chunks' buffers: a row copied per step would cost 50,000 retains.
+        rows.forEachChunk { start, chunk in
+            guard found == nil, let j = chunk.firstIndex(where: { $0.runner == runner }) else { return }
+            found = start + j
+        }
+        return found.map { rows[$0] }
     }
 
     /// Place at each checkpoint: one plus the runners faster there on the ranking clock.
     static func places(_ snapshot: RaceSnapshot, standing s: Standing, race: Int) -> [Int?] {
+        let standings = snapshot.standings(race: race)
+        if standings.sortedSplits != nil {
+            return s.splits.indices.map { c in s.splits[c].flatMap { standings.place(at: c, time: $0) } }
+        }
         var places = s.splits.map { $0 == nil ? nil : Optional(1) }
-        let rows = snapshot.standings(race: race).rows
+        let rows = standings.rows
         let mine = s.splits
         for i in rows.indices where rows[i].lastCheckpoint != nil && rows[i].runner != s.runner {
             for c in mine.indices {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import RaceModel
 
 /// Report output built as bytes: 50,000 rows of a dozen fields each would
@@ -61,6 +64,23 @@ struct ByteWriter {
         case .hundredths:
             byte(UInt8(ascii: "."))
             two(fraction / 10)
+        }
+    }
+
+    /// Writes every byte to `fd`, as many calls as it takes; a closed pipe ends it.
+    func writeAll(to fd: Int32) {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n > 0 {
+                    done += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
         }
     }
 

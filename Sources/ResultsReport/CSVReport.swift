@@ -18,6 +18,13 @@ public enum CSVReport {
         bytes(snapshot, filter: filter).string
     }
 
+    /// The report written to standard output as it is built, with no String
+    /// of the whole (a big race's CSV is some 10 MB).
+    public static func writeToStandardOutput(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) {
+        fflush(nil)  // whatever print() left in the C buffer goes first
+        bytes(snapshot, filter: filter).writeAll(to: STDOUT_FILENO)
+    }
+
     /// The report as bytes, written field by field without a String per field.
     static func bytes(_ snapshot: RaceSnapshot, filter: ResultsFilter) -> ByteWriter {
         let groups = snapshot.reportRows(filter)

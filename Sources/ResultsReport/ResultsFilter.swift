@@ -43,29 +43,66 @@ struct ReportRow {
     func split(_ checkpoint: Int) -> String { official(standing.splits[checkpoint]) }
 }
 
+/// A race's rows in a report, each built when it is read: 50,000 reports
+/// rows held at once (a runner, a participant and a race each) would cost
+/// more memory than the standings themselves.
+struct ReportRows: RandomAccessCollection {
+    let standings: RaceStandings
+    let participants: [Participant]
+    let race: Race
+    let precision: TimePrecision
+    let ageGroups: AgeGroups
+    /// Positions in `standings.rows` shown; nil: all of them.
+    let shown: [Int32]?
+    /// Places within the selection, by position in `shown`; nil: the race's own.
+    let places: [Int?]?
+    /// Fastest time at each checkpoint within the selection.
+    let leader: [Millis?]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { shown?.count ?? standings.rows.count }
+
+    subscript(i: Int) -> ReportRow {
+        let s = standings.rows[shown.map { Int($0[i]) } ?? i]
+        let p = participants[s.runner]
+        let gap = s.lastCheckpoint.flatMap { c in s.rankTime.flatMap { t in leader[c].map { t - $0 } } }
+        return ReportRow(
+            standing: s, participant: p, race: race, ageGroup: ageGroups.label(sex: p.sex, age: p.age),
+            selectionPlace: places.map { $0[i] } ?? s.place, selectionGap: gap, precision: precision)
+    }
+}
+
 extension RaceSnapshot {
-    func reportRows(_ filter: ResultsFilter) -> [(race: Int, rows: [ReportRow])] {
+    func reportRows(_ filter: ResultsFilter) -> [(race: Int, rows: ReportRows)] {
         evaluation.standings.compactMap { standings in
             if let r = filter.race, r != standings.raceIndex { return nil }
             let race = event.races[standings.raceIndex]
-            let shown = standings.rows.filter { filter.includes(participants[$0.runner]) }
-            var leader = [Millis?](repeating: nil, count: race.checkpoints.count)
-            for s in shown {
-                for (c, t) in s.splits.enumerated() {
-                    if let t, leader[c].map({ t < $0 }) ?? true { leader[c] = t }
+            let rows = standings.rows
+            var shown: [Int32]? = nil
+            var places: [Int?]? = nil
+            var leader = standings.leaderTimes
+            if filter.narrowsRace {
+                var positions: [Int32] = []
+                var selected: [Int?] = []
+                var counter = PlaceCounter()
+                leader = [Millis?](repeating: nil, count: race.checkpoints.count)
+                for i in rows.indices where filter.includes(participants[rows[i].runner]) {
+                    positions.append(Int32(i))
+                    let s = rows[i]
+                    selected.append(s.status.isPlaced ? counter.next(RankKey(s)) : nil)
+                    for (c, t) in s.splits.enumerated() {
+                        if let t, leader[c].map({ t < $0 }) ?? true { leader[c] = t }
+                    }
                 }
+                shown = positions
+                places = selected
             }
-            var places = PlaceCounter()
-            let rows = shown.map { s -> ReportRow in
-                let p = participants[s.runner]
-                var place = s.place
-                if filter.narrowsRace { place = s.status.isPlaced ? places.next(RankKey(s)) : nil }
-                let gap = s.lastCheckpoint.flatMap { c in s.rankTime.flatMap { t in leader[c].map { t - $0 } } }
-                return ReportRow(
-                    standing: s, participant: p, race: race, ageGroup: event.ageGroups.label(sex: p.sex, age: p.age),
-                    selectionPlace: place, selectionGap: gap, precision: event.precision)
-            }
-            return (standings.raceIndex, rows)
+            return (
+                standings.raceIndex,
+                ReportRows(
+                    standings: standings, participants: participants, race: race, precision: event.precision,
+                    ageGroups: event.ageGroups, shown: shown, places: places, leader: leader)
+            )
         }
     }
 }

@@ -129,29 +129,31 @@ extension RaceSnapshot {
         for mat in silentMats(now: now, rule: rule) {
             out.append(Alert(severity: .critical, time: mat.lastRead, subject: .silentMat(mat)))
         }
-        // By index: copying 50,000 timelines (several arrays each) would cost more than the rest.
-        let timelines = evaluation.timelines
-        for runner in timelines.indices
-        where !timelines[runner].impossible.isEmpty || !timelines[runner].missed.isEmpty
-            || !timelines[runner].suspicious.isEmpty
-        {
-            let timeline = timelines[runner]
-            for refused in timeline.impossible {
-                out.append(
-                    Alert(
-                        severity: .critical, time: refused.time,
-                        subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref)))
-            }
-            for c in timeline.missed {
-                // Known only once a later split arrives: that moment is when it happened for the official.
-                let seen = timeline.splits[(c + 1)...].lazy.compactMap { $0 }.first
-                out.append(Alert(severity: .warning, time: seen, subject: .missedSplit(runner: runner, checkpoint: c)))
-            }
-            for segment in timeline.suspicious {
-                out.append(
-                    Alert(
-                        severity: .warning, time: timeline.splits[segment.to],
-                        subject: .suspiciousSegment(runner: runner, segment: segment)))
+        // Through the chunks' buffers: a timeline copied or looked up one by one
+        // (several arrays each) would cost more than the rest, 50,000 times over.
+        evaluation.timelines.forEachChunk { start, chunk in
+            for j in chunk.indices
+            where !chunk[j].impossible.isEmpty || !chunk[j].missed.isEmpty || !chunk[j].suspicious.isEmpty {
+                let runner = start + j
+                let timeline = chunk[j]
+                for refused in timeline.impossible {
+                    out.append(
+                        Alert(
+                            severity: .critical, time: refused.time,
+                            subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref)))
+                }
+                for c in timeline.missed {
+                    // Known only once a later split arrives: that moment is when it happened for the official.
+                    let seen = timeline.splits[(c + 1)...].lazy.compactMap { $0 }.first
+                    out.append(
+                        Alert(severity: .warning, time: seen, subject: .missedSplit(runner: runner, checkpoint: c)))
+                }
+                for segment in timeline.suspicious {
+                    out.append(
+                        Alert(
+                            severity: .warning, time: timeline.splits[segment.to],
+                            subject: .suspiciousSegment(runner: runner, segment: segment)))
+                }
             }
         }
         out += unknownChipAlerts()
@@ -169,19 +171,14 @@ extension RaceSnapshot {
                 out.append(Alert(severity: .notice, time: r.time, subject: .rejectedLine(r)))
             }
         }
-        // Stable: equal keys keep the order above (file and line order for rejections).
+        // Equal keys keep the order above (file and line order for rejections).
         // A silent mat is going on now, so it leads whatever time its last read was.
-        let keyed = out.enumerated().sorted { a, b in
-            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            if a.element.isOngoing != b.element.isOngoing { return a.element.isOngoing }
-            switch (a.element.time, b.element.time) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.offset < b.offset
-            }
+        // Sorted as small keys, not as alerts: a big race has thousands each snapshot.
+        let keys = out.indices.map { i -> (Int, Int, Int, Millis, Int) in
+            let a = out[i]
+            return (-a.severity.rawValue, a.isOngoing ? 0 : 1, a.time == nil ? 1 : 0, -(a.time ?? 0), i)
         }
-        return keyed.map(\.element)
+        return keys.sorted { $0 < $1 }.map { out[$0.4] }
     }
 
     /// Points that have read nothing for a while although runners are due there.
@@ -192,20 +189,20 @@ extension RaceSnapshot {
         for standings in evaluation.standings {
             let race = event.races[standings.raceIndex]
             let checkpoints = race.checkpoints
-            let rows = standings.rows
-            for i in rows.indices where rows[i].status == .onCourse {
-                guard let last = rows[i].lastCheckpoint, last < race.finishIndex, let t = rows[i].lastTimeOfDay else {
-                    continue
+            standings.rows.forEachChunk { _, rows in
+                for i in rows.indices where rows[i].status == .onCourse {
+                    guard let last = rows[i].lastCheckpoint, last < race.finishIndex, let t = rows[i].lastTimeOfDay
+                    else { continue }
+                    let next = checkpoints[last + 1]
+                    let pace = rows[i].racePace ?? rows[i].segmentPace ?? rule.defaultPace
+                    let arrival = t + Int(((next.km - checkpoints[last].km) * Double(pace)).rounded())
+                    guard arrival + rule.grace <= now else { continue }
+                    // Only runners due after the mat's last read say anything about the mat: one
+                    // due before it, while the mat still read others, has slowed, stopped or was missed.
+                    if let lastRead = stats[next.pointIndex].lastRead, arrival <= lastRead { continue }
+                    due[next.pointIndex] += 1
+                    since[next.pointIndex] = min(since[next.pointIndex], arrival)
                 }
-                let next = checkpoints[last + 1]
-                let pace = rows[i].racePace ?? rows[i].segmentPace ?? rule.defaultPace
-                let arrival = t + Int(((next.km - checkpoints[last].km) * Double(pace)).rounded())
-                guard arrival + rule.grace <= now else { continue }
-                // Only runners due after the mat's last read say anything about the mat: one
-                // due before it, while the mat still read others, has slowed, stopped or was missed.
-                if let lastRead = stats[next.pointIndex].lastRead, arrival <= lastRead { continue }
-                due[next.pointIndex] += 1
-                since[next.pointIndex] = min(since[next.pointIndex], arrival)
             }
         }
         var out: [SilentMat] = []

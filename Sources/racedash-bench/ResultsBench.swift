@@ -12,9 +12,11 @@ func runResultsBench(folder path: String) async throws -> String {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
     let parsed = clock.now
-    let state = RaceState(folder: folder, log: log)
+    let parsedMiB = peakMemoryMiB()
+    let state = RaceState(folder: folder, log: log, followsChanges: false)
     let snapshot = await state.snapshot()
     let computed = clock.now
+    let computedMiB = peakMemoryMiB()
     let csv = CSVReport.render(snapshot)
     let end = clock.now
 
@@ -22,8 +24,8 @@ func runResultsBench(folder path: String) async throws -> String {
     let total = (end - start).seconds
     var out =
         "results path (\(withThousands(folder.participants.count)) runners, \(folder.event.points.count) points, \(withThousands(lines)) lines, \(withThousands(log.reads.count)) reads):\n"
-    out += "  load + parse     \(format((parsed - start).milliseconds, 1)) ms\n"
-    out += "  timing rules     \(format((computed - parsed).milliseconds, 1)) ms\n"
+    out += "  load + parse     \(format((parsed - start).milliseconds, 1)) ms (peak \(format(parsedMiB, 0)) MiB)\n"
+    out += "  timing rules     \(format((computed - parsed).milliseconds, 1)) ms (peak \(format(computedMiB, 0)) MiB)\n"
     out +=
         "  CSV render       \(format((end - computed).milliseconds, 1)) ms (\(withThousands(csv.utf8.count)) bytes)\n"
     out += "  total            \(format(total, 3)) s\n"

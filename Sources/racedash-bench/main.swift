@@ -13,6 +13,8 @@ struct BenchOptions {
     var only: Set<String> = []
     var generateInto: String? = nil
     var soakSeconds = 60
+    var peer: String? = nil
+    var childCatchUp: String? = nil
 
     init(_ args: [String]) throws {
         var i = 0
@@ -29,12 +31,14 @@ struct BenchOptions {
             case "--dir": dir = try value()
             case "--only": only.insert(try value())
             case "--generate": generateInto = try value()
+            case "--peer": peer = try value()
+            case "--child-catch-up": childCatchUp = try value()
             case "--soak":
                 guard let n = Int(try value()), n > 0 else { throw BenchError("--soak takes seconds") }
                 soakSeconds = n
             case "-h", "--help":
                 print(
-                    "usage: racedash-bench [--runners N] [--dir DIR] [--only results|frame|snapshot|live|headless|decoders] [--soak SECONDS]"
+                    "usage: racedash-bench [--runners N] [--dir DIR] [--only scale|results|frame|snapshot|live|headless|decoders] [--soak SECONDS] [--peer peer_results.py]"
                 )
                 exit(0)
             default: throw BenchError("unknown argument \(args[i])")
@@ -54,10 +58,21 @@ func generate(into dir: String, runners: Int) throws {
     try event.write(to: dir)
 }
 
+/// Size and modification time of this executable: a new build, a new stamp.
+func executableStamp() -> String {
+    let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    let size = attributes?[.size] as? Int ?? 0
+    let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(size)-\(Int(modified))"
+}
+
 /// Generates the folder in a child process unless it is already there.
 func ensureEvent(at dir: String, runners: Int) throws {
     let marker = dir + "/.runners"
-    if let text = try? String(contentsOfFile: marker, encoding: .utf8), Int(text) == runners,
+    // The simulator's output changes with racedash: a folder from another build is made again.
+    let stamp = "\(runners) \(executableStamp())"
+    if let text = try? String(contentsOfFile: marker, encoding: .utf8), text == stamp,
         FileManager.default.fileExists(atPath: dir + "/event.toml")
     {
         return
@@ -69,7 +84,7 @@ func ensureEvent(at dir: String, runners: Int) throws {
     try child.run()
     child.waitUntilExit()
     guard child.terminationStatus == 0 else { throw BenchError("generating the event failed") }
-    try String(runners).write(toFile: marker, atomically: true, encoding: .utf8)
+    try stamp.write(toFile: marker, atomically: true, encoding: .utf8)
 }
 
 let options: BenchOptions
@@ -87,12 +102,25 @@ if let dir = options.generateInto {
     }
 }
 
+if let dir = options.childCatchUp {
+    do {
+        try await childCatchUp(folder: dir)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 let dir = options.dir ?? NSTemporaryDirectory() + "racedash-bench-\(options.runners)"
 do {
     #if DEBUG
     print("note: this is a debug build; figures are meaningful only with -c release")
     #endif
     try ensureEvent(at: dir, runners: options.runners)
+    if options.only.isEmpty || options.only.contains("scale") {
+        print(try await runScaleBench(options: options, folder: dir))
+    }
     if options.only.isEmpty || options.only.contains("results") {
         print(try await runResultsBench(folder: dir))
     }

@@ -38,7 +38,7 @@ struct ResultsCommand: AsyncParsableCommand {
         let snapshot = await loaded.state().snapshot(at: at?.placed(in: loaded.folder.event), final: final)
         switch format {
         case .table: print(TableReport.render(snapshot, filter: filter), terminator: "")
-        case .csv: print(CSVReport.render(snapshot, filter: filter), terminator: "")
+        case .csv: CSVReport.writeToStandardOutput(snapshot, filter: filter)
         case .json: print(JSONReport.render(snapshot, filter: filter), terminator: "")
         }
     }

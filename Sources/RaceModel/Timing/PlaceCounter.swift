@@ -28,9 +28,13 @@ public struct RankKey: Sendable, Equatable, Comparable {
     public var time: Millis
 
     public init(_ s: Standing) {
-        group = s.status.listOrder
-        checkpoint = -(s.lastCheckpoint ?? -1)
-        time = s.rankTime ?? 0
+        self.init(group: s.status.listOrder, checkpoint: s.lastCheckpoint, time: s.rankTime)
+    }
+
+    public init(group: Int, checkpoint: Int?, time: Millis?) {
+        self.group = group
+        self.checkpoint = -(checkpoint ?? -1)
+        self.time = time ?? 0
     }
 
     public static func < (a: RankKey, b: RankKey) -> Bool {

@@ -55,7 +55,7 @@ public struct RunnerTimeline: Sendable, Equatable {
     public var suspicious: [SuspiciousSegment]
     public var flags: RunnerFlags
     /// Outcome of every read considered, in read order.
-    public var outcomes: [(ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)]
+    public var outcomes: ReadOutcomes
 
     public init(checkpointCount: Int) {
         splits = Array(repeating: nil, count: checkpointCount)
@@ -66,7 +66,7 @@ public struct RunnerTimeline: Sendable, Equatable {
         impossible = []
         suspicious = []
         flags = []
-        outcomes = []
+        outcomes = ReadOutcomes()
     }
 
     public static func == (a: RunnerTimeline, b: RunnerTimeline) -> Bool {
@@ -78,4 +78,52 @@ public struct RunnerTimeline: Sendable, Equatable {
                 $0.ref == $1.ref && $0.point == $1.point && $0.time == $1.time && $0.outcome == $1.outcome
             }
     }
+}
+
+/// The outcome of each read a timeline considered, packed: a read used or
+/// a duplicate is a few bytes (the reasons of the rare rejected ones are
+/// kept beside), where a full outcome each made the timelines of a 50,000-runner
+/// race the biggest thing in memory.
+public struct ReadOutcomes: RandomAccessCollection, Sendable {
+    struct Packed: Sendable {
+        var time: Millis
+        var ref: LineRef
+        var point: Int16
+        /// -1: duplicate; -2 - n: rejected for `reasons[n]`; else the checkpoint used.
+        var code: Int32
+    }
+    var packed: [Packed] = []
+    var reasons: [RejectReason] = []
+
+    public init() {}
+
+    public init(_ entries: some Sequence<(ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)>) {
+        packed.reserveCapacity(entries.underestimatedCount)
+        for e in entries { append(e) }
+    }
+
+    public mutating func append(_ e: (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)) {
+        let code: Int32
+        switch e.outcome {
+        case .used(let checkpoint): code = Int32(checkpoint)
+        case .duplicate: code = -1
+        case .rejected(let reason):
+            code = -2 - Int32(reasons.count)
+            reasons.append(reason)
+        }
+        packed.append(Packed(time: e.time, ref: e.ref, point: Int16(e.point), code: code))
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { packed.count }
+
+    public subscript(i: Int) -> (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome) {
+        let p = packed[i]
+        let outcome: ReadOutcome =
+            p.code >= 0 ? .used(checkpoint: Int(p.code)) : p.code == -1 ? .duplicate : .rejected(reasons[Int(-2 - p.code)])
+        return (p.ref, Int(p.point), p.time, outcome)
+    }
+
+    /// Whether any read was rejected, without unpacking them.
+    public var hasRejected: Bool { !reasons.isEmpty }
 }

@@ -96,7 +96,8 @@ public struct RaceStandings: Sendable, Equatable {
     public var at: Millis
     /// Finishers by time, then runners on course by furthest checkpoint and
     /// time there, then the unplaced in `RunnerStatus.listOrder`.
-    public var rows: [Standing]
+    /// Chunked: live snapshots taken a read apart share every chunk the read did not move.
+    public var rows: ChunkedArray<Standing>
     /// Fastest ranking-clock time at each checkpoint.
     public var leaderTimes: [Millis?]
     /// Runners with a valid split at each checkpoint.
@@ -106,7 +107,28 @@ public struct RaceStandings: Sendable, Equatable {
     public var lastThrough: [Through?]
     /// Runners on course or finished, by the furthest checkpoint they reached.
     public var byLastCheckpoint: [Int]
+    /// Every ranking-clock split at each checkpoint, in order, where the
+    /// standings are kept live: a runner's place there is one binary search.
+    public var sortedSplits: [[Millis]]? = nil
 
-    /// Runners by status, in one pass over the rows.
-    public var statusCounts: StatusCounts { StatusCounts(rows) }
+    /// One plus the runners faster at `checkpoint` than `time` on the ranking clock.
+    public func place(at checkpoint: Int, time: Millis) -> Int? {
+        guard let sorted = sortedSplits?[checkpoint] else { return nil }
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < time { lo = mid + 1 } else { hi = mid }
+        }
+        return lo + 1
+    }
+
+    /// Equal when every figure is; `sortedSplits` is only an index over the rows.
+    public static func == (a: RaceStandings, b: RaceStandings) -> Bool {
+        a.raceIndex == b.raceIndex && a.at == b.at && a.rows == b.rows && a.leaderTimes == b.leaderTimes
+            && a.passed == b.passed && a.firstThrough == b.firstThrough && a.lastThrough == b.lastThrough
+            && a.byLastCheckpoint == b.byLastCheckpoint && a.statusCounts == b.statusCounts
+    }
+
+    /// Runners by status, counted when the standings are made (the header shows them every frame).
+    public var statusCounts = StatusCounts()
 }

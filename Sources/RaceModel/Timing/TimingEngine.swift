@@ -18,7 +18,12 @@ public struct TimingEngine: Sendable {
         var timeline = RunnerTimeline(checkpointCount: race.checkpoints.count)
         guard !reads.isEmpty else { return timeline }
         // Main line first on ties, so a backup read at the same instant is the duplicate.
-        let ordered = reads.sorted { ($0.time, $0.isBackup ? 1 : 0, $0.ref) < ($1.time, $1.isBackup ? 1 : 0, $1.ref) }
+        let before = { (a: TimedRead, b: TimedRead) in
+            (a.time, a.isBackup ? 1 : 0, a.ref) < (b.time, b.isBackup ? 1 : 0, b.ref)
+        }
+        // Nearly always already in this order (reads come grouped by time): checked, not sorted again.
+        var ordered = Array(reads)
+        if zip(ordered, ordered.dropFirst()).contains(where: { !before($0, $1) }) { ordered.sort(by: before) }
         var outcomes = [ReadOutcome?](repeating: nil, count: ordered.count)
         let rules = event.rules(race: runner.raceIndex, wave: runner.waveIndex)
         let passages = passages(of: ordered, rules: rules, outcomes: &outcomes)
@@ -28,9 +33,10 @@ public struct TimingEngine: Sendable {
             splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
             checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
         if !timeline.suspicious.isEmpty { timeline.flags.insert(.suspiciousSegment) }
-        timeline.outcomes = ordered.indices.map { i in
-            (ordered[i].ref, Int(ordered[i].point), ordered[i].time, outcomes[i] ?? .duplicate)
-        }
+        timeline.outcomes = ReadOutcomes(
+            ordered.indices.lazy.map { i in
+                (ordered[i].ref, Int(ordered[i].point), ordered[i].time, outcomes[i] ?? .duplicate)
+            })
         return timeline
     }
 

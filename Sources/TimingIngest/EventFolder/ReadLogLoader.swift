@@ -12,10 +12,7 @@ public enum ReadLogLoader {
     public static func load(_ folder: EventFolder) throws -> (log: ReadLog, missing: [String]) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
-        // One allocation for every read instead of a doubling copy of a growing array
-        // (no read line is shorter than 16 bytes; pages never written cost no memory).
-        let bytes = folder.readFiles.reduce(0) { $0 + fileSize(folder.absolutePath(of: $1)) }
-        log.reads.reserveCapacity(bytes / 16)
+        log.reads.reserveCapacity(readCapacity(folder))
         for (index, file) in folder.readFiles.enumerated() {
             let path = folder.absolutePath(of: file)
             let bytes: [UInt8]
@@ -30,6 +27,13 @@ public enum ReadLogLoader {
             try ingest(bytes, file: index, into: &log, event: folder.event, path: path)
         }
         return (log, missing)
+    }
+
+    /// Room for every read the folder's files can hold: one allocation instead
+    /// of a doubling copy of a growing array (no read line is shorter than 16
+    /// bytes; pages never written cost no memory).
+    public static func readCapacity(_ folder: EventFolder) -> Int {
+        folder.readFiles.reduce(0) { $0 + fileSize(folder.absolutePath(of: $1)) } / 16
     }
 
     static func fileSize(_ path: String) -> Int {

@@ -1,0 +1,357 @@
+/// Standings kept up to date runner by runner, for live and replay: a new
+/// read recomputes its runner's row and moves it in the listing order; the
+/// rest of the field is carried over. Gives exactly what
+/// `StandingsBuilder.standings` gives from scratch (the live, replay and
+/// results tests hold it to that).
+///
+/// Rows depend on the clock in two ways only: a runner still out at the
+/// race's cutoff becomes a DNF (a boundary: everything is rebuilt when the
+/// clock crosses one), and the overdue flag (set when the rows are listed).
+public struct LiveStandings: Sendable {
+    let builder: StandingsBuilder
+    /// Each participant's row without the overdue flag, by participant.
+    var rows: [Standing]
+    /// The first clock time at which each row is overdue (`Millis.max`: never):
+    /// one number per runner, so the pass over the field stays in cache.
+    var overdueAt: [Millis]
+    /// Sex (index + 1, 0: none) and elite (bit 2) per runner, for places.
+    let category: [UInt8]
+    /// The key each row is listed under; with `bibRank`, unique per runner.
+    var keys: [RankKey]
+    /// Position of each bib in numeric-aware order: the tie-break of equal keys.
+    let bibRank: [Int32]
+    var races: [RaceOrder]
+    public private(set) var at: Millis
+    var finalRace: [Bool]
+
+    /// One race's listing order and its per-checkpoint figures.
+    struct RaceOrder: Sendable {
+        var members: [Int32] = []
+        var order: [Int32] = []
+        /// The rows as listed, in `order`: shared with the snapshots, and
+        /// written only where a row, a place, a gap or the overdue flag changed.
+        var listed = ChunkedArray<Standing>()
+        var leader: [Millis?]
+        var passed: [Int]
+        var first: [Through?]
+        var last: [Through?]
+        var byLast: [Int]
+        var statusCounts = StatusCounts()
+        /// Each checkpoint's ranking-clock splits, sorted.
+        var sortedSplits: [[Millis]]
+
+        init(checkpoints: Int) {
+            sortedSplits = Array(repeating: [], count: checkpoints)
+            leader = Array(repeating: nil, count: checkpoints)
+            passed = Array(repeating: 0, count: checkpoints)
+            first = Array(repeating: nil, count: checkpoints)
+            last = Array(repeating: nil, count: checkpoints)
+            byLast = Array(repeating: 0, count: checkpoints)
+        }
+    }
+
+    public init(
+        builder: StandingsBuilder, timelines: ChunkedArray<RunnerTimeline>, at: Millis, finalRace: [Bool]
+    ) {
+        self.builder = builder
+        self.at = at
+        self.finalRace = finalRace
+        let participants = builder.participants
+        // `localizedStandardLess` as a key made once per bib: numbers first by
+        // value, then text; equal bibs by participant (the full sort keeps that order).
+        let numbers = participants.map { Int($0.bib) }
+        let byBib = participants.indices.sorted { a, b in
+            switch (numbers[a], numbers[b]) {
+            case let (x?, y?): return x != y ? x < y : a < b
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil):
+                let x = participants[a].bib, y = participants[b].bib
+                return x != y ? x < y : a < b
+            }
+        }
+        var rank = [Int32](repeating: 0, count: participants.count)
+        for (position, runner) in byBib.enumerated() { rank[runner] = Int32(position) }
+        bibRank = rank
+        rows = []
+        overdueAt = []
+        category = participants.map { p in
+            UInt8(p.sex.map { $0.index + 1 } ?? 0) | (p.division == .elite ? 4 : 0)
+        }
+        keys = []
+        races = []
+        rebuild(timelines: timelines)
+    }
+
+    /// Everything again, from the timelines at `at`.
+    mutating func rebuild(timelines: ChunkedArray<RunnerTimeline>) {
+        let event = builder.event
+        races = event.races.map { RaceOrder(checkpoints: $0.checkpoints.count) }
+        rows.removeAll(keepingCapacity: true)
+        overdueAt.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        for (runner, participant) in builder.participants.enumerated() {
+            let (row, clock) = makeRow(runner, timelines[runner])
+            rows.append(row)
+            overdueAt.append(clock?.firstOverdue ?? .max)
+            keys.append(RankKey(row))
+            races[participant.raceIndex].members.append(Int32(runner))
+        }
+        for r in races.indices {
+            // Sorted on one flat key per runner rather than through `precedes`.
+            let members = races[r].members
+            let sortKeys = members.map { m -> (RankKey, Int32, Int32) in (keys[Int(m)], bibRank[Int(m)], m) }
+            races[r].order = sortKeys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            var listed = ChunkedArray<Standing>()
+            for runner in races[r].order { listed.append(rows[Int(runner)]) }
+            races[r].listed = listed
+            count(race: r, timelines: timelines)
+            refresh(race: r)
+        }
+    }
+
+    /// The per-checkpoint figures of race `r` from all its rows at once, in
+    /// local arrays (the same result as `add` for each member in turn).
+    mutating func count(race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
+        var race = races[r]
+        races[r] = RaceOrder(checkpoints: 0)
+        for member in race.members {
+            let runner = Int(member)
+            for c in rows[runner].splits.indices {
+                if let t = rows[runner].splits[c] {
+                    race.passed[c] += 1
+                    race.sortedSplits[c].append(t)
+                    if race.leader[c].map({ t < $0 }) ?? true { race.leader[c] = t }
+                }
+                if let t = timelines[runner].splits[c] {
+                    if race.first[c].map({ t < $0.time }) ?? true { race.first[c] = Through(runner: runner, time: t) }
+                    if race.last[c].map({ t > $0.time }) ?? true { race.last[c] = Through(runner: runner, time: t) }
+                }
+            }
+            if let c = rows[runner].lastCheckpoint, rows[runner].status.isPlaced { race.byLast[c] += 1 }
+        }
+        for c in race.sortedSplits.indices { race.sortedSplits[c].sort() }
+        races[r] = race
+    }
+
+    func makeRow(_ runner: Int, _ timeline: RunnerTimeline) -> (Standing, OverdueClock?) {
+        let participant = builder.participants[runner]
+        let r = participant.raceIndex
+        var row = builder.standing(
+            of: runner, participant, timeline, race: builder.event.races[r], at: at, final: finalRace[r],
+            markOverdue: false)
+        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: builder.event.races[r]) : nil
+        if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
+        return (row, clock)
+    }
+
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        keys[a] != keys[b] ? keys[a] < keys[b] : bibRank[a] < bibRank[b]
+    }
+
+    /// Moves the clock to `at` and takes the new timelines of `changed`
+    /// runners (`previous`: the timelines the rows were made from).
+    public mutating func update(
+        changed: some Collection<Int>, timelines: ChunkedArray<RunnerTimeline>,
+        previous: ChunkedArray<RunnerTimeline>, at newAt: Millis, finalRace newFinal: [Bool]
+    ) {
+        let crossed = builder.event.races.contains { race in
+            guard let cutoff = race.cutoff else { return false }
+            return race.waves.contains { wave in
+                let boundary = wave.gun + cutoff
+                return min(at, newAt) < boundary && boundary <= max(at, newAt)
+            }
+        }
+        at = newAt
+        // Moving thousands of rows one by one costs more than listing them again (a seek).
+        let many = changed.count > rows.count / 16
+        if crossed || newFinal != finalRace || many {
+            finalRace = newFinal
+            return rebuild(timelines: timelines)
+        }
+        var stale: [Set<Int>] = Array(repeating: [], count: races.count)
+        for runner in changed {
+            let r = builder.participants[runner].raceIndex
+            let from = remove(runner, previous[runner], from: r, stale: &stale[r])
+            let (row, clock) = makeRow(runner, timelines[runner])
+            rows[runner] = row
+            overdueAt[runner] = clock?.firstOverdue ?? .max
+            keys[runner] = RankKey(row)
+            let to = insert(runner, into: r)
+            races[r].listed.move(from: from, to: to)
+            races[r].listed[to] = row
+            add(runner, timelines[runner], to: r)
+        }
+        for r in races.indices where !stale[r].isEmpty { recount(stale[r], race: r, timelines: timelines) }
+        for r in races.indices { refresh(race: r) }
+    }
+
+    static func lowerBound(_ t: Millis, in sorted: [Millis]) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Position of `runner` in `order` (or where it goes), by its current key.
+    func position(of runner: Int, in order: [Int32]) -> Int {
+        var lo = 0, hi = order.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if precedes(Int(order[mid]), runner) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Where the runner now goes in the order.
+    mutating func insert(_ runner: Int, into r: Int) -> Int {
+        let at = position(of: runner, in: races[r].order)
+        races[r].order.insert(Int32(runner), at: at)
+        return at
+    }
+
+    /// Takes the runner's row out of the order and the figures; a checkpoint
+    /// whose leader, first or last it was is counted again afterwards.
+    /// Where the runner was in the order.
+    mutating func remove(_ runner: Int, _ timeline: RunnerTimeline, from r: Int, stale: inout Set<Int>) -> Int {
+        var at = position(of: runner, in: races[r].order)
+        if at >= races[r].order.count || Int(races[r].order[at]) != runner {
+            // Never expected: the key the row was listed under is kept. Found the slow way rather than lost.
+            at = races[r].order.firstIndex(of: Int32(runner))!
+        }
+        races[r].order.remove(at: at)
+        let row = rows[runner]
+        for c in row.splits.indices {
+            if let t = row.splits[c] {
+                let i = Self.lowerBound(t, in: races[r].sortedSplits[c])
+                races[r].sortedSplits[c].remove(at: i)
+                races[r].passed[c] -= 1
+                if races[r].leader[c] == t { stale.insert(c) }
+            }
+            if races[r].first[c]?.runner == runner || races[r].last[c]?.runner == runner { stale.insert(c) }
+        }
+        if let c = row.lastCheckpoint, row.status.isPlaced { races[r].byLast[c] -= 1 }
+        return at
+    }
+
+    /// Adds the runner's row to the figures, as the full computation does in participant order.
+    /// `sorted: false` appends the splits, for a caller sorting them once after.
+    mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int, sorted: Bool = true) {
+        let row = rows[runner]
+        for c in row.splits.indices {
+            if let t = row.splits[c] {
+                if sorted {
+                    races[r].sortedSplits[c].insert(t, at: Self.lowerBound(t, in: races[r].sortedSplits[c]))
+                } else {
+                    races[r].sortedSplits[c].append(t)
+                }
+                races[r].passed[c] += 1
+                if races[r].leader[c].map({ t < $0 }) ?? true { races[r].leader[c] = t }
+            }
+            if let t = timeline.splits[c] {
+                if races[r].first[c].map({ t < $0.time || (t == $0.time && runner < $0.runner) }) ?? true {
+                    races[r].first[c] = Through(runner: runner, time: t)
+                }
+                if races[r].last[c].map({ t > $0.time || (t == $0.time && runner < $0.runner) }) ?? true {
+                    races[r].last[c] = Through(runner: runner, time: t)
+                }
+            }
+        }
+        if let c = row.lastCheckpoint, row.status.isPlaced { races[r].byLast[c] += 1 }
+    }
+
+    /// Leader, first and last at `checkpoints` from every member of the race.
+    mutating func recount(_ checkpoints: Set<Int>, race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
+        for c in checkpoints {
+            races[r].leader[c] = nil
+            races[r].first[c] = nil
+            races[r].last[c] = nil
+        }
+        for member in races[r].members {
+            let runner = Int(member)
+            let row = rows[runner], timeline = timelines[runner]
+            for c in checkpoints {
+                if let t = row.splits[c], races[r].leader[c].map({ t < $0 }) ?? true { races[r].leader[c] = t }
+                guard let t = timeline.splits[c] else { continue }
+                if races[r].first[c].map({ t < $0.time }) ?? true { races[r].first[c] = Through(runner: runner, time: t) }
+                if races[r].last[c].map({ t > $0.time }) ?? true { races[r].last[c] = Through(runner: runner, time: t) }
+            }
+        }
+    }
+
+    /// Brings the listed rows of race `r` up to the clock: overdue flags,
+    /// gaps and places as `StandingsBuilder.givePlaces` gives them, written
+    /// only where they differ (a read pass over the field, and copies of the
+    /// few chunks where something changed).
+    mutating func refresh(race r: Int) {
+        let leader = races[r].leader
+        let order = races[r].order
+        // Out of the race while it is written, so its chunks stay uniquely held.
+        var listed = races[r].listed
+        races[r].listed = ChunkedArray()
+        var overall = PlaceCounter()
+        var bySex = PlaceCounter(categories: Sex.allCases.count)
+        var byDivision = PlaceCounter(categories: Division.allCases.count)
+        var byAgeGroup = PlaceCounter(categories: builder.event.ageGroups.groupCount)
+        // The listed rows in order, chunk by chunk, and two small tables by
+        // runner: the base row fields are the listed row's own (a row copied
+        // is two retains, and a row looked up by runner a cache miss, 50,000 times over).
+        var writes: [(k: Int, flags: RunnerFlags, gap: Millis?, places: (Int?, Int?, Int?, Int?))] = []
+        let at = at
+        var counts = StatusCounts()
+        listed.forEachChunk { start, shown in
+            for j in shown.indices {
+                let k = start + j
+                let runner = Int(order[k])
+                let status = shown[j].status
+                counts.add(status)
+                var flags = shown[j].flags
+                if status == .onCourse && at >= overdueAt[runner] {
+                    flags.insert(.overdue)
+                } else {
+                    flags.remove(.overdue)
+                }
+                var gap = shown[j].gap
+                if let last = shown[j].lastCheckpoint, let t = shown[j].rankTime, let best = leader[last] {
+                    gap = t - best
+                }
+                var place: Int? = nil, sexPlace: Int? = nil, divisionPlace: Int? = nil, ageGroupPlace: Int? = nil
+                if status.isPlaced {
+                    let key = RankKey(group: status.listOrder, checkpoint: shown[j].lastCheckpoint, time: shown[j].rankTime)
+                    let kind = category[runner]
+                    place = overall.next(key)
+                    if kind & 3 != 0 { sexPlace = bySex.next(key, in: Int(kind & 3) - 1) }
+                    divisionPlace = byDivision.next(key, in: kind & 4 != 0 ? 0 : 1)
+                    if let g = shown[j].ageGroup { ageGroupPlace = byAgeGroup.next(key, in: g) }
+                }
+                if shown[j].flags != flags || shown[j].gap != gap || shown[j].place != place
+                    || shown[j].sexPlace != sexPlace || shown[j].divisionPlace != divisionPlace
+                    || shown[j].ageGroupPlace != ageGroupPlace
+                {
+                    writes.append((k, flags, gap, (place, sexPlace, divisionPlace, ageGroupPlace)))
+                }
+            }
+        }
+        for w in writes {
+            listed[w.k].flags = w.flags
+            listed[w.k].gap = w.gap
+            (listed[w.k].place, listed[w.k].sexPlace, listed[w.k].divisionPlace, listed[w.k].ageGroupPlace) =
+                w.places
+        }
+        races[r].listed = listed
+        races[r].statusCounts = counts
+    }
+
+    /// The standings of race `r` now.
+    public func standings(race r: Int) -> RaceStandings {
+        let race = races[r]
+        var standings = RaceStandings(
+            raceIndex: r, at: at, rows: race.listed, leaderTimes: race.leader, passed: race.passed,
+            firstThrough: race.first, lastThrough: race.last, byLastCheckpoint: race.byLast)
+        standings.sortedSplits = race.sortedSplits
+        standings.statusCounts = race.statusCounts
+        return standings
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import LiveIngest
+import RaceModel
+import RaceStore
+import Snapshots
+import TimingIngest
+
+/// The big-city figures beside their targets: `results` as a program run
+/// (wall time and its own peak memory, against the standard-library Python
+/// peer when it is there), live snapshots, catch-up, replay seeks, frames,
+/// and how `results` scales with the field.
+func runScaleBench(options: BenchOptions, folder: String) async throws -> String {
+    var rows: [(what: String, figure: String, target: String, met: Bool?)] = []
+    let runs = 5
+    guard let racedash = siblingExecutable("racedash") else {
+        return "scale: build racedash beside racedash-bench first (swift build -c release)"
+    }
+    let lines = try FileManager.default.contentsOfDirectory(atPath: folder + "/reads").reduce(0) { total, name in
+        total + ((try? FileManager.default.attributesOfItem(atPath: folder + "/reads/" + name)[.size] as? Int) ?? 0)
+    }
+
+    var results: [ChildRun] = []
+    for _ in 0..<runs { results.append(try runChild([racedash, "results", folder, "--format", "csv"])) }
+    let wall = results.map(\.seconds)
+    let memory = results.map(\.peakMiB).max() ?? 0
+    rows.append(("results --format csv, wall", medianP99(wall, unit: "s", digits: 3), "< 0.4 s", percentile(wall, 99) < 0.4))
+
+    let peerPath = options.peer ?? firstExisting(["../shared/peer/peer_results.py", "../../shared/peer/peer_results.py"])
+    if let peerPath, let python = firstExisting(["/usr/bin/python3", "/usr/local/bin/python3"]) {
+        var peer: [Double] = []
+        for _ in 0..<3 { peer.append(try runChild([python, peerPath, folder]).seconds) }
+        let ratio = percentile(peer, 50) / percentile(wall, 50)
+        rows.append((
+            "same, against peer_results.py (\(format(percentile(peer, 50), 2)) s)", "\(format(ratio, 1))x faster",
+            ">= 20x", ratio >= 20
+        ))
+    } else {
+        rows.append(("same, against peer_results.py", "skipped: ../shared/peer/peer_results.py not found", ">= 20x", nil))
+    }
+    rows.append(("results peak memory", "\(format(memory, 1)) MiB", "< 100 MiB", memory < 100))
+
+    let catchUp = try runChild(
+        [CommandLine.arguments[0], "--child-catch-up", folder], output: NSTemporaryDirectory() + "racedash-catch-up")
+    let firstMs =
+        Double(
+            (try? String(contentsOfFile: NSTemporaryDirectory() + "racedash-catch-up", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? .nan
+    rows.append(("live: first snapshot after catch-up", "\(format(firstMs, 1)) ms", "< 150 ms", firstMs < 150))
+    rows.append((
+        "live catch-up peak memory", "\(format(catchUp.peakMiB, 1)) MiB (\(format(catchUp.peakMiB / memory, 2))x results)",
+        "< 1.2x results", catchUp.peakMiB < 1.2 * memory
+    ))
+
+    // Programs first, while this process is small (see `runChild`).
+    let scaling = try scalingLine(racedash: racedash)
+    let snapshot = try await measureSnapshots(folder: folder, rounds: 100)
+    rows.append((
+        "live: snapshot after one new read", medianP99(snapshot.afterRead, unit: "ms", digits: 2), "p99 < 5 ms",
+        percentile(snapshot.afterRead, 99) < 5
+    ))
+    rows.append((
+        "replay: seek to any time", medianP99(snapshot.seeks, unit: "ms", digits: 1), "< 100 ms",
+        percentile(snapshot.seeks, 99) < 100
+    ))
+
+    let frames = try await measureFrames(folder: folder, iterations: 200)
+    rows.append((
+        "frame, every view at 80x24 and 200x50", "worst p99 \(format(frames.worst, 2)) ms (\(frames.worstView))",
+        "every view p99 < 3 ms", frames.worst < 3
+    ))
+
+    var out = "big-city scale (\(withThousands(options.runners)) runners, \(format(Double(lines) / 1_000_000, 1)) MB of reads; "
+    out += "\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage()) at the start; "
+    out += "results \(runs) runs, median / p99):\n"
+    let width = rows.map(\.what.count).max() ?? 0
+    let figureWidth = rows.map(\.figure.count).max() ?? 0
+    for row in rows {
+        let met = row.met.map { $0 ? "met" : "NOT MET" } ?? "-"
+        out += "  \(row.what.padding(toLength: width, withPad: " ", startingAt: 0))  "
+        out += "\(row.figure.padding(toLength: figureWidth, withPad: " ", startingAt: 0))  target \(row.target)  \(met)\n"
+    }
+    out += "  " + scaling
+    return out
+}
+
+func medianP99(_ values: [Double], unit: String, digits: Int) -> String {
+    "\(format(percentile(values, 50), digits)) / \(format(percentile(values, 99), digits)) \(unit)"
+}
+
+/// `results` wall time and peak memory at 5k, 20k, 50k and 100k runners.
+func scalingLine(racedash: String) throws -> String {
+    var parts: [String] = []
+    for runners in [5_000, 20_000, 50_000, 100_000] {
+        let dir = NSTemporaryDirectory() + "racedash-bench-\(runners)"
+        try ensureEvent(at: dir, runners: runners)
+        var runs: [ChildRun] = []
+        for _ in 0..<3 { runs.append(try runChild([racedash, "results", dir, "--format", "csv"])) }
+        let memory = runs.map(\.peakMiB).max() ?? 0
+        parts.append("\(runners / 1000)k \(format(percentile(runs.map(\.seconds), 50), 2)) s \(format(memory, 0)) MiB")
+    }
+    return "results scaling (median wall, peak memory): " + parts.joined(separator: ", ")
+}
+
+/// Live on the big state: one repeat read then a snapshot, `rounds` times;
+/// then replay seeks to times spread over the race, in a shuffled order.
+func measureSnapshots(folder path: String, rounds: Int) async throws -> (afterRead: [Double], seeks: [Double]) {
+    let folder = try EventFolder.load(path)
+    let (log, _) = try ReadLogLoader.load(folder)
+    let state = RaceState(folder: folder, log: log)
+    _ = await state.snapshot()
+    let clock = ContinuousClock()
+    guard let file = folder.readFiles.indices.first,
+        let read = log.reads.last(where: { Int($0.ref.file) == file })
+    else { return ([], []) }
+    let line = "\(read.code),\(TimeFormat.timeOfDay(read.time, millis: true))"
+    var afterRead: [Double] = []
+    for i in 0..<rounds {
+        await state.append(line: line, number: 1_000_000 + i, file: file)
+        let t0 = clock.now
+        _ = await state.snapshot()
+        afterRead.append((clock.now - t0).milliseconds)
+    }
+    let span = await state.feedSpan!
+    let start = folder.event.races.map(\.firstGun).min() ?? span.start
+    var times = (0..<40).map { start + (span.end - start) * Millis($0) / 39 }
+    var generator = SystemRandomNumberGenerator()
+    times.shuffle(using: &generator)
+    let replay = RaceState(folder: folder, log: log)
+    _ = await replay.snapshot(at: times[0])
+    var seeks: [Double] = []
+    for at in times.dropFirst() {
+        let t0 = clock.now
+        _ = await replay.snapshot(at: at)
+        seeks.append((clock.now - t0).milliseconds)
+    }
+    return (afterRead, seeks)
+}
+
+/// In a child of its own, so its peak memory is the catch-up's alone:
+/// every read file followed to its end as `live` does, then one snapshot.
+func childCatchUp(folder path: String) async throws {
+    let folder = try EventFolder.load(path)
+    let state = RaceState(folder: folder)
+    let feed = LiveFeed(folder: folder, state: state)
+    feed.start()
+    guard await feed.waitUntilCaughtUp() else { throw BenchError("live feed stopped before catching up") }
+    let clock = ContinuousClock()
+    let t0 = clock.now
+    _ = await state.snapshot()
+    let ms = (clock.now - t0).milliseconds
+    await feed.stop()
+    print(format(ms, 1))
+}
