@@ -39,49 +39,81 @@ extension RaceSnapshot {
     /// under both).
     public func concerns(_ alert: Alert, race: Int) -> Bool {
         if let runner = alert.runner { return participants[runner].raceIndex == race }
-        let points: [Int]
-        if case .unknownChip(_, _, let all, _) = alert.subject {
-            points = all
-        } else {
-            points = alert.point.map { [$0] } ?? []
+        let checkpoints = event.races[race].checkpoints
+        if case .unknownChip(_, _, let points, _) = alert.subject {
+            return points.contains { point in checkpoints.contains { $0.pointIndex == point } }
         }
-        return points.contains { point in event.races[race].checkpoints.contains { $0.pointIndex == point } }
+        guard let point = alert.point else { return false }
+        return checkpoints.contains { $0.pointIndex == point }
     }
 
     /// The alerts of race `race` grouped by cause, in the order of their
-    /// most urgent member.
+    /// most urgent member. At the snapshot's own time, as worked out by
+    /// `prepareAlertGroups` where it was called.
     public func alertGroups(now: Millis, race: Int) -> [AlertGroup] {
-        group(alerts(now: now).filter { concerns($0, race: race) })
+        if now == at, let prepared = alertGroupsAtSnapshot, prepared.indices.contains(race) { return prepared[race] }
+        return group(alerts(now: now).filter { concerns($0, race: race) })
+    }
+
+    /// Works out the alerts and their groups for every race once, so that
+    /// drawing a frame from the snapshot does neither.
+    public mutating func prepareAlertGroups() {
+        prepareAlerts()
+        guard alertGroupsAtSnapshot == nil else { return }
+        alertGroupsAtSnapshot = event.races.indices.map { alertGroups(now: at, race: $0) }
+    }
+
+    /// What alerts share to be one group; indices, so grouping thousands of
+    /// alerts builds no text. The group's key is worded from it once.
+    enum Cause: Hashable {
+        /// A silent mat and the splits missed at its point share a cause: the mat.
+        case mat(point: Int)
+        case impossible(point: Int)
+        case suspicious(point: Int)
+        case unknownChips
+        case passings(file: Int)
+        case rejected(file: Int, kind: String)
     }
 
     /// Groups `alerts` (already in display order) by cause.
     public func group(_ alerts: [Alert]) -> [AlertGroup] {
         var groups: [AlertGroup] = []
-        var position: [String: Int] = [:]
+        var position: [Cause: Int] = [:]
         for alert in alerts {
-            let key = causeKey(of: alert)
-            if let i = position[key] {
+            let cause = cause(of: alert)
+            if let i = position[cause] {
                 groups[i].alerts.append(alert)
             } else {
-                position[key] = groups.count
-                groups.append(AlertGroup(key: key, alerts: [alert]))
+                position[cause] = groups.count
+                groups.append(AlertGroup(key: key(of: cause), alerts: [alert]))
             }
         }
         return groups
     }
 
-    /// A silent mat and the splits missed at its point share a cause: the mat.
-    func causeKey(of alert: Alert) -> String {
+    func cause(of alert: Alert) -> Cause {
         switch alert.subject {
-        case .silentMat(let mat): return "mat \(event.points[mat.point].id)"
-        case .missedSplit(let runner, let c): return "mat \(pointID(runner: runner, checkpoint: c))"
+        case .silentMat(let mat): return .mat(point: mat.point)
+        case .missedSplit(let runner, let c): return .mat(point: pointIndex(runner: runner, checkpoint: c))
         case .impossibleSplit(let runner, let c, _):
-            return "impossible \(pointID(runner: runner, checkpoint: c))"
+            return .impossible(point: pointIndex(runner: runner, checkpoint: c))
         case .suspiciousSegment(let runner, let segment):
-            return "suspicious \(pointID(runner: runner, checkpoint: segment.to))"
-        case .unknownChip: return "unknown chips"
-        case .sequenceGap(let gap, _): return "passings \(filePath(gap.file))"
-        case .rejectedLine(let r): return "rejected \(filePath(Int(r.ref.file))) \(r.reason.kind)"
+            return .suspicious(point: pointIndex(runner: runner, checkpoint: segment.to))
+        case .unknownChip: return .unknownChips
+        case .sequenceGap(let gap, _): return .passings(file: gap.file)
+        case .rejectedLine(let r): return .rejected(file: Int(r.ref.file), kind: r.reason.kind)
+        }
+    }
+
+    /// Point ids and file paths, not indices: a reload may renumber those.
+    func key(of cause: Cause) -> String {
+        switch cause {
+        case .mat(let point): return "mat \(event.points[point].id)"
+        case .impossible(let point): return "impossible \(event.points[point].id)"
+        case .suspicious(let point): return "suspicious \(event.points[point].id)"
+        case .unknownChips: return "unknown chips"
+        case .passings(let file): return "passings \(filePath(file))"
+        case .rejected(let file, let kind): return "rejected \(filePath(file)) \(kind)"
         }
     }
 
@@ -114,8 +146,12 @@ extension RaceSnapshot {
         }
     }
 
+    private func pointIndex(runner: Int, checkpoint: Int) -> Int {
+        event.races[participants[runner].raceIndex].checkpoints[checkpoint].pointIndex
+    }
+
     private func pointID(runner: Int, checkpoint: Int) -> String {
-        event.points[event.races[participants[runner].raceIndex].checkpoints[checkpoint].pointIndex].id
+        event.points[pointIndex(runner: runner, checkpoint: checkpoint)].id
     }
 
     private func filePath(_ file: Int) -> String { files.indices.contains(file) ? files[file].path : "file \(file)" }

@@ -19,6 +19,9 @@ public struct RaceSnapshot: Sendable {
     /// outside the race state, which goes on taking reads meanwhile), so
     /// drawing a frame never recomputes them. Nil until then.
     public private(set) var alertsAtSnapshot: [Alert]? = nil
+    /// Those alerts grouped by cause for each race, once `prepareAlertGroups`
+    /// has worked them out (`AlertGroups.swift`). Nil until then.
+    public internal(set) var alertGroupsAtSnapshot: [[AlertGroup]]? = nil
 
     public init(
         event: EventConfig, participants: [Participant], files: [ReadFileInfo], evaluation: Evaluation,

@@ -20,7 +20,7 @@ func measureFrames(folder path: String, iterations: Int) async throws -> (text: 
     // Mid-race: the whole field is on course, the heaviest moment for most views.
     let midRace = (folder.event.races[0].firstGun + end) / 2
     var snapshot = await state.snapshot(at: midRace)
-    snapshot.prepareAlerts()  // as the dashboard's fetcher does, once per snapshot
+    snapshot.prepareAlertGroups()  // as the dashboard's fetcher does, once per snapshot
     let snapshotMs = (clock.now - snapStart).milliseconds
     let feed = FeedStatus(
         mode: .replay(speed: 60, paused: false), clock: snapshot.at,

@@ -126,7 +126,7 @@ func measureSnapshots(folder path: String, rounds: Int) async throws -> (
         var snapshot = await state.snapshot()
         afterRead.append((clock.now - t0).milliseconds)
         let t1 = clock.now
-        snapshot.prepareAlerts()
+        snapshot.prepareAlertGroups()
         alerts.append((clock.now - t1).milliseconds)
     }
     let span = await state.feedSpan!

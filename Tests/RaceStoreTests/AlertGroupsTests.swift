@@ -84,6 +84,27 @@ import Testing
         for race in snap.event.races.indices { #expect(snap.concerns(stadiumLine, race: race)) }
     }
 
+    @Test func groupsPreparedWithTheSnapshotAreTheOnesWorkedOutOnDemand() async throws {
+        let computed = try await SampleFeed.snapshot(at: "11:00:00")
+        var prepared = computed
+        prepared.prepareAlertGroups()
+        #expect(prepared.alertGroupsAtSnapshot?.count == computed.event.races.count)
+        for race in computed.event.races.indices {
+            let groups = prepared.alertGroups(now: prepared.at, race: race)
+            #expect(groups == computed.alertGroups(now: computed.at, race: race))
+            #expect(
+                groups.map(\.key)
+                    == computed.group(
+                        computed.alerts(now: computed.at).filter {
+                            computed.concerns($0, race: race)
+                        }
+                    ).map(\.key))
+        }
+        // Another time than the snapshot's is worked out, not taken from what was prepared.
+        let later = prepared.at + 30 * 60_000
+        #expect(prepared.alertGroups(now: later, race: 0) == computed.alertGroups(now: later, race: 0))
+    }
+
     @Test func anAcknowledgementHoldsUntilTheGroupGrows() async throws {
         let early = try await SampleFeed.snapshot(at: "10:20:00")
         let late = try await SampleFeed.snapshot(at: "11:00:00")
