@@ -28,7 +28,7 @@ struct ResultsCommand: AsyncParsableCommand {
     var format: Format = .table
 
     func run() async throws {
-        let loaded = try LoadedEvent.load(event)
+        let loaded = try await LoadedEvent.load(event)
         let filter = ResultsFilter(race: try loaded.raceIndex(race), division: division, sex: sex)
         let snapshot = await loaded.state().snapshot(at: at?.placed(in: loaded.folder.event), final: final)
         switch format {
