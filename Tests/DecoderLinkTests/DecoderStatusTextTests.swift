@@ -32,6 +32,15 @@ import TimingIngest
         )
     }
 
+    @Test func aMessageRefusedIsShownWhileConnected() {
+        var s = status(.connected)
+        s.lastProblem = "MYLAPS message 'garbage$' has no '<name>@<command>@' at its start"
+        #expect(
+            DecoderStatusText.details(s)
+                == "connected since 09:00:00, 0 passings, gaps 0, last refused: MYLAPS message 'garbage$' has no '<name>@<command>@' at its start"
+        )
+    }
+
     @Test func changesAreTheLinksThatWentUpOrDown() {
         let before = [status(.connected)]
         #expect(DecoderStatusText.changes(from: before, to: before).isEmpty)
