@@ -26,11 +26,12 @@ func runDecoderBench(runners: Int, over kind: DecoderProtocol, seconds: Int = 20
     var emulators: [String: any EmulatedDecoder] = [:]
     var reads: [String: [EmulatedPassing]] = [:]
     var lines: [String: String] = [:]
+    var ports = kind == .mylaps ? try await freeLoopbackPorts(event.config.points.count, group: group) : []
     for point in event.config.points {
         guard let main = event.readFiles.first(where: { $0.pointId == point.id && !$0.isBackup }) else { continue }
         reads[point.id] = EmulatedPassing.decoderReads(of: main.lines.map(\.text)).filter { !$0.isGun }
         if kind == .mylaps {
-            let port = try await freeLoopbackPort(group: group)
+            let port = ports.removeFirst()
             emulators[point.id] = MYLAPSEmulator(
                 group: group, host: "127.0.0.1", port: port, location: point.id, date: event.config.date)
             lines[point.id] = DecoderTomlLines.line(.mylaps, host: "127.0.0.1", port: port)

@@ -21,16 +21,20 @@ struct ServedDecoders: Sendable {
         var decoders: [Int: any EmulatedDecoder] = [:]
         var lines: [String: String] = [:]
         var summary: [String] = []
-        for (index, file) in event.readFiles.enumerated() where !file.isBackup && file.format != .manual {
+        let served = event.readFiles.enumerated().filter { !$0.element.isBackup && $0.element.format != .manual }
+        // Where the controllers and T&S that dial racedash will find it.
+        var ports = try await freeLoopbackPorts(
+            served.filter { [.ctp01, .mylaps].contains($0.element.format) }.count, group: group)
+        for (index, file) in served {
             if file.format == .ctp01 {
-                let port = try await freeLoopbackPort(group: group)
+                let port = ports.removeFirst()
                 decoders[index] = CTP01Emulator(
                     group: group, host: "127.0.0.1", port: port, location: file.pointId,
                     backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))
                 lines[file.pointId] = DecoderTomlLines.line(.ctp01, host: "127.0.0.1", port: port, silentAfter: 5)
                 summary.append("\(file.pointId): ChronoTrack CTP01 controller dialling 127.0.0.1:\(port)")
             } else if file.format == .mylaps {
-                let port = try await freeLoopbackPort(group: group)
+                let port = ports.removeFirst()
                 decoders[index] = MYLAPSEmulator(
                     group: group, host: "127.0.0.1", port: port, location: file.pointId, date: event.config.date,
                     resendAfter: .seconds(5), backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))

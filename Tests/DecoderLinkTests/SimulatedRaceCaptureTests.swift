@@ -25,10 +25,12 @@ import TimingIngest
         var decoders: [String: any EmulatedDecoder] = [:]
         var served: [String: [EmulatedPassing]] = [:]
         var lines: [String: String] = [:]
+        var ports = kind == .mylaps ? try await freeLoopbackPorts(event.config.points.count, group: emulatorGroup) : []
         for point in event.config.points {
             let main = try #require(event.readFiles.first { $0.pointId == point.id && !$0.isBackup })
             served[point.id] = EmulatedPassing.decoderReads(of: main.lines.map(\.text)).filter { !$0.isGun }
-            let (decoder, port) = try await Self.decoder(kind, point: point.id, date: event.config.date)
+            let (decoder, port) = try await Self.decoder(
+                kind, point: point.id, date: event.config.date, port: ports.popLast())
             decoders[point.id] = decoder
             lines[point.id] = DecoderTomlLines.line(kind, host: "127.0.0.1", port: port)
         }
@@ -59,13 +61,13 @@ import TimingIngest
         #expect(actual == expected)
     }
 
-    /// A RACE RESULT decoder listening, or MYLAPS Timing & Scoring dialling the port racedash will listen on.
-    static func decoder(_ kind: DecoderProtocol, point: String, date: CivilDate) async throws -> (
+    /// A RACE RESULT decoder listening, or MYLAPS Timing & Scoring dialling `port`, where racedash will listen.
+    static func decoder(_ kind: DecoderProtocol, point: String, date: CivilDate, port: Int?) async throws -> (
         any EmulatedDecoder, Int
     ) {
         switch kind {
         case .mylaps:
-            let port = try await freeLoopbackPort(group: emulatorGroup)
+            guard let port else { throw TestFailure("no port for MYLAPS T&S of \(point)") }
             return (
                 MYLAPSEmulator(group: emulatorGroup, host: "127.0.0.1", port: port, location: point, date: date), port
             )
