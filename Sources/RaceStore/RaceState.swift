@@ -10,8 +10,11 @@ public actor RaceState {
     private var computation: RaceComputation
     private var log: ReadLog
     private var grouped: RaceComputation.Grouped
-    /// Read indices sorted by time, for finding what a step forward in time adds.
-    private var timeOrder: [Int32]
+    /// Read indices sorted by time, for finding what a step in time adds or
+    /// takes away; built when the clock first moves (`results` never needs it).
+    private var timeOrderStore: [Int32]?
+    /// Earliest and latest read time, kept as reads arrive.
+    private var span: (start: Millis, end: Millis)?
     public private(set) var version = 0
     private var watchers: [Int: AsyncStream<Void>.Continuation] = [:]
     private var nextWatcher = 0
@@ -26,14 +29,26 @@ public actor RaceState {
         computation = RaceComputation(
             event: folder.event, participants: folder.participants, corrections: folder.corrections)
         grouped = computation.group(log)
-        timeOrder = Self.sortedByTime(log.reads)
+        span = Self.span(of: log.reads.lazy.map(\.time))
     }
 
     public var event: EventConfig { folder.event }
     public var readCount: Int { log.reads.count }
-    public var feedSpan: (start: Millis, end: Millis)? {
-        guard let first = timeOrder.first, let last = timeOrder.last else { return nil }
-        return (log.reads[Int(first)].time, log.reads[Int(last)].time)
+    public var feedSpan: (start: Millis, end: Millis)? { span }
+
+    static func span(of times: some Sequence<Millis>) -> (start: Millis, end: Millis)? {
+        var span: (start: Millis, end: Millis)?
+        for t in times {
+            span = span.map { (min($0.start, t), max($0.end, t)) } ?? (t, t)
+        }
+        return span
+    }
+
+    private func ensureTimeOrder() -> [Int32] {
+        if let order = timeOrderStore { return order }
+        let order = Self.sortedByTime(log.reads)
+        timeOrderStore = order
+        return order
     }
 
     /// Yields each time the version moves (coalesced: a slow reader gets one
@@ -100,7 +115,8 @@ public actor RaceState {
             corrections: newFolder.corrections)
         if let carried = Self.carry(log, from: oldEvent, to: newFolder) {
             log = carried
-            timeOrder = Self.sortedByTime(log.reads)
+            timeOrderStore = nil
+            span = Self.span(of: log.reads.lazy.map(\.time))
         }
         grouped = computation.group(log)
         cache = nil
@@ -171,12 +187,12 @@ public actor RaceState {
             feedStart: span?.start, feedEnd: span?.end)
     }
 
-    /// Timelines at `at`, recomputing only runners whose reads changed when
-    /// moving forward; a step back recomputes all, so seeking back gives what
-    /// a fresh replay gives.
+    /// Timelines at `at`, recomputing only the runners whose reads (or hand
+    /// times) lie between the cached time and `at`, forward or back: a
+    /// timeline depends on nothing else, so a seek gives what a fresh replay gives.
     private func timelines(at: Millis) -> [RunnerTimeline] {
         let count = folder.participants.count
-        guard var cached = cache, at >= cached.at else {
+        guard var cached = cache else {
             let all = (0..<count).map { computation.timeline(runner: $0, log: log, grouped: grouped, at: at) }
             cache = (at, all)
             dirtyRunners = []
@@ -185,15 +201,17 @@ public actor RaceState {
         // Drop the cache's reference so patching below does not copy every timeline.
         cache = nil
         var dirty = dirtyRunners
-        // Reads between the cached time and now change their runners.
-        var i = upperBound(of: cached.at)
-        while i < timeOrder.count, log.reads[Int(timeOrder[i])].time <= at {
-            let r = grouped.runnerOfRead[Int(timeOrder[i])]
-            if r >= 0 { dirty.insert(Int(r)) }
-            i += 1
+        if at != cached.at {
+            let (low, high) = (min(at, cached.at), max(at, cached.at))
+            let order = ensureTimeOrder()
+            var i = upperBound(of: low, in: order)
+            while i < order.count, log.reads[Int(order[i])].time <= high {
+                let r = grouped.runnerOfRead[Int(order[i])]
+                if r >= 0 { dirty.insert(Int(r)) }
+                i += 1
+            }
+            dirty.formUnion(computation.corrections.runnersWithHandTimes(after: low, upTo: high))
         }
-        // So do hand times the officials entered for that span.
-        dirty.formUnion(computation.corrections.runnersWithHandTimes(after: cached.at, upTo: at))
         for r in dirty {
             cached.timelines[r] = computation.timeline(runner: r, log: log, grouped: grouped, at: at)
         }
@@ -202,11 +220,11 @@ public actor RaceState {
         return cached.timelines
     }
 
-    private func upperBound(of time: Millis) -> Int {
-        var lo = 0, hi = timeOrder.count
+    private func upperBound(of time: Millis, in order: [Int32]) -> Int {
+        var lo = 0, hi = order.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if log.reads[Int(timeOrder[mid])].time <= time { lo = mid + 1 } else { hi = mid }
+            if log.reads[Int(order[mid])].time <= time { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
@@ -230,7 +248,9 @@ public actor RaceState {
                 grouped.ignored.append((Int32(i), line))
             }
         }
-        // Merge the new reads into the time order.
+        span = Self.span(of: [span.map { [$0.start, $0.end] } ?? [], log.reads[start...].map(\.time)].joined())
+        // Merge the new reads into the time order, once there is one.
+        guard let timeOrder = timeOrderStore else { return }
         let added = Self.sortedByTime(log.reads, range: start..<log.reads.count)
         var merged: [Int32] = []
         merged.reserveCapacity(timeOrder.count + added.count)
@@ -246,7 +266,7 @@ public actor RaceState {
                 b += 1
             }
         }
-        timeOrder = merged
+        timeOrderStore = merged
     }
 
     static func sortedByTime(_ reads: [TimedRead], range: Range<Int>? = nil) -> [Int32] {

@@ -15,6 +15,11 @@ public enum CSVReport {
     ]
 
     public static func render(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) -> String {
+        bytes(snapshot, filter: filter).string
+    }
+
+    /// The report as bytes, written field by field without a String per field.
+    static func bytes(_ snapshot: RaceSnapshot, filter: ResultsFilter) -> ByteWriter {
         let groups = snapshot.reportRows(filter)
         let prefixed = groups.count > 1
         var columns = fixedColumns
@@ -22,28 +27,68 @@ public enum CSVReport {
             let race = snapshot.event.races[group.race]
             columns += race.checkpoints.map { prefixed ? "\(race.id):\($0.id)" : $0.id }
         }
-        var out = columns.map(field).joined(separator: ",") + "\n"
+        let rowCount = groups.reduce(0) { $0 + $1.rows.count }
+        var out = ByteWriter(capacity: (rowCount + 1) * (120 + 9 * columns.count))
+        for (i, column) in columns.enumerated() {
+            if i > 0 { out.byte(comma) }
+            out.field(column)
+        }
+        out.byte(newline)
         var before = 0
         for group in groups {
             let race = snapshot.event.races[group.race]
             let after = columns.count - fixedColumns.count - before - race.checkpoints.count
-            for row in group.rows {
-                let s = row.standing, p = row.participant
-                let places = [s.sexPlace, s.ageGroupPlace, s.divisionPlace].map { $0.map(String.init) ?? "" }
-                var fields: [String] = [
-                    row.place, p.bib, p.name, p.sex?.rawValue ?? "", row.ageGroup, p.country ?? "", p.club ?? "",
-                ]
-                fields += [race.id, p.division.rawValue, s.status.rawValue, row.gun, row.net]
-                fields += places
-                fields += [row.last, s.flagLabels.joined(separator: ";")]
-                fields += Array(repeating: "", count: before)
-                fields += race.checkpoints.indices.map(row.split)
-                fields += Array(repeating: "", count: after)
-                out += fields.map(field).joined(separator: ",") + "\n"
-            }
+            for row in group.rows { write(row, race: race, before: before, after: after, into: &out) }
             before += race.checkpoints.count
         }
         return out
+    }
+
+    static let comma = UInt8(ascii: ",")
+    static let newline = UInt8(ascii: "\n")
+
+    /// One runner's line, in `fixedColumns` order, then the split columns.
+    static func write(_ row: ReportRow, race: Race, before: Int, after: Int, into out: inout ByteWriter) {
+        let s = row.standing, p = row.participant
+        if let place = row.selectionPlace { out.int(place) }
+        out.byte(comma)
+        out.field(p.bib)
+        out.byte(comma)
+        out.field(p.name)
+        out.byte(comma)
+        if let sex = p.sex { out.field(sex.rawValue) }
+        out.byte(comma)
+        out.field(row.ageGroup)
+        out.byte(comma)
+        if let country = p.country { out.field(country) }
+        out.byte(comma)
+        if let club = p.club { out.field(club) }
+        out.byte(comma)
+        out.field(race.id)
+        out.byte(comma)
+        out.field(p.division.rawValue)
+        out.byte(comma)
+        out.field(s.status.rawValue)
+        out.byte(comma)
+        out.time(s.gunTime, row.precision)
+        out.byte(comma)
+        out.time(s.netTime, row.precision)
+        for place in [s.sexPlace, s.ageGroupPlace, s.divisionPlace] {
+            out.byte(comma)
+            if let place { out.int(place) }
+        }
+        out.byte(comma)
+        if let last = s.lastCheckpoint { out.field(race.checkpoints[last].id) }
+        out.byte(comma)
+        let flags = s.flagLabels
+        if !flags.isEmpty { out.field(flags.joined(separator: ";")) }
+        for _ in 0..<before { out.byte(comma) }
+        for split in s.splits {
+            out.byte(comma)
+            out.time(split, row.precision)
+        }
+        for _ in 0..<after { out.byte(comma) }
+        out.byte(newline)
     }
 
     /// A field as a spreadsheet may safely open it. Control characters are
@@ -60,4 +105,34 @@ public enum CSVReport {
     }
 
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+}
+
+extension ByteWriter {
+    /// `CSVReport.field`, with plain ASCII text (nearly every field) written as it is.
+    mutating func field(_ raw: String) {
+        var plain = true
+        var first = true
+        for b in raw.utf8 {
+            if b < 0x20 || b > 0x7E || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") {
+                plain = false
+                break
+            }
+            if first
+                && (b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+                    || b == UInt8(ascii: "@"))
+            {
+                plain = false
+                break
+            }
+            first = false
+        }
+        text(plain ? raw : CSVReport.field(raw))
+    }
+
+    /// An official time; a negative one (a hand time before the start read) goes through `field` like any text.
+    mutating func time(_ ms: Millis?, _ precision: TimePrecision) {
+        guard let ms else { return }
+        if ms < 0 { return field(OfficialTime.format(ms, precision)) }
+        official(ms, precision)
+    }
 }

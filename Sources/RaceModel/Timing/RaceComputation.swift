@@ -1,15 +1,19 @@
 /// Matches read codes to participants: by chip first, then by bib.
 public struct ParticipantDirectory: Sendable {
-    var byChip: [String: Int] = [:]
-    var byBib: [String: Int] = [:]
+    var byChip: CodeTable
+    var byBib: CodeTable
 
     public init(_ participants: [Participant]) {
+        byChip = CodeTable(capacity: participants.count)
+        byBib = CodeTable(capacity: participants.count)
         for (i, p) in participants.enumerated() {
-            byBib[p.bib] = i
-            byBib[p.bib.lowercased()] = i
+            byBib.set(p.bib, i)
+            let bib = p.bib.lowercased()
+            if bib != p.bib { byBib.set(bib, i) }
             if let chip = p.chip, !chip.isEmpty {
-                byChip[chip] = i
-                byChip[chip.lowercased()] = i
+                byChip.set(chip, i)
+                let lower = chip.lowercased()
+                if lower != chip { byChip.set(lower, i) }
             }
         }
     }

@@ -32,13 +32,15 @@ enum SuspiciousSegments {
             last = (c, checkpoints[c].km, t)
         }
         guard segments.count >= 3 else { return [] }
+        // The median of the others, from one sorted copy: leaving out the
+        // segment at sorted position k shifts the positions after k by one.
+        let sorted = segments.map(\.kmh).sorted()
         var out: [SuspiciousSegment] = []
-        for (i, segment) in segments.enumerated() {
-            let others = segments.indices.filter { $0 != i }.map { segments[$0].kmh }.sorted()
-            let usual =
-                others.count % 2 == 1
-                ? others[others.count / 2]
-                : (others[others.count / 2 - 1] + others[others.count / 2]) / 2
+        for segment in segments {
+            let k = sorted.firstIndex(of: segment.kmh)!
+            let others = sorted.count - 1
+            func other(_ i: Int) -> Double { sorted[i < k ? i : i + 1] }
+            let usual = others % 2 == 1 ? other(others / 2) : (other(others / 2 - 1) + other(others / 2)) / 2
             if segment.kmh >= ratio * usual {
                 out.append(SuspiciousSegment(from: segment.from, to: segment.to, kmh: segment.kmh, usualKmh: usual))
             }

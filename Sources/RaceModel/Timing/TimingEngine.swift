@@ -96,17 +96,17 @@ public struct TimingEngine: Sendable {
                 outcomes[passage.chosen] = .rejected(.beforeGun(wave: wave.id))
                 continue
             }
-            let candidates = (progress.checkpoint + 1..<checkpoints.count).filter {
-                checkpoints[$0].pointIndex == passage.point
-            }
-            if candidates.isEmpty {
+            // The first remaining checkpoint at this point; no array per passage (millions of them).
+            var first = progress.checkpoint + 1
+            while first < checkpoints.count && checkpoints[first].pointIndex != passage.point { first += 1 }
+            if first == checkpoints.count {
                 outcomes[passage.chosen] = noCandidate(
                     point: passage.point, race: race, lastAssigned: progress.checkpoint)
                 continue
             }
-            guard let chosen = bestCheckpoint(candidates, at: t, after: progress, race: race, rules: rules) else {
+            guard let chosen = bestCheckpoint(from: first, at: t, after: progress, race: race, rules: rules) else {
                 outcomes[passage.chosen] = tooFast(
-                    read, point: passage.point, candidates: candidates, after: progress,
+                    read, point: passage.point, firstCandidate: first, after: progress,
                     race: race, timeline: &timeline)
                 continue
             }
@@ -135,15 +135,17 @@ public struct TimingEngine: Sendable {
     /// runner's own pace) is nearest `t` among those reachable at a plausible
     /// speed; else one reached only slower than the minimum speed; nil when
     /// every candidate would be too fast.
+    /// Candidates are the checkpoints from `first` on served by `first`'s point.
     func bestCheckpoint(
-        _ candidates: [Int], at t: Millis, after progress: Progress, race: Race,
+        from first: Int, at t: Millis, after progress: Progress, race: Race,
         rules: TimingRules
     ) -> Int? {
+        let point = race.checkpoints[first].pointIndex
         let elapsed = Double(t - progress.time)
         var best: Int? = nil
         var bestError = Double.infinity
         var leastSlow: Int? = nil
-        for c in candidates {
+        for c in first..<race.checkpoints.count where race.checkpoints[c].pointIndex == point {
             let distance = race.checkpoints[c].km - progress.km
             if Self.isTooFast(distance: distance, elapsedMs: elapsed, maxKmh: rules.maxSpeedKmh) { continue }
             let allowance = progress.checkpoint < 0 ? rules.startAllowance : Self.slowSlack
@@ -165,12 +167,11 @@ public struct TimingEngine: Sendable {
     /// A read too fast for every remaining checkpoint at its point: the same
     /// mat again is a duplicate; anything else is an impossible split, refused and shown.
     func tooFast(
-        _ read: TimedRead, point: Int, candidates: [Int], after progress: Progress, race: Race,
+        _ read: TimedRead, point: Int, firstCandidate c: Int, after progress: Progress, race: Race,
         timeline: inout RunnerTimeline
     ) -> ReadOutcome {
         let checkpoints = race.checkpoints
         if progress.checkpoint >= 0, checkpoints[progress.checkpoint].pointIndex == point { return .duplicate }
-        let c = candidates[0]
         let elapsed = Double(read.time - progress.time)
         let kmh = elapsed > 0 ? (checkpoints[c].km - progress.km) / (elapsed / 3_600_000) : .infinity
         timeline.impossible.append(RefusedSplit(checkpoint: c, time: read.time, ref: read.ref))

@@ -12,7 +12,8 @@ enum ParticipantsLoader {
         var rows = try CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
         guard !rows.isEmpty else { throw ConfigError(file: file, "is empty; it needs a header row with bib,name,race") }
         let header = rows.removeFirst()
-        let column = try columns(of: header, file: file)
+        // Pairs, not the dictionary: ten short names compare faster than they hash, row after row.
+        let column = try columns(of: header, file: file).map { ($0.key, $0.value) }
 
         var participants: [Participant] = []
         participants.reserveCapacity(rows.count)
@@ -57,12 +58,12 @@ enum ParticipantsLoader {
     /// One data row's fields by column name.
     struct RowFields {
         let row: CSVParser.Row
-        let column: [String: Int]
+        let column: [(String, Int)]
         let file: String
 
         /// The trimmed value, nil when the column is absent or the cell empty.
         func value(_ key: String) -> String? {
-            guard let i = column[key], i < row.fields.count else { return nil }
+            guard let i = column.first(where: { $0.0 == key })?.1, i < row.fields.count else { return nil }
             let v = row.fields[i].trimmed
             return v.isEmpty ? nil : v
         }
