@@ -178,8 +178,7 @@ public final class MYLAPSEmulator: Sendable {
             return s.silent
         }
         if !silent { EmulatorConnection.send([MYLAPSMessage(location, "Pong").text], to: channel, framing: .dollar) }
-        let every = TimeAmount.nanoseconds(
-            Int64(resendAfter.components.seconds) * 1_000_000_000 + resendAfter.components.attoseconds / 1_000_000_000)
+        let every = TimeAmount(resendAfter)
         channel.eventLoop.scheduleRepeatedTask(initialDelay: every, delay: every) { [self] task in
             guard channel.isActive else { return task.cancel() }
             resendOverdue(on: channel)
