@@ -19,10 +19,18 @@ public actor RaceState {
     private var watchers: [Int: AsyncStream<Void>.Continuation] = [:]
     private var nextWatcher = 0
 
-    private var cache: (at: Millis, timelines: [RunnerTimeline])?
+    private var cache: (at: Millis, timelines: ChunkedArray<RunnerTimeline>)?
     private var dirtyRunners: Set<Int> = []
+    /// Reads added since the last snapshot, for the live evaluation's counts.
+    private var appendedReads: [Int32] = []
+    /// Standings and counts carried from one snapshot to the next.
+    private var live: LiveEvaluation?
+    /// False for a state asked for one snapshot (`results`, `check`): the
+    /// evaluation is then made once, without what carrying it over needs.
+    private let followsChanges: Bool
 
-    public init(folder: EventFolder, log: ReadLog? = nil) {
+    public init(folder: EventFolder, log: ReadLog? = nil, followsChanges: Bool = true) {
+        self.followsChanges = followsChanges
         self.folder = folder
         let log = log ?? ReadLog(files: folder.readFiles)
         self.log = log
@@ -121,6 +129,8 @@ public actor RaceState {
         grouped = computation.group(log)
         cache = nil
         dirtyRunners = []
+        appendedReads = []
+        live = nil
         changed()
     }
 
@@ -178,8 +188,22 @@ public actor RaceState {
     /// `final`: the race is over, nobody is left on course.
     public func snapshot(at requested: Millis? = nil, final: Bool = false) -> RaceSnapshot {
         let at = requested ?? feedSpan?.end ?? 0
-        let timelines = timelines(at: at)
-        let evaluation = computation.evaluation(log, grouped: grouped, timelines: timelines, at: at, final: final)
+        let step = timelines(at: at)
+        let evaluation: Evaluation
+        if !followsChanges {
+            evaluation = computation.evaluation(log, grouped: grouped, timelines: step.timelines, at: at, final: final)
+        } else if var live, let changed = step.changed {
+            self.live = nil
+            live.update(
+                log: log, timelines: step.timelines, changed: changed, arrived: step.arrived, at: at, final: final)
+            evaluation = live.evaluation(log, grouped: grouped)
+            self.live = live
+        } else {
+            let live = LiveEvaluation(
+                computation: computation, log: log, timelines: step.timelines, at: at, final: final)
+            evaluation = live.evaluation(log, grouped: grouped)
+            self.live = live
+        }
         let span = feedSpan
         return RaceSnapshot(
             event: folder.event, participants: folder.participants, files: log.files,
@@ -189,18 +213,26 @@ public actor RaceState {
 
     /// Timelines at `at`, recomputing only the runners whose reads (or hand
     /// times) lie between the cached time and `at`, forward or back: a
-    /// timeline depends on nothing else, so a seek gives what a fresh replay gives.
-    private func timelines(at: Millis) -> [RunnerTimeline] {
+    /// timeline depends on nothing else, so a seek gives what a fresh replay
+    /// gives. Also says which runners changed (nil: all) and which reads came
+    /// to lie at or before the clock (nil: the clock went back).
+    private func timelines(at: Millis) -> (
+        timelines: ChunkedArray<RunnerTimeline>, changed: Set<Int>?, arrived: [Int32]?
+    ) {
         let count = folder.participants.count
+        let appended = appendedReads
+        appendedReads = []
         guard var cached = cache else {
-            let all = (0..<count).map { computation.timeline(runner: $0, log: log, grouped: grouped, at: at) }
+            var all = ChunkedArray<RunnerTimeline>()
+            for r in 0..<count { all.append(computation.timeline(runner: r, log: log, grouped: grouped, at: at)) }
             cache = (at, all)
             dirtyRunners = []
-            return all
+            return (all, nil, nil)
         }
         // Drop the cache's reference so patching below does not copy every timeline.
         cache = nil
         var dirty = dirtyRunners
+        var arrived: [Int32]? = at >= cached.at ? appended.filter { log.reads[Int($0)].time <= cached.at } : nil
         if at != cached.at {
             let (low, high) = (min(at, cached.at), max(at, cached.at))
             let order = ensureTimeOrder()
@@ -208,6 +240,7 @@ public actor RaceState {
             while i < order.count, log.reads[Int(order[i])].time <= high {
                 let r = grouped.runnerOfRead[Int(order[i])]
                 if r >= 0 { dirty.insert(Int(r)) }
+                arrived?.append(order[i])
                 i += 1
             }
             dirty.formUnion(computation.corrections.runnersWithHandTimes(after: low, upTo: high))
@@ -217,7 +250,7 @@ public actor RaceState {
         }
         cache = (at, cached.timelines)
         dirtyRunners = []
-        return cached.timelines
+        return (cached.timelines, dirty, arrived)
     }
 
     private func upperBound(of time: Millis, in order: [Int32]) -> Int {
@@ -230,6 +263,7 @@ public actor RaceState {
     }
 
     private func placeNewReads(from start: Int) {
+        if followsChanges { appendedReads.append(contentsOf: (start..<log.reads.count).map { Int32($0) }) }
         for i in start..<log.reads.count {
             let read = log.reads[i]
             let placement = computation.place(read, in: log)

@@ -12,7 +12,7 @@ func runResultsBench(folder path: String) async throws -> String {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
     let parsed = clock.now
-    let state = RaceState(folder: folder, log: log)
+    let state = RaceState(folder: folder, log: log, followsChanges: false)
     let snapshot = await state.snapshot()
     let computed = clock.now
     let csv = CSVReport.render(snapshot)

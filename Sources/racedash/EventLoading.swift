@@ -29,7 +29,11 @@ struct LoadedEvent {
         }
     }
 
-    func state() -> RaceState { RaceState(folder: folder, log: log) }
+    /// `followsChanges`: the state will be asked again as its clock moves (replay);
+    /// a command asking once (`results`, `check`, `awards`) skips what that needs.
+    func state(followsChanges: Bool = false) -> RaceState {
+        RaceState(folder: folder, log: log, followsChanges: followsChanges)
+    }
 
     /// The index of a race named on the command line, if one is.
     func raceIndex(_ id: String?) throws -> Int? {

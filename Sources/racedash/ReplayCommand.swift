@@ -34,7 +34,7 @@ struct ReplayCommand: AsyncParsableCommand {
         // Before loading: a pipe or a file gets a clear answer at once, not a stack of escape codes.
         try Self.requireTerminal(event: event)
         let loaded = try LoadedEvent.load(event)
-        let state = loaded.state()
+        let state = loaded.state(followsChanges: true)
         let span = await state.feedSpan
         let fromTime = from?.placed(in: loaded.folder.event)
         if let from = fromTime, let end = span?.end, from > end {

@@ -52,6 +52,18 @@ public enum SequenceGaps {
     /// Runs with every evaluation, so it hashes nothing and copies no codes:
     /// each file's numbers index a table of the lines that carry them.
     public static func find(in log: ReadLog, upTo at: Millis? = nil) -> [SequenceGap] {
+        findWithTails(in: log, upTo: at).gaps
+    }
+
+    /// Where each file's numbering stands after its last numbered line: that
+    /// line and the top of its current run. A line after it numbered one more
+    /// adds no gap, which spares live snapshots a pass over every read.
+    struct Tail: Sendable, Equatable {
+        var ref: LineRef
+        var upper: Int
+    }
+
+    static func findWithTails(in log: ReadLog, upTo at: Millis? = nil) -> (gaps: [SequenceGap], tails: [Int: Tail]) {
         // Numbered lines per file in line order: a read index, or a gun marker index as its bitwise complement.
         var numbered = [[Int32]](repeating: [], count: log.files.count)
         for (i, read) in log.reads.enumerated() where read.sequence >= 0 {
@@ -68,10 +80,13 @@ public enum SequenceGaps {
         for file in withGuns { numbered[file].sort { lines.ref($0) < lines.ref($1) } }
 
         var gaps: [SequenceGap] = []
+        var tails: [Int: Tail] = [:]
         for (file, entries) in numbered.enumerated() where !entries.isEmpty {
-            gaps += gapsInFile(file, entries, lines)
+            let (found, upper) = gapsInFile(file, entries, lines)
+            gaps += found
+            tails[file] = Tail(ref: lines.ref(entries[entries.count - 1]), upper: upper)
         }
-        return gaps.sorted { $0.ref < $1.ref }
+        return (gaps.sorted { $0.ref < $1.ref }, tails)
     }
 
     /// Reads and gun markers of the log, looked up by entry.
@@ -127,7 +142,8 @@ public enum SequenceGaps {
         }
     }
 
-    private static func gapsInFile(_ file: Int, _ entries: [Int32], _ lines: Lines) -> [SequenceGap] {
+    /// The file's gaps, and the top of the run its last line belongs to.
+    private static func gapsInFile(_ file: Int, _ entries: [Int32], _ lines: Lines) -> ([SequenceGap], Int) {
         var low = Int.max, high = Int.min
         for e in entries {
             let s = lines.seq(e)
@@ -159,6 +175,6 @@ public enum SequenceGaps {
             last = s
         }
         closeRun()
-        return gaps
+        return (gaps, run?.upperBound ?? last)
     }
 }

@@ -57,7 +57,8 @@ public struct Rejection: Sendable, Equatable {
 /// Everything the timing rules make of a read log at one time of day.
 public struct Evaluation: Sendable {
     public var at: Millis
-    public var timelines: [RunnerTimeline]
+    /// By participant; chunked, so snapshots taken one read apart share nearly all of them.
+    public var timelines: ChunkedArray<RunnerTimeline>
     public var standings: [RaceStandings]
     public var pointStats: [PointStats]
     /// Rejected lines in file and line order.
@@ -161,39 +162,21 @@ public struct RaceComputation: Sendable {
     {
         let grouped = grouped ?? group(log)
         let at = at ?? log.latestReadTime ?? 0
-        let timelines = participants.indices.map { timeline(runner: $0, log: log, grouped: grouped, at: at) }
+        let timelines = ChunkedArray(participants.indices.lazy.map { timeline(runner: $0, log: log, grouped: grouped, at: at) })
         return evaluation(log, grouped: grouped, timelines: timelines, at: at, final: final)
     }
 
-    /// Standings and counts from timelines already computed at `at`.
-    /// Final once asked for, once every race's time limit has passed
-    /// (nobody can still be on course then), or, race by race, once the
-    /// officials closed it.
-    public func evaluation(
-        _ log: ReadLog, grouped: Grouped, timelines: [RunnerTimeline], at: Millis,
-        final: Bool = false
-    ) -> Evaluation {
+    /// Which races give final results at `at`: all once asked for or once
+    /// every time limit has passed, else those the officials closed.
+    func finalRaces(at: Millis, final: Bool) -> [Bool] {
         let allFinal = final || event.allCutoffsPassed(at: at)
-        let finalRace = event.races.indices.map { allFinal || corrections.isClosed(race: $0, at: at) }
-        let standings = event.races.indices.map {
-            builder.standings(race: $0, timelines: timelines, at: at, final: finalRace[$0])
-        }
-        var stats = [PointStats](repeating: PointStats(), count: event.points.count)
-        var rejections: [Rejection] = []
-        var duplicates = 0, used = 0
+        return event.races.indices.map { allFinal || corrections.isClosed(race: $0, at: at) }
+    }
 
-        for (file, info) in log.files.enumerated() {
-            stats[info.pointIndex].lines += log.lineCounts[file]
-            stats[info.pointIndex].control += log.controlCounts[file]
-            stats[info.pointIndex].blank += log.ignoredCounts[file]
-            stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
-        }
-        for read in log.reads where read.time <= at {
-            let p = Int(read.point)
-            stats[p].reads += 1
-            if stats[p].lastRead.map({ read.time > $0 }) ?? true { stats[p].lastRead = read.time }
-            if stats[p].firstRead.map({ read.time < $0 }) ?? true { stats[p].firstRead = read.time }
-        }
+    /// Lines rejected before the timing rules (unreadable, unknown chip,
+    /// ignored by the officials) up to `at`, counted into `stats`.
+    func lineRejections(_ log: ReadLog, grouped: Grouped, at: Millis, stats: inout [PointStats]) -> [Rejection] {
+        var rejections: [Rejection] = []
         for problem in log.problems where problem.after.map({ $0 <= at }) ?? true {
             let p = log.files[Int(problem.ref.file)].pointIndex
             stats[p].rejected += 1
@@ -218,6 +201,38 @@ public struct RaceComputation: Sendable {
                     ref: read.ref, point: Int(read.point), reason: .ignoredByOfficials(line: line),
                     time: read.time, runner: directory.runner(forCode: read.code)))
         }
+        return rejections
+    }
+
+    /// Standings and counts from timelines already computed at `at`.
+    /// Final once asked for, once every race's time limit has passed
+    /// (nobody can still be on course then), or, race by race, once the
+    /// officials closed it.
+    public func evaluation(
+        _ log: ReadLog, grouped: Grouped, timelines: ChunkedArray<RunnerTimeline>, at: Millis,
+        final: Bool = false
+    ) -> Evaluation {
+        let allFinal = final || event.allCutoffsPassed(at: at)
+        let finalRace = finalRaces(at: at, final: final)
+        let standings = event.races.indices.map {
+            builder.standings(race: $0, timelines: timelines, at: at, final: finalRace[$0])
+        }
+        var stats = [PointStats](repeating: PointStats(), count: event.points.count)
+        var duplicates = 0, used = 0
+
+        for (file, info) in log.files.enumerated() {
+            stats[info.pointIndex].lines += log.lineCounts[file]
+            stats[info.pointIndex].control += log.controlCounts[file]
+            stats[info.pointIndex].blank += log.ignoredCounts[file]
+            stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
+        }
+        for read in log.reads where read.time <= at {
+            let p = Int(read.point)
+            stats[p].reads += 1
+            if stats[p].lastRead.map({ read.time > $0 }) ?? true { stats[p].lastRead = read.time }
+            if stats[p].firstRead.map({ read.time < $0 }) ?? true { stats[p].firstRead = read.time }
+        }
+        var rejections = lineRejections(log, grouped: grouped, at: at, stats: &stats)
         for (runner, timeline) in timelines.enumerated() {
             for entry in timeline.outcomes {
                 switch entry.outcome {

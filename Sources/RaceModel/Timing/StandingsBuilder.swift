@@ -13,9 +13,9 @@ public struct StandingsBuilder: Sendable {
     /// Standings of race `raceIndex` at time of day `at`, from timelines
     /// computed with reads up to `at` (indexed like `participants`). In
     /// `final` results nobody is left on course: no finish read is a DNF.
-    public func standings(race raceIndex: Int, timelines: [RunnerTimeline], at: Millis, final: Bool = false)
-        -> RaceStandings
-    {
+    public func standings<Timelines: RandomAccessCollection<RunnerTimeline>>(
+        race raceIndex: Int, timelines: Timelines, at: Millis, final: Bool = false
+    ) -> RaceStandings where Timelines.Index == Int {
         let race = event.races[raceIndex]
         let cpCount = race.checkpoints.count
         var rows: [Standing] = []
@@ -56,9 +56,11 @@ public struct StandingsBuilder: Sendable {
             firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
     }
 
+    /// `markOverdue: false` leaves out the one part of a row that moves with
+    /// the clock alone (see `overdueClock`), for standings kept up to date.
     func standing(
         of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis,
-        final: Bool = false
+        final: Bool = false, markOverdue: Bool = true
     ) -> Standing {
         let gun = race.waves[runner.waveIndex].gun
         let origin = race.clock(for: runner) == .net ? (timeline.startRead ?? gun) : gun
@@ -95,10 +97,8 @@ public struct StandingsBuilder: Sendable {
             let segmentKm = km - race.checkpoints[previous].km
             if segmentKm > 0 { row.segmentPace = Int((Double(t - tp) / segmentKm).rounded()) }
         }
-        if row.status == .onCourse,
-            Self.isOverdue(
-                since: t, nextKm: race.checkpoints[last + 1].km - km,
-                pace: row.racePace ?? row.segmentPace, at: at)
+        if markOverdue, row.status == .onCourse, let clock = overdueClock(of: row, timeline, race: race),
+            clock.isOverdue(at: at)
         {
             row.flags.insert(.overdue)
         }
@@ -113,6 +113,15 @@ public struct StandingsBuilder: Sendable {
         row.status = status
         row.projectedFinish = status == .finished ? row.projectedFinish : nil
         row.flags.remove(.overdue)
+    }
+
+    /// When an on-course row turns overdue: its last split and the slack after it.
+    func overdueClock(of row: Standing, _ timeline: RunnerTimeline, race: Race) -> OverdueClock? {
+        guard let last = row.lastCheckpoint, let t = timeline.splits[last], last + 1 < race.checkpoints.count else {
+            return nil
+        }
+        let nextKm = race.checkpoints[last + 1].km - race.checkpoints[last].km
+        return OverdueClock(since: t, nextKm: nextKm, pace: row.racePace ?? row.segmentPace)
     }
 
     /// Twice the time the next segment should take at the runner's pace, plus
@@ -155,5 +164,16 @@ extension String {
         if Int(self) != nil { return true }
         if Int(other) != nil { return false }
         return self < other
+    }
+}
+
+/// What `StandingsBuilder.isOverdue` needs of a row, kept so the flag can be
+/// set again as the clock moves without recomputing the row.
+struct OverdueClock: Sendable {
+    var since: Millis
+    var nextKm: Double
+    var pace: Millis?
+    func isOverdue(at: Millis) -> Bool {
+        StandingsBuilder.isOverdue(since: since, nextKm: nextKm, pace: pace, at: at)
     }
 }

@@ -1,0 +1,164 @@
+/// The evaluation of a race that changes a few reads at a time (live, and a
+/// replay's clock stepping): standings, counts and rejected lines carried
+/// from one snapshot to the next, with only what the change touched worked
+/// out again. Gives exactly what `RaceComputation.evaluation` gives from
+/// scratch; the live, replay and results tests hold it to that.
+public struct LiveEvaluation: Sendable {
+    let computation: RaceComputation
+    var standings: LiveStandings
+    var timelines: ChunkedArray<RunnerTimeline>
+    var final: Bool
+    /// Used, duplicate and rejected outcomes per point, over every timeline.
+    var outcomes: [OutcomeTally]
+    /// Runners with a read the timing rules rejected.
+    var rejecting: Set<Int> = []
+    /// Reads up to the clock per point: count, first and last time.
+    var reads: [ReadTally]
+    var gaps: [SequenceGap]
+    var gapTails: [Int: SequenceGaps.Tail]
+    /// Gun markers seen when the gaps were found (CTP01 numbers its gun lines with its reads).
+    var gunMarkers: Int
+
+    struct OutcomeTally: Sendable {
+        var used = 0, duplicates = 0, rejected = 0
+    }
+
+    struct ReadTally: Sendable {
+        var count = 0
+        var first: Millis? = nil
+        var last: Millis? = nil
+        mutating func add(_ t: Millis) {
+            count += 1
+            if last.map({ t > $0 }) ?? true { last = t }
+            if first.map({ t < $0 }) ?? true { first = t }
+        }
+    }
+
+    public var at: Millis { standings.at }
+
+    public init(
+        computation: RaceComputation, log: ReadLog, timelines: ChunkedArray<RunnerTimeline>, at: Millis,
+        final: Bool
+    ) {
+        self.computation = computation
+        self.timelines = timelines
+        self.final = final
+        standings = LiveStandings(
+            builder: computation.builder, timelines: timelines, at: at,
+            finalRace: computation.finalRaces(at: at, final: final))
+        outcomes = Array(repeating: OutcomeTally(), count: computation.event.points.count)
+        reads = []
+        (gaps, gapTails) = SequenceGaps.findWithTails(in: log, upTo: at)
+        gunMarkers = log.gunMarkers.count
+        for runner in timelines.indices { tally(timelines[runner], runner: runner, sign: 1) }
+        recountReads(log)
+    }
+
+    mutating func tally(_ timeline: RunnerTimeline, runner: Int, sign: Int) {
+        var rejects = false
+        for entry in timeline.outcomes {
+            switch entry.outcome {
+            case .used: outcomes[entry.point].used += sign
+            case .duplicate: outcomes[entry.point].duplicates += sign
+            case .rejected:
+                outcomes[entry.point].rejected += sign
+                rejects = true
+            }
+        }
+        if sign > 0 && rejects { rejecting.insert(runner) } else if sign < 0 { rejecting.remove(runner) }
+    }
+
+    mutating func recountReads(_ log: ReadLog) {
+        reads = Array(repeating: ReadTally(), count: computation.event.points.count)
+        for read in log.reads where read.time <= at { reads[Int(read.point)].add(read.time) }
+    }
+
+    /// Moves to the clock `at` with the new timelines of `changed` runners.
+    /// `arrived`: the reads that came to lie at or before the clock since the
+    /// last update, in any order; nil when that is not known (the clock went
+    /// back, the configuration changed): they are counted again.
+    public mutating func update(
+        log: ReadLog, timelines new: ChunkedArray<RunnerTimeline>, changed: some Collection<Int>,
+        arrived: [Int32]?, at newAt: Millis, final newFinal: Bool
+    ) {
+        for runner in changed {
+            tally(timelines[runner], runner: runner, sign: -1)
+            tally(new[runner], runner: runner, sign: 1)
+        }
+        final = newFinal
+        standings.update(
+            changed: changed, timelines: new, previous: timelines, at: newAt,
+            finalRace: computation.finalRaces(at: newAt, final: newFinal))
+        timelines = new
+        guard let arrived else {
+            recountReads(log)
+            findGaps(log)
+            return
+        }
+        for i in arrived { reads[Int(log.reads[Int(i)].point)].add(log.reads[Int(i)].time) }
+        if log.gunMarkers.count != gunMarkers || !continuesNumbering(arrived, log) { findGaps(log) }
+    }
+
+    mutating func findGaps(_ log: ReadLog) {
+        (gaps, gapTails) = SequenceGaps.findWithTails(in: log, upTo: at)
+        gunMarkers = log.gunMarkers.count
+    }
+
+    /// Whether the arrived reads only carry each file's numbering on by one
+    /// (a decoder's passings coming in as they should): no gap changes then.
+    mutating func continuesNumbering(_ arrived: [Int32], _ log: ReadLog) -> Bool {
+        let numbered = arrived.filter { log.reads[Int($0)].sequence >= 0 }.sorted {
+            log.reads[Int($0)].ref < log.reads[Int($1)].ref
+        }
+        var tails = gapTails
+        for i in numbered {
+            let read = log.reads[Int(i)]
+            let file = Int(read.ref.file)
+            if let tail = tails[file] {
+                guard read.ref > tail.ref, Int(read.sequence) == tail.upper + 1 else { return false }
+            }
+            tails[file] = SequenceGaps.Tail(ref: read.ref, upper: Int(read.sequence))
+        }
+        gapTails = tails
+        return true
+    }
+
+    /// The evaluation now, as `RaceComputation.evaluation` makes it.
+    public func evaluation(_ log: ReadLog, grouped: RaceComputation.Grouped) -> Evaluation {
+        let event = computation.event
+        let finalRace = standings.finalRace
+        var stats = [PointStats](repeating: PointStats(), count: event.points.count)
+        for (file, info) in log.files.enumerated() {
+            stats[info.pointIndex].lines += log.lineCounts[file]
+            stats[info.pointIndex].control += log.controlCounts[file]
+            stats[info.pointIndex].blank += log.ignoredCounts[file]
+            stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
+        }
+        var used = 0, duplicates = 0
+        for p in stats.indices {
+            stats[p].reads = reads[p].count
+            stats[p].firstRead = reads[p].first
+            stats[p].lastRead = reads[p].last
+            stats[p].used = outcomes[p].used
+            stats[p].duplicates = outcomes[p].duplicates
+            stats[p].rejected = outcomes[p].rejected
+            used += outcomes[p].used
+            duplicates += outcomes[p].duplicates
+        }
+        var rejections = computation.lineRejections(log, grouped: grouped, at: at, stats: &stats)
+        for runner in rejecting.sorted() {
+            for entry in timelines[runner].outcomes {
+                guard case .rejected(let reason) = entry.outcome else { continue }
+                rejections.append(
+                    Rejection(ref: entry.ref, point: entry.point, reason: reason, time: entry.time, runner: runner))
+            }
+        }
+        rejections.sort { $0.ref < $1.ref }
+        let allFinal = final || event.allCutoffsPassed(at: at)
+        return Evaluation(
+            at: at, timelines: timelines, standings: event.races.indices.map { standings.standings(race: $0) },
+            pointStats: stats, rejections: rejections, duplicateCount: duplicates, usedCount: used,
+            isFinal: allFinal || (!finalRace.isEmpty && !finalRace.contains(false)),
+            corrections: computation.corrections, sequenceGaps: gaps)
+    }
+}
