@@ -153,10 +153,12 @@ func childCatchUp(folder path: String) async throws {
     let feed = LiveFeed(folder: folder, state: state)
     feed.start()
     guard await feed.waitUntilCaughtUp() else { throw BenchError("live feed stopped before catching up") }
+    let caughtUpMiB = peakMemoryMiB()
     let clock = ContinuousClock()
     let t0 = clock.now
     _ = await state.snapshot()
     let ms = (clock.now - t0).milliseconds
     await feed.stop()
     print(format(ms, 1))
+    FileHandle.standardError.write(Data("peak \(format(caughtUpMiB, 0)) MiB caught up, \(format(peakMemoryMiB(), 0)) MiB after the first snapshot\n".utf8))
 }
