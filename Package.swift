@@ -102,6 +102,7 @@ let package = Package(
             dependencies: [
                 "DecoderLink", "TimingIngest", "RaceModel", "RaceStore", "ResultsReport", "Simulation", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),

@@ -46,7 +46,9 @@ public struct SnapshotFetcher<C: Clock>: Sendable where C.Duration == Duration {
                 continue  // the wanted time has likely moved on meanwhile
             }
             lastFetch = clock.now
-            let snapshot = await state.snapshot(at: wanted)
+            var snapshot = await state.snapshot(at: wanted)
+            // Here, off the actor and off the screen's thread.
+            snapshot.prepareAlerts()
             mailbox.deposit(snapshot)
             have = (snapshot.at, snapshot.version)
         }

@@ -120,7 +120,7 @@ extension RaceSnapshot {
     /// severe first, then most recent first. No text is built here, so a
     /// caller showing a few lines formats only those (`text(of:)`).
     public func alerts(now: Millis, rule: SilentMatRule = SilentMatRule()) -> [Alert] {
-        if now == at && rule == SilentMatRule() { return alertsAtSnapshot }
+        if now == at && rule == SilentMatRule(), let prepared = alertsAtSnapshot { return prepared }
         return computeAlerts(now: now, rule: rule)
     }
 

@@ -14,9 +14,11 @@ public struct RaceSnapshot: Sendable {
     /// Time span of the whole feed loaded so far (for replay progress).
     public let feedStart: Millis?
     public let feedEnd: Millis?
-    /// Alerts at the snapshot's own time, worked out once when it is made
-    /// (off the screen's thread), so drawing a frame never recomputes them.
-    public private(set) var alertsAtSnapshot: [Alert] = []
+    /// Alerts at the snapshot's own time, once `prepareAlerts` has worked
+    /// them out: the dashboard's fetcher does so off the screen's thread (and
+    /// outside the race state, which goes on taking reads meanwhile), so
+    /// drawing a frame never recomputes them. Nil until then.
+    public private(set) var alertsAtSnapshot: [Alert]? = nil
 
     public init(
         event: EventConfig, participants: [Participant], files: [ReadFileInfo], evaluation: Evaluation,
@@ -30,10 +32,14 @@ public struct RaceSnapshot: Sendable {
         self.version = version
         self.feedStart = feedStart
         self.feedEnd = feedEnd
-        alertsAtSnapshot = computeAlerts(now: evaluation.at, rule: SilentMatRule())
     }
 
     public var at: Millis { evaluation.at }
+
+    /// Works out the alerts at the snapshot's time once, for every frame drawn from it.
+    public mutating func prepareAlerts() {
+        if alertsAtSnapshot == nil { alertsAtSnapshot = computeAlerts(now: evaluation.at, rule: SilentMatRule()) }
+    }
 
     public func standings(race: Int) -> RaceStandings { evaluation.standings[race] }
 

@@ -8,12 +8,13 @@ import Simulation
 import Synchronization
 import TimingIngest
 
-/// Race day over the network: one emulated RACE RESULT decoder per point of
-/// the big-city course on loopback, the finish line pushing 100 passings a
-/// second and every other mat 20, captured into the read files and followed
-/// by the live feed. Measures each passing from the decoder's write to the
-/// wire to the read in the race state.
-func runDecoderBench(runners: Int, seconds: Int = 20) async throws -> String {
+/// Race day over the network: one emulated decoder per point of the big-city
+/// course on loopback (RACE RESULT decoders racedash dials, or MYLAPS Timing &
+/// Scoring dialling racedash), the finish line sending 100 passings a second
+/// and every other mat 20, captured into the read files and followed by the
+/// live feed. Measures each passing from the decoder's write to the wire to
+/// the read in the race state.
+func runDecoderBench(runners: Int, over kind: DecoderProtocol, seconds: Int = 20) async throws -> String {
     let event = RaceSimulator.simulate(SimulationOptions(seed: 42, runners: runners, profile: .bigCityMarathon))
     let dir = NSTemporaryDirectory() + "racedash-decoderbench-\(getpid())"
     try? FileManager.default.removeItem(atPath: dir)
@@ -22,16 +23,25 @@ func runDecoderBench(runners: Int, seconds: Int = 20) async throws -> String {
 
     let group = MultiThreadedEventLoopGroup.singleton
     let clock = TimeOfDayClock { 9 * 3_600_000 }
-    var emulators: [String: RaceResultEmulator] = [:]
+    var emulators: [String: any EmulatedDecoder] = [:]
     var reads: [String: [EmulatedPassing]] = [:]
+    var lines: [String: String] = [:]
+    var ports = kind == .mylaps ? try await freeLoopbackPorts(event.config.points.count, group: group) : []
     for point in event.config.points {
         guard let main = event.readFiles.first(where: { $0.pointId == point.id && !$0.isBackup }) else { continue }
         reads[point.id] = EmulatedPassing.decoderReads(of: main.lines.map(\.text)).filter { !$0.isGun }
-        emulators[point.id] = try await RaceResultEmulator.start(group: group, clock: clock)
+        if kind == .mylaps {
+            let port = ports.removeFirst()
+            emulators[point.id] = MYLAPSEmulator(
+                group: group, host: "127.0.0.1", port: port, location: point.id, date: event.config.date)
+            lines[point.id] = DecoderTomlLines.line(.mylaps, host: "127.0.0.1", port: port)
+        } else {
+            let decoder = try await RaceResultEmulator.start(group: group, clock: clock)
+            emulators[point.id] = decoder
+            lines[point.id] = DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: decoder.port)
+        }
     }
-    let config = DecoderTomlLines.adding(
-        emulators.mapValues { DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: $0.port) },
-        to: event.eventToml)
+    let config = DecoderTomlLines.adding(lines, to: event.eventToml)
     try config.write(toFile: dir + "/event.toml", atomically: true, encoding: .utf8)
     try event.participantsCSV.write(toFile: dir + "/participants.csv", atomically: true, encoding: .utf8)
 
@@ -44,7 +54,9 @@ func runDecoderBench(runners: Int, seconds: Int = 20) async throws -> String {
     defer { capturing.cancel() }
     guard await feed.waitUntilCaughtUp() else { throw LiveBenchError("live feed stopped before catching up") }
     for sink in capture.sinks {
-        while capture.statuses.first(where: { $0.pointId == sink.spec.pointId })?.link != .connected {
+        while capture.statuses.first(where: { $0.pointId == sink.spec.pointId })?.link != .connected
+            || (emulators[sink.spec.pointId] as? MYLAPSEmulator)?.isGreeted == false
+        {
             try await Task.sleep(for: .milliseconds(10))
         }
     }
@@ -89,7 +101,7 @@ func runDecoderBench(runners: Int, seconds: Int = 20) async throws -> String {
     for emulator in emulators.values { await emulator.stop() }
     let readsInState = await state.readCount
     return
-        "decoders over loopback (\(emulators.count) RACE RESULT decoders, big-city course, \(withThousands(runners)) runners;"
+        "decoders over loopback (\(emulators.count) \(kind == .mylaps ? "MYLAPS T&S links" : "RACE RESULT decoders"), big-city course, \(withThousands(runners)) runners;"
         + " finish 100 passings/s, other mats 20/s, \(seconds) s): \(withThousands(all.count)) passings,"
         + " wire -> state median \(format(percentile(all, 50), 2)) ms, p99 \(format(percentile(all, 99), 2)) ms,"
         + " max \(format(all.max() ?? 0, 2)) ms; \(withThousands(readsInState)) reads in the state"

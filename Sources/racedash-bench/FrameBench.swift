@@ -19,7 +19,8 @@ func measureFrames(folder path: String, iterations: Int) async throws -> (text: 
     let snapStart = clock.now
     // Mid-race: the whole field is on course, the heaviest moment for most views.
     let midRace = (folder.event.races[0].firstGun + end) / 2
-    let snapshot = await state.snapshot(at: midRace)
+    var snapshot = await state.snapshot(at: midRace)
+    snapshot.prepareAlerts()  // as the dashboard's fetcher does, once per snapshot
     let snapshotMs = (clock.now - snapStart).milliseconds
     let feed = FeedStatus(
         mode: .replay(speed: 60, paused: false), clock: snapshot.at,

@@ -1,3 +1,4 @@
+import Foundation
 import RaceModel
 import RaceStore
 import Snapshots
@@ -19,6 +20,13 @@ func runResultsBench(folder path: String) async throws -> String {
     let computedMiB = peakMemoryMiB()
     let csv = CSVReport.render(snapshot)
     let end = clock.now
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let parallelStart = clock.now
+    _ = try await ReadLogLoader.loadInParallel(folder, parts: cores)
+    let parallelMs = (clock.now - parallelStart).milliseconds
+    let sequentialStart = clock.now
+    _ = try ReadLogLoader.load(folder)
+    let sequentialMs = (clock.now - sequentialStart).milliseconds
 
     let lines = log.lineCounts.reduce(0, +)
     let total = (end - start).seconds
@@ -29,6 +37,8 @@ func runResultsBench(folder path: String) async throws -> String {
     out +=
         "  CSV render       \(format((end - computed).milliseconds, 1)) ms (\(withThousands(csv.utf8.count)) bytes)\n"
     out += "  total            \(format(total, 3)) s\n"
+    out +=
+        "  read files again: \(format(sequentialMs, 1)) ms on one core, \(format(parallelMs, 1)) ms shared among \(cores) (as the racedash commands load them)\n"
     out += "  reads per second \(withThousands(Int(Double(log.reads.count) / total)))\n"
     out +=
         "  used \(withThousands(snapshot.evaluation.usedCount)), duplicates \(withThousands(snapshot.evaluation.duplicateCount)), rejected \(withThousands(snapshot.evaluation.rejections.count))\n"

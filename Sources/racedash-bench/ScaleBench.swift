@@ -59,6 +59,9 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
         percentile(snapshot.afterRead, 99) < 5
     ))
     rows.append((
+        "  then its alerts, off the actor (fetcher)", medianP99(snapshot.alerts, unit: "ms", digits: 2), "-", nil
+    ))
+    rows.append((
         "replay: seek to any time", medianP99(snapshot.seeks, unit: "ms", digits: 1), "< 100 ms",
         percentile(snapshot.seeks, 99) < 100
     ))
@@ -103,7 +106,9 @@ func scalingLine(racedash: String) throws -> String {
 
 /// Live on the big state: one repeat read then a snapshot, `rounds` times;
 /// then replay seeks to times spread over the race, in a shuffled order.
-func measureSnapshots(folder path: String, rounds: Int) async throws -> (afterRead: [Double], seeks: [Double]) {
+func measureSnapshots(folder path: String, rounds: Int) async throws -> (
+    afterRead: [Double], alerts: [Double], seeks: [Double]
+) {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
     let state = RaceState(folder: folder, log: log)
@@ -111,14 +116,18 @@ func measureSnapshots(folder path: String, rounds: Int) async throws -> (afterRe
     let clock = ContinuousClock()
     guard let file = folder.readFiles.indices.first,
         let read = log.reads.last(where: { Int($0.ref.file) == file })
-    else { return ([], []) }
+    else { return ([], [], []) }
     let line = "\(read.code),\(TimeFormat.timeOfDay(read.time, millis: true))"
     var afterRead: [Double] = []
+    var alerts: [Double] = []
     for i in 0..<rounds {
         await state.append(line: line, number: 1_000_000 + i, file: file)
         let t0 = clock.now
-        _ = await state.snapshot()
+        var snapshot = await state.snapshot()
         afterRead.append((clock.now - t0).milliseconds)
+        let t1 = clock.now
+        snapshot.prepareAlerts()
+        alerts.append((clock.now - t1).milliseconds)
     }
     let span = await state.feedSpan!
     let start = folder.event.races.map(\.firstGun).min() ?? span.start
@@ -133,7 +142,7 @@ func measureSnapshots(folder path: String, rounds: Int) async throws -> (afterRe
         _ = await replay.snapshot(at: at)
         seeks.append((clock.now - t0).milliseconds)
     }
-    return (afterRead, seeks)
+    return (afterRead, alerts, seeks)
 }
 
 /// In a child of its own, so its peak memory is the catch-up's alone:
@@ -144,10 +153,12 @@ func childCatchUp(folder path: String) async throws {
     let feed = LiveFeed(folder: folder, state: state)
     feed.start()
     guard await feed.waitUntilCaughtUp() else { throw BenchError("live feed stopped before catching up") }
+    let caughtUpMiB = peakMemoryMiB()
     let clock = ContinuousClock()
     let t0 = clock.now
     _ = await state.snapshot()
     let ms = (clock.now - t0).milliseconds
     await feed.stop()
     print(format(ms, 1))
+    FileHandle.standardError.write(Data("peak \(format(caughtUpMiB, 0)) MiB caught up, \(format(peakMemoryMiB(), 0)) MiB after the first snapshot\n".utf8))
 }

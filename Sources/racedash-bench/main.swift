@@ -137,7 +137,8 @@ do {
         print(try await runHeadlessBench(folder: dir, burst: 50_000, soakSeconds: options.soakSeconds, soakRate: 500))
     }
     if options.only.isEmpty || options.only.contains("decoders") {
-        print(try await runDecoderBench(runners: options.runners))
+        print(try await runDecoderBench(runners: options.runners, over: .raceResult))
+        print(try await runDecoderBench(runners: options.runners, over: .mylaps))
     }
 } catch {
     FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))

@@ -26,7 +26,7 @@ struct AwardsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try LoadedEvent.load(event)
+        let loaded = try await LoadedEvent.load(event)
         let config = loaded.folder.event
         var rules = config.awards
         if let top { rules.top = top }

@@ -16,7 +16,7 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try LoadedEvent.load(event, warn: false)
+        let loaded = try await LoadedEvent.load(event, warn: false)
         let snapshot = await loaded.state().snapshot()
         let problems = loaded.folder.correctionProblems.map(\.description)
         print(

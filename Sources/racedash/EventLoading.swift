@@ -14,10 +14,12 @@ struct LoadedEvent {
     var missing: [String]
 
     /// `warn`: bad rows of the corrections journal go to stderr (`check` lists them itself).
-    static func load(_ path: String, warn: Bool = true) throws -> LoadedEvent {
+    static func load(_ path: String, warn: Bool = true) async throws -> LoadedEvent {
         do {
             let folder = try EventFolder.load(path)
-            let (log, missing) = try ReadLogLoader.load(folder)
+            // The read files shared among the cores: the biggest part of a big race's load.
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let (log, missing) = try await ReadLogLoader.loadInParallel(folder, parts: cores)
             for problem in folder.correctionProblems where warn {
                 FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
             }

@@ -34,7 +34,7 @@ struct ReplayCommand: AsyncParsableCommand {
     func run() async throws {
         // Before loading: a pipe or a file gets a clear answer at once, not a stack of escape codes.
         try Self.requireTerminal(event: event)
-        let loaded = try LoadedEvent.load(event)
+        let loaded = try await LoadedEvent.load(event)
         let state = loaded.state(followsChanges: true)
         let span = await state.feedSpan
         let fromTime = from?.placed(in: loaded.folder.event)

@@ -29,7 +29,7 @@ struct ResultsCommand: AsyncParsableCommand {
     var format: Format = .table
 
     func run() async throws {
-        let loaded = try LoadedEvent.load(event)
+        let loaded = try await LoadedEvent.load(event)
         let raceIndex = try loaded.raceIndex(race)
         if let nobody = EmptySelection.reason(loaded.folder, race: raceIndex, division: division, sex: sex) {
             throw RacedashError(nobody)

@@ -7,9 +7,9 @@ import TimingIngest
 
 /// A simulated race played as live decoders on loopback, one per point: the
 /// main read file of each point is served by an emulated decoder in its
-/// protocol (CTP01 files by a ChronoTrack controller dialling racedash, IPICO
-/// files by an IPICO reader, RACE RESULT files by a RACE RESULT decoder), and
-/// `config` names them in event.toml.
+/// protocol (CTP01 files by a ChronoTrack controller dialling racedash, MYLAPS
+/// files by MYLAPS Timing & Scoring dialling racedash, IPICO files by an IPICO
+/// reader, the others by a RACE RESULT decoder), and `config` names them in event.toml.
 /// Backup lines and hand timing stay files.
 struct ServedDecoders: Sendable {
     let config: String
@@ -21,14 +21,25 @@ struct ServedDecoders: Sendable {
         var decoders: [Int: any EmulatedDecoder] = [:]
         var lines: [String: String] = [:]
         var summary: [String] = []
-        for (index, file) in event.readFiles.enumerated() where !file.isBackup && file.format != .manual {
+        let served = event.readFiles.enumerated().filter { !$0.element.isBackup && $0.element.format != .manual }
+        // Where the controllers and T&S that dial racedash will find it.
+        var ports = try await freeLoopbackPorts(
+            served.filter { [.ctp01, .mylaps].contains($0.element.format) }.count, group: group)
+        for (index, file) in served {
             if file.format == .ctp01 {
-                let port = try await freeLoopbackPort(group: group)
+                let port = ports.removeFirst()
                 decoders[index] = CTP01Emulator(
                     group: group, host: "127.0.0.1", port: port, location: file.pointId,
                     backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))
                 lines[file.pointId] = DecoderTomlLines.line(.ctp01, host: "127.0.0.1", port: port, silentAfter: 5)
                 summary.append("\(file.pointId): ChronoTrack CTP01 controller dialling 127.0.0.1:\(port)")
+            } else if file.format == .mylaps {
+                let port = ports.removeFirst()
+                decoders[index] = MYLAPSEmulator(
+                    group: group, host: "127.0.0.1", port: port, location: file.pointId, date: event.config.date,
+                    resendAfter: .seconds(5), backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)))
+                lines[file.pointId] = DecoderTomlLines.line(.mylaps, host: "127.0.0.1", port: port, silentAfter: 5)
+                summary.append("\(file.pointId): MYLAPS Timing & Scoring dialling 127.0.0.1:\(port)")
             } else if file.format == .ipico {
                 let reader = try await IPICOEmulator.start(group: group, date: event.config.date)
                 decoders[index] = reader

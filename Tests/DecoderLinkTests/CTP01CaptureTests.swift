@@ -6,14 +6,7 @@ import TimingIngest
 @testable import DecoderLink
 
 @Suite(.serialized) struct CTP01CaptureTests {
-    /// racedash listens on a free loopback port; the emulated controller dials it.
-    func listening() async throws -> (LiveEventFolder, CaptureRun, Int) {
-        let folder = try singlePointFolder(DecoderTomlLines.line(.ctp01, host: "127.0.0.1", port: 0, silentAfter: 0.3))
-        let run = try CaptureRun(try folder.load())
-        try await run.waitFor("km5", "listening") { !$0.endpoint.hasSuffix(":0") }
-        let port = try #require(run.status("km5")?.endpoint.split(separator: ":").last.flatMap { Int($0) })
-        return (folder, run, port)
-    }
+    func listening() async throws -> (LiveEventFolder, CaptureRun, Int) { try await listeningCapture(.ctp01) }
 
     @Test func everyFaultOfRaceDayLosesNothingAndDoublesNothing() async throws {
         let (folder, run, port) = try await listening()

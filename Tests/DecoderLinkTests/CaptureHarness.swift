@@ -71,3 +71,14 @@ let emulatorGroup = MultiThreadedEventLoopGroup.singleton
 func singlePointFolder(_ decoder: String) throws -> LiveEventFolder {
     try LiveEventFolder(config: DecoderTomlLines.adding(["km5": decoder], to: LiveEventFolder.config))
 }
+
+/// A capture of one point whose link listens on a free loopback port, for an emulator to dial.
+func listeningCapture(_ kind: DecoderProtocol) async throws -> (LiveEventFolder, CaptureRun, Int) {
+    let folder = try singlePointFolder(DecoderTomlLines.line(kind, host: "127.0.0.1", port: 0, silentAfter: 0.3))
+    let run = try CaptureRun(try folder.load())
+    try await run.waitFor("km5", "listening") { !$0.endpoint.hasSuffix(":0") }
+    guard let port = run.status("km5")?.endpoint.split(separator: ":").last.flatMap({ Int($0) }) else {
+        throw TestFailure("km5: no port in \(run.status("km5")?.endpoint ?? "no status")")
+    }
+    return (folder, run, port)
+}

@@ -32,6 +32,15 @@ import TimingIngest
         )
     }
 
+    @Test func aMessageRefusedIsShownWhileTheLinkIsUp() {
+        let problem = "MYLAPS message 'garbage$' has no '<name>@<command>@' at its start"
+        for link in [DecoderStatus.Link.connected, .silent] {
+            var s = status(link)
+            s.lastProblem = problem
+            #expect(DecoderStatusText.details(s).hasSuffix("0 passings, gaps 0, last refused: \(problem)"))
+        }
+    }
+
     @Test func changesAreTheLinksThatWentUpOrDown() {
         let before = [status(.connected)]
         #expect(DecoderStatusText.changes(from: before, to: before).isEmpty)

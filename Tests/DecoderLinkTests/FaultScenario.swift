@@ -24,6 +24,10 @@ extension CTP01Emulator: FaultyDecoder {
     var pushing: Bool { isStreaming }
 }
 
+extension MYLAPSEmulator: FaultyDecoder {
+    var pushing: Bool { isGreeted }
+}
+
 /// Drop, restart with numbering from 1, a line cut mid-way, silence and a
 /// flood, one after the other on one link; then every passing sent must be in
 /// the read file exactly once.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 @testable import DecoderLink
@@ -21,6 +22,24 @@ import Testing
         try appender.append(["a", "b"])
         appender.sync()
         #expect(try String(contentsOfFile: scratch.file("new/reads/km5.txt"), encoding: .utf8) == "a\nb\n")
+    }
+
+    @Test func whatWaitsForDurabilityRunsAfterTheNextSync() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let appender = try ReadFileAppender(path: scratch.file("reads/km5.txt"))
+        let ran = Mutex(0)
+        let wakes = Mutex(0)
+        appender.syncedBy { wakes.withLock { $0 += 1 } }
+        // Nothing written and not synced: at once.
+        appender.whenDurable { ran.withLock { $0 += 1 } }
+        #expect(ran.withLock { $0 } == 1)
+        try appender.append(["a"])
+        appender.whenDurable { ran.withLock { $0 += 1 } }
+        #expect(ran.withLock { $0 } == 1)
+        #expect(wakes.withLock { $0 } == 1)
+        appender.sync()
+        #expect(ran.withLock { $0 } == 2)
     }
 
     @Test func aFileThatCannotBeOpenedSaysWhere() {

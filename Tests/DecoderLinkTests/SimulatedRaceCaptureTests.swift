@@ -11,7 +11,8 @@ import TimingIngest
 /// A whole simulated race served by one emulated decoder per point and captured
 /// over loopback gives the results of the simulated folder itself.
 @Suite(.serialized) struct SimulatedRaceCaptureTests {
-    @Test func aRaceCapturedOverRaceResultLinksGivesTheSameResults() async throws {
+    @Test(arguments: [DecoderProtocol.raceResult, .mylaps])
+    func aRaceCapturedOverTheNetworkGivesTheSameResults(_ kind: DecoderProtocol) async throws {
         let event = RaceSimulator.simulate(SimulationOptions(seed: 7, runners: 150))
         let original = try ScratchFolder()
         let captured = try ScratchFolder()
@@ -21,14 +22,18 @@ import TimingIngest
         }
         try event.write(to: original.path)
 
-        var decoders: [String: RaceResultEmulator] = [:]
+        var decoders: [String: any EmulatedDecoder] = [:]
         var served: [String: [EmulatedPassing]] = [:]
+        var lines: [String: String] = [:]
+        var ports = kind == .mylaps ? try await freeLoopbackPorts(event.config.points.count, group: emulatorGroup) : []
         for point in event.config.points {
             let main = try #require(event.readFiles.first { $0.pointId == point.id && !$0.isBackup })
             served[point.id] = EmulatedPassing.decoderReads(of: main.lines.map(\.text)).filter { !$0.isGun }
-            decoders[point.id] = try await RaceResultEmulator.start(group: emulatorGroup, clock: testClock)
+            let (decoder, port) = try await Self.decoder(
+                kind, point: point.id, date: event.config.date, port: ports.popLast())
+            decoders[point.id] = decoder
+            lines[point.id] = DecoderTomlLines.line(kind, host: "127.0.0.1", port: port)
         }
-        let lines = decoders.mapValues { DecoderTomlLines.line(.raceResult, host: "127.0.0.1", port: $0.port) }
         try DecoderTomlLines.adding(lines, to: event.eventToml).write(
             toFile: captured.path + "/event.toml", atomically: true, encoding: .utf8)
         try event.participantsCSV.write(toFile: captured.path + "/participants.csv", atomically: true, encoding: .utf8)
@@ -54,6 +59,22 @@ import TimingIngest
         let actual = CSVReport.render(try await Self.state(captured.path).snapshot(final: true))
         #expect(actual.split(separator: "\n").count > 100)
         #expect(actual == expected)
+    }
+
+    /// A RACE RESULT decoder listening, or MYLAPS Timing & Scoring dialling `port`, where racedash will listen.
+    static func decoder(_ kind: DecoderProtocol, point: String, date: CivilDate, port: Int?) async throws -> (
+        any EmulatedDecoder, Int
+    ) {
+        switch kind {
+        case .mylaps:
+            guard let port else { throw TestFailure("no port for MYLAPS T&S of \(point)") }
+            return (
+                MYLAPSEmulator(group: emulatorGroup, host: "127.0.0.1", port: port, location: point, date: date), port
+            )
+        default:
+            let decoder = try await RaceResultEmulator.start(group: emulatorGroup, clock: testClock)
+            return (decoder, decoder.port)
+        }
     }
 
     static func state(_ path: String) throws -> RaceState {

@@ -59,7 +59,8 @@ import TimingIngest
     @Test func mistakesNameTheFileTheKeyAndTheFix() {
         #expect(
             error(config(#"decoder = { protocol = "amb", host = "x" }"#))
-                == #"ev/event.toml: points[1].decoder: protocol "amb" is not one of "race-result", "ipico", "ctp01""#)
+                == #"ev/event.toml: points[1].decoder: protocol "amb" is not one of "race-result", "ipico", "ctp01", "mylaps""#
+        )
         #expect(
             error(config(#"decoder = { protocol = "race-result" }"#))
                 == "ev/event.toml: points[1].decoder: missing key 'host'")

@@ -61,6 +61,8 @@ public final class DecoderCapture: Sendable {
             await DecoderLinks.dial(sink: sink, group: group, backoff: backoff) { IPICOSession() }
         case .ctp01:
             await DecoderLinks.listen(sink: sink, group: group, backoff: backoff) { CTP01Session(location: location) }
+        case .mylaps:
+            await DecoderLinks.listen(sink: sink, group: group, backoff: backoff) { MYLAPSSession(location: location) }
         }
     }
 }

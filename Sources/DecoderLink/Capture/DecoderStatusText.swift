@@ -14,6 +14,7 @@ public enum DecoderStatusText {
         parts.append("gaps \(s.gaps)")
         if let skew = s.clockSkew { parts.append("clock \(self.skew(skew))") }
         if s.link == .waiting, let error = s.lastError { parts.append(error) }
+        if let problem = s.lastProblem { parts.append("last refused: \(problem)") }
         return parts.joined(separator: ", ")
     }
 

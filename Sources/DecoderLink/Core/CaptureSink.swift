@@ -37,12 +37,13 @@ public final class CaptureSink: Sendable {
     public var status: DecoderStatus { state.withLock { $0.status } }
     var stored: StoredPassings { state.withLock { StoredPassings($0.ledger) } }
 
-    /// Writes the new passings among `lines` (as the decoder sent them) and returns how many were new.
+    /// Writes the new passings among `lines` (as the decoder sent them) and
+    /// returns how many were new; nil if they could not be written.
     @discardableResult
-    public func accept(_ lines: [String]) -> Int {
+    public func accept(_ lines: [String]) -> Int? {
         guard !lines.isEmpty else { return 0 }
         let now = clock.now()
-        let written = state.withLock { s -> Int in
+        let written = state.withLock { s -> Int? in
             var fresh: [String] = []
             var rejected = 0
             for line in lines {
@@ -57,7 +58,7 @@ public final class CaptureSink: Sendable {
                 // Not stored, so not counted: forget them, and a resend or fetch brings them again.
                 s.ledger = PassingLedger.seeded(from: (try? ReadFileScanner.readFile(atPath: appender.path)) ?? [])
                 s.status.lastError = "\(error)"
-                return 0
+                return nil
             }
             s.status.passings += fresh.count
             s.status.rejected += rejected
@@ -68,6 +69,15 @@ public final class CaptureSink: Sendable {
         // Repeats change the status too.
         changes.notify()
         return written
+    }
+
+    /// Runs `then` once every passing written so far is fsync'd (off the network threads).
+    func whenDurable(_ then: @escaping @Sendable () -> Void) { appender.whenDurable(then) }
+
+    /// A message from the decoder side that could not be used, and why.
+    func messageRejected(_ problem: String) {
+        state.withLock { $0.status.lastProblem = problem }
+        changes.notify()
     }
 
     /// A connection opened; the link is up while at least one is open (a

@@ -5,8 +5,8 @@ import Synchronization
 /// Runs one decoder's link until cancelled: connecting out (and again after
 /// every drop, with backoff), or listening for the decoder side to connect in.
 enum DecoderLinks {
-    /// Lines longer than this are not a decoder's (a MYLAPS Store message of 30 passings is ~1.2 KB).
-    static let maxLineLength = 1 << 16
+    /// Messages longer than this are not a decoder's (a MYLAPS Store message of 30 passings is ~1.2 KB).
+    static let maxMessageLength = 1 << 16
 
     static func pipeline<S: DecoderSession>(_ channel: Channel, sink: CaptureSink, session: S) -> EventLoopFuture<Void>
     {
@@ -14,7 +14,7 @@ enum DecoderLinks {
         return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandlers(
                 IdleStateHandler(readTimeout: tick, writeTimeout: tick),
-                ByteToMessageHandler(LineFrameDecoder(maxLength: maxLineLength)),
+                ByteToMessageHandler(FrameDecoder(framing: S.framing, maxLength: maxMessageLength)),
                 SessionHandler(session: session, sink: sink))
         }
     }

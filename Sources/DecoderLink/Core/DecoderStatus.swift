@@ -34,6 +34,8 @@ public struct DecoderStatus: Sendable, Equatable {
     public var connections = 0
     /// The last thing that went wrong on the link.
     public var lastError: String?
+    /// The last message from the decoder side that racedash could not use, and why (MYLAPS: not acknowledged).
+    public var lastProblem: String?
 
     public init(pointId: String, kind: DecoderProtocol, endpoint: String) {
         self.pointId = pointId

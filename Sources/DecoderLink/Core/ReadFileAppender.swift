@@ -5,11 +5,20 @@ import Glibc
 
 /// Appends passings to one read file: each batch is written at once (so the
 /// live tailer sees it) and made durable by `sync()`, which the capture's
-/// `FileSyncer` calls at least every 100 ms while there is something to sync.
+/// `FileSyncer` calls at least every 100 ms while there is something to sync,
+/// and at once when someone waits for it (`whenDurable`).
 public final class ReadFileAppender: Sendable {
     public let path: String
     private let fd: Int32
-    private let dirty = Mutex(false)
+
+    /// Batches are counted as written and as synced; a waiter waits for the count written when it asked.
+    private struct Progress {
+        var written = 0
+        var synced = 0
+        var waiting: [(batch: Int, then: @Sendable () -> Void)] = []
+        var wakeSyncer: (@Sendable () -> Void)?
+    }
+    private let progress = Mutex(Progress())
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -45,17 +54,37 @@ public final class ReadFileAppender: Sendable {
             bytes.append(UInt8(ascii: "\n"))
         }
         try writeAll(bytes)
-        dirty.withLock { $0 = true }
+        progress.withLock { $0.written += 1 }
     }
 
-    /// fsync if anything was written since the last call.
+    /// fsync if anything was written since the last call; then runs whatever waited for it.
     public func sync() {
-        let wasDirty = dirty.withLock { d -> Bool in
-            defer { d = false }
-            return d
+        let (target, synced) = progress.withLock { ($0.written, $0.synced) }
+        if target > synced { fsync(fd) }
+        let ready = progress.withLock { p -> [@Sendable () -> Void] in
+            p.synced = max(p.synced, target)
+            let synced = p.synced
+            defer { p.waiting.removeAll { $0.batch <= synced } }
+            return p.waiting.filter { $0.batch <= synced }.map(\.then)
         }
-        if wasDirty { fsync(fd) }
+        for then in ready { then() }
     }
+
+    /// Runs `then` once everything appended so far is fsync'd: at once if it
+    /// is, else on the syncer's thread right after its next sync.
+    func whenDurable(_ then: @escaping @Sendable () -> Void) {
+        let (queued, wakeSyncer) = progress.withLock { p -> (Bool, (@Sendable () -> Void)?) in
+            guard p.written > p.synced else { return (false, nil) }
+            p.waiting.append((p.written, then))
+            return (true, p.wakeSyncer)
+        }
+        guard queued else { return then() }
+        // No syncer runs for this file: sync here.
+        if let wakeSyncer { wakeSyncer() } else { sync() }
+    }
+
+    /// Called by the syncer that syncs this file, so a waiter need not wait for its next round.
+    func syncedBy(wake: @escaping @Sendable () -> Void) { progress.withLock { $0.wakeSyncer = wake } }
 
     private func writeAll(_ bytes: [UInt8]) throws(Failure) {
         var done = 0

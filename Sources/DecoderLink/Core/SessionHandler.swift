@@ -1,8 +1,9 @@
 import NIOCore
 
 /// Drives a protocol session over one connection: passings go through the sink
-/// (batched per read burst), the session's replies go out, a quiet write side
-/// ticks the keep-alive, and a link silent for three ticks is dropped.
+/// (batched per read burst), the session's replies go out (acknowledgements
+/// only once what they acknowledge is durable), a quiet write side ticks the
+/// keep-alive, and a link silent for three ticks is dropped.
 final class SessionHandler<Session: DecoderSession>: ChannelInboundHandler {
     typealias InboundIn = String
     typealias OutboundOut = ByteBuffer
@@ -10,6 +11,7 @@ final class SessionHandler<Session: DecoderSession>: ChannelInboundHandler {
     private var session: Session
     private let sink: CaptureSink
     private var pending: [String] = []
+    private var pendingAcks: [String] = []
     private var quietTicks = 0
     private var opened = false
 
@@ -28,7 +30,7 @@ final class SessionHandler<Session: DecoderSession>: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        store()
+        store(context)
         if opened { sink.connectionClosed() }
         opened = false
         context.fireChannelInactive()
@@ -37,15 +39,17 @@ final class SessionHandler<Session: DecoderSession>: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let line = unwrapInboundIn(data)
         quietTicks = 0
-        if !session.carriesPassings(line) { store() }
+        if !session.carriesPassings(line) { store(context) }
         let step = session.received(line, sink.stored)
         pending.append(contentsOf: step.passings)
+        pendingAcks.append(contentsOf: step.sendWhenStored)
         if let time = step.decoderTime { sink.decoderClock(time) }
+        if let problem = step.problem { sink.messageRejected(problem) }
         send(step.send, context)
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        store()
+        store(context)
         context.fireChannelReadComplete()
     }
 
@@ -71,24 +75,26 @@ final class SessionHandler<Session: DecoderSession>: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        store()
+        store(context)
         sink.linkFailed("\(error)")
         context.close(promise: nil)
     }
 
-    private func store() {
-        guard !pending.isEmpty else { return }
-        sink.accept(pending)
+    /// Writes the pending passings; their acknowledgements go out once the file is
+    /// fsync'd, and not at all if writing failed (so the decoder side sends them again).
+    private func store(_ context: ChannelHandlerContext) {
+        let stored = pending.isEmpty ? 0 : sink.accept(pending)
         pending.removeAll(keepingCapacity: true)
+        defer { pendingAcks.removeAll(keepingCapacity: true) }
+        guard stored != nil, !pendingAcks.isEmpty else { return }
+        let acks = Session.framing.bytes(pendingAcks, context.channel.allocator)
+        let channel = context.channel
+        // Called on the syncer's thread: an ack for a connection gone meanwhile is not sent (the side resends).
+        sink.whenDurable { if channel.isActive { channel.writeAndFlush(acks, promise: nil) } }
     }
 
     private func send(_ lines: [String], _ context: ChannelHandlerContext) {
         guard !lines.isEmpty else { return }
-        var buffer = context.channel.allocator.buffer(capacity: lines.reduce(0) { $0 + $1.utf8.count + 2 })
-        for line in lines {
-            buffer.writeString(line)
-            buffer.writeString("\r\n")
-        }
-        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(Session.framing.bytes(lines, context.channel.allocator)), promise: nil)
     }
 }

@@ -10,11 +10,17 @@ public protocol EmulatedDecoder: Sendable {
 extension RaceResultEmulator: EmulatedDecoder {}
 extension CTP01Emulator: EmulatedDecoder {}
 
-/// A loopback port free now, for a listening link named before it listens
-/// (a CTP01 controller must be told where to dial).
-public func freeLoopbackPort(group: EventLoopGroup) async throws -> Int {
-    let probe = try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get()
-    let port = probe.localAddress?.port ?? 0
-    try await probe.close()
-    return port
+/// Loopback ports free now, for listening links named before they listen (a
+/// CTP01 controller or MYLAPS T&S must be told where to dial). All are probed
+/// at once: probing one after another may be handed the same port twice.
+public func freeLoopbackPorts(_ count: Int, group: EventLoopGroup) async throws -> [Int] {
+    var probes: [Channel] = []
+    defer { for probe in probes { probe.close(promise: nil) } }
+    for _ in 0..<count {
+        probes.append(try await ServerBootstrap(group: group).bind(host: "127.0.0.1", port: 0).get())
+    }
+    let ports = probes.map { $0.localAddress?.port ?? 0 }
+    for probe in probes { try await probe.close() }
+    probes = []
+    return ports
 }

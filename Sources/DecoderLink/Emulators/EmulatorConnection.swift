@@ -36,23 +36,21 @@ final class EmulatorConnection: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    static func install(on channel: Channel, _ handler: @escaping @Sendable () -> EmulatorConnection)
-        -> EventLoopFuture<Void>
-    {
+    static func install(
+        on channel: Channel, framing: Framing = .lines, _ handler: @escaping @Sendable () -> EmulatorConnection
+    ) -> EventLoopFuture<Void> {
         channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandlers(
-                ByteToMessageHandler(LineFrameDecoder(maxLength: DecoderLinks.maxLineLength)), handler())
+                ByteToMessageHandler(FrameDecoder(framing: framing, maxLength: DecoderLinks.maxMessageLength)),
+                handler())
         }
     }
 
-    /// Sends whole lines; with `cutAfter`, only that many bytes of them, then closes (a line cut mid-way).
-    static func send(_ lines: [String], to channel: Channel, cutAfter: Int? = nil) {
+    /// Sends whole messages (lines unless `framing` says otherwise); with
+    /// `cutAfter`, only that many bytes of them, then closes (a message cut mid-way).
+    static func send(_ lines: [String], to channel: Channel, framing: Framing = .lines, cutAfter: Int? = nil) {
         guard !lines.isEmpty else { return }
-        var buffer = channel.allocator.buffer(capacity: lines.reduce(0) { $0 + $1.utf8.count + 2 })
-        for line in lines {
-            buffer.writeString(line)
-            buffer.writeString("\r\n")
-        }
+        var buffer = framing.bytes(lines, channel.allocator)
         if let cut = cutAfter {
             buffer.moveWriterIndex(to: min(cut, buffer.writerIndex))
             channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }

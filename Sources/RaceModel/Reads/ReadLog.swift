@@ -31,6 +31,21 @@ public struct ReadLog: Sendable {
         files.indices.filter { files[$0].pointIndex == point }
     }
 
+    /// Adds a log of the same file table that read only `files`, whose lines
+    /// all come after this one's: what parsing those files here would have added.
+    public mutating func append(_ other: ReadLog, files: Range<Int>) {
+        reads += other.reads
+        problems += other.problems
+        gunMarkers += other.gunMarkers
+        for f in files {
+            lineCounts[f] += other.lineCounts[f]
+            ignoredCounts[f] += other.ignoredCounts[f]
+            controlCounts[f] += other.controlCounts[f]
+            otherEdgeCounts[f] += other.otherEdgeCounts[f]
+            lastReadTimes[f] = other.lastReadTimes[f] ?? lastReadTimes[f]
+        }
+    }
+
     /// Latest read time in the log (clock offsets applied).
     public var latestReadTime: Millis? { reads.lazy.map(\.time).max() }
 }

@@ -2,10 +2,10 @@ import RaceModel
 import TOMLKit
 
 /// How racedash talks to a decoder: to a RACE RESULT decoder and an IPICO
-/// reader racedash connects; a ChronoTrack controller (CTP01) connects to
-/// racedash, which listens.
+/// reader racedash connects; a ChronoTrack controller (CTP01) and MYLAPS
+/// Timing & Scoring (MYLAPS Exchange) connect to racedash, which listens.
 public enum DecoderProtocol: String, Sendable, Equatable, CaseIterable {
-    case raceResult = "race-result", ipico, ctp01
+    case raceResult = "race-result", ipico, ctp01, mylaps
 
     /// The port the protocol's public description names.
     public var defaultPort: Int {
@@ -13,11 +13,13 @@ public enum DecoderProtocol: String, Sendable, Equatable, CaseIterable {
         case .raceResult: 3601
         case .ipico: 10000
         case .ctp01: 61611
+        // No port is fixed by MYLAPS (it is set in Timing & Scoring); racemap's forwarder listens on 3097.
+        case .mylaps: 3097
         }
     }
 
     /// True when racedash opens the connection; false when it listens.
-    public var dialsOut: Bool { self != .ctp01 }
+    public var dialsOut: Bool { self == .raceResult || self == .ipico }
 }
 
 /// A decoder named on a point in `event.toml`: where to reach it and which

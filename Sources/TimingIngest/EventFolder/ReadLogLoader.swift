@@ -10,10 +10,18 @@ public enum ReadLogLoader {
     /// not a regular file, or holds more lines than `[limits] lines_per_file`,
     /// stops the load with a `ConfigError` naming it.
     public static func load(_ folder: EventFolder) throws -> (log: ReadLog, missing: [String]) {
+        try parse(folder, files: folder.readFiles.indices, reserve: true)
+    }
+
+    /// The files in `files` parsed into a log of the whole folder's file table.
+    static func parse(_ folder: EventFolder, files: Range<Int>, reserve: Bool) throws -> (
+        log: ReadLog, missing: [String]
+    ) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
-        log.reads.reserveCapacity(readCapacity(folder))
-        for (index, file) in folder.readFiles.enumerated() {
+        if reserve { log.reads.reserveCapacity(readCapacity(folder)) }
+        for index in files {
+            let file = folder.readFiles[index]
             let path = folder.absolutePath(of: file)
             let bytes: [UInt8]
             do {

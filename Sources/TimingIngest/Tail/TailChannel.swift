@@ -15,7 +15,8 @@ final class TailChannel: @unchecked Sendable {
     private var waiter: CheckedContinuation<TailEvent?, Never>?
     private var closed = false
 
-    init(capacity: Int = 8192) {
+    /// 1,024: enough to keep the consumer busy; more only holds lines in memory.
+    init(capacity: Int = 1024) {
         self.capacity = capacity
     }
 

@@ -1,0 +1,52 @@
+import RaceModel
+
+extension ReadLogLoader {
+    /// `load`, with the read files parsed by `parts` child tasks at once (one
+    /// per core): each parses a contiguous run of files into its own log, and
+    /// the logs are joined in file order, so the result is the same log line
+    /// for line.
+    public static func loadInParallel(_ folder: EventFolder, parts: Int) async throws -> (
+        log: ReadLog, missing: [String]
+    ) {
+        let ranges = fileRanges(folder, parts: parts)
+        guard ranges.count > 1 else { return try load(folder) }
+        let partials = try await withThrowingTaskGroup(of: (Int, ReadLog, [String]).self) { group in
+            for (k, range) in ranges.enumerated() {
+                group.addTask {
+                    let (log, missing) = try parse(folder, files: range, reserve: false)
+                    return (k, log, missing)
+                }
+            }
+            var out: [(ReadLog, [String])?] = Array(repeating: nil, count: ranges.count)
+            for try await (k, log, missing) in group { out[k] = (log, missing) }
+            return out.map { $0! }
+        }
+        var log = ReadLog(files: folder.readFiles)
+        log.reads.reserveCapacity(partials.reduce(0) { $0 + $1.0.reads.count })
+        var missing: [String] = []
+        for (k, range) in ranges.enumerated() {
+            log.append(partials[k].0, files: range)
+            missing += partials[k].1
+        }
+        return (log, missing)
+    }
+
+    /// Contiguous runs of files with about the same number of bytes each.
+    static func fileRanges(_ folder: EventFolder, parts: Int) -> [Range<Int>] {
+        let sizes = folder.readFiles.map { fileSize(folder.absolutePath(of: $0)) }
+        let total = sizes.reduce(0, +)
+        guard parts > 1, total > 0, sizes.count > 1 else { return [0..<sizes.count] }
+        var ranges: [Range<Int>] = []
+        var start = 0, sum = 0
+        for (i, size) in sizes.enumerated() {
+            sum += size
+            let share = total * (ranges.count + 1) / parts
+            if sum >= share && ranges.count < parts - 1 && i + 1 < sizes.count {
+                ranges.append(start..<(i + 1))
+                start = i + 1
+            }
+        }
+        ranges.append(start..<sizes.count)
+        return ranges
+    }
+}
