@@ -10,18 +10,20 @@ extension ReadLogLoader {
     ) {
         let ranges = fileRanges(folder, parts: parts)
         guard ranges.count > 1 else { return try load(folder) }
-        var partials = try await withThrowingTaskGroup(of: (Int, ReadLog, [String]).self) { group in
+        typealias Part = Result<(ReadLog, [String]), any Error>
+        let results = await withTaskGroup(of: (Int, Part).self) { group in
             for (k, range) in ranges.enumerated() {
                 group.addTask {
                     // The first part has room for every read: the others are joined into it, not into a third copy.
-                    let (log, missing) = try parse(folder, files: range, reserve: k == 0)
-                    return (k, log, missing)
+                    (k, Result { try parse(folder, files: range, reserve: k == 0) })
                 }
             }
-            var out: [(ReadLog, [String])?] = Array(repeating: nil, count: ranges.count)
-            for try await (k, log, missing) in group { out[k] = (log, missing) }
+            var out: [Part?] = Array(repeating: nil, count: ranges.count)
+            for await (k, part) in group { out[k] = part }
             return out.map { $0! }
         }
+        // The first file in event.toml's order that fails is the one reported, whichever part finished first.
+        var partials = try results.map { try $0.get() }
         var log = partials[0].0
         var missing = partials[0].1
         partials[0].0 = ReadLog(files: [])  // the log above now holds its arrays alone, so they grow in place
