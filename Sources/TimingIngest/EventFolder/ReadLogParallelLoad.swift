@@ -10,20 +10,23 @@ extension ReadLogLoader {
     ) {
         let ranges = fileRanges(folder, parts: parts)
         guard ranges.count > 1 else { return try load(folder) }
-        typealias Part = Result<(ReadLog, [String]), any Error>
-        let results = await withTaskGroup(of: (Int, Part).self) { group in
+        var results = await withTaskGroup(of: (Int, Result<(ReadLog, [String]), any Error>).self) { group in
             for (k, range) in ranges.enumerated() {
                 group.addTask {
                     // The first part has room for every read: the others are joined into it, not into a third copy.
                     (k, Result { try parse(folder, files: range, reserve: k == 0) })
                 }
             }
-            var out: [Part?] = Array(repeating: nil, count: ranges.count)
-            for await (k, part) in group { out[k] = part }
+            var out: [Result<(ReadLog, [String]), any Error>?] = Array(repeating: nil, count: ranges.count)
+            for await (k, result) in group { out[k] = result }
             return out.map { $0! }
         }
-        // The first file in event.toml's order that fails is the one reported, whichever part finished first.
-        var partials = try results.map { try $0.get() }
+        // The error of the first file in order, as the sequential load gives: not whichever part failed first.
+        var partials: [(ReadLog, [String])] = []
+        for k in results.indices {
+            partials.append(try results[k].get())
+            results[k] = .success((ReadLog(files: []), []))  // one holder per log, so it grows in place
+        }
         var log = partials[0].0
         var missing = partials[0].1
         partials[0].0 = ReadLog(files: [])  // the log above now holds its arrays alone, so they grow in place
