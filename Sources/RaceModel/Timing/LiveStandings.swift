@@ -115,20 +115,31 @@ public struct LiveStandings: Sendable {
     mutating func count(race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
         var race = races[r]
         races[r] = RaceOrder(checkpoints: 0)
-        for member in race.members {
-            let runner = Int(member)
-            for c in rows[runner].splits.indices {
-                if let t = rows[runner].splits[c] {
-                    race.passed[c] += 1
-                    race.sortedSplits[c].append(t)
-                    if race.leader[c].map({ t < $0 }) ?? true { race.leader[c] = t }
-                }
-                if let t = timelines[runner].splits[c] {
-                    if race.first[c].map({ t < $0.time }) ?? true { race.first[c] = Through(runner: runner, time: t) }
-                    if race.last[c].map({ t > $0.time }) ?? true { race.last[c] = Through(runner: runner, time: t) }
+        let participants = builder.participants
+        // In participant order through buffers: a row or a timeline looked up one by one costs retains.
+        rows.withUnsafeBufferPointer { rows in
+            timelines.forEachChunk { start, chunk in
+                for j in chunk.indices where participants[start + j].raceIndex == r {
+                    let runner = start + j
+                    let splits = rows[runner].splits, times = chunk[j].splits
+                    for c in splits.indices {
+                        if let t = splits[c] {
+                            race.passed[c] += 1
+                            race.sortedSplits[c].append(t)
+                            if race.leader[c].map({ t < $0 }) ?? true { race.leader[c] = t }
+                        }
+                        if let t = times[c] {
+                            if race.first[c].map({ t < $0.time }) ?? true {
+                                race.first[c] = Through(runner: runner, time: t)
+                            }
+                            if race.last[c].map({ t > $0.time }) ?? true {
+                                race.last[c] = Through(runner: runner, time: t)
+                            }
+                        }
+                    }
+                    if let c = rows[runner].lastCheckpoint, rows[runner].status.isPlaced { race.byLast[c] += 1 }
                 }
             }
-            if let c = rows[runner].lastCheckpoint, rows[runner].status.isPlaced { race.byLast[c] += 1 }
         }
         for c in race.sortedSplits.indices { race.sortedSplits[c].sort() }
         races[r] = race

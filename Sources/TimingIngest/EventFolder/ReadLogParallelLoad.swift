@@ -10,10 +10,11 @@ extension ReadLogLoader {
     ) {
         let ranges = fileRanges(folder, parts: parts)
         guard ranges.count > 1 else { return try load(folder) }
-        let partials = try await withThrowingTaskGroup(of: (Int, ReadLog, [String]).self) { group in
+        var partials = try await withThrowingTaskGroup(of: (Int, ReadLog, [String]).self) { group in
             for (k, range) in ranges.enumerated() {
                 group.addTask {
-                    let (log, missing) = try parse(folder, files: range, reserve: false)
+                    // The first part has room for every read: the others are joined into it, not into a third copy.
+                    let (log, missing) = try parse(folder, files: range, reserve: k == 0)
                     return (k, log, missing)
                 }
             }
@@ -21,12 +22,13 @@ extension ReadLogLoader {
             for try await (k, log, missing) in group { out[k] = (log, missing) }
             return out.map { $0! }
         }
-        var log = ReadLog(files: folder.readFiles)
-        log.reads.reserveCapacity(partials.reduce(0) { $0 + $1.0.reads.count })
-        var missing: [String] = []
-        for (k, range) in ranges.enumerated() {
-            log.append(partials[k].0, files: range)
+        var log = partials[0].0
+        var missing = partials[0].1
+        partials[0].0 = ReadLog(files: [])  // the log above now holds its arrays alone, so they grow in place
+        for k in ranges.indices.dropFirst() {
+            log.append(partials[k].0, files: ranges[k])
             missing += partials[k].1
+            partials[k].0 = ReadLog(files: [])
         }
         return (log, missing)
     }
