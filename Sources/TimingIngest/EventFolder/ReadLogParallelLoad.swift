@@ -10,17 +10,19 @@ extension ReadLogLoader {
     ) {
         let ranges = fileRanges(folder, parts: parts)
         guard ranges.count > 1 else { return try load(folder) }
-        var partials = try await withThrowingTaskGroup(of: (Int, ReadLog, [String]).self) { group in
+        var partials = try await withThrowingTaskGroup(
+            of: (Int, Result<(ReadLog, [String]), any Error>).self
+        ) { group in
             for (k, range) in ranges.enumerated() {
                 group.addTask {
                     // The first part has room for every read: the others are joined into it, not into a third copy.
-                    let (log, missing) = try parse(folder, files: range, reserve: k == 0)
-                    return (k, log, missing)
+                    (k, Result { try parse(folder, files: range, reserve: k == 0) })
                 }
             }
-            var out: [(ReadLog, [String])?] = Array(repeating: nil, count: ranges.count)
-            for try await (k, log, missing) in group { out[k] = (log, missing) }
-            return out.map { $0! }
+            var out: [Result<(ReadLog, [String]), any Error>?] = Array(repeating: nil, count: ranges.count)
+            for try await (k, result) in group { out[k] = result }
+            // The error of the first file in order, as the sequential load gives: not whichever part failed first.
+            return try out.map { try $0!.get() }
         }
         var log = partials[0].0
         var missing = partials[0].1
