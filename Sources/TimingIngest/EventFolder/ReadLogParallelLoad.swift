@@ -10,9 +10,7 @@ extension ReadLogLoader {
     ) {
         let ranges = fileRanges(folder, parts: parts)
         guard ranges.count > 1 else { return try load(folder) }
-        var partials = try await withThrowingTaskGroup(
-            of: (Int, Result<(ReadLog, [String]), any Error>).self
-        ) { group in
+        var results = await withTaskGroup(of: (Int, Result<(ReadLog, [String]), any Error>).self) { group in
             for (k, range) in ranges.enumerated() {
                 group.addTask {
                     // The first part has room for every read: the others are joined into it, not into a third copy.
@@ -20,9 +18,14 @@ extension ReadLogLoader {
                 }
             }
             var out: [Result<(ReadLog, [String]), any Error>?] = Array(repeating: nil, count: ranges.count)
-            for try await (k, result) in group { out[k] = result }
-            // The error of the first file in order, as the sequential load gives: not whichever part failed first.
-            return try out.map { try $0!.get() }
+            for await (k, result) in group { out[k] = result }
+            return out.map { $0! }
+        }
+        // The error of the first file in order, as the sequential load gives: not whichever part failed first.
+        var partials: [(ReadLog, [String])] = []
+        for k in results.indices {
+            partials.append(try results[k].get())
+            results[k] = .success((ReadLog(files: []), []))  // one holder per log, so it grows in place
         }
         var log = partials[0].0
         var missing = partials[0].1
