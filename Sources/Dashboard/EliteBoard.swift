@@ -29,12 +29,14 @@ struct EliteBoard {
         let people = snapshot.participants
         func split(eliteOnly: Bool) -> [[Int32]] {
             var bySex: [[Int32]] = [[], [], []]
-            let rows = standings.rows
-            for i in rows.indices {
-                let runner = rows[i].runner
-                if eliteOnly && people[runner].division != .elite { continue }
-                let sex = people[runner].sex
-                bySex[(sex ?? .other).index].append(Int32(i))
+            // Through the chunks' buffers: this runs over the whole field every frame.
+            standings.rows.forEachChunk { start, chunk in
+                for j in chunk.indices {
+                    let runner = chunk[j].runner
+                    if eliteOnly && people[runner].division != .elite { continue }
+                    let sex = people[runner].sex
+                    bySex[(sex ?? .other).index].append(Int32(start + j))
+                }
             }
             return bySex
         }

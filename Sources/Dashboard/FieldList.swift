@@ -36,13 +36,15 @@ struct FieldList {
         var out: [Int32] = []
         out.reserveCapacity(rows.count)
         // By index and field: copying each row and participant would cost more than the test.
-        for i in rows.indices {
-            let runner = rows[i].runner
-            if let d = ui.division, people[runner].division != d { continue }
-            if let s = f.sex, people[runner].sex != s { continue }
-            if let g = f.ageGroup, groups.defaultGroup(age: people[runner].age) != g { continue }
-            if let c = f.country, people[runner].country != c { continue }
-            out.append(Int32(i))
+        rows.forEachChunk { start, chunk in
+            for j in chunk.indices {
+                let runner = chunk[j].runner
+                if let d = ui.division, people[runner].division != d { continue }
+                if let s = f.sex, people[runner].sex != s { continue }
+                if let g = f.ageGroup, groups.defaultGroup(age: people[runner].age) != g { continue }
+                if let c = f.country, people[runner].country != c { continue }
+                out.append(Int32(start + j))
+            }
         }
         indices = out
     }

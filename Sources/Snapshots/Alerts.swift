@@ -140,7 +140,8 @@ extension RaceSnapshot {
                     out.append(
                         Alert(
                             severity: .critical, time: refused.time,
-                            subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref)))
+                            subject: .impossibleSplit(runner: runner, checkpoint: refused.checkpoint, ref: refused.ref))
+                    )
                 }
                 for c in timeline.missed {
                     // Known only once a later split arrives: that moment is when it happened for the official.

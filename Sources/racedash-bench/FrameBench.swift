@@ -10,7 +10,9 @@ func runFrameBench(folder path: String, iterations: Int = 200) async throws -> S
     try await measureFrames(folder: path, iterations: iterations).text
 }
 
-func measureFrames(folder path: String, iterations: Int) async throws -> (text: String, worst: Double, worstView: String) {
+func measureFrames(folder path: String, iterations: Int) async throws -> (
+    text: String, worst: Double, worstView: String
+) {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
     let state = RaceState(folder: folder, log: log)

@@ -23,19 +23,23 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
     for _ in 0..<runs { results.append(try runChild([racedash, "results", folder, "--format", "csv"])) }
     let wall = results.map(\.seconds)
     let memory = results.map(\.peakMiB).max() ?? 0
-    rows.append(("results --format csv, wall", medianP99(wall, unit: "s", digits: 3), "< 0.4 s", percentile(wall, 99) < 0.4))
+    rows.append(
+        ("results --format csv, wall", medianP99(wall, unit: "s", digits: 3), "< 0.4 s", percentile(wall, 99) < 0.4))
 
-    let peerPath = options.peer ?? firstExisting(["../shared/peer/peer_results.py", "../../shared/peer/peer_results.py"])
+    let peerPath =
+        options.peer ?? firstExisting(["../shared/peer/peer_results.py", "../../shared/peer/peer_results.py"])
     if let peerPath, let python = firstExisting(["/usr/bin/python3", "/usr/local/bin/python3"]) {
         var peer: [Double] = []
         for _ in 0..<3 { peer.append(try runChild([python, peerPath, folder]).seconds) }
         let ratio = percentile(peer, 50) / percentile(wall, 50)
-        rows.append((
-            "same, against peer_results.py (\(format(percentile(peer, 50), 2)) s)", "\(format(ratio, 1))x faster",
-            ">= 20x", ratio >= 20
-        ))
+        rows.append(
+            (
+                "same, against peer_results.py (\(format(percentile(peer, 50), 2)) s)", "\(format(ratio, 1))x faster",
+                ">= 20x", ratio >= 20
+            ))
     } else {
-        rows.append(("same, against peer_results.py", "skipped: ../shared/peer/peer_results.py not found", ">= 20x", nil))
+        rows.append(
+            ("same, against peer_results.py", "skipped: ../shared/peer/peer_results.py not found", ">= 20x", nil))
     }
     rows.append(("results peak memory", "\(format(memory, 1)) MiB", "< 100 MiB", memory < 100))
 
@@ -46,33 +50,40 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
             (try? String(contentsOfFile: NSTemporaryDirectory() + "racedash-catch-up", encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? .nan
     rows.append(("live: first snapshot after catch-up", "\(format(firstMs, 1)) ms", "< 150 ms", firstMs < 150))
-    rows.append((
-        "live catch-up peak memory", "\(format(catchUp.peakMiB, 1)) MiB (\(format(catchUp.peakMiB / memory, 2))x results)",
-        "< 1.2x results", catchUp.peakMiB < 1.2 * memory
-    ))
+    rows.append(
+        (
+            "live catch-up peak memory",
+            "\(format(catchUp.peakMiB, 1)) MiB (\(format(catchUp.peakMiB / memory, 2))x results)",
+            "< 1.2x results", catchUp.peakMiB < 1.2 * memory
+        ))
 
     // Programs first, while this process is small (see `runChild`).
     let scaling = try scalingLine(racedash: racedash)
     let snapshot = try await measureSnapshots(folder: folder, rounds: 100)
-    rows.append((
-        "live: snapshot after one new read", medianP99(snapshot.afterRead, unit: "ms", digits: 2), "p99 < 5 ms",
-        percentile(snapshot.afterRead, 99) < 5
-    ))
-    rows.append((
-        "  then its alerts, off the actor (fetcher)", medianP99(snapshot.alerts, unit: "ms", digits: 2), "-", nil
-    ))
-    rows.append((
-        "replay: seek to any time", medianP99(snapshot.seeks, unit: "ms", digits: 1), "< 100 ms",
-        percentile(snapshot.seeks, 99) < 100
-    ))
+    rows.append(
+        (
+            "live: snapshot after one new read", medianP99(snapshot.afterRead, unit: "ms", digits: 2), "p99 < 5 ms",
+            percentile(snapshot.afterRead, 99) < 5
+        ))
+    rows.append(
+        (
+            "  then its alerts, off the actor (fetcher)", medianP99(snapshot.alerts, unit: "ms", digits: 2), "-", nil
+        ))
+    rows.append(
+        (
+            "replay: seek to any time", medianP99(snapshot.seeks, unit: "ms", digits: 1), "< 100 ms",
+            percentile(snapshot.seeks, 99) < 100
+        ))
 
     let frames = try await measureFrames(folder: folder, iterations: 200)
-    rows.append((
-        "frame, every view at 80x24 and 200x50", "worst p99 \(format(frames.worst, 2)) ms (\(frames.worstView))",
-        "every view p99 < 3 ms", frames.worst < 3
-    ))
+    rows.append(
+        (
+            "frame, every view at 80x24 and 200x50", "worst p99 \(format(frames.worst, 2)) ms (\(frames.worstView))",
+            "every view p99 < 3 ms", frames.worst < 3
+        ))
 
-    var out = "big-city scale (\(withThousands(options.runners)) runners, \(format(Double(lines) / 1_000_000, 1)) MB of reads; "
+    var out =
+        "big-city scale (\(withThousands(options.runners)) runners, \(format(Double(lines) / 1_000_000, 1)) MB of reads; "
     out += "\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage()) at the start; "
     out += "results \(runs) runs, median / p99):\n"
     let width = rows.map(\.what.count).max() ?? 0
@@ -80,7 +91,8 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
     for row in rows {
         let met = row.met.map { $0 ? "met" : "NOT MET" } ?? "-"
         out += "  \(row.what.padding(toLength: width, withPad: " ", startingAt: 0))  "
-        out += "\(row.figure.padding(toLength: figureWidth, withPad: " ", startingAt: 0))  target \(row.target)  \(met)\n"
+        out +=
+            "\(row.figure.padding(toLength: figureWidth, withPad: " ", startingAt: 0))  target \(row.target)  \(met)\n"
     }
     out += "  " + scaling
     return out
@@ -160,5 +172,8 @@ func childCatchUp(folder path: String) async throws {
     let ms = (clock.now - t0).milliseconds
     await feed.stop()
     print(format(ms, 1))
-    FileHandle.standardError.write(Data("peak \(format(caughtUpMiB, 0)) MiB caught up, \(format(peakMemoryMiB(), 0)) MiB after the first snapshot\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "peak \(format(caughtUpMiB, 0)) MiB caught up, \(format(peakMemoryMiB(), 0)) MiB after the first snapshot\n"
+                .utf8))
 }

@@ -141,8 +141,9 @@ struct TailSetup: Sendable, CustomTestStringConvertible {
     /// the writer closed the renamed file, so it is given up after a short
     /// grace; with inotify the close itself ends it.
     func rotationProbe(_ path: String) -> TailProbe {
-        TailProbe(paths: [path], mode: mode, pollInterval: pollInterval,
-                  rotatedGrace: mode == .polling ? .seconds(3) : .seconds(3600))
+        TailProbe(
+            paths: [path], mode: mode, pollInterval: pollInterval,
+            rotatedGrace: mode == .polling ? .seconds(3) : .seconds(3600))
     }
 }
 

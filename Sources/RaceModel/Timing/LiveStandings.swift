@@ -151,7 +151,8 @@ public struct LiveStandings: Sendable {
         var row = builder.standing(
             of: runner, participant, timeline, race: builder.event.races[r], at: at, final: finalRace[r],
             markOverdue: false)
-        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: builder.event.races[r]) : nil
+        let clock =
+            row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: builder.event.races[r]) : nil
         if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
         return (row, clock)
     }
@@ -286,7 +287,9 @@ public struct LiveStandings: Sendable {
             for c in checkpoints {
                 if let t = row.splits[c], races[r].leader[c].map({ t < $0 }) ?? true { races[r].leader[c] = t }
                 guard let t = timeline.splits[c] else { continue }
-                if races[r].first[c].map({ t < $0.time }) ?? true { races[r].first[c] = Through(runner: runner, time: t) }
+                if races[r].first[c].map({ t < $0.time }) ?? true {
+                    races[r].first[c] = Through(runner: runner, time: t)
+                }
                 if races[r].last[c].map({ t > $0.time }) ?? true { races[r].last[c] = Through(runner: runner, time: t) }
             }
         }
@@ -330,7 +333,8 @@ public struct LiveStandings: Sendable {
                 }
                 var place: Int? = nil, sexPlace: Int? = nil, divisionPlace: Int? = nil, ageGroupPlace: Int? = nil
                 if status.isPlaced {
-                    let key = RankKey(group: status.listOrder, checkpoint: shown[j].lastCheckpoint, time: shown[j].rankTime)
+                    let key = RankKey(
+                        group: status.listOrder, checkpoint: shown[j].lastCheckpoint, time: shown[j].rankTime)
                     let kind = category[runner]
                     place = overall.next(key)
                     if kind & 3 != 0 { sexPlace = bySex.next(key, in: Int(kind & 3) - 1) }

@@ -162,7 +162,8 @@ public struct RaceComputation: Sendable {
     {
         let grouped = grouped ?? group(log)
         let at = at ?? log.latestReadTime ?? 0
-        let timelines = ChunkedArray(participants.indices.lazy.map { timeline(runner: $0, log: log, grouped: grouped, at: at) })
+        let timelines = ChunkedArray(
+            participants.indices.lazy.map { timeline(runner: $0, log: log, grouped: grouped, at: at) })
         return evaluation(log, grouped: grouped, timelines: timelines, at: at, final: final)
     }
 

@@ -120,7 +120,8 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
     public subscript(i: Int) -> (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome) {
         let p = packed[i]
         let outcome: ReadOutcome =
-            p.code >= 0 ? .used(checkpoint: Int(p.code)) : p.code == -1 ? .duplicate : .rejected(reasons[Int(-2 - p.code)])
+            p.code >= 0
+            ? .used(checkpoint: Int(p.code)) : p.code == -1 ? .duplicate : .rejected(reasons[Int(-2 - p.code)])
         return (p.ref, Int(p.point), p.time, outcome)
     }
 
