@@ -23,6 +23,7 @@ extension FeedReport {
         if let error = status.configError {
             problems.append("config edit not loaded, previous config in use: \(error)")
         }
+        problems += status.journalProblems
         var files: [FeedFileLine] = []
         for file in status.files {
             let when = file.lastNoticeAt.map { Self.timeOfDay($0, utcOffsetMinutes: utcOffsetMinutes) }

@@ -14,6 +14,8 @@ struct FeedHealth {
     private var nextSequence = 1
     private(set) var configError: String?
     private var configErrorSince: Date?
+    /// Every bad row of the corrections journal (each skipped; the other rows apply).
+    private(set) var journalProblems: [String] = []
     private var reloads = 0
     private var lastReload: Date?
     private(set) var linesDelivered = 0
@@ -33,7 +35,7 @@ struct FeedHealth {
     func status(isRunning: Bool) -> LiveStatus {
         LiveStatus(
             files: files, configError: configError, configErrorSince: configErrorSince,
-            reloads: reloads, lastReload: lastReload, notices: notices,
+            journalProblems: journalProblems, reloads: reloads, lastReload: lastReload, notices: notices,
             linesDelivered: linesDelivered, caughtUp: allCaughtUp, isRunning: isRunning)
     }
 
@@ -100,13 +102,10 @@ struct FeedHealth {
         addNotice(.configRejected(error), at: now)
     }
 
-    /// A bad row of the corrections journal is a config error of its own
-    /// kind: the other rows apply, and fixing the row clears it.
+    /// Bad rows of the corrections journal are not a refused edit: the other
+    /// rows apply. Each is listed; fixing a row clears it.
     private mutating func noteJournal(_ folder: EventFolder, at now: Date) {
-        guard let first = folder.correctionProblems.first else { return }
-        let more = folder.correctionProblems.count - 1
-        configError = first.description + (more > 0 ? " (and \(more) more: see racedash check)" : "")
-        configErrorSince = now
+        journalProblems = folder.correctionProblems.map(\.description)
     }
 
     /// The first time every file has caught up, says so in a notice.

@@ -115,6 +115,9 @@ public struct LiveStatus: Sendable {
     /// the race goes on with the configuration before it.
     public var configError: String?
     public var configErrorSince: Date?
+    /// Every bad row of the corrections journal, with file and line: each is
+    /// skipped, the other rows apply.
+    public var journalProblems: [String]
     /// Edits applied since the feed started.
     public var reloads: Int
     public var lastReload: Date?
@@ -128,12 +131,13 @@ public struct LiveStatus: Sendable {
 
     public init(
         files: [FileStatus] = [], configError: String? = nil, configErrorSince: Date? = nil,
-        reloads: Int = 0, lastReload: Date? = nil, notices: [LiveNotice] = [],
+        journalProblems: [String] = [], reloads: Int = 0, lastReload: Date? = nil, notices: [LiveNotice] = [],
         linesDelivered: Int = 0, caughtUp: Bool = false, isRunning: Bool = false
     ) {
         self.files = files
         self.configError = configError
         self.configErrorSince = configErrorSince
+        self.journalProblems = journalProblems
         self.reloads = reloads
         self.lastReload = lastReload
         self.notices = notices

@@ -17,6 +17,9 @@ enum LiveStatusLines {
         if let error = status.configError {
             out.append(HeadlessPrinter.sanitized("SUMMARY config: \(error); still using the previous configuration"))
         }
+        for problem in status.journalProblems {
+            out.append(HeadlessPrinter.sanitized("SUMMARY corrections: \(problem)"))
+        }
         return out
     }
 

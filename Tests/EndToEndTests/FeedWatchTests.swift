@@ -137,11 +137,14 @@ final class HandFeed: Sendable {
                 status("reads/d.txt", .following, notice: .rotated),
                 status("reads/e.txt", .unreadable(reason: "Permission denied"), notice: .unreadable(reason: "x")),
                 status("reads/f.txt", .waitingForFile),
-            ], configError: "event.toml:3: unknown key 'gnu'")
+            ], configError: "event.toml:3: unknown key 'gnu'",
+            journalProblems: ["corrections.csv:5: unknown bib 77; row skipped", "corrections.csv:6: bad time; row skipped"])
         let report = FeedReport(live, utcOffsetMinutes: 9 * 60, fileSize: { _ in nil })
         #expect(
             report.problems == [
                 "config edit not loaded, previous config in use: event.toml:3: unknown key 'gnu'",
+                "corrections.csv:5: unknown bib 77; row skipped",
+                "corrections.csv:6: bad time; row skipped",
                 "reads/b.txt was deleted at 10:00:00; waiting for a new one",
                 "reads/c.txt was truncated at 10:00:00; reading it again from its start",
                 "reads/d.txt was replaced (rotated) at 10:00:00; reading the new file",
