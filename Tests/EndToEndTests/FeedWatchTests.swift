@@ -138,7 +138,9 @@ final class HandFeed: Sendable {
                 status("reads/e.txt", .unreadable(reason: "Permission denied"), notice: .unreadable(reason: "x")),
                 status("reads/f.txt", .waitingForFile),
             ], configError: "event.toml:3: unknown key 'gnu'",
-            journalProblems: ["corrections.csv:5: unknown bib 77; row skipped", "corrections.csv:6: bad time; row skipped"])
+            journalProblems: [
+                "corrections.csv:5: unknown bib 77; row skipped", "corrections.csv:6: bad time; row skipped",
+            ])
         let report = FeedReport(live, utcOffsetMinutes: 9 * 60, fileSize: { _ in nil })
         #expect(
             report.problems == [
