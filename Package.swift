@@ -93,7 +93,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "RaceStoreTests",
-            dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),
+            dependencies: ["RaceStore", "Snapshots", "TimingIngest", "RaceModel", "Simulation", "TestSupport"]),
         .testTarget(
             name: "LiveIngestTests",
             dependencies: ["LiveIngest", "RaceStore", "Snapshots", "TimingIngest", "RaceModel", "TestSupport"]),

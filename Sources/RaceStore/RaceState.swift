@@ -49,8 +49,11 @@ public actor RaceState {
     public var readCount: Int { log.reads.count }
     public var feedSpan: (start: Millis, end: Millis)? { span }
 
-    static func span(of times: some Sequence<Millis>) -> (start: Millis, end: Millis)? {
-        var span: (start: Millis, end: Millis)?
+    /// `span` widened to take in `times`.
+    static func span(
+        of times: some Sequence<Millis>, from span: (start: Millis, end: Millis)? = nil
+    ) -> (start: Millis, end: Millis)? {
+        var span = span
         for t in times {
             span = span.map { (min($0.start, t), max($0.end, t)) } ?? (t, t)
         }
@@ -287,7 +290,7 @@ public actor RaceState {
                 grouped.ignored.append((Int32(i), line))
             }
         }
-        span = Self.span(of: [span.map { [$0.start, $0.end] } ?? [], log.reads[start...].map(\.time)].joined())
+        span = Self.span(of: log.reads[start...].lazy.map(\.time), from: span)
         // Merge the new reads into the time order, once there is one.
         guard let timeOrder = timeOrderStore else { return }
         let added = Self.sortedByTime(log.reads, range: start..<log.reads.count)

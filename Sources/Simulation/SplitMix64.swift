@@ -1,10 +1,10 @@
 /// SplitMix64: a tiny generator whose output depends only on the seed, so a
 /// simulated event is byte-identical on every platform and Swift version
 /// (Swift's own random APIs make no such promise).
-struct SplitMix64 {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A generator for one purpose (`stream`), independent of the others, so
     /// adding a draw in one place does not reshuffle everything else.
@@ -13,7 +13,7 @@ struct SplitMix64 {
         state = mixer.next()
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -126,21 +126,8 @@ func measureSnapshots(folder path: String, rounds: Int) async throws -> (
     let state = RaceState(folder: folder, log: log)
     _ = await state.snapshot()
     let clock = ContinuousClock()
-    guard let file = folder.readFiles.indices.first,
-        let read = log.reads.last(where: { Int($0.ref.file) == file })
+    guard let (afterRead, alerts) = await snapshotsAfterOneRead(state, folder: folder, log: log, rounds: rounds)
     else { return ([], [], []) }
-    let line = "\(read.code),\(TimeFormat.timeOfDay(read.time, millis: true))"
-    var afterRead: [Double] = []
-    var alerts: [Double] = []
-    for i in 0..<rounds {
-        await state.append(line: line, number: 1_000_000 + i, file: file)
-        let t0 = clock.now
-        var snapshot = await state.snapshot()
-        afterRead.append((clock.now - t0).milliseconds)
-        let t1 = clock.now
-        snapshot.prepareAlertGroups()
-        alerts.append((clock.now - t1).milliseconds)
-    }
     let span = await state.feedSpan!
     let start = folder.event.races.map(\.firstGun).min() ?? span.start
     var times = (0..<40).map { start + (span.end - start) * Millis($0) / 39 }

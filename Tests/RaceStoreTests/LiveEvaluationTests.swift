@@ -5,6 +5,7 @@ import TimingIngest
 import RaceStore
 import Snapshots
 import TestSupport
+import Simulation
 
 /// The evaluation a state carries from one snapshot to the next equals the
 /// one computed from scratch on the same reads at the same time: over the
@@ -28,7 +29,8 @@ import TestSupport
         let computation = RaceComputation(
             event: folder.event, participants: folder.participants, corrections: folder.corrections)
         let state = RaceState(folder: folder, log: log)
-        var generator = SplitMix(seed: 11)
+        // Seeded, so a failure replays the same steps.
+        var generator = SplitMix64(seed: 11)
         let start = folder.event.races.map(\.firstGun).min()! - 10 * 60_000
         let end = await state.feedSpan!.end
         // Small steps (one read or a few), big jumps both ways, and the cutoffs crossed.
@@ -57,7 +59,7 @@ import TestSupport
                 pending.append((String(line), n + 1, 0, index))
             }
         }
-        var generator = SplitMix(seed: 5)
+        var generator = SplitMix64(seed: 5)
         pending.shuffle(using: &generator)
         // Lines of one file stay in their order, as a tailer reads them.
         pending.sort { ($0.file, $0.number) < ($1.file, $1.number) }
@@ -90,18 +92,5 @@ import TestSupport
             step += 1
         }
         #expect(step > 10)
-    }
-}
-
-/// A small seeded generator, so a failure replays the same steps.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,8 +4,6 @@
 /// run and a failure names the seed that reproduces it.
 typealias FuzzRandom = SplitMix64
 
-extension SplitMix64: RandomNumberGenerator {}
-
 /// Structure-aware mutations of a text made of fields: a field replaced by a
 /// boundary value, separators dropped or doubled, the line cut or joined,
 /// bytes a hostile file would hold. Random bytes alone rarely get past the

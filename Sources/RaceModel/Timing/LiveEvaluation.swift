@@ -87,7 +87,7 @@ public struct LiveEvaluation: Sendable {
         }
         final = newFinal
         standings.update(
-            changed: changed, timelines: new, previous: timelines, at: newAt,
+            changed: changed, timelines: new, at: newAt,
             finalRace: computation.finalRaces(at: newAt, final: newFinal))
         timelines = new
         guard let arrived else {
@@ -127,13 +127,7 @@ public struct LiveEvaluation: Sendable {
     public func evaluation(_ log: ReadLog, grouped: RaceComputation.Grouped) -> Evaluation {
         let event = computation.event
         let finalRace = standings.finalRace
-        var stats = [PointStats](repeating: PointStats(), count: event.points.count)
-        for (file, info) in log.files.enumerated() {
-            stats[info.pointIndex].lines += log.lineCounts[file]
-            stats[info.pointIndex].control += log.controlCounts[file]
-            stats[info.pointIndex].blank += log.ignoredCounts[file]
-            stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
-        }
+        var stats = computation.lineStats(log)
         var used = 0, duplicates = 0
         for p in stats.indices {
             stats[p].reads = reads[p].count

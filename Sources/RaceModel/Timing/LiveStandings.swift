@@ -48,6 +48,40 @@ public struct LiveStandings: Sendable {
             last = Array(repeating: nil, count: checkpoints)
             byLast = Array(repeating: 0, count: checkpoints)
         }
+
+        /// Adds one runner's figures: `splits` on the ranking clock, `times` of
+        /// day. `sorted: false` appends the splits, for a caller sorting them
+        /// once after.
+        mutating func take(
+            _ runner: Int, splits: [Millis?], times: [Millis?], lastCheckpoint: Int?, placed: Bool, sorted: Bool
+        ) {
+            for c in splits.indices {
+                if let t = splits[c] {
+                    passed[c] += 1
+                    if sorted {
+                        sortedSplits[c].insert(t, at: sortedSplits[c].lowerBound(t))
+                    } else {
+                        sortedSplits[c].append(t)
+                    }
+                }
+                extremes(at: c, runner: runner, split: splits[c], time: times[c])
+            }
+            if let c = lastCheckpoint, placed { byLast[c] += 1 }
+        }
+
+        /// Leader, first and last through checkpoint `c` with this runner's
+        /// times. Ties go to the lower participant index, as the full
+        /// computation's pass in participant order gives them.
+        mutating func extremes(at c: Int, runner: Int, split: Millis?, time: Millis?) {
+            if let t = split, leader[c].map({ t < $0 }) ?? true { leader[c] = t }
+            guard let t = time else { return }
+            if first[c].map({ t < $0.time || (t == $0.time && runner < $0.runner) }) ?? true {
+                first[c] = Through(runner: runner, time: t)
+            }
+            if last[c].map({ t > $0.time || (t == $0.time && runner < $0.runner) }) ?? true {
+                last[c] = Through(runner: runner, time: t)
+            }
+        }
     }
 
     public init(
@@ -111,7 +145,8 @@ public struct LiveStandings: Sendable {
     }
 
     /// The per-checkpoint figures of race `r` from all its rows at once, in
-    /// local arrays (the same result as `add` for each member in turn).
+    /// a local copy (the same result as `add` for each member in turn, with
+    /// the splits sorted once).
     mutating func count(race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
         var race = races[r]
         races[r] = RaceOrder(checkpoints: 0)
@@ -121,23 +156,10 @@ public struct LiveStandings: Sendable {
             timelines.forEachChunk { start, chunk in
                 for j in chunk.indices where participants[start + j].raceIndex == r {
                     let runner = start + j
-                    let splits = rows[runner].splits, times = chunk[j].splits
-                    for c in splits.indices {
-                        if let t = splits[c] {
-                            race.passed[c] += 1
-                            race.sortedSplits[c].append(t)
-                            if race.leader[c].map({ t < $0 }) ?? true { race.leader[c] = t }
-                        }
-                        if let t = times[c] {
-                            if race.first[c].map({ t < $0.time }) ?? true {
-                                race.first[c] = Through(runner: runner, time: t)
-                            }
-                            if race.last[c].map({ t > $0.time }) ?? true {
-                                race.last[c] = Through(runner: runner, time: t)
-                            }
-                        }
-                    }
-                    if let c = rows[runner].lastCheckpoint, rows[runner].status.isPlaced { race.byLast[c] += 1 }
+                    race.take(
+                        runner, splits: rows[runner].splits, times: chunk[j].splits,
+                        lastCheckpoint: rows[runner].lastCheckpoint, placed: rows[runner].status.isPlaced,
+                        sorted: false)
                 }
             }
         }
@@ -161,11 +183,10 @@ public struct LiveStandings: Sendable {
         keys[a] != keys[b] ? keys[a] < keys[b] : bibRank[a] < bibRank[b]
     }
 
-    /// Moves the clock to `at` and takes the new timelines of `changed`
-    /// runners (`previous`: the timelines the rows were made from).
+    /// Moves the clock to `at` and takes the new timelines of `changed` runners.
     public mutating func update(
-        changed: some Collection<Int>, timelines: ChunkedArray<RunnerTimeline>,
-        previous: ChunkedArray<RunnerTimeline>, at newAt: Millis, finalRace newFinal: [Bool]
+        changed: some Collection<Int>, timelines: ChunkedArray<RunnerTimeline>, at newAt: Millis,
+        finalRace newFinal: [Bool]
     ) {
         let crossed = builder.event.races.contains { race in
             guard let cutoff = race.cutoff else { return false }
@@ -184,7 +205,7 @@ public struct LiveStandings: Sendable {
         var stale: [Set<Int>] = Array(repeating: [], count: races.count)
         for runner in changed {
             let r = builder.participants[runner].raceIndex
-            let from = remove(runner, previous[runner], from: r, stale: &stale[r])
+            let from = remove(runner, from: r, stale: &stale[r])
             let (row, clock) = makeRow(runner, timelines[runner])
             rows[runner] = row
             overdueAt[runner] = clock?.firstOverdue ?? .max
@@ -196,15 +217,6 @@ public struct LiveStandings: Sendable {
         }
         for r in races.indices where !stale[r].isEmpty { recount(stale[r], race: r, timelines: timelines) }
         for r in races.indices { refresh(race: r) }
-    }
-
-    static func lowerBound(_ t: Millis, in sorted: [Millis]) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// Position of `runner` in `order` (or where it goes), by its current key.
@@ -227,7 +239,7 @@ public struct LiveStandings: Sendable {
     /// Takes the runner's row out of the order and the figures; a checkpoint
     /// whose leader, first or last it was is counted again afterwards.
     /// Where the runner was in the order.
-    mutating func remove(_ runner: Int, _ timeline: RunnerTimeline, from r: Int, stale: inout Set<Int>) -> Int {
+    mutating func remove(_ runner: Int, from r: Int, stale: inout Set<Int>) -> Int {
         var at = position(of: runner, in: races[r].order)
         if at >= races[r].order.count || Int(races[r].order[at]) != runner {
             // Never expected: the key the row was listed under is kept. Found the slow way rather than lost.
@@ -237,8 +249,7 @@ public struct LiveStandings: Sendable {
         let row = rows[runner]
         for c in row.splits.indices {
             if let t = row.splits[c] {
-                let i = Self.lowerBound(t, in: races[r].sortedSplits[c])
-                races[r].sortedSplits[c].remove(at: i)
+                races[r].sortedSplits[c].remove(at: races[r].sortedSplits[c].lowerBound(t))
                 races[r].passed[c] -= 1
                 if races[r].leader[c] == t { stale.insert(c) }
             }
@@ -249,29 +260,10 @@ public struct LiveStandings: Sendable {
     }
 
     /// Adds the runner's row to the figures, as the full computation does in participant order.
-    /// `sorted: false` appends the splits, for a caller sorting them once after.
-    mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int, sorted: Bool = true) {
-        let row = rows[runner]
-        for c in row.splits.indices {
-            if let t = row.splits[c] {
-                if sorted {
-                    races[r].sortedSplits[c].insert(t, at: Self.lowerBound(t, in: races[r].sortedSplits[c]))
-                } else {
-                    races[r].sortedSplits[c].append(t)
-                }
-                races[r].passed[c] += 1
-                if races[r].leader[c].map({ t < $0 }) ?? true { races[r].leader[c] = t }
-            }
-            if let t = timeline.splits[c] {
-                if races[r].first[c].map({ t < $0.time || (t == $0.time && runner < $0.runner) }) ?? true {
-                    races[r].first[c] = Through(runner: runner, time: t)
-                }
-                if races[r].last[c].map({ t > $0.time || (t == $0.time && runner < $0.runner) }) ?? true {
-                    races[r].last[c] = Through(runner: runner, time: t)
-                }
-            }
-        }
-        if let c = row.lastCheckpoint, row.status.isPlaced { races[r].byLast[c] += 1 }
+    mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int) {
+        races[r].take(
+            runner, splits: rows[runner].splits, times: timeline.splits, lastCheckpoint: rows[runner].lastCheckpoint,
+            placed: rows[runner].status.isPlaced, sorted: true)
     }
 
     /// Leader, first and last at `checkpoints` from every member of the race.
@@ -283,14 +275,9 @@ public struct LiveStandings: Sendable {
         }
         for member in races[r].members {
             let runner = Int(member)
-            let row = rows[runner], timeline = timelines[runner]
             for c in checkpoints {
-                if let t = row.splits[c], races[r].leader[c].map({ t < $0 }) ?? true { races[r].leader[c] = t }
-                guard let t = timeline.splits[c] else { continue }
-                if races[r].first[c].map({ t < $0.time }) ?? true {
-                    races[r].first[c] = Through(runner: runner, time: t)
-                }
-                if races[r].last[c].map({ t > $0.time }) ?? true { races[r].last[c] = Through(runner: runner, time: t) }
+                races[r].extremes(
+                    at: c, runner: runner, split: rows[runner].splits[c], time: timelines[runner].splits[c])
             }
         }
     }

@@ -174,6 +174,19 @@ public struct RaceComputation: Sendable {
         return event.races.indices.map { allFinal || corrections.isClosed(race: $0, at: at) }
     }
 
+    /// Counts per point of the lines that are not reads (every line, control
+    /// lines, blank lines, the other edge's reads): the same at any time of day.
+    func lineStats(_ log: ReadLog) -> [PointStats] {
+        var stats = [PointStats](repeating: PointStats(), count: event.points.count)
+        for (file, info) in log.files.enumerated() {
+            stats[info.pointIndex].lines += log.lineCounts[file]
+            stats[info.pointIndex].control += log.controlCounts[file]
+            stats[info.pointIndex].blank += log.ignoredCounts[file]
+            stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
+        }
+        return stats
+    }
+
     /// Lines rejected before the timing rules (unreadable, unknown chip,
     /// ignored by the officials) up to `at`, counted into `stats`.
     func lineRejections(_ log: ReadLog, grouped: Grouped, at: Millis, stats: inout [PointStats]) -> [Rejection] {
@@ -218,15 +231,8 @@ public struct RaceComputation: Sendable {
         let standings = event.races.indices.map {
             builder.standings(race: $0, timelines: timelines, at: at, final: finalRace[$0])
         }
-        var stats = [PointStats](repeating: PointStats(), count: event.points.count)
+        var stats = lineStats(log)
         var duplicates = 0, used = 0
-
-        for (file, info) in log.files.enumerated() {
-            stats[info.pointIndex].lines += log.lineCounts[file]
-            stats[info.pointIndex].control += log.controlCounts[file]
-            stats[info.pointIndex].blank += log.ignoredCounts[file]
-            stats[info.pointIndex].otherEdge += log.otherEdgeCounts[file]
-        }
         for read in log.reads where read.time <= at {
             let p = Int(read.point)
             stats[p].reads += 1

@@ -124,7 +124,4 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
             ? .used(checkpoint: Int(p.code)) : p.code == -1 ? .duplicate : .rejected(reasons[Int(-2 - p.code)])
         return (p.ref, Int(p.point), p.time, outcome)
     }
-
-    /// Whether any read was rejected, without unpacking them.
-    public var hasRejected: Bool { !reasons.isEmpty }
 }

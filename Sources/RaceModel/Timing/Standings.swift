@@ -113,13 +113,7 @@ public struct RaceStandings: Sendable, Equatable {
 
     /// One plus the runners faster at `checkpoint` than `time` on the ranking clock.
     public func place(at checkpoint: Int, time: Millis) -> Int? {
-        guard let sorted = sortedSplits?[checkpoint] else { return nil }
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < time { lo = mid + 1 } else { hi = mid }
-        }
-        return lo + 1
+        sortedSplits.map { $0[checkpoint].lowerBound(time) + 1 }
     }
 
     /// Equal when every figure is; `sortedSplits` is only an index over the rows.
@@ -131,4 +125,16 @@ public struct RaceStandings: Sendable, Equatable {
 
     /// Runners by status, counted when the standings are made (the header shows them every frame).
     public var statusCounts = StatusCounts()
+}
+
+extension Array where Element == Millis {
+    /// In a sorted array, how many times come before `t` (where `t` would go).
+    func lowerBound(_ t: Millis) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
 }

@@ -179,12 +179,12 @@ struct OverdueClock: Sendable {
         StandingsBuilder.isOverdue(since: since, nextKm: nextKm, pace: pace, at: at)
     }
 
-    /// The first clock time `isOverdue` holds at: `at - since` must exceed
-    /// the slack, a whole number of ms past its floor.
+    /// The first clock time `isOverdue` holds at: `at - since`, a whole
+    /// number of ms (exact as a Double), must exceed the slack, so it is one
+    /// past the slack's floor.
     var firstOverdue: Millis {
         let slack = 2 * nextKm * Double(pace ?? TimingEngine.defaultPace) + 15 * 60_000
         guard slack.isFinite, slack < 1e15 else { return .max }
-        let at = since + Millis(slack.rounded(.down)) + 1
-        return isOverdue(at: at) && !isOverdue(at: at - 1) ? at : since + Millis(slack.rounded(.up))
+        return since + Millis(slack.rounded(.down)) + 1
     }
 }
