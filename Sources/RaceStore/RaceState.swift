@@ -227,12 +227,10 @@ public actor RaceState {
     private func timelines(at: Millis) -> (
         timelines: ChunkedArray<RunnerTimeline>, changed: Set<Int>?, arrived: [Int32]?
     ) {
-        let count = folder.participants.count
         let appended = appendedReads
         appendedReads = []
         guard var cached = cache else {
-            var all = ChunkedArray<RunnerTimeline>()
-            for r in 0..<count { all.append(computation.timeline(runner: r, log: log, grouped: grouped, at: at)) }
+            let all = computation.timelines(log: log, grouped: grouped, at: at)
             cache = (at, all)
             dirtyRunners = []
             return (all, nil, nil)
@@ -253,8 +251,9 @@ public actor RaceState {
             }
             dirty.formUnion(computation.corrections.runnersWithHandTimes(after: low, upTo: high))
         }
-        for r in dirty {
-            cached.timelines[r] = computation.timeline(runner: r, log: log, grouped: grouped, at: at)
+        let runners = Array(dirty)
+        for (r, timeline) in zip(runners, computation.timelines(of: runners, log: log, grouped: grouped, at: at)) {
+            cached.timelines[r] = timeline
         }
         cache = (at, cached.timelines)
         dirtyRunners = []

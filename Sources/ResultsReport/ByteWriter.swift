@@ -3,49 +3,90 @@ import Glibc
 #endif
 import RaceModel
 
-/// Report output built as bytes: 50,000 rows of a dozen fields each would
-/// otherwise cost a String (and often an allocation) per field.
-struct ByteWriter {
-    private(set) var bytes: [UInt8] = []
+/// Report output built as bytes in one growing buffer: 50,000 rows of a
+/// dozen fields each would otherwise cost a String (and often an allocation)
+/// per field, and an array's uniqueness and capacity checks per byte.
+final class ByteWriter {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
-
-    mutating func byte(_ b: UInt8) { bytes.append(b) }
-
-    mutating func ascii(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    init(capacity: Int = 0) {
+        self.capacity = max(capacity, 4096)
+        base = .allocate(capacity: self.capacity)
     }
 
-    mutating func text(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    deinit { base.deallocate() }
 
-    mutating func int(_ value: Int) {
+    @inline(__always) private func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    private func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = size
+    }
+
+    func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let from = buffer.baseAddress, buffer.count > 0 else { return }
+        reserve(buffer.count)
+        (base + count).update(from: from, count: buffer.count)
+        count += buffer.count
+    }
+
+    func ascii(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    func text(_ s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
+    }
+
+    func int(_ value: Int) {
         guard value >= 0 else {
             byte(UInt8(ascii: "-"))
             return int(-value)
         }
-        if value < 10 { return byte(UInt8(ascii: "0") &+ UInt8(value)) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-        )
-        var n = value, count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            while n > 0 && count < 10 {
-                d[count] = UInt8(ascii: "0") &+ UInt8(n % 10)
-                n /= 10
-                count += 1
-            }
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[i]) }
+        reserve(20)
+        if value < 10 {
+            base[count] = UInt8(ascii: "0") &+ UInt8(value)
+            count += 1
+            return
         }
-        if n > 0 { text(String(value)) }  // more than ten digits: never a place or a time
+        var digits = 0, n = value
+        while n > 0 {
+            digits += 1
+            n /= 10
+        }
+        n = value
+        for i in stride(from: count + digits - 1, through: count, by: -1) {
+            base[i] = UInt8(ascii: "0") &+ UInt8(n % 10)
+            n /= 10
+        }
+        count += digits
     }
 
-    private mutating func two(_ v: Int) {
-        byte(UInt8(ascii: "0") &+ UInt8(v / 10))
-        byte(UInt8(ascii: "0") &+ UInt8(v % 10))
+    private func two(_ v: Int) {
+        reserve(2)
+        base[count] = UInt8(ascii: "0") &+ UInt8(v / 10)
+        base[count + 1] = UInt8(ascii: "0") &+ UInt8(v % 10)
+        count += 2
     }
 
     /// What `OfficialTime.format` writes, without building a String.
-    mutating func official(_ ms: Millis, _ precision: TimePrecision) {
+    func official(_ ms: Millis, _ precision: TimePrecision) {
         let value = OfficialTime.round(ms, precision)
         if value < 0 { byte(UInt8(ascii: "-")) }
         let a = abs(value)
@@ -69,21 +110,19 @@ struct ByteWriter {
 
     /// Writes every byte to `fd`, as many calls as it takes; a closed pipe ends it.
     func writeAll(to fd: Int32) {
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = write(fd, raw.baseAddress! + done, raw.count - done)
-                if n > 0 {
-                    done += n
-                } else if n < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
+        var done = 0
+        while done < count {
+            let n = write(fd, base + done, count - done)
+            if n > 0 {
+                done += n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                return
             }
         }
     }
 
     /// The bytes as text (they are always valid UTF-8: only whole strings go in).
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 }

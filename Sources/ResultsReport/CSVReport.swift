@@ -35,7 +35,7 @@ public enum CSVReport {
             columns += race.checkpoints.map { prefixed ? "\(race.id):\($0.id)" : $0.id }
         }
         let rowCount = groups.reduce(0) { $0 + $1.rows.count }
-        var out = ByteWriter(capacity: (rowCount + 1) * (120 + 9 * columns.count))
+        let out = ByteWriter(capacity: (rowCount + 1) * (120 + 9 * columns.count))
         for (i, column) in columns.enumerated() {
             if i > 0 { out.byte(comma) }
             out.field(column)
@@ -45,7 +45,14 @@ public enum CSVReport {
         for group in groups {
             let race = snapshot.event.races[group.race]
             let after = columns.count - fixedColumns.count - before - race.checkpoints.count
-            for row in group.rows { write(row, race: race, before: before, after: after, into: &out) }
+            let rows = group.rows
+            for i in rows.indices {
+                rows.withRow(i) { s, p, place in
+                    write(
+                        s, p, place: place, ageGroup: rows.ageGroups.label(sex: p.sex, age: p.age), race: race,
+                        precision: rows.precision, before: before, after: after, into: out)
+                }
+            }
             before += race.checkpoints.count
         }
         return out
@@ -55,9 +62,11 @@ public enum CSVReport {
     static let newline = UInt8(ascii: "\n")
 
     /// One runner's line, in `fixedColumns` order, then the split columns.
-    static func write(_ row: ReportRow, race: Race, before: Int, after: Int, into out: inout ByteWriter) {
-        let s = row.standing, p = row.participant
-        if let place = row.selectionPlace { out.int(place) }
+    static func write(
+        _ s: Standing, _ p: Participant, place: Int?, ageGroup: String, race: Race, precision: TimePrecision,
+        before: Int, after: Int, into out: ByteWriter
+    ) {
+        if let place { out.int(place) }
         out.byte(comma)
         out.field(p.bib)
         out.byte(comma)
@@ -65,7 +74,7 @@ public enum CSVReport {
         out.byte(comma)
         if let sex = p.sex { out.field(sex.rawValue) }
         out.byte(comma)
-        out.field(row.ageGroup)
+        out.field(ageGroup)
         out.byte(comma)
         if let country = p.country { out.field(country) }
         out.byte(comma)
@@ -77,9 +86,9 @@ public enum CSVReport {
         out.byte(comma)
         out.field(s.status.rawValue)
         out.byte(comma)
-        out.time(s.gunTime, row.precision)
+        out.time(s.gunTime, precision)
         out.byte(comma)
-        out.time(s.netTime, row.precision)
+        out.time(s.netTime, precision)
         for place in [s.sexPlace, s.ageGroupPlace, s.divisionPlace] {
             out.byte(comma)
             if let place { out.int(place) }
@@ -92,7 +101,7 @@ public enum CSVReport {
         for _ in 0..<before { out.byte(comma) }
         for split in s.splits {
             out.byte(comma)
-            out.time(split, row.precision)
+            out.time(split, precision)
         }
         for _ in 0..<after { out.byte(comma) }
         out.byte(newline)
@@ -116,28 +125,26 @@ public enum CSVReport {
 
 extension ByteWriter {
     /// `CSVReport.field`, with plain ASCII text (nearly every field) written as it is.
-    mutating func field(_ raw: String) {
-        var plain = true
-        var first = true
-        for b in raw.utf8 {
-            if b < 0x20 || b > 0x7E || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") {
-                plain = false
-                break
-            }
-            if first
-                && (b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
-                    || b == UInt8(ascii: "@"))
+    func field(_ raw: String) {
+        var raw = raw
+        let written = raw.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first else { return true }
+            if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@")
             {
-                plain = false
-                break
+                return false
             }
-            first = false
+            for b in bytes where b < 0x20 || b > 0x7E || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") {
+                return false
+            }
+            append(bytes)
+            return true
         }
-        text(plain ? raw : CSVReport.field(raw))
+        if !written { text(CSVReport.field(raw)) }
     }
 
     /// An official time; a negative one (a hand time before the start read) goes through `field` like any text.
-    mutating func time(_ ms: Millis?, _ precision: TimePrecision) {
+    func time(_ ms: Millis?, _ precision: TimePrecision) {
         guard let ms else { return }
         if ms < 0 { return field(OfficialTime.format(ms, precision)) }
         official(ms, precision)

@@ -63,12 +63,27 @@ struct ReportRows: RandomAccessCollection {
     var endIndex: Int { shown?.count ?? standings.rows.count }
 
     subscript(i: Int) -> ReportRow {
-        let s = standings.rows[shown.map { Int($0[i]) } ?? i]
+        let s = standings.rows[position(i)]
         let p = participants[s.runner]
         let gap = s.lastCheckpoint.flatMap { c in s.rankTime.flatMap { t in leader[c].map { t - $0 } } }
         return ReportRow(
             standing: s, participant: p, race: race, ageGroup: ageGroups.label(sex: p.sex, age: p.age),
-            selectionPlace: places.map { $0[i] } ?? s.place, selectionGap: gap, precision: precision)
+            selectionPlace: selectionPlace(i, s), selectionGap: gap, precision: precision)
+    }
+
+    /// Where row `i` is in the race's standings.
+    func position(_ i: Int) -> Int { shown.map { Int($0[i]) } ?? i }
+
+    /// The place shown for row `i`, whose standing is `s`.
+    func selectionPlace(_ i: Int, _ s: Standing) -> Int? { places.map { $0[i] } ?? s.place }
+
+    /// Row `i`'s standing and participant, borrowed where they are kept, not
+    /// copied into a `ReportRow` (the CSV of a big race has 50,000 of them).
+    func withRow<R>(_ i: Int, _ body: (_ standing: Standing, _ participant: Participant, _ place: Int?) -> R) -> R {
+        let position = position(i)
+        return body(
+            standings.rows[position], participants[standings.rows[position].runner],
+            places.map { $0[i] } ?? standings.rows[position].place)
     }
 }
 

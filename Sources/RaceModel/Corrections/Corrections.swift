@@ -22,7 +22,9 @@ public struct Corrections: Sendable {
     /// the journal loader): an unknown bib, race or checkpoint is skipped.
     public init(_ entries: [Correction], event: EventConfig, participants: [Participant]) {
         self.entries = entries
-        var runnerOfBib: [String: Int] = [:]
+        // Most events have no journal: no bib table for 50,000 runners then.
+        guard !entries.isEmpty else { return }
+        var runnerOfBib: [String: Int] = Dictionary(minimumCapacity: participants.count)
         for (i, p) in participants.enumerated() { runnerOfBib[p.bib] = i }
         for entry in entries { if case .undo(let line) = entry.action { undone.insert(line) } }
         for (index, entry) in entries.enumerated() {

@@ -17,6 +17,19 @@ public struct ChunkedArray<Element> {
         for e in elements { append(e) }
     }
 
+    /// Elements per chunk: parts built apart and joined must be whole chunks.
+    @inlinable public static var chunkSize: Int { 1 << chunkShift }
+
+    /// The parts one after another, each but the last a whole number of
+    /// chunks long: their chunks are taken as they are, not copied.
+    @inlinable public init(joining parts: [ChunkedArray]) {
+        for part in parts {
+            precondition(storedCount & Self.chunkMask == 0, "only the last part may end inside a chunk")
+            chunks += part.chunks
+            storedCount += part.storedCount
+        }
+    }
+
     @inlinable public mutating func append(_ element: Element) {
         if count & Self.chunkMask == 0 {
             var chunk: [Element] = []

@@ -8,11 +8,11 @@ public struct ParticipantDirectory: Sendable {
         byBib = CodeTable(capacity: participants.count)
         for (i, p) in participants.enumerated() {
             byBib.set(p.bib, i)
-            let bib = p.bib.lowercased()
+            let bib = p.bib.lowercasedIfNeeded
             if bib != p.bib { byBib.set(bib, i) }
             if let chip = p.chip, !chip.isEmpty {
                 byChip.set(chip, i)
-                let lower = chip.lowercased()
+                let lower = chip.lowercasedIfNeeded
                 if lower != chip { byChip.set(lower, i) }
             }
         }
@@ -20,7 +20,8 @@ public struct ParticipantDirectory: Sendable {
 
     public func runner(forCode code: String) -> Int? {
         if let i = byChip[code] ?? byBib[code] { return i }
-        let lower = code.lowercased()
+        let lower = code.lowercasedIfNeeded
+        guard lower != code else { return nil }
         return byChip[lower] ?? byBib[lower]
     }
 }
@@ -125,23 +126,69 @@ public struct RaceComputation: Sendable {
     }
 
     public func group(_ log: ReadLog) -> Grouped {
-        var byRunner = [[Int32]](repeating: [], count: participants.count)
-        var unmatched: [Int32] = []
-        var runnerOfRead = [Int32](repeating: -1, count: log.reads.count)
-        var ignored: [(read: Int32, line: Int)] = []
-        for (i, read) in log.reads.enumerated() {
-            switch place(read, in: log) {
-            case .runner(let r):
-                byRunner[r].append(Int32(i))
-                runnerOfRead[i] = Int32(r)
-            case .unmatched: unmatched.append(Int32(i))
-            case .ignored(let line): ignored.append((Int32(i), line))
+        let reads = log.reads
+        // Matching codes is most of the work: shared among the cores.
+        let parts = ParallelParts.map(count: reads.count) { range in
+            reads.withUnsafeBufferPointer { reads in
+                range.map { i -> Int32 in
+                    switch place(reads[i], in: log) {
+                    case .runner(let r): return Int32(r)
+                    case .unmatched: return -1
+                    case .ignored: return -2
+                    }
+                }
             }
         }
-        for r in byRunner.indices where byRunner[r].count > 1 {
-            byRunner[r].sort { (log.reads[Int($0)].time, $0) < (log.reads[Int($1)].time, $1) }
+        var runnerOfRead: [Int32] = []
+        runnerOfRead.reserveCapacity(reads.count)
+        for part in parts { runnerOfRead += part }
+        var counts = [Int32](repeating: 0, count: participants.count)
+        var unmatched: [Int32] = []
+        var ignored: [(read: Int32, line: Int)] = []
+        for (i, r) in runnerOfRead.enumerated() {
+            if r >= 0 {
+                counts[Int(r)] += 1
+            } else if r == -1 {
+                unmatched.append(Int32(i))
+            } else {
+                runnerOfRead[i] = -1
+                if case .ignored(let line) = place(reads[i], in: log) { ignored.append((Int32(i), line)) }
+            }
+        }
+        // Each runner's list allocated once at its size, filled in read order.
+        var byRunner = counts.map { n -> [Int32] in
+            var list: [Int32] = []
+            list.reserveCapacity(Int(n))
+            return list
+        }
+        for (i, r) in runnerOfRead.enumerated() where r >= 0 { byRunner[Int(r)].append(Int32(i)) }
+        reads.withUnsafeBufferPointer { reads in
+            for r in byRunner.indices where byRunner[r].count > 1 {
+                Self.sortByTime(&byRunner[r], reads: reads)
+            }
         }
         return Grouped(byRunner: byRunner, unmatched: unmatched, ignored: ignored, runnerOfRead: runnerOfRead)
+    }
+
+    /// Read indices in (time, index) order. A runner's reads come file by
+    /// file, and the files nearly in course order: an insertion sort, mostly
+    /// a check that they already are.
+    static func sortByTime(_ list: inout [Int32], reads: UnsafeBufferPointer<TimedRead>) {
+        list.withUnsafeMutableBufferPointer { list in
+            for j in 1..<list.count {
+                let moving = list[j]
+                let t = reads[Int(moving)].time
+                var k = j
+                while k > 0 {
+                    let prev = list[k - 1]
+                    let pt = reads[Int(prev)].time
+                    guard pt > t || (pt == t && prev > moving) else { break }
+                    list[k] = prev
+                    k -= 1
+                }
+                list[k] = moving
+            }
+        }
     }
 
     /// Timeline of one runner from reads up to `at`.
@@ -157,13 +204,27 @@ public struct RaceComputation: Sendable {
         return timeline
     }
 
+    /// Every runner's timeline at `at`, a part of the field per core.
+    public func timelines(log: ReadLog, grouped: Grouped, at: Millis) -> ChunkedArray<RunnerTimeline> {
+        let parts = ParallelParts.map(count: participants.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
+            ChunkedArray($0.lazy.map { timeline(runner: $0, log: log, grouped: grouped, at: at) })
+        }
+        return ChunkedArray(joining: parts)
+    }
+
+    /// The timelines of `runners` at `at`, in that order, shared among the cores.
+    public func timelines(of runners: [Int], log: ReadLog, grouped: Grouped, at: Millis) -> [RunnerTimeline] {
+        ParallelParts.map(count: runners.count) {
+            $0.map { timeline(runner: runners[$0], log: log, grouped: grouped, at: at) }
+        }.flatMap { $0 }
+    }
+
     /// Standings and counts from the reads up to `at` (default: the end of the feed).
     public func evaluate(_ log: ReadLog, grouped: Grouped? = nil, at: Millis? = nil, final: Bool = false) -> Evaluation
     {
         let grouped = grouped ?? group(log)
         let at = at ?? log.latestReadTime ?? 0
-        let timelines = ChunkedArray(
-            participants.indices.lazy.map { timeline(runner: $0, log: log, grouped: grouped, at: at) })
+        let timelines = timelines(log: log, grouped: grouped, at: at)
         return evaluation(log, grouped: grouped, timelines: timelines, at: at, final: final)
     }
 

@@ -25,16 +25,15 @@ public struct StandingsBuilder: Sendable {
         var last = [Through?](repeating: nil, count: cpCount)
         var byLast = [Int](repeating: 0, count: cpCount)
 
-        for (index, runner) in participants.enumerated() where runner.raceIndex == raceIndex {
-            var row = standing(of: index, runner, timelines[index], race: race, at: at, final: final)
+        for index in participants.indices where participants[index].raceIndex == raceIndex {
+            var row = standing(of: index, participants[index], timelines[index], race: race, at: at, final: final)
             if !corrections.isEmpty { applyCorrections(to: &row) }
-            let timeOfDay = timelines[index].splits
             for c in 0..<cpCount {
                 if let t = row.splits[c] {
                     passed[c] += 1
                     if leader[c].map({ t < $0 }) ?? true { leader[c] = t }
                 }
-                if let t = timeOfDay[c] {
+                if let t = timelines[index].splits[c] {
                     if first[c].map({ t < $0.time }) ?? true { first[c] = Through(runner: index, time: t) }
                     if last[c].map({ t > $0.time }) ?? true { last[c] = Through(runner: index, time: t) }
                 }
@@ -43,18 +42,19 @@ public struct StandingsBuilder: Sendable {
             rows.append(row)
         }
 
-        // Sort small keys, not the wide rows.
+        // Sort small keys, not the wide rows; each row is then copied once, into place.
         let keys = rows.map(RankKey.init)
         let order = rows.indices.sorted { a, b in
             if keys[a] != keys[b] { return keys[a] < keys[b] }
             return participants[rows[a].runner].bib.localizedStandardLess(participants[rows[b].runner].bib)
         }
-        rows = order.map { rows[$0] }
-        givePlaces(&rows, leader: leader, race: race)
+        var sorted = ChunkedArray(order.lazy.map { rows[$0] })
+        rows = []
+        givePlaces(&sorted, leader: leader, race: race)
         var standings = RaceStandings(
-            raceIndex: raceIndex, at: at, rows: ChunkedArray(rows), leaderTimes: leader, passed: passed,
+            raceIndex: raceIndex, at: at, rows: sorted, leaderTimes: leader, passed: passed,
             firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
-        standings.statusCounts = StatusCounts(rows)
+        standings.statusCounts = StatusCounts(sorted)
         return standings
     }
 
@@ -134,7 +134,7 @@ public struct StandingsBuilder: Sendable {
         return Double(at - t) > 2 * nextKm * pace + 15 * 60_000
     }
 
-    func givePlaces(_ rows: inout [Standing], leader: [Millis?], race: Race) {
+    func givePlaces(_ rows: inout ChunkedArray<Standing>, leader: [Millis?], race: Race) {
         // Plain arrays, not dictionaries: this runs for every row of every snapshot.
         var overall = PlaceCounter()
         var bySex = PlaceCounter(categories: Sex.allCases.count)

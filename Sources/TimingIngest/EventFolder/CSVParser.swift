@@ -19,18 +19,27 @@ enum CSVParser {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var rows: [Row] = []
         var fields: [String] = []
+        // A plain field is made straight from its bytes; one with quotes or a
+        // carriage return is copied into `field` as it is unescaped.
         var field: [UInt8] = []
+        var copying = false
+        var start = 0
         var inQuotes = false
         var line = 1
         var rowLine = 1
         var quoteLine = 1
 
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
+        func endField(at end: Int) {
+            if copying {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                copying = false
+            } else {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
         }
-        func endRow() {
-            endField()
+        func endRow(at end: Int) {
+            endField(at: end)
             if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
             fields = []
         }
@@ -55,16 +64,25 @@ enum CSVParser {
                 continue
             }
             switch b {
-            case quote where field.isEmpty:
+            case quote where copying ? field.isEmpty : i - 1 == start:
                 inQuotes = true
+                copying = true
                 quoteLine = line
-            case comma: endField()
-            case cr: break
+            case comma:
+                endField(at: i - 1)
+                start = i
+            case cr:
+                if !copying {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i - 1]))
+                    copying = true
+                }
             case lf:
-                endRow()
+                endRow(at: i - 1)
                 line += 1
                 rowLine = line
-            default: field.append(b)
+                start = i
+            default:
+                if copying { field.append(b) }
             }
         }
         if inQuotes {
@@ -73,7 +91,7 @@ enum CSVParser {
                 "a quoted field opened on this line is never closed (a \" is missing); the rest of the file would be one field"
             )
         }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
+        if (copying ? !field.isEmpty : start < count) || !fields.isEmpty { endRow(at: count) }
         return rows
     }
 }

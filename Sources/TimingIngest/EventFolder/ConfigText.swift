@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Text of event.toml and participants.csv before it is parsed.
 enum ConfigText {
     /// Config files are small; anything bigger is not one.
@@ -6,6 +9,11 @@ enum ConfigText {
     /// A NUL byte ends the text for the TOML parser, which then reports a
     /// confusing later error ("missing 'points'"); name it instead.
     static func checkForNUL(_ text: String, file: String) throws(ConfigError) {
+        // A NUL is one byte in UTF-8: a byte scan (a participant list runs to megabytes).
+        var text = text
+        guard text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) else {
+            return
+        }
         guard let (line, _) = firstScalar(in: text, where: { $0 == "\u{0}" }) else { return }
         throw ConfigError(file: file, line: line, "holds a NUL byte; the file is damaged or not text")
     }

@@ -12,23 +12,23 @@ enum ParticipantsLoader {
         var rows = try CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
         guard !rows.isEmpty else { throw ConfigError(file: file, "is empty; it needs a header row with bib,name,race") }
         let header = rows.removeFirst()
-        // Pairs, not the dictionary: ten short names compare faster than they hash, row after row.
-        let column = try columns(of: header, file: file).map { ($0.key, $0.value) }
+        let column = Columns(try columns(of: header, file: file))
 
         var participants: [Participant] = []
         participants.reserveCapacity(rows.count)
-        var bibLine: [String: Int] = [:]
-        var chipLine: [String: Int] = [:]
+        var bibLine: [String: Int] = Dictionary(minimumCapacity: rows.count)
+        var chipLine: [String: Int] = Dictionary(minimumCapacity: rows.count)
         for row in rows {
             let fields = RowFields(row: row, column: column, file: file)
             let p = try participant(fields, event: event)
-            if let first = bibLine[p.bib] { throw fields.fail("duplicate bib \(p.bib) (first on line \(first))") }
-            bibLine[p.bib] = row.line
+            if let first = bibLine.updateValue(row.line, forKey: p.bib) {
+                throw fields.fail("duplicate bib \(p.bib) (first on line \(first))")
+            }
             if let chip = p.chip {
-                if let first = chipLine[chip.lowercased()] {
+                let key = chip.lowercasedIfNeeded
+                if let first = chipLine.updateValue(row.line, forKey: key) {
                     throw fields.fail("chip \(chip) of bib \(p.bib) is already given to the runner on line \(first)")
                 }
-                chipLine[chip.lowercased()] = row.line
             }
             participants.append(p)
         }
@@ -55,15 +55,28 @@ enum ParticipantsLoader {
         return column
     }
 
-    /// One data row's fields by column name.
+    /// Where each known column is, looked up once: by name per cell, a
+    /// 50,000-row list spent most of its load comparing column names.
+    struct Columns {
+        var bib, name, race, chip, sex, age, country, division, wave, club: Int?
+        init(_ byName: [String: Int]) {
+            (bib, name, race, chip, sex) = (
+                byName["bib"], byName["name"], byName["race"], byName["chip"], byName["sex"]
+            )
+            (age, country, division) = (byName["age"], byName["country"], byName["division"])
+            (wave, club) = (byName["wave"], byName["club"])
+        }
+    }
+
+    /// One data row's fields by column.
     struct RowFields {
         let row: CSVParser.Row
-        let column: [(String, Int)]
+        let column: Columns
         let file: String
 
         /// The trimmed value, nil when the column is absent or the cell empty.
-        func value(_ key: String) -> String? {
-            guard let i = column.first(where: { $0.0 == key })?.1, i < row.fields.count else { return nil }
+        func value(_ index: Int?) -> String? {
+            guard let i = index, i < row.fields.count else { return nil }
             let v = row.fields[i].trimmed
             return v.isEmpty ? nil : v
         }
@@ -72,16 +85,17 @@ enum ParticipantsLoader {
     }
 
     static func participant(_ fields: RowFields, event: EventConfig) throws(ConfigError) -> Participant {
-        guard let bib = fields.value("bib") else { throw fields.fail("empty bib") }
-        guard let name = fields.value("name") else { throw fields.fail("bib \(bib) has no name") }
-        guard let raceID = fields.value("race") else { throw fields.fail("bib \(bib) has no race") }
+        let c = fields.column
+        guard let bib = fields.value(c.bib) else { throw fields.fail("empty bib") }
+        guard let name = fields.value(c.name) else { throw fields.fail("bib \(bib) has no name") }
+        guard let raceID = fields.value(c.race) else { throw fields.fail("bib \(bib) has no race") }
         guard let raceIndex = event.raceIndex(id: raceID) else {
             throw fields.fail(
                 "bib \(bib): unknown race '\(raceID)'; races are \(event.races.map(\.id).joined(separator: ", "))")
         }
         let race = event.races[raceIndex]
         var waveIndex = 0
-        if let waveID = fields.value("wave") {
+        if let waveID = fields.value(c.wave) {
             guard let w = race.waveIndex(id: waveID) else {
                 throw fields.fail(
                     "bib \(bib): unknown wave '\(waveID)' for race \(raceID); waves are \(race.waves.map(\.id).joined(separator: ", "))"
@@ -90,30 +104,30 @@ enum ParticipantsLoader {
             waveIndex = w
         }
         var sex: Sex? = nil
-        if let s = fields.value("sex") {
-            guard let parsed = Sex(rawValue: s.uppercased()) else {
+        if let s = fields.value(c.sex) {
+            guard let parsed = Sex(rawValue: s.uppercasedIfNeeded) else {
                 throw fields.fail("bib \(bib): sex '\(s)' must be M, F or X")
             }
             sex = parsed
         }
         var age: Int? = nil
-        if let a = fields.value("age") {
+        if let a = fields.value(c.age) {
             guard let parsed = Int(a), (0...120).contains(parsed) else {
                 throw fields.fail("bib \(bib): age '\(a)' is not a whole number of years")
             }
             age = parsed
         }
         var division = Division.amateur
-        if let d = fields.value("division") {
-            guard let parsed = Division(rawValue: d.lowercased()) else {
+        if let d = fields.value(c.division) {
+            guard let parsed = Division(rawValue: d.lowercasedIfNeeded) else {
                 throw fields.fail("bib \(bib): division '\(d)' must be elite or amateur")
             }
             division = parsed
         }
         return Participant(
-            bib: bib, name: name, raceIndex: raceIndex, chip: fields.value("chip"), sex: sex, age: age,
-            country: fields.value("country")?.uppercased(), division: division,
-            waveIndex: waveIndex, club: fields.value("club"))
+            bib: bib, name: name, raceIndex: raceIndex, chip: fields.value(c.chip), sex: sex, age: age,
+            country: fields.value(c.country)?.uppercasedIfNeeded, division: division,
+            waveIndex: waveIndex, club: fields.value(c.club))
     }
 }
 
