@@ -225,7 +225,7 @@ public actor RaceState {
     /// gives. Also says which runners changed (nil: all) and which reads came
     /// to lie at or before the clock (nil: the clock went back).
     private func timelines(at: Millis) -> (
-        timelines: ChunkedArray<RunnerTimeline>, changed: Set<Int>?, arrived: [Int32]?
+        timelines: ChunkedArray<RunnerTimeline>, changed: [Int]?, arrived: [Int32]?
     ) {
         let appended = appendedReads
         appendedReads = []
@@ -237,7 +237,16 @@ public actor RaceState {
         }
         // Drop the cache's reference so patching below does not copy every timeline.
         cache = nil
-        var dirty = dirtyRunners
+        let count = folder.participants.count
+        var isDirty = [Bool](repeating: false, count: count)
+        var dirty: [Int] = []
+        func mark(_ r: Int) {
+            if !isDirty[r] {
+                isDirty[r] = true
+                dirty.append(r)
+            }
+        }
+        for r in dirtyRunners { mark(r) }
         var arrived: [Int32]? = at >= cached.at ? appended.filter { log.reads[Int($0)].time <= cached.at } : nil
         if at != cached.at {
             let (low, high) = (min(at, cached.at), max(at, cached.at))
@@ -245,15 +254,33 @@ public actor RaceState {
             var i = upperBound(of: low, in: order)
             while i < order.count, log.reads[Int(order[i])].time <= high {
                 let r = grouped.runnerOfRead[Int(order[i])]
-                if r >= 0 { dirty.insert(Int(r)) }
+                if r >= 0 { mark(Int(r)) }
                 arrived?.append(order[i])
                 i += 1
             }
-            dirty.formUnion(computation.corrections.runnersWithHandTimes(after: low, upTo: high))
+            for r in computation.corrections.runnersWithHandTimes(after: low, upTo: high) { mark(r) }
         }
-        let runners = Array(dirty)
-        for (r, timeline) in zip(runners, computation.timelines(of: runners, log: log, grouped: grouped, at: at)) {
-            cached.timelines[r] = timeline
+        if dirty.count > count / 16 {
+            // A seek: the field built again beside the old one (kept timelines
+            // shared), rather than every chunk copied to be written.
+            let old = cached.timelines
+            let (log, grouped, computation) = (log, grouped, computation)
+            let parts = ParallelParts.map(count: count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
+                var part = ChunkedArray<RunnerTimeline>()
+                old.forEachChunk(in: range) { start, chunk in
+                    for j in chunk.indices {
+                        let r = start + j
+                        part.append(
+                            isDirty[r] ? computation.timeline(runner: r, log: log, grouped: grouped, at: at) : chunk[j])
+                    }
+                }
+                return part
+            }
+            cached.timelines = ChunkedArray(joining: parts)
+        } else {
+            for (r, timeline) in zip(dirty, computation.timelines(of: dirty, log: log, grouped: grouped, at: at)) {
+                cached.timelines[r] = timeline
+            }
         }
         cache = (at, cached.timelines)
         dirtyRunners = []
@@ -312,6 +339,10 @@ public actor RaceState {
 
     static func sortedByTime(_ reads: [TimedRead], range: Range<Int>? = nil) -> [Int32] {
         let range = range ?? reads.indices
-        return range.map { Int32($0) }.sorted { (reads[Int($0)].time, $0) < (reads[Int($1)].time, $1) }
+        // Sorted as (time, index) pairs side by side, not through the reads:
+        // a replay's first seek sorts every read of the race.
+        var pairs = range.map { (reads[$0].time, Int32($0)) }
+        pairs.sort { $0 < $1 }
+        return pairs.map(\.1)
     }
 }

@@ -45,6 +45,10 @@ final class ByteWriter {
         count += buffer.count
     }
 
+    func append(_ other: ByteWriter) {
+        append(UnsafeBufferPointer(start: other.base, count: other.count))
+    }
+
     func ascii(_ text: StaticString) {
         text.withUTF8Buffer { append($0) }
     }

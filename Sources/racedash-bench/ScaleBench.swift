@@ -125,15 +125,21 @@ func measureSnapshots(folder path: String, rounds: Int) async throws -> (
     let (log, _) = try ReadLogLoader.load(folder)
     let state = RaceState(folder: folder, log: log)
     _ = await state.snapshot()
-    let clock = ContinuousClock()
     guard let (afterRead, alerts) = await snapshotsAfterOneRead(state, folder: folder, log: log, rounds: rounds)
     else { return ([], [], []) }
-    let span = await state.feedSpan!
+    let seeks = await replaySeeks(folder: folder, log: log)
+    return (afterRead, alerts, seeks)
+}
+
+/// A replay seeking to times spread over the race, in a shuffled order: ms per seek.
+func replaySeeks(folder: EventFolder, log: ReadLog) async -> [Double] {
+    let clock = ContinuousClock()
+    let replay = RaceState(folder: folder, log: log)
+    guard let span = await replay.feedSpan else { return [] }
     let start = folder.event.races.map(\.firstGun).min() ?? span.start
     var times = (0..<40).map { start + (span.end - start) * Millis($0) / 39 }
     var generator = SystemRandomNumberGenerator()
     times.shuffle(using: &generator)
-    let replay = RaceState(folder: folder, log: log)
     _ = await replay.snapshot(at: times[0])
     var seeks: [Double] = []
     for at in times.dropFirst() {
@@ -141,7 +147,16 @@ func measureSnapshots(folder path: String, rounds: Int) async throws -> (
         _ = await replay.snapshot(at: at)
         seeks.append((clock.now - t0).milliseconds)
     }
-    return (afterRead, alerts, seeks)
+    return seeks
+}
+
+/// `--only seek`: the replay seeks alone.
+func runSeekBench(folder path: String) async throws -> String {
+    let folder = try EventFolder.load(path)
+    let (log, _) = try ReadLogLoader.load(folder)
+    let seeks = await replaySeeks(folder: folder, log: log)
+    return "replay: seek to any time (\(folder.participants.count) runners, \(seeks.count) seeks): "
+        + medianP99(seeks, unit: "ms", digits: 1)
 }
 
 /// In a child of its own, so its peak memory is the catch-up's alone:

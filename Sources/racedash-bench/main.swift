@@ -38,7 +38,7 @@ struct BenchOptions {
                 soakSeconds = n
             case "-h", "--help":
                 print(
-                    "usage: racedash-bench [--runners N] [--dir DIR] [--only scale|results|frame|snapshot|live|headless|decoders] [--soak SECONDS] [--peer peer_results.py]"
+                    "usage: racedash-bench [--runners N] [--dir DIR] [--only scale|seek|results|frame|snapshot|live|headless|decoders] [--soak SECONDS] [--peer peer_results.py]"
                 )
                 exit(0)
             default: throw BenchError("unknown argument \(args[i])")
@@ -120,6 +120,9 @@ do {
     try ensureEvent(at: dir, runners: options.runners)
     if options.only.isEmpty || options.only.contains("scale") {
         print(try await runScaleBench(options: options, folder: dir))
+    }
+    if options.only.contains("seek") {
+        print(try await runSeekBench(folder: dir))
     }
     if options.only.isEmpty || options.only.contains("results") {
         print(try await runResultsBench(folder: dir))

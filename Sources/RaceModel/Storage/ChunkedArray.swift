@@ -75,13 +75,44 @@ extension ChunkedArray {
     /// only the chunks spanning the two positions are written (and copied if shared).
     @inlinable public mutating func move(from: Int, to: Int) {
         guard from != to else { return }
-        let moving = self[from]
-        if from < to {
-            for k in from..<to { self[k] = self[k + 1] }
-        } else {
-            for k in stride(from: from, to: to, by: -1) { self[k] = self[k - 1] }
+        precondition(from >= 0 && from < count && to >= 0 && to < count, "index out of range")
+        // Elements are moved as memory, not copied: no retain or release per
+        // element shifted (a row moving thousands of places in a seek).
+        let step = from < to ? 1 : -1
+        let carried = withSlot(from) { $0.move() }
+        var hole = from
+        while hole != to {
+            // Shift the run between the hole and `to` inside the hole's chunk by one.
+            let chunk = hole >> Self.chunkShift
+            let edge =
+                step > 0
+                ? Swift.min(to, (chunk << Self.chunkShift) + Self.chunkMask) : Swift.max(to, chunk << Self.chunkShift)
+            if edge != hole {
+                let low = Swift.min(hole, edge), high = Swift.max(hole, edge)
+                chunks[chunk].withUnsafeMutableBufferPointer { buffer in
+                    let base = buffer.baseAddress!
+                    let lo = low & Self.chunkMask, n = high - low
+                    if step > 0 {
+                        (base + lo).moveInitialize(from: base + lo + 1, count: n)
+                    } else {
+                        (base + lo + 1).moveInitialize(from: base + lo, count: n)
+                    }
+                }
+                hole = edge
+            }
+            guard hole != to else { break }
+            // Across a chunk boundary: the neighbour moves into the hole.
+            let next = hole + step
+            let moved = withSlot(next) { $0.move() }
+            withSlot(hole) { $0.initialize(to: moved) }
+            hole = next
         }
-        self[to] = moving
+        withSlot(to) { $0.initialize(to: carried) }
+    }
+
+    /// The element's memory, for moves that leave it uninitialized in between.
+    @inlinable mutating func withSlot<R>(_ i: Int, _ body: (UnsafeMutablePointer<Element>) -> R) -> R {
+        chunks[i >> Self.chunkShift].withUnsafeMutableBufferPointer { body($0.baseAddress! + (i & Self.chunkMask)) }
     }
 }
 
@@ -91,6 +122,23 @@ extension ChunkedArray {
     @inlinable public func forEachChunk(_ body: (Int, UnsafeBufferPointer<Element>) throws -> Void) rethrows {
         for (c, chunk) in chunks.enumerated() {
             try chunk.withUnsafeBufferPointer { try body(c << Self.chunkShift, $0) }
+        }
+    }
+
+    /// `forEachChunk` over the elements in `range` only: the pieces of the
+    /// chunks it covers, each with the index of its first element.
+    @inlinable public func forEachChunk(
+        in range: Range<Int>, _ body: (Int, UnsafeBufferPointer<Element>) throws -> Void
+    ) rethrows {
+        guard !range.isEmpty else { return }
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range out of bounds")
+        for c in (range.lowerBound >> Self.chunkShift)...((range.upperBound - 1) >> Self.chunkShift) {
+            let first = c << Self.chunkShift
+            let low = Swift.max(range.lowerBound, first) - first
+            let high = Swift.min(range.upperBound, first + Self.chunkSize) - first
+            try chunks[c].withUnsafeBufferPointer {
+                try body(first + low, UnsafeBufferPointer(rebasing: $0[low..<high]))
+            }
         }
     }
 }

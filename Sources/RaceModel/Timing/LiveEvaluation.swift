@@ -50,22 +50,58 @@ public struct LiveEvaluation: Sendable {
         reads = []
         (gaps, gapTails) = SequenceGaps.findWithTails(in: log, upTo: at)
         gunMarkers = log.gunMarkers.count
-        for runner in timelines.indices { tally(timelines[runner], runner: runner, sign: 1) }
+        recountOutcomes()
         recountReads(log)
     }
 
     mutating func tally(_ timeline: RunnerTimeline, runner: Int, sign: Int) {
+        let rejects = Self.add(timeline.outcomes, sign: sign, to: &outcomes)
+        if sign > 0 && rejects { rejecting.insert(runner) } else if sign < 0 { rejecting.remove(runner) }
+    }
+
+    /// Adds (or with `sign` -1 takes away) each outcome to its point's tally,
+    /// from the packed codes; whether any was a rejection.
+    static func add(_ entries: ReadOutcomes, sign: Int, to tally: inout [OutcomeTally]) -> Bool {
         var rejects = false
-        for entry in timeline.outcomes {
-            switch entry.outcome {
-            case .used: outcomes[entry.point].used += sign
-            case .duplicate: outcomes[entry.point].duplicates += sign
-            case .rejected:
-                outcomes[entry.point].rejected += sign
+        for entry in entries.packed {
+            let point = Int(entry.point)
+            if entry.code >= 0 {
+                tally[point].used += sign
+            } else if entry.code == -1 {
+                tally[point].duplicates += sign
+            } else {
+                tally[point].rejected += sign
                 rejects = true
             }
         }
-        if sign > 0 && rejects { rejecting.insert(runner) } else if sign < 0 { rejecting.remove(runner) }
+        return rejects
+    }
+
+    /// Every timeline's outcomes counted again, a run of the field per core.
+    mutating func recountOutcomes() {
+        let points = computation.event.points.count
+        let timelines = timelines
+        let parts = ParallelParts.map(count: timelines.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
+            range in
+            var tally = [OutcomeTally](repeating: OutcomeTally(), count: points)
+            var rejecting: [Int] = []
+            timelines.forEachChunk(in: range) { start, chunk in
+                for j in chunk.indices where Self.add(chunk[j].outcomes, sign: 1, to: &tally) {
+                    rejecting.append(start + j)
+                }
+            }
+            return (tally, rejecting)
+        }
+        outcomes = Array(repeating: OutcomeTally(), count: points)
+        rejecting = []
+        for (tally, runners) in parts {
+            for p in tally.indices {
+                outcomes[p].used += tally[p].used
+                outcomes[p].duplicates += tally[p].duplicates
+                outcomes[p].rejected += tally[p].rejected
+            }
+            rejecting.formUnion(runners)
+        }
     }
 
     mutating func recountReads(_ log: ReadLog) {
@@ -81,22 +117,29 @@ public struct LiveEvaluation: Sendable {
         log: ReadLog, timelines new: ChunkedArray<RunnerTimeline>, changed: some Collection<Int>,
         arrived: [Int32]?, at newAt: Millis, final newFinal: Bool
     ) {
-        for runner in changed {
-            tally(timelines[runner], runner: runner, sign: -1)
-            tally(new[runner], runner: runner, sign: 1)
+        // A seek changes most of the field: counting it all again is cheaper than two passes per runner.
+        let many = changed.count > new.count / 16
+        if !many {
+            for runner in changed {
+                tally(timelines[runner], runner: runner, sign: -1)
+                tally(new[runner], runner: runner, sign: 1)
+            }
         }
         final = newFinal
         standings.update(
             changed: changed, timelines: new, at: newAt,
             finalRace: computation.finalRaces(at: newAt, final: newFinal))
         timelines = new
+        if many { recountOutcomes() }
         guard let arrived else {
             recountReads(log)
             findGaps(log)
             return
         }
         for i in arrived { reads[Int(log.reads[Int(i)].point)].add(log.reads[Int(i)].time) }
-        if log.gunMarkers.count != gunMarkers || !continuesNumbering(arrived, log) { findGaps(log) }
+        // Checking a seek's worth of reads one by one costs more than finding the gaps again.
+        let few = arrived.count <= log.reads.count / 64
+        if log.gunMarkers.count != gunMarkers || !few || !continuesNumbering(arrived, log) { findGaps(log) }
     }
 
     mutating func findGaps(_ log: ReadLog) {

@@ -124,12 +124,34 @@ public struct LiveStandings: Sendable {
         rows.removeAll(keepingCapacity: true)
         overdueAt.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
-        for (runner, participant) in builder.participants.enumerated() {
-            let (row, clock) = makeRow(runner, timelines[runner])
-            rows.append(row)
-            overdueAt.append(clock?.firstOverdue ?? .max)
-            keys.append(RankKey(row))
-            races[participant.raceIndex].members.append(Int32(runner))
+        // Each row depends on its runner alone: a run of the field per core,
+        // the timelines read in place (one copied is seven retains).
+        let (builder, at, finalRace, eventRaces) = (builder, at, finalRace, builder.event.races)
+        let parts = ParallelParts.map(count: timelines.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
+            range in
+            var made: [(row: Standing, overdueAt: Millis)] = []
+            made.reserveCapacity(range.count)
+            timelines.forEachChunk(in: range) { start, chunk in
+                for j in chunk.indices {
+                    let (row, clock) = Self.makeRow(
+                        start + j, chunk[j], builder: builder, races: eventRaces, at: at, finalRace: finalRace)
+                    made.append((row, clock?.firstOverdue ?? .max))
+                }
+            }
+            return made
+        }
+        rows.reserveCapacity(timelines.count)
+        overdueAt.reserveCapacity(timelines.count)
+        keys.reserveCapacity(timelines.count)
+        for part in parts {
+            for (row, overdue) in part {
+                rows.append(row)
+                overdueAt.append(overdue)
+                keys.append(RankKey(row))
+            }
+        }
+        for runner in builder.participants.indices {
+            races[builder.participants[runner].raceIndex].members.append(Int32(runner))
         }
         for r in races.indices {
             // Sorted on one flat key per runner rather than through `precedes`.
@@ -168,13 +190,20 @@ public struct LiveStandings: Sendable {
     }
 
     func makeRow(_ runner: Int, _ timeline: RunnerTimeline) -> (Standing, OverdueClock?) {
-        let participant = builder.participants[runner]
-        let r = participant.raceIndex
+        Self.makeRow(runner, timeline, builder: builder, races: builder.event.races, at: at, finalRace: finalRace)
+    }
+
+    /// Static, and given what it reads: called from several threads at once,
+    /// a method would copy the whole of `self` for each row.
+    static func makeRow(
+        _ runner: Int, _ timeline: RunnerTimeline, builder: StandingsBuilder, races: [Race], at: Millis,
+        finalRace: [Bool]
+    ) -> (Standing, OverdueClock?) {
+        let r = builder.participants[runner].raceIndex
         var row = builder.standing(
-            of: runner, participant, timeline, race: builder.event.races[r], at: at, final: finalRace[r],
+            of: runner, builder.participants[runner], timeline, race: races[r], at: at, final: finalRace[r],
             markOverdue: false)
-        let clock =
-            row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: builder.event.races[r]) : nil
+        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: races[r]) : nil
         if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
         return (row, clock)
     }

@@ -18,16 +18,32 @@ public struct StandingsBuilder: Sendable {
     ) -> RaceStandings where Timelines.Index == Int {
         let race = event.races[raceIndex]
         let cpCount = race.checkpoints.count
-        var rows: [Standing] = []
         var leader = [Millis?](repeating: nil, count: cpCount)
         var passed = [Int](repeating: 0, count: cpCount)
         var first = [Through?](repeating: nil, count: cpCount)
         var last = [Through?](repeating: nil, count: cpCount)
         var byLast = [Int](repeating: 0, count: cpCount)
 
-        for index in participants.indices where participants[index].raceIndex == raceIndex {
-            var row = standing(of: index, participants[index], timelines[index], race: race, at: at, final: final)
-            if !corrections.isEmpty { applyCorrections(to: &row) }
+        // Each row depends on its runner alone: a run of the field per core.
+        let members = participants.indices.filter { participants[$0].raceIndex == raceIndex }
+        var rows: [Standing] = []
+        rows.reserveCapacity(members.count)
+        for part in ParallelParts.map(
+            count: members.count,
+            { range in
+                range.map { k in
+                    let index = members[k]
+                    var row = standing(
+                        of: index, participants[index], timelines[index], race: race, at: at, final: final)
+                    if !corrections.isEmpty { applyCorrections(to: &row) }
+                    return row
+                }
+            })
+        {
+            rows += part
+        }
+        for row in rows {
+            let index = row.runner
             for c in 0..<cpCount {
                 if let t = row.splits[c] {
                     passed[c] += 1
@@ -39,7 +55,6 @@ public struct StandingsBuilder: Sendable {
                 }
             }
             if let c = row.lastCheckpoint, row.status.isPlaced { byLast[c] += 1 }
-            rows.append(row)
         }
 
         // Sort small keys, not the wide rows; each row is then copied once, into place.

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import RaceModel
+
+/// Rows moved in place in the listing order: what an array's remove and
+/// insert give, and a copy taken before is left as it was.
+@Suite("Chunked array")
+struct ChunkedArrayTests {
+    /// Heap strings, so a move that copied without a retain, or lost one, shows.
+    static func element(_ i: Int) -> String { "runner number \(i) of the field" }
+
+    @Test func moveGivesWhatRemoveAndInsertGiveAndSparesCopies() {
+        let n = 3 * ChunkedArray<String>.chunkSize + 17
+        var reference = (0..<n).map(Self.element)
+        var chunked = ChunkedArray(reference)
+        let size = ChunkedArray<String>.chunkSize
+        let pairs = [(0, n - 1), (n - 1, 0), (5, 6), (6, 5), (size - 1, size), (size, size - 1), (3, 3)]
+        for round in 0..<200 {
+            let (from, to) =
+                round < pairs.count ? pairs[round] : (round * 7_919 % n, (round * 104_729 + 13) % n)
+            let before = chunked
+            let snapshot = reference
+            chunked.move(from: from, to: to)
+            reference.insert(reference.remove(at: from), at: to)
+            #expect(Array(chunked) == reference, "move \(from) -> \(to)")
+            #expect(Array(before) == snapshot, "the copy taken before move \(from) -> \(to)")
+        }
+    }
+
+    @Test func forEachChunkInARangeVisitsExactlyThatRange() {
+        let chunked = ChunkedArray(0..<2_000)
+        for range in [0..<0, 0..<1, 511..<513, 100..<1_900, 1_536..<2_000] {
+            var seen: [Int] = []
+            chunked.forEachChunk(in: range) { start, piece in
+                #expect(piece.first == start)
+                seen += piece
+            }
+            #expect(seen == Array(range))
+        }
+    }
+}
