@@ -15,18 +15,24 @@ public enum CSVReport {
     ]
 
     public static func render(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) -> String {
-        bytes(snapshot, filter: filter).string
+        let whole = ByteWriter()
+        forEachPiece(snapshot, filter: filter) { whole.append($0) }
+        return whole.string
     }
 
-    /// The report written to standard output as it is built, with no String
-    /// of the whole (a big race's CSV is some 10 MB).
+    /// The report written to standard output piece by piece as it is built:
+    /// no String of the whole, nor the whole in memory (a big race's CSV is
+    /// some 10 MB).
     public static func writeToStandardOutput(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) {
         fflush(nil)  // whatever print() left in the C buffer goes first
-        bytes(snapshot, filter: filter).writeAll(to: STDOUT_FILENO)
+        forEachPiece(snapshot, filter: filter) { $0.writeAll(to: STDOUT_FILENO) }
     }
 
-    /// The report as bytes, written field by field without a String per field.
-    static func bytes(_ snapshot: RaceSnapshot, filter: ResultsFilter) -> ByteWriter {
+    /// Rows written per round; the round's rows are shared among the cores.
+    static let rowsPerRound = 4_096
+
+    /// The report as bytes, in order: the header, then runs of rows.
+    static func forEachPiece(_ snapshot: RaceSnapshot, filter: ResultsFilter, _ emit: (ByteWriter) -> Void) {
         let groups = snapshot.reportRows(filter)
         let prefixed = groups.count > 1
         var columns = fixedColumns
@@ -34,34 +40,36 @@ public enum CSVReport {
             let race = snapshot.event.races[group.race]
             columns += race.checkpoints.map { prefixed ? "\(race.id):\($0.id)" : $0.id }
         }
-        let rowCount = groups.reduce(0) { $0 + $1.rows.count }
-        let out = ByteWriter(capacity: (rowCount + 1) * (120 + 9 * columns.count))
+        let header = ByteWriter()
         for (i, column) in columns.enumerated() {
-            if i > 0 { out.byte(comma) }
-            out.field(column)
+            if i > 0 { header.byte(comma) }
+            header.field(column)
         }
-        out.byte(newline)
+        header.byte(newline)
+        emit(header)
         var before = 0
         for group in groups {
             let race = snapshot.event.races[group.race]
             let after = columns.count - fixedColumns.count - before - race.checkpoints.count
             let rows = group.rows
-            // Rows depend on nothing but themselves: a run of them per core, joined in order.
-            let parts = ParallelParts.map(count: rows.count) { range in
-                let part = ByteWriter(capacity: range.count * (120 + 9 * columns.count))
-                for i in range {
-                    rows.withRow(i) { s, p, place in
-                        write(
-                            s, p, place: place, ageGroup: rows.ageGroups.label(sex: p.sex, age: p.age), race: race,
-                            precision: rows.precision, before: before, after: after, into: part)
+            for round in stride(from: 0, to: rows.count, by: rowsPerRound) {
+                let batch = round..<min(round + rowsPerRound, rows.count)
+                // Rows depend on nothing but themselves: a run of them per core, written in order.
+                let parts = ParallelParts.map(count: batch.count, work: batch.count * 8) { range in
+                    let part = ByteWriter(capacity: range.count * (120 + 9 * columns.count))
+                    for i in range {
+                        rows.withRow(batch.lowerBound + i) { s, p, place in
+                            write(
+                                s, p, place: place, ageGroup: rows.ageGroups.label(sex: p.sex, age: p.age),
+                                race: race, precision: rows.precision, before: before, after: after, into: part)
+                        }
                     }
+                    return part
                 }
-                return part
+                for part in parts { emit(part) }
             }
-            for part in parts { out.append(part) }
             before += race.checkpoints.count
         }
-        return out
     }
 
     static let comma = UInt8(ascii: ",")

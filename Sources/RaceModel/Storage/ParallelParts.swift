@@ -16,8 +16,10 @@ public enum ParallelParts {
 
     /// The parts `0..<count` is cut into, each a multiple of `alignment` long
     /// (but the last), so parts can be whole chunks of a `ChunkedArray`.
-    public static func ranges(count: Int, alignment: Int = 1) -> [Range<Int>] {
-        let parts = count < threshold ? 1 : cores
+    /// `work`: how many elements the parts hold between them, when each
+    /// index stands for many (a checkpoint's splits); `count` otherwise.
+    public static func ranges(count: Int, alignment: Int = 1, work: Int? = nil) -> [Range<Int>] {
+        let parts = (work ?? count) < threshold ? 1 : Swift.min(cores, count)
         guard parts > 1 else { return count > 0 ? [0..<count] : [] }
         var size = (count + parts - 1) / parts
         size = (size + alignment - 1) / alignment * alignment
@@ -26,8 +28,8 @@ public enum ParallelParts {
 
     /// Runs `body` on each part at once and returns the parts' results in order.
     /// Fork and join of pure work: the calling thread works on a part too.
-    public static func map<T>(count: Int, alignment: Int = 1, _ body: (Range<Int>) -> T) -> [T] {
-        let parts = ranges(count: count, alignment: alignment)
+    public static func map<T>(count: Int, alignment: Int = 1, work: Int? = nil, _ body: (Range<Int>) -> T) -> [T] {
+        let parts = ranges(count: count, alignment: alignment, work: work)
         guard parts.count > 1 else { return parts.map(body) }
         var results = [T?](repeating: nil, count: parts.count)
         results.withUnsafeMutableBufferPointer { out in
@@ -40,6 +42,33 @@ public enum ParallelParts {
             }
         }
         return results.map { $0! }
+    }
+}
+
+extension ParallelParts {
+    /// Two independent pieces of pure work at once, when there are two cores.
+    public static func both<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+        guard cores > 1 else { return (a(), b()) }
+        var first: A?
+        var second: B?
+        withUnsafeMutablePointer(to: &first) { first in
+            withUnsafeMutablePointer(to: &second) { second in
+                let slots = UncheckedSendable((first, second))
+                withoutActuallyEscaping(a) { a in
+                    withoutActuallyEscaping(b) { b in
+                        let work = UncheckedSendable((a, b))
+                        DispatchQueue.concurrentPerform(iterations: 2) { k in
+                            if k == 0 {
+                                slots.value.0.pointee = work.value.0()
+                            } else {
+                                slots.value.1.pointee = work.value.1()
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (first!, second!)
     }
 }
 

@@ -121,34 +121,34 @@ public struct LiveStandings: Sendable {
     mutating func rebuild(timelines: ChunkedArray<RunnerTimeline>) {
         let event = builder.event
         races = event.races.map { RaceOrder(checkpoints: $0.checkpoints.count) }
-        rows.removeAll(keepingCapacity: true)
-        overdueAt.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
         // Each row depends on its runner alone: a run of the field per core,
         // the timelines read in place (one copied is seven retains).
         let (builder, at, finalRace, eventRaces) = (builder, at, finalRace, builder.event.races)
         let parts = ParallelParts.map(count: timelines.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
             range in
-            var made: [(row: Standing, overdueAt: Millis)] = []
-            made.reserveCapacity(range.count)
+            var made: (rows: [Standing], overdueAt: [Millis], keys: [RankKey]) = ([], [], [])
+            made.rows.reserveCapacity(range.count)
+            made.overdueAt.reserveCapacity(range.count)
+            made.keys.reserveCapacity(range.count)
             timelines.forEachChunk(in: range) { start, chunk in
                 for j in chunk.indices {
                     let (row, clock) = Self.makeRow(
                         start + j, chunk[j], builder: builder, races: eventRaces, at: at, finalRace: finalRace)
-                    made.append((row, clock?.firstOverdue ?? .max))
+                    made.keys.append(RankKey(row))
+                    made.overdueAt.append(clock?.firstOverdue ?? .max)
+                    made.rows.append(row)
                 }
             }
             return made
         }
-        rows.reserveCapacity(timelines.count)
-        overdueAt.reserveCapacity(timelines.count)
-        keys.reserveCapacity(timelines.count)
-        for part in parts {
-            for (row, overdue) in part {
-                rows.append(row)
-                overdueAt.append(overdue)
-                keys.append(RankKey(row))
-            }
+        // The first part's arrays are taken as they are; the rest appended.
+        rows = parts.first?.rows ?? []
+        overdueAt = parts.first?.overdueAt ?? []
+        keys = parts.first?.keys ?? []
+        for part in parts.dropFirst() {
+            rows += part.rows
+            overdueAt += part.overdueAt
+            keys += part.keys
         }
         for runner in builder.participants.indices {
             races[builder.participants[runner].raceIndex].members.append(Int32(runner))
@@ -158,9 +158,11 @@ public struct LiveStandings: Sendable {
             let members = races[r].members
             let sortKeys = members.map { m -> (RankKey, Int32, Int32) in (keys[Int(m)], bibRank[Int(m)], m) }
             races[r].order = sortKeys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-            var listed = ChunkedArray<Standing>()
-            for runner in races[r].order { listed.append(rows[Int(runner)]) }
-            races[r].listed = listed
+            let (order, rows) = (races[r].order, rows)
+            races[r].listed = ChunkedArray(
+                joining: ParallelParts.map(count: order.count, alignment: ChunkedArray<Standing>.chunkSize) {
+                    ChunkedArray($0.lazy.map { rows[Int(order[$0])] })
+                })
             count(race: r, timelines: timelines)
             refresh(race: r)
         }
@@ -185,7 +187,12 @@ public struct LiveStandings: Sendable {
                 }
             }
         }
-        for c in race.sortedSplits.indices { race.sortedSplits[c].sort() }
+        // Checkpoint by checkpoint, a checkpoint per core at a time.
+        let splits = race.sortedSplits
+        let work = splits.reduce(0) { $0 + $1.count }
+        race.sortedSplits = ParallelParts.map(count: splits.count, work: work) { range in
+            range.map { splits[$0].sorted() }
+        }.flatMap { $0 }
         races[r] = race
     }
 

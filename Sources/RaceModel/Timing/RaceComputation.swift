@@ -193,11 +193,15 @@ public struct RaceComputation: Sendable {
 
     /// Timeline of one runner from reads up to `at`.
     public func timeline(runner: Int, log: ReadLog, grouped: Grouped, at: Millis) -> RunnerTimeline {
-        let indices = grouped.byRunner[runner]
         // Reads are in time order: take the prefix up to `at`.
-        var end = indices.count
-        while end > 0 && log.reads[Int(indices[end - 1])].time > at { end -= 1 }
-        var timeline = engine.timeline(for: participants[runner], reads: indices[..<end].map { log.reads[Int($0)] })
+        let reads = log.reads.withUnsafeBufferPointer { reads in
+            grouped.byRunner[runner].withUnsafeBufferPointer { indices in
+                var end = indices.count
+                while end > 0 && reads[Int(indices[end - 1])].time > at { end -= 1 }
+                return indices[..<end].map { reads[Int($0)] }
+            }
+        }
+        var timeline = engine.timeline(for: participants[runner], reads: reads)
         if !corrections.isEmpty {
             corrections.apply(to: &timeline, runner: runner, race: event.races[participants[runner].raceIndex], at: at)
         }
@@ -289,39 +293,65 @@ public struct RaceComputation: Sendable {
     ) -> Evaluation {
         let allFinal = final || event.allCutoffsPassed(at: at)
         let finalRace = finalRaces(at: at, final: final)
-        let standings = event.races.indices.map {
-            builder.standings(race: $0, timelines: timelines, at: at, final: finalRace[$0])
-        }
-        var stats = lineStats(log)
-        var duplicates = 0, used = 0
-        for read in log.reads where read.time <= at {
-            let p = Int(read.point)
-            stats[p].reads += 1
-            if stats[p].lastRead.map({ read.time > $0 }) ?? true { stats[p].lastRead = read.time }
-            if stats[p].firstRead.map({ read.time < $0 }) ?? true { stats[p].firstRead = read.time }
-        }
-        var rejections = lineRejections(log, grouped: grouped, at: at, stats: &stats)
-        for (runner, timeline) in timelines.enumerated() {
-            for entry in timeline.outcomes {
-                switch entry.outcome {
-                case .used:
-                    stats[entry.point].used += 1
-                    used += 1
-                case .duplicate:
-                    stats[entry.point].duplicates += 1
-                    duplicates += 1
-                case .rejected(let reason):
-                    stats[entry.point].rejected += 1
-                    rejections.append(
-                        Rejection(ref: entry.ref, point: entry.point, reason: reason, time: entry.time, runner: runner))
+        // The standings on one core, the counts, rejected lines and numbering gaps on the other.
+        let (standings, counted) = ParallelParts.both(
+            {
+                event.races.indices.map {
+                    builder.standings(race: $0, timelines: timelines, at: at, final: finalRace[$0])
                 }
-            }
-        }
-        rejections.sort { $0.ref < $1.ref }
+            },
+            {
+                (
+                    counts(log, grouped: grouped, timelines: timelines, at: at),
+                    SequenceGaps.find(in: log, upTo: at)
+                )
+            })
+        let ((stats, rejections, used, duplicates), gaps) = counted
         return Evaluation(
             at: at, timelines: timelines, standings: standings, pointStats: stats,
             rejections: rejections, duplicateCount: duplicates, usedCount: used,
             isFinal: allFinal || (!finalRace.isEmpty && !finalRace.contains(false)), corrections: corrections,
-            sequenceGaps: SequenceGaps.find(in: log, upTo: at))
+            sequenceGaps: gaps)
+    }
+
+    /// Per-point counts, the rejected lines in file and line order, and the
+    /// reads used and duplicate, up to `at`.
+    func counts(_ log: ReadLog, grouped: Grouped, timelines: ChunkedArray<RunnerTimeline>, at: Millis) -> (
+        stats: [PointStats], rejections: [Rejection], used: Int, duplicates: Int
+    ) {
+        var stats = lineStats(log)
+        var duplicates = 0, used = 0
+        log.reads.withUnsafeBufferPointer { reads in
+            for read in reads where read.time <= at {
+                let p = Int(read.point)
+                stats[p].reads += 1
+                if stats[p].lastRead.map({ read.time > $0 }) ?? true { stats[p].lastRead = read.time }
+                if stats[p].firstRead.map({ read.time < $0 }) ?? true { stats[p].firstRead = read.time }
+            }
+        }
+        var rejections = lineRejections(log, grouped: grouped, at: at, stats: &stats)
+        // From the packed outcomes: only a rejected read is unpacked, for its reason.
+        timelines.forEachChunk { start, chunk in
+            for j in chunk.indices {
+                let outcomes = chunk[j].outcomes
+                for (i, entry) in outcomes.packed.enumerated() {
+                    let point = Int(entry.point)
+                    if entry.code >= 0 {
+                        stats[point].used += 1
+                        used += 1
+                    } else if entry.code == -1 {
+                        stats[point].duplicates += 1
+                        duplicates += 1
+                    } else if case .rejected(let reason) = outcomes[i].outcome {
+                        stats[point].rejected += 1
+                        rejections.append(
+                            Rejection(ref: entry.ref, point: point, reason: reason, time: entry.time, runner: start + j)
+                        )
+                    }
+                }
+            }
+        }
+        rejections.sort { $0.ref < $1.ref }
+        return (stats, rejections, used, duplicates)
     }
 }

@@ -102,15 +102,29 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
         for e in entries { append(e) }
     }
 
-    public mutating func append(_ e: (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)) {
-        let code: Int32
-        switch e.outcome {
-        case .used(let checkpoint): code = Int32(checkpoint)
-        case .duplicate: code = -1
+    /// One entry per read, each a duplicate until set otherwise.
+    init(duplicates reads: [TimedRead]) {
+        packed = reads.map { Packed(time: $0.time, ref: $0.ref, point: Int16($0.point), code: -1) }
+    }
+
+    /// Sets the outcome of entry `i` (a rejection's reason is kept beside).
+    subscript(outcome i: Int) -> ReadOutcome {
+        get { self[i].outcome }
+        set { packed[i].code = code(of: newValue) }
+    }
+
+    mutating func code(of outcome: ReadOutcome) -> Int32 {
+        switch outcome {
+        case .used(let checkpoint): return Int32(checkpoint)
+        case .duplicate: return -1
         case .rejected(let reason):
-            code = -2 - Int32(reasons.count)
             reasons.append(reason)
+            return -1 - Int32(reasons.count)
         }
+    }
+
+    public mutating func append(_ e: (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)) {
+        let code = code(of: e.outcome)
         packed.append(Packed(time: e.time, ref: e.ref, point: Int16(e.point), code: code))
     }
 

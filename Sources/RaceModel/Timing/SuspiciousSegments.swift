@@ -21,31 +21,41 @@ enum SuspiciousSegments {
     {
         // Three segments need four splits; most timelines (mid-race, DNS) stop here without allocating.
         guard splits.reduce(0, { $0 + ($1 == nil ? 0 : 1) }) >= 4 else { return [] }
-        var segments: [(from: Int, to: Int, kmh: Double)] = []
-        var last: (index: Int?, km: Double, time: Millis) = (nil, 0, origin)
-        for (c, t) in splits.enumerated() {
-            guard let t else { continue }
-            let km = checkpoints[c].km - last.km
-            if km >= minimumKm, t > last.time, let from = last.index {
-                segments.append((from, c, km / (Double(t - last.time) / 3_600_000)))
+        // On the stack: this runs for every finisher of every snapshot.
+        return withUnsafeTemporaryAllocation(of: (from: Int, to: Int, kmh: Double).self, capacity: splits.count) {
+            segments in
+            var n = 0
+            var last: (index: Int?, km: Double, time: Millis) = (nil, 0, origin)
+            for (c, t) in splits.enumerated() {
+                guard let t else { continue }
+                let km = checkpoints[c].km - last.km
+                if km >= minimumKm, t > last.time, let from = last.index {
+                    segments[n] = (from, c, km / (Double(t - last.time) / 3_600_000))
+                    n += 1
+                }
+                last = (c, checkpoints[c].km, t)
             }
-            last = (c, checkpoints[c].km, t)
-        }
-        guard segments.count >= 3 else { return [] }
-        // The median of the others, from one sorted copy: leaving out the
-        // segment at sorted position k shifts the positions after k by one.
-        let sorted = segments.map(\.kmh).sorted()
-        var out: [SuspiciousSegment] = []
-        for segment in segments {
-            let k = sorted.firstIndex(of: segment.kmh)!
-            let others = sorted.count - 1
-            func other(_ i: Int) -> Double { sorted[i < k ? i : i + 1] }
-            let usual = others % 2 == 1 ? other(others / 2) : (other(others / 2 - 1) + other(others / 2)) / 2
-            if segment.kmh >= ratio * usual {
-                out.append(SuspiciousSegment(from: segment.from, to: segment.to, kmh: segment.kmh, usualKmh: usual))
+            guard n >= 3 else { return [] }
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { buffer in
+                var sorted = buffer
+                for i in 0..<n { sorted[i] = segments[i].kmh }
+                sorted.sort()
+                // The median of the others, from one sorted copy: leaving out the
+                // segment at sorted position k shifts the positions after k by one.
+                var out: [SuspiciousSegment] = []
+                for segment in segments[..<n] {
+                    let k = sorted.firstIndex(of: segment.kmh)!
+                    let others = n - 1
+                    func other(_ i: Int) -> Double { sorted[i < k ? i : i + 1] }
+                    let usual = others % 2 == 1 ? other(others / 2) : (other(others / 2 - 1) + other(others / 2)) / 2
+                    if segment.kmh >= ratio * usual {
+                        out.append(
+                            SuspiciousSegment(from: segment.from, to: segment.to, kmh: segment.kmh, usualKmh: usual))
+                    }
+                }
+                return out
             }
         }
-        return out
     }
 }
 

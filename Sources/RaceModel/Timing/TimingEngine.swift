@@ -24,7 +24,8 @@ public struct TimingEngine: Sendable {
         // Nearly always already in this order (reads come grouped by time): checked, not sorted again.
         var ordered = Array(reads)
         if zip(ordered, ordered.dropFirst()).contains(where: { !before($0, $1) }) { ordered.sort(by: before) }
-        var outcomes = [ReadOutcome?](repeating: nil, count: ordered.count)
+        // Every read a duplicate until the rules say otherwise, packed from the start.
+        var outcomes = ReadOutcomes(duplicates: ordered)
         let rules = event.rules(race: runner.raceIndex, wave: runner.waveIndex)
         let passages = passages(of: ordered, rules: rules, outcomes: &outcomes)
         assign(
@@ -33,10 +34,7 @@ public struct TimingEngine: Sendable {
             splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
             checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
         if !timeline.suspicious.isEmpty { timeline.flags.insert(.suspiciousSegment) }
-        timeline.outcomes = ReadOutcomes(
-            ordered.indices.lazy.map { i in
-                (ordered[i].ref, Int(ordered[i].point), ordered[i].time, outcomes[i] ?? .duplicate)
-            })
+        timeline.outcomes = outcomes
         return timeline
     }
 
@@ -50,7 +48,7 @@ public struct TimingEngine: Sendable {
     /// Groups reads at one point within its duplicate window into passages.
     /// The main line's first read times a passage; a backup read only where
     /// the main line has none.
-    func passages(of reads: [TimedRead], rules: TimingRules, outcomes: inout [ReadOutcome?]) -> [Passage] {
+    func passages(of reads: [TimedRead], rules: TimingRules, outcomes: inout ReadOutcomes) -> [Passage] {
         var passages: [Passage] = []
         for (i, read) in reads.enumerated() {
             let point = Int(read.point)
@@ -60,11 +58,11 @@ public struct TimingEngine: Sendable {
                 read.time - passages[open].opened <= window
             {
                 if passages[open].fromBackup && !read.isBackup {
-                    outcomes[passages[open].chosen] = .duplicate
+                    outcomes[outcome: passages[open].chosen] = .duplicate
                     passages[open].chosen = i
                     passages[open].fromBackup = false
                 } else {
-                    outcomes[i] = .duplicate
+                    outcomes[outcome: i] = .duplicate
                 }
             } else {
                 passages.append(Passage(point: point, opened: read.time, chosen: i, fromBackup: read.isBackup))
@@ -89,7 +87,7 @@ public struct TimingEngine: Sendable {
     /// by its point, judged by distance and elapsed time.
     func assign(
         _ passages: [Passage], of reads: [TimedRead], runner: Participant, race: Race, rules: TimingRules,
-        outcomes: inout [ReadOutcome?], timeline: inout RunnerTimeline
+        outcomes: inout ReadOutcomes, timeline: inout RunnerTimeline
     ) {
         let checkpoints = race.checkpoints
         let wave = race.waves[runner.waveIndex]
@@ -99,19 +97,19 @@ public struct TimingEngine: Sendable {
             let read = reads[passage.chosen]
             let t = read.time
             if t < wave.gun {
-                outcomes[passage.chosen] = .rejected(.beforeGun(wave: wave.id))
+                outcomes[outcome: passage.chosen] = .rejected(.beforeGun(wave: wave.id))
                 continue
             }
             // The first remaining checkpoint at this point; no array per passage (millions of them).
             var first = progress.checkpoint + 1
             while first < checkpoints.count && checkpoints[first].pointIndex != passage.point { first += 1 }
             if first == checkpoints.count {
-                outcomes[passage.chosen] = noCandidate(
+                outcomes[outcome: passage.chosen] = noCandidate(
                     point: passage.point, race: race, lastAssigned: progress.checkpoint)
                 continue
             }
             guard let chosen = bestCheckpoint(from: first, at: t, after: progress, race: race, rules: rules) else {
-                outcomes[passage.chosen] = tooFast(
+                outcomes[outcome: passage.chosen] = tooFast(
                     read, point: passage.point, firstCandidate: first, after: progress,
                     race: race, timeline: &timeline)
                 continue
@@ -123,7 +121,7 @@ public struct TimingEngine: Sendable {
             timeline.splits[chosen] = t
             timeline.splitRefs[chosen] = read.ref
             if passage.fromBackup { timeline.flags.insert(.backupUsed) }
-            outcomes[passage.chosen] = .used(checkpoint: chosen)
+            outcomes[outcome: passage.chosen] = .used(checkpoint: chosen)
             if chosen == 0 && race.hasStartMat { timeline.startRead = t }
             let km = checkpoints[chosen].km
             if km > 0 { progress.pace = Double(t - (timeline.startRead ?? wave.gun)) / km }

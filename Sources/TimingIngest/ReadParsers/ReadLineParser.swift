@@ -17,13 +17,14 @@ public enum ReadLineParser {
         let parsed = recognise(bytes, as: format)
         // A "chip" hundreds of characters long is not one, and would be
         // echoed whole in every report of it as an unknown chip.
-        let codes: [RawRead]
+        // No array for the one read of nearly every line: this runs a million times for a big race.
+        let long: RawRead?
         switch parsed {
-        case .read(let read): codes = [read]
-        case .reads(let reads): codes = reads
-        default: codes = []
+        case .read(let read): long = read.code.utf8.count > ReadLimits.maxCodeBytes ? read : nil
+        case .reads(let reads): long = reads.first { $0.code.utf8.count > ReadLimits.maxCodeBytes }
+        default: long = nil
         }
-        if let long = codes.first(where: { $0.code.utf8.count > ReadLimits.maxCodeBytes }) {
+        if let long {
             return .malformed(
                 reason: "chip or bib is \(long.code.utf8.count) characters long; at most \(ReadLimits.maxCodeBytes)")
         }
