@@ -28,6 +28,8 @@ public actor RaceState {
     /// False for a state asked for one snapshot (`results`, `check`): the
     /// evaluation is then made once, without what carrying it over needs.
     private let followsChanges: Bool
+    /// The bib order and categories of the participants, for live standings.
+    private var field: LiveStandings.FieldKeys?
 
     public init(folder: EventFolder, log: ReadLog? = nil, followsChanges: Bool = true) {
         self.followsChanges = followsChanges
@@ -43,6 +45,7 @@ public actor RaceState {
             event: folder.event, participants: folder.participants, corrections: folder.corrections)
         grouped = computation.group(log)
         span = Self.span(of: log.reads.lazy.map(\.time))
+        field = followsChanges ? LiveStandings.FieldKeys(folder.participants) : nil
     }
 
     public var event: EventConfig { folder.event }
@@ -135,6 +138,7 @@ public actor RaceState {
             span = Self.span(of: log.reads.lazy.map(\.time))
         }
         grouped = computation.group(log)
+        field = followsChanges ? LiveStandings.FieldKeys(newFolder.participants) : nil
         cache = nil
         dirtyRunners = []
         appendedReads = []
@@ -208,7 +212,7 @@ public actor RaceState {
             self.live = live
         } else {
             let live = LiveEvaluation(
-                computation: computation, log: log, timelines: step.timelines, at: at, final: final)
+                computation: computation, log: log, timelines: step.timelines, at: at, final: final, field: field)
             evaluation = live.evaluation(log, grouped: grouped)
             self.live = live
         }

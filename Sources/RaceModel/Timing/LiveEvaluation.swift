@@ -38,14 +38,14 @@ public struct LiveEvaluation: Sendable {
 
     public init(
         computation: RaceComputation, log: ReadLog, timelines: ChunkedArray<RunnerTimeline>, at: Millis,
-        final: Bool
+        final: Bool, field: LiveStandings.FieldKeys? = nil
     ) {
         self.computation = computation
         self.timelines = timelines
         self.final = final
         standings = LiveStandings(
             builder: computation.builder, timelines: timelines, at: at,
-            finalRace: computation.finalRaces(at: at, final: final))
+            finalRace: computation.finalRaces(at: at, final: final), field: field)
         outcomes = Array(repeating: OutcomeTally(), count: computation.event.points.count)
         reads = []
         (gaps, gapTails) = SequenceGaps.findWithTails(in: log, upTo: at)

@@ -85,36 +85,49 @@ public struct LiveStandings: Sendable {
     }
 
     public init(
-        builder: StandingsBuilder, timelines: ChunkedArray<RunnerTimeline>, at: Millis, finalRace: [Bool]
+        builder: StandingsBuilder, timelines: ChunkedArray<RunnerTimeline>, at: Millis, finalRace: [Bool],
+        field: FieldKeys? = nil
     ) {
         self.builder = builder
         self.at = at
         self.finalRace = finalRace
-        let participants = builder.participants
-        // `localizedStandardLess` as a key made once per bib: numbers first by
-        // value, then text; equal bibs by participant (the full sort keeps that order).
-        let numbers = participants.map { Int($0.bib) }
-        let byBib = participants.indices.sorted { a, b in
-            switch (numbers[a], numbers[b]) {
-            case let (x?, y?): return x != y ? x < y : a < b
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil):
-                let x = participants[a].bib, y = participants[b].bib
-                return x != y ? x < y : a < b
-            }
-        }
-        var rank = [Int32](repeating: 0, count: participants.count)
-        for (position, runner) in byBib.enumerated() { rank[runner] = Int32(position) }
-        bibRank = rank
+        let field = field ?? FieldKeys(builder.participants)
+        bibRank = field.bibRank
+        category = field.category
         rows = []
         overdueAt = []
-        category = participants.map { p in
-            UInt8(p.sex.map { $0.index + 1 } ?? 0) | (p.division == .elite ? 4 : 0)
-        }
         keys = []
         races = []
         rebuild(timelines: timelines)
+    }
+
+    /// What the listing order needs of the participant list alone: made once
+    /// per list (when it is loaded), not with each first snapshot.
+    public struct FieldKeys: Sendable {
+        let bibRank: [Int32]
+        let category: [UInt8]
+
+        public init(_ participants: [Participant]) {
+            // `localizedStandardLess` as a key made once per bib: numbers first by
+            // value, then text; equal bibs by participant (the full sort keeps that order).
+            let numbers = participants.map { Int($0.bib) }
+            let byBib = participants.indices.sorted { a, b in
+                switch (numbers[a], numbers[b]) {
+                case let (x?, y?): return x != y ? x < y : a < b
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil):
+                    let x = participants[a].bib, y = participants[b].bib
+                    return x != y ? x < y : a < b
+                }
+            }
+            var rank = [Int32](repeating: 0, count: participants.count)
+            for (position, runner) in byBib.enumerated() { rank[runner] = Int32(position) }
+            bibRank = rank
+            category = participants.map { p in
+                UInt8(p.sex.map { $0.index + 1 } ?? 0) | (p.division == .elite ? 4 : 0)
+            }
+        }
     }
 
     /// Everything again, from the timelines at `at`.

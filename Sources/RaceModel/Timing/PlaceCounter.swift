@@ -1,22 +1,31 @@
 /// Gives places in listing order where an exact tie (same checkpoint, same
 /// unrounded time) shares the place and the next place is skipped: 1, 2, 2, 4.
 public struct PlaceCounter: Sendable {
-    var counts: [Int]
-    var lastPlace: [Int]
-    var lastKey: [RankKey?]
+    struct Slot: Sendable {
+        var count = 0
+        var lastPlace = 0
+        var lastKey: RankKey? = nil
+    }
+    /// One slot per category: one array write per place given (this runs for
+    /// every row of every live snapshot, four times).
+    var slots: [Slot]
 
     public init(categories: Int = 1) {
-        counts = Array(repeating: 0, count: categories)
-        lastPlace = Array(repeating: 0, count: categories)
-        lastKey = Array(repeating: nil, count: categories)
+        slots = Array(repeating: Slot(), count: categories)
     }
 
     /// The next place in `category` for a runner with `key`.
     public mutating func next(_ key: RankKey, in category: Int = 0) -> Int {
-        counts[category] += 1
-        if lastKey[category] != key { lastPlace[category] = counts[category] }
-        lastKey[category] = key
-        return lastPlace[category]
+        Self.step(&slots[category], key)
+    }
+
+    private static func step(_ slot: inout Slot, _ key: RankKey) -> Int {
+        slot.count += 1
+        if slot.lastKey != key {
+            slot.lastPlace = slot.count
+            slot.lastKey = key
+        }
+        return slot.lastPlace
     }
 }
 

@@ -17,12 +17,19 @@ enum SuspiciousSegments {
     /// 1.5x of it, a shortcut does not.
     static let minimumKm = 1.0
 
+    /// A named struct, not a tuple: a tuple's type is looked up at run time on each call.
+    struct Segment {
+        var from: Int
+        var to: Int
+        var kmh: Double
+    }
+
     static func find(splits: [Millis?], origin: Millis, checkpoints: [Checkpoint], ratio: Double) -> [SuspiciousSegment]
     {
         // Three segments need four splits; most timelines (mid-race, DNS) stop here without allocating.
         guard splits.reduce(0, { $0 + ($1 == nil ? 0 : 1) }) >= 4 else { return [] }
         // On the stack: this runs for every finisher of every snapshot.
-        return withUnsafeTemporaryAllocation(of: (from: Int, to: Int, kmh: Double).self, capacity: splits.count) {
+        return withUnsafeTemporaryAllocation(of: Segment.self, capacity: splits.count) {
             segments in
             var n = 0
             var last: (index: Int?, km: Double, time: Millis) = (nil, 0, origin)
@@ -30,16 +37,24 @@ enum SuspiciousSegments {
                 guard let t else { continue }
                 let km = checkpoints[c].km - last.km
                 if km >= minimumKm, t > last.time, let from = last.index {
-                    segments[n] = (from, c, km / (Double(t - last.time) / 3_600_000))
+                    segments[n] = Segment(from: from, to: c, kmh: km / (Double(t - last.time) / 3_600_000))
                     n += 1
                 }
                 last = (c, checkpoints[c].km, t)
             }
             guard n >= 3 else { return [] }
             return withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { buffer in
-                var sorted = buffer
-                for i in 0..<n { sorted[i] = segments[i].kmh }
-                sorted.sort()
+                let sorted = buffer
+                // Insertion sort: a dozen segments, and no buffer for a merge.
+                for i in 0..<n {
+                    let v = segments[i].kmh
+                    var k = i
+                    while k > 0 && sorted[k - 1] > v {
+                        sorted[k] = sorted[k - 1]
+                        k -= 1
+                    }
+                    sorted[k] = v
+                }
                 // The median of the others, from one sorted copy: leaving out the
                 // segment at sorted position k shifts the positions after k by one.
                 var out: [SuspiciousSegment] = []

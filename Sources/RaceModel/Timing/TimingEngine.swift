@@ -27,9 +27,14 @@ public struct TimingEngine: Sendable {
         // Every read a duplicate until the rules say otherwise, packed from the start.
         var outcomes = ReadOutcomes(duplicates: ordered)
         let rules = event.rules(race: runner.raceIndex, wave: runner.waveIndex)
-        let passages = passages(of: ordered, rules: rules, outcomes: &outcomes)
-        assign(
-            passages, of: ordered, runner: runner, race: race, rules: rules, outcomes: &outcomes, timeline: &timeline)
+        // Passages on the stack: no allocation per runner for them (50,000 runners a snapshot).
+        withUnsafeTemporaryAllocation(of: Passage.self, capacity: ordered.count) { buffer in
+            let count = passages(of: ordered, rules: rules, outcomes: &outcomes, into: buffer)
+            assign(
+                UnsafeMutableBufferPointer(rebasing: buffer[..<count]), of: ordered, runner: runner, race: race,
+                rules: rules, outcomes: &outcomes, timeline: &timeline)
+            buffer.baseAddress!.deinitialize(count: count)
+        }
         timeline.suspicious = SuspiciousSegments.find(
             splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
             checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
@@ -48,13 +53,16 @@ public struct TimingEngine: Sendable {
     /// Groups reads at one point within its duplicate window into passages.
     /// The main line's first read times a passage; a backup read only where
     /// the main line has none.
-    func passages(of reads: [TimedRead], rules: TimingRules, outcomes: inout ReadOutcomes) -> [Passage] {
-        var passages: [Passage] = []
+    func passages(
+        of reads: [TimedRead], rules: TimingRules, outcomes: inout ReadOutcomes,
+        into passages: UnsafeMutableBufferPointer<Passage>
+    ) -> Int {
+        var count = 0
         for (i, read) in reads.enumerated() {
             let point = Int(read.point)
             let window =
                 event.points[point].windowFromRules ? rules.defaultDuplicateWindow : event.points[point].duplicateWindow
-            if let open = passages.lastIndex(where: { $0.point == point }),
+            if let open = passages[..<count].lastIndex(where: { $0.point == point }),
                 read.time - passages[open].opened <= window
             {
                 if passages[open].fromBackup && !read.isBackup {
@@ -65,12 +73,23 @@ public struct TimingEngine: Sendable {
                     outcomes[outcome: i] = .duplicate
                 }
             } else {
-                passages.append(Passage(point: point, opened: read.time, chosen: i, fromBackup: read.isBackup))
+                (passages.baseAddress! + count).initialize(
+                    to: Passage(point: point, opened: read.time, chosen: i, fromBackup: read.isBackup))
+                count += 1
             }
         }
-        // A main read replacing a backup one can move a passage later.
-        passages.sort { reads[$0.chosen].time < reads[$1.chosen].time }
-        return passages
+        // A main read replacing a backup one can move a passage later: a
+        // stable insertion sort by the chosen read's time (a dozen passages).
+        for j in 1..<max(count, 1) {
+            let moving = passages[j]
+            var k = j
+            while k > 0 && reads[passages[k - 1].chosen].time > reads[moving.chosen].time {
+                passages[k] = passages[k - 1]
+                k -= 1
+            }
+            passages[k] = moving
+        }
+        return count
     }
 
     /// Where a runner is after their last counted split.
@@ -86,7 +105,8 @@ public struct TimingEngine: Sendable {
     /// Places each passage on the runner's next plausible checkpoint served
     /// by its point, judged by distance and elapsed time.
     func assign(
-        _ passages: [Passage], of reads: [TimedRead], runner: Participant, race: Race, rules: TimingRules,
+        _ passages: UnsafeMutableBufferPointer<Passage>, of reads: [TimedRead], runner: Participant, race: Race,
+        rules: TimingRules,
         outcomes: inout ReadOutcomes, timeline: inout RunnerTimeline
     ) {
         let checkpoints = race.checkpoints
