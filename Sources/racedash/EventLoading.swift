@@ -16,10 +16,9 @@ struct LoadedEvent {
     /// `warn`: bad rows of the corrections journal go to stderr (`check` lists them itself).
     static func load(_ path: String, warn: Bool = true) async throws -> LoadedEvent {
         do {
-            let folder = try EventFolder.load(path)
-            // The read files shared among the cores: the biggest part of a big race's load.
+            // The read files shared among the cores, beside the participant list: most of a big race's load.
             let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let (log, missing) = try await ReadLogLoader.loadInParallel(folder, parts: cores)
+            let (folder, log, missing) = try await ReadLogLoader.loadFolderInParallel(path, parts: cores)
             for problem in folder.correctionProblems where warn {
                 FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
             }

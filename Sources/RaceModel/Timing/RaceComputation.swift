@@ -194,14 +194,13 @@ public struct RaceComputation: Sendable {
     /// Timeline of one runner from reads up to `at`.
     public func timeline(runner: Int, log: ReadLog, grouped: Grouped, at: Millis) -> RunnerTimeline {
         // Reads are in time order: take the prefix up to `at`.
-        let reads = log.reads.withUnsafeBufferPointer { reads in
+        var timeline = log.reads.withUnsafeBufferPointer { reads in
             grouped.byRunner[runner].withUnsafeBufferPointer { indices in
                 var end = indices.count
                 while end > 0 && reads[Int(indices[end - 1])].time > at { end -= 1 }
-                return indices[..<end].map { reads[Int($0)] }
+                return engine.timeline(for: participants[runner], indices: indices[..<end], of: reads)
             }
         }
-        var timeline = engine.timeline(for: participants[runner], reads: reads)
         if !corrections.isEmpty {
             corrections.apply(to: &timeline, runner: runner, race: event.races[participants[runner].raceIndex], at: at)
         }

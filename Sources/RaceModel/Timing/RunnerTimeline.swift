@@ -103,7 +103,7 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
     }
 
     /// One entry per read, each a duplicate until set otherwise.
-    init(duplicates reads: [TimedRead]) {
+    init(duplicates reads: UnsafeBufferPointer<TimingEngine.Read>) {
         packed = reads.map { Packed(time: $0.time, ref: $0.ref, point: Int16($0.point), code: -1) }
     }
 

@@ -12,28 +12,68 @@ public struct TimingEngine: Sendable {
 
     public init(event: EventConfig) { self.event = event }
 
+    /// What the rules read of a read: plain data (no chip code), gathered
+    /// onto the stack for each runner, so nothing is retained or allocated per read.
+    struct Read {
+        var time: Millis
+        var ref: LineRef
+        var point: Int32
+        var isBackup: Bool
+
+        init(_ read: TimedRead) {
+            time = read.time
+            ref = read.ref
+            point = read.point
+            isBackup = read.isBackup
+        }
+
+        /// Time order; the main line first on ties, so a backup read at the
+        /// same instant is the duplicate; then the line.
+        static func before(_ a: Read, _ b: Read) -> Bool {
+            if a.time != b.time { return a.time < b.time }
+            if a.isBackup != b.isBackup { return !a.isBackup }
+            return a.ref < b.ref
+        }
+    }
+
     /// Timeline of `runner` from `reads` (that runner's only, any order).
     public func timeline(for runner: Participant, reads: some Collection<TimedRead>) -> RunnerTimeline {
+        withUnsafeTemporaryAllocation(of: Read.self, capacity: reads.count) { buffer in
+            for (i, read) in reads.enumerated() { buffer[i] = Read(read) }
+            return timeline(for: runner, gathered: buffer)
+        }
+    }
+
+    /// Timeline of `runner` from the reads at `indices` of `all` (any order).
+    func timeline(
+        for runner: Participant, indices: some Collection<Int32>, of all: UnsafeBufferPointer<TimedRead>
+    ) -> RunnerTimeline {
+        withUnsafeTemporaryAllocation(of: Read.self, capacity: indices.count) { buffer in
+            for (i, index) in indices.enumerated() { buffer[i] = Read(all[Int(index)]) }
+            return timeline(for: runner, gathered: buffer)
+        }
+    }
+
+    /// The rules over reads already gathered (put in order here).
+    private func timeline(for runner: Participant, gathered reads: UnsafeMutableBufferPointer<Read>) -> RunnerTimeline {
         let race = event.races[runner.raceIndex]
         var timeline = RunnerTimeline(checkpointCount: race.checkpoints.count)
         guard !reads.isEmpty else { return timeline }
-        // Main line first on ties, so a backup read at the same instant is the duplicate.
-        let before = { (a: TimedRead, b: TimedRead) in
-            (a.time, a.isBackup ? 1 : 0, a.ref) < (b.time, b.isBackup ? 1 : 0, b.ref)
-        }
         // Nearly always already in this order (reads come grouped by time): checked, not sorted again.
-        var ordered = Array(reads)
-        if zip(ordered, ordered.dropFirst()).contains(where: { !before($0, $1) }) { ordered.sort(by: before) }
+        if (1..<reads.count).contains(where: { !Read.before(reads[$0 - 1], reads[$0]) }) {
+            var unsorted = reads
+            unsorted.sort(by: Read.before)
+        }
+        let ordered = UnsafeBufferPointer(reads)
         // Every read a duplicate until the rules say otherwise, packed from the start.
         var outcomes = ReadOutcomes(duplicates: ordered)
         let rules = event.rules(race: runner.raceIndex, wave: runner.waveIndex)
-        // Passages on the stack: no allocation per runner for them (50,000 runners a snapshot).
+        // Passages on the stack too.
         withUnsafeTemporaryAllocation(of: Passage.self, capacity: ordered.count) { buffer in
             let count = passages(of: ordered, rules: rules, outcomes: &outcomes, into: buffer)
             assign(
                 UnsafeMutableBufferPointer(rebasing: buffer[..<count]), of: ordered, runner: runner, race: race,
                 rules: rules, outcomes: &outcomes, timeline: &timeline)
-            buffer.baseAddress!.deinitialize(count: count)
         }
         timeline.suspicious = SuspiciousSegments.find(
             splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
@@ -54,7 +94,7 @@ public struct TimingEngine: Sendable {
     /// The main line's first read times a passage; a backup read only where
     /// the main line has none.
     func passages(
-        of reads: [TimedRead], rules: TimingRules, outcomes: inout ReadOutcomes,
+        of reads: UnsafeBufferPointer<Read>, rules: TimingRules, outcomes: inout ReadOutcomes,
         into passages: UnsafeMutableBufferPointer<Passage>
     ) -> Int {
         var count = 0
@@ -105,7 +145,8 @@ public struct TimingEngine: Sendable {
     /// Places each passage on the runner's next plausible checkpoint served
     /// by its point, judged by distance and elapsed time.
     func assign(
-        _ passages: UnsafeMutableBufferPointer<Passage>, of reads: [TimedRead], runner: Participant, race: Race,
+        _ passages: UnsafeMutableBufferPointer<Passage>, of reads: UnsafeBufferPointer<Read>, runner: Participant,
+        race: Race,
         rules: TimingRules,
         outcomes: inout ReadOutcomes, timeline: inout RunnerTimeline
     ) {
@@ -191,7 +232,7 @@ public struct TimingEngine: Sendable {
     /// A read too fast for every remaining checkpoint at its point: the same
     /// mat again is a duplicate; anything else is an impossible split, refused and shown.
     func tooFast(
-        _ read: TimedRead, point: Int, firstCandidate c: Int, after progress: Progress, race: Race,
+        _ read: Read, point: Int, firstCandidate c: Int, after progress: Progress, race: Race,
         timeline: inout RunnerTimeline
     ) -> ReadOutcome {
         let checkpoints = race.checkpoints

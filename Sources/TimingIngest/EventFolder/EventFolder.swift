@@ -45,12 +45,30 @@ public struct EventFolder: Sendable {
     /// Loads `event.toml`, `participants.csv` and, where there is one,
     /// `corrections.csv` (read files are read separately).
     public static func load(_ path: String) throws(ConfigError) -> EventFolder {
+        let (event, decoders) = try loadConfig(path)
+        return try load(path, event: event, decoders: decoders)
+    }
+
+    /// `event.toml` alone: the points, races and read files, and the decoders.
+    public static func loadConfig(_ path: String) throws(ConfigError) -> (event: EventConfig, decoders: [DecoderSpec]) {
         let configPath = join(path, configName)
+        let config = try readText(configPath)
+        let event = try EventConfigLoader.parse(config, file: configPath)
+        return (event, try DecoderConfigLoader.parse(config, file: configPath, event: event))
+    }
+
+    /// The participants and the journal of a folder whose `event.toml` is read.
+    public static func load(_ path: String, event: EventConfig, decoders: [DecoderSpec]) throws(ConfigError)
+        -> EventFolder
+    {
         let correctionsPath = join(path, correctionsName)
         let corrections = access(correctionsPath, F_OK) == 0 ? try readText(correctionsPath) : ""
-        return try parse(
-            path: path, config: try readText(configPath), participants: try readText(join(path, participantsName)),
-            corrections: corrections)
+        let participantsPath = join(path, participantsName)
+        let list = try ParticipantsLoader.parse(try readText(participantsPath), file: participantsPath, event: event)
+        let journal = CorrectionsLoader.parse(corrections, file: correctionsPath, event: event, participants: list)
+        return EventFolder(
+            path: path, event: event, participants: list, decoders: decoders, corrections: journal.entries,
+            correctionProblems: journal.problems)
     }
 
     /// Parses text already read (for tests and for reloading).

@@ -38,6 +38,30 @@ extension ReadLogLoader {
         return (log, missing)
     }
 
+    /// The folder and its read files, the participant list parsed while the
+    /// read files are (both are most of a big race's load). Errors come in
+    /// the order the sequential load gives them: `event.toml`, the
+    /// participants and the journal, then the read files.
+    public static func loadFolderInParallel(_ path: String, parts: Int) async throws -> (
+        folder: EventFolder, log: ReadLog, missing: [String]
+    ) {
+        let (event, decoders) = try EventFolder.loadConfig(path)
+        // The read files need only what event.toml says.
+        let files = EventFolder(path: path, event: event, participants: [], decoders: decoders)
+        async let rest = Result { () throws(ConfigError) in try EventFolder.load(path, event: event, decoders: decoders)
+        }
+        // Finer parts than cores, so the participant list's core is never left waiting.
+        let reads: Result<(log: ReadLog, missing: [String]), any Error>
+        do {
+            reads = .success(try await loadInParallel(files, parts: parts * 2))
+        } catch {
+            reads = .failure(error)
+        }
+        let folder = try await rest.get()
+        let (log, missing) = try reads.get()
+        return (folder, log, missing)
+    }
+
     /// Contiguous runs of files with about the same number of bytes each.
     static func fileRanges(_ folder: EventFolder, parts: Int) -> [Range<Int>] {
         let sizes = folder.readFiles.map { fileSize(folder.absolutePath(of: $0)) }
