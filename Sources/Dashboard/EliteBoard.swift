@@ -29,6 +29,14 @@ struct EliteBoard {
         let people = snapshot.participants
         func split(eliteOnly: Bool) -> [[Int32]] {
             var bySex: [[Int32]] = [[], [], []]
+            // The elite rows listed once per snapshot, where the fetcher listed them.
+            if eliteOnly, let elite = snapshot.divisionRows(race: race, division: .elite) {
+                for position in elite {
+                    let sex = people[standings.rows[Int(position)].runner].sex
+                    bySex[(sex ?? .other).index].append(position)
+                }
+                return bySex
+            }
             // Through the chunks' buffers: this runs over the whole field every frame.
             standings.rows.forEachChunk { start, chunk in
                 for j in chunk.indices {

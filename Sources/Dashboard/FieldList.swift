@@ -31,6 +31,10 @@ struct FieldList {
             indices = nil
             return
         }
+        if f.isEmpty, let division = ui.division, let listed = snapshot.divisionRows(race: race, division: division) {
+            indices = listed
+            return
+        }
         let people = snapshot.participants
         let groups = snapshot.event.ageGroups
         var out: [Int32] = []

@@ -48,7 +48,7 @@ public struct SnapshotFetcher<C: Clock>: Sendable where C.Duration == Duration {
             lastFetch = clock.now
             var snapshot = await state.snapshot(at: wanted)
             // Here, off the actor and off the screen's thread.
-            snapshot.prepareAlertGroups()
+            snapshot.prepareForDashboard()
             mailbox.deposit(snapshot)
             have = (snapshot.at, snapshot.version)
         }

@@ -22,6 +22,9 @@ public struct RaceSnapshot: Sendable {
     /// Those alerts grouped by cause for each race, once `prepareAlertGroups`
     /// has worked them out (`AlertGroups.swift`). Nil until then.
     public internal(set) var alertGroupsAtSnapshot: [[AlertGroup]]? = nil
+    /// Positions in each race's standings of each division's runners, once
+    /// `prepareDivisionRows` has listed them (`DivisionRows.swift`). Nil until then.
+    public internal(set) var divisionRowsAtSnapshot: [[[Int32]]]? = nil
 
     public init(
         event: EventConfig, participants: [Participant], files: [ReadFileInfo], evaluation: Evaluation,

@@ -22,7 +22,7 @@ func measureFrames(folder path: String, iterations: Int) async throws -> (
     // Mid-race: the whole field is on course, the heaviest moment for most views.
     let midRace = (folder.event.races[0].firstGun + end) / 2
     var snapshot = await state.snapshot(at: midRace)
-    snapshot.prepareAlertGroups()  // as the dashboard's fetcher does, once per snapshot
+    snapshot.prepareForDashboard()  // as the dashboard's fetcher does, once per snapshot
     let snapshotMs = (clock.now - snapStart).milliseconds
     let feed = FeedStatus(
         mode: .replay(speed: 60, paused: false), clock: snapshot.at,
