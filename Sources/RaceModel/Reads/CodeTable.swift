@@ -19,8 +19,13 @@ struct CodeTable: Sendable {
     }
 
     static func hash(_ key: String) -> Int {
+        // Over the bytes in place (a code is nearly always a small string held inline).
+        key.utf8.withContiguousStorageIfAvailable(hash) ?? Array(key.utf8).withUnsafeBufferPointer(hash)
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key.utf8 {
+        for b in bytes {
             h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
