@@ -77,7 +77,8 @@ public struct RawRead: Sendable, Equatable {
 
     /// Milliseconds since local midnight of the event date.
     public func eventTime(eventDate: CivilDate) -> Millis {
-        guard let date else { return timeOfDay }
+        // Nearly every dated read is of the event's own day: no day count then.
+        guard let date, date != eventDate else { return timeOfDay }
         return (date.daysSinceEpoch - eventDate.daysSinceEpoch) * 86_400_000 + timeOfDay
     }
 }

@@ -204,7 +204,7 @@ public struct LiveStandings: Sendable {
         let splits = race.sortedSplits
         let work = splits.reduce(0) { $0 + $1.count }
         race.sortedSplits = ParallelParts.map(count: splits.count, work: work) { range in
-            range.map { splits[$0].sorted() }
+            range.map { splits[$0].radixSorted() }
         }.flatMap { $0 }
         races[r] = race
     }
@@ -215,7 +215,7 @@ public struct LiveStandings: Sendable {
 
     /// Static, and given what it reads: called from several threads at once,
     /// a method would copy the whole of `self` for each row.
-    static func makeRow(
+    @inline(__always) static func makeRow(
         _ runner: Int, _ timeline: RunnerTimeline, builder: StandingsBuilder, races: [Race], at: Millis,
         finalRace: [Bool]
     ) -> (Standing, OverdueClock?) {

@@ -75,7 +75,7 @@ public struct StandingsBuilder: Sendable {
 
     /// `markOverdue: false` leaves out the one part of a row that moves with
     /// the clock alone (see `overdueClock`), for standings kept up to date.
-    func standing(
+    @inline(__always) func standing(
         of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis,
         final: Bool = false, markOverdue: Bool = true
     ) -> Standing {
@@ -133,7 +133,7 @@ public struct StandingsBuilder: Sendable {
     }
 
     /// When an on-course row turns overdue: its last split and the slack after it.
-    func overdueClock(of row: Standing, _ timeline: RunnerTimeline, race: Race) -> OverdueClock? {
+    @inline(__always) func overdueClock(of row: Standing, _ timeline: RunnerTimeline, race: Race) -> OverdueClock? {
         guard let last = row.lastCheckpoint, let t = timeline.splits[last], last + 1 < race.checkpoints.count else {
             return nil
         }

@@ -10,16 +10,25 @@ public enum ReadLogLoader {
     /// not a regular file, or holds more lines than `[limits] lines_per_file`,
     /// stops the load with a `ConfigError` naming it.
     public static func load(_ folder: EventFolder) throws -> (log: ReadLog, missing: [String]) {
-        try parse(folder, files: folder.readFiles.indices, reserve: true)
+        try parse(folder, files: folder.readFiles.indices, reserve: .folder)
     }
 
+    /// Room for the reads of the whole folder, or of the files parsed only:
+    /// one allocation instead of a doubling copy of a growing array.
+    enum Reserve { case folder, files }
+
     /// The files in `files` parsed into a log of the whole folder's file table.
-    static func parse(_ folder: EventFolder, files: Range<Int>, reserve: Bool) throws -> (
+    static func parse(_ folder: EventFolder, files: Range<Int>, reserve: Reserve) throws -> (
         log: ReadLog, missing: [String]
     ) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
-        if reserve { log.reads.reserveCapacity(readCapacity(folder)) }
+        switch reserve {
+        case .folder: log.reads.reserveCapacity(readCapacity(folder))
+        case .files:
+            log.reads.reserveCapacity(
+                files.reduce(0) { $0 + fileSize(folder.absolutePath(of: folder.readFiles[$1])) } / 16)
+        }
         for index in files {
             let file = folder.readFiles[index]
             let path = folder.absolutePath(of: file)
