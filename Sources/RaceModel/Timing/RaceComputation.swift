@@ -198,7 +198,9 @@ public struct RaceComputation: Sendable {
             grouped.byRunner[runner].withUnsafeBufferPointer { indices in
                 var end = indices.count
                 while end > 0 && reads[Int(indices[end - 1])].time > at { end -= 1 }
-                return engine.timeline(for: participants[runner], indices: indices[..<end], of: reads)
+                return engine.timeline(
+                    race: participants[runner].raceIndex, wave: participants[runner].waveIndex,
+                    indices: indices[..<end], of: reads)
             }
         }
         if !corrections.isEmpty {

@@ -40,23 +40,27 @@ public struct TimingEngine: Sendable {
     public func timeline(for runner: Participant, reads: some Collection<TimedRead>) -> RunnerTimeline {
         withUnsafeTemporaryAllocation(of: Read.self, capacity: reads.count) { buffer in
             for (i, read) in reads.enumerated() { buffer[i] = Read(read) }
-            return timeline(for: runner, gathered: buffer)
+            return timeline(race: runner.raceIndex, wave: runner.waveIndex, gathered: buffer)
         }
     }
 
-    /// Timeline of `runner` from the reads at `indices` of `all` (any order).
+    /// Timeline of a runner of race `race`, wave `wave`, from the reads at
+    /// `indices` of `all` (any order). By index, not `Participant`: copying
+    /// one retains five strings, 50,000 times a snapshot.
     func timeline(
-        for runner: Participant, indices: some Collection<Int32>, of all: UnsafeBufferPointer<TimedRead>
+        race raceIndex: Int, wave: Int, indices: some Collection<Int32>, of all: UnsafeBufferPointer<TimedRead>
     ) -> RunnerTimeline {
         withUnsafeTemporaryAllocation(of: Read.self, capacity: indices.count) { buffer in
             for (i, index) in indices.enumerated() { buffer[i] = Read(all[Int(index)]) }
-            return timeline(for: runner, gathered: buffer)
+            return timeline(race: raceIndex, wave: wave, gathered: buffer)
         }
     }
 
     /// The rules over reads already gathered (put in order here).
-    private func timeline(for runner: Participant, gathered reads: UnsafeMutableBufferPointer<Read>) -> RunnerTimeline {
-        let race = event.races[runner.raceIndex]
+    private func timeline(race raceIndex: Int, wave waveIndex: Int, gathered reads: UnsafeMutableBufferPointer<Read>)
+        -> RunnerTimeline
+    {
+        let race = event.races[raceIndex]
         var timeline = RunnerTimeline(checkpointCount: race.checkpoints.count)
         guard !reads.isEmpty else { return timeline }
         // Nearly always already in this order (reads come grouped by time): checked, not sorted again.
@@ -67,16 +71,16 @@ public struct TimingEngine: Sendable {
         let ordered = UnsafeBufferPointer(reads)
         // Every read a duplicate until the rules say otherwise, packed from the start.
         var outcomes = ReadOutcomes(duplicates: ordered)
-        let rules = event.rules(race: runner.raceIndex, wave: runner.waveIndex)
+        let rules = event.rules(race: raceIndex, wave: waveIndex)
         // Passages on the stack too.
         withUnsafeTemporaryAllocation(of: Passage.self, capacity: ordered.count) { buffer in
             let count = passages(of: ordered, rules: rules, outcomes: &outcomes, into: buffer)
             assign(
-                UnsafeMutableBufferPointer(rebasing: buffer[..<count]), of: ordered, runner: runner, race: race,
+                UnsafeMutableBufferPointer(rebasing: buffer[..<count]), of: ordered, wave: waveIndex, race: race,
                 rules: rules, outcomes: &outcomes, timeline: &timeline)
         }
         timeline.suspicious = SuspiciousSegments.find(
-            splits: timeline.splits, origin: race.waves[runner.waveIndex].gun,
+            splits: timeline.splits, origin: race.waves[waveIndex].gun,
             checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
         if !timeline.suspicious.isEmpty { timeline.flags.insert(.suspiciousSegment) }
         timeline.outcomes = outcomes
@@ -145,13 +149,13 @@ public struct TimingEngine: Sendable {
     /// Places each passage on the runner's next plausible checkpoint served
     /// by its point, judged by distance and elapsed time.
     func assign(
-        _ passages: UnsafeMutableBufferPointer<Passage>, of reads: UnsafeBufferPointer<Read>, runner: Participant,
+        _ passages: UnsafeMutableBufferPointer<Passage>, of reads: UnsafeBufferPointer<Read>, wave waveIndex: Int,
         race: Race,
         rules: TimingRules,
         outcomes: inout ReadOutcomes, timeline: inout RunnerTimeline
     ) {
         let checkpoints = race.checkpoints
-        let wave = race.waves[runner.waveIndex]
+        let wave = race.waves[waveIndex]
         var progress = Progress(time: wave.gun)
 
         for passage in passages {
