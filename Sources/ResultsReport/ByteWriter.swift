@@ -46,7 +46,11 @@ final class ByteWriter {
     }
 
     func append(_ other: ByteWriter) {
-        append(UnsafeBufferPointer(start: other.base, count: other.count))
+        // Room first, then the source pointer: a writer appended to itself may have moved.
+        let n = other.count
+        reserve(n)
+        (base + count).update(from: other.base, count: n)
+        count += n
     }
 
     func ascii(_ text: StaticString) {
@@ -60,6 +64,7 @@ final class ByteWriter {
 
     func int(_ value: Int) {
         guard value >= 0 else {
+            guard value != .min else { return text(String(value)) }
             byte(UInt8(ascii: "-"))
             return int(-value)
         }

@@ -162,9 +162,13 @@ public struct RaceComputation: Sendable {
             return list
         }
         for (i, r) in runnerOfRead.enumerated() where r >= 0 { byRunner[Int(r)].append(Int32(i)) }
+        // Each runner's list is its own array: a run of runners per core.
         reads.withUnsafeBufferPointer { reads in
-            for r in byRunner.indices where byRunner[r].count > 1 {
-                Self.sortByTime(&byRunner[r], reads: reads)
+            byRunner.withUnsafeMutableBufferPointer { lists in
+                let shared = UncheckedSendable(lists)
+                _ = ParallelParts.map(count: lists.count) { range in
+                    for r in range where shared.value[r].count > 1 { Self.sortByTime(&shared.value[r], reads: reads) }
+                }
             }
         }
         return Grouped(byRunner: byRunner, unmatched: unmatched, ignored: ignored, runnerOfRead: runnerOfRead)
