@@ -137,32 +137,39 @@ public struct LiveStandings: Sendable {
         // Each row depends on its runner alone: a run of the field per core,
         // the timelines read in place (one copied is seven retains).
         let (builder, at, finalRace, eventRaces) = (builder, at, finalRace, builder.event.races)
-        let parts = ParallelParts.map(count: timelines.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
-            range in
-            var made: (rows: [Standing], overdueAt: [Millis], keys: [RankKey]) = ([], [], [])
-            made.rows.reserveCapacity(range.count)
-            made.overdueAt.reserveCapacity(range.count)
-            made.keys.reserveCapacity(range.count)
-            timelines.forEachChunk(in: range) { start, chunk in
-                for j in chunk.indices {
-                    let (row, clock) = Self.makeRow(
-                        start + j, chunk[j], builder: builder, races: eventRaces, at: at, finalRace: finalRace)
-                    made.keys.append(RankKey(row))
-                    made.overdueAt.append(clock?.firstOverdue ?? .max)
-                    made.rows.append(row)
+        // Written in place, each part into its own range: no part arrays to join.
+        let n = timelines.count
+        rows = []
+        overdueAt = []
+        keys = []
+        var newRows: [Standing] = []
+        var newOverdue: [Millis] = []
+        var newKeys: [RankKey] = []
+        newRows = Array(unsafeUninitializedCapacity: n) { rowBuffer, rowCount in
+            newOverdue = Array(unsafeUninitializedCapacity: n) { overdueBuffer, overdueCount in
+                newKeys = Array(unsafeUninitializedCapacity: n) { keyBuffer, keyCount in
+                    let out = UncheckedSendable((rowBuffer, overdueBuffer, keyBuffer))
+                    _ = ParallelParts.map(count: n, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
+                        timelines.forEachChunk(in: range) { start, chunk in
+                            for j in chunk.indices {
+                                let (row, clock) = Self.makeRow(
+                                    start + j, chunk[j], builder: builder, races: eventRaces, at: at,
+                                    finalRace: finalRace)
+                                (out.value.2.baseAddress! + start + j).initialize(to: RankKey(row))
+                                (out.value.1.baseAddress! + start + j).initialize(to: clock?.firstOverdue ?? .max)
+                                (out.value.0.baseAddress! + start + j).initialize(to: row)
+                            }
+                        }
+                    }
+                    keyCount = n
                 }
+                overdueCount = n
             }
-            return made
+            rowCount = n
         }
-        // The first part's arrays are taken as they are; the rest appended.
-        rows = parts.first?.rows ?? []
-        overdueAt = parts.first?.overdueAt ?? []
-        keys = parts.first?.keys ?? []
-        for part in parts.dropFirst() {
-            rows += part.rows
-            overdueAt += part.overdueAt
-            keys += part.keys
-        }
+        rows = newRows
+        overdueAt = newOverdue
+        keys = newKeys
         for runner in builder.participants.indices {
             races[builder.participants[runner].raceIndex].members.append(Int32(runner))
         }
