@@ -47,11 +47,12 @@ public struct LiveEvaluation: Sendable {
             builder: computation.builder, timelines: timelines, at: at,
             finalRace: computation.finalRaces(at: at, final: final), field: field)
         outcomes = Array(repeating: OutcomeTally(), count: computation.event.points.count)
-        reads = []
-        (gaps, gapTails) = SequenceGaps.findWithTails(in: log, upTo: at)
+        // Two passes over every read, one per core.
+        (reads, (gaps, gapTails)) = ParallelParts.both(
+            { Self.readTallies(log, points: computation.event.points.count, at: at) },
+            { SequenceGaps.findWithTails(in: log, upTo: at) })
         gunMarkers = log.gunMarkers.count
         recountOutcomes()
-        recountReads(log)
     }
 
     mutating func tally(_ timeline: RunnerTimeline, runner: Int, sign: Int) {
@@ -104,9 +105,13 @@ public struct LiveEvaluation: Sendable {
         }
     }
 
-    mutating func recountReads(_ log: ReadLog) {
-        reads = Array(repeating: ReadTally(), count: computation.event.points.count)
-        for read in log.reads where read.time <= at { reads[Int(read.point)].add(read.time) }
+    /// Reads up to `at` per point: count, first and last time.
+    static func readTallies(_ log: ReadLog, points: Int, at: Millis) -> [ReadTally] {
+        var reads = Array(repeating: ReadTally(), count: points)
+        log.reads.withUnsafeBufferPointer {
+            for read in $0 where read.time <= at { reads[Int(read.point)].add(read.time) }
+        }
+        return reads
     }
 
     /// Moves to the clock `at` with the new timelines of `changed` runners.
@@ -132,8 +137,11 @@ public struct LiveEvaluation: Sendable {
         timelines = new
         if many { recountOutcomes() }
         guard let arrived else {
-            recountReads(log)
-            findGaps(log)
+            let at = at
+            (reads, (gaps, gapTails)) = ParallelParts.both(
+                { Self.readTallies(log, points: computation.event.points.count, at: at) },
+                { SequenceGaps.findWithTails(in: log, upTo: at) })
+            gunMarkers = log.gunMarkers.count
             return
         }
         for i in arrived { reads[Int(log.reads[Int(i)].point)].add(log.reads[Int(i)].time) }
