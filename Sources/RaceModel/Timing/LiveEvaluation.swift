@@ -13,7 +13,7 @@ public struct LiveEvaluation: Sendable {
     /// Runners with a read the timing rules rejected.
     var rejecting: Set<Int> = []
     /// Reads up to the clock per point: count, first and last time.
-    var reads: [ReadTally]
+    var reads: [RaceComputation.ReadTally]
     var gaps: [SequenceGap]
     var gapTails: [Int: SequenceGaps.Tail]
     /// Gun markers seen when the gaps were found (CTP01 numbers its gun lines with its reads).
@@ -21,17 +21,6 @@ public struct LiveEvaluation: Sendable {
 
     struct OutcomeTally: Sendable {
         var used = 0, duplicates = 0, rejected = 0
-    }
-
-    struct ReadTally: Sendable {
-        var count = 0
-        var first: Millis? = nil
-        var last: Millis? = nil
-        mutating func add(_ t: Millis) {
-            count += 1
-            if last.map({ t > $0 }) ?? true { last = t }
-            if first.map({ t < $0 }) ?? true { first = t }
-        }
     }
 
     public var at: Millis { standings.at }
@@ -47,10 +36,7 @@ public struct LiveEvaluation: Sendable {
             builder: computation.builder, timelines: timelines, at: at,
             finalRace: computation.finalRaces(at: at, final: final), field: field)
         outcomes = Array(repeating: OutcomeTally(), count: computation.event.points.count)
-        // Two passes over every read, one per core.
-        (reads, (gaps, gapTails)) = ParallelParts.both(
-            { Self.readTallies(log, points: computation.event.points.count, at: at) },
-            { SequenceGaps.findWithTails(in: log, upTo: at) })
+        (reads, gaps, gapTails) = Self.readsAndGaps(log, computation: computation, at: at)
         gunMarkers = log.gunMarkers.count
         recountOutcomes()
     }
@@ -105,13 +91,14 @@ public struct LiveEvaluation: Sendable {
         }
     }
 
-    /// Reads up to `at` per point: count, first and last time.
-    static func readTallies(_ log: ReadLog, points: Int, at: Millis) -> [ReadTally] {
-        var reads = Array(repeating: ReadTally(), count: points)
-        log.reads.withUnsafeBufferPointer {
-            for read in $0 where read.time <= at { reads[Int(read.point)].add(read.time) }
-        }
-        return reads
+    /// The reads per point and the decoders' numbering gaps up to `at`,
+    /// counted again: two passes over every read, one per core.
+    static func readsAndGaps(_ log: ReadLog, computation: RaceComputation, at: Millis) -> (
+        reads: [RaceComputation.ReadTally], gaps: [SequenceGap], tails: [Int: SequenceGaps.Tail]
+    ) {
+        let (reads, (gaps, tails)) = ParallelParts.both(
+            { computation.readTallies(log, at: at) }, { SequenceGaps.findWithTails(in: log, upTo: at) })
+        return (reads, gaps, tails)
     }
 
     /// Moves to the clock `at` with the new timelines of `changed` runners.
@@ -137,10 +124,7 @@ public struct LiveEvaluation: Sendable {
         timelines = new
         if many { recountOutcomes() }
         guard let arrived else {
-            let at = at
-            (reads, (gaps, gapTails)) = ParallelParts.both(
-                { Self.readTallies(log, points: computation.event.points.count, at: at) },
-                { SequenceGaps.findWithTails(in: log, upTo: at) })
+            (reads, gaps, gapTails) = Self.readsAndGaps(log, computation: computation, at: at)
             gunMarkers = log.gunMarkers.count
             return
         }
@@ -181,9 +165,7 @@ public struct LiveEvaluation: Sendable {
         var stats = computation.lineStats(log)
         var used = 0, duplicates = 0
         for p in stats.indices {
-            stats[p].reads = reads[p].count
-            stats[p].firstRead = reads[p].first
-            stats[p].lastRead = reads[p].last
+            stats[p].take(reads[p])
             stats[p].used = outcomes[p].used
             stats[p].duplicates = outcomes[p].duplicates
             stats[p].rejected = outcomes[p].rejected

@@ -43,6 +43,15 @@ public struct PointStats: Sendable, Equatable {
     public var lastRead: Millis? = nil
 }
 
+extension PointStats {
+    /// The point's reads: count, first and last time.
+    mutating func take(_ tally: RaceComputation.ReadTally) {
+        reads = tally.count
+        firstRead = tally.first
+        lastRead = tally.last
+    }
+}
+
 /// A line that was not used for timing, with the reason: for `check`,
 /// the alerts view and the runner view.
 public struct Rejection: Sendable, Equatable {
@@ -257,6 +266,27 @@ public struct RaceComputation: Sendable {
         return stats
     }
 
+    /// Reads up to some time of day at one point: how many, the first and the last.
+    struct ReadTally: Sendable {
+        var count = 0
+        var first: Millis? = nil
+        var last: Millis? = nil
+        mutating func add(_ t: Millis) {
+            count += 1
+            if last.map({ t > $0 }) ?? true { last = t }
+            if first.map({ t < $0 }) ?? true { first = t }
+        }
+    }
+
+    /// The reads up to `at`, tallied per point.
+    func readTallies(_ log: ReadLog, at: Millis) -> [ReadTally] {
+        var tallies = Array(repeating: ReadTally(), count: event.points.count)
+        log.reads.withUnsafeBufferPointer {
+            for read in $0 where read.time <= at { tallies[Int(read.point)].add(read.time) }
+        }
+        return tallies
+    }
+
     /// Lines rejected before the timing rules (unreadable, unknown chip,
     /// ignored by the officials) up to `at`, counted into `stats`.
     func lineRejections(_ log: ReadLog, grouped: Grouped, at: Millis, stats: inout [PointStats]) -> [Rejection] {
@@ -326,14 +356,7 @@ public struct RaceComputation: Sendable {
     ) {
         var stats = lineStats(log)
         var duplicates = 0, used = 0
-        log.reads.withUnsafeBufferPointer { reads in
-            for read in reads where read.time <= at {
-                let p = Int(read.point)
-                stats[p].reads += 1
-                if stats[p].lastRead.map({ read.time > $0 }) ?? true { stats[p].lastRead = read.time }
-                if stats[p].firstRead.map({ read.time < $0 }) ?? true { stats[p].firstRead = read.time }
-            }
-        }
+        for (p, tally) in readTallies(log, at: at).enumerated() { stats[p].take(tally) }
         var rejections = lineRejections(log, grouped: grouped, at: at, stats: &stats)
         // From the packed outcomes: only a rejected read is unpacked, for its reason.
         timelines.forEachChunk { start, chunk in
