@@ -83,7 +83,7 @@ struct ReportRows: RandomAccessCollection {
         let position = position(i)
         return body(
             standings.rows[position], participants[standings.rows[position].runner],
-            places.map { $0[i] } ?? standings.rows[position].place)
+            selectionPlace(i, standings.rows[position]))
     }
 }
 

@@ -29,8 +29,3 @@ extension RaceSnapshot {
         divisionRowsAtSnapshot.flatMap { race < $0.count ? $0[race][division.index] : nil }
     }
 }
-
-extension Division {
-    /// 0, 1: for per-division arrays.
-    public var index: Int { self == .elite ? 0 : 1 }
-}

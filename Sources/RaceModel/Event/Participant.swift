@@ -13,6 +13,9 @@ public enum Sex: String, Sendable, Equatable, CaseIterable {
 
 public enum Division: String, Sendable, Equatable, CaseIterable {
     case elite, amateur
+
+    /// 0, 1: for per-division arrays.
+    public var index: Int { self == .elite ? 0 : 1 }
 }
 
 /// One row of `participants.csv`.

@@ -2,15 +2,16 @@ extension String {
     /// `lowercased()`, without a new String when there is nothing to change
     /// (nearly every chip code and bib of a 50,000-runner list).
     public var lowercasedIfNeeded: String {
-        let needs = { (b: UInt8) in (65...90).contains(b) || b >= 128 }
-        return (utf8.withContiguousStorageIfAvailable { $0.contains(where: needs) } ?? utf8.contains(where: needs))
-            ? lowercased() : self
+        hasByte { (65...90).contains($0) || $0 >= 128 } ? lowercased() : self
     }
 
     /// `uppercased()`, without a new String when there is nothing to change.
     public var uppercasedIfNeeded: String {
-        let needs = { (b: UInt8) in (97...122).contains(b) || b >= 128 }
-        return (utf8.withContiguousStorageIfAvailable { $0.contains(where: needs) } ?? utf8.contains(where: needs))
-            ? uppercased() : self
+        hasByte { (97...122).contains($0) || $0 >= 128 } ? uppercased() : self
+    }
+
+    /// Whether a UTF-8 byte matches, looked for in place where the string is contiguous.
+    private func hasByte(_ match: (UInt8) -> Bool) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(where: match) } ?? utf8.contains(where: match)
     }
 }

@@ -33,7 +33,7 @@ public struct ChunkedArray<Element> {
     @inlinable public mutating func append(_ element: Element) {
         if count & Self.chunkMask == 0 {
             var chunk: [Element] = []
-            chunk.reserveCapacity(Self.chunkMask + 1)
+            chunk.reserveCapacity(Self.chunkSize)
             chunks.append(chunk)
         }
         chunks[chunks.count - 1].append(element)

@@ -5,7 +5,7 @@ extension Array where Element == Millis {
     func radixSorted() -> [Millis] {
         guard count > 256, let low = self.min(), let high = self.max() else { return sorted() }
         let span = UInt64(bitPattern: Int64(high &- low))
-        guard high >= low, span < 1 << 55 else { return sorted() }
+        guard span < 1 << 55 else { return sorted() }
         var bits = 0
         while bits < 64 && span >> UInt64(bits) != 0 { bits += 11 }
         var from = self.map { UInt64(bitPattern: Int64($0 &- low)) }

@@ -141,35 +141,27 @@ public struct LiveStandings: Sendable {
         let n = timelines.count
         rows = []
         overdueAt = []
-        keys = []
-        var newRows: [Standing] = []
         var newOverdue: [Millis] = []
-        var newKeys: [RankKey] = []
-        newRows = Array(unsafeUninitializedCapacity: n) { rowBuffer, rowCount in
+        rows = Array(unsafeUninitializedCapacity: n) { rowBuffer, rowCount in
             newOverdue = Array(unsafeUninitializedCapacity: n) { overdueBuffer, overdueCount in
-                newKeys = Array(unsafeUninitializedCapacity: n) { keyBuffer, keyCount in
-                    let out = UncheckedSendable((rowBuffer, overdueBuffer, keyBuffer))
-                    _ = ParallelParts.map(count: n, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
-                        timelines.forEachChunk(in: range) { start, chunk in
-                            for j in chunk.indices {
-                                let (row, clock) = Self.makeRow(
-                                    start + j, chunk[j], builder: builder, races: eventRaces, at: at,
-                                    finalRace: finalRace)
-                                (out.value.2.baseAddress! + start + j).initialize(to: RankKey(row))
-                                (out.value.1.baseAddress! + start + j).initialize(to: clock?.firstOverdue ?? .max)
-                                (out.value.0.baseAddress! + start + j).initialize(to: row)
-                            }
+                let out = UncheckedSendable((rowBuffer, overdueBuffer))
+                _ = ParallelParts.map(count: n, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
+                    timelines.forEachChunk(in: range) { start, chunk in
+                        for j in chunk.indices {
+                            let (row, clock) = Self.makeRow(
+                                start + j, chunk[j], builder: builder, races: eventRaces, at: at,
+                                finalRace: finalRace)
+                            (out.value.1.baseAddress! + start + j).initialize(to: clock?.firstOverdue ?? .max)
+                            (out.value.0.baseAddress! + start + j).initialize(to: row)
                         }
                     }
-                    keyCount = n
                 }
                 overdueCount = n
             }
             rowCount = n
         }
-        rows = newRows
         overdueAt = newOverdue
-        keys = newKeys
+        keys = rows.map(RankKey.init)
         for runner in builder.participants.indices {
             races[builder.participants[runner].raceIndex].members.append(Int32(runner))
         }
@@ -381,7 +373,7 @@ public struct LiveStandings: Sendable {
                     let kind = category[runner]
                     place = overall.next(key)
                     if kind & 3 != 0 { sexPlace = bySex.next(key, in: Int(kind & 3) - 1) }
-                    divisionPlace = byDivision.next(key, in: kind & 4 != 0 ? 0 : 1)
+                    divisionPlace = byDivision.next(key, in: (kind & 4 != 0 ? Division.elite : .amateur).index)
                     if let g = shown[j].ageGroup { ageGroupPlace = byAgeGroup.next(key, in: g) }
                 }
                 if shown[j].flags != flags || shown[j].gap != gap || shown[j].place != place

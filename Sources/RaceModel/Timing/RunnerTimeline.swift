@@ -110,10 +110,11 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
     /// Sets the outcome of entry `i` (a rejection's reason is kept beside).
     subscript(outcome i: Int) -> ReadOutcome {
         get { self[i].outcome }
-        set { packed[i].code = code(of: newValue) }
+        set { packed[i].code = encode(newValue) }
     }
 
-    mutating func code(of outcome: ReadOutcome) -> Int32 {
+    /// The packed code of `outcome`; a rejection's reason is kept beside.
+    mutating func encode(_ outcome: ReadOutcome) -> Int32 {
         switch outcome {
         case .used(let checkpoint): return Int32(checkpoint)
         case .duplicate: return -1
@@ -124,7 +125,7 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
     }
 
     public mutating func append(_ e: (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)) {
-        let code = code(of: e.outcome)
+        let code = encode(e.outcome)
         packed.append(Packed(time: e.time, ref: e.ref, point: Int16(e.point), code: code))
     }
 

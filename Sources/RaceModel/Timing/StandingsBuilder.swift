@@ -166,7 +166,7 @@ public struct StandingsBuilder: Sendable {
             if let sex = participants[runner].sex {
                 rows[i].sexPlace = bySex.next(key, in: sex.index)
             }
-            rows[i].divisionPlace = byDivision.next(key, in: participants[runner].division == .elite ? 0 : 1)
+            rows[i].divisionPlace = byDivision.next(key, in: participants[runner].division.index)
             if let g = rows[i].ageGroup {
                 rows[i].ageGroupPlace = byAgeGroup.next(key, in: g)
             }

@@ -51,10 +51,7 @@ public struct EventFolder: Sendable {
 
     /// `event.toml` alone: the points, races and read files, and the decoders.
     public static func loadConfig(_ path: String) throws(ConfigError) -> (event: EventConfig, decoders: [DecoderSpec]) {
-        let configPath = join(path, configName)
-        let config = try readText(configPath)
-        let event = try EventConfigLoader.parse(config, file: configPath)
-        return (event, try DecoderConfigLoader.parse(config, file: configPath, event: event))
+        try parseConfig(try readText(join(path, configName)), path: path)
     }
 
     /// The participants and the journal of a folder whose `event.toml` is read.
@@ -63,12 +60,9 @@ public struct EventFolder: Sendable {
     {
         let correctionsPath = join(path, correctionsName)
         let corrections = access(correctionsPath, F_OK) == 0 ? try readText(correctionsPath) : ""
-        let participantsPath = join(path, participantsName)
-        let list = try ParticipantsLoader.parse(try readText(participantsPath), file: participantsPath, event: event)
-        let journal = CorrectionsLoader.parse(corrections, file: correctionsPath, event: event, participants: list)
-        return EventFolder(
-            path: path, event: event, participants: list, decoders: decoders, corrections: journal.entries,
-            correctionProblems: journal.problems)
+        return try parse(
+            path: path, event: event, decoders: decoders, participants: try readText(join(path, participantsName)),
+            corrections: corrections)
     }
 
     /// Parses text already read (for tests and for reloading).
@@ -76,8 +70,22 @@ public struct EventFolder: Sendable {
         path: String, config: String, participants: String,
         corrections: String = ""
     ) throws(ConfigError) -> EventFolder {
+        let (event, decoders) = try parseConfig(config, path: path)
+        return try parse(
+            path: path, event: event, decoders: decoders, participants: participants, corrections: corrections)
+    }
+
+    static func parseConfig(_ config: String, path: String) throws(ConfigError) -> (
+        event: EventConfig, decoders: [DecoderSpec]
+    ) {
         let event = try EventConfigLoader.parse(config, file: join(path, configName))
-        let decoders = try DecoderConfigLoader.parse(config, file: join(path, configName), event: event)
+        return (event, try DecoderConfigLoader.parse(config, file: join(path, configName), event: event))
+    }
+
+    /// The participant list and the journal, resolved against the parsed `event.toml`.
+    static func parse(
+        path: String, event: EventConfig, decoders: [DecoderSpec], participants: String, corrections: String
+    ) throws(ConfigError) -> EventFolder {
         let list = try ParticipantsLoader.parse(participants, file: join(path, participantsName), event: event)
         let journal = CorrectionsLoader.parse(
             corrections, file: join(path, correctionsName), event: event, participants: list)

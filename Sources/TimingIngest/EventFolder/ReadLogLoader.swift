@@ -10,25 +10,17 @@ public enum ReadLogLoader {
     /// not a regular file, or holds more lines than `[limits] lines_per_file`,
     /// stops the load with a `ConfigError` naming it.
     public static func load(_ folder: EventFolder) throws -> (log: ReadLog, missing: [String]) {
-        try parse(folder, files: folder.readFiles.indices, reserve: .folder)
+        try parse(folder, files: folder.readFiles.indices, roomFor: folder.readFiles.indices)
     }
 
-    /// Room for the reads of the whole folder, or of the files parsed only:
-    /// one allocation instead of a doubling copy of a growing array.
-    enum Reserve { case folder, files }
-
-    /// The files in `files` parsed into a log of the whole folder's file table.
-    static func parse(_ folder: EventFolder, files: Range<Int>, reserve: Reserve) throws -> (
+    /// The files in `files` parsed into a log of the whole folder's file table,
+    /// with room made for the reads of the files `roomFor`.
+    static func parse(_ folder: EventFolder, files: Range<Int>, roomFor: Range<Int>) throws -> (
         log: ReadLog, missing: [String]
     ) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
-        switch reserve {
-        case .folder: log.reads.reserveCapacity(readCapacity(folder))
-        case .files:
-            log.reads.reserveCapacity(
-                files.reduce(0) { $0 + fileSize(folder.absolutePath(of: folder.readFiles[$1])) } / 16)
-        }
+        log.reads.reserveCapacity(readCapacity(folder, files: roomFor))
         for index in files {
             let file = folder.readFiles[index]
             let path = folder.absolutePath(of: file)
@@ -50,7 +42,11 @@ public enum ReadLogLoader {
     /// of a doubling copy of a growing array (no read line is shorter than 16
     /// bytes; pages never written cost no memory).
     public static func readCapacity(_ folder: EventFolder) -> Int {
-        folder.readFiles.reduce(0) { $0 + fileSize(folder.absolutePath(of: $1)) } / 16
+        readCapacity(folder, files: folder.readFiles.indices)
+    }
+
+    static func readCapacity(_ folder: EventFolder, files: Range<Int>) -> Int {
+        files.reduce(0) { $0 + fileSize(folder.absolutePath(of: folder.readFiles[$1])) } / 16
     }
 
     static func fileSize(_ path: String) -> Int {

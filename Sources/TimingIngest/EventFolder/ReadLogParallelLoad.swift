@@ -14,7 +14,7 @@ extension ReadLogLoader {
             for (k, range) in ranges.enumerated() {
                 group.addTask {
                     // The first part has room for every read: the others are joined into it, not into a third copy.
-                    (k, Result { try parse(folder, files: range, reserve: k == 0 ? .folder : .files) })
+                    (k, Result { try parse(folder, files: range, roomFor: k == 0 ? folder.readFiles.indices : range) })
                 }
             }
             var out: [Result<(ReadLog, [String]), any Error>?] = Array(repeating: nil, count: ranges.count)
