@@ -49,22 +49,46 @@ public struct RunnerTimeline: Sendable, Equatable {
     public var startRead: Millis?
     /// Index of the furthest checkpoint reached with a valid split.
     public var furthest: Int?
-    public var missed: [Int]
-    public var impossible: [RefusedSplit]
-    /// Segments much faster than the runner's pace elsewhere.
-    public var suspicious: [SuspiciousSegment]
     public var flags: RunnerFlags
     /// Outcome of every read considered, in read order.
     public var outcomes: ReadOutcomes
+    /// What few runners have, held apart: copying a timeline (50,000 of them
+    /// in a seek) is then a retain of three arrays, not six.
+    private var unusual: Unusual?
+
+    struct Unusual: Sendable, Equatable {
+        var missed: [Int] = []
+        var impossible: [RefusedSplit] = []
+        var suspicious: [SuspiciousSegment] = []
+    }
+
+    /// Checkpoints before the furthest one with no split.
+    public var missed: [Int] {
+        get { unusual?.missed ?? [] }
+        set { change { $0.missed = newValue } }
+    }
+    public var impossible: [RefusedSplit] {
+        get { unusual?.impossible ?? [] }
+        set { change { $0.impossible = newValue } }
+    }
+    /// Segments much faster than the runner's pace elsewhere.
+    public var suspicious: [SuspiciousSegment] {
+        get { unusual?.suspicious ?? [] }
+        set { change { $0.suspicious = newValue } }
+    }
+
+    private mutating func change(_ body: (inout Unusual) -> Void) {
+        var changed = unusual ?? Unusual()
+        unusual = nil
+        body(&changed)
+        if !changed.missed.isEmpty || !changed.impossible.isEmpty || !changed.suspicious.isEmpty { unusual = changed }
+    }
 
     public init(checkpointCount: Int) {
-        splits = Array(repeating: nil, count: checkpointCount)
-        splitRefs = Array(repeating: nil, count: checkpointCount)
+        splits = .filled(nil, count: checkpointCount)
+        splitRefs = .filled(nil, count: checkpointCount)
         startRead = nil
         furthest = nil
-        missed = []
-        impossible = []
-        suspicious = []
         flags = []
         outcomes = ReadOutcomes()
     }
@@ -93,7 +117,8 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
         var code: Int32
     }
     var packed: [Packed] = []
-    var reasons: [RejectReason] = []
+    /// Nil until a read is rejected: one reference fewer to copy for nearly every runner.
+    var reasons: [RejectReason]? = nil
 
     public init() {}
 
@@ -119,8 +144,9 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
         case .used(let checkpoint): return Int32(checkpoint)
         case .duplicate: return -1
         case .rejected(let reason):
-            reasons.append(reason)
-            return -1 - Int32(reasons.count)
+            if reasons == nil { reasons = [] }
+            reasons!.append(reason)
+            return -1 - Int32(reasons!.count)
         }
     }
 
@@ -136,7 +162,7 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
         let p = packed[i]
         let outcome: ReadOutcome =
             p.code >= 0
-            ? .used(checkpoint: Int(p.code)) : p.code == -1 ? .duplicate : .rejected(reasons[Int(-2 - p.code)])
+            ? .used(checkpoint: Int(p.code)) : p.code == -1 ? .duplicate : .rejected(reasons![Int(-2 - p.code)])
         return (p.ref, Int(p.point), p.time, outcome)
     }
 }

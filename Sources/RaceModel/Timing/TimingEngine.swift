@@ -3,6 +3,13 @@
 /// timeline, so standings at any time of day are recomputed from raw reads.
 public struct TimingEngine: Sendable {
     public let event: EventConfig
+    /// Each race, and the rules of each of its waves, made once.
+    let courses: [Boxed<Course>]
+
+    struct Course: Sendable {
+        var race: Race
+        var rules: [TimingRules]
+    }
 
     /// Pace assumed before a runner has a split of their own (6:00/km).
     public static let defaultPace: Millis = 360_000
@@ -10,7 +17,14 @@ public struct TimingEngine: Sendable {
     /// (a stop at a medical tent, a toilet queue).
     static let slowSlack: Millis = 30 * 60_000
 
-    public init(event: EventConfig) { self.event = event }
+    public init(event: EventConfig) {
+        self.event = event
+        courses = event.races.indices.map { r in
+            Boxed(
+                Course(race: event.races[r], rules: event.races[r].waves.indices.map { event.rules(race: r, wave: $0) })
+            )
+        }
+    }
 
     /// What the rules read of a read: plain data (no chip code), gathered
     /// onto the stack for each runner, so nothing is retained or allocated per read.
@@ -51,7 +65,7 @@ public struct TimingEngine: Sendable {
         race raceIndex: Int, wave: Int, indices: some Collection<Int32>, of all: UnsafeBufferPointer<TimedRead>
     ) -> RunnerTimeline {
         withUnsafeTemporaryAllocation(of: Read.self, capacity: indices.count) { buffer in
-            for (i, index) in indices.enumerated() { buffer[i] = Read(all[Int(index)]) }
+            for (i, index) in indices.enumerated() { buffer[i] = Read(all[inPlace: Int(index)]) }
             return timeline(race: raceIndex, wave: wave, gathered: buffer)
         }
     }
@@ -60,7 +74,14 @@ public struct TimingEngine: Sendable {
     private func timeline(race raceIndex: Int, wave waveIndex: Int, gathered reads: UnsafeMutableBufferPointer<Read>)
         -> RunnerTimeline
     {
-        let race = event.races[raceIndex]
+        // The race borrowed from its box: a copy is a retain of each of its arrays and strings, per runner.
+        let course = courses[raceIndex]
+        return timeline(race: course.value.race, rules: course.value.rules[waveIndex], wave: waveIndex, gathered: reads)
+    }
+
+    private func timeline(
+        race: borrowing Race, rules: TimingRules, wave waveIndex: Int, gathered reads: UnsafeMutableBufferPointer<Read>
+    ) -> RunnerTimeline {
         var timeline = RunnerTimeline(checkpointCount: race.checkpoints.count)
         guard !reads.isEmpty else { return timeline }
         // Nearly always already in this order (reads come grouped by time): checked, not sorted again.
@@ -71,7 +92,6 @@ public struct TimingEngine: Sendable {
         let ordered = UnsafeBufferPointer(reads)
         // Every read a duplicate until the rules say otherwise, packed from the start.
         var outcomes = ReadOutcomes(duplicates: ordered)
-        let rules = event.rules(race: raceIndex, wave: waveIndex)
         // Passages on the stack too.
         withUnsafeTemporaryAllocation(of: Passage.self, capacity: ordered.count) { buffer in
             let count = passages(of: ordered, rules: rules, outcomes: &outcomes, into: buffer)
