@@ -1,26 +1,38 @@
-/// Chip codes and bibs to participant indices: an open-addressing table
-/// hashed with FNV-1a over the UTF-8 bytes. Every read is looked up here,
-/// hundreds of thousands of times for a big race, where the standard
-/// dictionary's seeded SipHash was a tenth of the whole results run.
-struct CodeTable: Sendable {
-    private var keys: [String] = []
-    private var values: [Int] = []
-    /// Index into `keys` per slot; -1: empty.
-    private var slots: [Int32]
+/// Chip codes and bibs to integers (participant indices, line numbers): an
+/// open-addressing table hashed with FNV-1a over the UTF-8 bytes. Every read
+/// of a big race is looked up here, hundreds of thousands of times, where the
+/// standard dictionary's seeded SipHash was a tenth of the whole results run.
+/// Each slot holds its key and value together, so a lookup touches one place
+/// in memory, not a slot, then a key, then a value.
+public struct CodeTable: Sendable {
+    /// 24 bytes: a code of up to 15 bytes is held in the key itself.
+    struct Slot: Sendable {
+        var key: String
+        var value: Int32
+        /// Hash of the key; `Int32.min`: the slot is empty.
+        var hash: Int32
+    }
+    private var slots: [Slot]
     private var mask: Int
+    public private(set) var count = 0
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Self.empty(size)
         mask = size - 1
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
     }
 
-    static func hash(_ key: String) -> Int {
+    private static func empty(_ size: Int) -> [Slot] {
+        .filled(Slot(key: "", value: 0, hash: .min), count: size)
+    }
+
+    static func hash(_ key: String) -> Int32 {
         // Over the bytes in place (a code is nearly always a small string held inline).
-        key.utf8.withContiguousStorageIfAvailable(hash) ?? Array(key.utf8).withUnsafeBufferPointer(hash)
+        let h = Int32(
+            truncatingIfNeeded: key.utf8.withContiguousStorageIfAvailable(hash)
+                ?? Array(key.utf8).withUnsafeBufferPointer(hash))
+        return h == .min ? 0 : h
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -31,43 +43,48 @@ struct CodeTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    private func slot(of key: String) -> (slot: Int, found: Bool) {
-        var i = Self.hash(key) & mask
-        while true {
-            let k = slots[i]
-            if k < 0 { return (i, false) }
-            if keys[Int(k)] == key { return (i, true) }
-            i = (i + 1) & mask
+    /// The slot holding `key`, or the empty slot where it would go.
+    private func slot(of key: String, hash: Int32) -> (slot: Int, found: Bool) {
+        slots.withUnsafeBufferPointer { slots in
+            var i = Int(hash) & mask
+            while true {
+                let h = slots[inPlace: i].hash
+                if h == .min { return (i, false) }
+                if h == hash && slots[inPlace: i].key == key { return (i, true) }
+                i = (i + 1) & mask
+            }
         }
     }
 
     /// Sets or replaces the value of `key`.
-    mutating func set(_ key: String, _ value: Int) {
-        let (i, found) = slot(of: key)
+    public mutating func set(_ key: String, _ value: Int) {
+        let h = Self.hash(key)
+        var (i, found) = slot(of: key, hash: h)
         if found {
-            values[Int(slots[i])] = value
+            slots[i].value = Int32(value)
             return
         }
-        if keys.count * 2 >= slots.count { grow() }
-        let (j, _) = slot(of: key)
-        slots[j] = Int32(keys.count)
-        keys.append(key)
-        values.append(value)
+        if (count + 1) * 2 > slots.count {
+            grow()
+            i = slot(of: key, hash: h).slot
+        }
+        slots[i] = Slot(key: key, value: Int32(value), hash: h)
+        count += 1
     }
 
-    subscript(key: String) -> Int? {
-        let (i, found) = slot(of: key)
-        return found ? values[Int(slots[i])] : nil
+    public subscript(key: String) -> Int? {
+        let (i, found) = slot(of: key, hash: Self.hash(key))
+        return found ? Int(slots[i].value) : nil
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for (k, key) in keys.enumerated() {
-            var i = Self.hash(key) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = Int32(k)
+        let old = slots
+        slots = Self.empty(old.count * 2)
+        mask = slots.count - 1
+        for entry in old where entry.hash != .min {
+            var i = Int(entry.hash) & mask
+            while slots[i].hash != .min { i = (i + 1) & mask }
+            slots[i] = entry
         }
     }
 }

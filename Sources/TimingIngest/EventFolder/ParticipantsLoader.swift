@@ -16,19 +16,23 @@ enum ParticipantsLoader {
 
         var participants: [Participant] = []
         participants.reserveCapacity(rows.count)
-        var bibLine: [String: Int] = Dictionary(minimumCapacity: rows.count)
-        var chipLine: [String: Int] = Dictionary(minimumCapacity: rows.count)
+        // The line each bib and chip was first given on (the code table: a
+        // standard dictionary's hashing was a sixth of this loader's time).
+        var bibLine = CodeTable(capacity: rows.count)
+        var chipLine = CodeTable(capacity: rows.count)
         for row in rows {
             let fields = RowFields(row: row, column: column, file: file)
             let p = try participant(fields, event: event)
-            if let first = bibLine.updateValue(row.line, forKey: p.bib) {
+            if let first = bibLine[p.bib] {
                 throw fields.fail("duplicate bib \(p.bib) (first on line \(first))")
             }
+            bibLine.set(p.bib, row.line)
             if let chip = p.chip {
                 let key = chip.lowercasedIfNeeded
-                if let first = chipLine.updateValue(row.line, forKey: key) {
+                if let first = chipLine[key] {
                     throw fields.fail("chip \(chip) of bib \(p.bib) is already given to the runner on line \(first)")
                 }
+                chipLine.set(key, row.line)
             }
             participants.append(p)
         }
