@@ -44,7 +44,7 @@ public actor RaceState {
         computation = RaceComputation(
             event: folder.event, participants: folder.participants, corrections: folder.corrections)
         grouped = computation.group(log)
-        span = Self.span(of: log.reads.lazy.map(\.time))
+        span = Self.span(of: log.reads[...])
         field = followsChanges ? LiveStandings.FieldKeys(folder.participants) : nil
     }
 
@@ -52,15 +52,20 @@ public actor RaceState {
     public var readCount: Int { log.reads.count }
     public var feedSpan: (start: Millis, end: Millis)? { span }
 
-    /// `span` widened to take in `times`.
+    /// `span` widened to take in the times of `reads` (in place: 700,000 of them at a catch-up).
     static func span(
-        of times: some Sequence<Millis>, from span: (start: Millis, end: Millis)? = nil
+        of reads: ArraySlice<TimedRead>, from span: (start: Millis, end: Millis)? = nil
     ) -> (start: Millis, end: Millis)? {
-        var span = span
-        for t in times {
-            span = span.map { (min($0.start, t), max($0.end, t)) } ?? (t, t)
+        reads.withUnsafeBufferPointer { reads in
+            guard !reads.isEmpty else { return span }
+            var (start, end) = span ?? (Millis.max, Millis.min)
+            for i in reads.indices {
+                let t = reads[inPlace: i].time
+                start = min(start, t)
+                end = max(end, t)
+            }
+            return (start, end)
         }
-        return span
     }
 
     private func ensureTimeOrder() -> [Int32] {
@@ -135,7 +140,7 @@ public actor RaceState {
         if let carried = Self.carry(log, from: oldEvent, to: newFolder) {
             log = carried
             timeOrderStore = nil
-            span = Self.span(of: log.reads.lazy.map(\.time))
+            span = Self.span(of: log.reads[...])
         }
         grouped = computation.group(log)
         field = followsChanges ? LiveStandings.FieldKeys(newFolder.participants) : nil
@@ -320,7 +325,7 @@ public actor RaceState {
                 grouped.ignored.append((Int32(i), line))
             }
         }
-        span = Self.span(of: log.reads[start...].lazy.map(\.time), from: span)
+        span = Self.span(of: log.reads[start...], from: span)
         // Merge the new reads into the time order, once there is one.
         guard let timeOrder = timeOrderStore else { return }
         let added = Self.sortedByTime(log.reads, range: start..<log.reads.count)

@@ -49,20 +49,12 @@ public struct LiveStandings: Sendable {
             byLast = Array(repeating: 0, count: checkpoints)
         }
 
-        /// Adds one runner's figures: `splits` on the ranking clock, `times` of
-        /// day. `sorted: false` appends the splits, for a caller sorting them
-        /// once after.
-        mutating func take(
-            _ runner: Int, splits: [Millis?], times: [Millis?], lastCheckpoint: Int?, placed: Bool, sorted: Bool
-        ) {
+        /// Adds one runner's figures: `splits` on the ranking clock, `times` of day.
+        mutating func take(_ runner: Int, splits: [Millis?], times: [Millis?], lastCheckpoint: Int?, placed: Bool) {
             for c in splits.indices {
                 if let t = splits[c] {
                     passed[c] += 1
-                    if sorted {
-                        sortedSplits[c].insert(t, at: sortedSplits[c].lowerBound(t))
-                    } else {
-                        sortedSplits[c].append(t)
-                    }
+                    sortedSplits[c].insert(t, at: sortedSplits[c].lowerBound(t))
                 }
                 extremes(at: c, runner: runner, split: splits[c], time: times[c])
             }
@@ -135,25 +127,33 @@ public struct LiveStandings: Sendable {
         let event = builder.event
         races = event.races.map { RaceOrder(checkpoints: $0.checkpoints.count) }
         // Each row depends on its runner alone: a run of the field per core,
-        // the timelines read in place (one copied is seven retains).
-        let (builder, at, finalRace, eventRaces) = (builder, at, finalRace, builder.event.races)
+        // the timelines read in place (one copied is seven retains), each
+        // part counting its runners into its own figures.
+        let (builder, at, finalRace) = (builder, at, finalRace)
         // Written in place, each part into its own range: no part arrays to join.
         let n = timelines.count
         rows = []
         overdueAt = []
         var newOverdue: [Millis] = []
+        var counted: [PartCount] = []
         rows = Array(unsafeUninitializedCapacity: n) { rowBuffer, rowCount in
             newOverdue = Array(unsafeUninitializedCapacity: n) { overdueBuffer, overdueCount in
-                let out = UncheckedSendable((rowBuffer, overdueBuffer))
-                _ = ParallelParts.map(count: n, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
-                    timelines.forEachChunk(in: range) { start, chunk in
-                        for j in chunk.indices {
-                            let (row, clock) = Self.makeRow(
-                                start + j, chunk[j], builder: builder, races: eventRaces, at: at,
-                                finalRace: finalRace)
-                            (out.value.1.baseAddress! + start + j).initialize(to: clock?.firstOverdue ?? .max)
-                            (out.value.0.baseAddress! + start + j).initialize(to: row)
+                counted = builder.inPlace { participants in
+                    let out = UncheckedSendable((rowBuffer, overdueBuffer))
+                    let given = UncheckedSendable(participants)
+                    return ParallelParts.map(count: n, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
+                        var part = PartCount(event.races)
+                        timelines.forEachChunk(in: range) { start, chunk in
+                            for j in chunk.indices {
+                                let (row, clock) = Self.makeRow(
+                                    start + j, chunk[j], builder: builder, participants: given.value, at: at,
+                                    finalRace: finalRace)
+                                part.add(row, times: chunk[j].splits, race: given.value[inPlace: start + j].raceIndex)
+                                (out.value.1.baseAddress! + start + j).initialize(to: clock?.firstOverdue ?? .max)
+                                (out.value.0.baseAddress! + start + j).initialize(to: row)
+                            }
                         }
+                        return part
                     }
                 }
                 overdueCount = n
@@ -175,54 +175,67 @@ public struct LiveStandings: Sendable {
                 joining: ParallelParts.map(count: order.count, alignment: ChunkedArray<Standing>.chunkSize) {
                     ChunkedArray($0.lazy.map { rows[Int(order[$0])] })
                 })
-            count(race: r, timelines: timelines)
+            take(counted, race: r)
             refresh(race: r)
         }
     }
 
-    /// The per-checkpoint figures of race `r` from all its rows at once, in
-    /// a local copy (the same result as `add` for each member in turn, with
-    /// the splits sorted once).
-    mutating func count(race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
-        var race = races[r]
-        races[r] = RaceOrder(checkpoints: 0)
-        let participants = builder.participants
-        // In participant order through buffers: a row or a timeline looked up one by one costs retains.
-        rows.withUnsafeBufferPointer { rows in
-            timelines.forEachChunk { start, chunk in
-                for j in chunk.indices where participants[start + j].raceIndex == r {
-                    let runner = start + j
-                    race.take(
-                        runner, splits: rows[runner].splits, times: chunk[j].splits,
-                        lastCheckpoint: rows[runner].lastCheckpoint, placed: rows[runner].status.isPlaced,
-                        sorted: false)
-                }
+    /// One part of the field's figures per race, and each checkpoint's
+    /// ranking-clock splits, to be sorted once the parts are joined.
+    struct PartCount {
+        var figures: [RaceFigures]
+        var splits: [[[Millis]]]
+
+        init(_ races: [Race]) {
+            figures = races.map { RaceFigures(checkpoints: $0.checkpoints.count) }
+            splits = races.map { Array(repeating: [], count: $0.checkpoints.count) }
+        }
+
+        mutating func add(_ row: Standing, times: [Millis?], race r: Int) {
+            figures[r].add(row, times: times)
+            for c in row.splits.indices {
+                if let t = row.splits[c] { splits[r][c].append(t) }
             }
         }
-        // Checkpoint by checkpoint, a checkpoint per core at a time.
-        let splits = race.sortedSplits
+    }
+
+    /// The per-checkpoint figures of race `r` from the parts, joined in
+    /// participant order (the same result as `add` for each member in turn),
+    /// with each checkpoint's splits sorted once, a checkpoint per core at a time.
+    mutating func take(_ parts: [PartCount], race r: Int) {
+        var figures = RaceFigures(checkpoints: races[r].leader.count)
+        for part in parts { figures.add(part.figures[r]) }
+        races[r].leader = figures.leader
+        races[r].passed = figures.passed
+        races[r].first = figures.first
+        races[r].last = figures.last
+        races[r].byLast = figures.byLast
+        let splits = figures.leader.indices.map { c in parts.flatMap { $0.splits[r][c] } }
         let work = splits.reduce(0) { $0 + $1.count }
-        race.sortedSplits = ParallelParts.map(count: splits.count, work: work) { range in
+        races[r].sortedSplits = ParallelParts.map(count: splits.count, work: work) { range in
             range.map { splits[$0].radixSorted() }
         }.flatMap { $0 }
-        races[r] = race
     }
 
     func makeRow(_ runner: Int, _ timeline: RunnerTimeline) -> (Standing, OverdueClock?) {
-        Self.makeRow(runner, timeline, builder: builder, races: builder.event.races, at: at, finalRace: finalRace)
+        builder.inPlace { participants in
+            Self.makeRow(runner, timeline, builder: builder, participants: participants, at: at, finalRace: finalRace)
+        }
     }
 
     /// Static, and given what it reads: called from several threads at once,
-    /// a method would copy the whole of `self` for each row.
+    /// a method would copy the whole of `self` for each row. The participant
+    /// is read in place and the race borrowed from its box (see `StandingsBuilder.inPlace`).
     @inline(__always) static func makeRow(
-        _ runner: Int, _ timeline: RunnerTimeline, builder: StandingsBuilder, races: [Race], at: Millis,
-        finalRace: [Bool]
+        _ runner: Int, _ timeline: RunnerTimeline, builder: StandingsBuilder,
+        participants: UnsafeBufferPointer<Participant>, at: Millis, finalRace: [Bool]
     ) -> (Standing, OverdueClock?) {
-        let r = builder.participants[runner].raceIndex
+        let r = participants[inPlace: runner].raceIndex
+        let race = builder.races[r]
         var row = builder.standing(
-            of: runner, builder.participants[runner], timeline, race: races[r], at: at, final: finalRace[r],
+            of: runner, participants[inPlace: runner], timeline, race: race.value, at: at, final: finalRace[r],
             markOverdue: false)
-        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: races[r]) : nil
+        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: race.value) : nil
         if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
         return (row, clock)
     }
@@ -311,7 +324,7 @@ public struct LiveStandings: Sendable {
     mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int) {
         races[r].take(
             runner, splits: rows[runner].splits, times: timeline.splits, lastCheckpoint: rows[runner].lastCheckpoint,
-            placed: rows[runner].status.isPlaced, sorted: true)
+            placed: rows[runner].status.isPlaced)
     }
 
     /// Leader, first and last at `checkpoints` from every member of the race.

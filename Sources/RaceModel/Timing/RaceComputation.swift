@@ -4,18 +4,24 @@ public struct ParticipantDirectory: Sendable {
     var byBib: CodeTable
 
     public init(_ participants: [Participant]) {
-        byChip = CodeTable(capacity: participants.count)
-        byBib = CodeTable(capacity: participants.count)
-        for (i, p) in participants.enumerated() {
-            byBib.set(p.bib, i)
-            let bib = p.bib.lowercasedIfNeeded
-            if bib != p.bib { byBib.set(bib, i) }
-            if let chip = p.chip, !chip.isEmpty {
-                byChip.set(chip, i)
-                let lower = chip.lowercasedIfNeeded
-                if lower != chip { byChip.set(lower, i) }
+        // The two tables apart, one per core for a big field.
+        func table(ofChips chips: Bool) -> CodeTable {
+            var table = CodeTable(capacity: participants.count)
+            participants.withUnsafeBufferPointer { participants in
+                for i in participants.indices {
+                    let code = chips ? participants[inPlace: i].chip ?? "" : participants[inPlace: i].bib
+                    if chips && code.isEmpty { continue }
+                    table.set(code, i)
+                    let lower = code.lowercasedIfNeeded
+                    if lower != code { table.set(lower, i) }
+                }
             }
+            return table
         }
+        let bibs = { table(ofChips: false) }
+        let chips = { table(ofChips: true) }
+        (byBib, byChip) =
+            participants.count < ParallelParts.threshold ? (bibs(), chips()) : ParallelParts.both(bibs, chips)
     }
 
     public func runner(forCode code: String) -> Int? {
@@ -140,7 +146,7 @@ public struct RaceComputation: Sendable {
         let parts = ParallelParts.map(count: reads.count) { range in
             reads.withUnsafeBufferPointer { reads in
                 range.map { i -> Int32 in
-                    switch place(reads[i], in: log) {
+                    switch place(reads[inPlace: i], in: log) {
                     case .runner(let r): return Int32(r)
                     case .unmatched: return -1
                     case .ignored: return -2
@@ -164,21 +170,31 @@ public struct RaceComputation: Sendable {
                 if case .ignored(let line) = place(reads[i], in: log) { ignored.append((Int32(i), line)) }
             }
         }
-        // Each runner's list allocated once at its size, filled in read order.
-        var byRunner = counts.map { n -> [Int32] in
-            var list: [Int32] = []
-            list.reserveCapacity(Int(n))
-            return list
+        // The reads by runner in one flat array first (each runner's run in
+        // read order): one pass, with no growing of 50,000 small arrays.
+        var runStart = [Int](repeating: 0, count: counts.count + 1)
+        for r in counts.indices { runStart[r + 1] = runStart[r] + Int(counts[r]) }
+        let flat = [Int32](unsafeUninitializedCapacity: runStart[counts.count]) { flat, filled in
+            var next = runStart
+            for (i, r) in runnerOfRead.enumerated() where r >= 0 {
+                flat[next[Int(r)]] = Int32(i)
+                next[Int(r)] += 1
+            }
+            filled = runStart[counts.count]
         }
-        for (i, r) in runnerOfRead.enumerated() where r >= 0 { byRunner[Int(r)].append(Int32(i)) }
-        // Each runner's list is its own array: a run of runners per core.
-        reads.withUnsafeBufferPointer { reads in
-            byRunner.withUnsafeMutableBufferPointer { lists in
-                let shared = UncheckedSendable(lists)
-                _ = ParallelParts.map(count: lists.count) { range in
-                    for r in range where shared.value[r].count > 1 { Self.sortByTime(&shared.value[r], reads: reads) }
+        // Then each runner's own list, sorted by time: a run of runners per core.
+        let byRunner = [[Int32]](unsafeUninitializedCapacity: counts.count) { lists, made in
+            let out = UncheckedSendable(lists)
+            reads.withUnsafeBufferPointer { reads in
+                _ = ParallelParts.map(count: counts.count) { range in
+                    for r in range {
+                        var list = Array(flat[runStart[r]..<runStart[r + 1]])
+                        if list.count > 1 { Self.sortByTime(&list, reads: reads) }
+                        (out.value.baseAddress! + r).initialize(to: list)
+                    }
                 }
             }
+            made = counts.count
         }
         return Grouped(byRunner: byRunner, unmatched: unmatched, ignored: ignored, runnerOfRead: runnerOfRead)
     }
@@ -190,11 +206,11 @@ public struct RaceComputation: Sendable {
         list.withUnsafeMutableBufferPointer { list in
             for j in 1..<list.count {
                 let moving = list[j]
-                let t = reads[Int(moving)].time
+                let t = reads[inPlace: Int(moving)].time
                 var k = j
                 while k > 0 {
                     let prev = list[k - 1]
-                    let pt = reads[Int(prev)].time
+                    let pt = reads[inPlace: Int(prev)].time
                     guard pt > t || (pt == t && prev > moving) else { break }
                     list[k] = prev
                     k -= 1
@@ -210,7 +226,7 @@ public struct RaceComputation: Sendable {
         var timeline = log.reads.withUnsafeBufferPointer { reads in
             grouped.byRunner[runner].withUnsafeBufferPointer { indices in
                 var end = indices.count
-                while end > 0 && reads[Int(indices[end - 1])].time > at { end -= 1 }
+                while end > 0 && reads[inPlace: Int(indices[end - 1])].time > at { end -= 1 }
                 return engine.timeline(
                     race: participants[runner].raceIndex, wave: participants[runner].waveIndex,
                     indices: indices[..<end], of: reads)
@@ -328,12 +344,14 @@ public struct RaceComputation: Sendable {
     ) -> Evaluation {
         let allFinal = final || event.allCutoffsPassed(at: at)
         let finalRace = finalRaces(at: at, final: final)
-        // The standings on one core, the counts, rejected lines and numbering gaps on the other.
+        // The rows on every core; then the listing on one core while the
+        // counts, rejected lines and numbering gaps take the other.
+        var rows = event.races.indices.map {
+            builder.rows(race: $0, timelines: timelines, at: at, final: finalRace[$0])
+        }
         let (standings, counted) = ParallelParts.both(
             {
-                event.races.indices.map {
-                    builder.standings(race: $0, timelines: timelines, at: at, final: finalRace[$0])
-                }
+                event.races.indices.map { builder.standings(race: $0, rows: &rows[$0], at: at) }
             },
             {
                 (

@@ -3,11 +3,14 @@ public struct StandingsBuilder: Sendable {
     public let event: EventConfig
     public let participants: [Participant]
     public let corrections: Corrections
+    /// The event's races, each borrowed from its box by the rows made on every core.
+    let races: [Boxed<Race>]
 
     public init(event: EventConfig, participants: [Participant], corrections: Corrections = Corrections()) {
         self.event = event
         self.participants = participants
         self.corrections = corrections
+        races = event.races.map(Boxed.init)
     }
 
     /// Standings of race `raceIndex` at time of day `at`, from timelines
@@ -16,61 +19,87 @@ public struct StandingsBuilder: Sendable {
     public func standings<Timelines: RandomAccessCollection<RunnerTimeline>>(
         race raceIndex: Int, timelines: Timelines, at: Millis, final: Bool = false
     ) -> RaceStandings where Timelines.Index == Int {
-        let race = event.races[raceIndex]
-        let cpCount = race.checkpoints.count
-        var leader = [Millis?](repeating: nil, count: cpCount)
-        var passed = [Int](repeating: 0, count: cpCount)
-        var first = [Through?](repeating: nil, count: cpCount)
-        var last = [Through?](repeating: nil, count: cpCount)
-        var byLast = [Int](repeating: 0, count: cpCount)
+        var rows = rows(race: raceIndex, timelines: timelines, at: at, final: final)
+        return standings(race: raceIndex, rows: &rows, at: at)
+    }
 
-        // Each row depends on its runner alone: a run of the field per core.
+    /// The rows of one race in participant order, with the figures of its checkpoints.
+    public struct RaceRows: Sendable {
+        var rows: [Standing]
+        var figures: RaceFigures
+    }
+
+    /// The row of each runner of race `raceIndex`. Each row depends on its
+    /// runner alone: a run of the field per core, each part written in place
+    /// and counted into its own figures, joined in participant order.
+    public func rows<Timelines: RandomAccessCollection<RunnerTimeline>>(
+        race raceIndex: Int, timelines: Timelines, at: Millis, final: Bool = false
+    ) -> RaceRows where Timelines.Index == Int {
+        let race = event.races[raceIndex]
         let members = participants.indices.filter { participants[$0].raceIndex == raceIndex }
-        var rows: [Standing] = []
-        rows.reserveCapacity(members.count)
-        for part in ParallelParts.map(
-            count: members.count,
-            { range in
-                range.map { k in
-                    let index = members[k]
-                    var row = standing(
-                        of: index, participants[index], timelines[index], race: race, at: at, final: final)
-                    if !corrections.isEmpty { applyCorrections(to: &row) }
-                    return row
-                }
-            })
-        {
-            rows += part
-        }
-        for row in rows {
-            let index = row.runner
-            for c in 0..<cpCount {
-                if let t = row.splits[c] {
-                    passed[c] += 1
-                    if leader[c].map({ t < $0 }) ?? true { leader[c] = t }
-                }
-                if let t = timelines[index].splits[c] {
-                    if first[c].map({ t < $0.time }) ?? true { first[c] = Through(runner: index, time: t) }
-                    if last[c].map({ t > $0.time }) ?? true { last[c] = Through(runner: index, time: t) }
+        var figures = RaceFigures(checkpoints: race.checkpoints.count)
+        let rows = [Standing](unsafeUninitializedCapacity: members.count) { buffer, made in
+            let parts = inPlace { participants in
+                let shared = UncheckedSendable((participants, buffer))
+                return ParallelParts.map(count: members.count) { range in
+                    var part = RaceFigures(checkpoints: race.checkpoints.count)
+                    for k in range {
+                        let index = members[k]
+                        var row = standing(
+                            of: index, shared.value.0[inPlace: index], timelines[index], race: race, at: at,
+                            final: final)
+                        if !corrections.isEmpty { applyCorrections(to: &row) }
+                        part.add(row, times: timelines[index].splits)
+                        (shared.value.1.baseAddress! + k).initialize(to: row)
+                    }
+                    return part
                 }
             }
-            if let c = row.lastCheckpoint, row.status.isPlaced { byLast[c] += 1 }
+            for part in parts { figures.add(part) }
+            made = members.count
         }
+        return RaceRows(rows: rows, figures: figures)
+    }
 
-        // Sort small keys, not the wide rows; each row is then copied once, into place.
+    /// The standings of race `raceIndex` from its rows (as `rows(race:)`
+    /// gives them; taken, and left empty).
+    public func standings(race raceIndex: Int, rows raceRows: inout RaceRows, at: Millis) -> RaceStandings {
+        let race = event.races[raceIndex]
+        let figures = raceRows.figures
+        var rows = raceRows.rows
+        raceRows.rows = []
+        let leader = figures.leader
+        // Sort small keys, not the wide rows, on plain comparisons; runners
+        // under the same key (the DNS, exact ties) then by bib, numbers first.
         let keys = rows.map(RankKey.init)
-        let order = rows.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            return participants[rows[a].runner].bib.localizedStandardLess(participants[rows[b].runner].bib)
+        var order = Array(rows.indices).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            while runEnd < order.count && keys[order[runEnd]] == keys[order[runStart]] { runEnd += 1 }
+            if runEnd - runStart > 1 {
+                let bibs = participants
+                order[runStart..<runEnd].sort {
+                    let (a, b) = (bibs[rows[$0].runner].bib, bibs[rows[$1].runner].bib)
+                    return a.localizedStandardLess(b) || (!b.localizedStandardLess(a) && $0 < $1)
+                }
+            }
+            runStart = runEnd
         }
         var sorted = ChunkedArray(order.lazy.map { rows[$0] })
         rows = []
         givePlaces(&sorted, leader: leader, race: race)
         var standings = RaceStandings(
-            raceIndex: raceIndex, at: at, rows: sorted, leaderTimes: leader, passed: passed,
-            firstThrough: first, lastThrough: last, byLastCheckpoint: byLast)
+            raceIndex: raceIndex, at: at, rows: sorted, leaderTimes: leader, passed: figures.passed,
+            firstThrough: figures.first, lastThrough: figures.last, byLastCheckpoint: figures.byLast)
         standings.statusCounts = StatusCounts(sorted)
         return standings
+    }
+
+    /// The participants as a buffer, so a row reads its participant in
+    /// place: a copy is a retain of each of its strings, 50,000 times a listing.
+    func inPlace<T>(_ body: (UnsafeBufferPointer<Participant>) throws -> T) rethrows -> T {
+        try participants.withUnsafeBufferPointer(body)
     }
 
     /// `markOverdue: false` leaves out the one part of a row that moves with
