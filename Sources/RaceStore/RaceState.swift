@@ -306,7 +306,11 @@ public actor RaceState {
     }
 
     private func placeNewReads(from start: Int) {
-        if followsChanges { appendedReads.append(contentsOf: (start..<log.reads.count).map { Int32($0) }) }
+        // Only once there are timelines to carry forward: before the first
+        // snapshot (a catch-up of 700,000 reads) everything is computed afresh.
+        if followsChanges && cache != nil {
+            appendedReads.append(contentsOf: (start..<log.reads.count).map { Int32($0) })
+        }
         for i in start..<log.reads.count {
             let read = log.reads[i]
             let placement = computation.place(read, in: log)
@@ -316,7 +320,7 @@ public actor RaceState {
                 var at = grouped.byRunner[r].count
                 while at > 0 && log.reads[Int(grouped.byRunner[r][at - 1])].time > read.time { at -= 1 }
                 grouped.byRunner[r].insert(Int32(i), at: at)
-                dirtyRunners.insert(r)
+                if cache != nil { dirtyRunners.insert(r) }
             case .unmatched:
                 grouped.runnerOfRead.append(-1)
                 grouped.unmatched.append(Int32(i))

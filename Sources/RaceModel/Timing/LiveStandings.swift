@@ -360,7 +360,7 @@ public struct LiveStandings: Sendable {
         // The listed rows in order, chunk by chunk, and two small tables by
         // runner: the base row fields are the listed row's own (a row copied
         // is two retains, and a row looked up by runner a cache miss, 50,000 times over).
-        var writes: [(k: Int, flags: RunnerFlags, gap: Millis?, places: (Int?, Int?, Int?, Int?))] = []
+        var writes: [RowUpdate] = []
         let at = at
         var counts = StatusCounts()
         listed.forEachChunk { start, shown in
@@ -393,18 +393,40 @@ public struct LiveStandings: Sendable {
                     || shown[j].sexPlace != sexPlace || shown[j].divisionPlace != divisionPlace
                     || shown[j].ageGroupPlace != ageGroupPlace
                 {
-                    writes.append((k, flags, gap, (place, sexPlace, divisionPlace, ageGroupPlace)))
+                    writes.append(
+                        RowUpdate(k: k, flags: flags, gap: gap, places: (place, sexPlace, divisionPlace, ageGroupPlace))
+                    )
                 }
             }
         }
         for w in writes {
-            listed[w.k].flags = w.flags
-            listed[w.k].gap = w.gap
-            (listed[w.k].place, listed[w.k].sexPlace, listed[w.k].divisionPlace, listed[w.k].ageGroupPlace) =
-                w.places
+            let k = Int(w.k)
+            listed[k].flags = w.flags
+            listed[k].gap = w.gap
+            (listed[k].place, listed[k].sexPlace, listed[k].divisionPlace, listed[k].ageGroupPlace) = w.places
         }
         races[r].listed = listed
         races[r].statusCounts = counts
+    }
+
+    /// What `refresh` changes in a listed row, packed: after a rebuild it is every row of the field.
+    struct RowUpdate {
+        var k: Int32
+        var flags: RunnerFlags
+        var gap: Millis?
+        private var place: Int32, sexPlace: Int32, divisionPlace: Int32, ageGroupPlace: Int32
+
+        init(k: Int, flags: RunnerFlags, gap: Millis?, places: (Int?, Int?, Int?, Int?)) {
+            (self.k, self.flags, self.gap) = (Int32(k), flags, gap)
+            func packed(_ p: Int?) -> Int32 { Int32(p ?? -1) }
+            (place, sexPlace, divisionPlace, ageGroupPlace) =
+                (packed(places.0), packed(places.1), packed(places.2), packed(places.3))
+        }
+
+        var places: (Int?, Int?, Int?, Int?) {
+            func unpacked(_ p: Int32) -> Int? { p < 0 ? nil : Int(p) }
+            return (unpacked(place), unpacked(sexPlace), unpacked(divisionPlace), unpacked(ageGroupPlace))
+        }
     }
 
     /// The standings of race `r` now.
