@@ -9,8 +9,6 @@
 /// clock crosses one), and the overdue flag (set when the rows are listed).
 public struct LiveStandings: Sendable {
     let builder: StandingsBuilder
-    /// Each participant's row without the overdue flag, by participant.
-    var rows: [Standing]
     /// The first clock time at which each row is overdue (`Millis.max`: never):
     /// one number per runner, so the pass over the field stays in cache.
     var overdueAt: [Millis]
@@ -86,7 +84,6 @@ public struct LiveStandings: Sendable {
         let field = field ?? FieldKeys(builder.participants)
         bibRank = field.bibRank
         category = field.category
-        rows = []
         overdueAt = []
         keys = []
         races = []
@@ -130,13 +127,17 @@ public struct LiveStandings: Sendable {
         // the timelines read in place (one copied is seven retains), each
         // part counting its runners into its own figures.
         let (builder, at, finalRace) = (builder, at, finalRace)
-        // Written in place, each part into its own range: no part arrays to join.
+        // Written in place, each part into its own range: no part arrays to
+        // join. The rows go to a scratch buffer, and from there each is moved
+        // (not copied) to its place in its race's listing.
         let n = timelines.count
-        rows = []
         overdueAt = []
         var newOverdue: [Millis] = []
         var counted: [PartCount] = []
-        rows = Array(unsafeUninitializedCapacity: n) { rowBuffer, rowCount in
+        let rows = UnsafeMutableBufferPointer<Standing>.allocate(capacity: n)
+        defer { rows.deallocate() }
+        do {
+            let rowBuffer = rows
             newOverdue = Array(unsafeUninitializedCapacity: n) { overdueBuffer, overdueCount in
                 counted = builder.inPlace { participants in
                     let out = UncheckedSendable((rowBuffer, overdueBuffer))
@@ -158,7 +159,6 @@ public struct LiveStandings: Sendable {
                 }
                 overdueCount = n
             }
-            rowCount = n
         }
         overdueAt = newOverdue
         keys = rows.map(RankKey.init)
@@ -170,10 +170,11 @@ public struct LiveStandings: Sendable {
             let members = races[r].members
             let sortKeys = members.map { m -> (RankKey, Int32, Int32) in (keys[Int(m)], bibRank[Int(m)], m) }
             races[r].order = sortKeys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
-            let (order, rows) = (races[r].order, rows)
+            // Every participant is in one race's order once: each row is moved out exactly once.
+            let (order, source) = (races[r].order, UncheckedSendable(rows))
             races[r].listed = ChunkedArray(
                 joining: ParallelParts.map(count: order.count, alignment: ChunkedArray<Standing>.chunkSize) {
-                    ChunkedArray($0.lazy.map { rows[Int(order[$0])] })
+                    ChunkedArray($0.lazy.map { (source.value.baseAddress! + Int(order[$0])).move() })
                 })
             take(counted, race: r)
             refresh(race: r)
@@ -258,7 +259,7 @@ public struct LiveStandings: Sendable {
         }
         at = newAt
         // Moving thousands of rows one by one costs more than listing them again (a seek).
-        let many = changed.count > rows.count / 16
+        let many = changed.count > keys.count / 16
         if crossed || newFinal != finalRace || many {
             finalRace = newFinal
             return rebuild(timelines: timelines)
@@ -268,13 +269,12 @@ public struct LiveStandings: Sendable {
             let r = builder.participants[runner].raceIndex
             let from = remove(runner, from: r, stale: &stale[r])
             let (row, clock) = makeRow(runner, timelines[runner])
-            rows[runner] = row
             overdueAt[runner] = clock?.firstOverdue ?? .max
             keys[runner] = RankKey(row)
             let to = insert(runner, into: r)
             races[r].listed.move(from: from, to: to)
             races[r].listed[to] = row
-            add(runner, timelines[runner], to: r)
+            add(row, timelines[runner], to: r)
         }
         for r in races.indices where !stale[r].isEmpty { recount(stale[r], race: r, timelines: timelines) }
         for r in races.indices { refresh(race: r) }
@@ -307,7 +307,7 @@ public struct LiveStandings: Sendable {
             at = races[r].order.firstIndex(of: Int32(runner))!
         }
         races[r].order.remove(at: at)
-        let row = rows[runner]
+        let row = races[r].listed[at]
         for c in row.splits.indices {
             if let t = row.splits[c] {
                 races[r].sortedSplits[c].remove(at: races[r].sortedSplits[c].lowerBound(t))
@@ -320,11 +320,11 @@ public struct LiveStandings: Sendable {
         return at
     }
 
-    /// Adds the runner's row to the figures, as the full computation does in participant order.
-    mutating func add(_ runner: Int, _ timeline: RunnerTimeline, to r: Int) {
+    /// Adds the runner's new row to the figures, as the full computation does in participant order.
+    mutating func add(_ row: Standing, _ timeline: RunnerTimeline, to r: Int) {
         races[r].take(
-            runner, splits: rows[runner].splits, times: timeline.splits, lastCheckpoint: rows[runner].lastCheckpoint,
-            placed: rows[runner].status.isPlaced)
+            row.runner, splits: row.splits, times: timeline.splits, lastCheckpoint: row.lastCheckpoint,
+            placed: row.status.isPlaced)
     }
 
     /// Leader, first and last at `checkpoints` from every member of the race.
@@ -334,11 +334,14 @@ public struct LiveStandings: Sendable {
             races[r].first[c] = nil
             races[r].last[c] = nil
         }
-        for member in races[r].members {
-            let runner = Int(member)
-            for c in checkpoints {
-                races[r].extremes(
-                    at: c, runner: runner, split: rows[runner].splits[c], time: timelines[runner].splits[c])
+        // In listing order: ties go to the lower participant index whatever the order.
+        let listed = races[r].listed
+        listed.forEachChunk { _, chunk in
+            for row in chunk {
+                for c in checkpoints {
+                    races[r].extremes(
+                        at: c, runner: row.runner, split: row.splits[c], time: timelines[row.runner].splits[c])
+                }
             }
         }
     }
