@@ -35,14 +35,17 @@ public struct EventWindow: Sendable, Equatable {
     /// on the day that puts it in the window; where two days do, the one in
     /// the racing span, else the earlier. Nil when no day does.
     public func place(timeOfDay t: Millis) -> Millis? {
+        // Called for every undated read: the days tried in turn, with no array of them.
         let firstDay = Int((Double(start - t) / Double(Self.day)).rounded(.up))
-        var candidates: [Millis] = []
+        var first: Millis? = nil
         var d = firstDay
         while t + d * Self.day <= end {
-            candidates.append(t + d * Self.day)
+            let candidate = t + d * Self.day
+            if racing.contains(candidate) { return candidate }
+            first = first ?? candidate
             d += 1
         }
-        return candidates.first { racing.contains($0) } ?? candidates.first
+        return first
     }
 
     /// A time typed by a person (`--at`, go-to-time): `HH:MM[:SS[.fff]]` on

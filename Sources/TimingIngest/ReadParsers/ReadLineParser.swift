@@ -48,7 +48,7 @@ public enum ReadLineParser {
         if let format { return named(format, parse(line, format)) }
         var firstFailure: ParsedLine?
         for candidate in order where canRead(candidate, line) {
-            let parsed = named(candidate, parse(line, candidate))
+            let parsed = named(candidate, parse(line, candidate, shapeChecked: true))
             guard case .malformed = parsed else { return parsed }
             if firstFailure == nil { firstFailure = parsed }
         }
@@ -71,12 +71,16 @@ public enum ReadLineParser {
         }
     }
 
-    static func parse(_ line: UnsafeBufferPointer<UInt8>, _ format: ReadFormat) -> ParsedLine {
+    /// `shapeChecked`: `canRead` already said the line has the format's shape
+    /// (an IPICO line is then not scanned for separators a second time).
+    static func parse(_ line: UnsafeBufferPointer<UInt8>, _ format: ReadFormat, shapeChecked: Bool = false)
+        -> ParsedLine
+    {
         switch format {
         case .ctp01: return CTP01Parser.parse(line)
         case .chronotrackController: return ChronoTrackControllerParser.parse(line)
         case .ipico:
-            return IPICOParser.looksLikeIPICO(line)
+            return shapeChecked || IPICOParser.looksLikeIPICO(line)
                 ? IPICOParser.parse(line)
                 : .malformed(reason: "line does not start with aa or ab, or holds a separator")
         case .mylaps: return MYLAPSParser.parse(line)
