@@ -52,6 +52,7 @@ public enum CSVReport {
             let race = snapshot.event.races[group.race]
             let after = columns.count - fixedColumns.count - before - race.checkpoints.count
             let rows = group.rows
+            let labels = AgeGroupLabels(rows.ageGroups)
             for round in stride(from: 0, to: rows.count, by: rowsPerRound) {
                 let batch = round..<min(round + rowsPerRound, rows.count)
                 // Rows depend on nothing but themselves: a run of them per core, written in order.
@@ -60,7 +61,7 @@ public enum CSVReport {
                     for i in range {
                         rows.withRow(batch.lowerBound + i) { s, p, place in
                             write(
-                                s, p, place: place, ageGroup: rows.ageGroups.label(sex: p.sex, age: p.age),
+                                s, p, place: place, ageGroup: labels.label(sex: p.sex, age: p.age),
                                 race: race, precision: rows.precision, before: before, after: after, into: part)
                         }
                     }
@@ -69,6 +70,26 @@ public enum CSVReport {
                 for part in parts { emit(part) }
             }
             before += race.checkpoints.count
+        }
+    }
+
+    /// Each sex and age's group label made once per report, not once per row.
+    struct AgeGroupLabels {
+        static let oldest = 120
+        let groups: AgeGroups
+        /// By sex (`Sex.index`, then one slot for none), then by age.
+        let table: [[String]]
+
+        init(_ groups: AgeGroups) {
+            self.groups = groups
+            table = (Sex.allCases.map(Optional.some) + [nil]).map { sex in
+                (0...Self.oldest).map { groups.label(sex: sex, age: $0) }
+            }
+        }
+
+        func label(sex: Sex?, age: Int?) -> String {
+            guard let age, age >= 0, age <= Self.oldest else { return groups.label(sex: sex, age: age) }
+            return table[sex?.index ?? Sex.allCases.count][age]
         }
     }
 

@@ -37,6 +37,8 @@ public enum TextWidth {
     }
 
     private static func sanitize(_ s: String, keepingNewlines: Bool) -> String {
+        // Printable ASCII, nearly every name and field: nothing to replace, no scalar decoding.
+        if s.utf8.allSatisfy({ $0 &- 0x20 < 0x5F }) { return s }
         let replaced = { (scalar: Unicode.Scalar) in needsReplacement(scalar) && !(keepingNewlines && scalar == "\n") }
         if !s.unicodeScalars.contains(where: replaced) { return s }
         var out = String.UnicodeScalarView()
