@@ -1,4 +1,5 @@
 import Foundation
+import LiveIngest
 import RaceModel
 import Simulation
 
@@ -87,6 +88,8 @@ func ensureEvent(at dir: String, runners: Int) throws {
     try stamp.write(toFile: marker, atomically: true, encoding: .utf8)
 }
 
+// As racedash itself does, so the figures are those of its processes.
+MallocArenas.limitToCores()
 let options: BenchOptions
 do { options = try BenchOptions(Array(CommandLine.arguments.dropFirst())) } catch {
     FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))
