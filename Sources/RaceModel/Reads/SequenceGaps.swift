@@ -79,12 +79,21 @@ public enum SequenceGaps {
         let lines = Lines(log: log)
         for file in withGuns { numbered[file].sort { lines.ref($0) < lines.ref($1) } }
 
+        // Each file's numbering on its own: a run of files per core.
+        let work = numbered.reduce(0) { $0 + $1.count }
+        let perFile = ParallelParts.map(count: numbered.count, work: work) { files in
+            files.compactMap { file -> (file: Int, gaps: [SequenceGap], tail: Tail)? in
+                let entries = numbered[file]
+                guard !entries.isEmpty else { return nil }
+                let (found, upper) = gapsInFile(file, entries, lines)
+                return (file, found, Tail(ref: lines.ref(entries[entries.count - 1]), upper: upper))
+            }
+        }.flatMap { $0 }
         var gaps: [SequenceGap] = []
         var tails: [Int: Tail] = [:]
-        for (file, entries) in numbered.enumerated() where !entries.isEmpty {
-            let (found, upper) = gapsInFile(file, entries, lines)
-            gaps += found
-            tails[file] = Tail(ref: lines.ref(entries[entries.count - 1]), upper: upper)
+        for found in perFile {
+            gaps += found.gaps
+            tails[found.file] = found.tail
         }
         return (gaps.sorted { $0.ref < $1.ref }, tails)
     }

@@ -14,12 +14,17 @@ public enum ParallelParts {
 
     public static let cores: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
+    /// Runners' work is uneven (a finisher has a dozen reads, a DNS none):
+    /// with a few parts per core, a core done early takes another part
+    /// rather than waiting on the slowest.
+    static let partsPerCore = 4
+
     /// The parts `0..<count` is cut into, each a multiple of `alignment` long
     /// (but the last), so parts can be whole chunks of a `ChunkedArray`.
     /// `work`: how many elements the parts hold between them, when each
     /// index stands for many (a checkpoint's splits); `count` otherwise.
     public static func ranges(count: Int, alignment: Int = 1, work: Int? = nil) -> [Range<Int>] {
-        let parts = (work ?? count) < threshold ? 1 : Swift.min(cores, count)
+        let parts = (work ?? count) < threshold || cores == 1 ? 1 : Swift.min(cores * partsPerCore, count)
         guard parts > 1 else { return count > 0 ? [0..<count] : [] }
         var size = (count + parts - 1) / parts
         size = (size + alignment - 1) / alignment * alignment

@@ -165,11 +165,17 @@ public struct LiveStandings: Sendable {
         for runner in builder.participants.indices {
             races[builder.participants[runner].raceIndex].members.append(Int32(runner))
         }
+        // Each race sorted on one flat key per runner rather than through
+        // `precedes`, the races at once.
+        let (keys, bibRank, members) = (keys, bibRank, races.map(\.members))
+        let orders = ParallelParts.map(count: members.count, work: keys.count) { range in
+            range.map { r in
+                members[r].map { m in (keys[Int(m)], bibRank[Int(m)], m) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+                    .map(\.2)
+            }
+        }.flatMap { $0 }
         for r in races.indices {
-            // Sorted on one flat key per runner rather than through `precedes`.
-            let members = races[r].members
-            let sortKeys = members.map { m -> (RankKey, Int32, Int32) in (keys[Int(m)], bibRank[Int(m)], m) }
-            races[r].order = sortKeys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            races[r].order = orders[r]
             // Every participant is in one race's order once: each row is moved out exactly once.
             let (order, source) = (races[r].order, UncheckedSendable(rows))
             races[r].listed = ChunkedArray(
