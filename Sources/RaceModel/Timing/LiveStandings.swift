@@ -131,6 +131,8 @@ public struct LiveStandings: Sendable {
         // join. The rows go to a scratch buffer, and from there each is moved
         // (not copied) to its place in its race's listing.
         let n = timelines.count
+        // Each row made is moved out once, by its race's order of the participants.
+        precondition(n == builder.participants.count, "a timeline per participant")
         overdueAt = []
         var newOverdue: [Millis] = []
         var counted: [PartCount] = []
