@@ -1,5 +1,4 @@
 import Foundation
-import LiveIngest
 import RaceModel
 import Simulation
 
@@ -88,8 +87,6 @@ func ensureEvent(at dir: String, runners: Int) throws {
     try stamp.write(toFile: marker, atomically: true, encoding: .utf8)
 }
 
-// As racedash itself does, so the figures are those of its processes.
-MallocArenas.limitToCores()
 let options: BenchOptions
 do { options = try BenchOptions(Array(CommandLine.arguments.dropFirst())) } catch {
     FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))

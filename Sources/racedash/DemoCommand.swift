@@ -38,6 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MallocArenas.limitToCores()
         var template = Array((FileManager.default.temporaryDirectory.path + "/racedash-demo-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             throw RacedashError("cannot create a temporary folder: \(systemErrorText(errno))")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Glibc
-import LiveIngest
 
 @main
 struct Racedash: AsyncParsableCommand {
@@ -17,7 +16,6 @@ struct Racedash: AsyncParsableCommand {
     /// As ArgumentParser's own, but a mistyped subcommand gets a suggestion
     /// rather than "Unexpected argument".
     static func main() async {
-        MallocArenas.limitToCores()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
         if let first = arguments.first, let problem = SubcommandGuess.problem(first, commands: commands) {
