@@ -3,12 +3,25 @@
 /// timeline, so standings at any time of day are recomputed from raw reads.
 public struct TimingEngine: Sendable {
     public let event: EventConfig
-    /// Each race, and the rules of each of its waves, made once.
-    let courses: [Boxed<Course>]
+    /// What the rules read of each race, made once.
+    let courses: [Course]
 
-    struct Course: Sendable {
-        var race: Race
-        var rules: [TimingRules]
+    /// What the rules read of a race, handed to each runner's timeline as one
+    /// reference: a `Race` passed down per runner was copied, a retain and a
+    /// release of each of its arrays and strings, 50,000 times a seek.
+    final class Course: Sendable {
+        let id: String
+        let checkpoints: [Checkpoint]
+        let waves: [Wave]
+        /// The rules of each wave.
+        let rules: [TimingRules]
+        let hasStartMat: Bool
+        let finishIndex: Int
+
+        init(_ race: Race, rules: [TimingRules]) {
+            (id, checkpoints, waves, self.rules) = (race.id, race.checkpoints, race.waves, rules)
+            (hasStartMat, finishIndex) = (race.hasStartMat, race.finishIndex)
+        }
     }
 
     /// Pace assumed before a runner has a split of their own (6:00/km).
@@ -20,9 +33,7 @@ public struct TimingEngine: Sendable {
     public init(event: EventConfig) {
         self.event = event
         courses = event.races.indices.map { r in
-            Boxed(
-                Course(race: event.races[r], rules: event.races[r].waves.indices.map { event.rules(race: r, wave: $0) })
-            )
+            Course(event.races[r], rules: event.races[r].waves.indices.map { event.rules(race: r, wave: $0) })
         }
     }
 
@@ -74,14 +85,8 @@ public struct TimingEngine: Sendable {
     private func timeline(race raceIndex: Int, wave waveIndex: Int, gathered reads: UnsafeMutableBufferPointer<Read>)
         -> RunnerTimeline
     {
-        // The race borrowed from its box: a copy is a retain of each of its arrays and strings, per runner.
-        let course = courses[raceIndex]
-        return timeline(race: course.value.race, rules: course.value.rules[waveIndex], wave: waveIndex, gathered: reads)
-    }
-
-    private func timeline(
-        race: borrowing Race, rules: TimingRules, wave waveIndex: Int, gathered reads: UnsafeMutableBufferPointer<Read>
-    ) -> RunnerTimeline {
+        let race = courses[raceIndex]
+        let rules = race.rules[waveIndex]
         var timeline = RunnerTimeline(checkpointCount: race.checkpoints.count)
         guard !reads.isEmpty else { return timeline }
         // Nearly always already in this order (reads come grouped by time): checked, not sorted again.
@@ -170,7 +175,7 @@ public struct TimingEngine: Sendable {
     /// by its point, judged by distance and elapsed time.
     func assign(
         _ passages: UnsafeMutableBufferPointer<Passage>, of reads: UnsafeBufferPointer<Read>, wave waveIndex: Int,
-        race: Race,
+        race: Course,
         rules: TimingRules,
         outcomes: inout ReadOutcomes, timeline: inout RunnerTimeline
     ) {
@@ -226,7 +231,7 @@ public struct TimingEngine: Sendable {
     /// every candidate would be too fast.
     /// Candidates are the checkpoints from `first` on served by `first`'s point.
     func bestCheckpoint(
-        from first: Int, at t: Millis, after progress: Progress, race: Race,
+        from first: Int, at t: Millis, after progress: Progress, race: Course,
         rules: TimingRules
     ) -> Int? {
         let point = race.checkpoints[first].pointIndex
@@ -256,7 +261,7 @@ public struct TimingEngine: Sendable {
     /// A read too fast for every remaining checkpoint at its point: the same
     /// mat again is a duplicate; anything else is an impossible split, refused and shown.
     func tooFast(
-        _ read: Read, point: Int, firstCandidate c: Int, after progress: Progress, race: Race,
+        _ read: Read, point: Int, firstCandidate c: Int, after progress: Progress, race: Course,
         timeline: inout RunnerTimeline
     ) -> ReadOutcome {
         let checkpoints = race.checkpoints
@@ -274,7 +279,7 @@ public struct TimingEngine: Sendable {
         return distance / (elapsedMs / 3_600_000) > maxKmh
     }
 
-    func noCandidate(point: Int, race: Race, lastAssigned: Int) -> ReadOutcome {
+    func noCandidate(point: Int, race: Course, lastAssigned: Int) -> ReadOutcome {
         let checkpoints = race.checkpoints
         if lastAssigned >= 0, checkpoints[lastAssigned].pointIndex == point {
             // The same mat again after it was counted: the runner stepped back over it.
