@@ -144,6 +144,17 @@ import RaceModel
         expectError("duplicate bib 2 (first on line 3)", file: "participants.csv", line: 5, participants: bad)
     }
 
+    /// Bibs and chips are the same when they are equal as text, however the
+    /// accents were typed: precomposed on one line, a combining mark on another.
+    @Test func bibsAndChipsEqualAsTextAreDuplicates() {
+        expectError(
+            "duplicate bib Zo\u{EB} (first on line 2)", file: "participants.csv", line: 4,
+            participants: "bib,name,race\nZo\u{EB},A,marathon\n2,B,marathon\nZoe\u{308},C,marathon")
+        expectError(
+            "is already given to the runner on line 3", file: "participants.csv", line: 4,
+            participants: "bib,name,race,chip\n1,A,marathon,AB\n2,B,marathon,c\u{E9}\n3,C,marathon,ce\u{301}")
+    }
+
     @Test func participantProblems() {
         expectError("missing required column 'race'", file: "participants.csv", line: 1, participants: "bib,name\n1,A")
         expectError("unknown race '10k'", file: "participants.csv", line: 2, participants: "bib,name,race\n1,A,10k")

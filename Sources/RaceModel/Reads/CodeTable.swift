@@ -77,6 +77,11 @@ public struct CodeTable: Sendable {
         return found ? Int(slots[i].value) : nil
     }
 
+    /// Every key with its value, in no particular order.
+    public func forEach(_ body: (String, Int) -> Void) {
+        for slot in slots where slot.hash != .min { body(slot.key, Int(slot.value)) }
+    }
+
     private mutating func grow() {
         let old = slots
         slots = Self.empty(old.count * 2)

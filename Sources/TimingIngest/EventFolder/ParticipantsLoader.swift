@@ -16,27 +16,50 @@ enum ParticipantsLoader {
 
         var participants: [Participant] = []
         participants.reserveCapacity(rows.count)
-        // The line each bib and chip was first given on (the code table: a
-        // standard dictionary's hashing was a sixth of this loader's time).
-        var bibLine = CodeTable(capacity: rows.count)
-        var chipLine = CodeTable(capacity: rows.count)
+        var bibLine = FirstLines(capacity: rows.count)
+        var chipLine = FirstLines(capacity: rows.count)
         for row in rows {
             let fields = RowFields(row: row, column: column, file: file)
             let p = try participant(fields, event: event)
-            if let first = bibLine[p.bib] {
+            if let first = bibLine.record(p.bib, line: row.line) {
                 throw fields.fail("duplicate bib \(p.bib) (first on line \(first))")
             }
-            bibLine.set(p.bib, row.line)
-            if let chip = p.chip {
-                let key = chip.lowercasedIfNeeded
-                if let first = chipLine[key] {
-                    throw fields.fail("chip \(chip) of bib \(p.bib) is already given to the runner on line \(first)")
-                }
-                chipLine.set(key, row.line)
+            if let chip = p.chip, let first = chipLine.record(chip.lowercasedIfNeeded, line: row.line) {
+                throw fields.fail("chip \(chip) of bib \(p.bib) is already given to the runner on line \(first)")
             }
             participants.append(p)
         }
         return participants
+    }
+
+    /// The line each bib (or chip) was first given on. Keys are the same when
+    /// they are equal as strings, by Unicode canonical equivalence (a bib typed
+    /// once with a precomposed "ë" and once with a combining mark is one bib).
+    /// While every key is ASCII that is byte equality, and the code table
+    /// serves (a standard dictionary's hashing was a sixth of this loader's
+    /// time); from the first key that is not, a dictionary does.
+    struct FirstLines {
+        private var table: CodeTable
+        private var dictionary: [String: Int]? = nil
+
+        init(capacity: Int) { table = CodeTable(capacity: capacity) }
+
+        /// Records `key` as given on `line`; the line it was first given on, if it was.
+        mutating func record(_ key: String, line: Int) -> Int? {
+            if dictionary == nil && !key.utf8.allSatisfy({ $0 < 0x80 }) {
+                var all: [String: Int] = [:]
+                table.forEach { all[$0] = $1 }
+                dictionary = all
+            }
+            if dictionary != nil {
+                if let first = dictionary![key] { return first }
+                dictionary![key] = line
+                return nil
+            }
+            if let first = table[key] { return first }
+            table.set(key, line)
+            return nil
+        }
     }
 
     /// Column index by name, from the header row.
