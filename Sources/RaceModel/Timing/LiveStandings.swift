@@ -405,8 +405,9 @@ public struct LiveStandings: Sendable {
                     || shown[j].ageGroupPlace != ageGroupPlace
                 {
                     writes.append(
-                        RowUpdate(k: k, flags: flags, gap: gap, places: (place, sexPlace, divisionPlace, ageGroupPlace))
-                    )
+                        RowUpdate(
+                            k: Int32(k), flags: flags, gap: gap, place: place, sexPlace: sexPlace,
+                            divisionPlace: divisionPlace, ageGroupPlace: ageGroupPlace))
                 }
             }
         }
@@ -414,7 +415,8 @@ public struct LiveStandings: Sendable {
             let k = Int(w.k)
             listed[k].flags = w.flags
             listed[k].gap = w.gap
-            (listed[k].place, listed[k].sexPlace, listed[k].divisionPlace, listed[k].ageGroupPlace) = w.places
+            (listed[k].place, listed[k].sexPlace, listed[k].divisionPlace, listed[k].ageGroupPlace) =
+                (w.place, w.sexPlace, w.divisionPlace, w.ageGroupPlace)
         }
         races[r].listed = listed
         races[r].statusCounts = counts
@@ -424,20 +426,11 @@ public struct LiveStandings: Sendable {
     struct RowUpdate {
         var k: Int32
         var flags: RunnerFlags
-        var gap: Millis?
-        private var place: Int32, sexPlace: Int32, divisionPlace: Int32, ageGroupPlace: Int32
-
-        init(k: Int, flags: RunnerFlags, gap: Millis?, places: (Int?, Int?, Int?, Int?)) {
-            (self.k, self.flags, self.gap) = (Int32(k), flags, gap)
-            func packed(_ p: Int?) -> Int32 { Int32(p ?? -1) }
-            (place, sexPlace, divisionPlace, ageGroupPlace) =
-                (packed(places.0), packed(places.1), packed(places.2), packed(places.3))
-        }
-
-        var places: (Int?, Int?, Int?, Int?) {
-            func unpacked(_ p: Int32) -> Int? { p < 0 ? nil : Int(p) }
-            return (unpacked(place), unpacked(sexPlace), unpacked(divisionPlace), unpacked(ageGroupPlace))
-        }
+        @PackedTime var gap: Millis?
+        @PackedIndex<Int32> var place: Int?
+        @PackedIndex<Int32> var sexPlace: Int?
+        @PackedIndex<Int32> var divisionPlace: Int?
+        @PackedIndex<Int32> var ageGroupPlace: Int?
     }
 
     /// The standings of race `r` now.

@@ -46,30 +46,38 @@ public enum RunnerStatus: String, Sendable, Hashable, CaseIterable {
 
 /// One runner's line in the standings at some time of day.
 ///
-/// Held compactly (112 bytes, where a field of optionals took 264): live
-/// standings keep two listings of 50,000 rows, by runner and in order. An
-/// absent time is `Int64.min`, an absent place, group or checkpoint -1,
-/// behind properties that read as the optionals they stand for.
+/// Held compactly (112 bytes, where a field of optionals took 264): a live
+/// listing keeps 50,000 rows. Absent times and places are sentinels behind
+/// properties that read as the optionals they stand for (`PackedTime`,
+/// `PackedIndex`), declared widest first so they pack without padding.
 public struct Standing: Sendable, Equatable {
-    private var storedLastTimeOfDay: Int64
-    private var storedGunTime: Int64
-    private var storedNetTime: Int64
-    private var storedRankTime: Int64
-    private var storedGap: Int64
-    private var storedSegmentPace: Int64
-    private var storedRacePace: Int64
-    private var storedProjectedFinish: Int64
+    /// Time of day at `lastCheckpoint`.
+    @PackedTime public var lastTimeOfDay: Millis?
+    @PackedTime public var gunTime: Millis?
+    @PackedTime public var netTime: Millis?
+    /// Time at `lastCheckpoint` on the race's ranking clock.
+    @PackedTime public var rankTime: Millis?
+    /// Behind the fastest runner at the same checkpoint, on the ranking clock.
+    @PackedTime public var gap: Millis? = nil
+    /// Milliseconds per km over the last segment and over the race so far.
+    @PackedTime public var segmentPace: Millis? = nil
+    @PackedTime public var racePace: Millis? = nil
+    /// Finish time on the ranking clock: actual for finishers, projected for runners on course.
+    @PackedTime public var projectedFinish: Millis? = nil
     /// Ranking-clock time at each checkpoint.
     public var splits: [Millis?]
     /// The officials' corrections naming this runner, as labels (see `Correction.label`).
     public var corrections: [String] = []
     private var storedRunner: Int32
-    private var storedPlace: Int32
-    private var storedSexPlace: Int32
-    private var storedDivisionPlace: Int32
-    private var storedAgeGroupPlace: Int32
-    private var storedLastCheckpoint: Int16
-    private var storedAgeGroup: Int16
+    /// Places within the race; nil for runners not placed (see `RunnerStatus.isPlaced`).
+    /// Exact ties on the unrounded time share a place.
+    @PackedIndex<Int32> public var place: Int? = nil
+    @PackedIndex<Int32> public var sexPlace: Int? = nil
+    @PackedIndex<Int32> public var divisionPlace: Int? = nil
+    @PackedIndex<Int32> public var ageGroupPlace: Int? = nil
+    /// Furthest checkpoint reached with a valid split.
+    @PackedIndex<Int16> public var lastCheckpoint: Int?
+    @PackedIndex<Int16> public var ageGroup: Int?
     public var status: RunnerStatus
     public var flags: RunnerFlags
 
@@ -77,97 +85,21 @@ public struct Standing: Sendable, Equatable {
         runner: Int, status: RunnerStatus, lastCheckpoint: Int?, lastTimeOfDay: Millis?, gunTime: Millis?,
         netTime: Millis?, rankTime: Millis?, ageGroup: Int?, splits: [Millis?], flags: RunnerFlags
     ) {
-        storedLastTimeOfDay = Self.time(lastTimeOfDay)
-        storedGunTime = Self.time(gunTime)
-        storedNetTime = Self.time(netTime)
-        storedRankTime = Self.time(rankTime)
-        storedGap = .min
-        storedSegmentPace = .min
-        storedRacePace = .min
-        storedProjectedFinish = .min
+        self.lastTimeOfDay = lastTimeOfDay
+        self.gunTime = gunTime
+        self.netTime = netTime
+        self.rankTime = rankTime
         self.splits = splits
         storedRunner = Int32(runner)
-        storedPlace = -1
-        storedSexPlace = -1
-        storedDivisionPlace = -1
-        storedAgeGroupPlace = -1
-        storedLastCheckpoint = Int16(lastCheckpoint ?? -1)
-        storedAgeGroup = Int16(ageGroup ?? -1)
+        self.lastCheckpoint = lastCheckpoint
+        self.ageGroup = ageGroup
         self.status = status
         self.flags = flags
     }
 
-    private static func time(_ t: Millis?) -> Int64 { t.map(Int64.init) ?? .min }
-    private static func time(_ t: Int64) -> Millis? { t == .min ? nil : Millis(t) }
-    private static func index(_ i: Int32) -> Int? { i < 0 ? nil : Int(i) }
-
     public var runner: Int {
         get { Int(storedRunner) }
         set { storedRunner = Int32(newValue) }
-    }
-    /// Furthest checkpoint reached with a valid split.
-    public var lastCheckpoint: Int? {
-        get { storedLastCheckpoint < 0 ? nil : Int(storedLastCheckpoint) }
-        set { storedLastCheckpoint = Int16(newValue ?? -1) }
-    }
-    /// Time of day at `lastCheckpoint`.
-    public var lastTimeOfDay: Millis? {
-        get { Self.time(storedLastTimeOfDay) }
-        set { storedLastTimeOfDay = Self.time(newValue) }
-    }
-    public var gunTime: Millis? {
-        get { Self.time(storedGunTime) }
-        set { storedGunTime = Self.time(newValue) }
-    }
-    public var netTime: Millis? {
-        get { Self.time(storedNetTime) }
-        set { storedNetTime = Self.time(newValue) }
-    }
-    /// Time at `lastCheckpoint` on the race's ranking clock.
-    public var rankTime: Millis? {
-        get { Self.time(storedRankTime) }
-        set { storedRankTime = Self.time(newValue) }
-    }
-    /// Places within the race; nil for runners not placed (see `RunnerStatus.isPlaced`).
-    /// Exact ties on the unrounded time share a place.
-    public var place: Int? {
-        get { Self.index(storedPlace) }
-        set { storedPlace = Int32(newValue ?? -1) }
-    }
-    public var sexPlace: Int? {
-        get { Self.index(storedSexPlace) }
-        set { storedSexPlace = Int32(newValue ?? -1) }
-    }
-    public var divisionPlace: Int? {
-        get { Self.index(storedDivisionPlace) }
-        set { storedDivisionPlace = Int32(newValue ?? -1) }
-    }
-    public var ageGroupPlace: Int? {
-        get { Self.index(storedAgeGroupPlace) }
-        set { storedAgeGroupPlace = Int32(newValue ?? -1) }
-    }
-    public var ageGroup: Int? {
-        get { storedAgeGroup < 0 ? nil : Int(storedAgeGroup) }
-        set { storedAgeGroup = Int16(newValue ?? -1) }
-    }
-    /// Behind the fastest runner at the same checkpoint, on the ranking clock.
-    public var gap: Millis? {
-        get { Self.time(storedGap) }
-        set { storedGap = Self.time(newValue) }
-    }
-    /// Milliseconds per km over the last segment and over the race so far.
-    public var segmentPace: Millis? {
-        get { Self.time(storedSegmentPace) }
-        set { storedSegmentPace = Self.time(newValue) }
-    }
-    public var racePace: Millis? {
-        get { Self.time(storedRacePace) }
-        set { storedRacePace = Self.time(newValue) }
-    }
-    /// Finish time on the ranking clock: actual for finishers, projected for runners on course.
-    public var projectedFinish: Millis? {
-        get { Self.time(storedProjectedFinish) }
-        set { storedProjectedFinish = Self.time(newValue) }
     }
 
     /// Flags, then corrections: what the reports list under `flags`.
