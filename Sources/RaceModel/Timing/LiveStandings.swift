@@ -29,47 +29,21 @@ public struct LiveStandings: Sendable {
         /// The rows as listed, in `order`: shared with the snapshots, and
         /// written only where a row, a place, a gap or the overdue flag changed.
         var listed = ChunkedArray<Standing>()
-        var leader: [Millis?]
-        var passed: [Int]
-        var first: [Through?]
-        var last: [Through?]
-        var byLast: [Int]
+        var figures: RaceFigures
         var statusCounts = StatusCounts()
         /// Each checkpoint's ranking-clock splits, sorted.
         var sortedSplits: [[Millis]]
 
         init(checkpoints: Int) {
+            figures = RaceFigures(checkpoints: checkpoints)
             sortedSplits = Array(repeating: [], count: checkpoints)
-            leader = Array(repeating: nil, count: checkpoints)
-            passed = Array(repeating: 0, count: checkpoints)
-            first = Array(repeating: nil, count: checkpoints)
-            last = Array(repeating: nil, count: checkpoints)
-            byLast = Array(repeating: 0, count: checkpoints)
         }
 
-        /// Adds one runner's figures: `splits` on the ranking clock, `times` of day.
-        mutating func take(_ runner: Int, splits: [Millis?], times: [Millis?], lastCheckpoint: Int?, placed: Bool) {
-            for c in splits.indices {
-                if let t = splits[c] {
-                    passed[c] += 1
-                    sortedSplits[c].insert(t, at: sortedSplits[c].lowerBound(t))
-                }
-                extremes(at: c, runner: runner, split: splits[c], time: times[c])
-            }
-            if let c = lastCheckpoint, placed { byLast[c] += 1 }
-        }
-
-        /// Leader, first and last through checkpoint `c` with this runner's
-        /// times. Ties go to the lower participant index, as the full
-        /// computation's pass in participant order gives them.
-        mutating func extremes(at c: Int, runner: Int, split: Millis?, time: Millis?) {
-            if let t = split, leader[c].map({ t < $0 }) ?? true { leader[c] = t }
-            guard let t = time else { return }
-            if first[c].map({ t < $0.time || (t == $0.time && runner < $0.runner) }) ?? true {
-                first[c] = Through(runner: runner, time: t)
-            }
-            if last[c].map({ t > $0.time || (t == $0.time && runner < $0.runner) }) ?? true {
-                last[c] = Through(runner: runner, time: t)
+        /// Adds one runner's row to the figures; `times`: their timeline's splits by time of day.
+        mutating func add(_ row: Standing, times: [Millis?]) {
+            figures.add(row, times: times)
+            for case let (c, t?) in row.splits.enumerated() {
+                sortedSplits[c].insert(t, at: sortedSplits[c].lowerBound(t))
             }
         }
     }
@@ -212,13 +186,9 @@ public struct LiveStandings: Sendable {
     /// participant order (the same result as `add` for each member in turn),
     /// with each checkpoint's splits sorted once, a checkpoint per core at a time.
     mutating func take(_ parts: [PartCount], race r: Int) {
-        var figures = RaceFigures(checkpoints: races[r].leader.count)
+        var figures = RaceFigures(checkpoints: races[r].figures.leader.count)
         for part in parts { figures.add(part.figures[r]) }
-        races[r].leader = figures.leader
-        races[r].passed = figures.passed
-        races[r].first = figures.first
-        races[r].last = figures.last
-        races[r].byLast = figures.byLast
+        races[r].figures = figures
         let splits = figures.leader.indices.map { c in parts.flatMap { $0.splits[r][c] } }
         let work = splits.reduce(0) { $0 + $1.count }
         races[r].sortedSplits = ParallelParts.map(count: splits.count, work: work) { range in
@@ -282,7 +252,7 @@ public struct LiveStandings: Sendable {
             let to = insert(runner, into: r)
             races[r].listed.move(from: from, to: to)
             races[r].listed[to] = row
-            add(row, timelines[runner], to: r)
+            races[r].add(row, times: timelines[runner].splits)
         }
         for r in races.indices where !stale[r].isEmpty { recount(stale[r], race: r, timelines: timelines) }
         for r in races.indices { refresh(race: r) }
@@ -319,35 +289,30 @@ public struct LiveStandings: Sendable {
         for c in row.splits.indices {
             if let t = row.splits[c] {
                 races[r].sortedSplits[c].remove(at: races[r].sortedSplits[c].lowerBound(t))
-                races[r].passed[c] -= 1
-                if races[r].leader[c] == t { stale.insert(c) }
+                races[r].figures.passed[c] -= 1
+                if races[r].figures.leader[c] == t { stale.insert(c) }
             }
-            if races[r].first[c]?.runner == runner || races[r].last[c]?.runner == runner { stale.insert(c) }
+            if races[r].figures.first[c]?.runner == runner || races[r].figures.last[c]?.runner == runner {
+                stale.insert(c)
+            }
         }
-        if let c = row.lastCheckpoint, row.status.isPlaced { races[r].byLast[c] -= 1 }
+        if let c = row.lastCheckpoint, row.status.isPlaced { races[r].figures.byLast[c] -= 1 }
         return at
-    }
-
-    /// Adds the runner's new row to the figures, as the full computation does in participant order.
-    mutating func add(_ row: Standing, _ timeline: RunnerTimeline, to r: Int) {
-        races[r].take(
-            row.runner, splits: row.splits, times: timeline.splits, lastCheckpoint: row.lastCheckpoint,
-            placed: row.status.isPlaced)
     }
 
     /// Leader, first and last at `checkpoints` from every member of the race.
     mutating func recount(_ checkpoints: Set<Int>, race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
         for c in checkpoints {
-            races[r].leader[c] = nil
-            races[r].first[c] = nil
-            races[r].last[c] = nil
+            races[r].figures.leader[c] = nil
+            races[r].figures.first[c] = nil
+            races[r].figures.last[c] = nil
         }
-        // In listing order: ties go to the lower participant index whatever the order.
+        // In listing order: `RaceFigures` breaks ties by participant index, whatever the order.
         let listed = races[r].listed
         listed.forEachChunk { _, chunk in
             for row in chunk {
                 for c in checkpoints {
-                    races[r].extremes(
+                    races[r].figures.extremes(
                         at: c, runner: row.runner, split: row.splits[c], time: timelines[row.runner].splits[c])
                 }
             }
@@ -359,7 +324,7 @@ public struct LiveStandings: Sendable {
     /// only where they differ (a read pass over the field, and copies of the
     /// few chunks where something changed).
     mutating func refresh(race r: Int) {
-        let leader = races[r].leader
+        let leader = races[r].figures.leader
         let order = races[r].order
         // Out of the race while it is written, so its chunks stay uniquely held.
         var listed = races[r].listed
@@ -437,8 +402,8 @@ public struct LiveStandings: Sendable {
     public func standings(race r: Int) -> RaceStandings {
         let race = races[r]
         var standings = RaceStandings(
-            raceIndex: r, at: at, rows: race.listed, leaderTimes: race.leader, passed: race.passed,
-            firstThrough: race.first, lastThrough: race.last, byLastCheckpoint: race.byLast)
+            raceIndex: r, at: at, rows: race.listed, leaderTimes: race.figures.leader, passed: race.figures.passed,
+            firstThrough: race.figures.first, lastThrough: race.figures.last, byLastCheckpoint: race.figures.byLast)
         standings.sortedSplits = race.sortedSplits
         standings.statusCounts = race.statusCounts
         return standings

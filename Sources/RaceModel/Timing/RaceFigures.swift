@@ -1,8 +1,8 @@
 /// The figures of each checkpoint of a race: the fastest ranking-clock
 /// split, how many passed, the first and last through by time of day, and
-/// the runners placed by the furthest checkpoint they reached. Counted over
-/// runners in participant order (ties go to the first), or over runs of
-/// them apart and joined in that order, which gives the same.
+/// the runners placed by the furthest checkpoint they reached. Runners may be
+/// counted in any order, or in runs apart and joined: ties are broken by
+/// participant index, so the figures are the same.
 public struct RaceFigures: Sendable, Equatable {
     public var leader: [Millis?]
     public var passed: [Int]
@@ -21,29 +21,33 @@ public struct RaceFigures: Sendable, Equatable {
     /// Counts a runner's row; `times`: their timeline's splits by time of day.
     mutating func add(_ row: Standing, times: [Millis?]) {
         for c in leader.indices {
-            if let t = row.splits[c] {
-                passed[c] += 1
-                if leader[c].map({ t < $0 }) ?? true { leader[c] = t }
-            }
-            if let t = times[c] { through(Through(runner: row.runner, time: t), at: c) }
+            if row.splits[c] != nil { passed[c] += 1 }
+            extremes(at: c, runner: row.runner, split: row.splits[c], time: times[c])
         }
         if let c = row.lastCheckpoint, row.status.isPlaced { byLast[c] += 1 }
     }
 
-    /// Counts the figures of runners who all come after these in participant order.
-    mutating func add(_ later: RaceFigures) {
+    /// Counts the figures of other runners, counted apart.
+    mutating func add(_ other: RaceFigures) {
         for c in leader.indices {
-            passed[c] += later.passed[c]
-            byLast[c] += later.byLast[c]
-            if let t = later.leader[c], leader[c].map({ t < $0 }) ?? true { leader[c] = t }
-            if let f = later.first[c] { through(f, at: c) }
-            if let l = later.last[c] { through(l, at: c) }
+            passed[c] += other.passed[c]
+            byLast[c] += other.byLast[c]
+            if let t = other.leader[c], leader[c].map({ t < $0 }) ?? true { leader[c] = t }
+            if let f = other.first[c] { through(f, at: c) }
+            if let l = other.last[c] { through(l, at: c) }
         }
     }
 
-    /// A passage through checkpoint `c`: first or last only when strictly so.
-    private mutating func through(_ passage: Through, at c: Int) {
-        if first[c].map({ passage.time < $0.time }) ?? true { first[c] = passage }
-        if last[c].map({ passage.time > $0.time }) ?? true { last[c] = passage }
+    /// Leader, first and last through checkpoint `c` with one runner's times.
+    mutating func extremes(at c: Int, runner: Int, split: Millis?, time: Millis?) {
+        if let t = split, leader[c].map({ t < $0 }) ?? true { leader[c] = t }
+        if let t = time { through(Through(runner: runner, time: t), at: c) }
+    }
+
+    /// A passage through checkpoint `c`. Ties go to the lower participant
+    /// index, whatever order the runners are counted in.
+    private mutating func through(_ p: Through, at c: Int) {
+        if first[c].map({ p.time < $0.time || (p.time == $0.time && p.runner < $0.runner) }) ?? true { first[c] = p }
+        if last[c].map({ p.time > $0.time || (p.time == $0.time && p.runner < $0.runner) }) ?? true { last[c] = p }
     }
 }
