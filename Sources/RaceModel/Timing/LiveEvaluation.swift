@@ -52,11 +52,10 @@ public struct LiveEvaluation: Sendable {
         var rejects = false
         for entry in entries.packed {
             let point = Int(entry.point)
-            if entry.code >= 0 {
-                tally[point].used += sign
-            } else if entry.code == -1 {
-                tally[point].duplicates += sign
-            } else {
+            switch entry.kind {
+            case .used: tally[point].used += sign
+            case .duplicate: tally[point].duplicates += sign
+            case .rejected:
                 tally[point].rejected += sign
                 rejects = true
             }

@@ -382,13 +382,15 @@ public struct RaceComputation: Sendable {
                 let outcomes = chunk[j].outcomes
                 for (i, entry) in outcomes.packed.enumerated() {
                     let point = Int(entry.point)
-                    if entry.code >= 0 {
+                    switch entry.kind {
+                    case .used:
                         stats[point].used += 1
                         used += 1
-                    } else if entry.code == -1 {
+                    case .duplicate:
                         stats[point].duplicates += 1
                         duplicates += 1
-                    } else if case .rejected(let reason) = outcomes[i].outcome {
+                    case .rejected:
+                        guard case .rejected(let reason) = outcomes[i].outcome else { continue }
                         stats[point].rejected += 1
                         rejections.append(
                             Rejection(ref: entry.ref, point: point, reason: reason, time: entry.time, runner: start + j)

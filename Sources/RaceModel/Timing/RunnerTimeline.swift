@@ -115,7 +115,12 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
         var point: Int16
         /// -1: duplicate; -2 - n: rejected for `reasons[n]`; else the checkpoint used.
         var code: Int32
+
+        /// What the code says, without looking up a rejection's reason.
+        var kind: Kind { code >= 0 ? .used : code == -1 ? .duplicate : .rejected }
     }
+
+    enum Kind { case used, duplicate, rejected }
     var packed: [Packed] = []
     /// Nil until a read is rejected: one reference fewer to copy for nearly every runner.
     var reasons: [RejectReason]? = nil
@@ -160,9 +165,12 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable {
 
     public subscript(i: Int) -> (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome) {
         let p = packed[i]
-        let outcome: ReadOutcome =
-            p.code >= 0
-            ? .used(checkpoint: Int(p.code)) : p.code == -1 ? .duplicate : .rejected(reasons![Int(-2 - p.code)])
+        let outcome: ReadOutcome
+        switch p.kind {
+        case .used: outcome = .used(checkpoint: Int(p.code))
+        case .duplicate: outcome = .duplicate
+        case .rejected: outcome = .rejected(reasons![Int(-2 - p.code)])
+        }
         return (p.ref, Int(p.point), p.time, outcome)
     }
 }
