@@ -8,17 +8,31 @@ enum CSVParser {
     /// A quote opened and never closed swallows the rest of the file into one
     /// field; that is an error naming where the quote was opened.
     static func parse(_ text: String, file: String) throws(ConfigError) -> [Row] {
+        var rows: [Row] = []
+        try forEachRow(text, file: file) { rows.append($0) }
+        return rows
+    }
+
+    /// Each row handed to `body` as it is read, its fields array used again
+    /// for the next: a 50,000-row participant list held whole as rows of
+    /// Strings was some 11 MB the process kept after the list was read.
+    static func forEachRow(
+        _ text: String, file: String, _ body: (Row) throws(ConfigError) -> Void
+    ) throws(ConfigError) {
         var text = text
         // Byte by byte: every character the format gives meaning to is ASCII,
         // so UTF-8 sequences pass through untouched (a big list is 50,000 rows).
-        let result = text.withUTF8 { bytes in Result { () throws(ConfigError) in try parse(bytes, file: file) } }
-        return try result.get()
+        let result = text.withUTF8 { bytes in
+            Result { () throws(ConfigError) in try forEachRow(bytes, file: file, body) }
+        }
+        try result.get()
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ConfigError) -> [Row] {
+    private static func forEachRow(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, _ body: (Row) throws(ConfigError) -> Void
+    ) throws(ConfigError) {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var rows: [Row] = []
-        var fields: [String] = []
+        var row = Row(line: 1, fields: [])
         // A plain field is made straight from its bytes; one with quotes or a
         // carriage return is copied into `field` as it is unescaped.
         var field: [UInt8] = []
@@ -31,17 +45,20 @@ enum CSVParser {
 
         func endField(at end: Int) {
             if copying {
-                fields.append(String(decoding: field, as: UTF8.self))
+                row.fields.append(String(decoding: field, as: UTF8.self))
                 field.removeAll(keepingCapacity: true)
                 copying = false
             } else {
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                row.fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
             }
         }
-        func endRow(at end: Int) {
+        func endRow(at end: Int) throws(ConfigError) {
             endField(at: end)
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
-            fields = []
+            if !(row.fields.count == 1 && row.fields[0].isEmpty) {
+                row.line = rowLine
+                try body(row)
+            }
+            row.fields.removeAll(keepingCapacity: true)
         }
 
         var i = 0
@@ -77,7 +94,7 @@ enum CSVParser {
                     copying = true
                 }
             case lf:
-                endRow(at: i - 1)
+                try endRow(at: i - 1)
                 line += 1
                 rowLine = line
                 start = i
@@ -91,7 +108,6 @@ enum CSVParser {
                 "a quoted field opened on this line is never closed (a \" is missing); the rest of the file would be one field"
             )
         }
-        if (copying ? !field.isEmpty : start < count) || !fields.isEmpty { endRow(at: count) }
-        return rows
+        if (copying ? !field.isEmpty : start < count) || !row.fields.isEmpty { try endRow(at: count) }
     }
 }

@@ -9,16 +9,19 @@ enum ParticipantsLoader {
 
     static func parse(_ text: String, file: String, event: EventConfig) throws(ConfigError) -> [Participant] {
         try ConfigText.checkForNUL(text, file: file)
-        var rows = try CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
-        guard !rows.isEmpty else { throw ConfigError(file: file, "is empty; it needs a header row with bib,name,race") }
-        let header = rows.removeFirst()
-        let column = Columns(try columns(of: header, file: file))
-
+        var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // Room made by lines (a quoted newline only makes room for one row more).
+        let expected = body.withUTF8 { bytes in bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
+        var column: Columns? = nil
         var participants: [Participant] = []
-        participants.reserveCapacity(rows.count)
-        var bibLine = FirstLines(capacity: rows.count)
-        var chipLine = FirstLines(capacity: rows.count)
-        for row in rows {
+        participants.reserveCapacity(expected)
+        var bibLine = FirstLines(capacity: expected)
+        var chipLine = FirstLines(capacity: expected)
+        try CSVParser.forEachRow(body, file: file) { row throws(ConfigError) in
+            guard let column else {
+                column = Columns(try columns(of: row, file: file))
+                return
+            }
             let fields = RowFields(row: row, column: column, file: file)
             let p = try participant(fields, event: event)
             if let first = bibLine.record(p.bib, line: row.line) {
@@ -29,6 +32,7 @@ enum ParticipantsLoader {
             }
             participants.append(p)
         }
+        guard column != nil else { throw ConfigError(file: file, "is empty; it needs a header row with bib,name,race") }
         return participants
     }
 
