@@ -123,8 +123,8 @@ enum EliteView {
         var best = [Millis?](repeating: nil, count: checkpoints)
         for r in board.groups[g].rows.indices {
             let s = board.standing(group: g, row: r)
-            for (c, t) in s.splits.enumerated() {
-                if let t, best[c].map({ t < $0 }) ?? true { best[c] = t }
+            for c in 0..<s.checkpointCount {
+                if let t = s.split(c), best[c].map({ t < $0 }) ?? true { best[c] = t }
             }
         }
         return best
@@ -176,17 +176,17 @@ enum EliteView {
             into: &frame, x: 0, y: y, rowWidth: c.width, titles: [.name: "Splits: " + title(board, group: g)])
         // Fastest of this table at each checkpoint (the race's fastest may be in the other table).
         var best: [Int: Millis] = [:]
-        for cp in picked { best[cp] = standings.compactMap { $0.splits[cp] }.min() }
+        for cp in picked { best[cp] = standings.compactMap { $0.split(cp) }.min() }
         for (line, s) in standings.enumerated() {
             let p = c.participant(s)
             var cells: [MatrixKey: String] = [
                 .place: s.place != nil ? String(line + 1) : "", .bib: p.bib, .name: p.name,
             ]
-            for cp in picked { cells[.split(cp)] = Fmt.official(s.splits[cp], c.event) }
+            for cp in picked { cells[.split(cp)] = Fmt.official(s.split(cp), c.event) }
             let rowStyle = line == selectedRow ? Theme.strong : (s.place == nil ? Theme.dim : Theme.plain)
             table.draw(cells, into: &frame, x: 0, y: y + 1 + line, rowWidth: c.width, rowStyle: rowStyle) { col in
                 // Fastest at a checkpoint: bold and underlined, green where there is colour.
-                guard case .split(let cp) = col, let t = s.splits[cp], t == best[cp] else { return nil }
+                guard case .split(let cp) = col, let t = s.split(cp), t == best[cp] else { return nil }
                 return CellStyle(fg: .green, attributes: [.bold, .underline])
             }
         }

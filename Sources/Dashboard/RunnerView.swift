@@ -51,14 +51,14 @@ enum RunnerView {
     static func places(_ snapshot: RaceSnapshot, standing s: Standing, race: Int) -> [Int?] {
         let standings = snapshot.standings(race: race)
         if standings.sortedSplits != nil {
-            return s.splits.indices.map { c in s.splits[c].flatMap { standings.place(at: c, time: $0) } }
+            return (0..<s.checkpointCount).map { c in s.split(c).flatMap { standings.place(at: c, time: $0) } }
         }
         var places = s.splits.map { $0 == nil ? nil : Optional(1) }
         let rows = standings.rows
         let mine = s.splits
         for i in rows.indices where rows[i].lastCheckpoint != nil && rows[i].runner != s.runner {
             for c in mine.indices {
-                if let m = mine[c], let t = rows[i].splits[c], t < m { places[c]! += 1 }
+                if let m = mine[c], let t = rows[i].split(c), t < m { places[c]! += 1 }
             }
         }
         return places
@@ -82,7 +82,7 @@ enum RunnerView {
             var gainStyle: CellStyle? = nil
             if let t = timeline.splits[c] {
                 cells[.timeOfDay] = TimeFormat.timeOfDay(t)
-                cells[.raceTime] = Fmt.official(s.splits[c], snapshot.event)
+                cells[.raceTime] = Fmt.official(s.split(c), snapshot.event)
                 if let prev = previous, let tp = timeline.splits[prev] {
                     let seg = t - tp
                     cells[.segment] = TimeFormat.duration(seg)

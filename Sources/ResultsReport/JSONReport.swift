@@ -84,7 +84,7 @@ public enum JSONReport {
                 var splits: [String: Int] = [:]
                 var official: [String: String] = [:]
                 for (i, cp) in race.checkpoints.enumerated() {
-                    if let t = s.splits[i] {
+                    if let t = s.split(i) {
                         splits[cp.id] = t
                         official[cp.id] = row.split(i)
                     }

@@ -40,7 +40,7 @@ struct ReportRow {
     var gap: String { selectionGap.map { $0 == 0 ? "" : TimeFormat.gap($0) } ?? "" }
 
     func official(_ ms: Millis?) -> String { ms.map { OfficialTime.format($0, precision) } ?? "" }
-    func split(_ checkpoint: Int) -> String { official(standing.splits[checkpoint]) }
+    func split(_ checkpoint: Int) -> String { official(standing.split(checkpoint)) }
 }
 
 /// A race's rows in a report, each built when it is read: 50,000 reports
@@ -77,13 +77,29 @@ struct ReportRows: RandomAccessCollection {
     /// The place shown for row `i`, whose standing is `s`.
     func selectionPlace(_ i: Int, _ s: Standing) -> Int? { places.map { $0[i] } ?? s.place }
 
-    /// Row `i`'s standing and participant, borrowed where they are kept, not
-    /// copied into a `ReportRow` (the CSV of a big race has 50,000 of them).
-    func withRow<R>(_ i: Int, _ body: (_ standing: Standing, _ participant: Participant, _ place: Int?) -> R) -> R {
-        let position = position(i)
-        return body(
-            standings.rows[position], participants[standings.rows[position].runner],
-            selectionPlace(i, standings.rows[position]))
+    /// Rows `range`, each standing and participant borrowed where it is
+    /// kept, not copied into a `ReportRow` nor retained field by field (the
+    /// CSV of a big race has 50,000 of them).
+    func forEachRow(
+        in range: Range<Int>, _ body: (_ standing: Standing, _ participant: Participant, _ place: Int?) -> Void
+    ) {
+        participants.withUnsafeBufferPointer { participants in
+            guard let shown else {
+                standings.rows.forEachChunk(in: range) { first, chunk in
+                    for j in chunk.indices {
+                        let runner = chunk[inPlace: j].runner
+                        body(chunk[inPlace: j], participants[inPlace: runner], chunk[inPlace: j].place)
+                    }
+                }
+                return
+            }
+            for i in range {
+                let position = Int(shown[i])
+                body(
+                    standings.rows[position], participants[inPlace: standings.rows[position].runner],
+                    selectionPlace(i, standings.rows[position]))
+            }
+        }
     }
 }
 
@@ -105,8 +121,8 @@ extension RaceSnapshot {
                     positions.append(Int32(i))
                     let s = rows[i]
                     selected.append(s.status.isPlaced ? counter.next(RankKey(s)) : nil)
-                    for (c, t) in s.splits.enumerated() {
-                        if let t, leader[c].map({ t < $0 }) ?? true { leader[c] = t }
+                    for c in 0..<s.checkpointCount {
+                        if let t = s.split(c), leader[c].map({ t < $0 }) ?? true { leader[c] = t }
                     }
                 }
                 shown = positions

@@ -90,6 +90,30 @@ import Testing
         #expect(netEv.standings[0].rows[0].netTime == 31 * 60_000)
     }
 
+    @Test func splitsAreOnTheRankingClockWhicheverWayTheyAreRead() {
+        let late = Fixture.cleanRun("5", minPerKm: 3.1, startDelay: 240)
+        let (netEv, _) = evaluate(clock: .net, extra: late)
+        let (gunEv, _) = evaluate(clock: .gun, extra: late)
+        for net in netEv.standings[0].rows {
+            #expect(net.checkpointCount == net.splits.count)
+            #expect((0..<net.checkpointCount).map(net.split) == net.splits)
+            let timeline = netEv.timelines[net.runner]
+            let start = timeline.startRead ?? Fixture.t(0)
+            #expect(net.splits == timeline.splits.map { $0.map { $0 - start } })
+        }
+        for gun in gunEv.standings[0].rows {
+            #expect(gun.splits == gunEv.timelines[gun.runner].splits.map { $0.map { $0 - Fixture.t(0) } })
+        }
+        #expect(netEv.standings[0].rows.contains { $0.splits.contains { $0 != nil } })
+        // Equal by what they read: the same splits written on another origin.
+        var row = netEv.standings[0].rows[0]
+        let copy = row
+        row.splits = row.splits
+        #expect(row == copy)
+        row.splits[0] = (row.splits[0] ?? 0) + 1
+        #expect(row != copy)
+    }
+
     @Test func runnersStillOutAtTheCutoffAreDNFWithoutPlace() {
         let (ev, p) = evaluate(cutoff: 60 * 60_000, at: Fixture.t(61))
         let rows = ev.standings[0].rows

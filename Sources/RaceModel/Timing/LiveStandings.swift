@@ -42,8 +42,8 @@ public struct LiveStandings: Sendable {
         /// Adds one runner's row to the figures; `times`: their timeline's splits by time of day.
         mutating func add(_ row: Standing, times: [Millis?]) {
             figures.add(row, times: times)
-            for case let (c, t?) in row.splits.enumerated() {
-                sortedSplits[c].insert(t, at: sortedSplits[c].lowerBound(t))
+            for c in 0..<row.checkpointCount {
+                if let t = row.split(c) { sortedSplits[c].insert(t, at: sortedSplits[c].lowerBound(t)) }
             }
         }
     }
@@ -176,8 +176,8 @@ public struct LiveStandings: Sendable {
 
         mutating func add(_ row: Standing, times: [Millis?], race r: Int) {
             figures[r].add(row, times: times)
-            for c in row.splits.indices {
-                if let t = row.splits[c] { splits[r][c].append(t) }
+            for c in 0..<row.checkpointCount {
+                if let t = row.split(c) { splits[r][c].append(t) }
             }
         }
     }
@@ -286,8 +286,8 @@ public struct LiveStandings: Sendable {
         }
         races[r].order.remove(at: at)
         let row = races[r].listed[at]
-        for c in row.splits.indices {
-            if let t = row.splits[c] {
+        for c in 0..<row.checkpointCount {
+            if let t = row.split(c) {
                 races[r].sortedSplits[c].remove(at: races[r].sortedSplits[c].lowerBound(t))
                 races[r].figures.passed[c] -= 1
                 if races[r].figures.leader[c] == t { stale.insert(c) }
@@ -310,10 +310,11 @@ public struct LiveStandings: Sendable {
         // In listing order: `RaceFigures` breaks ties by participant index, whatever the order.
         let listed = races[r].listed
         listed.forEachChunk { _, chunk in
-            for row in chunk {
+            for j in chunk.indices {
+                let runner = chunk[inPlace: j].runner
                 for c in checkpoints {
                     races[r].figures.extremes(
-                        at: c, runner: row.runner, split: row.splits[c], time: timelines[row.runner].splits[c])
+                        at: c, runner: runner, split: chunk[inPlace: j].split(c), time: timelines[runner].splits[c])
                 }
             }
         }

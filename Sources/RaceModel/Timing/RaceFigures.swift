@@ -21,8 +21,9 @@ public struct RaceFigures: Sendable, Equatable {
     /// Counts a runner's row; `times`: their timeline's splits by time of day.
     mutating func add(_ row: Standing, times: [Millis?]) {
         for c in leader.indices {
-            if row.splits[c] != nil { passed[c] += 1 }
-            extremes(at: c, runner: row.runner, split: row.splits[c], time: times[c])
+            let split = row.split(c)
+            if split != nil { passed[c] += 1 }
+            extremes(at: c, runner: row.runner, split: split, time: times[c])
         }
         if let c = row.lastCheckpoint, row.status.isPlaced { byLast[c] += 1 }
     }

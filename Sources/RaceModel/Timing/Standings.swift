@@ -64,8 +64,19 @@ public struct Standing: Sendable, Equatable {
     @PackedTime public var racePace: Millis? = nil
     /// Finish time on the ranking clock: actual for finishers, projected for runners on course.
     @PackedTime public var projectedFinish: Millis? = nil
-    /// Ranking-clock time at each checkpoint.
-    public var splits: [Millis?]
+    /// Ranking-clock time at each checkpoint (made when asked: hot paths use `split(_:)`).
+    public var splits: [Millis?] {
+        get { timesOfDay.map { $0.map { $0 - splitOrigin } } }
+        set {
+            timesOfDay = newValue
+            splitOrigin = 0
+        }
+    }
+    /// The time of day at each checkpoint: the runner's timeline's own array,
+    /// shared, not a copy per row (10 MB and a malloc per runner at 50,000).
+    private var timesOfDay: [Millis?]
+    /// Where the ranking clock starts: the gun, or the runner's start read.
+    private var splitOrigin: Millis
     /// The officials' corrections naming this runner, as labels (see `Correction.label`).
     public var corrections: [String] = []
     private var storedRunner: Int32
@@ -83,13 +94,15 @@ public struct Standing: Sendable, Equatable {
 
     init(
         runner: Int, status: RunnerStatus, lastCheckpoint: Int?, lastTimeOfDay: Millis?, gunTime: Millis?,
-        netTime: Millis?, rankTime: Millis?, ageGroup: Int?, splits: [Millis?], flags: RunnerFlags
+        netTime: Millis?, rankTime: Millis?, ageGroup: Int?, timesOfDay: [Millis?], origin: Millis,
+        flags: RunnerFlags
     ) {
         self.lastTimeOfDay = lastTimeOfDay
         self.gunTime = gunTime
         self.netTime = netTime
         self.rankTime = rankTime
-        self.splits = splits
+        self.timesOfDay = timesOfDay
+        splitOrigin = origin
         storedRunner = Int32(runner)
         self.lastCheckpoint = lastCheckpoint
         self.ageGroup = ageGroup
@@ -100,6 +113,25 @@ public struct Standing: Sendable, Equatable {
     public var runner: Int {
         get { Int(storedRunner) }
         set { storedRunner = Int32(newValue) }
+    }
+
+    /// The ranking-clock time at checkpoint `c`, without making the array of them.
+    public func split(_ c: Int) -> Millis? { timesOfDay[c].map { $0 - splitOrigin } }
+
+    /// How many checkpoints the race has (and `splits` holds).
+    public var checkpointCount: Int { timesOfDay.count }
+
+    /// Equal when they read the same: two rows may hold the same splits on different origins.
+    public static func == (a: Standing, b: Standing) -> Bool {
+        a.lastTimeOfDay == b.lastTimeOfDay && a.gunTime == b.gunTime && a.netTime == b.netTime
+            && a.rankTime == b.rankTime && a.gap == b.gap && a.segmentPace == b.segmentPace
+            && a.racePace == b.racePace && a.projectedFinish == b.projectedFinish
+            && a.checkpointCount == b.checkpointCount
+            && (0..<a.checkpointCount).allSatisfy { a.split($0) == b.split($0) }
+            && a.corrections == b.corrections && a.runner == b.runner && a.place == b.place
+            && a.sexPlace == b.sexPlace && a.divisionPlace == b.divisionPlace && a.ageGroupPlace == b.ageGroupPlace
+            && a.lastCheckpoint == b.lastCheckpoint && a.ageGroup == b.ageGroup && a.status == b.status
+            && a.flags == b.flags
     }
 
     /// Flags, then corrections: what the reports list under `flags`.

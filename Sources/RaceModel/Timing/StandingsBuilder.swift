@@ -110,17 +110,16 @@ public struct StandingsBuilder: Sendable {
     ) -> Standing {
         let gun = race.waves[runner.waveIndex].gun
         let origin = race.clock(for: runner) == .net ? (timeline.startRead ?? gun) : gun
-        let splits = timeline.splits.map { $0.map { $0 - origin } }
         var row = Standing(
             runner: index, status: .dns, lastCheckpoint: timeline.furthest,
             lastTimeOfDay: nil, gunTime: nil, netTime: nil, rankTime: nil,
             ageGroup: event.ageGroups.group(sex: runner.sex, age: runner.age),
-            splits: splits, flags: timeline.flags)
+            timesOfDay: timeline.splits, origin: origin, flags: timeline.flags)
         guard let last = timeline.furthest, let t = timeline.splits[last] else { return row }
         row.lastTimeOfDay = t
         row.gunTime = t - gun
         row.netTime = t - (timeline.startRead ?? gun)
-        row.rankTime = splits[last]
+        row.rankTime = t - origin
         let km = race.checkpoints[last].km
         if last == race.finishIndex {
             let overLimit = race.cutoff.map { t - gun > $0 } ?? false
