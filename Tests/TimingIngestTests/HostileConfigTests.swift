@@ -49,6 +49,13 @@ import RaceModel
             "age_groups = [18, 40, 45]", with: "age_groups = [18, 40, 9999999999]")
     }
 
+    @Test func anEventHasAtMostAsManyPointsAsAReadCanName() {
+        let extra = (0..<TimedRead.maxPoints).map { "[[points]]\nid = \"p\($0)\"\nfiles = [\"reads/p\($0).txt\"]\n" }
+        base.expectError(
+            "points[\(TimedRead.maxPoints)]: an event has at most \(TimedRead.maxPoints) points",
+            file: "event.toml", config: EventFolderTests.config + "\n" + extra.joined(separator: "\n"))
+    }
+
     @Test func limitsAreBoundedToo() {
         expectError(
             "limits: 'lines_per_file' = 0 is out of range: it must be 1 to 1000000000 lines",

@@ -1,23 +1,44 @@
 /// A runner's read placed on its timing point, with the point's clock offset
 /// applied. The raw code is kept so a corrected participant list can be
 /// matched again from the raw reads (chip swaps, late entries).
+///
+/// 40 bytes, in this order so nothing pads them (a big race holds 700,000):
+/// the point and the backup flag share 16 bits.
 public struct TimedRead: Sendable, Equatable {
     public var code: String
     /// Time of day in ms, clock offset applied.
     public var time: Millis
-    public var point: Int32
-    public var isBackup: Bool
     public var ref: LineRef
+    /// The point's index, with the backup flag in the top bit.
+    private var pointAndBackup: UInt16
     /// Decoder sequence number (PassingNo, CTP01 seq) where the format has one.
     public var sequence: Int32
 
+    /// Points an event may have: what `pointAndBackup` holds beside the flag.
+    public static let maxPoints = 1 << 15
+    static let backupBit: UInt16 = 1 << 15
+
     public init(code: String, time: Millis, point: Int, isBackup: Bool, ref: LineRef, sequence: Int? = nil) {
+        precondition(point >= 0 && point < Self.maxPoints, "point index out of range")
         self.code = code
         self.time = time
-        self.point = Int32(point)
-        self.isBackup = isBackup
         self.ref = ref
+        pointAndBackup = UInt16(point) | (isBackup ? Self.backupBit : 0)
         self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
+    }
+
+    public var point: Int32 {
+        get { Int32(pointAndBackup & ~Self.backupBit) }
+        set {
+            precondition(newValue >= 0 && Int(newValue) < Self.maxPoints, "point index out of range")
+            pointAndBackup = UInt16(newValue) | (pointAndBackup & Self.backupBit)
+        }
+    }
+
+    /// Read on a backup line of its point.
+    public var isBackup: Bool {
+        get { pointAndBackup & Self.backupBit != 0 }
+        set { pointAndBackup = (pointAndBackup & ~Self.backupBit) | (newValue ? Self.backupBit : 0) }
     }
 }
 

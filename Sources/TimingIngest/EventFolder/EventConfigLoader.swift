@@ -150,11 +150,15 @@ struct TableReader {
     func points(_ root: TOMLTable, rules: TimingRules) throws(ConfigError) -> [TimingPoint] {
         var points: [TimingPoint] = []
         var files: [String: String] = [:]
+        var ids: Set<String> = []
         let absoluteAllowed = try ReadPaths.absoluteAllowed(self, root)
         for (i, t) in try tables(root, "points", at: "").enumerated() {
             let path = "points[\(i)]"
+            guard i < TimedRead.maxPoints else {
+                throw fail(path, "an event has at most \(TimedRead.maxPoints) points")
+            }
             let id = try string(t, "id", at: path)
-            if points.contains(where: { $0.id == id }) { throw fail(path, "point id '\(id)' is used twice") }
+            guard ids.insert(id).inserted else { throw fail(path, "point id '\(id)' is used twice") }
             guard let fv = t["files"], let array = fv.array, !array.isEmpty else {
                 throw fail(path, "point '\(id)' needs files = [\"reads/main.txt\", ...] (main line first)")
             }
