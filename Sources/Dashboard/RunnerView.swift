@@ -80,10 +80,10 @@ enum RunnerView {
             var style = Theme.plain
             var noteStyle: CellStyle? = nil
             var gainStyle: CellStyle? = nil
-            if let t = timeline.splits[c] {
+            if let t = timeline.split(c) {
                 cells[.timeOfDay] = TimeFormat.timeOfDay(t)
                 cells[.raceTime] = Fmt.official(s.split(c), snapshot.event)
-                if let prev = previous, let tp = timeline.splits[prev] {
+                if let prev = previous, let tp = timeline.split(prev) {
                     let seg = t - tp
                     cells[.segment] = TimeFormat.duration(seg)
                     let km = cp.km - race.checkpoints[prev].km
@@ -95,7 +95,7 @@ enum RunnerView {
                     }
                 }
                 cells[.place] = places[c].map(Fmt.count) ?? ""
-                if timeline.splitRefs[c].map({ ref in
+                if timeline.counted[c].ref.map({ ref in
                     snapshot.files.indices.contains(Int(ref.file)) && snapshot.files[Int(ref.file)].isBackup
                 }) == true {
                     cells[.note] = "backup line"

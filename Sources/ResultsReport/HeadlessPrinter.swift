@@ -25,7 +25,7 @@ public struct HeadlessPrinter {
     /// The last snapshot's splits by runner index, with what the indices
     /// refer to: while participants and event stay the same, a change is
     /// found by comparing each runner's splits, without hashing every split.
-    private var previous: (event: EventConfig, participants: [Participant], splits: [[Millis?]])?
+    private var previous: (event: EventConfig, participants: [Participant], splits: [[CountedSplit]])?
     private var rejections: Set<RejectionKey> = []
     private var gaps: Set<String> = []
     public private(set) var hasBaseline = false
@@ -43,7 +43,7 @@ public struct HeadlessPrinter {
     /// rejected, in file and line order.
     public mutating func changes(_ snapshot: RaceSnapshot) -> [String] {
         var accepted = changedSplits(snapshot)
-        previous = (snapshot.event, snapshot.participants, snapshot.evaluation.timelines.map(\.splits))
+        previous = (snapshot.event, snapshot.participants, snapshot.evaluation.timelines.map(\.counted))
 
         var rejected: [(ref: LineRef, text: String)] = []
         var currentRejections = Set<RejectionKey>()
@@ -79,13 +79,14 @@ public struct HeadlessPrinter {
         {
             // Same runners at the same indices: only runners whose splits differ are looked at.
             var accepted: [(time: Millis, bib: String, text: String)] = []
-            for (runner, timeline) in timelines.enumerated() where timeline.splits != previous.splits[runner] {
+            for (runner, timeline) in timelines.enumerated() where timeline.counted != previous.splits[runner] {
                 let participant = snapshot.participants[runner]
                 let race = event.races[participant.raceIndex]
-                for (c, time) in timeline.splits.enumerated() {
+                for c in timeline.counted.indices {
+                    let time = timeline.split(c)
                     let key = SplitKey(bib: participant.bib, race: race.id, checkpoint: race.checkpoints[c].id)
                     splits[key] = time
-                    guard let time, previous.splits[runner][c] != time else { continue }
+                    guard let time, previous.splits[runner][c].time != time else { continue }
                     accepted.append(
                         (
                             time, participant.bib,
@@ -104,8 +105,8 @@ public struct HeadlessPrinter {
             guard timeline.furthest != nil else { continue }
             let participant = snapshot.participants[runner]
             let race = event.races[participant.raceIndex]
-            for (c, time) in timeline.splits.enumerated() {
-                guard let time else { continue }
+            for c in timeline.counted.indices {
+                guard let time = timeline.split(c) else { continue }
                 let key = SplitKey(bib: participant.bib, race: race.id, checkpoint: race.checkpoints[c].id)
                 current[key] = time
                 if splits[key] != time {

@@ -145,14 +145,14 @@ extension RaceSnapshot {
                 }
                 for c in timeline.missed {
                     // Known only once a later split arrives: that moment is when it happened for the official.
-                    let seen = timeline.splits[(c + 1)...].lazy.compactMap { $0 }.first
+                    let seen = timeline.counted[(c + 1)...].lazy.compactMap(\.time).first
                     out.append(
                         Alert(severity: .warning, time: seen, subject: .missedSplit(runner: runner, checkpoint: c)))
                 }
                 for segment in timeline.suspicious {
                     out.append(
                         Alert(
-                            severity: .warning, time: timeline.splits[segment.to],
+                            severity: .warning, time: timeline.split(segment.to),
                             subject: .suspiciousSegment(runner: runner, segment: segment)))
                 }
             }

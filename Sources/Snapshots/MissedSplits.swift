@@ -32,16 +32,16 @@ extension RaceSnapshot {
             for runner in participants.indices where participants[runner].raceIndex == r {
                 for c in timelines[runner].missed {
                     missed[c, default: 0] += 1
-                    if let t = estimatedPassing(timelines[runner].splits, at: c, race: race) {
+                    if let t = estimatedPassing(timelines[runner].counted, at: c, race: race) {
                         passings[c, default: []].append((t, true))
                     }
                 }
             }
             guard !missed.isEmpty else { continue }
             for runner in participants.indices where participants[runner].raceIndex == r {
-                let splits = timelines[runner].splits
-                for c in missed.keys where splits.indices.contains(c) {
-                    if let t = splits[c] { passings[c, default: []].append((t, false)) }
+                let counted = timelines[runner].counted
+                for c in missed.keys where counted.indices.contains(c) {
+                    if let t = counted[c].time { passings[c, default: []].append((t, false)) }
                 }
             }
             for c in missed.keys.sorted() {
@@ -54,10 +54,10 @@ extension RaceSnapshot {
 
     /// Time of day a runner should have crossed checkpoint `c`, from the
     /// nearest splits before and after it.
-    func estimatedPassing(_ splits: [Millis?], at c: Int, race: Race) -> Millis? {
-        guard let before = (0..<c).last(where: { splits[$0] != nil }),
-            let after = ((c + 1)..<splits.count).first(where: { splits[$0] != nil }),
-            let t0 = splits[before], let t1 = splits[after]
+    func estimatedPassing(_ splits: [CountedSplit], at c: Int, race: Race) -> Millis? {
+        guard let before = (0..<c).last(where: { splits[$0].time != nil }),
+            let after = ((c + 1)..<splits.count).first(where: { splits[$0].time != nil }),
+            let t0 = splits[before].time, let t1 = splits[after].time
         else { return nil }
         let k0 = race.checkpoints[before].km, k1 = race.checkpoints[after].km
         guard k1 > k0 else { return t0 }

@@ -102,26 +102,25 @@ public struct Corrections: Sendable {
     func apply(to timeline: inout RunnerTimeline, runner: Int, race: Race, at: Millis) {
         var touched = false
         for hand in handSplits[runner] ?? [] where hand.time <= at {
-            timeline.splits[hand.checkpoint] = hand.time
-            timeline.splitRefs[hand.checkpoint] = nil
+            timeline.counted[hand.checkpoint] = CountedSplit(time: hand.time, ref: nil)
             touched = true
         }
         if touched {
-            timeline.furthest = timeline.splits.lastIndex { $0 != nil }
+            timeline.furthest = timeline.counted.lastIndex { $0.time != nil }
             let furthest = timeline.furthest ?? -1
-            timeline.missed = (0..<max(furthest, 0)).filter { timeline.splits[$0] == nil }
+            timeline.missed = (0..<max(furthest, 0)).filter { timeline.split($0) == nil }
             if timeline.missed.isEmpty {
                 timeline.flags.remove(.missedSplit)
             } else {
                 timeline.flags.insert(.missedSplit)
             }
-            if race.hasStartMat, let start = timeline.splits[0] {
+            if race.hasStartMat, let start = timeline.split(0) {
                 timeline.startRead = start
                 timeline.flags.remove(.noStartRead)
             }
         }
-        if let ms = penalty[runner], ms != 0, let t = timeline.splits[race.finishIndex] {
-            timeline.splits[race.finishIndex] = t + ms
+        if let ms = penalty[runner], ms != 0, let t = timeline.split(race.finishIndex) {
+            timeline.counted[race.finishIndex].time = t + ms
         }
         if byRunner[runner] != nil { timeline.flags.insert(.corrected) }
     }

@@ -39,9 +39,9 @@ public struct LiveStandings: Sendable {
             sortedSplits = Array(repeating: [], count: checkpoints)
         }
 
-        /// Adds one runner's row to the figures; `times`: their timeline's splits by time of day.
-        mutating func add(_ row: Standing, times: [Millis?]) {
-            figures.add(row, times: times)
+        /// Adds one runner's row to the figures.
+        mutating func add(_ row: Standing) {
+            figures.add(row)
             for c in 0..<row.checkpointCount {
                 if let t = row.split(c) { sortedSplits[c].insert(t, at: sortedSplits[c].lowerBound(t)) }
             }
@@ -125,7 +125,7 @@ public struct LiveStandings: Sendable {
                                 let (row, clock) = Self.makeRow(
                                     start + j, chunk[j], builder: builder, participants: given.value, at: at,
                                     finalRace: finalRace)
-                                part.add(row, times: chunk[j].splits, race: given.value[inPlace: start + j].raceIndex)
+                                part.add(row, race: given.value[inPlace: start + j].raceIndex)
                                 (out.value.1.baseAddress! + start + j).initialize(to: clock?.firstOverdue ?? .max)
                                 (out.value.0.baseAddress! + start + j).initialize(to: row)
                             }
@@ -174,8 +174,8 @@ public struct LiveStandings: Sendable {
             splits = races.map { Array(repeating: [], count: $0.checkpoints.count) }
         }
 
-        mutating func add(_ row: Standing, times: [Millis?], race r: Int) {
-            figures[r].add(row, times: times)
+        mutating func add(_ row: Standing, race r: Int) {
+            figures[r].add(row)
             for c in 0..<row.checkpointCount {
                 if let t = row.split(c) { splits[r][c].append(t) }
             }
@@ -252,9 +252,9 @@ public struct LiveStandings: Sendable {
             let to = insert(runner, into: r)
             races[r].listed.move(from: from, to: to)
             races[r].listed[to] = row
-            races[r].add(row, times: timelines[runner].splits)
+            races[r].add(row)
         }
-        for r in races.indices where !stale[r].isEmpty { recount(stale[r], race: r, timelines: timelines) }
+        for r in races.indices where !stale[r].isEmpty { recount(stale[r], race: r) }
         for r in races.indices { refresh(race: r) }
     }
 
@@ -300,8 +300,8 @@ public struct LiveStandings: Sendable {
         return at
     }
 
-    /// Leader, first and last at `checkpoints` from every member of the race.
-    mutating func recount(_ checkpoints: Set<Int>, race r: Int, timelines: ChunkedArray<RunnerTimeline>) {
+    /// Leader, first and last at `checkpoints` from every member of the race (rows already current).
+    mutating func recount(_ checkpoints: Set<Int>, race r: Int) {
         for c in checkpoints {
             races[r].figures.leader[c] = nil
             races[r].figures.first[c] = nil
@@ -314,7 +314,7 @@ public struct LiveStandings: Sendable {
                 let runner = chunk[inPlace: j].runner
                 for c in checkpoints {
                     races[r].figures.extremes(
-                        at: c, runner: runner, split: chunk[inPlace: j].split(c), time: timelines[runner].splits[c])
+                        at: c, runner: runner, split: chunk[inPlace: j].split(c), time: chunk[inPlace: j].timeOfDay(c))
                 }
             }
         }

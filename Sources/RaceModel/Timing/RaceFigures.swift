@@ -18,12 +18,12 @@ public struct RaceFigures: Sendable, Equatable {
         byLast = Array(repeating: 0, count: checkpoints)
     }
 
-    /// Counts a runner's row; `times`: their timeline's splits by time of day.
-    mutating func add(_ row: Standing, times: [Millis?]) {
+    /// Counts a runner's row.
+    mutating func add(_ row: Standing) {
         for c in leader.indices {
             let split = row.split(c)
             if split != nil { passed[c] += 1 }
-            extremes(at: c, runner: row.runner, split: split, time: times[c])
+            extremes(at: c, runner: row.runner, split: split, time: row.timeOfDay(c))
         }
         if let c = row.lastCheckpoint, row.status.isPlaced { byLast[c] += 1 }
     }

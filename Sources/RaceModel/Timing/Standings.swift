@@ -66,15 +66,15 @@ public struct Standing: Sendable, Equatable {
     @PackedTime public var projectedFinish: Millis? = nil
     /// Ranking-clock time at each checkpoint (made when asked: hot paths use `split(_:)`).
     public var splits: [Millis?] {
-        get { timesOfDay.map { $0.map { $0 - splitOrigin } } }
+        get { timesOfDay.map { $0.time.map { $0 - splitOrigin } } }
         set {
-            timesOfDay = newValue
+            timesOfDay = newValue.map { CountedSplit(time: $0, ref: nil) }
             splitOrigin = 0
         }
     }
     /// The time of day at each checkpoint: the runner's timeline's own array,
     /// shared, not a copy per row (10 MB and a malloc per runner at 50,000).
-    private var timesOfDay: [Millis?]
+    private var timesOfDay: [CountedSplit]
     /// Where the ranking clock starts: the gun, or the runner's start read.
     private var splitOrigin: Millis
     /// The officials' corrections naming this runner, as labels (see `Correction.label`).
@@ -94,7 +94,7 @@ public struct Standing: Sendable, Equatable {
 
     init(
         runner: Int, status: RunnerStatus, lastCheckpoint: Int?, lastTimeOfDay: Millis?, gunTime: Millis?,
-        netTime: Millis?, rankTime: Millis?, ageGroup: Int?, timesOfDay: [Millis?], origin: Millis,
+        netTime: Millis?, rankTime: Millis?, ageGroup: Int?, timesOfDay: [CountedSplit], origin: Millis,
         flags: RunnerFlags
     ) {
         self.lastTimeOfDay = lastTimeOfDay
@@ -116,7 +116,10 @@ public struct Standing: Sendable, Equatable {
     }
 
     /// The ranking-clock time at checkpoint `c`, without making the array of them.
-    public func split(_ c: Int) -> Millis? { timesOfDay[c].map { $0 - splitOrigin } }
+    public func split(_ c: Int) -> Millis? { timesOfDay[c].time.map { $0 - splitOrigin } }
+
+    /// The time of day at checkpoint `c`, as the runner's timeline has it.
+    public func timeOfDay(_ c: Int) -> Millis? { timesOfDay[c].time }
 
     /// How many checkpoints the race has (and `splits` holds).
     public var checkpointCount: Int { timesOfDay.count }

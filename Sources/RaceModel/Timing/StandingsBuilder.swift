@@ -49,7 +49,7 @@ public struct StandingsBuilder: Sendable {
                             of: index, shared.value.0[inPlace: index], timelines[index], race: race, at: at,
                             final: final)
                         if !corrections.isEmpty { applyCorrections(to: &row) }
-                        part.add(row, times: timelines[index].splits)
+                        part.add(row)
                         (shared.value.1.baseAddress! + k).initialize(to: row)
                     }
                     return part
@@ -114,8 +114,8 @@ public struct StandingsBuilder: Sendable {
             runner: index, status: .dns, lastCheckpoint: timeline.furthest,
             lastTimeOfDay: nil, gunTime: nil, netTime: nil, rankTime: nil,
             ageGroup: event.ageGroups.group(sex: runner.sex, age: runner.age),
-            timesOfDay: timeline.splits, origin: origin, flags: timeline.flags)
-        guard let last = timeline.furthest, let t = timeline.splits[last] else { return row }
+            timesOfDay: timeline.counted, origin: origin, flags: timeline.flags)
+        guard let last = timeline.furthest, let t = timeline.split(last) else { return row }
         row.lastTimeOfDay = t
         row.gunTime = t - gun
         row.netTime = t - (timeline.startRead ?? gun)
@@ -138,7 +138,7 @@ public struct StandingsBuilder: Sendable {
                 ? rank : Int((Double(rank) * race.distanceKm / km).rounded())
             if row.status == .dnf { row.projectedFinish = nil }
         }
-        if let previous = (0..<last).last(where: { timeline.splits[$0] != nil }), let tp = timeline.splits[previous] {
+        if let previous = (0..<last).last(where: { timeline.split($0) != nil }), let tp = timeline.split(previous) {
             let segmentKm = km - race.checkpoints[previous].km
             if segmentKm > 0 { row.segmentPace = Int((Double(t - tp) / segmentKm).rounded()) }
         }
@@ -162,7 +162,7 @@ public struct StandingsBuilder: Sendable {
 
     /// When an on-course row turns overdue: its last split and the slack after it.
     @inline(__always) func overdueClock(of row: Standing, _ timeline: RunnerTimeline, race: Race) -> OverdueClock? {
-        guard let last = row.lastCheckpoint, let t = timeline.splits[last], last + 1 < race.checkpoints.count else {
+        guard let last = row.lastCheckpoint, let t = timeline.split(last), last + 1 < race.checkpoints.count else {
             return nil
         }
         let nextKm = race.checkpoints[last + 1].km - race.checkpoints[last].km

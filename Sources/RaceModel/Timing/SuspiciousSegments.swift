@@ -24,8 +24,9 @@ enum SuspiciousSegments {
         var kmh: Double
     }
 
-    static func find(splits: [Millis?], origin: Millis, checkpoints: [Checkpoint], ratio: Double) -> [SuspiciousSegment]
-    {
+    static func find(
+        splits: some RandomAccessCollection<Millis?>, origin: Millis, checkpoints: [Checkpoint], ratio: Double
+    ) -> [SuspiciousSegment] {
         // Three segments need four splits; most timelines (mid-race, DNS) stop here without allocating.
         guard splits.reduce(0, { $0 + ($1 == nil ? 0 : 1) }) >= 4 else { return [] }
         // On the stack: this runs for every finisher of every snapshot.

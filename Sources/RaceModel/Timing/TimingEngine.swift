@@ -105,7 +105,7 @@ public struct TimingEngine: Sendable {
                 rules: rules, outcomes: &outcomes, timeline: &timeline)
         }
         timeline.suspicious = SuspiciousSegments.find(
-            splits: timeline.splits, origin: race.waves[waveIndex].gun,
+            splits: timeline.counted.lazy.map(\.time), origin: race.waves[waveIndex].gun,
             checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
         if !timeline.suspicious.isEmpty { timeline.flags.insert(.suspiciousSegment) }
         timeline.outcomes = outcomes
@@ -208,8 +208,7 @@ public struct TimingEngine: Sendable {
                 timeline.missed.append(contentsOf: progress.checkpoint + 1..<chosen)
                 timeline.flags.insert(.missedSplit)
             }
-            timeline.splits[chosen] = t
-            timeline.splitRefs[chosen] = read.ref
+            timeline.counted[chosen] = CountedSplit(time: t, ref: read.ref)
             if passage.fromBackup { timeline.flags.insert(.backupUsed) }
             outcomes[outcome: passage.chosen] = .used(checkpoint: chosen)
             if chosen == 0 && race.hasStartMat { timeline.startRead = t }
