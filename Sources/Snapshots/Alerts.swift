@@ -145,7 +145,7 @@ extension RaceSnapshot {
                 }
                 for c in timeline.missed {
                     // Known only once a later split arrives: that moment is when it happened for the official.
-                    let seen = timeline.counted[(c + 1)...].lazy.compactMap(\.time).first
+                    let seen = timeline.counted[(c + 1)...].lazy.compactMap { $0.time }.first
                     out.append(
                         Alert(severity: .warning, time: seen, subject: .missedSplit(runner: runner, checkpoint: c)))
                 }

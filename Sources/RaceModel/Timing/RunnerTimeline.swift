@@ -63,7 +63,9 @@ public struct RunnerTimeline: Sendable, Equatable {
     /// Time of day at each checkpoint, nil where none was counted (made when
     /// asked: the hot paths read `split(_:)` or `counted`).
     public var splits: [Millis?] {
-        get { counted.map(\.time) }
+        // A closure, not `\.time`: a key path through the property wrapper is
+        // projected at run time, which made every timeline of a seek slower.
+        get { counted.map { $0.time } }
         set {
             counted = newValue.indices.map {
                 CountedSplit(time: newValue[$0], ref: $0 < counted.count ? counted[$0].ref : nil)
@@ -72,7 +74,7 @@ public struct RunnerTimeline: Sendable, Equatable {
     }
     /// The line each counted split came from.
     public var splitRefs: [LineRef?] {
-        get { counted.map(\.ref) }
+        get { counted.map { $0.ref } }
         set {
             counted = newValue.indices.map {
                 CountedSplit(time: $0 < counted.count ? counted[$0].time : nil, ref: newValue[$0])

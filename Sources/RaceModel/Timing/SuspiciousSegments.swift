@@ -25,17 +25,17 @@ enum SuspiciousSegments {
     }
 
     static func find(
-        splits: some RandomAccessCollection<Millis?>, origin: Millis, checkpoints: [Checkpoint], ratio: Double
+        splits: [CountedSplit], origin: Millis, checkpoints: [Checkpoint], ratio: Double
     ) -> [SuspiciousSegment] {
         // Three segments need four splits; most timelines (mid-race, DNS) stop here without allocating.
-        guard splits.reduce(0, { $0 + ($1 == nil ? 0 : 1) }) >= 4 else { return [] }
+        guard splits.reduce(0, { $0 + ($1.time == nil ? 0 : 1) }) >= 4 else { return [] }
         // On the stack: this runs for every finisher of every snapshot.
         return withUnsafeTemporaryAllocation(of: Segment.self, capacity: splits.count) {
             segments in
             var n = 0
             var last: (index: Int?, km: Double, time: Millis) = (nil, 0, origin)
-            for (c, t) in splits.enumerated() {
-                guard let t else { continue }
+            for c in splits.indices {
+                guard let t = splits[c].time else { continue }
                 let km = checkpoints[c].km - last.km
                 if km >= minimumKm, t > last.time, let from = last.index {
                     segments[n] = Segment(from: from, to: c, kmh: km / (Double(t - last.time) / 3_600_000))

@@ -105,7 +105,7 @@ public struct TimingEngine: Sendable {
                 rules: rules, outcomes: &outcomes, timeline: &timeline)
         }
         timeline.suspicious = SuspiciousSegments.find(
-            splits: timeline.counted.lazy.map(\.time), origin: race.waves[waveIndex].gun,
+            splits: timeline.counted, origin: race.waves[waveIndex].gun,
             checkpoints: race.checkpoints, ratio: rules.suspiciousRatio)
         if !timeline.suspicious.isEmpty { timeline.flags.insert(.suspiciousSegment) }
         timeline.outcomes = outcomes
