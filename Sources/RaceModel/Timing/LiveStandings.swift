@@ -123,7 +123,7 @@ public struct LiveStandings: Sendable {
                         timelines.forEachChunk(in: range) { start, chunk in
                             for j in chunk.indices {
                                 let (row, clock) = Self.makeRow(
-                                    start + j, chunk[j], builder: builder, participants: given.value, at: at,
+                                    start + j, chunk[inPlace: j], builder: builder, participants: given.value, at: at,
                                     finalRace: finalRace)
                                 part.add(row, race: given.value[inPlace: start + j].raceIndex)
                                 (out.value.1.baseAddress! + start + j).initialize(to: clock?.firstOverdue ?? .max)
