@@ -352,10 +352,8 @@ public actor RaceState {
 
     static func sortedByTime(_ reads: [TimedRead], range: Range<Int>? = nil) -> [Int32] {
         let range = range ?? reads.indices
-        // Sorted as (time, index) pairs side by side, not through the reads:
-        // a replay's first seek sorts every read of the race.
-        var pairs = range.map { (reads[$0].time, Int32($0)) }
-        pairs.sort { $0 < $1 }
-        return pairs.map(\.1)
+        return reads.withUnsafeBufferPointer { reads in
+            positionsByTime(count: range.count) { reads[inPlace: range.lowerBound + $0].time }
+        }.map { $0 + Int32(range.lowerBound) }
     }
 }
