@@ -27,6 +27,27 @@ struct ChunkedArrayTests {
         }
     }
 
+    @Test func permuteGivesTheElementsInTheOrderAskedAndSparesCopies() {
+        let n = 3 * ChunkedArray<String>.chunkSize + 17
+        var state: UInt64 = 11
+        for round in 0..<6 {
+            var order = Array(0..<n)
+            if round == 1 { order.reverse() }
+            if round >= 2 {
+                for i in stride(from: n - 1, to: 0, by: -1) {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    order.swapAt(i, Int((state >> 33) % UInt64(i + 1)))
+                }
+            }
+            let reference = order.map(Self.element)
+            var chunked = ChunkedArray((0..<n).map(Self.element))
+            let before = chunked
+            chunked.permute(order)
+            #expect(Array(chunked) == reference, "round \(round)")
+            #expect(Array(before) == (0..<n).map(Self.element), "the copy taken before, round \(round)")
+        }
+    }
+
     @Test func forEachChunkInARangeVisitsExactlyThatRange() {
         let chunked = ChunkedArray(0..<2_000)
         for range in [0..<0, 0..<1, 511..<513, 100..<1_900, 1_536..<2_000] {

@@ -66,6 +66,8 @@ public enum SequenceGaps {
     static func findWithTails(in log: ReadLog, upTo at: Millis? = nil) -> (gaps: [SequenceGap], tails: [Int: Tail]) {
         // Numbered lines per file in line order: a read index, or a gun marker index as its bitwise complement.
         var numbered = [[Int32]](repeating: [], count: log.files.count)
+        // Room for every line at once: arrays grown by doubling left their old buffers behind.
+        for f in numbered.indices where f < log.lineCounts.count { numbered[f].reserveCapacity(log.lineCounts[f]) }
         for (i, read) in log.reads.enumerated() where read.sequence >= 0 {
             if let at, read.time > at { continue }
             numbered[Int(read.ref.file)].append(Int32(i))

@@ -142,3 +142,34 @@ extension ChunkedArray {
         }
     }
 }
+
+extension ChunkedArray {
+    /// Reorders the elements so that position `i` holds what was at
+    /// `order[i]` (`order` a permutation of the positions): moved as memory,
+    /// cycle by cycle, not copied into a second array of them (a race's
+    /// 50,000 rows put in standings order).
+    @inlinable public mutating func permute(_ order: [Int]) {
+        precondition(order.count == count, "a position for every element")
+        // Shared chunks copied now, while every slot is whole.
+        for c in chunks.indices { chunks[c].withUnsafeMutableBufferPointer { _ in } }
+        var placed = [Bool](repeating: false, count: count)
+        for start in 0..<count where !placed[start] {
+            placed[start] = true
+            guard order[start] != start else { continue }
+            let carried = withSlot(start) { $0.move() }
+            var hole = start
+            while true {
+                let next = order[hole]
+                if next == start {
+                    withSlot(hole) { $0.initialize(to: carried) }
+                    break
+                }
+                precondition(!placed[next], "order is not a permutation")
+                let moved = withSlot(next) { $0.move() }
+                withSlot(hole) { $0.initialize(to: moved) }
+                placed[next] = true
+                hole = next
+            }
+        }
+    }
+}
