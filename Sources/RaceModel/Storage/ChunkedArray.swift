@@ -150,26 +150,45 @@ extension ChunkedArray {
     /// 50,000 rows put in standings order).
     @inlinable public mutating func permute(_ order: [Int]) {
         precondition(order.count == count, "a position for every element")
-        // Shared chunks copied now, while every slot is whole.
-        for c in chunks.indices { chunks[c].withUnsafeMutableBufferPointer { _ in } }
-        var placed = [Bool](repeating: false, count: count)
-        for start in 0..<count where !placed[start] {
-            placed[start] = true
-            guard order[start] != start else { continue }
-            let carried = withSlot(start) { $0.move() }
-            var hole = start
-            while true {
-                let next = order[hole]
-                if next == start {
-                    withSlot(hole) { $0.initialize(to: carried) }
-                    break
+        let (shift, mask) = (Self.chunkShift, Self.chunkMask)
+        withChunkBases { bases in
+            @inline(__always) func slot(_ i: Int) -> UnsafeMutablePointer<Element> { bases[i >> shift] + (i & mask) }
+            var placed = [Bool](repeating: false, count: order.count)
+            for start in order.indices where !placed[start] {
+                placed[start] = true
+                guard order[start] != start else { continue }
+                let carried = slot(start).move()
+                var hole = start
+                while true {
+                    let next = order[hole]
+                    if next == start {
+                        slot(hole).initialize(to: carried)
+                        break
+                    }
+                    precondition(!placed[next], "order is not a permutation")
+                    slot(hole).moveInitialize(from: slot(next), count: 1)
+                    placed[next] = true
+                    hole = next
                 }
-                precondition(!placed[next], "order is not a permutation")
-                let moved = withSlot(next) { $0.move() }
-                withSlot(hole) { $0.initialize(to: moved) }
-                placed[next] = true
-                hole = next
             }
+        }
+    }
+
+    /// Every chunk's storage at once (each made unique first), for moves
+    /// between chunks without a closure call per element.
+    @inlinable mutating func withChunkBases(_ body: ([UnsafeMutablePointer<Element>]) -> Void) {
+        chunks.withUnsafeMutableBufferPointer { outer in
+            var bases: [UnsafeMutablePointer<Element>] = []
+            bases.reserveCapacity(outer.count)
+            // Nested so every chunk's pointer stays valid while `body` runs.
+            func nest(_ c: Int) {
+                guard c < outer.count else { return body(bases) }
+                outer[c].withUnsafeMutableBufferPointer { chunk in
+                    bases.append(chunk.baseAddress!)
+                    nest(c + 1)
+                }
+            }
+            nest(0)
         }
     }
 }
