@@ -35,4 +35,40 @@ import Testing
             #expect(positionsByTime(count: count) { times[$0] } == expected, "span \(span)")
         }
     }
+
+    /// Rows put in rank order by radix give what the comparison sort of (key, tie, position) gives.
+    @Test(arguments: [0, 300, 5_000, 60_000])
+    func rankOrderIsTheComparisonSortsOrder(count: Int) {
+        var state: UInt64 = 3
+        func next(_ below: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 11) % below
+        }
+        let spans: [UInt64] = [50, 4 * 3_600_000]
+        for times in spans {
+            var keys: [RankKey] = []
+            for _ in 0..<count {
+                let checkpoint: Int? = next(4) == 0 ? nil : Int(next(12))
+                let time: Millis? = next(6) == 0 ? nil : Millis(next(times)) - 60_000
+                keys.append(RankKey(group: Int(next(5)), checkpoint: checkpoint, time: time))
+            }
+            let ties: [Int32] = (0..<count).map { _ in Int32(next(1_000)) }
+            let plain = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            let tied = keys.indices.sorted { a, b in
+                if keys[a] != keys[b] { return keys[a] < keys[b] }
+                return ties[a] != ties[b] ? ties[a] < ties[b] : a < b
+            }
+            if count > 256 {
+                #expect(rankOrder(keys) == plain, "times below \(times)")
+                #expect(rankOrder(keys, tie: ties) == tied, "times below \(times), with ties")
+            } else {
+                #expect(rankOrder(keys) == nil)
+            }
+        }
+        // Parts too wide for one word with the position: the caller's comparison sort serves.
+        let wide = (0..<1_000).map {
+            RankKey(group: 0, checkpoint: 1, time: $0 % 2 == 0 ? Millis.min / 2 : Millis.max / 2)
+        }
+        #expect(rankOrder(wide) == nil)
+    }
 }

@@ -140,7 +140,9 @@ public struct LiveStandings: Sendable {
             var listed = ChunkedArray(joining: parts.map { $0.rows })
             // Sorted on one flat key per runner rather than through `precedes`.
             let (keys, bibRank) = (newKeys, self.bibRank)
-            let positions = members.indices.map { (keys[Int(members[$0])], bibRank[Int(members[$0])], $0) }
+            let positions =
+                rankOrder(members.map { keys[Int($0)] }, tie: members.map { bibRank[Int($0)] })
+                ?? members.indices.map { (keys[Int(members[$0])], bibRank[Int(members[$0])], $0) }
                 .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { $0.2 }
             listed.permute(positions)
             races[r].order = positions.map { members[$0] }

@@ -70,7 +70,8 @@ public struct StandingsBuilder: Sendable {
         // Sort small keys, not the wide rows, on plain comparisons; runners
         // under the same key (the DNS, exact ties) then by bib, numbers first.
         let keys = rows.map(RankKey.init)
-        var order = Array(rows.indices).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        var order =
+            rankOrder(keys) ?? Array(rows.indices).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
         var runStart = 0
         while runStart < order.count {
             var runEnd = runStart + 1
