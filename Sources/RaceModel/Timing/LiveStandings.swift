@@ -111,6 +111,7 @@ public struct LiveStandings: Sendable {
             // in place), then put in listing order in place: no scratch copy of
             // the field beside the listings, nor rows copied into them.
             let members = races[r].members
+            let checkpoints = event.races[r].checkpoints.count
             let parts = newOverdue.withUnsafeMutableBufferPointer { overdue in
                 newKeys.withUnsafeMutableBufferPointer { keys in
                     builder.inPlace { participants in
@@ -119,14 +120,14 @@ public struct LiveStandings: Sendable {
                         return ParallelParts.map(
                             count: members.count, alignment: ChunkedArray<Standing>.chunkSize, work: members.count * 2
                         ) { range in
-                            var part = PartCount(event.races)
+                            var part = PartCount(checkpoints: checkpoints)
                             var rows = ChunkedArray<Standing>()
                             for k in range {
                                 let runner = Int(members[k])
                                 let (row, clock) = Self.makeRow(
                                     runner, timelines[runner], builder: builder, participants: shared.value.0, at: at,
                                     finalRace: finalRace)
-                                part.add(row, race: r)
+                                part.add(row)
                                 shared.value.1[runner] = clock?.firstOverdue ?? .max
                                 shared.value.2[runner] = RankKey(row)
                                 rows.append(row)
@@ -136,7 +137,7 @@ public struct LiveStandings: Sendable {
                     }
                 }
             }
-            var counted = parts.map { $0.count }
+            let counted = parts.map { $0.count }
             var listed = ChunkedArray(joining: parts.map { $0.rows })
             // Sorted on one flat key per runner rather than through `precedes`.
             let (keys, bibRank) = (newKeys, self.bibRank)
@@ -147,47 +148,45 @@ public struct LiveStandings: Sendable {
             listed.permute(positions)
             races[r].order = positions.map { members[$0] }
             races[r].listed = listed
-            take(&counted, race: r)
+            take(counted, race: r)
         }
         overdueAt = newOverdue
         keys = newKeys
         for r in races.indices { refresh(race: r) }
     }
 
-    /// One part of the field's figures per race, and each checkpoint's
-    /// ranking-clock splits, to be sorted once the parts are joined.
+    /// One part of a race's figures, and each checkpoint's ranking-clock
+    /// splits, to be sorted once the parts are joined.
     struct PartCount {
-        var figures: [RaceFigures]
-        var splits: [[[Millis]]]
+        var figures: RaceFigures
+        var splits: [[Millis]]
 
-        init(_ races: [Race]) {
-            figures = races.map { RaceFigures(checkpoints: $0.checkpoints.count) }
-            splits = races.map { Array(repeating: [], count: $0.checkpoints.count) }
+        init(checkpoints: Int) {
+            figures = RaceFigures(checkpoints: checkpoints)
+            splits = Array(repeating: [], count: checkpoints)
         }
 
-        mutating func add(_ row: Standing, race r: Int) {
-            figures[r].add(row)
+        mutating func add(_ row: Standing) {
+            figures.add(row)
             for c in 0..<row.checkpointCount {
-                if let t = row.split(c) { splits[r][c].append(t) }
+                if let t = row.split(c) { splits[c].append(t) }
             }
         }
     }
 
-    /// The per-checkpoint figures of race `r` from the parts, joined in
+    /// The per-checkpoint figures of race `r` from its parts, joined in
     /// participant order (the same result as `add` for each member in turn),
-    /// with each checkpoint's splits sorted once, a checkpoint per core at a time.
-    /// The race's splits are taken out of the parts as they are sorted: joined
-    /// for one checkpoint at a time, not for all of them beside the parts (at
-    /// 50,000 runners, 5 MB more at the peak of a live feed's first snapshot).
-    mutating func take(_ parts: inout [PartCount], race r: Int) {
+    /// with each checkpoint's splits sorted once, a checkpoint per core at a
+    /// time: joined for one checkpoint at a time, not for all of them beside
+    /// the parts (at 50,000 runners, 5 MB more at the peak of a live feed's
+    /// first snapshot).
+    mutating func take(_ parts: [PartCount], race r: Int) {
         var figures = RaceFigures(checkpoints: races[r].figures.leader.count)
-        for part in parts { figures.add(part.figures[r]) }
+        for part in parts { figures.add(part.figures) }
         races[r].figures = figures
-        let raceSplits = parts.map { $0.splits[r] }
-        for k in parts.indices { parts[k].splits[r] = [] }
-        let work = raceSplits.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        let work = parts.reduce(0) { $0 + $1.splits.reduce(0) { $0 + $1.count } }
         races[r].sortedSplits = ParallelParts.map(count: figures.leader.count, work: work) { range in
-            range.map { c in raceSplits.flatMap { $0[c] }.radixSorted() }
+            range.map { c in parts.flatMap { $0.splits[c] }.radixSorted() }
         }.flatMap { $0 }
     }
 
