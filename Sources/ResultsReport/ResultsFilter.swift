@@ -85,7 +85,7 @@ struct ReportRows: RandomAccessCollection {
     ) {
         participants.withUnsafeBufferPointer { participants in
             guard let shown else {
-                standings.rows.forEachChunk(in: range) { first, chunk in
+                standings.rows.forEachChunk(in: range) { _, chunk in
                     for j in chunk.indices {
                         let runner = chunk[inPlace: j].runner
                         body(chunk[inPlace: j], participants[inPlace: runner], chunk[inPlace: j].place)

@@ -91,7 +91,7 @@ public struct RunnerTimeline: Sendable, Equatable {
     /// Outcome of every read considered, in read order.
     public var outcomes: ReadOutcomes
     /// What few runners have, held apart: copying a timeline (50,000 of them
-    /// in a seek) is then a retain of three arrays, not six.
+    /// in a seek) is then a retain of two arrays, not seven.
     private var unusual: Unusual?
 
     struct Unusual: Sendable, Equatable {

@@ -46,7 +46,7 @@ public enum RunnerStatus: String, Sendable, Hashable, CaseIterable {
 
 /// One runner's line in the standings at some time of day.
 ///
-/// Held compactly (112 bytes, where a field of optionals took 264): a live
+/// Held compactly (120 bytes, where a field of optionals took 264): a live
 /// listing keeps 50,000 rows. Absent times and places are sentinels behind
 /// properties that read as the optionals they stand for (`PackedTime`,
 /// `PackedIndex`), declared widest first so they pack without padding.
