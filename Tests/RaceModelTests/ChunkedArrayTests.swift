@@ -29,14 +29,13 @@ struct ChunkedArrayTests {
 
     @Test func permuteGivesTheElementsInTheOrderAskedAndSparesCopies() {
         let n = 3 * ChunkedArray<String>.chunkSize + 17
-        var state: UInt64 = 11
+        var numbers = SeededNumbers(seed: 11)
         for round in 0..<6 {
             var order = Array(0..<n)
             if round == 1 { order.reverse() }
             if round >= 2 {
                 for i in stride(from: n - 1, to: 0, by: -1) {
-                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                    order.swapAt(i, Int((state >> 33) % UInt64(i + 1)))
+                    order.swapAt(i, Int(numbers.next(below: UInt64(i + 1))))
                 }
             }
             let reference = order.map(Self.element)

@@ -72,3 +72,17 @@ enum Fixture {
         return log
     }
 }
+
+/// The same numbers on every run, from a 64-bit linear congruential
+/// generator: test data made at scale, reproducible when a test fails.
+struct SeededNumbers {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// The next number, below `bound`.
+    mutating func next(below bound: UInt64) -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return (state >> 11) % bound
+    }
+}
