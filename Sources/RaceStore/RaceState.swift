@@ -52,6 +52,11 @@ public actor RaceState {
     public var readCount: Int { log.reads.count }
     public var feedSpan: (start: Millis, end: Millis)? { span }
 
+    /// The lines of the reads `runner`'s timeline at `at` considered, in the order of its outcomes.
+    public func consideredRefs(runner: Int, at: Millis) -> [LineRef] {
+        computation.consideredRefs(runner: runner, log: log, grouped: grouped, at: at)
+    }
+
     /// `span` widened to take in the times of `reads` (in place: 700,000 of them at a catch-up).
     static func span(
         of reads: ArraySlice<TimedRead>, from span: (start: Millis, end: Millis)? = nil

@@ -111,7 +111,8 @@ struct LineWriter {
                 try await writer.write(path, text)
                 // In the state means in the next snapshot.
                 let number = writer.written.last!.number, file = writer.written.last!.file
-                #expect(accountedRefs(await run.state.snapshot()).contains(LineRef(file: file, line: number)))
+                let snapshot = await run.state.snapshot()
+                #expect(await accountedRefs(snapshot, in: run.state).contains(LineRef(file: file, line: number)))
             }
             #expect(run.file("reads/km5.txt")?.condition == .following)
             #expect(run.feed.status().notices.contains { $0.kind == .file(path: "reads/km5.txt", .appeared) })
@@ -144,7 +145,7 @@ struct LineWriter {
             #expect(live.evaluation.standings == loaded.evaluation.standings)
             #expect(live.evaluation.rejections == loaded.evaluation.rejections)
             #expect(live.evaluation.duplicateCount == loaded.evaluation.duplicateCount)
-            let refs = accountedRefs(live)
+            let refs = await accountedRefs(live, in: run.state)
             #expect(Set(refs).count == refs.count)
             #expect(refs.count == writer.written.count)
             #expect(run.feed.status().linesDelivered == writer.written.count)
@@ -239,7 +240,7 @@ struct LineWriter {
         #expect(
             await run.state.readCount == reference.evaluation.timelines.reduce(0) { $0 + $1.outcomes.count }
                 + reference.evaluation.rejections.filter { $0.reason.kind == "unknown chip" }.count)
-        let refs = accountedRefs(live)
+        let refs = await accountedRefs(live, in: run.state)
         #expect(Set(refs).count == refs.count, "a line was counted twice")
         #expect(refs.count == writer.written.count)
     }

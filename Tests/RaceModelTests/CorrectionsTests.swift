@@ -150,7 +150,14 @@ import Testing
         #expect(ignored.count == 1)
         #expect(ignored.first?.ref == stray.ref)
         #expect(ignored.first?.runner == 2)
-        #expect(!ev.timelines[2].outcomes.contains { $0.ref == stray.ref })
+        let log = Fixture.log(reads + [stray])
+        let computation = RaceComputation(
+            event: Fixture.event(), participants: participants,
+            corrections: Corrections(rows, event: Fixture.event(), participants: participants))
+        let considered = computation.consideredRefs(
+            runner: 2, log: log, grouped: computation.group(log), at: log.latestReadTime!)
+        #expect(considered.count == ev.timelines[2].outcomes.count)
+        #expect(!considered.contains(stray.ref))
     }
 
     @Test func anIgnoreRowMatchesOnlyToThePrecisionWritten() {

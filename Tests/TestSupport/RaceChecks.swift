@@ -4,6 +4,7 @@ import TimingIngest
 import RaceStore
 import LiveIngest
 import Snapshots
+import Testing
 
 /// The reference: a state loaded at once from lines with the numbers the
 /// tailer gives them (file index, line number within its generation, generation, text).
@@ -33,9 +34,14 @@ public func referenceState(_ folder: EventFolder, written lines: [(Int, String)]
 
 /// Every line reference the evaluation accounts for: each read's outcome and
 /// each rejected line. A line counted twice shows up twice.
-public func accountedRefs(_ snapshot: RaceSnapshot) -> [LineRef] {
+public func accountedRefs(_ snapshot: RaceSnapshot, in state: RaceState) async -> [LineRef] {
     var refs: [LineRef] = []
-    for timeline in snapshot.evaluation.timelines { refs += timeline.outcomes.map(\.ref) }
+    for (runner, timeline) in snapshot.evaluation.timelines.enumerated() {
+        let considered = await state.consideredRefs(runner: runner, at: snapshot.evaluation.at)
+        // One line per outcome, or the lines say nothing about the outcomes.
+        #expect(considered.count == timeline.outcomes.count, "runner \(runner)")
+        refs += considered
+    }
     for rejection in snapshot.evaluation.rejections {
         switch rejection.reason {
         case .malformed, .unknownChip: refs.append(rejection.ref)

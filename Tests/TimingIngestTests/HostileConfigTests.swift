@@ -56,6 +56,28 @@ import RaceModel
             file: "event.toml", config: EventFolderTests.config + "\n" + extra.joined(separator: "\n"))
     }
 
+    @Test func anEventHasAtMostAsManyReadFilesAsASplitCanName() {
+        // Three files already on the other lines: the km5 point's list takes the count past the bound.
+        let many = (0..<CountedSplit.maxReadFiles).map { "\"reads/f\($0).txt\"" }.joined(separator: ", ")
+        let config = EventFolderTests.config.replacingOccurrences(
+            of: "files = [\"reads/km5.txt\"]", with: "files = [\(many)]")
+        #expect(config != EventFolderTests.config)
+        base.expectError(
+            "an event has at most \(CountedSplit.maxReadFiles) read files", file: "event.toml", config: config)
+    }
+
+    @Test func aRaceHasAtMostAsManyCheckpointsAsAnOutcomeCanName() {
+        let many = (0...ReadOutcomes.maxCheckpoints).map {
+            "{ id = \"c\($0)\", point = \"km5\", km = \(Double($0 + 1) / 100) }"
+        }
+        let config = EventFolderTests.config.replacingOccurrences(
+            of: "{ id = \"5K\", point = \"km5\", km = 5 },", with: many.joined(separator: ",\n") + ",")
+        #expect(config != EventFolderTests.config)
+        base.expectError(
+            "checkpoints[\(ReadOutcomes.maxCheckpoints)]: a race has at most \(ReadOutcomes.maxCheckpoints) checkpoints",
+            file: "event.toml", config: config)
+    }
+
     @Test func limitsAreBoundedToo() {
         expectError(
             "limits: 'lines_per_file' = 0 is out of range: it must be 1 to 1000000000 lines",

@@ -173,10 +173,9 @@ public struct LiveEvaluation: Sendable {
         }
         var rejections = computation.lineRejections(log, grouped: grouped, at: at, stats: &stats)
         for runner in rejecting.sorted() {
-            for entry in timelines[runner].outcomes {
-                guard case .rejected(let reason) = entry.outcome else { continue }
-                rejections.append(
-                    Rejection(ref: entry.ref, point: entry.point, reason: reason, time: entry.time, runner: runner))
+            let outcomes = timelines[runner].outcomes
+            for r in outcomes.rejected ?? [] {
+                rejections.append(Rejection(r, point: Int(outcomes.packed[Int(r.entry)].point), runner: runner))
             }
         }
         rejections.sort { $0.ref < $1.ref }

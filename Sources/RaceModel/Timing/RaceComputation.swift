@@ -70,6 +70,13 @@ public struct Rejection: Sendable, Equatable {
     public var runner: Int?
 }
 
+extension Rejection {
+    /// A read the rules refused, of `runner`.
+    init(_ read: RejectedRead, point: Int, runner: Int) {
+        self.init(ref: read.ref, point: point, reason: read.reason, text: nil, time: read.time, runner: runner)
+    }
+}
+
 /// Everything the timing rules make of a read log at one time of day.
 public struct Evaluation: Sendable {
     public var at: Millis
@@ -238,6 +245,15 @@ public struct RaceComputation: Sendable {
         return timeline
     }
 
+    /// The lines of the reads `runner`'s timeline at `at` considered, one per
+    /// outcome and in the same order (outcomes keep no lines of their own).
+    public func consideredRefs(runner: Int, log: ReadLog, grouped: Grouped, at: Millis) -> [LineRef] {
+        log.reads.withUnsafeBufferPointer { reads in
+            engine.orderedRefs(
+                indices: grouped.byRunner[runner].filter { reads[inPlace: Int($0)].time <= at }, of: reads)
+        }
+    }
+
     /// Every runner's timeline at `at`, a part of the field per core.
     public func timelines(log: ReadLog, grouped: Grouped, at: Millis) -> ChunkedArray<RunnerTimeline> {
         let parts = ParallelParts.map(count: participants.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
@@ -376,11 +392,11 @@ public struct RaceComputation: Sendable {
         var duplicates = 0, used = 0
         for (p, tally) in readTallies(log, at: at).enumerated() { stats[p].take(tally) }
         var rejections = lineRejections(log, grouped: grouped, at: at, stats: &stats)
-        // From the packed outcomes: only a rejected read is unpacked, for its reason.
+        // From the packed outcomes; the rare rejected reads are listed apart, with their lines.
         timelines.forEachChunk { start, chunk in
             for j in chunk.indices {
                 let outcomes = chunk[j].outcomes
-                for (i, entry) in outcomes.packed.enumerated() {
+                for entry in outcomes.packed {
                     let point = Int(entry.point)
                     switch entry.kind {
                     case .used:
@@ -389,13 +405,11 @@ public struct RaceComputation: Sendable {
                     case .duplicate:
                         stats[point].duplicates += 1
                         duplicates += 1
-                    case .rejected:
-                        guard case .rejected(let reason) = outcomes[i].outcome else { continue }
-                        stats[point].rejected += 1
-                        rejections.append(
-                            Rejection(ref: entry.ref, point: point, reason: reason, time: entry.time, runner: start + j)
-                        )
+                    case .rejected: stats[point].rejected += 1
                     }
+                }
+                for r in outcomes.rejected ?? [] {
+                    rejections.append(Rejection(r, point: Int(outcomes.packed[Int(r.entry)].point), runner: start + j))
                 }
             }
         }

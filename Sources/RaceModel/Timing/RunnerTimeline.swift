@@ -40,13 +40,34 @@ public struct RefusedSplit: Sendable, Equatable {
 }
 
 /// A checkpoint's split as a timeline counts it: the time of day and the
-/// line it came from (none for a hand time), in 24 bytes.
+/// line it came from (none for a hand time), in 16 bytes (`LineRef?` beside
+/// the time padded a split to 24, and a big race holds 800,000 of them).
 public struct CountedSplit: Sendable, Equatable {
     @PackedTime public var time: Millis?
-    public var ref: LineRef?
+    private var line: Int32
+    /// `noFile`: no line.
+    private var file: UInt16
+    private var generation: UInt16
+
+    /// The most read files an event may name: a split holds its line's file index in 16 bits.
+    public static let maxReadFiles = Int(UInt16.max)
+    private static let noFile = UInt16.max
+
+    public var ref: LineRef? {
+        get { file == Self.noFile ? nil : LineRef(file: Int(file), line: Int(line), generation: Int(generation)) }
+        set {
+            guard let newValue else {
+                (file, line, generation) = (Self.noFile, 0, 0)
+                return
+            }
+            precondition(newValue.file >= 0 && Int(newValue.file) < Self.maxReadFiles, "file index out of range")
+            (file, line, generation) = (UInt16(newValue.file), newValue.line, newValue.generation)
+        }
+    }
 
     public init(time: Millis?, ref: LineRef?) {
         self.time = time
+        (line, file, generation) = (0, Self.noFile, 0)
         self.ref = ref
     }
 
@@ -135,79 +156,6 @@ public struct RunnerTimeline: Sendable, Equatable {
             && a.furthest == b.furthest && a.missed == b.missed && a.impossible == b.impossible
             && a.suspicious == b.suspicious
             && a.flags == b.flags
-            && a.outcomes.elementsEqual(b.outcomes) {
-                $0.ref == $1.ref && $0.point == $1.point && $0.time == $1.time && $0.outcome == $1.outcome
-            }
-    }
-}
-
-/// The outcome of each read a timeline considered, packed: a read used or
-/// a duplicate is a few bytes (the reasons of the rare rejected ones are
-/// kept beside), where a full outcome each made the timelines of a 50,000-runner
-/// race the biggest thing in memory.
-public struct ReadOutcomes: RandomAccessCollection, Sendable {
-    struct Packed: Sendable {
-        var time: Millis
-        var ref: LineRef
-        var point: Int16
-        /// -1: duplicate; -2 - n: rejected for `reasons[n]`; else the checkpoint used.
-        var code: Int32
-
-        /// What the code says, without looking up a rejection's reason.
-        var kind: Kind { code >= 0 ? .used : code == -1 ? .duplicate : .rejected }
-    }
-
-    enum Kind { case used, duplicate, rejected }
-    var packed: [Packed] = []
-    /// Nil until a read is rejected: one reference fewer to copy for nearly every runner.
-    var reasons: [RejectReason]? = nil
-
-    public init() {}
-
-    public init(_ entries: some Sequence<(ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)>) {
-        packed.reserveCapacity(entries.underestimatedCount)
-        for e in entries { append(e) }
-    }
-
-    /// One entry per read, each a duplicate until set otherwise.
-    init(duplicates reads: UnsafeBufferPointer<TimingEngine.Read>) {
-        packed = reads.map { Packed(time: $0.time, ref: $0.ref, point: Int16($0.point), code: -1) }
-    }
-
-    /// Sets the outcome of entry `i` (a rejection's reason is kept beside).
-    subscript(outcome i: Int) -> ReadOutcome {
-        get { self[i].outcome }
-        set { packed[i].code = encode(newValue) }
-    }
-
-    /// The packed code of `outcome`; a rejection's reason is kept beside.
-    mutating func encode(_ outcome: ReadOutcome) -> Int32 {
-        switch outcome {
-        case .used(let checkpoint): return Int32(checkpoint)
-        case .duplicate: return -1
-        case .rejected(let reason):
-            if reasons == nil { reasons = [] }
-            reasons!.append(reason)
-            return -1 - Int32(reasons!.count)
-        }
-    }
-
-    public mutating func append(_ e: (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome)) {
-        let code = encode(e.outcome)
-        packed.append(Packed(time: e.time, ref: e.ref, point: Int16(e.point), code: code))
-    }
-
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { packed.count }
-
-    public subscript(i: Int) -> (ref: LineRef, point: Int, time: Millis, outcome: ReadOutcome) {
-        let p = packed[i]
-        let outcome: ReadOutcome
-        switch p.kind {
-        case .used: outcome = .used(checkpoint: Int(p.code))
-        case .duplicate: outcome = .duplicate
-        case .rejected: outcome = .rejected(reasons![Int(-2 - p.code)])
-        }
-        return (p.ref, Int(p.point), p.time, outcome)
+            && a.outcomes == b.outcomes
     }
 }

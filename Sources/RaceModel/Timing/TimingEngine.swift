@@ -81,6 +81,13 @@ public struct TimingEngine: Sendable {
         }
     }
 
+    /// The lines of the reads at `indices` of `all`, in the order the rules
+    /// take them: the order of a timeline's outcomes.
+    func orderedRefs(indices: some Collection<Int32>, of all: UnsafeBufferPointer<TimedRead>) -> [LineRef] {
+        // `before` is a total order (lines differ), so this is the order the timeline sorted to.
+        indices.map { Read(all[inPlace: Int($0)]) }.sorted(by: Read.before).map(\.ref)
+    }
+
     /// The rules over reads already gathered (put in order here).
     private func timeline(race raceIndex: Int, wave waveIndex: Int, gathered reads: UnsafeMutableBufferPointer<Read>)
         -> RunnerTimeline
@@ -135,11 +142,11 @@ public struct TimingEngine: Sendable {
                 read.time - passages[open].opened <= window
             {
                 if passages[open].fromBackup && !read.isBackup {
-                    outcomes[outcome: passages[open].chosen] = .duplicate
+                    outcomes.set(passages[open].chosen, .duplicate, read: reads[passages[open].chosen])
                     passages[open].chosen = i
                     passages[open].fromBackup = false
                 } else {
-                    outcomes[outcome: i] = .duplicate
+                    outcomes.set(i, .duplicate, read: read)
                 }
             } else {
                 (passages.baseAddress! + count).initialize(
@@ -187,21 +194,22 @@ public struct TimingEngine: Sendable {
             let read = reads[passage.chosen]
             let t = read.time
             if t < wave.gun {
-                outcomes[outcome: passage.chosen] = .rejected(.beforeGun(wave: wave.id))
+                outcomes.set(passage.chosen, .rejected(.beforeGun(wave: wave.id)), read: read)
                 continue
             }
             // The first remaining checkpoint at this point; no array per passage (millions of them).
             var first = progress.checkpoint + 1
             while first < checkpoints.count && checkpoints[first].pointIndex != passage.point { first += 1 }
             if first == checkpoints.count {
-                outcomes[outcome: passage.chosen] = noCandidate(
-                    point: passage.point, race: race, lastAssigned: progress.checkpoint)
+                outcomes.set(
+                    passage.chosen, noCandidate(point: passage.point, race: race, lastAssigned: progress.checkpoint),
+                    read: read)
                 continue
             }
             guard let chosen = bestCheckpoint(from: first, at: t, after: progress, race: race, rules: rules) else {
-                outcomes[outcome: passage.chosen] = tooFast(
-                    read, point: passage.point, firstCandidate: first, after: progress,
-                    race: race, timeline: &timeline)
+                let refused = tooFast(
+                    read, point: passage.point, firstCandidate: first, after: progress, race: race, timeline: &timeline)
+                outcomes.set(passage.chosen, refused, read: read)
                 continue
             }
             if chosen > progress.checkpoint + 1 {
@@ -210,7 +218,7 @@ public struct TimingEngine: Sendable {
             }
             timeline.counted[chosen] = CountedSplit(time: t, ref: read.ref)
             if passage.fromBackup { timeline.flags.insert(.backupUsed) }
-            outcomes[outcome: passage.chosen] = .used(checkpoint: chosen)
+            outcomes.set(passage.chosen, .used(checkpoint: chosen), read: read)
             if chosen == 0 && race.hasStartMat { timeline.startRead = t }
             let km = checkpoints[chosen].km
             if km > 0 { progress.pace = Double(t - (timeline.startRead ?? wave.gun)) / km }

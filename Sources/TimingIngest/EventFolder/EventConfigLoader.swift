@@ -169,6 +169,9 @@ struct TableReader {
                 let s = try ReadPaths.normalized(self, raw, absoluteAllowed: absoluteAllowed, at: path)
                 if let other = files[s] { throw fail(path, "read file \(s) is named by points '\(other)' and '\(id)'") }
                 files[s] = id
+                guard files.count <= CountedSplit.maxReadFiles else {
+                    throw fail(path, "an event has at most \(CountedSplit.maxReadFiles) read files")
+                }
                 paths.append(s)
                 formats.append(format)
             }
@@ -240,10 +243,14 @@ struct TableReader {
             }
             guard !waves.isEmpty else { throw fail(path, "race '\(id)' needs at least one wave") }
             var checkpoints: [Checkpoint] = []
+            var checkpointIDs: Set<String> = []
             for (c, ct) in try tables(t, "checkpoints", at: path).enumerated() {
                 let cpath = "\(path).checkpoints[\(c)]"
+                guard c < ReadOutcomes.maxCheckpoints else {
+                    throw fail(cpath, "a race has at most \(ReadOutcomes.maxCheckpoints) checkpoints")
+                }
                 let cid = try string(ct, "id", at: cpath)
-                if checkpoints.contains(where: { $0.id == cid }) {
+                if !checkpointIDs.insert(cid).inserted {
                     throw fail(cpath, "checkpoint id '\(cid)' is used twice in race '\(id)'")
                 }
                 let pointID = try string(ct, "point", at: cpath)
