@@ -20,7 +20,34 @@ struct RunnerTimelineTests {
         #expect(timeline.counted[1] == CountedSplit(time: 20, ref: nil))
     }
 
-    @Test func aCheckpointTakesTwentyFourBytes() {
-        #expect(MemoryLayout<CountedSplit>.stride == 24)
+    @Test func aCheckpointTakesSixteenBytesAndATimelineFortyEight() {
+        #expect(MemoryLayout<CountedSplit>.stride == 16)
+        #expect(MemoryLayout<RunnerTimeline>.stride == 48)
+        #expect(MemoryLayout<ReadOutcomes.Packed>.stride == 4)
+        #expect(MemoryLayout<Participant>.stride == 112)
+    }
+
+    @Test func aSplitKeepsItsLineWhateverTheFileAndGeneration() {
+        let far = LineRef(file: CountedSplit.maxReadFiles - 1, line: Int(Int32.max), generation: Int(UInt16.max))
+        for ref in [nil, LineRef(file: 0, line: 1), far] {
+            #expect(CountedSplit(time: 5, ref: ref).ref == ref)
+        }
+        var split = CountedSplit(time: nil, ref: far)
+        split.ref = nil
+        #expect(split == CountedSplit(time: nil, ref: nil))
+    }
+
+    @Test func theRarePartsOfACopyStayApartWhenEitherChanges() {
+        var a = RunnerTimeline(checkpointCount: 3)
+        a.missed = [0]
+        var b = a
+        b.missed.append(1)
+        b.impossible.append(RefusedSplit(checkpoint: 2, time: 9, ref: LineRef(file: 0, line: 3)))
+        #expect(a.missed == [0] && a.impossible.isEmpty)
+        #expect(b.missed == [0, 1] && b.impossible.count == 1)
+        b.missed = []
+        b.impossible = []
+        #expect(b == RunnerTimeline(checkpointCount: 3))
+        #expect(a != b)
     }
 }

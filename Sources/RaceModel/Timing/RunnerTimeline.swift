@@ -105,21 +105,31 @@ public struct RunnerTimeline: Sendable, Equatable {
 
     /// The time of day at checkpoint `c`, nil where none was counted.
     @inlinable public func split(_ c: Int) -> Millis? { counted[c].time }
-    public var startRead: Millis?
-    /// Index of the furthest checkpoint reached with a valid split.
-    public var furthest: Int?
+    @PackedTime public var startRead: Millis?
+    /// Index of the furthest checkpoint reached with a valid split (a race has at most 32,767).
+    @PackedIndex<Int16> public var furthest: Int?
     public var flags: RunnerFlags
     /// Outcome of every read considered, in read order.
     public var outcomes: ReadOutcomes
-    /// What few runners have, held apart: copying a timeline (50,000 of them
-    /// in a seek) is then a retain of two arrays, not seven.
-    private var unusual: Unusual?
+    /// What few runners have, held apart in one box: copying a timeline
+    /// (50,000 of them in a seek) is then a retain of three references, not
+    /// seven, and a timeline is 48 bytes, not 80.
+    private var box: UnusualBox?
 
     struct Unusual: Sendable, Equatable {
         var missed: [Int] = []
         var impossible: [RefusedSplit] = []
         var suspicious: [SuspiciousSegment] = []
     }
+
+    /// Copy on write: written only while one timeline holds it (`change`),
+    /// so copies of a timeline never see each other's changes.
+    final class UnusualBox: @unchecked Sendable {
+        var value: Unusual
+        init(_ value: Unusual) { self.value = value }
+    }
+
+    private var unusual: Unusual? { box?.value }
 
     /// Checkpoints before the furthest one with no split.
     public var missed: [Int] {
@@ -137,10 +147,10 @@ public struct RunnerTimeline: Sendable, Equatable {
     }
 
     private mutating func change(_ body: (inout Unusual) -> Void) {
-        var changed = unusual ?? Unusual()
-        unusual = nil
-        body(&changed)
-        if !changed.missed.isEmpty || !changed.impossible.isEmpty || !changed.suspicious.isEmpty { unusual = changed }
+        if !isKnownUniquelyReferenced(&box) { box = UnusualBox(box?.value ?? Unusual()) }
+        body(&box!.value)
+        let value = box!.value
+        if value.missed.isEmpty && value.impossible.isEmpty && value.suspicious.isEmpty { box = nil }
     }
 
     public init(checkpointCount: Int) {
