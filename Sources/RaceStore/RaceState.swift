@@ -20,6 +20,10 @@ public actor RaceState {
     private var nextWatcher = 0
 
     private var cache: (at: Millis, timelines: ChunkedArray<RunnerTimeline>)?
+    /// The reads before this one are in `grouped.byRunner`; those after were
+    /// placed with no timelines to carry forward (a catch-up) and wait to be
+    /// grouped many at once.
+    private var groupedThrough = 0
     private var dirtyRunners: Set<Int> = []
     /// Reads added since the last snapshot, for the live evaluation's counts.
     private var appendedReads: [Int32] = []
@@ -44,6 +48,7 @@ public actor RaceState {
         computation = RaceComputation(
             event: folder.event, participants: folder.participants, corrections: folder.corrections)
         grouped = computation.group(log)
+        groupedThrough = log.reads.count
         span = Self.span(of: log.reads[...])
         field = followsChanges ? LiveStandings.FieldKeys(folder.participants) : nil
     }
@@ -54,7 +59,8 @@ public actor RaceState {
 
     /// The lines of the reads `runner`'s timeline at `at` considered, in the order of its outcomes.
     public func consideredRefs(runner: Int, at: Millis) -> [LineRef] {
-        computation.consideredRefs(runner: runner, log: log, grouped: grouped, at: at)
+        settleGrouping()
+        return computation.consideredRefs(runner: runner, log: log, grouped: grouped, at: at)
     }
 
     /// `span` widened to take in the times of `reads` (in place: 700,000 of them at a catch-up).
@@ -148,6 +154,7 @@ public actor RaceState {
             span = Self.span(of: log.reads[...])
         }
         grouped = computation.group(log)
+        groupedThrough = log.reads.count
         field = followsChanges ? LiveStandings.FieldKeys(newFolder.participants) : nil
         cache = nil
         dirtyRunners = []
@@ -209,6 +216,7 @@ public actor RaceState {
     /// The race as it stood at time of day `at` (default: the latest read);
     /// `final`: the race is over, nobody is left on course.
     public func snapshot(at requested: Millis? = nil, final: Bool = false) -> RaceSnapshot {
+        settleGrouping()
         let at = requested ?? feedSpan?.end ?? 0
         let step = timelines(at: at)
         let evaluation: Evaluation
@@ -310,6 +318,14 @@ public actor RaceState {
         return lo
     }
 
+    /// Reads placed since the grouping, all grouped at once.
+    private func settleGrouping() {
+        guard groupedThrough < log.reads.count else { return }
+        let count = log.reads.count
+        grouped.byRunner.append(groupedThrough..<count, runnerOfRead: grouped.runnerOfRead, reads: log.reads)
+        groupedThrough = count
+    }
+
     private func placeNewReads(from start: Int) {
         // Only once there are timelines to carry forward: before the first
         // snapshot (a catch-up of 700,000 reads) everything is computed afresh.
@@ -322,10 +338,12 @@ public actor RaceState {
             switch placement {
             case .runner(let r):
                 grouped.runnerOfRead.append(Int32(r))
-                var at = grouped.byRunner[r].count
-                while at > 0 && log.reads[Int(grouped.byRunner[r][at - 1])].time > read.time { at -= 1 }
-                grouped.byRunner[r].insert(Int32(i), at: at)
-                if cache != nil { dirtyRunners.insert(r) }
+                if cache != nil {
+                    log.reads.withUnsafeBufferPointer { reads in
+                        grouped.byRunner.insert(Int32(i), runner: r) { reads[Int($0)].time > read.time }
+                    }
+                    dirtyRunners.insert(r)
+                }
             case .unmatched:
                 grouped.runnerOfRead.append(-1)
                 grouped.unmatched.append(Int32(i))
@@ -333,6 +351,12 @@ public actor RaceState {
                 grouped.runnerOfRead.append(-1)
                 grouped.ignored.append((Int32(i), line))
             }
+        }
+        if cache != nil {
+            groupedThrough = log.reads.count
+        } else if log.reads.count - groupedThrough >= max(groupedThrough / 8, 1 << 12) {
+            // A catch-up grouped an eighth more at a time: the first snapshot is left little to do.
+            settleGrouping()
         }
         span = Self.span(of: log.reads[start...], from: span)
         // Merge the new reads into the time order, once there is one.

@@ -137,8 +137,9 @@ public struct RaceComputation: Sendable {
     /// Reads grouped by runner, so timelines can be recomputed at any time
     /// of day without matching codes again.
     public struct Grouped: Sendable {
+
         /// Indices into `log.reads` of each runner's reads, in time order.
-        public var byRunner: [[Int32]]
+        public var byRunner: ReadsByRunner
         /// Reads whose code matched nobody.
         public var unmatched: [Int32]
         /// Reads the officials ignore, with the journal line that says so.
@@ -177,54 +178,8 @@ public struct RaceComputation: Sendable {
                 if case .ignored(let line) = place(reads[i], in: log) { ignored.append((Int32(i), line)) }
             }
         }
-        // The reads by runner in one flat array first (each runner's run in
-        // read order): one pass, with no growing of 50,000 small arrays.
-        var runStart = [Int](repeating: 0, count: counts.count + 1)
-        for r in counts.indices { runStart[r + 1] = runStart[r] + Int(counts[r]) }
-        let flat = [Int32](unsafeUninitializedCapacity: runStart[counts.count]) { flat, filled in
-            var next = runStart
-            for (i, r) in runnerOfRead.enumerated() where r >= 0 {
-                flat[next[Int(r)]] = Int32(i)
-                next[Int(r)] += 1
-            }
-            filled = runStart[counts.count]
-        }
-        // Then each runner's own list, sorted by time: a run of runners per core.
-        let byRunner = [[Int32]](unsafeUninitializedCapacity: counts.count) { lists, made in
-            let out = UncheckedSendable(lists)
-            reads.withUnsafeBufferPointer { reads in
-                _ = ParallelParts.map(count: counts.count) { range in
-                    for r in range {
-                        var list = Array(flat[runStart[r]..<runStart[r + 1]])
-                        if list.count > 1 { Self.sortByTime(&list, reads: reads) }
-                        (out.value.baseAddress! + r).initialize(to: list)
-                    }
-                }
-            }
-            made = counts.count
-        }
+        let byRunner = ReadsByRunner(runnerOfRead: runnerOfRead, counts: counts, reads: reads)
         return Grouped(byRunner: byRunner, unmatched: unmatched, ignored: ignored, runnerOfRead: runnerOfRead)
-    }
-
-    /// Read indices in (time, index) order. A runner's reads come file by
-    /// file, and the files nearly in course order: an insertion sort, mostly
-    /// a check that they already are.
-    static func sortByTime(_ list: inout [Int32], reads: UnsafeBufferPointer<TimedRead>) {
-        list.withUnsafeMutableBufferPointer { list in
-            for j in 1..<list.count {
-                let moving = list[j]
-                let t = reads[inPlace: Int(moving)].time
-                var k = j
-                while k > 0 {
-                    let prev = list[k - 1]
-                    let pt = reads[inPlace: Int(prev)].time
-                    guard pt > t || (pt == t && prev > moving) else { break }
-                    list[k] = prev
-                    k -= 1
-                }
-                list[k] = moving
-            }
-        }
     }
 
     /// Timeline of one runner from reads up to `at`.

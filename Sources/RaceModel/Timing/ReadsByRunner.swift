@@ -1,0 +1,194 @@
+/// Each runner's reads (indices into the log's reads), in time order. At a
+/// grouping they are one flat array and where each runner's run starts: an
+/// array per runner cost 50,000 allocations and some 48 bytes of header and
+/// malloc each. A read placed later (live) moves its runner's list out to
+/// an array of its own; once those hold as many reads as the flat array,
+/// everything is packed flat again, so each read is moved a bounded number
+/// of times.
+public struct ReadsByRunner: Sendable {
+    /// Runner r's reads at the last packing: `flat[starts[r]..<starts[r + 1]]`.
+    private var starts: [Int32]
+    private var flat: [Int32]
+    /// A runner's whole list once a read was placed after the packing (empty:
+    /// still in `flat`); no array at all until the first such read.
+    private var moved: [[Int32]] = []
+    /// Reads held in `moved`.
+    private var movedReads = 0
+
+    /// No runner has a read yet.
+    public init(runners: Int) {
+        starts = Array(repeating: 0, count: runners + 1)
+        flat = []
+    }
+
+    /// The reads of each runner in `runnerOfRead` (-1: nobody), `counts` of
+    /// them (nil: counted here), sorted by time a run of runners per core.
+    public init(runnerOfRead: [Int32], counts: [Int32]? = nil, runners: Int? = nil, reads: [TimedRead]) {
+        let counts =
+            counts
+            ?? runnerOfRead.reduce(into: [Int32](repeating: 0, count: runners!)) { counts, r in
+                if r >= 0 { counts[Int(r)] += 1 }
+            }
+        var starts = [Int32](repeating: 0, count: counts.count + 1)
+        for r in counts.indices { starts[r + 1] = starts[r] + counts[r] }
+        let total = Int(starts[counts.count])
+        // Each read's time is laid beside its index in the one pass straight
+        // through the reads, so the sorts never look into them: 700,000
+        // lookups at random took a live catch-up's first snapshot 35 ms.
+        let (origin, last) = reads.withUnsafeBufferPointer { reads in
+            (0..<reads.count).reduce(into: (Millis.max, Millis.min)) { span, i in
+                span = (min(span.0, reads[inPlace: i].time), max(span.1, reads[inPlace: i].time))
+            }
+        }
+        let (gap, overflow) = last.subtractingReportingOverflow(origin)
+        let keyed = !overflow && gap < Int(Int32.max)
+        var flat = [Int32](repeating: 0, count: total)
+        var keys = [Int32](repeating: 0, count: keyed ? total : 0)
+        flat.withUnsafeMutableBufferPointer { flat in
+            keys.withUnsafeMutableBufferPointer { keys in
+                reads.withUnsafeBufferPointer { reads in
+                    var next = starts
+                    for (i, r) in runnerOfRead.enumerated() where r >= 0 {
+                        let at = Int(next[Int(r)])
+                        flat[at] = Int32(i)
+                        if keyed { keys[at] = Int32(reads[inPlace: i].time - origin) }
+                        next[Int(r)] += 1
+                    }
+                    // Then each runner's run sorted in place, a run of runners per core.
+                    let (flat, keys) = (UncheckedSendable(flat), UncheckedSendable(keys))
+                    _ = ParallelParts.map(count: counts.count) { range in
+                        for r in range where counts[r] > 1 {
+                            let run = Int(starts[r])..<Int(starts[r + 1])
+                            let list = UnsafeMutableBufferPointer(rebasing: flat.value[run])
+                            if keyed {
+                                Self.sort(list, keys: UnsafeMutableBufferPointer(rebasing: keys.value[run]))
+                            } else {
+                                Self.sortByTime(list, reads: reads)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        (self.starts, self.flat) = (starts, flat)
+    }
+
+    /// Read indices in (time, index) order by their times in `keys`, moved
+    /// together. A runner's reads come file by file, and the files nearly in
+    /// course order: an insertion sort, mostly a check that they already are.
+    private static func sort(_ list: UnsafeMutableBufferPointer<Int32>, keys: UnsafeMutableBufferPointer<Int32>) {
+        for j in 1..<list.count {
+            let (moving, t) = (list[j], keys[j])
+            var k = j
+            while k > 0 && (keys[k - 1] > t || (keys[k - 1] == t && list[k - 1] > moving)) {
+                (list[k], keys[k]) = (list[k - 1], keys[k - 1])
+                k -= 1
+            }
+            (list[k], keys[k]) = (moving, t)
+        }
+    }
+
+    /// The same by looking up each time (a feed spanning more than 24 days;
+    /// new reads after a sorted run, from `from` on).
+    private static func sortByTime(
+        _ list: UnsafeMutableBufferPointer<Int32>, reads: UnsafeBufferPointer<TimedRead>, from: Int = 1
+    ) {
+        for j in max(from, 1)..<max(list.count, 1) {
+            let moving = list[j]
+            let t = reads[inPlace: Int(moving)].time
+            var k = j
+            while k > 0 {
+                let prev = list[k - 1]
+                let pt = reads[inPlace: Int(prev)].time
+                guard pt > t || (pt == t && prev > moving) else { break }
+                list[k] = prev
+                k -= 1
+            }
+            list[k] = moving
+        }
+    }
+
+    public var runners: Int { starts.count - 1 }
+
+    /// The reads of runner `r`, in time order.
+    public subscript(r: Int) -> ArraySlice<Int32> {
+        if !moved.isEmpty && !moved[r].isEmpty { return moved[r][...] }
+        return flat[Int(starts[r])..<Int(starts[r + 1])]
+    }
+
+    /// Places `read` among runner `r`'s reads, after every read not `later` than it.
+    public mutating func insert(_ read: Int32, runner r: Int, later: (Int32) -> Bool) {
+        if moved.isEmpty { moved = Array(repeating: [], count: runners) }
+        if moved[r].isEmpty {
+            moved[r] = Array(self[r])
+            movedReads += moved[r].count
+        }
+        var at = moved[r].count
+        while at > 0 && later(moved[r][at - 1]) { at -= 1 }
+        moved[r].insert(read, at: at)
+        movedReads += 1
+        // The flat array's size again in moved lists: packed once more (a few ms at 700,000 reads).
+        if movedReads > max(flat.count, 1 << 12) { pack() }
+    }
+
+    /// Adds the reads in `range` of the log (each to its runner in
+    /// `runnerOfRead`, -1: nobody): every list copied once with its new reads
+    /// after it, and each new read moved back past any later one, so only
+    /// the new reads are looked up, not the 700,000 already grouped.
+    public mutating func append(_ range: Range<Int>, runnerOfRead: [Int32], reads: [TimedRead]) {
+        if !moved.isEmpty { pack() }
+        var added = [Int32](repeating: 0, count: runners)
+        for i in range where runnerOfRead[i] >= 0 { added[Int(runnerOfRead[i])] += 1 }
+        var newStarts = [Int32](repeating: 0, count: runners + 1)
+        for r in 0..<runners { newStarts[r + 1] = newStarts[r] + (starts[r + 1] - starts[r]) + added[r] }
+        let total = Int(newStarts[runners])
+        var newFlat = [Int32](repeating: 0, count: total)
+        newFlat.withUnsafeMutableBufferPointer { out in
+            flat.withUnsafeBufferPointer { old in
+                for r in 0..<runners where starts[r + 1] > starts[r] {
+                    (out.baseAddress! + Int(newStarts[r])).update(
+                        from: old.baseAddress! + Int(starts[r]), count: Int(starts[r + 1] - starts[r]))
+                }
+            }
+            var next = (0..<runners).map { newStarts[$0] + (starts[$0 + 1] - starts[$0]) }
+            for i in range where runnerOfRead[i] >= 0 {
+                let r = Int(runnerOfRead[i])
+                out[Int(next[r])] = Int32(i)
+                next[r] += 1
+            }
+            reads.withUnsafeBufferPointer { reads in
+                for r in 0..<runners where added[r] > 0 {
+                    let run = UnsafeMutableBufferPointer(rebasing: out[Int(newStarts[r])..<Int(newStarts[r + 1])])
+                    Self.sortByTime(run, reads: reads, from: run.count - Int(added[r]))
+                }
+            }
+        }
+        (starts, flat) = (newStarts, newFlat)
+    }
+
+    /// Every list in the flat array again.
+    mutating func pack() {
+        var newStarts = [Int32](repeating: 0, count: runners + 1)
+        for r in 0..<runners { newStarts[r + 1] = newStarts[r] + Int32(self[r].count) }
+        let total = Int(newStarts[runners])
+        let newFlat = [Int32](unsafeUninitializedCapacity: total) { out, filled in
+            for r in 0..<runners {
+                let list = self[r]
+                var at = Int(newStarts[r])
+                for read in list {
+                    out[at] = read
+                    at += 1
+                }
+            }
+            filled = total
+        }
+        (starts, flat, moved, movedReads) = (newStarts, newFlat, [], 0)
+    }
+}
+
+extension ReadsByRunner: Equatable {
+    /// The same lists, however they are held.
+    public static func == (a: ReadsByRunner, b: ReadsByRunner) -> Bool {
+        a.runners == b.runners && (0..<a.runners).allSatisfy { a[$0] == b[$0] }
+    }
+}
