@@ -162,7 +162,7 @@ func runSeekBench(folder path: String) async throws -> String {
 /// In a child of its own, so its peak memory is the catch-up's alone:
 /// every read file followed to its end as `live` does, then one snapshot.
 func childCatchUp(folder path: String) async throws {
-    MallocArenas.limitToCores()  // as `racedash live` does
+    MallocSettings.limitArenasToCores()  // as `racedash live` does
     let folder = try EventFolder.load(path)
     let state = RaceState(folder: folder)
     let feed = LiveFeed(folder: folder, state: state)

@@ -1,4 +1,5 @@
 import Foundation
+import LiveIngest
 import RaceModel
 import Simulation
 
@@ -87,6 +88,7 @@ func ensureEvent(at dir: String, runners: Int) throws {
     try stamp.write(toFile: marker, atomically: true, encoding: .utf8)
 }
 
+MallocSettings.returnBigBlocksOnFree()  // as every racedash process does
 let options: BenchOptions
 do { options = try BenchOptions(Array(CommandLine.arguments.dropFirst())) } catch {
     FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))

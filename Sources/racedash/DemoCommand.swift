@@ -38,7 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        MallocArenas.limitToCores()
+        MallocSettings.limitArenasToCores()
         var template = Array((FileManager.default.temporaryDirectory.path + "/racedash-demo-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             throw RacedashError("cannot create a temporary folder: \(systemErrorText(errno))")

@@ -33,7 +33,7 @@ struct LiveCommand: AsyncParsableCommand {
     func validate() throws { _ = try seconds(summaryEvery, option: "summary-every") }
 
     func run() async throws {
-        MallocArenas.limitToCores()
+        MallocSettings.limitArenasToCores()
         let summary = try seconds(summaryEvery, option: "summary-every")
         if headless || isatty(STDOUT_FILENO) == 0 {
             try await runLiveHeadless(eventPath: event, summaryEvery: summary)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import LiveIngest
 
 @main
 struct Racedash: AsyncParsableCommand {
@@ -16,6 +17,7 @@ struct Racedash: AsyncParsableCommand {
     /// As ArgumentParser's own, but a mistyped subcommand gets a suggestion
     /// rather than "Unexpected argument".
     static func main() async {
+        MallocSettings.returnBigBlocksOnFree()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
         if let first = arguments.first, let problem = SubcommandGuess.problem(first, commands: commands) {
