@@ -122,15 +122,16 @@ public struct LiveEvaluation: Sendable {
             finalRace: computation.finalRaces(at: newAt, final: newFinal))
         timelines = new
         if many { recountOutcomes() }
-        guard let arrived else {
+        // The clock went back, or a seek forward brought a 64th of the reads or
+        // more: counting every read again, one pass per core, costs less than
+        // looking up each arrived read (a cache miss apiece) and its numbering.
+        guard let arrived, arrived.count <= log.reads.count / 64 else {
             (reads, gaps, gapTails) = Self.readsAndGaps(log, computation: computation, at: at)
             gunMarkers = log.gunMarkers.count
             return
         }
         for i in arrived { reads[Int(log.reads[Int(i)].point)].add(log.reads[Int(i)].time) }
-        // Checking a seek's worth of reads one by one costs more than finding the gaps again.
-        let few = arrived.count <= log.reads.count / 64
-        if log.gunMarkers.count != gunMarkers || !few || !continuesNumbering(arrived, log) { findGaps(log) }
+        if log.gunMarkers.count != gunMarkers || !continuesNumbering(arrived, log) { findGaps(log) }
     }
 
     mutating func findGaps(_ log: ReadLog) {
