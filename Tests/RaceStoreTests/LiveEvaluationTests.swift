@@ -23,6 +23,22 @@ import Simulation
         #expect(carried.isFinal == fresh.isFinal, "final \(label)")
     }
 
+    /// The lines behind each runner's outcomes (outcomes keep only point and
+    /// kind), as the state grouped them and as a fresh grouping does.
+    func expectSameLines(
+        _ state: RaceState, _ computation: RaceComputation, _ log: ReadLog, at: Millis, _ label: String
+    ) async {
+        let grouped = computation.group(log)
+        var differing: [Int] = []
+        for runner in computation.participants.indices {
+            let kept = await state.consideredRefs(runner: runner, at: at)
+            if kept != computation.consideredRefs(runner: runner, log: log, grouped: grouped, at: at) {
+                differing.append(runner)
+            }
+        }
+        #expect(differing.isEmpty, "lines of runners \(differing) \(label)")
+    }
+
     @Test func theClockSteppedBothWaysGivesWhatAFreshEvaluationGives() async throws {
         let folder = try SampleFeed.folder()
         let (log, _) = try ReadLogLoader.load(folder)
@@ -40,6 +56,7 @@ import Simulation
         for (i, at) in clocks.enumerated() {
             let carried = await state.snapshot(at: at).evaluation
             expectSame(carried, computation.evaluate(log, at: at), "step \(i) at \(TimeFormat.timeOfDay(at))")
+            await expectSameLines(state, computation, log, at: at, "step \(i)")
         }
         let final = await state.snapshot(at: end, final: true).evaluation
         expectSame(final, computation.evaluate(log, at: end, final: true), "final")
@@ -89,6 +106,7 @@ import Simulation
             }
             let carried = await state.snapshot().evaluation
             expectSame(carried, computation.evaluate(reference, at: carried.at), "burst \(step)")
+            await expectSameLines(state, computation, reference, at: carried.at, "burst \(step)")
             step += 1
         }
         #expect(step > 10)
