@@ -174,10 +174,7 @@ public struct LiveEvaluation: Sendable {
         }
         var rejections = computation.lineRejections(log, grouped: grouped, at: at, stats: &stats)
         for runner in rejecting.sorted() {
-            let outcomes = timelines[runner].outcomes
-            for r in outcomes.rejected ?? [] {
-                rejections.append(Rejection(r, point: Int(outcomes.packed[Int(r.entry)].point), runner: runner))
-            }
+            for r in timelines[runner].outcomes.rejected ?? [] { rejections.append(Rejection(r, runner: runner)) }
         }
         rejections.sort { $0.ref < $1.ref }
         let allFinal = final || event.allCutoffsPassed(at: at)

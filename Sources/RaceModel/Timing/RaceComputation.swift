@@ -72,8 +72,8 @@ public struct Rejection: Sendable, Equatable {
 
 extension Rejection {
     /// A read the rules refused, of `runner`.
-    init(_ read: RejectedRead, point: Int, runner: Int) {
-        self.init(ref: read.ref, point: point, reason: read.reason, text: nil, time: read.time, runner: runner)
+    init(_ read: RejectedRead, runner: Int) {
+        self.init(ref: read.ref, point: read.point, reason: read.reason, text: nil, time: read.time, runner: runner)
     }
 }
 
@@ -137,7 +137,6 @@ public struct RaceComputation: Sendable {
     /// Reads grouped by runner, so timelines can be recomputed at any time
     /// of day without matching codes again.
     public struct Grouped: Sendable {
-
         /// Indices into `log.reads` of each runner's reads, in time order.
         public var byRunner: ReadsByRunner
         /// Reads whose code matched nobody.
@@ -363,9 +362,7 @@ public struct RaceComputation: Sendable {
                     case .rejected: stats[point].rejected += 1
                     }
                 }
-                for r in outcomes.rejected ?? [] {
-                    rejections.append(Rejection(r, point: Int(outcomes.packed[Int(r.entry)].point), runner: start + j))
-                }
+                for r in outcomes.rejected ?? [] { rejections.append(Rejection(r, runner: start + j)) }
             }
         }
         rejections.sort { $0.ref < $1.ref }

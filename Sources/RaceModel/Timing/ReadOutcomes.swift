@@ -40,7 +40,8 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable, Equatable {
         case .rejected(let reason):
             packed[i].code = -2
             if rejected == nil { rejected = [] }
-            rejected!.append(RejectedRead(entry: Int32(i), ref: read.ref, time: read.time, reason: reason))
+            rejected!.append(
+                RejectedRead(entry: Int32(i), ref: read.ref, point: Int(read.point), time: read.time, reason: reason))
         }
     }
 
@@ -59,11 +60,12 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable, Equatable {
     }
 }
 
-/// A read the rules refused: its line, time and why.
+/// A read the rules refused: its line, point, time and why.
 public struct RejectedRead: Sendable, Equatable {
     /// Its place among the timeline's outcomes.
     public var entry: Int32
     public var ref: LineRef
+    public var point: Int
     public var time: Millis
     public var reason: RejectReason
 }
