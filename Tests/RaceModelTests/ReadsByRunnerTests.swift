@@ -45,8 +45,8 @@ import Testing
         let runners = 50
         let feed = feed(3_000, runners: runners + 1).map { (runner: $0.runner - 1, time: $0.time * scale) }
         let reads = feed.enumerated().map { i, read in Fixture.read("c", 0, read.time, line: i + 1) }
-        let grouped = ReadsByRunner(
-            runnerOfRead: feed.map { Int32($0.runner) }, runners: runners, reads: reads)
+        let counts = (0..<runners).map { r in Int32(feed.filter { $0.runner == r }.count) }
+        let grouped = ReadsByRunner(runnerOfRead: feed.map { Int32($0.runner) }, counts: counts, reads: reads)
         #expect((0..<runners).map { Array(grouped[$0]) } == expected(feed, runners: runners))
     }
 

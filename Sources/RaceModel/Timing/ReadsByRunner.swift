@@ -21,14 +21,9 @@ public struct ReadsByRunner: Sendable {
         flat = []
     }
 
-    /// The reads of each runner in `runnerOfRead` (-1: nobody), `counts` of
-    /// them (nil: counted here), sorted by time a run of runners per core.
-    public init(runnerOfRead: [Int32], counts: [Int32]? = nil, runners: Int? = nil, reads: [TimedRead]) {
-        let counts =
-            counts
-            ?? runnerOfRead.reduce(into: [Int32](repeating: 0, count: runners!)) { counts, r in
-                if r >= 0 { counts[Int(r)] += 1 }
-            }
+    /// The reads of each runner in `runnerOfRead` (-1: nobody), `counts[r]`
+    /// of runner r's, sorted by time a run of runners per core.
+    public init(runnerOfRead: [Int32], counts: [Int32], reads: [TimedRead]) {
         var starts = [Int32](repeating: 0, count: counts.count + 1)
         for r in counts.indices { starts[r + 1] = starts[r] + counts[r] }
         let total = Int(starts[counts.count])
