@@ -74,14 +74,9 @@ private func lines(of text: String) -> [(Int, String)] {
     }
 
     @Test func readsAFileWhole() throws {
-        let path = "/tmp/racedash-scanner-test-\(getpid()).txt"
         let content = Array((0..<200_000).map { UInt8(truncatingIfNeeded: $0 % 251) })
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        try #require(fd >= 0)
+        let path = try temporaryFile(content, name: "scanner")
         defer { unlink(path) }
-        let written = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        try #require(written == content.count)
         #expect(try ReadFileScanner.readFile(atPath: path) == content)
     }
 
@@ -126,4 +121,15 @@ private func lines(of text: String) -> [(Int, String)] {
 private struct ParsedLineSummary: Equatable {
     var line: Int
     var parsed: ParsedLine
+}
+
+/// `bytes` written to a file of this process's own under /tmp; the caller unlinks it.
+func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
+    let path = "/tmp/racedash-\(name)-test-\(getpid()).txt"
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    try #require(fd >= 0)
+    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+    try #require(written == bytes.count)
+    return path
 }

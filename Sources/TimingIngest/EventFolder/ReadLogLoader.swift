@@ -24,16 +24,13 @@ public enum ReadLogLoader {
         for index in files {
             let file = folder.readFiles[index]
             let path = folder.absolutePath(of: file)
-            let bytes: [UInt8]
             do {
-                bytes = try ReadFileScanner.readFile(atPath: path)
+                try ingest(fileAt: path, file: index, into: &log, event: folder.event)
             } catch let error as ReadFileError where error.errno == ENOENT {
                 missing.append(file.path)
-                continue
             } catch let error as ReadFileError {
                 throw ConfigError(file: path, "cannot be read: \(error.reason)")
             }
-            try ingest(bytes, file: index, into: &log, event: folder.event, path: path)
         }
         return (log, missing)
     }
@@ -59,27 +56,54 @@ public enum ReadLogLoader {
         _ bytes: [UInt8], file: Int, into log: inout ReadLog, event: EventConfig,
         path: String
     ) throws(ConfigError) {
-        let offset = event.points[log.files[file].pointIndex].clockOffset
-        let date = event.date
-        let window = event.window
-        let format = log.files[file].format
-        let limit = event.linesPerFile
-        var tooMany = false
+        var lines = Lines(file: file, log: log, event: event)
         bytes.withUnsafeBytes { raw in
             // Windows timing software may start a file with a byte order mark.
             let body = raw.starts(with: ReadLimits.byteOrderMark) ? UnsafeRawBufferPointer(rebasing: raw[3...]) : raw
-            ReadFileScanner.forEachLine(in: body) { number, line in
-                guard !tooMany else { return }
-                guard number <= limit else {
-                    tooMany = true
-                    return
-                }
-                record(
-                    line, number: number, file: file, into: &log, date: date, window: window, format: format,
-                    offset: offset)
-            }
+            ReadFileScanner.forEachLine(in: body) { number, line in lines.record(line, number: number, into: &log) }
         }
-        if tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: limit)) }
+        if lines.tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: lines.limit)) }
+    }
+
+    /// Parses the file at `path` into the log, read a block at a time.
+    static func ingest(fileAt path: String, file: Int, into log: inout ReadLog, event: EventConfig) throws {
+        var lines = Lines(file: file, log: log, event: event)
+        try ReadFileScanner.forEachLine(ofFileAt: path) { number, line in
+            lines.record(line, number: number, into: &log)
+        }
+        if lines.tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: lines.limit)) }
+    }
+
+    /// What every line of one file is recorded with, and whether the file
+    /// went past its line limit (lines past it are not read).
+    struct Lines {
+        let file: Int
+        let offset: Millis
+        let date: CivilDate
+        let window: EventWindow
+        let format: ReadFormat?
+        let limit: Int
+        var tooMany = false
+
+        init(file: Int, log: ReadLog, event: EventConfig) {
+            self.file = file
+            offset = event.points[log.files[file].pointIndex].clockOffset
+            date = event.date
+            window = event.window
+            format = log.files[file].format
+            limit = event.linesPerFile
+        }
+
+        mutating func record(_ line: UnsafeBufferPointer<UInt8>, number: Int, into log: inout ReadLog) {
+            guard !tooMany else { return }
+            guard number <= limit else {
+                tooMany = true
+                return
+            }
+            ReadLogLoader.record(
+                line, number: number, file: file, into: &log, date: date, window: window, format: format,
+                offset: offset)
+        }
     }
 
     /// Parses one line (live tailing) into the log, in the file's pinned format if it has one.

@@ -49,14 +49,9 @@ public enum ReadFileScanner {
     /// like /dev/zero never ends. The open does not block (O_NONBLOCK), so a
     /// FIFO is refused at once. Past `maxBytes` the file is refused too.
     public static func readFile(atPath path: String, maxBytes: Int = .max) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw ReadFileError(path: path, operation: .open, errno: errno) }
+        let (fd, size) = try openRegularFile(path)
         defer { close(fd) }
-
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ReadFileError(path: path, operation: .read, errno: errno) }
-        if let refusal = ReadFileError.refusal(info) { throw ReadFileError(path: path, refusal: refusal) }
-        let expected = max(Int(info.st_size), 0)
+        let expected = max(size, 0)
         if expected > maxBytes { throw ReadFileError(path: path, refusal: "is larger than \(maxBytes) bytes") }
         // One byte more than the size, so a file read whole is known to be at its end
         // only when `read` returns 0; the buffer is filled without zeroing it first.
@@ -92,5 +87,23 @@ public enum ReadFileScanner {
                 throw ReadFileError(path: path, operation: .read, errno: errno)
             }
         }
+    }
+
+    /// The file opened for reading, and its size: without blocking (a FIFO
+    /// is refused at once, not waited on), and only if it is a regular file.
+    static func openRegularFile(_ path: String) throws(ReadFileError) -> (fd: Int32, size: Int) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw ReadFileError(path: path, operation: .open, errno: errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let error = ReadFileError(path: path, operation: .read, errno: errno)
+            close(fd)
+            throw error
+        }
+        if let refusal = ReadFileError.refusal(info) {
+            close(fd)
+            throw ReadFileError(path: path, refusal: refusal)
+        }
+        return (fd, Int(info.st_size))
     }
 }
