@@ -15,17 +15,16 @@ enum IPICOParser {
     /// A line that starts with `aa` or `ab` and has no field separator is taken
     /// as IPICO, so a damaged record is reported as IPICO rather than as an unknown format.
     static func looksLikeIPICO(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count >= 2, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "a") || b[1] == UInt8(ascii: "b") else {
-            return false
-        }
-        for byte in b
-        where byte == ASCII.comma || byte == ASCII.semicolon || byte == ASCII.tilde
-            || byte == ASCII.at || byte == ASCII.space
-        {
-            return false
-        }
-        return true
+        startsLikeIPICO(b) && LineShape(b).isDisjoint(with: foreignSeparators)
     }
+
+    /// `aa` (a read) or `ab` (a control frame).
+    static func startsLikeIPICO(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        b.count >= 2 && b[0] == UInt8(ascii: "a") && (b[1] == UInt8(ascii: "a") || b[1] == UInt8(ascii: "b"))
+    }
+
+    /// Separators no IPICO line holds: a line with one is another format's.
+    static let foreignSeparators: LineShape = [.comma, .semicolon, .tilde, .at, .space]
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         if b[1] == UInt8(ascii: "b") { return controlFrame(b) }

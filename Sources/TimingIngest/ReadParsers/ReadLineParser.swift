@@ -47,7 +47,8 @@ public enum ReadLineParser {
         }
         if let format { return named(format, parse(line, format)) }
         var firstFailure: ParsedLine?
-        for candidate in order where canRead(candidate, line) {
+        var shape: LineShape?
+        for candidate in order where canRead(candidate, line, shape: &shape) {
             let parsed = named(candidate, parse(line, candidate, shapeChecked: true))
             guard case .malformed = parsed else { return parsed }
             if firstFailure == nil { firstFailure = parsed }
@@ -55,8 +56,36 @@ public enum ReadLineParser {
         return firstFailure ?? .malformed(reason: "not a known read format")
     }
 
-    /// Whether the line has the shape of the format (cheap; the parser checks the rest).
-    static func canRead(_ format: ReadFormat, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the line has the shape of the format (cheap; the parser checks
+    /// the rest). `shape`: the line's separators, found when first needed and
+    /// kept for the next format; a format whose shape needs a separator the
+    /// line lacks is not looked at closer.
+    static func canRead(_ format: ReadFormat, _ line: UnsafeBufferPointer<UInt8>, shape: inout LineShape?) -> Bool {
+        switch format {
+        case .ctp01: return CTP01Parser.looksLikeCTP01(line)
+        case .chronotrackController:
+            return ChronoTrackControllerParser.looksLikeObservation(line)
+                || (LineShape.of(line, &shape).contains(.comma) && ChronoTrackControllerParser.looksLikeMarker(line))
+        case .ipico:
+            return IPICOParser.startsLikeIPICO(line)
+                && LineShape.of(line, &shape).isDisjoint(with: IPICOParser.foreignSeparators)
+        case .mylaps:
+            let found = LineShape.of(line, &shape)
+            // A message needs an `@`, or a log prefix (a space) or NULs before it; a passing a `:`.
+            return (!found.isDisjoint(with: [.at, .space, .nul]) && MYLAPSParser.looksLikeMessage(line))
+                || (found.contains(.colon) && MYLAPSParser.looksLikePassing(line))
+        case .wiclax: return LineShape.of(line, &shape).contains(.semicolon) && WiclaxParser.looksLikeWiclax(line)
+        case .raceResult:
+            return LineShape.of(line, &shape).contains(.semicolon)
+                && (RaceResultParser.looksLikePassing(line) || RaceResultParser.looksLikeReply(line))
+        case .rfidTiming:
+            return LineShape.of(line, &shape).contains(.comma) && RFIDTimingParser.looksLikeRFIDTiming(line)
+        case .manual: return LineShape.of(line, &shape).contains(.comma)
+        }
+    }
+
+    /// `canRead`, each format's shape checked on its own: what the shortcuts above must agree with.
+    static func canReadCheckingEach(_ format: ReadFormat, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
         switch format {
         case .ctp01: return CTP01Parser.looksLikeCTP01(line)
         case .chronotrackController:
