@@ -33,16 +33,38 @@ public struct ReadLog: Sendable {
 
     /// Adds a log of the same file table that read only `files`, whose lines
     /// all come after this one's: what parsing those files here would have added.
-    public mutating func append(_ other: ReadLog, files: Range<Int>) {
-        reads += other.reads
-        problems += other.problems
-        gunMarkers += other.gunMarkers
-        for f in files {
-            lineCounts[f] += other.lineCounts[f]
-            ignoredCounts[f] += other.ignoredCounts[f]
-            controlCounts[f] += other.controlCounts[f]
-            otherEdgeCounts[f] += other.otherEdgeCounts[f]
-            lastReadTimes[f] = other.lastReadTimes[f] ?? lastReadTimes[f]
+    /// Logs of runs of files read apart (`parts[k]` holds the files
+    /// `files[k]`), joined in file order; `parts` is left empty. The reads are
+    /// moved into place, a run of parts per core, not copied one by one: each
+    /// holds a chip code, so a copy retained it and freeing the part released
+    /// it again, a serial 20 ms at 700,000 reads.
+    public init(joining parts: inout [ReadLog], files: [Range<Int>]) {
+        precondition(!parts.isEmpty && parts.count == files.count, "a run of files per part")
+        self.init(files: parts[0].files)
+        let counts = parts.map(\.reads.count)
+        var offsets = [0]
+        for count in counts { offsets.append(offsets[offsets.count - 1] + count) }
+        for k in parts.indices {
+            problems += parts[k].problems
+            gunMarkers += parts[k].gunMarkers
+            for f in files[k] {
+                lineCounts[f] += parts[k].lineCounts[f]
+                ignoredCounts[f] += parts[k].ignoredCounts[f]
+                controlCounts[f] += parts[k].controlCounts[f]
+                otherEdgeCounts[f] += parts[k].otherEdgeCounts[f]
+                lastReadTimes[f] = parts[k].lastReadTimes[f] ?? lastReadTimes[f]
+            }
+        }
+        // Each part's reads alone in a box: moved out and freed on the core that moves them.
+        let boxes = parts.map { ReadsBox($0.reads) }
+        parts = []
+        let total = offsets[counts.count]
+        reads = [TimedRead](unsafeUninitializedCapacity: total) { joined, count in
+            let target = UncheckedSendable(joined.baseAddress)
+            _ = ParallelParts.map(count: boxes.count, work: total) { run in
+                for k in run { boxes[k].move(to: target.value.map { $0 + offsets[k] }) }
+            }
+            count = total
         }
     }
 
@@ -153,5 +175,23 @@ extension ReadLog {
 
     static func stamp(_ raw: RawRead) -> String {
         (raw.date.map { "\($0) " } ?? "") + TimeFormat.timeOfDay(raw.timeOfDay, millis: true)
+    }
+}
+
+/// One part's reads, to be moved out on whichever core takes the part.
+private final class ReadsBox: @unchecked Sendable {
+    var reads: [TimedRead]
+    init(_ reads: [TimedRead]) { self.reads = reads }
+
+    /// Moves the reads to `target` and frees their array. The moved-from
+    /// places are filled with a read that holds nothing (an empty code is
+    /// inline), so freeing the array releases nothing twice.
+    func move(to target: UnsafeMutablePointer<TimedRead>?) {
+        reads.withUnsafeMutableBufferPointer { from in
+            guard let source = from.baseAddress, let target else { return }
+            target.moveInitialize(from: source, count: from.count)
+            source.initialize(repeating: TimedRead.movedOut, count: from.count)
+        }
+        reads = []
     }
 }

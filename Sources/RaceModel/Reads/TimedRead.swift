@@ -27,6 +27,9 @@ public struct TimedRead: Sendable, Equatable {
         self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
     }
 
+    /// What a moved-from place holds until its array is freed: no string to release.
+    static let movedOut = TimedRead(code: "", time: 0, point: 0, isBackup: false, ref: LineRef(file: 0, line: 0))
+
     public var point: Int32 {
         get { Int32(pointAndBackup & ~Self.backupBit) }
         set {

@@ -17,8 +17,7 @@ extension ReadLogLoader {
             for k in ranges.indices.sorted(by: { bytes[$0] > bytes[$1] }) {
                 let range = ranges[k]
                 group.addTask {
-                    // The first part has room for every read: the others are joined into it, not into a third copy.
-                    (k, Result { try parse(folder, files: range, roomFor: k == 0 ? folder.readFiles.indices : range) })
+                    (k, Result { try parse(folder, files: range, roomFor: range) })
                 }
             }
             var out: [Result<(ReadLog, [String]), any Error>?] = Array(repeating: nil, count: ranges.count)
@@ -26,20 +25,15 @@ extension ReadLogLoader {
             return out.map { $0! }
         }
         // The error of the first file in order, as the sequential load gives: not whichever part failed first.
-        var partials: [(ReadLog, [String])] = []
+        var partials: [ReadLog] = []
+        var missing: [String] = []
         for k in results.indices {
-            partials.append(try results[k].get())
-            results[k] = .success((ReadLog(files: []), []))  // one holder per log, so it grows in place
+            let (log, missed) = try results[k].get()
+            results[k] = .success((ReadLog(files: []), []))  // the part's log held once, so it is moved, not copied
+            partials.append(log)
+            missing += missed
         }
-        var log = partials[0].0
-        var missing = partials[0].1
-        partials[0].0 = ReadLog(files: [])  // the log above now holds its arrays alone, so they grow in place
-        for k in ranges.indices.dropFirst() {
-            log.append(partials[k].0, files: ranges[k])
-            missing += partials[k].1
-            partials[k].0 = ReadLog(files: [])
-        }
-        return (log, missing)
+        return (ReadLog(joining: &partials, files: ranges), missing)
     }
 
     /// The folder and its read files, the participant list parsed while the
