@@ -58,4 +58,18 @@ struct ChunkedArrayTests {
             #expect(seen == Array(range))
         }
     }
+
+    @Test func updateEachChunkChangesEveryElementInPlaceAndLeavesCopiesAlone() {
+        let n = 3 * ChunkedArray<Int>.chunkSize + 17
+        var array = ChunkedArray(0..<n)
+        let before = array
+        var starts: [Int] = []
+        array.updateEachChunk { start, chunk in
+            starts.append(start)
+            for j in chunk.indices { chunk[j] = (start + j) * 2 }
+        }
+        #expect(starts == [0, 1, 2, 3].map { $0 * ChunkedArray<Int>.chunkSize })
+        #expect(Array(array) == (0..<n).map { $0 * 2 })
+        #expect(Array(before) == Array(0..<n))
+    }
 }

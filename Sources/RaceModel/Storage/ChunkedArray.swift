@@ -176,6 +176,15 @@ extension ChunkedArray {
 
     /// Every chunk's storage at once (each made unique first), for moves
     /// between chunks without a closure call per element.
+    /// Each chunk in order as a mutable buffer, with the index of its first
+    /// element: rows changed in place, none copied out and back (a copy
+    /// retains every array a row holds).
+    @inlinable public mutating func updateEachChunk(_ body: (Int, UnsafeMutableBufferPointer<Element>) -> Void) {
+        for c in chunks.indices {
+            chunks[c].withUnsafeMutableBufferPointer { body(c << Self.chunkShift, $0) }
+        }
+    }
+
     @inlinable mutating func withChunkBases(_ body: ([UnsafeMutablePointer<Element>]) -> Void) {
         chunks.withUnsafeMutableBufferPointer { outer in
             var bases: [UnsafeMutablePointer<Element>] = []

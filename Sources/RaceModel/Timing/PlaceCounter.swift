@@ -36,7 +36,8 @@ public struct RankKey: Sendable, Equatable, Comparable {
     public var checkpoint: Int
     public var time: Millis
 
-    public init(_ s: Standing) {
+    /// Borrowed: a row passed owned is copied, a retain of each of its arrays.
+    public init(_ s: borrowing Standing) {
         self.init(group: s.status.listOrder, checkpoint: s.lastCheckpoint, time: s.rankTime)
     }
 

@@ -184,20 +184,25 @@ public struct StandingsBuilder: Sendable {
         var bySex = PlaceCounter(categories: Sex.allCases.count)
         var byDivision = PlaceCounter(categories: Division.allCases.count)
         var byAgeGroup = PlaceCounter(categories: event.ageGroups.groupCount)
-        for i in rows.indices {
-            if let last = rows[i].lastCheckpoint, let t = rows[i].rankTime, let best = leader[last] {
-                rows[i].gap = t - best
-            }
-            guard rows[i].status.isPlaced else { continue }
-            let runner = rows[i].runner
-            let key = RankKey(rows[i])
-            rows[i].place = overall.next(key)
-            if let sex = participants[runner].sex {
-                rows[i].sexPlace = bySex.next(key, in: sex.index)
-            }
-            rows[i].divisionPlace = byDivision.next(key, in: participants[runner].division.index)
-            if let g = rows[i].ageGroup {
-                rows[i].ageGroupPlace = byAgeGroup.next(key, in: g)
+        participants.withUnsafeBufferPointer { participants in
+            rows.updateEachChunk { _, chunk in
+                // Each row in place: one copied out retains its arrays, 50,000 times a snapshot.
+                for row in chunk.indices.lazy.map({ chunk.baseAddress! + $0 }) {
+                    if let last = row.pointee.lastCheckpoint, let t = row.pointee.rankTime, let best = leader[last] {
+                        row.pointee.gap = t - best
+                    }
+                    guard row.pointee.status.isPlaced else { continue }
+                    let runner = row.pointee.runner
+                    let key = RankKey(row.pointee)
+                    row.pointee.place = overall.next(key)
+                    if let sex = participants[inPlace: runner].sex {
+                        row.pointee.sexPlace = bySex.next(key, in: sex.index)
+                    }
+                    row.pointee.divisionPlace = byDivision.next(key, in: participants[inPlace: runner].division.index)
+                    if let g = row.pointee.ageGroup {
+                        row.pointee.ageGroupPlace = byAgeGroup.next(key, in: g)
+                    }
+                }
             }
         }
     }
