@@ -288,6 +288,7 @@ public actor RaceState {
             let old = cached.timelines
             let (log, grouped, computation) = (log, grouped, computation)
             let parts = ParallelParts.map(count: count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
+                let computation = computation.ownCopy()
                 var part = ChunkedArray<RunnerTimeline>()
                 old.forEachChunk(in: range) { start, chunk in
                     for j in chunk.indices {

@@ -120,6 +120,7 @@ public struct LiveStandings: Sendable {
                         return ParallelParts.map(
                             count: members.count, alignment: ChunkedArray<Standing>.chunkSize, work: members.count * 2
                         ) { range in
+                            let builder = builder.ownCopy()
                             var part = PartCount(checkpoints: checkpoints)
                             var rows = ChunkedArray<Standing>()
                             for k in range {

@@ -104,7 +104,7 @@ public struct RaceComputation: Sendable {
     public let directory: ParticipantDirectory
     /// The officials' journal, applied on top of the raw reads.
     public let corrections: Corrections
-    let engine: TimingEngine
+    private(set) var engine: TimingEngine
     let builder: StandingsBuilder
 
     public init(event: EventConfig, participants: [Participant], corrections: Corrections = Corrections()) {
@@ -181,6 +181,14 @@ public struct RaceComputation: Sendable {
         return Grouped(byRunner: byRunner, unmatched: unmatched, ignored: ignored, runnerOfRead: runnerOfRead)
     }
 
+    /// This computation with an engine in memory of its own, for one core's
+    /// part of the field (`TimingEngine.ownCopy`).
+    public func ownCopy() -> RaceComputation {
+        var copy = self
+        copy.engine = engine.ownCopy()
+        return copy
+    }
+
     /// Timeline of one runner from reads up to `at`.
     public func timeline(runner: Int, log: ReadLog, grouped: Grouped, at: Millis) -> RunnerTimeline {
         // Reads are in time order: take the prefix up to `at`.
@@ -211,7 +219,8 @@ public struct RaceComputation: Sendable {
     /// Every runner's timeline at `at`, a part of the field per core.
     public func timelines(log: ReadLog, grouped: Grouped, at: Millis) -> ChunkedArray<RunnerTimeline> {
         let parts = ParallelParts.map(count: participants.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
-            ChunkedArray($0.lazy.map { timeline(runner: $0, log: log, grouped: grouped, at: at) })
+            let own = ownCopy()
+            return ChunkedArray($0.lazy.map { own.timeline(runner: $0, log: log, grouped: grouped, at: at) })
         }
         return ChunkedArray(joining: parts)
     }
@@ -219,7 +228,8 @@ public struct RaceComputation: Sendable {
     /// The timelines of `runners` at `at`, in that order, shared among the cores.
     public func timelines(of runners: [Int], log: ReadLog, grouped: Grouped, at: Millis) -> [RunnerTimeline] {
         ParallelParts.map(count: runners.count) {
-            $0.map { timeline(runner: runners[$0], log: log, grouped: grouped, at: at) }
+            let own = ownCopy()
+            return $0.map { own.timeline(runner: runners[$0], log: log, grouped: grouped, at: at) }
         }.flatMap { $0 }
     }
 

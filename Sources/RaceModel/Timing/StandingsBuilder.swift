@@ -1,16 +1,25 @@
 /// Orders runners and gives places, gaps, paces and projections.
 public struct StandingsBuilder: Sendable {
-    public let event: EventConfig
+    public private(set) var event: EventConfig
     public let participants: [Participant]
     public let corrections: Corrections
     /// The event's races, each borrowed from its box by the rows made on every core.
-    let races: [Boxed<Race>]
+    private(set) var races: [Boxed<Race>]
 
     public init(event: EventConfig, participants: [Participant], corrections: Corrections = Corrections()) {
         self.event = event
         self.participants = participants
         self.corrections = corrections
         races = event.races.map(Boxed.init)
+    }
+
+    /// A builder whose races and age groups are in memory of its own, for
+    /// one core's part of the field (see `Race.ownCopy`).
+    func ownCopy() -> StandingsBuilder {
+        var copy = self
+        copy.event.ageGroups = event.ageGroups.ownCopy()
+        copy.races = races.map { Boxed($0.value.ownCopy()) }
+        return copy
     }
 
     /// Standings of race `raceIndex` at time of day `at`, from timelines
@@ -42,11 +51,13 @@ public struct StandingsBuilder: Sendable {
         let parts = inPlace { participants in
             let given = UncheckedSendable(participants)
             return ParallelParts.map(count: members.count, alignment: ChunkedArray<Standing>.chunkSize) { range in
+                let own = ownCopy()
+                let race = own.races[raceIndex].value
                 var part = RaceFigures(checkpoints: race.checkpoints.count)
                 var rows = ChunkedArray<Standing>()
                 for k in range {
                     let index = members[k]
-                    var row = standing(
+                    var row = own.standing(
                         of: index, given.value[inPlace: index], timelines[index], race: race, at: at, final: final)
                     if !corrections.isEmpty { applyCorrections(to: &row) }
                     part.add(row)

@@ -22,6 +22,15 @@ public struct TimingEngine: Sendable {
             (id, checkpoints, waves, self.rules) = (race.id, race.checkpoints, race.waves, rules)
             (hasStartMat, finishIndex) = (race.hasStartMat, race.finishIndex)
         }
+
+        /// A copy in memory of its own: see `TimingEngine.ownCopy`.
+        init(copying course: Course) {
+            id = course.id
+            checkpoints = course.checkpoints.map { $0 }
+            waves = course.waves.map { $0 }
+            rules = course.rules.map { $0 }
+            (hasStartMat, finishIndex) = (course.hasStartMat, course.finishIndex)
+        }
     }
 
     /// Pace assumed before a runner has a split of their own (6:00/km).
@@ -29,6 +38,21 @@ public struct TimingEngine: Sendable {
     /// How much slower than the minimum speed a runner may be after a split
     /// (a stop at a medical tent, a toilet queue).
     static let slowSlack: Millis = 30 * 60_000
+
+    /// An engine whose courses and points are in memory of its own. Every
+    /// timeline retains and releases its course and arrays of it; the cores
+    /// working through the field at once, each on an engine of its own, then
+    /// do not fight over the same reference counts.
+    public func ownCopy() -> TimingEngine {
+        var event = event
+        event.points = event.points.map { $0 }
+        return TimingEngine(event: event, courses: courses.map(Course.init(copying:)))
+    }
+
+    private init(event: EventConfig, courses: [Course]) {
+        self.event = event
+        self.courses = courses
+    }
 
     public init(event: EventConfig) {
         self.event = event
