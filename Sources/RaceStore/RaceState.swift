@@ -273,13 +273,14 @@ public actor RaceState {
         if at != cached.at {
             let (low, high) = (min(at, cached.at), max(at, cached.at))
             let order = ensureTimeOrder()
-            var i = upperBound(of: low, in: order)
-            while i < order.count, log.reads[Int(order[i])].time <= high {
+            // Both ends found by bisection: a long seek passes hundreds of
+            // thousands of reads, and a read looked up for its time is a cache miss.
+            let between = upperBound(of: low, in: order)..<upperBound(of: high, in: order)
+            for i in between {
                 let r = grouped.runnerOfRead[Int(order[i])]
                 if r >= 0 { mark(Int(r)) }
-                arrived?.append(order[i])
-                i += 1
             }
+            arrived? += order[between]
             for r in computation.corrections.runnersWithHandTimes(after: low, upTo: high) { mark(r) }
         }
         if dirty.count > count / 16 {
