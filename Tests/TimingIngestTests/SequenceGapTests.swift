@@ -1,5 +1,5 @@
 import Testing
-import RaceModel
+@testable import RaceModel
 @testable import TimingIngest
 
 @Suite struct SequenceGapTests {
@@ -93,5 +93,38 @@ import RaceModel
         let log = Self.log([(0, Self.passing(1, second: 1)), (0, Self.passing(5, second: 5))])
         #expect(SequenceGaps.find(in: log, upTo: 9 * 3_600_000 + 2000).isEmpty)
         #expect(SequenceGaps.find(in: log).count == 1)
+    }
+
+    /// The numbered lines kept for a replay's seeks give, at every clock, the
+    /// gaps found from every read: a file whose lines go back in time, one
+    /// that does not, gun lines numbered with the reads, restarts, resends.
+    @Test func keptLinesGiveTheGapsFoundAfreshAtEveryClock() {
+        var lines: [(file: Int, text: String)] = [(0, "CT01_33~1~start~A~09:00:00.00")]
+        var random = FuzzRandom(seed: 7)
+        for n in 2...400 {
+            let skip = random.next() % 9 == 0
+            let number = skip ? n + 1 : (random.next() % 40 == 0 ? 1 : n)
+            let second = Int(random.next() % 60)
+            lines.append((0, "CT01_33~\(number)~start~C\(n)~09:\(10 + n / 60):\(second < 10 ? "0" : "")\(second).00"))
+            if n % 50 == 0 { lines.append((0, "CT01_33~\(n)~start~guntime~09:\(10 + n / 60):00.00")) }
+            lines.append((1, Self.passing(skip ? n + 2 : n, "B\(n)", second: n % 60)))
+        }
+        let log = Self.log(lines)
+        let kept = SequenceGaps.NumberedLines(log)
+        #expect(kept.inTimeOrder == [false, false])
+        var inOrder = Self.log((1...300).map { (1, Self.passing($0 == 150 ? 152 : $0, second: $0 / 10)) })
+        inOrder.files = Self.files
+        let keptInOrder = SequenceGaps.NumberedLines(inOrder)
+        #expect(keptInOrder.inTimeOrder == [true, true])
+        for second in stride(from: -60, through: 3_700, by: 7) {
+            let at = 9 * 3_600_000 + second * 1000
+            #expect(
+                SequenceGaps.findWithTails(in: log, upTo: at, numbered: kept)
+                    == SequenceGaps.findWithTails(in: log, upTo: at), "at \(second)")
+            #expect(
+                SequenceGaps.findWithTails(in: inOrder, upTo: at, numbered: keptInOrder)
+                    == SequenceGaps.findWithTails(in: inOrder, upTo: at), "in order at \(second)")
+        }
+        #expect(!SequenceGaps.find(in: log).isEmpty)
     }
 }

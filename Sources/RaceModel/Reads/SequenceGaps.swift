@@ -63,23 +63,78 @@ public enum SequenceGaps {
         var upper: Int
     }
 
-    static func findWithTails(in log: ReadLog, upTo at: Millis? = nil) -> (gaps: [SequenceGap], tails: [Int: Tail]) {
-        // Numbered lines per file in line order: a read index, or a gun marker index as its bitwise complement.
-        var numbered = [[Int32]](repeating: [], count: log.files.count)
-        // Room for every line at once: arrays grown by doubling left their old buffers behind.
-        for f in numbered.indices where f < log.lineCounts.count { numbered[f].reserveCapacity(log.lineCounts[f]) }
-        for (i, read) in log.reads.enumerated() where read.sequence >= 0 {
-            if let at, read.time > at { continue }
-            numbered[Int(read.ref.file)].append(Int32(i))
+    /// Each file's numbered lines in line order: a read index, or a gun
+    /// marker index as its bitwise complement. Made once, a replay's seeks
+    /// take the lines up to each clock from it rather than from every read.
+    struct NumberedLines: Sendable {
+        var entries: [[Int32]]
+        /// Whether a file's lines never go back in time: those up to a clock
+        /// are then a prefix. Found only for lines kept for seeks (`init(_:)`).
+        var inTimeOrder: [Bool] = []
+        /// The log it was made from, by its reads and gun markers.
+        let reads: Int
+        let guns: Int
+
+        /// Every numbered line, kept to answer for any clock.
+        init(_ log: ReadLog) {
+            self.init(log, upTo: nil)
+            let lines = Lines(log: log)
+            inTimeOrder = entries.map { file in
+                zip(file, file.dropFirst()).allSatisfy { lines.time($0) <= lines.time($1) }
+            }
         }
-        var withGuns = Set<Int>()
-        for (g, marker) in log.gunMarkers.enumerated() where marker.sequence >= 0 {
-            if let at, marker.time > at { continue }
-            numbered[Int(marker.ref.file)].append(~Int32(g))
-            withGuns.insert(Int(marker.ref.file))
+
+        /// The numbered lines at or before `at`.
+        init(_ log: ReadLog, upTo at: Millis?) {
+            (reads, guns) = (log.reads.count, log.gunMarkers.count)
+            entries = [[Int32]](repeating: [], count: log.files.count)
+            // Room for every line at once: arrays grown by doubling left their old buffers behind.
+            for f in entries.indices where f < log.lineCounts.count { entries[f].reserveCapacity(log.lineCounts[f]) }
+            for (i, read) in log.reads.enumerated() where read.sequence >= 0 {
+                if let at, read.time > at { continue }
+                entries[Int(read.ref.file)].append(Int32(i))
+            }
+            var withGuns = Set<Int>()
+            for (g, marker) in log.gunMarkers.enumerated() where marker.sequence >= 0 {
+                if let at, marker.time > at { continue }
+                entries[Int(marker.ref.file)].append(~Int32(g))
+                withGuns.insert(Int(marker.ref.file))
+            }
+            let lines = Lines(log: log)
+            for file in withGuns { entries[file].sort { lines.ref($0) < lines.ref($1) } }
         }
+
+        func isMade(from log: ReadLog) -> Bool {
+            reads == log.reads.count && guns == log.gunMarkers.count && inTimeOrder.count == entries.count
+        }
+
+        /// Each file's lines at or before `at`, in line order.
+        func upTo(_ at: Millis, _ lines: Lines) -> [ArraySlice<Int32>] {
+            entries.indices.map { f in
+                let file = entries[f]
+                guard inTimeOrder[f] else { return ArraySlice(file.filter { lines.time($0) <= at }) }
+                var (lo, hi) = (0, file.count)
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if lines.time(file[mid]) <= at { lo = mid + 1 } else { hi = mid }
+                }
+                return file[..<lo]
+            }
+        }
+    }
+
+    /// `numbered`: the log's numbered lines made before (a replay's), used
+    /// when they are the log's as it stands.
+    static func findWithTails(in log: ReadLog, upTo at: Millis? = nil, numbered kept: NumberedLines? = nil) -> (
+        gaps: [SequenceGap], tails: [Int: Tail]
+    ) {
         let lines = Lines(log: log)
-        for file in withGuns { numbered[file].sort { lines.ref($0) < lines.ref($1) } }
+        let numbered: [ArraySlice<Int32>]
+        if let made = kept, made.isMade(from: log) {
+            numbered = at.map { made.upTo($0, lines) } ?? made.entries.map { $0[...] }
+        } else {
+            numbered = NumberedLines(log, upTo: at).entries.map { $0[...] }
+        }
 
         // Each file's numbering on its own: a run of files per core.
         let work = numbered.reduce(0) { $0 + $1.count }
@@ -88,7 +143,7 @@ public enum SequenceGaps {
                 let entries = numbered[file]
                 guard !entries.isEmpty else { return nil }
                 let (found, upper) = gapsInFile(file, entries, lines)
-                return (file, found, Tail(ref: lines.ref(entries[entries.count - 1]), upper: upper))
+                return (file, found, Tail(ref: lines.ref(entries[entries.endIndex - 1]), upper: upper))
             }
         }.flatMap { $0 }
         var gaps: [SequenceGap] = []
@@ -154,7 +209,7 @@ public enum SequenceGaps {
     }
 
     /// The file's gaps, and the top of the run its last line belongs to.
-    private static func gapsInFile(_ file: Int, _ entries: [Int32], _ lines: Lines) -> ([SequenceGap], Int) {
+    private static func gapsInFile(_ file: Int, _ entries: ArraySlice<Int32>, _ lines: Lines) -> ([SequenceGap], Int) {
         var low = Int.max, high = Int.min
         for e in entries {
             let s = lines.seq(e)

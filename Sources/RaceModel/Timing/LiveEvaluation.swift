@@ -18,6 +18,10 @@ public struct LiveEvaluation: Sendable {
     var gapTails: [Int: SequenceGaps.Tail]
     /// Gun markers seen when the gaps were found (CTP01 numbers its gun lines with its reads).
     var gunMarkers: Int
+    /// Every numbered line, kept once the clock has gone back (a replay's
+    /// seek): each later long seek finds its gaps from these, not from
+    /// every read. Not made before (live moves forward and keeps no copy).
+    var numbered: SequenceGaps.NumberedLines?
 
     struct OutcomeTally: Sendable {
         var used = 0, duplicates = 0, rejected = 0
@@ -92,11 +96,14 @@ public struct LiveEvaluation: Sendable {
 
     /// The reads per point and the decoders' numbering gaps up to `at`,
     /// counted again: two passes over every read, one per core.
-    static func readsAndGaps(_ log: ReadLog, computation: RaceComputation, at: Millis) -> (
+    static func readsAndGaps(
+        _ log: ReadLog, computation: RaceComputation, at: Millis, numbered: SequenceGaps.NumberedLines? = nil
+    ) -> (
         reads: [RaceComputation.ReadTally], gaps: [SequenceGap], tails: [Int: SequenceGaps.Tail]
     ) {
         let (reads, (gaps, tails)) = ParallelParts.both(
-            { computation.readTallies(log, at: at) }, { SequenceGaps.findWithTails(in: log, upTo: at) })
+            { computation.readTallies(log, at: at) },
+            { SequenceGaps.findWithTails(in: log, upTo: at, numbered: numbered) })
         return (reads, gaps, tails)
     }
 
@@ -126,7 +133,8 @@ public struct LiveEvaluation: Sendable {
         // more: counting every read again, one pass per core, costs less than
         // looking up each arrived read (a cache miss apiece) and its numbering.
         guard let arrived, arrived.count <= log.reads.count / 64 else {
-            (reads, gaps, gapTails) = Self.readsAndGaps(log, computation: computation, at: at)
+            if arrived == nil, !(numbered?.isMade(from: log) ?? false) { numbered = SequenceGaps.NumberedLines(log) }
+            (reads, gaps, gapTails) = Self.readsAndGaps(log, computation: computation, at: at, numbered: numbered)
             gunMarkers = log.gunMarkers.count
             return
         }
