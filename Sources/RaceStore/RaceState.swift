@@ -47,9 +47,9 @@ public actor RaceState {
         self.log = log
         computation = RaceComputation(
             event: folder.event, participants: folder.participants, corrections: folder.corrections)
-        grouped = computation.group(log)
-        groupedThrough = log.reads.count
         span = Self.span(of: log.reads[...])
+        grouped = computation.group(log, span: span)
+        groupedThrough = log.reads.count
         field = followsChanges ? LiveStandings.FieldKeys(folder.participants) : nil
     }
 

@@ -45,7 +45,17 @@ public struct CodeTable: Sendable {
 
     /// The slot holding `key`, or the empty slot where it would go.
     private func slot(of key: String, hash: Int32) -> (slot: Int, found: Bool) {
-        slots.withUnsafeBufferPointer { slots in
+        withLookup { $0.slot(of: key, hash: hash) }
+    }
+
+    /// The table read in place for a run of lookups. Nothing is retained per
+    /// lookup: the cores matching a big race's reads against one table at
+    /// once fought over its storage's reference count.
+    struct Lookup {
+        fileprivate let slots: UnsafeBufferPointer<Slot>
+        fileprivate let mask: Int
+
+        fileprivate func slot(of key: String, hash: Int32) -> (slot: Int, found: Bool) {
             var i = Int(hash) & mask
             while true {
                 let h = slots[inPlace: i].hash
@@ -54,6 +64,15 @@ public struct CodeTable: Sendable {
                 i = (i + 1) & mask
             }
         }
+
+        subscript(key: String) -> Int? {
+            let (i, found) = slot(of: key, hash: CodeTable.hash(key))
+            return found ? Int(slots[inPlace: i].value) : nil
+        }
+    }
+
+    func withLookup<T>(_ body: (Lookup) -> T) -> T {
+        slots.withUnsafeBufferPointer { body(Lookup(slots: $0, mask: mask)) }
     }
 
     /// Sets or replaces the value of `key`.
@@ -73,8 +92,7 @@ public struct CodeTable: Sendable {
     }
 
     public subscript(key: String) -> Int? {
-        let (i, found) = slot(of: key, hash: Self.hash(key))
-        return found ? Int(slots[i].value) : nil
+        withLookup { $0[key] }
     }
 
     /// Every key with its value, in no particular order.

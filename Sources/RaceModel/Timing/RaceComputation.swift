@@ -25,10 +25,24 @@ public struct ParticipantDirectory: Sendable {
     }
 
     public func runner(forCode code: String) -> Int? {
-        if let i = byChip[code] ?? byBib[code] { return i }
-        let lower = code.lowercasedIfNeeded
-        guard lower != code else { return nil }
-        return byChip[lower] ?? byBib[lower]
+        withLookup { $0.runner(forCode: code) }
+    }
+
+    /// Both tables read in place (`CodeTable.Lookup`), for the loop over every read.
+    struct Lookup {
+        let byChip: CodeTable.Lookup
+        let byBib: CodeTable.Lookup
+
+        func runner(forCode code: String) -> Int? {
+            if let i = byChip[code] ?? byBib[code] { return i }
+            let lower = code.lowercasedIfNeeded
+            guard lower != code else { return nil }
+            return byChip[lower] ?? byBib[lower]
+        }
+    }
+
+    func withLookup<T>(_ body: (Lookup) -> T) -> T {
+        byChip.withLookup { chips in byBib.withLookup { bibs in body(Lookup(byChip: chips, byBib: bibs)) } }
     }
 }
 
@@ -125,13 +139,17 @@ public struct RaceComputation: Sendable {
     }
 
     public func place(_ read: TimedRead, in log: ReadLog) -> Placement {
+        directory.withLookup { place(read, in: log, lookup: $0) }
+    }
+
+    func place(_ read: TimedRead, in log: ReadLog, lookup: ParticipantDirectory.Lookup) -> Placement {
         if !corrections.isEmpty {
             if let line = corrections.ignoringLine(read, file: log.files[Int(read.ref.file)].path) {
                 return .ignored(line: line)
             }
             if let r = corrections.swappedRunner(code: read.code, time: read.time) { return .runner(r) }
         }
-        return directory.runner(forCode: read.code).map(Placement.runner) ?? .unmatched
+        return lookup.runner(forCode: read.code).map(Placement.runner) ?? .unmatched
     }
 
     /// Reads grouped by runner, so timelines can be recomputed at any time
@@ -147,38 +165,59 @@ public struct RaceComputation: Sendable {
         public var runnerOfRead: [Int32]
     }
 
-    public func group(_ log: ReadLog) -> Grouped {
+    /// `span`: the earliest and latest read time, when the caller has them.
+    public func group(_ log: ReadLog, span: (start: Millis, end: Millis)? = nil) -> Grouped {
         let reads = log.reads
-        // Matching codes is most of the work: shared among the cores.
+        let runners = participants.count
+        // Matching codes is most of the work: shared among the cores, each
+        // part counting its runners' reads and keeping its unmatched and
+        // ignored reads as it goes, so no pass over every read follows.
         let parts = ParallelParts.map(count: reads.count) { range in
             reads.withUnsafeBufferPointer { reads in
-                range.map { i -> Int32 in
-                    switch place(reads[inPlace: i], in: log) {
-                    case .runner(let r): return Int32(r)
-                    case .unmatched: return -1
-                    case .ignored: return -2
+                directory.withLookup { lookup in
+                    var part = MatchedPart(runners: runners, reads: range.count)
+                    for i in range {
+                        switch place(reads[inPlace: i], in: log, lookup: lookup) {
+                        case .runner(let r):
+                            part.runnerOfRead.append(Int32(r))
+                            part.counts[r] += 1
+                        case .unmatched:
+                            part.runnerOfRead.append(-1)
+                            part.unmatched.append(Int32(i))
+                        case .ignored(let line):
+                            part.runnerOfRead.append(-1)
+                            part.ignored.append((Int32(i), line))
+                        }
                     }
+                    return part
                 }
             }
         }
         var runnerOfRead: [Int32] = []
         runnerOfRead.reserveCapacity(reads.count)
-        for part in parts { runnerOfRead += part }
-        var counts = [Int32](repeating: 0, count: participants.count)
+        var counts = parts.first?.counts ?? [Int32](repeating: 0, count: runners)
+        for (k, part) in parts.enumerated() {
+            runnerOfRead += part.runnerOfRead
+            if k > 0 { for r in counts.indices { counts[r] += part.counts[r] } }
+        }
+        let byRunner = ReadsByRunner(runnerOfRead: runnerOfRead, counts: counts, reads: reads, span: span)
+        return Grouped(
+            byRunner: byRunner, unmatched: parts.flatMap(\.unmatched), ignored: parts.flatMap(\.ignored),
+            runnerOfRead: runnerOfRead)
+    }
+
+    /// One core's run of reads matched: the runner of each (-1: nobody),
+    /// reads per runner, and the reads matched to nobody or ignored.
+    struct MatchedPart {
+        var runnerOfRead: [Int32] = []
+        var counts: [Int32]
         var unmatched: [Int32] = []
         var ignored: [(read: Int32, line: Int)] = []
-        for (i, r) in runnerOfRead.enumerated() {
-            if r >= 0 {
-                counts[Int(r)] += 1
-            } else if r == -1 {
-                unmatched.append(Int32(i))
-            } else {
-                runnerOfRead[i] = -1
-                if case .ignored(let line) = place(reads[i], in: log) { ignored.append((Int32(i), line)) }
-            }
+
+        init(runners: Int, reads: Int) {
+            counts = [Int32](repeating: 0, count: runners)
+            runnerOfRead.reserveCapacity(reads)
         }
-        let byRunner = ReadsByRunner(runnerOfRead: runnerOfRead, counts: counts, reads: reads)
-        return Grouped(byRunner: byRunner, unmatched: unmatched, ignored: ignored, runnerOfRead: runnerOfRead)
     }
 
     /// This computation with an engine in memory of its own, for one core's

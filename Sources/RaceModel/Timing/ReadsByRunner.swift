@@ -23,18 +23,21 @@ public struct ReadsByRunner: Sendable {
 
     /// The reads of each runner in `runnerOfRead` (-1: nobody), `counts[r]`
     /// of runner r's, sorted by time a run of runners per core.
-    public init(runnerOfRead: [Int32], counts: [Int32], reads: [TimedRead]) {
+    /// `span`: the earliest and latest time of `reads`, when the caller has them.
+    public init(runnerOfRead: [Int32], counts: [Int32], reads: [TimedRead], span: (start: Millis, end: Millis)? = nil) {
         var starts = [Int32](repeating: 0, count: counts.count + 1)
         for r in counts.indices { starts[r + 1] = starts[r] + counts[r] }
         let total = Int(starts[counts.count])
         // Each read's time is laid beside its index in the one pass straight
         // through the reads, so the sorts never look into them: 700,000
         // lookups at random took a live catch-up's first snapshot 35 ms.
-        let (origin, last) = reads.withUnsafeBufferPointer { reads in
-            (0..<reads.count).reduce(into: (Millis.max, Millis.min)) { span, i in
-                span = (min(span.0, reads[inPlace: i].time), max(span.1, reads[inPlace: i].time))
+        let (origin, last) =
+            span
+            ?? reads.withUnsafeBufferPointer { reads in
+                (0..<reads.count).reduce(into: (Millis.max, Millis.min)) { span, i in
+                    span = (min(span.0, reads[inPlace: i].time), max(span.1, reads[inPlace: i].time))
+                }
             }
-        }
         let (gap, overflow) = last.subtractingReportingOverflow(origin)
         let keyed = !overflow && gap < Int(Int32.max)
         var flat = [Int32](repeating: 0, count: total)
