@@ -135,6 +135,7 @@ func measureSnapshots(folder path: String, rounds: Int) async throws -> (
 func replaySeeks(folder: EventFolder, log: ReadLog) async -> [Double] {
     let clock = ContinuousClock()
     let replay = RaceState(folder: folder, log: log)
+    await replay.prepareForReplay()  // as `racedash replay` does
     guard let span = await replay.feedSpan else { return [] }
     let start = folder.event.races.map(\.firstGun).min() ?? span.start
     var times = (0..<40).map { start + (span.end - start) * Millis($0) / 39 }

@@ -36,6 +36,7 @@ struct ReplayCommand: AsyncParsableCommand {
         try Self.requireTerminal(event: event)
         let loaded = try await LoadedEvent.load(event)
         let state = loaded.state(followsChanges: true)
+        await state.prepareForReplay()
         let span = await state.feedSpan
         let fromTime = from?.placed(in: loaded.folder.event)
         if let from = fromTime, let end = span?.end, from > end {

@@ -39,12 +39,17 @@ import Simulation
         #expect(differing.isEmpty, "lines of runners \(differing) \(label)")
     }
 
-    @Test func theClockSteppedBothWaysGivesWhatAFreshEvaluationGives() async throws {
+    /// `prepared`: readied for a replay, as `racedash replay` readies it (the
+    /// decoder gaps then come from the numbered lines it keeps).
+    @Test(arguments: [false, true])
+    func theClockSteppedBothWaysGivesWhatAFreshEvaluationGives(prepared: Bool) async throws {
         let folder = try SampleFeed.folder()
         let (log, _) = try ReadLogLoader.load(folder)
         let computation = RaceComputation(
             event: folder.event, participants: folder.participants, corrections: folder.corrections)
         let state = RaceState(folder: folder, log: log)
+        if prepared { await state.prepareForReplay() }
+        #expect(!SequenceGaps.find(in: log).isEmpty, "a feed with decoder gaps to find")
         // Seeded, so a failure replays the same steps.
         var generator = SplitMix64(seed: 11)
         let start = folder.event.races.map(\.firstGun).min()! - 10 * 60_000

@@ -133,13 +133,18 @@ public struct LiveEvaluation: Sendable {
         // more: counting every read again, one pass per core, costs less than
         // looking up each arrived read (a cache miss apiece) and its numbering.
         guard let arrived, arrived.count <= log.reads.count / 64 else {
-            if arrived == nil, !(numbered?.isMade(from: log) ?? false) { numbered = SequenceGaps.NumberedLines(log) }
+            if arrived == nil { keepNumberedLines(log) }
             (reads, gaps, gapTails) = Self.readsAndGaps(log, computation: computation, at: at, numbered: numbered)
             gunMarkers = log.gunMarkers.count
             return
         }
         for i in arrived { reads[Int(log.reads[Int(i)].point)].add(log.reads[Int(i)].time) }
         if log.gunMarkers.count != gunMarkers || !continuesNumbering(arrived, log) { findGaps(log) }
+    }
+
+    /// Keeps every numbered line of `log` (made again when the log has grown).
+    public mutating func keepNumberedLines(_ log: ReadLog) {
+        if !(numbered?.isMade(from: log) ?? false) { numbered = SequenceGaps.NumberedLines(log) }
     }
 
     mutating func findGaps(_ log: ReadLog) {
