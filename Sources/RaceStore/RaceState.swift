@@ -9,7 +9,12 @@ public actor RaceState {
     private(set) var folder: EventFolder
     private var computation: RaceComputation
     private var log: ReadLog
-    private var grouped: RaceComputation.Grouped
+    private var grouped: RaceComputation.Grouped {
+        didSet { ordered = nil }
+    }
+    /// A replay's reads laid out runner by runner for its seeks (`prepareForReplay`);
+    /// dropped whenever the grouping changes.
+    private var ordered: RunnerOrderedReads?
     /// Read indices sorted by time, for finding what a step in time adds or
     /// takes away; built when the clock first moves (`results` never needs it).
     private var timeOrderStore: [Int32]?
@@ -82,12 +87,15 @@ public actor RaceState {
     }
 
     /// Readies the state for a replay, whose clock moves from its first tick
-    /// and is sought back and forth: every read's time order, and each file's
-    /// numbered lines for the decoder gaps at any clock, made now (some 25 ms at
-    /// 50,000 runners) rather than by the first tick or the first seek back.
+    /// and is sought back and forth: every read's time order, the reads laid
+    /// out runner by runner, and each file's numbered lines for the decoder
+    /// gaps at any clock, made now (some 50 ms at 50,000 runners) rather than
+    /// by the first tick or the first seek.
     /// Not for live: its catch-up needs neither.
     public func prepareForReplay() {
+        settleGrouping()
         _ = ensureTimeOrder()
+        ordered = RunnerOrderedReads(log: log, grouped: grouped, runners: folder.participants.count)
         keepsNumberedLines = true
         live?.keepNumberedLines(log)
     }
@@ -302,14 +310,20 @@ public actor RaceState {
             // shared), rather than every chunk copied to be written.
             let old = cached.timelines
             let (log, grouped, computation) = (log, grouped, computation)
+            let ordered = ordered.flatMap { $0.readCount == log.reads.count ? $0 : nil }
             let parts = ParallelParts.map(count: count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
                 let computation = computation.ownCopy()
                 var part = ChunkedArray<RunnerTimeline>()
                 old.forEachChunk(in: range) { start, chunk in
                     for j in chunk.indices {
                         let r = start + j
+                        guard isDirty[r] else {
+                            part.append(chunk[j])
+                            continue
+                        }
                         part.append(
-                            isDirty[r] ? computation.timeline(runner: r, log: log, grouped: grouped, at: at) : chunk[j])
+                            ordered.map { computation.timeline(runner: r, ordered: $0, at: at) }
+                                ?? computation.timeline(runner: r, log: log, grouped: grouped, at: at))
                     }
                 }
                 return part

@@ -246,6 +246,19 @@ public struct RaceComputation: Sendable {
         return timeline
     }
 
+    /// Timeline of one runner from reads up to `at`, from their runner-ordered
+    /// copy (a replay's): the same timeline `timeline(runner:log:grouped:at:)` gives.
+    public func timeline(runner: Int, ordered: RunnerOrderedReads, at: Millis) -> RunnerTimeline {
+        var timeline = ordered.withRun(of: runner, upTo: at) { reads in
+            engine.timeline(
+                race: participants[runner].raceIndex, wave: participants[runner].waveIndex, reads: reads)
+        }
+        if !corrections.isEmpty {
+            corrections.apply(to: &timeline, runner: runner, race: event.races[participants[runner].raceIndex], at: at)
+        }
+        return timeline
+    }
+
     /// The lines of the reads `runner`'s timeline at `at` considered, one per
     /// outcome and in the same order (outcomes keep no lines of their own).
     public func consideredRefs(runner: Int, log: ReadLog, grouped: Grouped, at: Millis) -> [LineRef] {

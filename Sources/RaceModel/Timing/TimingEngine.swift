@@ -93,6 +93,15 @@ public struct TimingEngine: Sendable {
         }
     }
 
+    /// Timeline of a runner of race `race`, wave `wave`, from reads already
+    /// laid out as the rules read them (`RunnerOrderedReads`), copied onto the stack.
+    func timeline(race raceIndex: Int, wave: Int, reads: UnsafeBufferPointer<Read>) -> RunnerTimeline {
+        withUnsafeTemporaryAllocation(of: Read.self, capacity: reads.count) { buffer in
+            _ = buffer.initialize(fromContentsOf: reads)
+            return timeline(race: raceIndex, wave: wave, gathered: buffer)
+        }
+    }
+
     /// Timeline of a runner of race `race`, wave `wave`, from the reads at
     /// `indices` of `all` (any order). By index, not `Participant`: copying
     /// one retains five strings, 50,000 times a snapshot.
