@@ -91,7 +91,7 @@ public actor RaceState {
     /// out runner by runner, and each file's numbered lines for the decoder
     /// gaps at any clock, made now (some 50 ms at 50,000 runners) rather than
     /// by the first tick or the first seek.
-    /// Not for live: its catch-up needs neither.
+    /// Not for live, whose catch-up needs none of these.
     public func prepareForReplay() {
         settleGrouping()
         _ = ensureTimeOrder()

@@ -31,8 +31,6 @@ public struct ReadLog: Sendable {
         files.indices.filter { files[$0].pointIndex == point }
     }
 
-    /// Adds a log of the same file table that read only `files`, whose lines
-    /// all come after this one's: what parsing those files here would have added.
     /// Logs of runs of files read apart (`parts[k]` holds the files
     /// `files[k]`), joined in file order; `parts` is left empty. The reads are
     /// moved into place, a run of parts per core, not copied one by one: each

@@ -174,8 +174,6 @@ extension ChunkedArray {
         }
     }
 
-    /// Every chunk's storage at once (each made unique first), for moves
-    /// between chunks without a closure call per element.
     /// Each chunk in order as a mutable buffer, with the index of its first
     /// element: rows changed in place, none copied out and back (a copy
     /// retains every array a row holds).
@@ -185,6 +183,8 @@ extension ChunkedArray {
         }
     }
 
+    /// Every chunk's storage at once (each made unique first), for moves
+    /// between chunks without a closure call per element.
     @inlinable mutating func withChunkBases(_ body: ([UnsafeMutablePointer<Element>]) -> Void) {
         chunks.withUnsafeMutableBufferPointer { outer in
             var bases: [UnsafeMutablePointer<Element>] = []

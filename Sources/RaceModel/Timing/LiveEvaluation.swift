@@ -18,9 +18,9 @@ public struct LiveEvaluation: Sendable {
     var gapTails: [Int: SequenceGaps.Tail]
     /// Gun markers seen when the gaps were found (CTP01 numbers its gun lines with its reads).
     var gunMarkers: Int
-    /// Every numbered line, kept once the clock has gone back (a replay's
-    /// seek): each later long seek finds its gaps from these, not from
-    /// every read. Not made before (live moves forward and keeps no copy).
+    /// Every numbered line, kept for a replay (made when it is readied, or
+    /// else when its clock first goes back): each long seek finds its gaps
+    /// from these, not from every read. Live moves forward and keeps none.
     var numbered: SequenceGaps.NumberedLines?
 
     struct OutcomeTally: Sendable {
@@ -95,7 +95,8 @@ public struct LiveEvaluation: Sendable {
     }
 
     /// The reads per point and the decoders' numbering gaps up to `at`,
-    /// counted again: two passes over every read, one per core.
+    /// counted again, one on each core: a pass over every read, and the gaps
+    /// from the numbered lines kept (`numbered`) or else a pass of their own.
     static func readsAndGaps(
         _ log: ReadLog, computation: RaceComputation, at: Millis, numbered: SequenceGaps.NumberedLines? = nil
     ) -> (
