@@ -84,22 +84,6 @@ public enum ReadLineParser {
         }
     }
 
-    /// `canRead`, each format's shape checked on its own: what the shortcuts above must agree with.
-    static func canReadCheckingEach(_ format: ReadFormat, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch format {
-        case .ctp01: return CTP01Parser.looksLikeCTP01(line)
-        case .chronotrackController:
-            return ChronoTrackControllerParser.looksLikeObservation(line)
-                || ChronoTrackControllerParser.looksLikeMarker(line)
-        case .ipico: return IPICOParser.looksLikeIPICO(line)
-        case .mylaps: return MYLAPSParser.looksLikeMessage(line) || MYLAPSParser.looksLikePassing(line)
-        case .wiclax: return WiclaxParser.looksLikeWiclax(line)
-        case .raceResult: return RaceResultParser.looksLikePassing(line) || RaceResultParser.looksLikeReply(line)
-        case .rfidTiming: return RFIDTimingParser.looksLikeRFIDTiming(line)
-        case .manual: return line.contains(ASCII.comma)
-        }
-    }
-
     /// `shapeChecked`: `canRead` already said the line has the format's shape
     /// (an IPICO line is then not scanned for separators a second time).
     static func parse(_ line: UnsafeBufferPointer<UInt8>, _ format: ReadFormat, shapeChecked: Bool = false)
