@@ -240,9 +240,7 @@ public struct RaceComputation: Sendable {
                     indices: indices[..<end], of: reads)
             }
         }
-        if !corrections.isEmpty {
-            corrections.apply(to: &timeline, runner: runner, race: event.races[participants[runner].raceIndex], at: at)
-        }
+        applyCorrections(to: &timeline, runner: runner, at: at)
         return timeline
     }
 
@@ -253,10 +251,14 @@ public struct RaceComputation: Sendable {
             engine.timeline(
                 race: participants[runner].raceIndex, wave: participants[runner].waveIndex, reads: reads)
         }
-        if !corrections.isEmpty {
-            corrections.apply(to: &timeline, runner: runner, race: event.races[participants[runner].raceIndex], at: at)
-        }
+        applyCorrections(to: &timeline, runner: runner, at: at)
         return timeline
+    }
+
+    /// The officials' journal laid over a timeline the reads made, however they were gathered.
+    private func applyCorrections(to timeline: inout RunnerTimeline, runner: Int, at: Millis) {
+        guard !corrections.isEmpty else { return }
+        corrections.apply(to: &timeline, runner: runner, race: event.races[participants[runner].raceIndex], at: at)
     }
 
     /// The lines of the reads `runner`'s timeline at `at` considered, one per
