@@ -32,8 +32,12 @@ import TestSupport
         return referenceState(folder, written: Self.lines)
     }
 
-    @Test func steppingForwardEqualsAFreshStateAtEveryStep() async throws {
+    /// `readied`: as `racedash replay` readies it, so each step times its
+    /// runners from the reads laid out runner by runner.
+    @Test(arguments: [false, true])
+    func steppingForwardEqualsAFreshStateAtEveryStep(readied: Bool) async throws {
         let replay = try state()
+        if readied { await replay.prepareForReplay() }
         var seen: [[String]] = []
         for clock in ["09:30:00", "09:36:39", "09:36:40", "09:45:00", "09:50:00"] {
             let at = TimeFormat.parseClock(clock)!
