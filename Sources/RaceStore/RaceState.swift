@@ -76,13 +76,17 @@ public actor RaceState {
     ) -> (start: Millis, end: Millis)? {
         reads.withUnsafeBufferPointer { reads in
             guard !reads.isEmpty else { return span }
-            var (start, end) = span ?? (Millis.max, Millis.min)
-            for i in reads.indices {
-                let t = reads[inPlace: i].time
-                start = min(start, t)
-                end = max(end, t)
+            // A run of reads per core: a catch-up's whole log is one serial pass otherwise.
+            let parts = ParallelParts.map(count: reads.count) { range in
+                var (start, end) = (Millis.max, Millis.min)
+                for i in range {
+                    let t = reads[inPlace: i].time
+                    start = min(start, t)
+                    end = max(end, t)
+                }
+                return (start, end)
             }
-            return (start, end)
+            return parts.reduce(span ?? (Millis.max, Millis.min)) { (min($0.0, $1.0), max($0.1, $1.1)) }
         }
     }
 

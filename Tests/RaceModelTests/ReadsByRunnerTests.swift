@@ -50,6 +50,27 @@ import Testing
         #expect((0..<runners).map { Array(grouped[$0]) } == expected(feed, runners: runners))
     }
 
+    @Test(arguments: [1, 30 * 86_400_000])
+    func aGroupingFromRunsMatchedApartGivesTheListsOfOnePass(scale: Int) {
+        // Each run files its own reads: a runner's reads from several runs
+        // (and a run with none of one runner's, or none at all) keep log order.
+        let runners = 40
+        let feed = feed(5_000, runners: runners + 1).map { (runner: $0.runner - 1, time: $0.time * scale) }
+        let reads = feed.enumerated().map { i, read in Fixture.read("c", 0, read.time, line: i + 1) }
+        let runnerOfRead = feed.map { Int32($0.runner) }
+        for bounds in [[0, 5_000], [0, 1, 1, 2_500, 4_999, 5_000], [0, 0, 1_234, 1_300, 3_000, 5_000, 5_000]] {
+            let parts = zip(bounds, bounds.dropFirst()).map { start, end in
+                let range = start..<end
+                let counts = (0..<runners).map { r in Int32(range.filter { feed[$0].runner == r }.count) }
+                return (range: range, counts: counts)
+            }
+            let grouped = ReadsByRunner(runnerOfRead: runnerOfRead, runners: runners, parts: parts, reads: reads)
+            #expect((0..<runners).map { Array(grouped[$0]) } == expected(feed, runners: runners), "runs \(bounds)")
+        }
+        let none = ReadsByRunner(runnerOfRead: [], runners: runners, parts: [], reads: [])
+        #expect(none.runners == runners && (0..<runners).allSatisfy { none[$0].isEmpty })
+    }
+
     @Test func readsAddedManyAtATimeGiveTheListsOfAGrouping() {
         // Times at random: added reads land before, among and after those already grouped.
         let runners = 200

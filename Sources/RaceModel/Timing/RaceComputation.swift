@@ -170,53 +170,54 @@ public struct RaceComputation: Sendable {
         let reads = log.reads
         let runners = participants.count
         // Matching codes is most of the work: shared among the cores, each
-        // part counting its runners' reads and keeping its unmatched and
-        // ignored reads as it goes, so no pass over every read follows.
-        let parts = ParallelParts.map(count: reads.count) { range in
-            reads.withUnsafeBufferPointer { reads in
-                directory.withLookup { lookup in
-                    var part = MatchedPart(runners: runners, reads: range.count)
-                    for i in range {
-                        switch place(reads[inPlace: i], in: log, lookup: lookup) {
-                        case .runner(let r):
-                            part.runnerOfRead.append(Int32(r))
-                            part.counts[r] += 1
-                        case .unmatched:
-                            part.runnerOfRead.append(-1)
-                            part.unmatched.append(Int32(i))
-                        case .ignored(let line):
-                            part.runnerOfRead.append(-1)
-                            part.ignored.append((Int32(i), line))
+        // part writing its reads' runners in place, counting its runners'
+        // reads and keeping its unmatched and ignored reads as it goes, so
+        // no pass over every read follows.
+        var parts: [MatchedPart] = []
+        let runnerOfRead = [Int32](unsafeUninitializedCapacity: reads.count) { out, filled in
+            let out = UncheckedSendable(out)
+            parts = ParallelParts.map(count: reads.count) { range in
+                reads.withUnsafeBufferPointer { reads in
+                    directory.withLookup { lookup in
+                        var part = MatchedPart(range: range, runners: runners)
+                        for i in range {
+                            switch place(reads[inPlace: i], in: log, lookup: lookup) {
+                            case .runner(let r):
+                                out.value[i] = Int32(r)
+                                part.counts[r] += 1
+                            case .unmatched:
+                                out.value[i] = -1
+                                part.unmatched.append(Int32(i))
+                            case .ignored(let line):
+                                out.value[i] = -1
+                                part.ignored.append((Int32(i), line))
+                            }
                         }
+                        return part
                     }
-                    return part
                 }
             }
+            filled = reads.count
         }
-        var runnerOfRead: [Int32] = []
-        runnerOfRead.reserveCapacity(reads.count)
-        var counts = parts.first?.counts ?? [Int32](repeating: 0, count: runners)
-        for (k, part) in parts.enumerated() {
-            runnerOfRead += part.runnerOfRead
-            if k > 0 { for r in counts.indices { counts[r] += part.counts[r] } }
-        }
-        let byRunner = ReadsByRunner(runnerOfRead: runnerOfRead, counts: counts, reads: reads, span: span)
+        let byRunner = ReadsByRunner(
+            runnerOfRead: runnerOfRead, runners: runners, parts: parts.map { ($0.range, $0.counts) }, reads: reads,
+            span: span)
         return Grouped(
             byRunner: byRunner, unmatched: parts.flatMap(\.unmatched), ignored: parts.flatMap(\.ignored),
             runnerOfRead: runnerOfRead)
     }
 
-    /// One core's run of reads matched: the runner of each (-1: nobody),
-    /// reads per runner, and the reads matched to nobody or ignored.
+    /// One core's run of reads matched: reads per runner, and the reads
+    /// matched to nobody or ignored.
     struct MatchedPart {
-        var runnerOfRead: [Int32] = []
+        let range: Range<Int>
         var counts: [Int32]
         var unmatched: [Int32] = []
         var ignored: [(read: Int32, line: Int)] = []
 
-        init(runners: Int, reads: Int) {
+        init(range: Range<Int>, runners: Int) {
+            self.range = range
             counts = [Int32](repeating: 0, count: runners)
-            runnerOfRead.reserveCapacity(reads)
         }
     }
 

@@ -25,12 +25,43 @@ public struct ReadsByRunner: Sendable {
     /// of runner r's, sorted by time a run of runners per core.
     /// `span`: the earliest and latest time of `reads`, when the caller has them.
     public init(runnerOfRead: [Int32], counts: [Int32], reads: [TimedRead], span: (start: Millis, end: Millis)? = nil) {
-        var starts = [Int32](repeating: 0, count: counts.count + 1)
-        for r in counts.indices { starts[r + 1] = starts[r] + counts[r] }
-        let total = Int(starts[counts.count])
-        // Each read's time is laid beside its index in the one pass straight
-        // through the reads, so the sorts never look into them: 700,000
-        // lookups at random took a live catch-up's first snapshot 35 ms.
+        self.init(
+            runnerOfRead: runnerOfRead, runners: counts.count, parts: [(0..<runnerOfRead.count, counts)], reads: reads,
+            span: span)
+    }
+
+    /// The same from reads matched a run per core: `parts` are those runs in
+    /// order, each with its own count of each runner's reads. Each core then
+    /// files its own run's reads, where one pass over all 700,000 of a big
+    /// race had been 18 ms on one core while the other waited.
+    init(
+        runnerOfRead: [Int32], runners: Int, parts: [(range: Range<Int>, counts: [Int32])], reads: [TimedRead],
+        span: (start: Millis, end: Millis)? = nil
+    ) {
+        // Where each part's next read of each runner goes: part by part within
+        // a runner's run, so its reads stay in log order as one pass leaves them.
+        var cursors = [Int32](repeating: 0, count: parts.count * runners)
+        var starts = [Int32](repeating: 0, count: runners + 1)
+        cursors.withUnsafeMutableBufferPointer { cursors in
+            for (k, part) in parts.enumerated() {
+                part.counts.withUnsafeBufferPointer {
+                    (cursors.baseAddress! + k * runners).update(from: $0.baseAddress!, count: runners)
+                }
+            }
+            for r in 0..<runners {
+                var at = starts[r]
+                for k in parts.indices {
+                    let count = cursors[k * runners + r]
+                    cursors[k * runners + r] = at
+                    at += count
+                }
+                starts[r + 1] = at
+            }
+        }
+        let total = Int(starts[runners])
+        // Each read's time is laid beside its index as the reads are filed,
+        // so the sorts never look into them: 700,000 lookups at random took
+        // a live catch-up's first snapshot 35 ms.
         let (origin, last) =
             span
             ?? reads.withUnsafeBufferPointer { reads in
@@ -45,17 +76,29 @@ public struct ReadsByRunner: Sendable {
         flat.withUnsafeMutableBufferPointer { flat in
             keys.withUnsafeMutableBufferPointer { keys in
                 reads.withUnsafeBufferPointer { reads in
-                    var next = starts
-                    for (i, r) in runnerOfRead.enumerated() where r >= 0 {
-                        let at = Int(next[Int(r)])
-                        flat[at] = Int32(i)
-                        if keyed { keys[at] = Int32(reads[inPlace: i].time - origin) }
-                        next[Int(r)] += 1
+                    runnerOfRead.withUnsafeBufferPointer { runnerOfRead in
+                        cursors.withUnsafeMutableBufferPointer { cursors in
+                            let shared = UncheckedSendable((flat, keys, cursors))
+                            _ = ParallelParts.map(count: parts.count, work: runnerOfRead.count) { mine in
+                                let (flat, keys, cursors) = shared.value
+                                for k in mine {
+                                    let next = cursors.baseAddress! + k * runners
+                                    for i in parts[k].range {
+                                        let r = Int(runnerOfRead[i])
+                                        guard r >= 0 else { continue }
+                                        let at = Int(next[r])
+                                        flat[at] = Int32(i)
+                                        if keyed { keys[at] = Int32(reads[inPlace: i].time - origin) }
+                                        next[r] += 1
+                                    }
+                                }
+                            }
+                        }
                     }
                     // Then each runner's run sorted in place, a run of runners per core.
                     let (flat, keys) = (UncheckedSendable(flat), UncheckedSendable(keys))
-                    _ = ParallelParts.map(count: counts.count) { range in
-                        for r in range where counts[r] > 1 {
+                    _ = ParallelParts.map(count: runners) { range in
+                        for r in range where starts[r + 1] - starts[r] > 1 {
                             let run = Int(starts[r])..<Int(starts[r + 1])
                             let list = UnsafeMutableBufferPointer(rebasing: flat.value[run])
                             if keyed {

@@ -50,7 +50,7 @@ enum ParticipantsLoader {
 
         /// Records `key` as given on `line`; the line it was first given on, if it was.
         mutating func record(_ key: String, line: Int) -> Int? {
-            if dictionary == nil && !key.utf8.allSatisfy({ $0 < 0x80 }) {
+            if dictionary == nil && !key.isAllASCII {
                 var all: [String: Int] = [:]
                 table.forEach { all[$0] = $1 }
                 dictionary = all
@@ -60,9 +60,7 @@ enum ParticipantsLoader {
                 dictionary![key] = line
                 return nil
             }
-            if let first = table[key] { return first }
-            table.set(key, line)
-            return nil
+            return table.value(of: key, orSet: line)
         }
     }
 
