@@ -161,19 +161,25 @@ public enum CSVReport {
 }
 
 extension ByteWriter {
-    /// `CSVReport.field`, with plain ASCII text (nearly every field) written as it is.
+    /// `CSVReport.field`, with text it would leave as it is (nearly every
+    /// field) written straight from its bytes. Names in other scripts too:
+    /// a big field's Korean and Cyrillic names had each gone the long way.
     func field(_ raw: String) {
-        var raw = raw
-        let written = raw.withUTF8 { bytes -> Bool in
+        var contiguous = raw
+        let written = contiguous.withUTF8 { bytes -> Bool in
             guard let first = bytes.first else { return true }
             if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
                 || first == UInt8(ascii: "@")
             {
                 return false
             }
-            for b in bytes where b < 0x20 || b > 0x7E || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") {
-                return false
+            var ascii = true
+            for b in bytes {
+                if b < 0x20 || b == 0x7F || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { return false }
+                if b > 0x7F { ascii = false }
             }
+            // Beyond ASCII, what `TextWidth.sanitize` would replace (C1 controls, separators, bidi controls).
+            if !ascii && raw.unicodeScalars.contains(where: TextWidth.needsReplacement) { return false }
             append(bytes)
             return true
         }

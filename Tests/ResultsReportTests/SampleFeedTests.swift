@@ -122,6 +122,18 @@ import TimingIngest
         #expect(CSVReport.field("a\u{1B}[2Jb") == "a\u{FFFD}[2Jb")
         #expect(CSVReport.field("2:01:31") == "2:01:31")
     }
+
+    /// The writer's shortcut for text it leaves alone gives what `field` gives,
+    /// in any script, and leaves to `field` whatever it would change.
+    @Test(arguments: [
+        "Pak Kum Hyang", "류영남", "Ünal Şahin", "Анна Петрова", "José, Jr", "Zoë \"Z\"", "=류", "-Ана", "@é",
+        "a\u{202E}b", "Ана\u{85}", "é\u{2028}", "é\u{2066}x", "é\u{7F}", "é\tx", "\u{9B}2J", "", "e\u{301}", "🏃",
+    ])
+    func theWritersShortcutGivesWhatFieldGives(text: String) {
+        let out = ByteWriter()
+        out.field(text)
+        #expect(out.string == CSVReport.field(text))
+    }
 }
 
 @Suite struct GunMarkerCheckTests {
