@@ -137,13 +137,22 @@ struct TailSetup: Sendable, CustomTestStringConvertible {
         TailSetup(mode: .polling, pollInterval: .milliseconds(20)),
     ]
 
-    /// A probe on `path` for rotation scenarios. In polling mode nothing says
-    /// the writer closed the renamed file, so it is given up after a short
-    /// grace; with inotify the close itself ends it.
+    /// A probe on `path` for rotation scenarios, whose renamed file is never
+    /// given up for quiet while the scenario runs: on a busy machine a
+    /// scenario's steps had outlasted a grace of seconds, and a line written
+    /// to the renamed file after them went unread. With inotify the writer's
+    /// close ends the renamed file; in polling mode nothing does (the grace
+    /// giving it up has a scenario of its own).
     func rotationProbe(_ path: String) -> TailProbe {
-        TailProbe(
-            paths: [path], mode: mode, pollInterval: pollInterval,
-            rotatedGrace: mode == .polling ? .seconds(3) : .seconds(3600))
+        TailProbe(paths: [path], mode: mode, pollInterval: pollInterval, rotatedGrace: .seconds(3600))
+    }
+
+    /// Awaits the end of the renamed file where its writer's close ends it (inotify).
+    func waitForRenamedFileClosed(_ probe: TailProbe) async throws {
+        guard mode == .inotify else { return }
+        try await probe.waitFor("old file done") {
+            $0.contains { if case .notice(_, .rotatedFileDone) = $0 { true } else { false } }
+        }
     }
 }
 
