@@ -25,12 +25,19 @@ final class CaptureRun: Sendable {
     {
         let capture = self.capture
         let updates = capture.updates()
-        let held = try await withDeadline("\(point): \(what)") {
-            if let s = capture.statuses.first(where: { $0.pointId == point }), condition(s) { return true }
-            for await _ in updates {
+        let held: Bool
+        do {
+            held = try await withDeadline("\(point): \(what)") {
                 if let s = capture.statuses.first(where: { $0.pointId == point }), condition(s) { return true }
+                for await _ in updates {
+                    if let s = capture.statuses.first(where: { $0.pointId == point }), condition(s) { return true }
+                }
+                return false
             }
-            return false
+        } catch {
+            // The link's counts say what happened instead (a dropped link, reads short).
+            let status = capture.statuses.first { $0.pointId == point }.map { "\($0)" } ?? "no status"
+            throw TestFailure("\(error); the link stood at \(status)")
         }
         if !held { throw TestFailure("\(point): capture stopped before \(what)") }
     }
