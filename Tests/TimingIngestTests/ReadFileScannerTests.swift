@@ -123,11 +123,14 @@ private struct ParsedLineSummary: Equatable {
     var parsed: ParsedLine
 }
 
-/// `bytes` written to a file of this process's own under /tmp; the caller unlinks it.
+/// `bytes` written to a new file of its own under /tmp; the caller unlinks it.
 func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
-    let path = "/tmp/racedash-\(name)-test-\(getpid()).txt"
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // A name of its own for each call: tests running at once had shared one
+    // per process, and one's cleanup removed another's file under it.
+    var template = Array("/tmp/racedash-\(name)-test-XXXXXX".utf8CString)
+    let fd = mkstemp(&template)
     try #require(fd >= 0)
+    let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     close(fd)
     try #require(written == bytes.count)
