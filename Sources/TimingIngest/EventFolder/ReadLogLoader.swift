@@ -10,17 +10,17 @@ public enum ReadLogLoader {
     /// not a regular file, or holds more lines than `[limits] lines_per_file`,
     /// stops the load with a `ConfigError` naming it.
     public static func load(_ folder: EventFolder) throws -> (log: ReadLog, missing: [String]) {
-        try parse(folder, files: folder.readFiles.indices, roomFor: folder.readFiles.indices)
+        try parse(folder, files: folder.readFiles.indices)
     }
 
     /// The files in `files` parsed into a log of the whole folder's file table,
-    /// with room made for the reads of the files `roomFor`.
-    static func parse(_ folder: EventFolder, files: Range<Int>, roomFor: Range<Int>) throws -> (
+    /// with room made for their reads.
+    static func parse(_ folder: EventFolder, files: Range<Int>) throws -> (
         log: ReadLog, missing: [String]
     ) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
-        log.reads.reserveCapacity(readCapacity(folder, files: roomFor))
+        log.reads.reserveCapacity(readCapacity(folder, files: files))
         for index in files {
             let file = folder.readFiles[index]
             let path = folder.absolutePath(of: file)

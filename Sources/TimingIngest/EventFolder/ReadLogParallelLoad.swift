@@ -17,7 +17,7 @@ extension ReadLogLoader {
             for k in ranges.indices.sorted(by: { bytes[$0] > bytes[$1] }) {
                 let range = ranges[k]
                 group.addTask {
-                    (k, Result { try parse(folder, files: range, roomFor: range) })
+                    (k, Result { try parse(folder, files: range) })
                 }
             }
             var out: [Result<(ReadLog, [String]), any Error>?] = Array(repeating: nil, count: ranges.count)
