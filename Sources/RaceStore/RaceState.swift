@@ -70,24 +70,13 @@ public actor RaceState {
         return computation.consideredRefs(runner: runner, log: log, grouped: grouped, at: at)
     }
 
-    /// `span` widened to take in the times of `reads` (in place: 700,000 of them at a catch-up).
+    /// `span` widened to take in the times of `reads`.
     static func span(
         of reads: ArraySlice<TimedRead>, from span: (start: Millis, end: Millis)? = nil
     ) -> (start: Millis, end: Millis)? {
-        reads.withUnsafeBufferPointer { reads in
-            guard !reads.isEmpty else { return span }
-            // A run of reads per core: a catch-up's whole log is one serial pass otherwise.
-            let parts = ParallelParts.map(count: reads.count) { range in
-                var (start, end) = (Millis.max, Millis.min)
-                for i in range {
-                    let t = reads[inPlace: i].time
-                    start = min(start, t)
-                    end = max(end, t)
-                }
-                return (start, end)
-            }
-            return parts.reduce(span ?? (Millis.max, Millis.min)) { (min($0.0, $1.0), max($0.1, $1.1)) }
-        }
+        guard let found = ReadLog.timeSpan(of: reads) else { return span }
+        guard let span else { return found }
+        return (min(span.start, found.start), max(span.end, found.end))
     }
 
     /// Readies the state for a replay, whose clock moves from its first tick

@@ -33,4 +33,19 @@ struct TimedReadTests {
     @Test func aReadTakesFortyBytes() {
         #expect(MemoryLayout<TimedRead>.stride == 40)
     }
+
+    /// The span of a big run of reads, found a part per core, is the one a
+    /// single pass finds, wherever in the run its ends lie.
+    @Test(arguments: [0, 1, 20_000, 39_999])
+    func aLogsTimeSpanIsItsEarliestAndLatestRead(extremesAt at: Int) {
+        var numbers = SeededNumbers(seed: 3)
+        var times = (0..<40_000).map { _ in Millis(numbers.next(below: 1_000_000)) + 10 }
+        times[at] = 5
+        times[39_999 - at] = 2_000_000
+        let reads = times.map { TimedRead(code: "c", time: $0, point: 0, isBackup: false, ref: ref) }
+        let span = ReadLog.timeSpan(of: reads[...])
+        #expect(span?.start == 5 && span?.end == 2_000_000)
+        #expect(ReadLog.timeSpan(of: reads[at..<(at + 1)]).map { [$0.start, $0.end] } == [5, 5])
+        #expect(ReadLog.timeSpan(of: reads[0..<0]) == nil)
+    }
 }

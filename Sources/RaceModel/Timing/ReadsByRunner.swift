@@ -61,14 +61,8 @@ public struct ReadsByRunner: Sendable {
         let total = Int(starts[runners])
         // Each read's time is laid beside its index as the reads are filed,
         // so the sorts never look into them: 700,000 lookups at random took
-        // a live catch-up's first snapshot 35 ms.
-        let (origin, last) =
-            span
-            ?? reads.withUnsafeBufferPointer { reads in
-                (0..<reads.count).reduce(into: (Millis.max, Millis.min)) { span, i in
-                    span = (min(span.0, reads[inPlace: i].time), max(span.1, reads[inPlace: i].time))
-                }
-            }
+        // a live catch-up's first snapshot 35 ms. (No reads: nothing to key.)
+        let (origin, last) = span ?? ReadLog.timeSpan(of: reads[...]) ?? (Millis.max, Millis.min)
         let (gap, overflow) = last.subtractingReportingOverflow(origin)
         let keyed = !overflow && gap < Int(Int32.max)
         var flat = [Int32](repeating: 0, count: total)
