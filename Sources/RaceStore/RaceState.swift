@@ -228,14 +228,18 @@ public actor RaceState {
     }
 
     /// The race as it stood at time of day `at` (default: the latest read);
-    /// `final`: the race is over, nobody is left on course.
-    public func snapshot(at requested: Millis? = nil, final: Bool = false) -> RaceSnapshot {
+    /// `final`: the race is over, nobody is left on course. `placesOnly`: for
+    /// a report of places (`results`, `awards`) from a state asked once, the
+    /// per-point counts, rejected lines and numbering gaps are left out
+    /// (`Evaluation.isCounted`); a state following changes keeps them anyway.
+    public func snapshot(at requested: Millis? = nil, final: Bool = false, placesOnly: Bool = false) -> RaceSnapshot {
         settleGrouping()
         let at = requested ?? feedSpan?.end ?? 0
         let step = timelines(at: at)
         let evaluation: Evaluation
         if !followsChanges {
-            evaluation = computation.evaluation(log, grouped: grouped, timelines: step.timelines, at: at, final: final)
+            evaluation = computation.evaluation(
+                log, grouped: grouped, timelines: step.timelines, at: at, final: final, counting: !placesOnly)
         } else if var live, let changed = step.changed {
             self.live = nil
             live.update(

@@ -32,7 +32,7 @@ struct AwardsCommand: AsyncParsableCommand {
         if let top { rules.top = top }
         if let overallInAgeGroups { rules.overallInAgeGroups = overallInAgeGroups }
         let raceIndex = try loaded.raceIndex(race)
-        let snapshot = await loaded.state().snapshot(final: true)
+        let snapshot = await loaded.state().snapshot(final: true, placesOnly: true)
         switch format {
         case .table: print(AwardsReport.table(snapshot, race: raceIndex, rules: rules), terminator: "")
         case .csv: print(AwardsReport.csv(snapshot, race: raceIndex, rules: rules), terminator: "")

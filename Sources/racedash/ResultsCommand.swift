@@ -36,7 +36,8 @@ struct ResultsCommand: AsyncParsableCommand {
             throw RacedashError(nobody)
         }
         let filter = ResultsFilter(race: raceIndex, division: division, sex: sex)
-        let snapshot = await loaded.state().snapshot(at: at?.placed(in: loaded.folder.event), final: final)
+        let snapshot = await loaded.state().snapshot(
+            at: at?.placed(in: loaded.folder.event), final: final, placesOnly: true)
         switch format {
         case .table: print(TableReport.render(snapshot, filter: filter), terminator: "")
         case .csv: CSVReport.writeToStandardOutput(snapshot, filter: filter)

@@ -31,6 +31,32 @@ import TimingIngest
         }
     }
 
+    /// `results` and `awards` ask for places alone: the same reports, without the counting.
+    @Test(arguments: [nil, "09:00:00", "10:30:00"])
+    func placesAloneGiveTheSameReports(clock: String?) async throws {
+        let folder = try EventFolder.load(Self.sample)
+        let (log, _) = try ReadLogLoader.load(folder)
+        let at = clock.map { TimeFormat.parseClock($0)! }
+        for final in [false, true] {
+            let counted = await RaceState(folder: folder, log: log, followsChanges: false).snapshot(
+                at: at, final: final)
+            let places = await RaceState(folder: folder, log: log, followsChanges: false).snapshot(
+                at: at, final: final, placesOnly: true)
+            #expect(counted.evaluation.isCounted && !counted.evaluation.rejections.isEmpty)
+            #expect(!places.evaluation.isCounted)
+            #expect(places.evaluation.pointStats.isEmpty && places.evaluation.rejections.isEmpty)
+            #expect(places.evaluation.isFinal == counted.evaluation.isFinal)
+            #expect(CSVReport.render(places) == CSVReport.render(counted))
+            for race in 0..<folder.event.races.count {
+                let filter = ResultsFilter(race: race, sex: .female)
+                #expect(CSVReport.render(places, filter: filter) == CSVReport.render(counted, filter: filter))
+            }
+            #expect(TableReport.render(places) == TableReport.render(counted))
+            #expect(JSONReport.render(places) == JSONReport.render(counted))
+            #expect(AwardsReport.csv(places, rules: AwardRules()) == AwardsReport.csv(counted, rules: AwardRules()))
+        }
+    }
+
     @Test func csvHeaderHasTheDocumentedColumnsAndOneColumnPerCheckpoint() async throws {
         let csv = CSVReport.render(try await snapshot(), filter: ResultsFilter(race: 0))
         let header = csv.prefix { $0 != "\n" }

@@ -108,6 +108,10 @@ public struct Evaluation: Sendable {
     public var corrections: Corrections
     /// Breaks in the decoders' passing numbers, per file.
     public var sequenceGaps: [SequenceGap] = []
+    /// False for an evaluation asked for places alone (`results`, `awards`):
+    /// the per-point counts, rejected lines and numbering gaps were not made,
+    /// and are empty rather than zero.
+    public var isCounted = true
 }
 
 /// From a read log to standings: the path shared by `results`, `check`,
@@ -373,16 +377,26 @@ public struct RaceComputation: Sendable {
     /// Final once asked for, once every race's time limit has passed
     /// (nobody can still be on course then), or, race by race, once the
     /// officials closed it.
+    /// `counting`: false for places alone, without the per-point counts,
+    /// rejected lines and numbering gaps (`Evaluation.isCounted`); at 50,000
+    /// runners those are two thirds of the evaluation's work.
     public func evaluation(
         _ log: ReadLog, grouped: Grouped, timelines: ChunkedArray<RunnerTimeline>, at: Millis,
-        final: Bool = false
+        final: Bool = false, counting: Bool = true
     ) -> Evaluation {
         let allFinal = final || event.allCutoffsPassed(at: at)
         let finalRace = finalRaces(at: at, final: final)
+        let isFinal = allFinal || (!finalRace.isEmpty && !finalRace.contains(false))
         // The rows on every core; then the listing on one core while the
         // counts, rejected lines and numbering gaps take the other.
         var rows = event.races.indices.map {
             builder.rows(race: $0, timelines: timelines, at: at, final: finalRace[$0])
+        }
+        guard counting else {
+            let standings = event.races.indices.map { builder.standings(race: $0, rows: &rows[$0], at: at) }
+            return Evaluation(
+                at: at, timelines: timelines, standings: standings, pointStats: [], rejections: [],
+                duplicateCount: 0, usedCount: 0, isFinal: isFinal, corrections: corrections, isCounted: false)
         }
         let (standings, counted) = ParallelParts.both(
             {
@@ -398,8 +412,7 @@ public struct RaceComputation: Sendable {
         return Evaluation(
             at: at, timelines: timelines, standings: standings, pointStats: stats,
             rejections: rejections, duplicateCount: duplicates, usedCount: used,
-            isFinal: allFinal || (!finalRace.isEmpty && !finalRace.contains(false)), corrections: corrections,
-            sequenceGaps: gaps)
+            isFinal: isFinal, corrections: corrections, sequenceGaps: gaps)
     }
 
     /// Per-point counts, the rejected lines in file and line order, and the
