@@ -86,7 +86,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["RaceModel", "TimingIngest", "Snapshots", "RaceStore", "LiveIngest", "ScreenGrid"],
             path: "Tests/TestSupport", exclude: ["Expected"]),
-        .testTarget(name: "RaceModelTests", dependencies: ["RaceModel"]),
+        .testTarget(name: "RaceModelTests", dependencies: ["RaceModel", "Simulation"]),
         // Fixtures/real-reads: real decoder output, kept byte for byte and read from disk by the tests.
         .testTarget(
             name: "TimingIngestTests", dependencies: ["TimingIngest", "RaceModel", "Simulation", "TestSupport"],

@@ -58,12 +58,18 @@ enum SuspiciousSegments {
                 }
                 // The median of the others, from one sorted copy: leaving out the
                 // segment at sorted position k shifts the positions after k by one.
-                var out: [SuspiciousSegment] = []
-                for segment in segments[..<n] {
-                    let k = sorted.firstIndex(of: segment.kmh)!
+                func usual(without k: Int) -> Double {
                     let others = n - 1
                     func other(_ i: Int) -> Double { sorted[i < k ? i : i + 1] }
-                    let usual = others % 2 == 1 ? other(others / 2) : (other(others / 2 - 1) + other(others / 2)) / 2
+                    return others % 2 == 1 ? other(others / 2) : (other(others / 2 - 1) + other(others / 2)) / 2
+                }
+                // Leaving out the last position gives the lowest usual speed any
+                // segment has: when the fastest is within the ratio of it, every
+                // segment is within the ratio of its own (nearly every runner).
+                if sorted[n - 1] < ratio * usual(without: n - 1) { return [] }
+                var out: [SuspiciousSegment] = []
+                for segment in segments[..<n] {
+                    let usual = usual(without: sorted.firstIndex(of: segment.kmh)!)
                     if segment.kmh >= ratio * usual {
                         out.append(
                             SuspiciousSegment(from: segment.from, to: segment.to, kmh: segment.kmh, usualKmh: usual))
