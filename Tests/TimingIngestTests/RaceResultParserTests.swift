@@ -40,6 +40,10 @@ import RaceModel
         #expect(
             ReadLineParser.parse("#P;")
                 == .malformed(reason: "RACE RESULT: passing has 1 field, needs at least 4"))
+        // Four fields are enough to be a passing: the empty time is what is wrong.
+        #expect(
+            ReadLineParser.parse("#P;12;ABC123;2026-03-06;")
+                == .malformed(reason: "RACE RESULT: time is missing"))
     }
 
     @Test func passingNumberNotANumber() {

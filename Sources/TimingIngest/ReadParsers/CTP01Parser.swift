@@ -18,17 +18,17 @@ enum CTP01Parser {
             separator = byte
             break
         }
-        let fieldCount = ASCII.Fields.count(b, separator: separator)
-        guard fieldCount >= requiredFields else {
+        // The fields taken as they come; counted only for the message when too few.
+        var fields = ASCII.Fields(b, separator: separator)
+        _ = fields.next()  // CT01_nn header
+        let seq = fields.next()
+        _ = fields.next()  // location: which point it is comes from event.toml, not the line
+        let tag = fields.next()
+        guard let seqField = seq, let tagField = tag, let timeField = fields.next() else {
+            let fieldCount = ASCII.Fields.count(b, separator: separator)
             return .malformed(
                 reason: "line has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)")
         }
-        var fields = ASCII.Fields(b, separator: separator)
-        _ = fields.next()  // CT01_nn header
-        let seqField = fields.next()!
-        _ = fields.next()  // location: which point it is comes from event.toml, not the line
-        let tagField = fields.next()!
-        let timeField = fields.next()!
 
         var sequence: Int?
         if !seqField.isEmpty {

@@ -15,7 +15,7 @@ enum ChronoTrackControllerParser {
     /// Six comma-separated fields (the last, a free value, may hold more commas)
     /// whose fifth is a 14-digit stamp.
     static func looksLikeMarker(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard ASCII.Fields.count(b, separator: ASCII.comma) >= markerFields else { return false }
+        guard ASCII.Fields.count(b, separator: ASCII.comma, upTo: markerFields) >= markerFields else { return false }
         var fields = ASCII.Fields(b, separator: ASCII.comma)
         for _ in 0..<4 { _ = fields.next() }
         let stamp = fields.next()!

@@ -36,17 +36,19 @@ enum RaceResultParser {
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
         if looksLikeReply(b) { return .control }
-        let fieldCount = ASCII.Fields.count(b, separator: ASCII.semicolon)
-        guard fieldCount >= requiredFields else {
+        // The fields taken as they come; counted only for the message when too few.
+        var fields = ASCII.Fields(b, separator: ASCII.semicolon)
+        let number = fields.next()
+        let transponder = fields.next()
+        let day = fields.next()
+        guard let numberField = number, let transponderField = transponder, let dateField = day,
+            let timeField = fields.next()
+        else {
+            let fieldCount = ASCII.Fields.count(b, separator: ASCII.semicolon)
             return .malformed(
                 reason: "passing has \(fieldCount) field\(fieldCount == 1 ? "" : "s"), needs at least \(requiredFields)"
             )
         }
-        var fields = ASCII.Fields(b, separator: ASCII.semicolon)
-        let numberField = fields.next()!
-        let transponderField = fields.next()!
-        let dateField = fields.next()!
-        let timeField = fields.next()!
 
         guard let passingNo = ASCII.unsignedInteger(b, numberField) else {
             return .malformed(reason: "passing number \(ASCII.quoted(b, numberField)) is not a number")

@@ -12,7 +12,7 @@ enum WiclaxParser {
     }
 
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> ParsedLine {
-        let count = ASCII.Fields.count(b, separator: ASCII.semicolon)
+        let count = ASCII.Fields.count(b, separator: ASCII.semicolon, upTo: 2)
         guard count >= 2 else { return .malformed(reason: "line has \(count) field, needs chip;date time") }
         var fields = ASCII.Fields(b, separator: ASCII.semicolon)
         let chip = fields.next()!
