@@ -41,7 +41,11 @@ public struct EventConfig: Sendable, Equatable {
     public func official(_ ms: Millis) -> String { OfficialTime.format(ms, precision) }
 
     public func pointIndex(id: String) -> Int? { points.firstIndex { $0.id == id } }
-    public func raceIndex(id: String) -> Int? { races.firstIndex { $0.id == id } }
+    /// Each race's id read where it is kept: `firstIndex(where:)` copied
+    /// every race it passed, arrays retained, for each of 50,000 participants.
+    public func raceIndex(id: String) -> Int? {
+        races.withUnsafeBufferPointer { races in races.indices.first { races[inPlace: $0].id == id } }
+    }
 
     /// `+09:00` style label of the UTC offset.
     public var utcOffsetLabel: String {
@@ -160,7 +164,7 @@ public struct Race: Sendable, Equatable {
 
     public func waveIndex(id: String?) -> Int? {
         guard let id else { return nil }
-        return waves.firstIndex { $0.id == id }
+        return waves.withUnsafeBufferPointer { waves in waves.indices.first { waves[inPlace: $0].id == id } }
     }
     /// Earliest gun of the race: the race clock of the header counts from it.
     public var firstGun: Millis { waves.map(\.gun).min() ?? 0 }
