@@ -13,7 +13,8 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
     var rows: [(what: String, figure: String, target: String, met: Bool?)] = []
     let runs = 5
     guard let racedash = siblingExecutable("racedash") else {
-        return "scale: build racedash beside racedash-bench first (swift build -c release)"
+        return
+            "scale: build racedash beside racedash-bench first (swift build -c release --static-swift-stdlib --product racedash)"
     }
     let lines = try FileManager.default.contentsOfDirectory(atPath: folder + "/reads").reduce(0) { total, name in
         total + ((try? FileManager.default.attributesOfItem(atPath: folder + "/reads/" + name)[.size] as? Int) ?? 0)
