@@ -151,7 +151,12 @@ public struct Race: Sendable, Equatable {
 
     /// The clock a runner is ranked on: their division's, else their wave's, else the race's.
     public func clock(for runner: Participant) -> RankingClock {
-        divisionClocks[runner.division] ?? waves[runner.waveIndex].clock ?? clock
+        clock(division: runner.division, wave: runner.waveIndex)
+    }
+
+    /// The clock of a runner of `division` in wave `wave`.
+    public func clock(division: Division, wave: Int) -> RankingClock {
+        divisionClocks[division] ?? waves[wave].clock ?? clock
     }
 
     /// Whether any runner of the race is ranked on another clock than the race's.

@@ -99,8 +99,10 @@ public struct LiveStandings: Sendable {
         races = event.races.map { RaceOrder(checkpoints: $0.checkpoints.count) }
         let n = timelines.count
         precondition(n == builder.participants.count, "a timeline per participant")
-        for runner in builder.participants.indices {
-            races[builder.participants[runner].raceIndex].members.append(Int32(runner))
+        builder.inPlace { participants in
+            for runner in participants.indices {
+                races[participants[inPlace: runner].raceIndex].members.append(Int32(runner))
+            }
         }
         let (builder, at, finalRace) = (builder, at, finalRace)
         var newOverdue = [Millis](repeating: .max, count: n)
@@ -207,7 +209,7 @@ public struct LiveStandings: Sendable {
         let r = participants[inPlace: runner].raceIndex
         let race = builder.races[r]
         var row = builder.standing(
-            of: runner, participants[inPlace: runner], timeline, race: race.value, at: at, final: finalRace[r],
+            of: runner, in: participants, timeline, race: race.value, at: at, final: finalRace[r],
             markOverdue: false)
         let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: race.value) : nil
         if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
@@ -239,7 +241,7 @@ public struct LiveStandings: Sendable {
         }
         var stale: [Set<Int>] = Array(repeating: [], count: races.count)
         for runner in changed {
-            let r = builder.participants[runner].raceIndex
+            let r = builder.inPlace { $0[inPlace: runner].raceIndex }
             let from = remove(runner, from: r, stale: &stale[r])
             let (row, clock) = makeRow(runner, timelines[runner])
             overdueAt[runner] = clock?.firstOverdue ?? .max

@@ -240,9 +240,8 @@ public struct RaceComputation: Sendable {
             grouped.byRunner[runner].withUnsafeBufferPointer { indices in
                 var end = indices.count
                 while end > 0 && reads[inPlace: Int(indices[end - 1])].time > at { end -= 1 }
-                return engine.timeline(
-                    race: participants[runner].raceIndex, wave: participants[runner].waveIndex,
-                    indices: indices[..<end], of: reads)
+                let (race, wave) = raceAndWave(of: runner)
+                return engine.timeline(race: race, wave: wave, indices: indices[..<end], of: reads)
             }
         }
         applyCorrections(to: &timeline, runner: runner, at: at)
@@ -252,9 +251,9 @@ public struct RaceComputation: Sendable {
     /// Timeline of one runner from reads up to `at`, from their runner-ordered
     /// copy (a replay's): the same timeline `timeline(runner:log:grouped:at:)` gives.
     public func timeline(runner: Int, ordered: RunnerOrderedReads, at: Millis) -> RunnerTimeline {
+        let (race, wave) = raceAndWave(of: runner)
         var timeline = ordered.withRun(of: runner, upTo: at) { reads in
-            engine.timeline(
-                race: participants[runner].raceIndex, wave: participants[runner].waveIndex, reads: reads)
+            engine.timeline(race: race, wave: wave, reads: reads)
         }
         applyCorrections(to: &timeline, runner: runner, at: at)
         return timeline
@@ -263,7 +262,13 @@ public struct RaceComputation: Sendable {
     /// The officials' journal laid over a timeline the reads made, however they were gathered.
     private func applyCorrections(to timeline: inout RunnerTimeline, runner: Int, at: Millis) {
         guard !corrections.isEmpty else { return }
-        corrections.apply(to: &timeline, runner: runner, race: event.races[participants[runner].raceIndex], at: at)
+        corrections.apply(to: &timeline, runner: runner, race: event.races[raceAndWave(of: runner).race], at: at)
+    }
+
+    /// The runner's race and wave, read in place: a participant copied out
+    /// retains each of its strings, once per runner of every timeline made.
+    func raceAndWave(of runner: Int) -> (race: Int, wave: Int) {
+        participants.withUnsafeBufferPointer { ($0[inPlace: runner].raceIndex, $0[inPlace: runner].waveIndex) }
     }
 
     /// The lines of the reads `runner`'s timeline at `at` considered, one per

@@ -58,7 +58,7 @@ public struct StandingsBuilder: Sendable {
                 for k in range {
                     let index = members[k]
                     var row = own.standing(
-                        of: index, given.value[inPlace: index], timelines[index], race: race, at: at, final: final)
+                        of: index, in: given.value, timelines[index], race: race, at: at, final: final)
                     if !corrections.isEmpty { applyCorrections(to: &row) }
                     part.add(row)
                     rows.append(row)
@@ -115,17 +115,22 @@ public struct StandingsBuilder: Sendable {
     }
 
     /// `markOverdue: false` leaves out the one part of a row that moves with
-    /// the clock alone (see `overdueClock`), for standings kept up to date.
+    /// the clock alone (see `overdueClock`). The runner's fields are read
+    /// where the participant lies: handed over whole, the participant was
+    /// copied, each of its strings retained and released, for every row.
     @inline(__always) func standing(
-        of index: Int, _ runner: Participant, _ timeline: RunnerTimeline, race: Race, at: Millis,
-        final: Bool = false, markOverdue: Bool = true
+        of index: Int, in participants: UnsafeBufferPointer<Participant>, _ timeline: RunnerTimeline, race: Race,
+        at: Millis, final: Bool = false, markOverdue: Bool = true
     ) -> Standing {
-        let gun = race.waves[runner.waveIndex].gun
-        let origin = race.clock(for: runner) == .net ? (timeline.startRead ?? gun) : gun
+        let wave = participants[inPlace: index].waveIndex
+        let division = participants[inPlace: index].division
+        let gun = race.waves[wave].gun
+        let origin = race.clock(division: division, wave: wave) == .net ? (timeline.startRead ?? gun) : gun
         var row = Standing(
             runner: index, status: .dns, lastCheckpoint: timeline.furthest,
             lastTimeOfDay: nil, gunTime: nil, netTime: nil, rankTime: nil,
-            ageGroup: event.ageGroups.group(sex: runner.sex, age: runner.age),
+            ageGroup: event.ageGroups.group(
+                sex: participants[inPlace: index].sex, age: participants[inPlace: index].age),
             timesOfDay: timeline.counted, origin: origin, flags: timeline.flags)
         guard let last = timeline.furthest, let t = timeline.split(last) else { return row }
         row.lastTimeOfDay = t
