@@ -397,16 +397,16 @@ public struct RaceComputation: Sendable {
         var rows = event.races.indices.map {
             builder.rows(race: $0, timelines: timelines, at: at, final: finalRace[$0])
         }
+        func listings() -> [RaceStandings] {
+            event.races.indices.map { builder.standings(race: $0, rows: &rows[$0], at: at) }
+        }
         guard counting else {
-            let standings = event.races.indices.map { builder.standings(race: $0, rows: &rows[$0], at: at) }
             return Evaluation(
-                at: at, timelines: timelines, standings: standings, pointStats: [], rejections: [],
+                at: at, timelines: timelines, standings: listings(), pointStats: [], rejections: [],
                 duplicateCount: 0, usedCount: 0, isFinal: isFinal, corrections: corrections, isCounted: false)
         }
         let (standings, counted) = ParallelParts.both(
-            {
-                event.races.indices.map { builder.standings(race: $0, rows: &rows[$0], at: at) }
-            },
+            listings,
             {
                 (
                     counts(log, grouped: grouped, timelines: timelines, at: at),
