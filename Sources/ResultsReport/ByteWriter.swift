@@ -63,57 +63,84 @@ final class ByteWriter {
     }
 
     func int(_ value: Int) {
-        guard value >= 0 else {
-            guard value != .min else { return text(String(value)) }
-            byte(UInt8(ascii: "-"))
-            return int(-value)
-        }
-        reserve(20)
-        if value < 10 {
-            base[count] = UInt8(ascii: "0") &+ UInt8(value)
-            count += 1
-            return
-        }
-        var digits = 0, n = value
-        while n > 0 {
-            digits += 1
-            n /= 10
-        }
-        n = value
-        for i in stride(from: count + digits - 1, through: count, by: -1) {
-            base[i] = UInt8(ascii: "0") &+ UInt8(n % 10)
-            n /= 10
-        }
-        count += digits
-    }
-
-    private func two(_ v: Int) {
-        reserve(2)
-        base[count] = UInt8(ascii: "0") &+ UInt8(v / 10)
-        base[count + 1] = UInt8(ascii: "0") &+ UInt8(v % 10)
-        count += 2
+        withRoom(Cursor.maxDigits + 1) { $0.int(value) }
     }
 
     /// What `OfficialTime.format` writes, without building a String.
     func official(_ ms: Millis, _ precision: TimePrecision) {
-        let value = OfficialTime.round(ms, precision)
-        if value < 0 { byte(UInt8(ascii: "-")) }
-        let a = abs(value)
-        let seconds = a / 1000
-        int(seconds / 3600)
-        byte(UInt8(ascii: ":"))
-        two((seconds / 60) % 60)
-        byte(UInt8(ascii: ":"))
-        two(seconds % 60)
-        let fraction = a % 1000
-        switch precision {
-        case .seconds: break
-        case .tenths:
-            byte(UInt8(ascii: "."))
-            byte(UInt8(ascii: "0") &+ UInt8(fraction / 100))
-        case .hundredths:
-            byte(UInt8(ascii: "."))
-            two(fraction / 10)
+        withRoom(Cursor.maxOfficial) { $0.official(ms, precision) }
+    }
+
+    /// Room for `n` bytes, written through a cursor held in registers. Bytes
+    /// stored through the writer's own pointer made it load its count and
+    /// base again after each one (the store might have changed them): a
+    /// big race's CSV stores 10 MB a byte at a time.
+    @inline(__always)
+    func withRoom(_ n: Int, _ body: (inout Cursor) -> Void) {
+        reserve(n)
+        var cursor = Cursor(at: base + count)
+        body(&cursor)
+        count = base.distance(to: cursor.at)
+    }
+
+    /// Where the next byte goes, in room `withRoom` made.
+    struct Cursor {
+        /// Digits of the largest Int (and of the smallest, without its sign).
+        static let maxDigits = 19
+        /// A sign, the hours' digits, `:MM:SS` and a fraction of up to three characters.
+        static let maxOfficial = 1 + maxDigits + 6 + 3
+
+        var at: UnsafeMutablePointer<UInt8>
+
+        @inline(__always) mutating func byte(_ b: UInt8) {
+            at.pointee = b
+            at += 1
+        }
+
+        @inline(__always) mutating func two(_ v: Int) {
+            at[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v / 10)
+            at[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+            at += 2
+        }
+
+        mutating func int(_ value: Int) {
+            if value < 0 { byte(UInt8(ascii: "-")) }
+            // The magnitude as unsigned: Int.min has none as an Int.
+            var n = value.magnitude
+            if n < 10 { return byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n)) }
+            var digits = 0
+            while n > 0 {
+                digits += 1
+                n /= 10
+            }
+            n = value.magnitude
+            for i in stride(from: digits - 1, through: 0, by: -1) {
+                at[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: n % 10)
+                n /= 10
+            }
+            at += digits
+        }
+
+        mutating func official(_ ms: Millis, _ precision: TimePrecision) {
+            let value = OfficialTime.round(ms, precision)
+            if value < 0 { byte(UInt8(ascii: "-")) }
+            let a = abs(value)
+            let seconds = a / 1000
+            int(seconds / 3600)
+            byte(UInt8(ascii: ":"))
+            two((seconds / 60) % 60)
+            byte(UInt8(ascii: ":"))
+            two(seconds % 60)
+            let fraction = a % 1000
+            switch precision {
+            case .seconds: break
+            case .tenths:
+                byte(UInt8(ascii: "."))
+                byte(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 100))
+            case .hundredths:
+                byte(UInt8(ascii: "."))
+                two(fraction / 10)
+            }
         }
     }
 

@@ -160,6 +160,36 @@ import TimingIngest
         out.field(text)
         #expect(out.string == CSVReport.field(text))
     }
+
+    /// Numbers and official times written in place read as their Strings do,
+    /// at the ends of their ranges too.
+    @Test func theWritersNumbersAndTimesReadAsTheirStrings() {
+        let numbers = [0, 9, 10, 99, 100, 7_265, -1, -10, -7_265, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        for n in numbers {
+            let out = ByteWriter()
+            out.int(n)
+            #expect(out.string == String(n))
+        }
+        let times: [Millis] = [
+            0, 1, 9, 994, 995, 999, 59_999, 3_599_999, 7_265_004, 86_400_000, 360_000_000_000, -5, -65_432,
+        ]
+        for ms in times {
+            for precision in TimePrecision.allCases {
+                let out = ByteWriter()
+                out.official(ms, precision)
+                #expect(out.string == OfficialTime.format(ms, precision), "\(ms) \(precision)")
+            }
+        }
+        // Many in a row, past the writer's first room.
+        let out = ByteWriter(capacity: 16)
+        var expected = ""
+        for ms in stride(from: 0, to: 2_000_000, by: 997) {
+            out.official(ms, .hundredths)
+            out.byte(UInt8(ascii: ","))
+            expected += OfficialTime.format(ms, .hundredths) + ","
+        }
+        #expect(out.string == expected)
+    }
 }
 
 @Suite struct GunMarkerCheckTests {

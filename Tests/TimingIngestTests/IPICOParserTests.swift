@@ -144,6 +144,29 @@ private func ipico(
                 == .malformed(reason: "IPICO: 'g' at column 17, expected a hex digit"))
     }
 
+    /// Every byte a line can hold, in the tag and in the checksum: only hex
+    /// digits of either case pass the hex check, and any other byte is named
+    /// with its column.
+    @Test(arguments: [5, 34])
+    func onlyHexDigitsPassTheHexCheck(column: Int) {
+        let hex = Set("0123456789abcdefABCDEF".utf8)
+        for byte in UInt8(1)...UInt8(255) where byte != 0x0A && byte != 0x0D {
+            var bytes = Array(ipico().utf8)
+            bytes[column - 1] = byte
+            let (parsed, fault) = bytes.withUnsafeBufferPointer {
+                (
+                    IPICOParser.parse($0),
+                    "\(ASCII.quoted($0, (column - 1)..<column)) at column \(column), expected a hex digit"
+                )
+            }
+            if hex.contains(byte) {
+                #expect(parsed != .malformed(reason: fault), "byte \(byte)")
+            } else {
+                #expect(parsed == .malformed(reason: fault), "byte \(byte)")
+            }
+        }
+    }
+
     @Test(arguments: ["261306", "260230", "250229", "26a306"])
     func invalidDate(_ date: String) {
         #expect(

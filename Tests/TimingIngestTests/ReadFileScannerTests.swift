@@ -38,6 +38,13 @@ private func lines(of text: String) -> [(Int, String)] {
         #expect(lines(of: "1;x\r2;y\r3;z").map(\.1) == ["1;x", "2;y", "3;z"])
     }
 
+    /// A carriage return is looked for once for many lines: one that comes
+    /// lines later, or twice on a line, still ends the right line.
+    @Test func aCarriageReturnLinesLaterEndsItsOwnLine() {
+        #expect(lines(of: "a\nb\nc\r\nd\ne\rf\n\rg").map(\.1) == ["a", "b", "c", "d", "e", "f", "", "g"])
+        #expect(lines(of: "a\r\rb\nc").map(\.1) == ["a", "", "b", "c"])
+    }
+
     @Test func emptyInputHasNoLines() {
         #expect(lines(of: "").isEmpty)
         #expect(lines(of: "\n").map(\.1) == [""])

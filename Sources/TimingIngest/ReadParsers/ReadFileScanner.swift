@@ -20,26 +20,30 @@ public enum ReadFileScanner {
         let count = data.count
         var start = 0
         var lineNumber = 0
-        // The next "\n" at or after `start`, found once for many CR-ended lines.
+        // The next "\n" at or after `start`, found once for many CR-ended lines,
+        // and the next "\r", found once for a whole block of lines without one.
         var newline = -1
+        var carriageReturn = -1
         while start < count {
-            if newline < start {
-                if let hit = memchr(bytes + start, Int32(ASCII.newline), count - start) {
-                    newline = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
-                } else {
-                    newline = count
-                }
-            }
+            if newline < start { newline = next(ASCII.newline, in: bytes, from: start, to: count) }
+            if carriageReturn < start { carriageReturn = next(ASCII.carriageReturn, in: bytes, from: start, to: count) }
             var end = newline
             var next = newline + 1
-            if let cr = memchr(bytes + start, Int32(ASCII.carriageReturn), newline - start) {
-                end = UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(cr))
+            if carriageReturn < newline {
+                end = carriageReturn
                 next = end + 1 == newline ? newline + 1 : end + 1
             }
             lineNumber += 1
             try body(lineNumber, UnsafeBufferPointer(start: bytes + start, count: end - start))
             start = next
         }
+    }
+
+    /// Where the first `byte` in `bytes[from..<to]` is, or `to`.
+    @inline(__always)
+    private static func next(_ byte: UInt8, in bytes: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard let hit = memchr(bytes + from, Int32(byte), to - from) else { return to }
+        return UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
     }
 
     /// The whole file's bytes. Reads until end of file rather than trusting the
