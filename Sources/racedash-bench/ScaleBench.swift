@@ -20,18 +20,23 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
         total + ((try? FileManager.default.attributesOfItem(atPath: folder + "/reads/" + name)[.size] as? Int) ?? 0)
     }
 
+    let peerPath =
+        options.peer ?? firstExisting(["../shared/peer/peer_results.py", "../../shared/peer/peer_results.py"])
+    let python = firstExisting(["/usr/bin/python3", "/usr/local/bin/python3"])
+    let peerCommand = peerPath.flatMap { path in python.map { [$0, path, folder] } }
+    // The peer's runs between racedash's (after the first, third and fifth):
+    // on a shared machine whose speed drifts, both are timed over the same spell.
     var results: [ChildRun] = []
-    for _ in 0..<runs { results.append(try runChild([racedash, "results", folder, "--format", "csv"])) }
+    var peer: [Double] = []
+    for run in 0..<runs {
+        results.append(try runChild([racedash, "results", folder, "--format", "csv"]))
+        if let peerCommand, run % 2 == 0 { peer.append(try runChild(peerCommand).seconds) }
+    }
     let wall = results.map(\.seconds)
     let memory = results.map(\.peakMiB).max() ?? 0
     rows.append(
         ("results --format csv, wall", medianP99(wall, unit: "s", digits: 3), "< 0.4 s", percentile(wall, 99) < 0.4))
-
-    let peerPath =
-        options.peer ?? firstExisting(["../shared/peer/peer_results.py", "../../shared/peer/peer_results.py"])
-    if let peerPath, let python = firstExisting(["/usr/bin/python3", "/usr/local/bin/python3"]) {
-        var peer: [Double] = []
-        for _ in 0..<3 { peer.append(try runChild([python, peerPath, folder]).seconds) }
+    if !peer.isEmpty {
         let ratio = percentile(peer, 50) / percentile(wall, 50)
         rows.append(
             (
