@@ -10,11 +10,11 @@ public actor RaceState {
     private var computation: RaceComputation
     private var log: ReadLog
     private var grouped: RaceComputation.Grouped {
-        didSet { ordered = nil }
+        didSet { replay = nil }
     }
-    /// A replay's reads laid out runner by runner for its seeks (`prepareForReplay`);
-    /// dropped whenever the grouping changes.
-    private var ordered: RunnerOrderedReads?
+    /// What a replay's seeks start from (`prepareForReplay`); dropped
+    /// whenever the grouping changes (a reload changes it too).
+    private var replay: ReplayPreparation?
     /// Read indices sorted by time, for finding what a step in time adds or
     /// takes away; built when the clock first moves (`results` never needs it).
     private var timeOrderStore: [Int32]?
@@ -81,14 +81,14 @@ public actor RaceState {
 
     /// Readies the state for a replay, whose clock moves from its first tick
     /// and is sought back and forth: every read's time order, the reads laid
-    /// out runner by runner, and each file's numbered lines for the decoder
-    /// gaps at any clock, made now (some 50 ms at 50,000 runners) rather than
-    /// by the first tick or the first seek.
+    /// out runner by runner with each runner's settled timeline, and each
+    /// file's numbered lines for the decoder gaps at any clock, made now
+    /// rather than by the first tick or the first seek.
     /// Not for live, whose catch-up needs none of these.
     public func prepareForReplay() {
         settleGrouping()
         _ = ensureTimeOrder()
-        ordered = RunnerOrderedReads(log: log, grouped: grouped, runners: folder.participants.count)
+        replay = ReplayPreparation(log: log, grouped: grouped, computation: computation)
         keepsNumberedLines = true
         live?.keepNumberedLines(log)
     }
@@ -307,7 +307,7 @@ public actor RaceState {
             // shared), rather than every chunk copied to be written.
             let old = cached.timelines
             let (log, grouped, computation) = (log, grouped, computation)
-            let ordered = ordered.flatMap { $0.readCount == log.reads.count ? $0 : nil }
+            let replay = replay.flatMap { $0.ordered.readCount == log.reads.count ? $0 : nil }
             let parts = ParallelParts.map(count: count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
                 let computation = computation.ownCopy()
                 var part = ChunkedArray<RunnerTimeline>()
@@ -318,9 +318,13 @@ public actor RaceState {
                             part.append(chunk[j])
                             continue
                         }
+                        guard let replay else {
+                            part.append(computation.timeline(runner: r, log: log, grouped: grouped, at: at))
+                            continue
+                        }
                         part.append(
-                            ordered.map { computation.timeline(runner: r, ordered: $0, at: at) }
-                                ?? computation.timeline(runner: r, log: log, grouped: grouped, at: at))
+                            replay.timeline(of: r, at: at)
+                                ?? computation.timeline(runner: r, ordered: replay.ordered, at: at))
                     }
                 }
                 return part

@@ -39,7 +39,10 @@ import TestSupport
         let replay = try state()
         if readied { await replay.prepareForReplay() }
         var seen: [[String]] = []
-        for clock in ["09:30:00", "09:36:39", "09:36:40", "09:45:00", "09:50:00"] {
+        // Then back over the hand time and forward again: a seek must not take
+        // a timeline with the hand time in from before the time was taken.
+        let clocks = ["09:30:00", "09:36:39", "09:36:40", "09:45:00", "09:50:00", "09:36:39", "09:00:00", "09:36:40"]
+        for clock in clocks {
             let at = TimeFormat.parseClock(clock)!
             let stepped = await replay.snapshot(at: at)
             let fresh = await (try state()).snapshot(at: at)

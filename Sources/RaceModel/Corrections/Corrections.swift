@@ -83,6 +83,12 @@ public struct Corrections: Sendable {
         }?.line
     }
 
+    /// The latest of `runner`'s hand times, if they have one: their timeline
+    /// changes with the clock up to it.
+    public func lastHandTime(runner: Int) -> Millis? {
+        handSplits[runner]?.map(\.time).max()
+    }
+
     /// Runners with a hand time in `(after, upTo]`: their timelines change
     /// when the clock moves over it, with no read.
     public func runnersWithHandTimes(after: Millis, upTo: Millis) -> [Int] {

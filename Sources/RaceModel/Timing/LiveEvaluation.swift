@@ -22,6 +22,9 @@ public struct LiveEvaluation: Sendable {
     /// else when its clock first goes back): each long seek finds its gaps
     /// from these, not from every read. Live moves forward and keeps none.
     var numbered: SequenceGaps.NumberedLines?
+    /// Each point's read times, kept with the numbered lines: a long seek
+    /// counts the reads up to its clock from these.
+    var readTimes: PointReadTimes?
 
     struct OutcomeTally: Sendable {
         var used = 0, duplicates = 0, rejected = 0
@@ -98,10 +101,15 @@ public struct LiveEvaluation: Sendable {
     /// counted again, one on each core: a pass over every read, and the gaps
     /// from the numbered lines kept (`numbered`) or else a pass of their own.
     static func readsAndGaps(
-        _ log: ReadLog, computation: RaceComputation, at: Millis, numbered: SequenceGaps.NumberedLines? = nil
+        _ log: ReadLog, computation: RaceComputation, at: Millis, numbered: SequenceGaps.NumberedLines? = nil,
+        readTimes: PointReadTimes? = nil
     ) -> (
         reads: [RaceComputation.ReadTally], gaps: [SequenceGap], tails: [Int: SequenceGaps.Tail]
     ) {
+        if let readTimes, readTimes.isMade(from: log) {
+            let (gaps, tails) = SequenceGaps.findWithTails(in: log, upTo: at, numbered: numbered)
+            return (readTimes.tallies(at: at), gaps, tails)
+        }
         let (reads, (gaps, tails)) = ParallelParts.both(
             { computation.readTallies(log, at: at) },
             { SequenceGaps.findWithTails(in: log, upTo: at, numbered: numbered) })
@@ -135,7 +143,8 @@ public struct LiveEvaluation: Sendable {
         // looking up each arrived read (a cache miss apiece) and its numbering.
         guard let arrived, arrived.count <= log.reads.count / 64 else {
             if arrived == nil { keepNumberedLines(log) }
-            (reads, gaps, gapTails) = Self.readsAndGaps(log, computation: computation, at: at, numbered: numbered)
+            (reads, gaps, gapTails) = Self.readsAndGaps(
+                log, computation: computation, at: at, numbered: numbered, readTimes: readTimes)
             gunMarkers = log.gunMarkers.count
             return
         }
@@ -143,9 +152,13 @@ public struct LiveEvaluation: Sendable {
         if log.gunMarkers.count != gunMarkers || !continuesNumbering(arrived, log) { findGaps(log) }
     }
 
-    /// Keeps every numbered line of `log` (made again when the log has grown).
+    /// Keeps every numbered line of `log`, and each point's read times (made
+    /// again when the log has grown).
     public mutating func keepNumberedLines(_ log: ReadLog) {
         if !(numbered?.isMade(from: log) ?? false) { numbered = SequenceGaps.NumberedLines(log) }
+        if !(readTimes?.isMade(from: log) ?? false) {
+            readTimes = PointReadTimes(log, points: computation.event.points.count)
+        }
     }
 
     mutating func findGaps(_ log: ReadLog) {

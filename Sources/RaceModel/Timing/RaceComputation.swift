@@ -289,6 +289,15 @@ public struct RaceComputation: Sendable {
         return ChunkedArray(joining: parts)
     }
 
+    /// Every runner's timeline at `at` from their runner-ordered reads (a replay's), a part of the field per core.
+    public func timelines(ordered: RunnerOrderedReads, at: Millis) -> ChunkedArray<RunnerTimeline> {
+        let parts = ParallelParts.map(count: participants.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
+            let own = ownCopy()
+            return ChunkedArray($0.lazy.map { own.timeline(runner: $0, ordered: ordered, at: at) })
+        }
+        return ChunkedArray(joining: parts)
+    }
+
     /// The timelines of `runners` at `at`, in that order, shared among the cores.
     public func timelines(of runners: [Int], log: ReadLog, grouped: Grouped, at: Millis) -> [RunnerTimeline] {
         ParallelParts.map(count: runners.count) {
@@ -327,7 +336,7 @@ public struct RaceComputation: Sendable {
     }
 
     /// Reads up to some time of day at one point: how many, the first and the last.
-    struct ReadTally: Sendable {
+    struct ReadTally: Sendable, Equatable {
         var count = 0
         var first: Millis? = nil
         var last: Millis? = nil

@@ -24,6 +24,12 @@ public struct RunnerOrderedReads: Sendable {
         (self.reads, self.starts, readCount) = (reads, starts, log.reads.count)
     }
 
+    /// The time of `runner`'s latest read, if they have one.
+    public func lastTime(of runner: Int) -> Millis? {
+        let end = Int(starts[runner + 1])
+        return end > Int(starts[runner]) ? reads[end - 1].time : nil
+    }
+
     /// `runner`'s reads up to `at`, in the grouping's (time) order.
     func withRun<T>(of runner: Int, upTo at: Millis, _ body: (UnsafeBufferPointer<TimingEngine.Read>) -> T) -> T {
         reads.withUnsafeBufferPointer { reads in
