@@ -80,6 +80,7 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
             "replay: seek to any time", medianP99(snapshot.seeks, unit: "ms", digits: 1), "< 100 ms",
             percentile(snapshot.seeks, 99) < 100
         ))
+    rows.append(("  readied, with its first clock", "\(format(snapshot.readied, 1)) ms", "-", nil))
 
     let frames = try await measureFrames(folder: folder, iterations: 200)
     rows.append(
@@ -125,45 +126,48 @@ func scalingLine(racedash: String) throws -> String {
 /// Live on the big state: one repeat read then a snapshot, `rounds` times;
 /// then replay seeks to times spread over the race, in a shuffled order.
 func measureSnapshots(folder path: String, rounds: Int) async throws -> (
-    afterRead: [Double], alerts: [Double], seeks: [Double]
+    afterRead: [Double], alerts: [Double], readied: Double, seeks: [Double]
 ) {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
     let state = RaceState(folder: folder, log: log)
     _ = await state.snapshot()
     guard let (afterRead, alerts) = await snapshotsAfterOneRead(state, folder: folder, log: log, rounds: rounds)
-    else { return ([], [], []) }
-    let seeks = await replaySeeks(folder: folder, log: log)
-    return (afterRead, alerts, seeks)
+    else { return ([], [], .nan, []) }
+    let (readied, seeks) = await replaySeeks(folder: folder, log: log)
+    return (afterRead, alerts, readied, seeks)
 }
 
-/// A replay seeking to times spread over the race, in a shuffled order: ms per seek.
-func replaySeeks(folder: EventFolder, log: ReadLog) async -> [Double] {
+/// A replay seeking to times spread over the race, in a shuffled order: ms
+/// per seek, and the ms the replay took to be readied and show its first clock.
+func replaySeeks(folder: EventFolder, log: ReadLog) async -> (readied: Double, seeks: [Double]) {
     let clock = ContinuousClock()
+    let started = clock.now
     let replay = RaceState(folder: folder, log: log)
     await replay.prepareForReplay()  // as `racedash replay` does
-    guard let span = await replay.feedSpan else { return [] }
+    guard let span = await replay.feedSpan else { return (.nan, []) }
     let start = folder.event.races.map(\.firstGun).min() ?? span.start
     var times = (0..<40).map { start + (span.end - start) * Millis($0) / 39 }
     var generator = SystemRandomNumberGenerator()
     times.shuffle(using: &generator)
     _ = await replay.snapshot(at: times[0])
+    let readied = (clock.now - started).milliseconds
     var seeks: [Double] = []
     for at in times.dropFirst() {
         let t0 = clock.now
         _ = await replay.snapshot(at: at)
         seeks.append((clock.now - t0).milliseconds)
     }
-    return seeks
+    return (readied, seeks)
 }
 
 /// `--only seek`: the replay seeks alone.
 func runSeekBench(folder path: String) async throws -> String {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
-    let seeks = await replaySeeks(folder: folder, log: log)
+    let (readied, seeks) = await replaySeeks(folder: folder, log: log)
     return "replay: seek to any time (\(folder.participants.count) runners, \(seeks.count) seeks): "
-        + medianP99(seeks, unit: "ms", digits: 1)
+        + medianP99(seeks, unit: "ms", digits: 1) + "; readied with its first clock in \(format(readied, 1)) ms"
 }
 
 /// In a child of its own, so its peak memory is the catch-up's alone:
