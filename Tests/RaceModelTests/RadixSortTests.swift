@@ -16,6 +16,26 @@ import Testing
         #expect(extremes.radixSorted() == extremes.sorted())
     }
 
+    /// Runs sorted as one give what sorting them joined gives, at the widths
+    /// where the sort changes its word (32 bits of span, and one more) and
+    /// its passes (13 and 26 bits).
+    @Test(arguments: [0, 200, 3_000])
+    func runsSortedAsOneGiveTheJoinedSort(perRun: Int) {
+        var numbers = SeededNumbers(seed: 5)
+        let spans: [UInt64] = [1, 1 << 13, (1 << 13) + 1, 1 << 26, (1 << 26) + 1, UInt64(UInt32.max), 1 << 32, 1 << 33]
+        for span in spans {
+            let base = Millis(numbers.next(below: 1 << 40)) - (1 << 39)
+            var runs = (0..<4).map { k in
+                (0..<(perRun * k / 2)).map { _ in base + Millis(numbers.next(below: span)) }
+            }
+            // Both ends of the span present, so the offsets reach its full width.
+            runs[1] += [base, base + Millis(span - 1)]
+            #expect([Millis].sortedJoining(runs) == runs.flatMap { $0 }.sorted(), "span \(span)")
+        }
+        #expect([Millis].sortedJoining([]) == [])
+        #expect([Millis].sortedJoining([[], [3, 1], []]) == [1, 3])
+    }
+
     /// Reads put in time order: ties stay in position order, as sorting (time, position) pairs leaves them.
     @Test(arguments: [0, 1, 300, 5_000, 70_000])
     func positionsByTimeOrderAsPairsDo(count: Int) {

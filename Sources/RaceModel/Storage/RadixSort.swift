@@ -1,14 +1,47 @@
 extension Array where Element == Millis {
     /// Sorted ascending by an LSD radix sort on the offset from the least
-    /// value, 11 bits a pass: a checkpoint's 50,000 splits in three passes
-    /// over the array, where a comparison sort takes seventeen.
-    func radixSorted() -> [Millis] {
-        guard count > 256, let low = self.min(), let high = self.max() else { return sorted() }
+    /// value: a checkpoint's 50,000 splits in two passes over the array,
+    /// where a comparison sort takes seventeen.
+    func radixSorted() -> [Millis] { Self.sortedJoining([self]) }
+
+    /// The times of `runs` one after another, sorted ascending, without the
+    /// joined copy made first. Offsets from the least time that fit in 32
+    /// bits (any span under 49 days) are sorted as such, up to 13 bits a pass:
+    /// half the bytes moved, and a race's splits in two passes, not three.
+    static func sortedJoining(_ runs: [[Millis]]) -> [Millis] {
+        let count = runs.reduce(0) { $0 + $1.count }
+        var low = Millis.max, high = Millis.min
+        for run in runs {
+            for t in run {
+                low = Swift.min(low, t)
+                high = Swift.max(high, t)
+            }
+        }
+        guard count > 256 else { return runs.flatMap { $0 }.sorted() }
         let span = UInt64(bitPattern: Int64(high &- low))
-        guard span < 1 << 55 else { return sorted() }
-        var from = self.map { UInt64(bitPattern: Int64($0 &- low)) }
-        radixSort(&from, bits: 0..<bitWidth(span))
-        return from.map { Millis(Int64(bitPattern: $0)) &+ low }
+        guard span <= UInt64(UInt32.max) else {
+            guard span < 1 << 55 else { return runs.flatMap { $0 }.sorted() }
+            var from = runs.flatMap { $0 }.map { UInt64(bitPattern: Int64($0 &- low)) }
+            radixSort(&from, bits: 0..<bitWidth(span))
+            return from.map { Millis(Int64(bitPattern: $0)) &+ low }
+        }
+        var offsets = [UInt32](unsafeUninitializedCapacity: count) { out, filled in
+            for run in runs {
+                for t in run {
+                    out[filled] = UInt32(truncatingIfNeeded: t &- low)
+                    filled += 1
+                }
+            }
+        }
+        let bits = bitWidth(span)
+        let passes = (bits + 12) / 13
+        radixSort(&offsets, bits: 0..<bits, digitBits: passes == 0 ? 1 : (bits + passes - 1) / passes)
+        return [Millis](unsafeUninitializedCapacity: count) { out, filled in
+            offsets.withUnsafeBufferPointer { offsets in
+                for i in 0..<count { out[i] = Millis(offsets[i]) &+ low }
+            }
+            filled = count
+        }
     }
 }
 
@@ -75,23 +108,34 @@ func packedOrder(count: Int, parts: [(Int) -> Int64]) -> [Int]? {
 func bitWidth(_ value: UInt64) -> Int { UInt64.bitWidth - value.leadingZeroBitCount }
 
 /// `words` ordered by their `bits` alone, stably (words equal there keep
-/// their order), 11 bits a pass: LSD radix, each pass a count and a scatter.
-func radixSort(_ words: inout [UInt64], bits: Range<Int>) {
-    var to = [UInt64](repeating: 0, count: words.count)
-    var shift = UInt64(bits.lowerBound)
-    let end = UInt64(bits.upperBound)
-    while shift < end {
-        let digitBits = Swift.min(UInt64(11), end - shift)
-        let digitMask = (UInt64(1) << digitBits) - 1
-        var counts = [Int](repeating: 0, count: Int(digitMask) + 2)
-        for v in words { counts[Int((v >> shift) & digitMask) + 1] += 1 }
-        for d in 1..<counts.count { counts[d] += counts[d - 1] }
-        for v in words {
-            let d = Int((v >> shift) & digitMask)
-            to[counts[d]] = v
-            counts[d] += 1
+/// their order), `digitBits` a pass: LSD radix, each pass a count and a
+/// scatter, through the buffers (no uniqueness or bounds check per word).
+func radixSort<Word: FixedWidthInteger & UnsignedInteger>(
+    _ words: inout [Word], bits: Range<Int>, digitBits: Int = 11
+) {
+    guard !bits.isEmpty, words.count > 1 else { return }
+    var to = [Word](repeating: 0, count: words.count)
+    var counts = [Int](repeating: 0, count: (1 << digitBits) + 1)
+    var shift = bits.lowerBound
+    while shift < bits.upperBound {
+        let width = Swift.min(digitBits, bits.upperBound - shift)
+        let mask = (Word(1) << Word(width)) - 1
+        let s = Word(shift)
+        words.withUnsafeBufferPointer { from in
+            to.withUnsafeMutableBufferPointer { to in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for d in 0...(1 << width) { counts[d] = 0 }
+                    for v in from { counts[Int((v >> s) & mask) + 1] += 1 }
+                    for d in 1...(1 << width) { counts[d] += counts[d - 1] }
+                    for v in from {
+                        let d = Int((v >> s) & mask)
+                        to[counts[d]] = v
+                        counts[d] += 1
+                    }
+                }
+            }
         }
         swap(&words, &to)
-        shift += digitBits
+        shift += width
     }
 }

@@ -189,7 +189,7 @@ public struct LiveStandings: Sendable {
         races[r].figures = figures
         let work = parts.reduce(0) { $0 + $1.splits.reduce(0) { $0 + $1.count } }
         races[r].sortedSplits = ParallelParts.map(count: figures.leader.count, work: work) { range in
-            range.map { c in parts.flatMap { $0.splits[c] }.radixSorted() }
+            range.map { c in [Millis].sortedJoining(parts.map { $0.splits[c] }) }
         }.flatMap { $0 }
     }
 
