@@ -211,9 +211,12 @@ public actor RaceState {
             rebuilt.reads.append(moved)
         }
         for problem in log.problems {
-            guard let f = target[Int(problem.ref.file)] else { continue }
+            let o = Int(problem.ref.file)
+            guard let f = target[o] else { continue }
             var moved = problem
             moved.ref.file = Int32(f)
+            // Shown from the time of the read before it, which moved too.
+            moved.after = problem.after.map { $0 + shift[o] }
             rebuilt.problems.append(moved)
         }
         for marker in log.gunMarkers {

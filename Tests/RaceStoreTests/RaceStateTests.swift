@@ -55,6 +55,29 @@ import TestSupport
         #expect(summary(mid) == ["1 RUN 1 0:17:00", "2 RUN 2 0:18:30", "3 DNS - -"])
     }
 
+    /// A rejected line is shown from the time of the read before it in its
+    /// file: a corrected clock offset moves it with that read.
+    @Test(arguments: [false, true])
+    func aRejectedLineMovesWithItsFileOnAReload(prepared: Bool) async throws {
+        let lines: [(Int, String)] = [(0, "AAA1,09:00:05"), (1, "AAA1,09:17:00"), (1, "garbage")]
+        let before = try EventFolder.parse(
+            path: "/tmp/none", config: LiveEventFolder.config, participants: LiveEventFolder.participants)
+        let moved = LiveEventFolder.config.replacingOccurrences(
+            of: "files = [\"reads/km5.txt\"]", with: "files = [\"reads/km5.txt\"]\nclock_offset = 2")
+        let after = try EventFolder.parse(path: "/tmp/none", config: moved, participants: LiveEventFolder.participants)
+        let state = referenceState(before, written: lines)
+        if prepared { await state.prepareForReplay() }
+        _ = await state.snapshot(at: TimeFormat.parseClock("09:30:00")!)
+        await state.reload(after)
+        for clock in ["09:17:01", "09:17:02", "09:30:00"] {
+            let at = TimeFormat.parseClock(clock)!
+            let reloaded = await state.snapshot(at: at).evaluation
+            let fresh = await referenceState(after, written: lines).snapshot(at: at).evaluation
+            #expect(reloaded.rejections == fresh.rejections, "at \(clock)")
+            #expect(reloaded.pointStats == fresh.pointStats, "at \(clock)")
+        }
+    }
+
     @Test func appendingLineByLineEqualsLoadingAtOnce() async throws {
         let state = RaceState(folder: try folder())
         var numbers = [0, 0]
