@@ -34,8 +34,9 @@ public actor RaceState {
     private var appendedReads: [Int32] = []
     /// Standings and counts carried from one snapshot to the next.
     private var live: LiveEvaluation?
-    /// A replay's state: its live evaluation keeps the numbered lines (`prepareForReplay`).
-    private var keepsNumberedLines = false
+    /// A replay's state: its live evaluation keeps the numbered lines and read
+    /// times a long seek counts from (`prepareForReplay`).
+    private var keepsSeekIndexes = false
     /// False for a state asked for one snapshot (`results`, `check`): the
     /// evaluation is then made once, without what carrying it over needs.
     private let followsChanges: Bool
@@ -89,8 +90,8 @@ public actor RaceState {
         settleGrouping()
         _ = ensureTimeOrder()
         replay = ReplayPreparation(log: log, grouped: grouped, computation: computation)
-        keepsNumberedLines = true
-        live?.keepNumberedLines(log)
+        keepsSeekIndexes = true
+        live?.keepSeekIndexes(log)
     }
 
     private func ensureTimeOrder() -> [Int32] {
@@ -252,7 +253,7 @@ public actor RaceState {
         } else {
             var live = LiveEvaluation(
                 computation: computation, log: log, timelines: step.timelines, at: at, final: final, field: field)
-            if keepsNumberedLines { live.keepNumberedLines(log) }
+            if keepsSeekIndexes { live.keepSeekIndexes(log) }
             evaluation = live.evaluation(log, grouped: grouped)
             self.live = live
         }

@@ -10,6 +10,7 @@ extension Array where Element == Millis {
     /// half the bytes moved, and a race's splits in two passes, not three.
     static func sortedJoining(_ runs: [[Millis]]) -> [Millis] {
         let count = runs.reduce(0) { $0 + $1.count }
+        guard count > 256 else { return runs.flatMap { $0 }.sorted() }
         var low = Millis.max, high = Millis.min
         for run in runs {
             for t in run {
@@ -17,7 +18,6 @@ extension Array where Element == Millis {
                 high = Swift.max(high, t)
             }
         }
-        guard count > 256 else { return runs.flatMap { $0 }.sorted() }
         let span = UInt64(bitPattern: Int64(high &- low))
         guard span <= UInt64(UInt32.max) else {
             guard span < 1 << 55 else { return runs.flatMap { $0 }.sorted() }

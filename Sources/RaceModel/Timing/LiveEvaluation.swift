@@ -142,7 +142,7 @@ public struct LiveEvaluation: Sendable {
         // more: counting every read again, one pass per core, costs less than
         // looking up each arrived read (a cache miss apiece) and its numbering.
         guard let arrived, arrived.count <= log.reads.count / 64 else {
-            if arrived == nil { keepNumberedLines(log) }
+            if arrived == nil { keepSeekIndexes(log) }
             (reads, gaps, gapTails) = Self.readsAndGaps(
                 log, computation: computation, at: at, numbered: numbered, readTimes: readTimes)
             gunMarkers = log.gunMarkers.count
@@ -152,9 +152,9 @@ public struct LiveEvaluation: Sendable {
         if log.gunMarkers.count != gunMarkers || !continuesNumbering(arrived, log) { findGaps(log) }
     }
 
-    /// Keeps every numbered line of `log`, and each point's read times (made
-    /// again when the log has grown).
-    public mutating func keepNumberedLines(_ log: ReadLog) {
+    /// Keeps what a long seek counts from: every numbered line of `log`, and
+    /// each point's read times (made again when the log has grown).
+    public mutating func keepSeekIndexes(_ log: ReadLog) {
         if !(numbered?.isMade(from: log) ?? false) { numbered = SequenceGaps.NumberedLines(log) }
         if !(readTimes?.isMade(from: log) ?? false) {
             readTimes = PointReadTimes(log, points: computation.event.points.count)

@@ -20,13 +20,9 @@ struct PointReadTimes: Sendable {
     /// What `RaceComputation.readTallies` gives at `at`.
     func tallies(at: Millis) -> [RaceComputation.ReadTally] {
         times.map { times in
-            var (lo, hi) = (0, times.count)
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if times[mid] <= at { lo = mid + 1 } else { hi = mid }
-            }
-            guard lo > 0 else { return RaceComputation.ReadTally() }
-            return RaceComputation.ReadTally(count: lo, first: times[0], last: times[lo - 1])
+            let count = times.upperBound(at)
+            guard count > 0 else { return RaceComputation.ReadTally() }
+            return RaceComputation.ReadTally(count: count, first: times[0], last: times[count - 1])
         }
     }
 }

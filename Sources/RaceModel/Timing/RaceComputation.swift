@@ -282,18 +282,25 @@ public struct RaceComputation: Sendable {
 
     /// Every runner's timeline at `at`, a part of the field per core.
     public func timelines(log: ReadLog, grouped: Grouped, at: Millis) -> ChunkedArray<RunnerTimeline> {
-        let parts = ParallelParts.map(count: participants.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
-            let own = ownCopy()
-            return ChunkedArray($0.lazy.map { own.timeline(runner: $0, log: log, grouped: grouped, at: at) })
-        }
-        return ChunkedArray(joining: parts)
+        fieldTimelines { $0.timeline(runner: $1, log: log, grouped: grouped, at: at) }
     }
 
     /// Every runner's timeline at `at` from their runner-ordered reads (a replay's), a part of the field per core.
     public func timelines(ordered: RunnerOrderedReads, at: Millis) -> ChunkedArray<RunnerTimeline> {
+        fieldTimelines { $0.timeline(runner: $1, ordered: ordered, at: at) }
+    }
+
+    /// Every runner's timeline as `timeline` makes it with a computation of
+    /// each core's own (`ownCopy`), a part of the field per core.
+    private func fieldTimelines(
+        _ timeline: (RaceComputation, Int) -> RunnerTimeline
+    ) -> ChunkedArray<RunnerTimeline> {
         let parts = ParallelParts.map(count: participants.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
+            range in
             let own = ownCopy()
-            return ChunkedArray($0.lazy.map { own.timeline(runner: $0, ordered: ordered, at: at) })
+            var part = ChunkedArray<RunnerTimeline>()
+            for runner in range { part.append(timeline(own, runner)) }
+            return part
         }
         return ChunkedArray(joining: parts)
     }

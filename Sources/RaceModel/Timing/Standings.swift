@@ -198,4 +198,14 @@ extension Array where Element == Millis {
         }
         return lo
     }
+
+    /// In a sorted array, how many times are at or before `t`.
+    func upperBound(_ t: Millis) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
 }
