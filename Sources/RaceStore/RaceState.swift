@@ -163,7 +163,12 @@ public actor RaceState {
         computation = RaceComputation(
             event: newFolder.event, participants: newFolder.participants,
             corrections: newFolder.corrections)
-        if let carried = Self.carry(log, from: oldEvent, to: newFolder) {
+        let newFiles = newFolder.readFiles
+        let carried = log.carried(from: oldEvent, to: newFolder.event, files: newFiles) { text, file in
+            var text = text
+            return text.withUTF8 { ReadLineParser.parse($0, as: newFiles[file].format) }
+        }
+        if let carried {
             log = carried
             timeOrderStore = nil
             span = Self.span(of: log.reads[...])
@@ -176,59 +181,6 @@ public actor RaceState {
         appendedReads = []
         live = nil
         changed()
-    }
-
-    /// What was read from files the new configuration still names, on its
-    /// file table: reads, rejected lines, gun markers and line counts (files
-    /// it no longer names are dropped). Times move with a corrected point
-    /// clock offset, since the offset was added when the line was read.
-    /// Nil when neither the files nor their offsets changed.
-    static func carry(_ log: ReadLog, from oldEvent: EventConfig, to newFolder: EventFolder) -> ReadLog? {
-        let newFiles = newFolder.readFiles
-        let target: [Int?] = log.files.map { old in newFiles.firstIndex { $0.path == old.path } }
-        let shift: [Millis] = log.files.indices.map { o in
-            guard let t = target[o] else { return 0 }
-            return newFolder.event.points[newFiles[t].pointIndex].clockOffset
-                - oldEvent.points[log.files[o].pointIndex].clockOffset
-        }
-        guard newFiles != log.files || shift.contains(where: { $0 != 0 }) else { return nil }
-
-        var rebuilt = ReadLog(files: newFiles)
-        for (o, t) in target.enumerated() {
-            guard let t else { continue }
-            rebuilt.lineCounts[t] = log.lineCounts[o]
-            rebuilt.ignoredCounts[t] = log.ignoredCounts[o]
-            rebuilt.controlCounts[t] = log.controlCounts[o]
-            rebuilt.otherEdgeCounts[t] = log.otherEdgeCounts[o]
-        }
-        for read in log.reads {
-            let o = Int(read.ref.file)
-            guard let f = target[o] else { continue }
-            var moved = read
-            moved.ref.file = Int32(f)
-            moved.point = Int32(newFiles[f].pointIndex)
-            moved.isBackup = newFiles[f].isBackup
-            moved.time += shift[o]
-            rebuilt.reads.append(moved)
-        }
-        for problem in log.problems {
-            let o = Int(problem.ref.file)
-            guard let f = target[o] else { continue }
-            var moved = problem
-            moved.ref.file = Int32(f)
-            // Shown from the time of the read before it, which moved too.
-            moved.after = problem.after.map { $0 + shift[o] }
-            rebuilt.problems.append(moved)
-        }
-        for marker in log.gunMarkers {
-            let o = Int(marker.ref.file)
-            guard let f = target[o] else { continue }
-            var moved = marker
-            moved.ref.file = Int32(f)
-            moved.time += shift[o]
-            rebuilt.gunMarkers.append(moved)
-        }
-        return rebuilt
     }
 
     /// The race as it stood at time of day `at` (default: the latest read);

@@ -2,8 +2,8 @@ import Testing
 
 @testable import RaceModel
 
-/// A read's point and backup flag share 16 bits: each reads back as it was
-/// set, and setting one leaves the other as it was.
+/// A read's point, backup flag and dated flag share 16 bits: each reads back
+/// as it was set, and setting one leaves the others as they were.
 @Suite("Timed read")
 struct TimedReadTests {
     let ref = LineRef(file: 3, line: 9)
@@ -11,10 +11,13 @@ struct TimedReadTests {
     @Test func pointAndBackupFlagReadBackAsGivenAtEitherEnd() {
         for point in [0, 1, 4_095, TimedRead.maxPoints - 1] {
             for backup in [false, true] {
-                let read = TimedRead(code: "c", time: 5, point: point, isBackup: backup, ref: ref, sequence: 7)
-                #expect(read.point == Int32(point))
-                #expect(read.isBackup == backup)
-                #expect(read.ref == ref && read.time == 5 && read.sequence == 7 && read.code == "c")
+                for dated in [false, true] {
+                    let read = TimedRead(
+                        code: "c", time: 5, point: point, isBackup: backup, ref: ref, sequence: 7, isDated: dated)
+                    #expect(read.point == Int32(point))
+                    #expect(read.isBackup == backup && read.isDated == dated)
+                    #expect(read.ref == ref && read.time == 5 && read.sequence == 7 && read.code == "c")
+                }
             }
         }
     }
@@ -28,6 +31,12 @@ struct TimedReadTests {
         read.point = 0
         #expect(!read.isBackup && read.point == 0)
         #expect(read != TimedRead(code: "c", time: 5, point: 0, isBackup: true, ref: ref))
+        read.isDated = true
+        read.point = Int32(TimedRead.maxPoints - 1)
+        #expect(read.isDated && !read.isBackup)
+        read.isBackup = true
+        read.isDated = false
+        #expect(read.isBackup && read.point == Int32(TimedRead.maxPoints - 1))
     }
 
     @Test func aReadTakesFortyBytes() {

@@ -78,6 +78,55 @@ import TestSupport
         }
     }
 
+    /// Lines near the event window's start, dated and undated, and a gun
+    /// marker: an edit that moves a clock offset, a gun or the event date
+    /// places them as a fresh read under the new configuration does.
+    static let windowEdgeLines: [(Int, String)] = [
+        (0, "CT01_33~1~START~guntime~02:59:59.00~0~A13C00~0"),
+        (0, "AAA1,09:00:05"), (0, "AAA2,02:59:59"),
+        (1, "AAA1,03:00:01"), (1, "1;AAA2;2025-04-06;03:00:01.000;;23;-71;6222;0;;;;;;;;KM5;1;5;D-4211"),
+        (1, "1;AAA2;2025-04-06;02:59:59.500;;23;-71;6222;0;;;;;;;;KM5;1;5;D-4211"),
+        (1, "AAA1,09:17:00"), (1, "1;AAA2;2025-04-06;09:18:30.000;;23;-71;6222;0;;;;;;;;KM5;1;5;D-4211"),
+        (0, "AAA1,09:34:00"), (0, "AAA2,09:36:10"),
+    ]
+
+    static let configEdits: [(String, String)] = [
+        ("files = [\"reads/stadium.txt\"]", "files = [\"reads/stadium.txt\"]\nclock_offset = 2"),
+        ("files = [\"reads/km5.txt\"]", "files = [\"reads/km5.txt\"]\nclock_offset = -2"),
+        ("gun = \"09:00:00\"", "gun = \"09:00:02\""),
+        ("date = 2025-04-06", "date = 2025-04-05"),
+    ]
+
+    @Test(arguments: configEdits.indices)
+    func aReloadPlacesReadsAsAFreshReadDoes(edit: Int) async throws {
+        let (from, to) = Self.configEdits[edit]
+        #expect(LiveEventFolder.config.contains(from))
+        let before = try folder()
+        let after = try EventFolder.parse(
+            path: "/tmp/none", config: LiveEventFolder.config.replacingOccurrences(of: from, with: to),
+            participants: LiveEventFolder.participants)
+        let state = referenceState(before, written: Self.windowEdgeLines)
+        _ = await state.snapshot()
+        await state.reload(after)
+        let fresh = referenceState(after, written: Self.windowEdgeLines)
+        for clock in ["03:00:00", "03:00:01", "09:20:00", "26:59:59", "30:00:00"] {
+            let at = TimeFormat.parseClock(clock)!
+            let reloaded = await state.snapshot(at: at).evaluation
+            let expected = await fresh.snapshot(at: at).evaluation
+            #expect(reloaded.standings == expected.standings, "at \(clock)")
+            #expect(reloaded.pointStats == expected.pointStats, "at \(clock)")
+            // A read taken out of the window has no line text left: its chip code stands for it.
+            #expect(reloaded.rejections.map(\.withoutText) == expected.rejections.map(\.withoutText), "at \(clock)")
+            for (r, e) in zip(reloaded.rejections, expected.rejections) where r.text != e.text {
+                #expect(r.text != nil && e.text?.contains(r.text!) == true, "\(r) at \(clock)")
+            }
+        }
+        let moved = await state.snapshot().evaluation
+        let freshly = await fresh.snapshot().evaluation
+        #expect(moved.standings == freshly.standings)
+        #expect(moved.rejections.count == freshly.rejections.count)
+    }
+
     @Test func appendingLineByLineEqualsLoadingAtOnce() async throws {
         let state = RaceState(folder: try folder())
         var numbers = [0, 0]
@@ -102,5 +151,13 @@ import TestSupport
         #expect(summary(snap) == ["1 FIN 1 0:34:00", "2 FIN 2 0:36:10", "3 FIN 3 0:38:00"])
         #expect(snap.evaluation.rejections.map(\.reason.kind) == ["malformed"])
         #expect(snap.standings(race: 0).rows[2].flags.contains(.noStartRead))
+    }
+}
+
+extension Rejection {
+    fileprivate var withoutText: Rejection {
+        var copy = self
+        copy.text = nil
+        return copy
     }
 }

@@ -110,10 +110,13 @@ public struct GunMarker: Sendable, Equatable {
     public var time: Millis
     /// Decoder sequence number of the line (CTP01 seq), -1 when none.
     public var sequence: Int32
-    public init(ref: LineRef, time: Millis, sequence: Int? = nil) {
+    /// The line gave a date (see `TimedRead.isDated`).
+    public var isDated: Bool
+    public init(ref: LineRef, time: Millis, sequence: Int? = nil, isDated: Bool = false) {
         self.ref = ref
         self.time = time
         self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
+        self.isDated = isDated
     }
 }
 
@@ -144,7 +147,7 @@ extension ReadLog {
                         text: text(), after: lastReadTimes[file]))
                 return
             }
-            gunMarkers.append(GunMarker(ref: ref, time: placed, sequence: sequence))
+            gunMarkers.append(GunMarker(ref: ref, time: placed, sequence: sequence, isDated: date != nil))
         case .control:
             controlCounts[file] += 1
         case .ignored:
@@ -176,7 +179,7 @@ extension ReadLog {
         reads.append(
             TimedRead(
                 code: raw.code, time: time, point: files[file].pointIndex,
-                isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence))
+                isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence, isDated: raw.date != nil))
         lastReadTimes[file] = time
     }
 

@@ -3,27 +3,32 @@
 /// matched again from the raw reads (chip swaps, late entries).
 ///
 /// 40 bytes, in this order so nothing pads them (a big race holds 700,000):
-/// the point and the backup flag share 16 bits.
+/// the point, the backup flag and the dated flag share 16 bits.
 public struct TimedRead: Sendable, Equatable {
     public var code: String
     /// Time of day in ms, clock offset applied.
     public var time: Millis
     public var ref: LineRef
-    /// The point's index, with the backup flag in the top bit.
+    /// The point's index, with the backup flag in the top bit and the dated flag below it.
     private var pointAndBackup: UInt16
     /// Decoder sequence number (PassingNo, CTP01 seq) where the format has one.
     public var sequence: Int32
 
     /// Points an event may have: what `pointAndBackup` holds beside the flag.
-    public static let maxPoints = 1 << 15
+    public static let maxPoints = 1 << 14
     static let backupBit: UInt16 = 1 << 15
+    static let datedBit: UInt16 = 1 << 14
+    static let flagBits = backupBit | datedBit
 
-    public init(code: String, time: Millis, point: Int, isBackup: Bool, ref: LineRef, sequence: Int? = nil) {
+    public init(
+        code: String, time: Millis, point: Int, isBackup: Bool, ref: LineRef, sequence: Int? = nil,
+        isDated: Bool = false
+    ) {
         precondition(point >= 0 && point < Self.maxPoints, "point index out of range")
         self.code = code
         self.time = time
         self.ref = ref
-        pointAndBackup = UInt16(point) | (isBackup ? Self.backupBit : 0)
+        pointAndBackup = UInt16(point) | (isBackup ? Self.backupBit : 0) | (isDated ? Self.datedBit : 0)
         self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
     }
 
@@ -31,10 +36,10 @@ public struct TimedRead: Sendable, Equatable {
     static let movedOut = TimedRead(code: "", time: 0, point: 0, isBackup: false, ref: LineRef(file: 0, line: 0))
 
     public var point: Int32 {
-        get { Int32(pointAndBackup & ~Self.backupBit) }
+        get { Int32(pointAndBackup & ~Self.flagBits) }
         set {
             precondition(newValue >= 0 && Int(newValue) < Self.maxPoints, "point index out of range")
-            pointAndBackup = UInt16(newValue) | (pointAndBackup & Self.backupBit)
+            pointAndBackup = UInt16(newValue) | (pointAndBackup & Self.flagBits)
         }
     }
 
@@ -42,6 +47,14 @@ public struct TimedRead: Sendable, Equatable {
     public var isBackup: Bool {
         get { pointAndBackup & Self.backupBit != 0 }
         set { pointAndBackup = (pointAndBackup & ~Self.backupBit) | (newValue ? Self.backupBit : 0) }
+    }
+
+    /// The line gave a date, so the read's day was not chosen by the event
+    /// window: a corrected clock offset moves it by the correction alone,
+    /// where an undated read is placed on a day again.
+    public var isDated: Bool {
+        get { pointAndBackup & Self.datedBit != 0 }
+        set { pointAndBackup = (pointAndBackup & ~Self.datedBit) | (newValue ? Self.datedBit : 0) }
     }
 }
 
