@@ -10,10 +10,12 @@ extension ReadLog {
     /// moves the reads and gun markers of its files by the difference. An
     /// undated read's day was chosen by the window, so it is placed on a day
     /// again (`EventWindow.place` gives the same day for any whole number of
-    /// days added). A read the change takes out of the window becomes a
+    /// days added). A read the edit takes out of the window becomes a
     /// rejected line; its line's text is no longer held, so its chip code
-    /// stands for it. A line rejected as outside the window is parsed again
-    /// from its kept text by `reparse` and recorded anew.
+    /// stands for it, and the read is parked in it to come back when an edit
+    /// brings it into the window again. A line rejected as outside the
+    /// window when it was read is parsed again from its kept text by
+    /// `reparse` and recorded anew.
     public func carried(
         from old: EventConfig, to new: EventConfig, files newFiles: [ReadFileInfo],
         reparse: (_ text: String, _ file: Int) -> ParsedLine
@@ -24,7 +26,8 @@ extension ReadLog {
         let offsetMoved = files.indices.contains { o in target[o].map { newOffsets[$0] != oldOffsets[o] } ?? false }
         guard newFiles != files || offsetMoved || old.window != new.window || old.date != new.date else { return nil }
 
-        let placing = Placing(old: old, new: new, oldOffsets: oldOffsets, newOffsets: newOffsets)
+        let read = LineTimes(date: old.date, offsets: oldOffsets)
+        let place = Placing(date: new.date, window: new.window, offsets: newOffsets)
         var rebuilt = ReadLog(files: newFiles)
         for (o, t) in target.enumerated() {
             guard let t else { continue }
@@ -34,47 +37,36 @@ extension ReadLog {
             rebuilt.otherEdgeCounts[t] = otherEdgeCounts[o]
         }
         rebuilt.reads.reserveCapacity(reads.count)
-        for read in reads {
-            let o = Int(read.ref.file)
+        for timed in reads {
+            let o = Int(timed.ref.file)
             guard let f = target[o] else { continue }
-            var moved = read
-            moved.ref.file = Int32(f)
-            moved.point = Int32(newFiles[f].pointIndex)
-            moved.isBackup = newFiles[f].isBackup
-            guard let time = placing.time(of: read.time, dated: read.isDated, from: o, to: f) else {
-                rebuilt.problems.append(
-                    LineProblem(
-                        ref: moved.ref,
-                        reason: .outsideEventWindow(placing.stamp(of: read.time, dated: read.isDated, from: o)),
-                        text: read.code, after: rebuilt.lastReadTimes[f]))
-                continue
-            }
-            moved.time = time
-            rebuilt.reads.append(moved)
-            rebuilt.lastReadTimes[f] = time
+            var moved = timed.onFile(f, of: newFiles)
+            moved.time = read.lineTime(of: timed.time, dated: timed.isDated, file: o)
+            rebuilt.add(moved, placedBy: place)
         }
         for marker in gunMarkers {
             let o = Int(marker.ref.file)
             guard let f = target[o] else { continue }
             var moved = marker
             moved.ref.file = Int32(f)
-            guard let time = placing.time(of: marker.time, dated: marker.isDated, from: o, to: f) else {
-                let stamp = placing.stamp(of: marker.time, dated: marker.isDated, from: o)
-                rebuilt.problems.append(
-                    LineProblem(
-                        ref: moved.ref, reason: .outsideEventWindow("gun marker " + stamp), text: "gun marker",
-                        after: rebuilt.lastReadTimes[f]))
-                continue
-            }
-            moved.time = time
-            rebuilt.gunMarkers.append(moved)
+            moved.time = read.lineTime(of: marker.time, dated: marker.isDated, file: o)
+            rebuilt.add(moved, placedBy: place)
         }
         for problem in problems {
             let o = Int(problem.ref.file)
             guard let f = target[o] else { continue }
             var moved = problem
             moved.ref.file = Int32(f)
-            moved.after = nil
+            switch problem.parked {
+            case .read(let parked):
+                rebuilt.add(parked.onFile(f, of: newFiles), placedBy: place)
+                continue
+            case .gunMarker(var parked):
+                parked.ref.file = Int32(f)
+                rebuilt.add(parked, placedBy: place)
+                continue
+            case nil: break
+            }
             if case .outsideEventWindow(let stamp) = problem.reason,
                 let again = Self.reRecorded(
                     moved, stamp: stamp, parsed: reparse(problem.text, f), files: newFiles, event: new,
@@ -91,23 +83,44 @@ extension ReadLog {
         return rebuilt
     }
 
-    /// Each rejected line shown from the time of the read before it in its
-    /// file, as recording the lines in order gives it: those reads moved.
-    private mutating func timeProblemsAfterTheirFilesReads() {
-        func order(_ ref: LineRef) -> Int { Int(ref.generation) << 32 | Int(ref.line) }
-        var byFile = [[(order: Int, time: Millis)]](repeating: [], count: files.count)
-        for read in reads { byFile[Int(read.ref.file)].append((order(read.ref), read.time)) }
-        for f in byFile.indices { byFile[f].sort { $0.order < $1.order } }
-        for i in problems.indices {
-            let reads = byFile[Int(problems[i].ref.file)]
-            let key = order(problems[i].ref)
-            var (low, high) = (0, reads.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if reads[mid].order < key { low = mid + 1 } else { high = mid }
-            }
-            problems[i].after = low > 0 ? reads[low - 1].time : nil
+    /// `read`, its time as its line gave it, placed by the new configuration,
+    /// or parked in a rejected line when the window does not hold it.
+    private mutating func add(_ read: TimedRead, placedBy place: Placing) {
+        let f = Int(read.ref.file)
+        guard let time = place.time(of: read.time, dated: read.isDated, file: f) else {
+            problems.append(
+                LineProblem(
+                    ref: read.ref, reason: .outsideEventWindow(Self.stamp(lineTime: read.time, dated: read.isDated)),
+                    text: read.code, parked: .read(read)))
+            return
         }
+        var placed = read
+        placed.time = time
+        reads.append(placed)
+        lastReadTimes[f] = time
+    }
+
+    private mutating func add(_ marker: GunMarker, placedBy place: Placing) {
+        guard let time = place.time(of: marker.time, dated: marker.isDated, file: Int(marker.ref.file)) else {
+            let stamp = Self.stamp(lineTime: marker.time, dated: marker.isDated)
+            problems.append(
+                LineProblem(
+                    ref: marker.ref, reason: .outsideEventWindow("gun marker " + stamp), text: "gun marker",
+                    parked: .gunMarker(marker)))
+            return
+        }
+        var placed = marker
+        placed.time = time
+        gunMarkers.append(placed)
+    }
+
+    /// The date and time as the line gave them, as a rejection names them.
+    static func stamp(lineTime: Millis, dated: Bool) -> String {
+        let days = lineTime >= 0 ? lineTime / EventWindow.day : -((-lineTime + EventWindow.day - 1) / EventWindow.day)
+        let timeOfDay = lineTime - days * EventWindow.day
+        return stamp(
+            RawRead(
+                code: "", date: dated ? CivilDate(daysSinceEpoch: days) : nil, timeOfDay: timeOfDay, format: .manual))
     }
 
     /// A line rejected as outside the window, recorded again under the new
@@ -131,37 +144,64 @@ extension ReadLog {
             eventDate: event.date, window: event.window, clockOffset: offset, text: problem.text)
         return again
     }
+
+    /// Each rejected line shown from the time of the read before it in its
+    /// file, as recording the lines in order gives it: those reads moved.
+    /// The latest read of each file likewise, for the lines still to come.
+    private mutating func timeProblemsAfterTheirFilesReads() {
+        func order(_ ref: LineRef) -> Int { Int(ref.generation) << 32 | Int(ref.line) }
+        var byFile = [[(order: Int, time: Millis)]](repeating: [], count: files.count)
+        for read in reads { byFile[Int(read.ref.file)].append((order(read.ref), read.time)) }
+        for f in byFile.indices {
+            byFile[f].sort { $0.order < $1.order }
+            lastReadTimes[f] = byFile[f].last?.time
+        }
+        for i in problems.indices {
+            let reads = byFile[Int(problems[i].ref.file)]
+            let key = order(problems[i].ref)
+            var (low, high) = (0, reads.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if reads[mid].order < key { low = mid + 1 } else { high = mid }
+            }
+            problems[i].after = low > 0 ? reads[low - 1].time : nil
+        }
+    }
 }
 
-/// Times read under one configuration, placed as the other places them.
+extension TimedRead {
+    /// The read as a line of file `f` of `files` gives it.
+    fileprivate func onFile(_ f: Int, of files: [ReadFileInfo]) -> TimedRead {
+        var moved = self
+        moved.ref.file = Int32(f)
+        moved.point = Int32(files[f].pointIndex)
+        moved.isBackup = files[f].isBackup
+        return moved
+    }
+}
+
+/// Times on the event clock back to the times their lines gave (see
+/// `LineProblem.Parked`), under the configuration they were read with.
+private struct LineTimes {
+    let date: CivilDate
+    let offsets: [Millis]
+
+    func lineTime(of time: Millis, dated: Bool, file: Int) -> Millis {
+        let line = time - offsets[file]
+        return dated ? line + date.daysSinceEpoch * EventWindow.day : line
+    }
+}
+
+/// Times as their lines gave them, placed as a fresh read under a configuration places them.
 private struct Placing {
-    let oldDate: CivilDate
-    let newDate: CivilDate
+    let date: CivilDate
     let window: EventWindow
-    let oldOffsets: [Millis]
-    let newOffsets: [Millis]
+    let offsets: [Millis]
 
-    init(old: EventConfig, new: EventConfig, oldOffsets: [Millis], newOffsets: [Millis]) {
-        oldDate = old.date
-        newDate = new.date
-        window = new.window
-        self.oldOffsets = oldOffsets
-        self.newOffsets = newOffsets
-    }
-
-    /// Nil when the new window does not hold it.
-    func time(of time: Millis, dated: Bool, from o: Int, to f: Int) -> Millis? {
-        let read = time - oldOffsets[o]
-        guard dated else { return window.place(timeOfDay: read + newOffsets[f]) }
-        let placed = read + (oldDate.daysSinceEpoch - newDate.daysSinceEpoch) * EventWindow.day + newOffsets[f]
-        return window.contains(placed) ? placed : nil
-    }
-
-    /// The date and time as the line gave them, as a rejection names them.
-    func stamp(of time: Millis, dated: Bool, from o: Int) -> String {
-        let read = time - oldOffsets[o]
-        let days = read >= 0 ? read / EventWindow.day : -((-read + EventWindow.day - 1) / EventWindow.day)
-        let date = dated ? CivilDate(daysSinceEpoch: oldDate.daysSinceEpoch + days) : nil
-        return ReadLog.stamp(RawRead(code: "", date: date, timeOfDay: read - days * EventWindow.day, format: .manual))
+    /// Nil when the window does not hold it.
+    func time(of lineTime: Millis, dated: Bool, file: Int) -> Millis? {
+        guard dated else { return window.place(timeOfDay: lineTime + offsets[file]) }
+        let time = lineTime - date.daysSinceEpoch * EventWindow.day + offsets[file]
+        return window.contains(time) ? time : nil
     }
 }

@@ -97,11 +97,24 @@ public struct LineProblem: Sendable, Equatable {
     /// Time of the last read before it in the same file: a line that cannot
     /// be timed is shown from when the mat wrote it, as near as can be told.
     public var after: Millis?
-    public init(ref: LineRef, reason: RejectReason, text: String, after: Millis? = nil) {
+    /// A read or gun marker a reload's edit took out of the event window
+    /// (`ReadLog.carried`), its line no longer held: kept so a later edit
+    /// that brings it back in places it again.
+    public var parked: Parked?
+    public init(ref: LineRef, reason: RejectReason, text: String, after: Millis? = nil, parked: Parked? = nil) {
         self.ref = ref
         self.reason = reason
         self.text = text
         self.after = after
+        self.parked = parked
+    }
+
+    /// Its time is the one its line gave: the date and time of day as
+    /// milliseconds since 1970-01-01 for a dated line, the time of day for
+    /// an undated one, with no clock offset.
+    public enum Parked: Sendable, Equatable {
+        case read(TimedRead)
+        case gunMarker(GunMarker)
     }
 }
 
