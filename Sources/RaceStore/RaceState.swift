@@ -165,8 +165,7 @@ public actor RaceState {
             corrections: newFolder.corrections)
         let newFiles = newFolder.readFiles
         let carried = log.carried(from: oldEvent, to: newFolder.event, files: newFiles) { text, file in
-            var text = text
-            return text.withUTF8 { ReadLineParser.parse($0, as: newFiles[file].format) }
+            ReadLineParser.parse(text, as: newFiles[file].format)
         }
         if let carried {
             log = carried

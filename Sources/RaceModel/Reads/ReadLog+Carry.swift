@@ -55,8 +55,6 @@ extension ReadLog {
         for problem in problems {
             let o = Int(problem.ref.file)
             guard let f = target[o] else { continue }
-            var moved = problem
-            moved.ref.file = Int32(f)
             switch problem.parked {
             case .read(let parked):
                 rebuilt.add(parked.onFile(f, of: newFiles), placedBy: place)
@@ -67,6 +65,8 @@ extension ReadLog {
                 continue
             case nil: break
             }
+            var moved = problem
+            moved.ref.file = Int32(f)
             if case .outsideEventWindow(let stamp) = problem.reason,
                 let again = Self.reRecorded(
                     moved, stamp: stamp, parsed: reparse(problem.text, f), files: newFiles, event: new,
@@ -97,7 +97,6 @@ extension ReadLog {
         var placed = read
         placed.time = time
         reads.append(placed)
-        lastReadTimes[f] = time
     }
 
     private mutating func add(_ marker: GunMarker, placedBy place: Placing) {
@@ -116,8 +115,7 @@ extension ReadLog {
 
     /// The date and time as the line gave them, as a rejection names them.
     static func stamp(lineTime: Millis, dated: Bool) -> String {
-        let days = lineTime >= 0 ? lineTime / EventWindow.day : -((-lineTime + EventWindow.day - 1) / EventWindow.day)
-        let timeOfDay = lineTime - days * EventWindow.day
+        let (days, timeOfDay) = TimeFormat.daysAndTimeOfDay(lineTime)
         return stamp(
             RawRead(
                 code: "", date: dated ? CivilDate(daysSinceEpoch: days) : nil, timeOfDay: timeOfDay, format: .manual))
@@ -152,19 +150,13 @@ extension ReadLog {
         func order(_ ref: LineRef) -> Int { Int(ref.generation) << 32 | Int(ref.line) }
         var byFile = [[(order: Int, time: Millis)]](repeating: [], count: files.count)
         for read in reads { byFile[Int(read.ref.file)].append((order(read.ref), read.time)) }
-        for f in byFile.indices {
-            byFile[f].sort { $0.order < $1.order }
-            lastReadTimes[f] = byFile[f].last?.time
-        }
+        for f in byFile.indices { byFile[f].sort { $0.order < $1.order } }
+        let orders = byFile.map { $0.map(\.order) }
+        for f in byFile.indices { lastReadTimes[f] = byFile[f].last?.time }
         for i in problems.indices {
-            let reads = byFile[Int(problems[i].ref.file)]
-            let key = order(problems[i].ref)
-            var (low, high) = (0, reads.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if reads[mid].order < key { low = mid + 1 } else { high = mid }
-            }
-            problems[i].after = low > 0 ? reads[low - 1].time : nil
+            let f = Int(problems[i].ref.file)
+            let before = orders[f].lowerBound(order(problems[i].ref))
+            problems[i].after = before > 0 ? byFile[f][before - 1].time : nil
         }
     }
 }

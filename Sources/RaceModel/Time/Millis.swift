@@ -69,14 +69,20 @@ public enum TimeFormat {
 
     /// `HH:MM:SS` for a time of day; days past the event date wrap with a `+1d` suffix.
     public static func timeOfDay(_ ms: Millis, millis: Bool = false) -> String {
-        let day = 86_400_000
-        let days = ms >= 0 ? ms / day : -((-ms + day - 1) / day)
-        let inDay = ms - days * day
+        let (days, inDay) = daysAndTimeOfDay(ms)
         let totalSeconds = inDay / 1000
         var out = "\(pad2(totalSeconds / 3600)):\(pad2((totalSeconds / 60) % 60)):\(pad2(totalSeconds % 60))"
         if millis { out += "." + String(inDay % 1000 + 1000).dropFirst() }
         if days != 0 { out += days > 0 ? "+\(days)d" : "\(days)d" }
         return out
+    }
+
+    /// Whole days from midnight (rounded down, so before it they are
+    /// negative) and the time of day left over.
+    static func daysAndTimeOfDay(_ ms: Millis) -> (days: Int, timeOfDay: Millis) {
+        let day = 86_400_000
+        let days = ms >= 0 ? ms / day : -((-ms + day - 1) / day)
+        return (days, ms - days * day)
     }
 
     /// Pace as `M:SS/km` from milliseconds per kilometre.
