@@ -21,7 +21,9 @@ let package = Package(
     ],
     targets: [
         // Pure, value-typed domain: event configuration, participants, reads and the timing rules.
-        .target(name: "RaceModel"),
+        .target(name: "RaceModel", dependencies: ["CPrefetch"]),
+        // A CPU hint Swift lacks: fetching a table's slot before it is read.
+        .systemLibrary(name: "CPrefetch"),
         // Read-line parsers, event-folder loading and file tailing.
         .target(
             name: "TimingIngest",

@@ -171,6 +171,37 @@ import RaceModel
             participants: "bib,name,race,chip\n1,A,marathon,C1\n2,B,marathon,c1")
     }
 
+    /// Repeats are checked a few rows behind the parsing; the error is still
+    /// the first fault of the file in line order, whatever kind it is.
+    @Test func theFirstFaultInLineOrderIsReported() {
+        func rows(_ range: ClosedRange<Int>) -> String {
+            range.map { "\($0),Runner \($0),marathon,C\($0)\n" }.joined()
+        }
+        let header = "bib,name,race,chip\n"
+        // A repeat, then a bad row within the lag, then a CSV fault: the repeat (line 4).
+        expectError(
+            "duplicate bib 2 (first on line 3)", file: "participants.csv", line: 4,
+            participants: header + rows(1...2) + "2,Again,marathon,X\n" + "5,Bad,10k,Y\n" + "6,\"open")
+        expectError(
+            "is already given to the runner on line 2", file: "participants.csv", line: 5,
+            participants: header + rows(1...3) + "9,Again,marathon,c1\n" + "\"unclosed")
+        // A bad row before a repeat: the bad row.
+        expectError(
+            "unknown race '10k'", file: "participants.csv", line: 3,
+            participants: header + rows(1...1) + "5,Bad,10k,Y\n" + rows(2...3) + "2,Again,marathon,X\n")
+        // A repeat far past the lag, and one among the file's last rows.
+        expectError(
+            "duplicate bib 3 (first on line 4)", file: "participants.csv", line: 42,
+            participants: header + rows(1...40) + "3,Again,marathon,X\n")
+        expectError(
+            "duplicate bib 1 (first on line 2)", file: "participants.csv", line: 42,
+            participants: header + rows(1...40) + "1,Again,marathon,X\n" + rows(41...43))
+        // Only the first of two repeats.
+        expectError(
+            "duplicate bib 7 (first on line 8)", file: "participants.csv", line: 22,
+            participants: header + rows(1...20) + "7,Again,marathon,X\n" + "8,Again,marathon,Y\n")
+    }
+
     @Test func missingFolderSaysWhichFile() {
         do {
             _ = try EventFolder.load("/nonexistent/event-folder")

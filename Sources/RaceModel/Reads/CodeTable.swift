@@ -27,7 +27,7 @@ public struct CodeTable: Sendable {
         .filled(Slot(key: "", value: 0, hash: .min), count: size)
     }
 
-    static func hash(_ key: String) -> Int32 {
+    public static func hash(_ key: String) -> Int32 {
         // Over the bytes in place (a code is nearly always a small string held inline).
         let h = Int32(
             truncatingIfNeeded: key.utf8.withContiguousStorageIfAvailable(hash)
@@ -54,6 +54,7 @@ public struct CodeTable: Sendable {
     struct Lookup {
         fileprivate let slots: UnsafeBufferPointer<Slot>
         fileprivate let mask: Int
+        fileprivate let count: Int
 
         fileprivate func slot(of key: String, hash: Int32) -> (slot: Int, found: Bool) {
             var i = Int(hash) & mask
@@ -66,13 +67,26 @@ public struct CodeTable: Sendable {
         }
 
         subscript(key: String) -> Int? {
-            let (i, found) = slot(of: key, hash: CodeTable.hash(key))
+            self[key, hash: CodeTable.hash(key)]
+        }
+
+        /// `hash`: `CodeTable.hash(key)`, when the caller has it already.
+        subscript(key: String, hash hash: Int32) -> Int? {
+            let (i, found) = slot(of: key, hash: hash)
             return found ? Int(slots[inPlace: i].value) : nil
         }
+
+        /// Asks for the memory where a key of this hash is looked for, so a
+        /// run of lookups waits on memory once, not once each.
+        func prefetch(hash: Int32) {
+            slots.prefetch(Int(hash) & mask)
+        }
+
+        var isEmpty: Bool { count == 0 }
     }
 
     func withLookup<T>(_ body: (Lookup) -> T) -> T {
-        slots.withUnsafeBufferPointer { body(Lookup(slots: $0, mask: mask)) }
+        slots.withUnsafeBufferPointer { body(Lookup(slots: $0, mask: mask, count: count)) }
     }
 
     /// Sets or replaces the value of `key`.
@@ -80,9 +94,14 @@ public struct CodeTable: Sendable {
         if let i = insertIfAbsent(key, value) { slots[i].value = Int32(value) }
     }
 
+    /// The same with `hash`: `CodeTable.hash(key)`, computed ahead to prefetch its slot.
+    mutating func set(_ key: String, _ value: Int, hash: Int32) {
+        if let i = insertIfAbsent(key, value, hash: hash) { slots[i].value = Int32(value) }
+    }
+
     /// The slot already holding `key`, or nil once `key` is put in with `value`.
-    private mutating func insertIfAbsent(_ key: String, _ value: Int) -> Int? {
-        let h = Self.hash(key)
+    private mutating func insertIfAbsent(_ key: String, _ value: Int, hash: Int32? = nil) -> Int? {
+        let h = hash ?? Self.hash(key)
         var (i, found) = slot(of: key, hash: h)
         if found { return i }
         if (count + 1) * 2 > slots.count {
@@ -103,6 +122,16 @@ public struct CodeTable: Sendable {
     /// (a loader checking 50,000 bibs for repeats misses the cache on each).
     public mutating func value(of key: String, orSet value: Int) -> Int? {
         insertIfAbsent(key, value).map { Int(slots[$0].value) }
+    }
+
+    /// The same with `hash`: `CodeTable.hash(key)`, computed ahead to prefetch its slot.
+    public mutating func value(of key: String, hash: Int32, orSet value: Int) -> Int? {
+        insertIfAbsent(key, value, hash: hash).map { Int(slots[$0].value) }
+    }
+
+    /// Fetches early where a key of `hash` goes (`Lookup.prefetch(hash:)`).
+    public func prefetch(hash: Int32) {
+        withLookup { $0.prefetch(hash: hash) }
     }
 
     /// Every key with its value, in no particular order.

@@ -8,10 +8,23 @@ public struct ParticipantDirectory: Sendable {
         func table(ofChips chips: Bool) -> CodeTable {
             var table = CodeTable(capacity: participants.count)
             participants.withUnsafeBufferPointer { participants in
+                func code(_ i: Int) -> String {
+                    chips ? participants[inPlace: i].chip ?? "" : participants[inPlace: i].bib
+                }
+                // Each code's slot fetched a few codes ahead (see `group`).
+                var ahead = HashesAhead()
+                func fetch(_ i: Int) {
+                    let hash = CodeTable.hash(code(i))
+                    table.prefetch(hash: hash)
+                    ahead.push(hash)
+                }
+                for i in participants.indices.prefix(HashesAhead.distance) { fetch(i) }
                 for i in participants.indices {
-                    let code = chips ? participants[inPlace: i].chip ?? "" : participants[inPlace: i].bib
+                    let hash = ahead.pop()
+                    if i + HashesAhead.distance < participants.count { fetch(i + HashesAhead.distance) }
+                    let code = code(i)
                     if chips && code.isEmpty { continue }
-                    table.set(code, i)
+                    table.set(code, i, hash: hash)
                     let lower = code.lowercasedIfNeeded
                     if lower != code { table.set(lower, i) }
                 }
@@ -34,10 +47,20 @@ public struct ParticipantDirectory: Sendable {
         let byBib: CodeTable.Lookup
 
         func runner(forCode code: String) -> Int? {
-            if let i = byChip[code] ?? byBib[code] { return i }
+            runner(forCode: code, hash: CodeTable.hash(code))
+        }
+
+        /// `hash`: `CodeTable.hash(code)`, which both tables share.
+        func runner(forCode code: String, hash: Int32) -> Int? {
+            if let i = byChip[code, hash: hash] ?? byBib[code, hash: hash] { return i }
             let lower = code.lowercasedIfNeeded
             guard lower != code else { return nil }
             return byChip[lower] ?? byBib[lower]
+        }
+
+        /// Fetches early where `code` is looked for first (by its hash).
+        func prefetch(hash: Int32) {
+            (byChip.isEmpty ? byBib : byChip).prefetch(hash: hash)
         }
     }
 
@@ -146,14 +169,18 @@ public struct RaceComputation: Sendable {
         directory.withLookup { place(read, in: log, lookup: $0) }
     }
 
-    func place(_ read: TimedRead, in log: ReadLog, lookup: ParticipantDirectory.Lookup) -> Placement {
+    /// `hash`: `CodeTable.hash(read.code)`, when the caller has it already.
+    func place(_ read: TimedRead, in log: ReadLog, lookup: ParticipantDirectory.Lookup, hash: Int32? = nil)
+        -> Placement
+    {
         if !corrections.isEmpty {
             if let line = corrections.ignoringLine(read, file: log.files[Int(read.ref.file)].path) {
                 return .ignored(line: line)
             }
             if let r = corrections.swappedRunner(code: read.code, time: read.time) { return .runner(r) }
         }
-        return lookup.runner(forCode: read.code).map(Placement.runner) ?? .unmatched
+        return lookup.runner(forCode: read.code, hash: hash ?? CodeTable.hash(read.code)).map(Placement.runner)
+            ?? .unmatched
     }
 
     /// Reads grouped by runner, so timelines can be recomputed at any time
@@ -184,8 +211,20 @@ public struct RaceComputation: Sendable {
                 reads.withUnsafeBufferPointer { reads in
                     directory.withLookup { lookup in
                         var part = MatchedPart(range: range, runners: runners)
+                        // Each read's table slot is asked for a few reads ahead: the tables
+                        // of a big field are far bigger than the caches, and one lookup
+                        // after another, each waiting on memory, was an eighth of a run.
+                        var ahead = HashesAhead()
+                        func fetch(_ i: Int) {
+                            let hash = CodeTable.hash(reads[inPlace: i].code)
+                            lookup.prefetch(hash: hash)
+                            ahead.push(hash)
+                        }
+                        for i in range.prefix(HashesAhead.distance) { fetch(i) }
                         for i in range {
-                            switch place(reads[inPlace: i], in: log, lookup: lookup) {
+                            let hash = ahead.pop()
+                            if i + HashesAhead.distance < range.upperBound { fetch(i + HashesAhead.distance) }
+                            switch place(reads[inPlace: i], in: log, lookup: lookup, hash: hash) {
                             case .runner(let r):
                                 out.value[i] = Int32(r)
                                 part.counts[r] += 1
