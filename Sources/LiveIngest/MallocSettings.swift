@@ -16,6 +16,18 @@ public enum MallocSettings {
         mallopt(name: -3, value: 256 << 10)  // M_MMAP_THRESHOLD in malloc.h
     }
 
+    /// Called first thing in every racedash process too. A worker thread's
+    /// malloc arena grows its heap a page at a time, each page made
+    /// writable with a call of its own under the process's memory-map lock,
+    /// and gives back any free top over 128 KiB, to grow it again at the
+    /// next allocation. A 50,000-runner `results` made 4,400 such calls,
+    /// the two cores queueing on the lock while the timelines were built.
+    /// Heaps made with 16 MiB of room: 1,400 calls, 5% less CPU, the same
+    /// peak (pages never touched cost no memory).
+    public static func growHeapsInBigSteps() {
+        mallopt(name: -2, value: 16 << 20)  // M_TOP_PAD in malloc.h
+    }
+
     /// glibc gives threads malloc arenas of their own, up to eight per core, and
     /// each arena keeps the pieces freed in it. A live feed runs a tailing thread
     /// per read file beside the worker pool: at 50,000 runners its catch-up held

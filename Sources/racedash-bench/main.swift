@@ -89,6 +89,7 @@ func ensureEvent(at dir: String, runners: Int) throws {
 }
 
 MallocSettings.returnBigBlocksOnFree()  // as every racedash process does
+MallocSettings.growHeapsInBigSteps()
 let options: BenchOptions
 do { options = try BenchOptions(Array(CommandLine.arguments.dropFirst())) } catch {
     FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))

@@ -18,6 +18,7 @@ struct Racedash: AsyncParsableCommand {
     /// rather than "Unexpected argument".
     static func main() async {
         MallocSettings.returnBigBlocksOnFree()
+        MallocSettings.growHeapsInBigSteps()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
         if let first = arguments.first, let problem = SubcommandGuess.problem(first, commands: commands) {
