@@ -62,7 +62,7 @@ public enum CSVReport {
                     rows.forEachRow(in: (batch.lowerBound + range.lowerBound)..<(batch.lowerBound + range.upperBound)) {
                         s, p, place in
                         write(
-                            s, p, place: place, ageGroup: labels.label(sex: p.sex, age: p.age),
+                            s, p, place: place, ageGroup: labels.label(sex: p.pointee.sex, age: p.pointee.age),
                             race: race, precision: precision, before: before, after: after, into: part)
                     }
                     return part
@@ -97,48 +97,53 @@ public enum CSVReport {
     static let newline = UInt8(ascii: "\n")
 
     /// One runner's line, in `fixedColumns` order, then the split columns.
+    /// The row and participant are read where they lie: handed over as values,
+    /// each was copied, its arrays and strings retained and released, per row.
     static func write(
-        _ s: Standing, _ p: Participant, place: Int?, ageGroup: String, race: Race, precision: TimePrecision,
+        _ s: UnsafePointer<Standing>, _ p: UnsafePointer<Participant>, place: Int?, ageGroup: String, race: Race,
+        precision: TimePrecision,
         before: Int, after: Int, into out: ByteWriter
     ) {
         if let place { out.int(place) }
         out.byte(comma)
-        out.field(p.bib)
+        out.field(p.pointee.bib)
         out.byte(comma)
-        out.field(p.name)
+        out.field(p.pointee.name)
         out.byte(comma)
-        if let sex = p.sex { out.field(sex.rawValue) }
+        if let sex = p.pointee.sex { out.field(sex.rawValue) }
         out.byte(comma)
         out.field(ageGroup)
         out.byte(comma)
-        if let country = p.country { out.field(country) }
+        if let country = p.pointee.country { out.field(country) }
         out.byte(comma)
-        if let club = p.club { out.field(club) }
+        if let club = p.pointee.club { out.field(club) }
         out.byte(comma)
         out.field(race.id)
         out.byte(comma)
-        out.field(p.division.rawValue)
+        out.field(p.pointee.division.rawValue)
         out.byte(comma)
-        out.field(s.status.rawValue)
+        out.field(s.pointee.status.rawValue)
         out.byte(comma)
-        out.time(s.gunTime, precision)
+        out.time(s.pointee.gunTime, precision)
         out.byte(comma)
-        out.time(s.netTime, precision)
+        out.time(s.pointee.netTime, precision)
         // Three places and the flags written without an array made for them: 50,000 rows.
         out.byte(comma)
-        if let place = s.sexPlace { out.int(place) }
+        if let place = s.pointee.sexPlace { out.int(place) }
         out.byte(comma)
-        if let place = s.ageGroupPlace { out.int(place) }
+        if let place = s.pointee.ageGroupPlace { out.int(place) }
         out.byte(comma)
-        if let place = s.divisionPlace { out.int(place) }
+        if let place = s.pointee.divisionPlace { out.int(place) }
         out.byte(comma)
-        if let last = s.lastCheckpoint { out.field(race.checkpoints[last].id) }
+        if let last = s.pointee.lastCheckpoint { out.field(race.checkpoints[last].id) }
         out.byte(comma)
-        if !s.flags.isEmpty || !s.corrections.isEmpty { out.field(s.flagLabels.joined(separator: ";")) }
+        if !s.pointee.flags.isEmpty || !s.pointee.corrections.isEmpty {
+            out.field(s.pointee.flagLabels.joined(separator: ";"))
+        }
         for _ in 0..<before { out.byte(comma) }
-        for c in 0..<s.checkpointCount {
+        for c in 0..<s.pointee.checkpointCount {
             out.byte(comma)
-            out.time(s.split(c), precision)
+            out.time(s.pointee.split(c), precision)
         }
         for _ in 0..<after { out.byte(comma) }
         out.byte(newline)

@@ -162,12 +162,22 @@ extension ChunkedArray {
                 guard order[start] != start else { continue }
                 let carried = slot(start).move()
                 var hole = start
+                // The elements a few steps further along the cycle, fetched
+                // ahead: each step reads one from anywhere in the array.
+                var (look, cycleSeen) = (start, false)
+                func lookFurther() {
+                    guard !cycleSeen else { return }
+                    look = order[look]
+                    if look == start { cycleSeen = true } else { slot(look).prefetch() }
+                }
+                for _ in 0..<4 { lookFurther() }
                 while true {
                     let next = order[hole]
                     if next == start {
                         slot(hole).initialize(to: carried)
                         break
                     }
+                    lookFurther()
                     precondition(!placed[next], "order is not a permutation")
                     slot(hole).moveInitialize(from: slot(next), count: 1)
                     placed[next] = true

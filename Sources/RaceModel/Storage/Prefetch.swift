@@ -4,12 +4,28 @@ extension UnsafeBufferPointer {
     /// Asks for element `i`'s memory ahead of its use (a hint: no effect on
     /// what is read). Work that jumps about a big array waits on memory once
     /// per element; asked for early, those waits overlap.
-    @inline(__always) func prefetch(_ i: Int) {
+    @inline(__always) public func prefetch(_ i: Int) {
         guard let base = baseAddress else { return }
-        racedash_prefetch(base + i)
-        // An element may run on into the next cache line.
-        if MemoryLayout<Element>.stride > 8 {
-            racedash_prefetch(UnsafeRawPointer(base + i) + (MemoryLayout<Element>.stride - 1))
+        UnsafeRawPointer(base + i).prefetch(bytes: MemoryLayout<Element>.stride)
+    }
+}
+
+extension UnsafeMutablePointer {
+    /// The same for the element here.
+    @usableFromInline func prefetch() {
+        UnsafeRawPointer(self).prefetch(bytes: MemoryLayout<Pointee>.stride)
+    }
+}
+
+extension UnsafeRawPointer {
+    /// Every cache line of the `bytes` from here: an element may start
+    /// anywhere in a line and run on into the next ones.
+    @inline(__always) func prefetch(bytes: Int) {
+        var offset = 0
+        while offset < bytes {
+            racedash_prefetch(self + offset)
+            offset += 64
         }
+        if bytes > 1 { racedash_prefetch(self + (bytes - 1)) }
     }
 }

@@ -86,6 +86,8 @@ public struct StandingsBuilder: Sendable {
         var runStart = 0
         while runStart < order.count {
             var runEnd = runStart + 1
+            // The keys in rank order lie all over their array: each fetched a few places ahead.
+            if runEnd + 8 < order.count { keys.withUnsafeBufferPointer { $0.prefetch(order[runEnd + 8]) } }
             while runEnd < order.count && keys[order[runEnd]] == keys[order[runStart]] { runEnd += 1 }
             if runEnd - runStart > 1 {
                 let bibs = participants
@@ -203,7 +205,11 @@ public struct StandingsBuilder: Sendable {
         participants.withUnsafeBufferPointer { participants in
             rows.updateEachChunk { _, chunk in
                 // Each row in place: one copied out retains its arrays, 50,000 times a snapshot.
-                for row in chunk.indices.lazy.map({ chunk.baseAddress! + $0 }) {
+                for i in chunk.indices {
+                    // Rows in standings order read their participants all over the list: each
+                    // fetched a few rows ahead, where waiting on every one was nine tenths of this loop.
+                    if i + 8 < chunk.count { participants.prefetch((chunk.baseAddress! + i + 8).pointee.runner) }
+                    let row = chunk.baseAddress! + i
                     if let last = row.pointee.lastCheckpoint, let t = row.pointee.rankTime, let best = leader[last] {
                         row.pointee.gap = t - best
                     }
