@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (see docs/architecture.md):
-//   RaceModel <- TimingIngest <- RaceStore <- LiveIngest
+//   (CPrefetch, a prefetch hint) <- RaceModel <- TimingIngest <- RaceStore <- LiveIngest
 //   RaceModel <- Snapshots <- RaceStore, ResultsReport, Dashboard
 //   ScreenGrid <- Dashboard, TerminalBackend (ncurses via CNCurses) <- DashboardApp
 //   RaceModel, TimingIngest, SwiftNIO <- DecoderLink <- racedash, racedash-bench
