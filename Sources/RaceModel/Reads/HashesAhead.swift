@@ -1,30 +1,30 @@
-/// The code hashes of the next few items of a loop over a big code table,
-/// whose slots were prefetched (`CodeTable.prefetch(hash:)`) when they were
-/// pushed: by the time an item's turn comes, its slot is in the cache.
+/// A loop over items looked up in a big code table, each item's slot
+/// fetched a few items before its turn (`CodeTable.prefetch(hash:)`), so
+/// the lookups wait on memory together rather than one after another.
 /// Eight ahead keeps about as many memory fetches in flight as a core
 /// has room for.
-public struct HashesAhead {
-    public static let distance = 8
-    private var ring: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
-    private var first = 0
-    private var count = 0
+enum HashesAhead {
+    static let distance = 8
 
-    public init() {}
-
-    public mutating func push(_ hash: Int32) {
-        precondition(count < Self.distance, "no more than `distance` hashes ahead")
-        withUnsafeMutableBytes(of: &ring) {
-            $0.storeBytes(of: hash, toByteOffset: 4 * ((first + count) % Self.distance), as: Int32.self)
+    /// `body(i, hash(i))` for each `i` of `range` in order, `prefetch(hash(i))`
+    /// having been called `distance` items earlier; each hash made once.
+    @inline(__always)
+    static func forEach(
+        in range: Range<Int>, hash: (Int) -> Int32, prefetch: (Int32) -> Void, _ body: (Int, Int32) -> Void
+    ) {
+        var ring: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &ring) { ring in
+            func fetch(_ i: Int) {
+                let h = hash(i)
+                prefetch(h)
+                ring.storeBytes(of: h, toByteOffset: 4 * (i % distance), as: Int32.self)
+            }
+            for i in range.prefix(distance) { fetch(i) }
+            for i in range {
+                let h = ring.load(fromByteOffset: 4 * (i % distance), as: Int32.self)
+                if i + distance < range.upperBound { fetch(i + distance) }
+                body(i, h)
+            }
         }
-        count += 1
-    }
-
-    /// The oldest hash pushed.
-    public mutating func pop() -> Int32 {
-        precondition(count > 0, "no hash ahead")
-        let hash = withUnsafeBytes(of: ring) { $0.load(fromByteOffset: 4 * first, as: Int32.self) }
-        first = (first + 1) % Self.distance
-        count -= 1
-        return hash
     }
 }

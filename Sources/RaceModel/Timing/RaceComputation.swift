@@ -12,18 +12,12 @@ public struct ParticipantDirectory: Sendable {
                     chips ? participants[inPlace: i].chip ?? "" : participants[inPlace: i].bib
                 }
                 // Each code's slot fetched a few codes ahead (see `group`).
-                var ahead = HashesAhead()
-                func fetch(_ i: Int) {
-                    let hash = CodeTable.hash(code(i))
-                    table.prefetch(hash: hash)
-                    ahead.push(hash)
-                }
-                for i in participants.indices.prefix(HashesAhead.distance) { fetch(i) }
-                for i in participants.indices {
-                    let hash = ahead.pop()
-                    if i + HashesAhead.distance < participants.count { fetch(i + HashesAhead.distance) }
+                HashesAhead.forEach(
+                    in: participants.indices, hash: { CodeTable.hash(code($0)) },
+                    prefetch: { table.prefetch(hash: $0) }
+                ) { i, hash in
                     let code = code(i)
-                    if chips && code.isEmpty { continue }
+                    if chips && code.isEmpty { return }
                     table.set(code, i, hash: hash)
                     let lower = code.lowercasedIfNeeded
                     if lower != code { table.set(lower, i) }
@@ -214,16 +208,10 @@ public struct RaceComputation: Sendable {
                         // Each read's table slot is asked for a few reads ahead: the tables
                         // of a big field are far bigger than the caches, and one lookup
                         // after another, each waiting on memory, was an eighth of a run.
-                        var ahead = HashesAhead()
-                        func fetch(_ i: Int) {
-                            let hash = CodeTable.hash(reads[inPlace: i].code)
-                            lookup.prefetch(hash: hash)
-                            ahead.push(hash)
-                        }
-                        for i in range.prefix(HashesAhead.distance) { fetch(i) }
-                        for i in range {
-                            let hash = ahead.pop()
-                            if i + HashesAhead.distance < range.upperBound { fetch(i + HashesAhead.distance) }
+                        HashesAhead.forEach(
+                            in: range, hash: { CodeTable.hash(reads[inPlace: $0].code) },
+                            prefetch: { lookup.prefetch(hash: $0) }
+                        ) { i, hash in
                             switch place(reads[inPlace: i], in: log, lookup: lookup, hash: hash) {
                             case .runner(let r):
                                 out.value[i] = Int32(r)
