@@ -91,7 +91,7 @@ public struct CodeTable: Sendable {
 
     /// Sets or replaces the value of `key`.
     public mutating func set(_ key: String, _ value: Int) {
-        if let i = insertIfAbsent(key, value) { slots[i].value = Int32(value) }
+        set(key, value, hash: Self.hash(key))
     }
 
     /// The same with `hash`: `CodeTable.hash(key)`, computed ahead to prefetch its slot.
@@ -100,8 +100,7 @@ public struct CodeTable: Sendable {
     }
 
     /// The slot already holding `key`, or nil once `key` is put in with `value`.
-    private mutating func insertIfAbsent(_ key: String, _ value: Int, hash: Int32? = nil) -> Int? {
-        let h = hash ?? Self.hash(key)
+    private mutating func insertIfAbsent(_ key: String, _ value: Int, hash h: Int32) -> Int? {
         var (i, found) = slot(of: key, hash: h)
         if found { return i }
         if (count + 1) * 2 > slots.count {
@@ -121,7 +120,7 @@ public struct CodeTable: Sendable {
     /// nil is returned. One search, where a lookup and then a set took two
     /// (a loader checking 50,000 bibs for repeats misses the cache on each).
     public mutating func value(of key: String, orSet value: Int) -> Int? {
-        insertIfAbsent(key, value).map { Int(slots[$0].value) }
+        self.value(of: key, hash: Self.hash(key), orSet: value)
     }
 
     /// The same with `hash`: `CodeTable.hash(key)`, computed ahead to prefetch its slot.
