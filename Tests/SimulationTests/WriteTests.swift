@@ -11,8 +11,9 @@ import Testing
 
     @Test func writesTheWholeEventFolder() throws {
         let event = RaceSimulator.simulate(SimulationOptions(seed: 9, runners: 150))
-        let dir = temporaryFolder() + "/nested/event"
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let root = temporaryFolder()
+        let dir = root + "/nested/event"
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try event.write(to: dir)
         #expect(try String(contentsOfFile: dir + "/event.toml", encoding: .utf8) == event.eventToml)
         #expect(try String(contentsOfFile: dir + "/participants.csv", encoding: .utf8) == event.participantsCSV)
