@@ -58,6 +58,9 @@ public struct ReadLog: Sendable {
         parts = []
         let total = offsets[counts.count]
         reads = [TimedRead](unsafeUninitializedCapacity: total) { joined, count in
+            if let base = joined.baseAddress {
+                HugePages.advise(base, bytes: total * MemoryLayout<TimedRead>.stride)
+            }
             let target = UncheckedSendable(joined.baseAddress)
             _ = ParallelParts.map(count: boxes.count, work: total) { run in
                 for k in run { boxes[k].move(to: target.value.map { $0 + offsets[k] }) }

@@ -5,7 +5,7 @@ extension Array {
     /// between cores, when every timeline of a 50,000-runner field is made.
     @inlinable static func filled(_ value: Element, count: Int) -> [Element] {
         var array: [Element] = []
-        array.reserveCapacity(count)
+        array.reserveHugeCapacity(count)
         for _ in 0..<count { array.append(value) }
         return array
     }

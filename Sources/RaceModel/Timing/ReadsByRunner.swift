@@ -65,8 +65,8 @@ public struct ReadsByRunner: Sendable {
         let (origin, last) = span ?? ReadLog.timeSpan(of: reads[...]) ?? (Millis.max, Millis.min)
         let (gap, overflow) = last.subtractingReportingOverflow(origin)
         let keyed = !overflow && gap < Int(Int32.max)
-        var flat = [Int32](repeating: 0, count: total)
-        var keys = [Int32](repeating: 0, count: keyed ? total : 0)
+        var flat = [Int32].filled(0, count: total)
+        var keys = [Int32].filled(0, count: keyed ? total : 0)
         flat.withUnsafeMutableBufferPointer { flat in
             keys.withUnsafeMutableBufferPointer { keys in
                 reads.withUnsafeBufferPointer { reads in

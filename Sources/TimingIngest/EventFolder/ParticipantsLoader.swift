@@ -14,7 +14,7 @@ enum ParticipantsLoader {
         let expected = body.withUTF8 { bytes in bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
         var column: Columns? = nil
         var participants: [Participant] = []
-        participants.reserveCapacity(expected)
+        participants.reserveHugeCapacity(expected)
         var repeats = RepeatCheck(capacity: expected, file: file)
         do {
             try CSVParser.forEachRow(body, file: file) { row throws(ConfigError) in

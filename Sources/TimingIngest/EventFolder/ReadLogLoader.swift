@@ -20,7 +20,7 @@ public enum ReadLogLoader {
     ) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
-        log.reads.reserveCapacity(readCapacity(folder, files: files))
+        log.reads.reserveHugeCapacity(readCapacity(folder, files: files))
         for index in files {
             let file = folder.readFiles[index]
             let path = folder.absolutePath(of: file)
