@@ -89,11 +89,8 @@ struct ReportRows: RandomAccessCollection {
             guard let shown else {
                 standings.rows.forEachChunk(in: range) { _, chunk in
                     for j in chunk.indices {
-                        // Rows in standings order read their participants all over the list,
-                        // each fetched a few rows ahead (most of the CSV's time was waiting on them).
-                        if j + 8 < chunk.count {
-                            participants.prefetch(chunk.baseAddress!.advanced(by: j + 8).pointee.runner)
-                        }
+                        // Most of the CSV's time was waiting on the participants.
+                        participants.prefetchRunner(ahead: j, of: chunk)
                         let row = chunk.baseAddress!.advanced(by: j)
                         body(row, participants.baseAddress!.advanced(by: row.pointee.runner), row.pointee.place)
                     }

@@ -1,10 +1,8 @@
 /// A loop over items looked up in a big code table, each item's slot
 /// fetched a few items before its turn (`CodeTable.prefetch(hash:)`), so
 /// the lookups wait on memory together rather than one after another.
-/// Eight ahead keeps about as many memory fetches in flight as a core
-/// has room for.
 enum HashesAhead {
-    static let distance = 8
+    static let distance = FetchAhead.distance
 
     /// `body(i, hash(i))` for each `i` of `range` in order, `prefetch(hash(i))`
     /// having been called `distance` items earlier; each hash made once.

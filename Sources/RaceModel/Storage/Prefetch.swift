@@ -1,5 +1,11 @@
 import CPrefetch
 
+/// How far ahead loops over big tables ask for memory: eight items ahead
+/// keeps about as many fetches in flight as a core has room for.
+public enum FetchAhead {
+    public static let distance = 8
+}
+
 extension UnsafeBufferPointer {
     /// Asks for element `i`'s memory ahead of its use (a hint: no effect on
     /// what is read). Work that jumps about a big array waits on memory once

@@ -200,7 +200,7 @@ public struct RaceComputation: Sendable {
         // no pass over every read follows.
         var parts: [MatchedPart] = []
         let runnerOfRead = [Int32](unsafeUninitializedCapacity: reads.count) { out, filled in
-            if let base = out.baseAddress { HugePages.advise(base, bytes: out.count * 4) }
+            if let base = out.baseAddress { HugePages.advise(base, bytes: out.count * MemoryLayout<Int32>.stride) }
             let out = UncheckedSendable(out)
             parts = ParallelParts.map(count: reads.count) { range in
                 reads.withUnsafeBufferPointer { reads in

@@ -209,3 +209,13 @@ extension Array where Element == Millis {
         return lo
     }
 }
+
+extension UnsafeBufferPointer where Element == Participant {
+    /// Rows in standings order read their participants all over the list:
+    /// in a pass over `rows`, at row `i`, the participant of the row
+    /// `FetchAhead.distance` on is asked for.
+    @inline(__always) public func prefetchRunner(ahead i: Int, of rows: UnsafeBufferPointer<Standing>) {
+        let ahead = i + FetchAhead.distance
+        if ahead < rows.count { prefetch(rows[inPlace: ahead].runner) }
+    }
+}

@@ -87,7 +87,8 @@ public struct StandingsBuilder: Sendable {
         while runStart < order.count {
             var runEnd = runStart + 1
             // The keys in rank order lie all over their array: each fetched a few places ahead.
-            if runEnd + 8 < order.count { keys.withUnsafeBufferPointer { $0.prefetch(order[runEnd + 8]) } }
+            let ahead = runEnd + FetchAhead.distance
+            if ahead < order.count { keys.withUnsafeBufferPointer { $0.prefetch(order[ahead]) } }
             while runEnd < order.count && keys[order[runEnd]] == keys[order[runStart]] { runEnd += 1 }
             if runEnd - runStart > 1 {
                 let bibs = participants
@@ -206,9 +207,8 @@ public struct StandingsBuilder: Sendable {
             rows.updateEachChunk { _, chunk in
                 // Each row in place: one copied out retains its arrays, 50,000 times a snapshot.
                 for i in chunk.indices {
-                    // Rows in standings order read their participants all over the list: each
-                    // fetched a few rows ahead, where waiting on every one was nine tenths of this loop.
-                    if i + 8 < chunk.count { participants.prefetch((chunk.baseAddress! + i + 8).pointee.runner) }
+                    // Waiting on every participant was nine tenths of this loop.
+                    participants.prefetchRunner(ahead: i, of: UnsafeBufferPointer(chunk))
                     let row = chunk.baseAddress! + i
                     if let last = row.pointee.lastCheckpoint, let t = row.pointee.rankTime, let best = leader[last] {
                         row.pointee.gap = t - best

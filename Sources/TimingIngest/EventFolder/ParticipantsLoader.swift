@@ -43,7 +43,7 @@ enum ParticipantsLoader {
     /// the time of a 50,000-row list). Errors stay in line order: whatever
     /// ends the parse, the rows before it are checked first (`finish`).
     struct RepeatCheck {
-        static let distance = 8
+        static let distance = FetchAhead.distance
         private var bibLine: FirstLines
         private var chipLine: FirstLines
         private var queue: [Pending] = []
