@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RaceModel
+import TestSupport
 @testable import TimingIngest
 
 @Suite struct EventFolderTests {
@@ -200,6 +201,25 @@ import RaceModel
         expectError(
             "duplicate bib 7 (first on line 8)", file: "participants.csv", line: 22,
             participants: header + rows(1...20) + "7,Again,marathon,X\n" + "8,Again,marathon,Y\n")
+    }
+
+    /// The list is read as bytes and decoded a field at a time: a byte order
+    /// mark, CRLF line ends and bytes that are not UTF-8 come out as the whole
+    /// file decoded at once gives them.
+    @Test func participantBytesOnDiskReadAsTheirText() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        try scratch.write("event.toml", Self.config)
+        let bytes: [UInt8] =
+            [0xEF, 0xBB, 0xBF] + Array("bib,name,race\r\n1,Kim ".utf8) + [0xC3, 0x28, 0xFF]
+            + Array(" Ok,marathon\r\n2,\"Ri, \u{C0}\",marathon\r\n".utf8)
+        guard let out = fopen(scratch.file("participants.csv"), "w") else { throw TestFailure("cannot write") }
+        fwrite(bytes, 1, bytes.count, out)
+        fclose(out)
+        let onDisk = try EventFolder.load(scratch.path).participants
+        #expect(onDisk.map(\.name) == ["Kim \u{FFFD}(\u{FFFD} Ok", "Ri, \u{C0}"])
+        let asText = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(try load(participants: asText).participants.map(\.name) == onDisk.map(\.name))
     }
 
     @Test func missingFolderSaysWhichFile() {

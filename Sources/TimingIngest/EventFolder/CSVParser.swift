@@ -28,7 +28,7 @@ enum CSVParser {
         try result.get()
     }
 
-    private static func forEachRow(
+    static func forEachRow(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, _ body: (Row) throws(ConfigError) -> Void
     ) throws(ConfigError) {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")

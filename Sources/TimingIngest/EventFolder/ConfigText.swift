@@ -18,6 +18,14 @@ enum ConfigText {
         throw ConfigError(file: file, line: line, "holds a NUL byte; the file is damaged or not text")
     }
 
+    /// The same over a file's bytes: its line is the newlines before it, plus one.
+    static func checkForNUL(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ConfigError) {
+        guard let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) else { return }
+        let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        let line = bytes[..<at].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        throw ConfigError(file: file, line: line, "holds a NUL byte; the file is damaged or not text")
+    }
+
     /// event.toml: a NUL, and the Unicode line breaks U+0085, U+2028 and
     /// U+2029, which the TOML parser cannot place in an array (it stops on an
     /// internal check) and no event name needs.

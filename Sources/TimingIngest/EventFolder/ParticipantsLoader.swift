@@ -7,11 +7,23 @@ enum ParticipantsLoader {
         "bib", "name", "race", "chip", "sex", "age", "country", "division", "wave", "club",
     ]
 
-    static func parse(_ text: String, file: String, event: EventConfig) throws(ConfigError) -> [Participant] {
-        try ConfigText.checkForNUL(text, file: file)
-        var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    /// The file's bytes parsed in place: each field is decoded on its own
+    /// (invalid UTF-8 replaced as in the whole file decoded at once, since a
+    /// byte the format gives meaning to is never part of a UTF-8 sequence).
+    static func parse(_ bytes: [UInt8], file: String, event: EventConfig) throws(ConfigError) -> [Participant] {
+        let result = bytes.withUnsafeBufferPointer { all in
+            Result { () throws(ConfigError) in try parse(all, file: file, event: event) }
+        }
+        return try result.get()
+    }
+
+    static func parse(_ all: UnsafeBufferPointer<UInt8>, file: String, event: EventConfig) throws(ConfigError)
+        -> [Participant]
+    {
+        try ConfigText.checkForNUL(all, file: file)
+        let body = all.starts(with: ReadLimits.byteOrderMark) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         // Room made by lines (a quoted newline only makes room for one row more).
-        let expected = body.withUTF8 { bytes in bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
+        let expected = body.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         var column: Columns? = nil
         var participants: [Participant] = []
         participants.reserveHugeCapacity(expected)
