@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @testable import RaceModel
@@ -34,5 +37,24 @@ import Testing
     @Test func aFilledArrayOfHugePagesHoldsItsValue() {
         let filled = [Int64].filled(-3, count: mib)
         #expect(filled.count == mib && filled.allSatisfy { $0 == -3 })
+    }
+
+    /// Only whole pages inside the range go back (and read as zeros after);
+    /// the bytes around them keep what they held.
+    @Test func givingPagesBackLeavesTheBytesAroundThem() {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 8 * page)
+        defer { bytes.deallocate() }
+        bytes.initialize(repeating: 1, count: 8 * page)
+        let address = Int(bitPattern: bytes)
+        // 100 bytes into the first whole page: that page is not whole in the range, the next two are.
+        let firstWholeAddress: Int = (address + page - 1) / page * page
+        let from: Int = firstWholeAddress - address + 100
+        HugePages.giveBack(bytes + from, bytes: 3 * page)
+        let firstGiven: Int = firstWholeAddress + page - address
+        let given: Range<Int> = firstGiven..<(firstGiven + 2 * page)
+        let held: Int = (0..<(8 * page)).filter { bytes[$0] == 1 }.count
+        #expect(held == 8 * page - given.count)
+        #expect(given.allSatisfy { bytes[$0] == 0 })
     }
 }

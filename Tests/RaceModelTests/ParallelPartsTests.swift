@@ -20,6 +20,12 @@ struct ParallelPartsTests {
         #expect(squares == (0..<count).map { $0 * $0 })
     }
 
+    @Test func mapTakingAnOrderGivesEachResultByIndex() {
+        for order in [[], [0], [2, 0, 1], Array((0..<37).reversed())] {
+            #expect(ParallelParts.map(taking: order) { $0 * $0 } == (0..<order.count).map { $0 * $0 })
+        }
+    }
+
     @Test func joiningChunkedPartsGivesTheWhole() {
         let parts = ParallelParts.map(count: 40_000, alignment: ChunkedArray<Int>.chunkSize) { ChunkedArray($0) }
         let joined = ChunkedArray(joining: parts)

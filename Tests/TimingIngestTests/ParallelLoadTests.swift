@@ -56,3 +56,75 @@ import TestSupport
         }
     }
 }
+
+/// A parallel load moves each part's reads into the joined log's storage as
+/// they are parsed, room made by the lines its files have.
+@Suite struct InPlaceLoadTests {
+    /// MYLAPS Store messages hold three reads a line, more than their part has
+    /// room for; a hand-timing file crosses several batches; a Wiclax-style
+    /// file ends its lines with a lone CR.
+    @Test(arguments: [2, 3, 8])
+    func readsBeyondTheirRoomJoinInFileOrder(parts: Int) async throws {
+        let folder = try HostileReadFileTests.Folder()
+        // Chip, time, device and reader, count, passing number, date, then the check (a byte sum).
+        let passing = { (n: Int) -> String in
+            let body = String(format: "LZ%05d15:37:%02d.704 5 0F  1%04X250406", n, n % 60, n)
+            return body + String(format: "%02X", body.utf8.reduce(0) { ($0 + Int($1)) & 0xFF })
+        }
+        try folder.write(
+            "reads/stadium.txt",
+            (1...2_000).map { "Start@Store@\(passing($0))@\(passing($0 + 3_000))@\(passing($0 + 6_000))@7@" }
+                .joined(separator: "\n"))
+        try folder.write(
+            "reads/stadium-backup.txt", (1...30).map { "\($0),08:2\($0 % 10):00.5\r" }.joined())
+        try folder.write(
+            "reads/km5.txt",
+            (1...9_000).map { "\($0 % 3 + 1),08:\(20 + $0 / 1000):\(10 + $0 % 50).\($0 % 10)\n" }.joined())
+        let event = try EventFolder.load(folder.path)
+        let (one, _) = try ReadLogLoader.load(event)
+        let (split, _) = try await ReadLogLoader.loadInParallel(event, parts: parts)
+        #expect(one.reads.count == 6_000 + 30 + 9_000)
+        // Parallel: the Store messages' file is a part of its own.
+        #expect(ReadLogLoader.fileRanges(event, parts: parts).ranges.first == 0..<1)
+        #expect(split.reads == one.reads)
+        #expect(split.problems == one.problems)
+        #expect(split.lineCounts == one.lineCounts)
+    }
+
+    @Test func lineBoundCountsEveryKindOfLineEnd() throws {
+        let folder = try HostileReadFileTests.Folder()
+        let cases: [(String, Int)] = [
+            ("", 0), ("a", 0), ("a\n", 1), ("a\r\nb\r\n", 2), ("a\rb\rc", 2), ("a\n\nb", 2), ("\u{FEFF}a\r\n", 1),
+        ]
+        for (text, ends) in cases {
+            try folder.write("reads/x.txt", text)
+            let path = folder.path + "/reads/x.txt"
+            var lines = 0
+            try ReadFileScanner.forEachLine(ofFileAt: path) { number, _ in lines = number }
+            let bound = ReadFileScanner.lineBound(ofFileAt: path)
+            #expect(bound == ends + 1, "\(text.debugDescription)")
+            #expect(bound >= lines, "\(text.debugDescription)")
+        }
+        // A CR and its LF in different blocks count twice: still a bound.
+        try folder.write("reads/x.txt", "ab\r\ncd\r\n")
+        #expect(ReadFileScanner.lineBound(ofFileAt: folder.path + "/reads/x.txt", blockSize: 3) == 4)
+        #expect(ReadFileScanner.lineBound(ofFileAt: folder.path + "/reads/missing.txt") == 0)
+    }
+
+    /// Against a byte-at-a-time count, over bytes near the ends' values
+    /// (0x8A and 0x0B are not "\n"), at every length and offset.
+    @Test func lineEndsCountsAsOneByteAtATimeDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x8A, 0x0B, 0x09, 0x8D, 0x61, 0xFF, 0x00]
+        for length in 0..<70 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                var expected = 0
+                for (i, b) in bytes.enumerated() {
+                    if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { expected += 1 }
+                }
+                #expect(bytes.withUnsafeBufferPointer { ReadFileScanner.lineEnds($0) } == expected, "\(bytes)")
+            }
+        }
+    }
+}

@@ -37,22 +37,10 @@ public struct ReadLog: Sendable {
     /// holds a chip code, so a copy retained it and freeing the part released
     /// it again, a serial 20 ms at 700,000 reads.
     public init(joining parts: inout [ReadLog], files: [Range<Int>]) {
-        precondition(!parts.isEmpty && parts.count == files.count, "a run of files per part")
-        self.init(files: parts[0].files)
+        self.init(countsOf: parts, files: files)
         let counts = parts.map(\.reads.count)
         var offsets = [0]
         for count in counts { offsets.append(offsets[offsets.count - 1] + count) }
-        for k in parts.indices {
-            problems += parts[k].problems
-            gunMarkers += parts[k].gunMarkers
-            for f in files[k] {
-                lineCounts[f] += parts[k].lineCounts[f]
-                ignoredCounts[f] += parts[k].ignoredCounts[f]
-                controlCounts[f] += parts[k].controlCounts[f]
-                otherEdgeCounts[f] += parts[k].otherEdgeCounts[f]
-                lastReadTimes[f] = parts[k].lastReadTimes[f] ?? lastReadTimes[f]
-            }
-        }
         // Each part's reads alone in a box: moved out and freed on the core that moves them.
         let boxes = parts.map { ReadsBox($0.reads) }
         parts = []
@@ -66,6 +54,31 @@ public struct ReadLog: Sendable {
                 for k in run { boxes[k].move(to: target.value.map { $0 + offsets[k] }) }
             }
             count = total
+        }
+    }
+
+    /// Logs of runs of files read apart (`parts[k]` holds the files
+    /// `files[k]`), their reads already joined in file order in `reads`:
+    /// the problems, gun markers and counts are joined here.
+    public init(joiningCountsOf parts: [ReadLog], files: [Range<Int>], reads: [TimedRead]) {
+        self.init(countsOf: parts, files: files)
+        self.reads = reads
+    }
+
+    /// Everything of the parts but their reads, joined in file order.
+    private init(countsOf parts: [ReadLog], files: [Range<Int>]) {
+        precondition(!parts.isEmpty && parts.count == files.count, "a run of files per part")
+        self.init(files: parts[0].files)
+        for k in parts.indices {
+            problems += parts[k].problems
+            gunMarkers += parts[k].gunMarkers
+            for f in files[k] {
+                lineCounts[f] += parts[k].lineCounts[f]
+                ignoredCounts[f] += parts[k].ignoredCounts[f]
+                controlCounts[f] += parts[k].controlCounts[f]
+                otherEdgeCounts[f] += parts[k].otherEdgeCounts[f]
+                lastReadTimes[f] = parts[k].lastReadTimes[f] ?? lastReadTimes[f]
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public struct TimedRead: Sendable, Equatable {
     }
 
     /// What a moved-from place holds until its array is freed: no string to release.
-    static let movedOut = TimedRead(code: "", time: 0, point: 0, isBackup: false, ref: LineRef(file: 0, line: 0))
+    public static let movedOut = TimedRead(code: "", time: 0, point: 0, isBackup: false, ref: LineRef(file: 0, line: 0))
 
     public var point: Int32 {
         get { Int32(pointAndBackup & ~Self.flagBits) }

@@ -36,13 +36,21 @@ public enum ParallelParts {
     public static func map<T>(count: Int, alignment: Int = 1, work: Int? = nil, _ body: (Range<Int>) -> T) -> [T] {
         let parts = ranges(count: count, alignment: alignment, work: work)
         guard parts.count > 1 else { return parts.map(body) }
-        var results = [T?](repeating: nil, count: parts.count)
+        return concurrently(parts.count, slot: { $0 }) { body(parts[$0]) }
+    }
+
+    /// `work(i)` for every `i` of `0..<count` at once, its result put in slot
+    /// `slot(i)` (a permutation of `0..<count`).
+    private static func concurrently<T>(_ count: Int, slot: (Int) -> Int, _ work: (Int) -> T) -> [T] {
+        var results = [T?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { out in
             let slots = UncheckedSendable(out)
-            withoutActuallyEscaping(body) { body in
-                let work = UncheckedSendable(body)
-                DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-                    slots.value[k] = work.value(parts[k])
+            withoutActuallyEscaping(work) { work in
+                withoutActuallyEscaping(slot) { slot in
+                    let both = UncheckedSendable((work, slot))
+                    DispatchQueue.concurrentPerform(iterations: count) { i in
+                        slots.value[both.value.1(i)] = both.value.0(i)
+                    }
                 }
             }
         }
@@ -51,6 +59,19 @@ public enum ParallelParts {
 }
 
 extension ParallelParts {
+    /// `body(k)` for every `k` of `order` (a permutation of `0..<order.count`)
+    /// at once, the cores taking them in that order (the biggest first, so
+    /// the last to finish is a small one); the results by `k`. Each `body(k)`
+    /// must touch nothing another one does.
+    public static func map<T>(taking order: [Int], _ body: (Int) -> T) -> [T] {
+        guard order.count > 1, cores > 1 else {
+            var results = [T?](repeating: nil, count: order.count)
+            for k in order { results[k] = body(k) }
+            return results.map { $0! }
+        }
+        return concurrently(order.count, slot: { order[$0] }) { body(order[$0]) }
+    }
+
     /// Two independent pieces of pure work at once, when there are two cores.
     public static func both<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
         guard cores > 1 else { return (a(), b()) }

@@ -18,20 +18,34 @@ public enum ReadLogLoader {
     static func parse(_ folder: EventFolder, files: Range<Int>) throws -> (
         log: ReadLog, missing: [String]
     ) {
+        var room: PartRoom? = nil
+        return try parse(folder, files: files, room: &room)
+    }
+
+    /// The same, with the reads moved into `room` as they are parsed (the
+    /// log keeps those that did not fit).
+    static func parse(_ folder: EventFolder, files: Range<Int>, room: inout PartRoom?) throws -> (
+        log: ReadLog, missing: [String]
+    ) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
-        log.reads.reserveHugeCapacity(readCapacity(folder, files: files))
+        if room == nil {
+            log.reads.reserveHugeCapacity(readCapacity(folder, files: files))
+        } else {
+            log.reads.reserveCapacity(PartRoom.batch)
+        }
         for index in files {
             let file = folder.readFiles[index]
             let path = folder.absolutePath(of: file)
             do {
-                try ingest(fileAt: path, file: index, into: &log, event: folder.event)
+                try ingest(fileAt: path, file: index, into: &log, event: folder.event, room: &room)
             } catch let error as ReadFileError where error.errno == ENOENT {
                 missing.append(file.path)
             } catch let error as ReadFileError {
                 throw ConfigError(file: path, "cannot be read: \(error.reason)")
             }
         }
+        room?.take(&log.reads)
         return (log, missing)
     }
 
@@ -67,7 +81,17 @@ public enum ReadLogLoader {
 
     /// Parses the file at `path` into the log, read a block at a time.
     static func ingest(fileAt path: String, file: Int, into log: inout ReadLog, event: EventConfig) throws {
+        var room: PartRoom? = nil
+        try ingest(fileAt: path, file: file, into: &log, event: event, room: &room)
+    }
+
+    static func ingest(
+        fileAt path: String, file: Int, into log: inout ReadLog, event: EventConfig, room: inout PartRoom?
+    ) throws {
         var lines = Lines(file: file, log: log, event: event)
+        lines.room = room
+        // What was moved into the room counts even when the file fails half way.
+        defer { room = lines.room }
         try ReadFileScanner.forEachLine(ofFileAt: path) { number, line in
             lines.record(line, number: number, into: &log)
         }
@@ -84,6 +108,7 @@ public enum ReadLogLoader {
         let format: ReadFormat?
         let limit: Int
         var tooMany = false
+        var room: PartRoom? = nil
 
         init(file: Int, log: ReadLog, event: EventConfig) {
             self.file = file
@@ -103,6 +128,7 @@ public enum ReadLogLoader {
             ReadLogLoader.record(
                 line, number: number, file: file, into: &log, date: date, window: window, format: format,
                 offset: offset)
+            if room != nil && log.reads.count >= PartRoom.batch { room!.take(&log.reads) }
         }
     }
 

@@ -1,39 +1,16 @@
 import RaceModel
 
 extension ReadLogLoader {
-    /// `load`, with the read files parsed by `parts` child tasks at once (one
-    /// per core): each parses a contiguous run of files into its own log, and
-    /// the logs are joined in file order, so the result is the same log line
-    /// for line.
+    /// `load`, with the read files parsed in `parts` at once (a few per
+    /// core): each part parses a contiguous run of files, and the parts are
+    /// joined in file order (`parseInPlace`), so the result is the same log
+    /// line for line.
     public static func loadInParallel(_ folder: EventFolder, parts: Int) async throws -> (
         log: ReadLog, missing: [String]
     ) {
         let (ranges, bytes) = fileRanges(folder, parts: parts)
         guard ranges.count > 1 else { return try load(folder) }
-        var results = await withTaskGroup(of: (Int, Result<(ReadLog, [String]), any Error>).self) { group in
-            // The biggest parts first: the cores take them in turn, and the last
-            // to finish is a small one (one core parsed alone for a sixth of a
-            // big race's load when parts went in file order).
-            for k in ranges.indices.sorted(by: { bytes[$0] > bytes[$1] }) {
-                let range = ranges[k]
-                group.addTask {
-                    (k, Result { try parse(folder, files: range) })
-                }
-            }
-            var out: [Result<(ReadLog, [String]), any Error>?] = Array(repeating: nil, count: ranges.count)
-            for await (k, result) in group { out[k] = result }
-            return out.map { $0! }
-        }
-        // The error of the first file in order, as the sequential load gives: not whichever part failed first.
-        var partials: [ReadLog] = []
-        var missing: [String] = []
-        for k in results.indices {
-            let (log, missed) = try results[k].get()
-            results[k] = .success((ReadLog(files: []), []))  // the part's log held once, so it is moved, not copied
-            partials.append(log)
-            missing += missed
-        }
-        return (ReadLog(joining: &partials, files: ranges), missing)
+        return try parseInPlace(folder, ranges: ranges, bytes: bytes)
     }
 
     /// The folder and its read files, the participant list parsed while the
@@ -46,16 +23,15 @@ extension ReadLogLoader {
         let (event, decoders) = try EventFolder.loadConfig(path)
         // The read files need only what event.toml says.
         let files = EventFolder(path: path, event: event, participants: [], decoders: decoders)
-        async let rest = Result { () throws(ConfigError) in try EventFolder.load(path, event: event, decoders: decoders)
-        }
+        var rest: Result<EventFolder, ConfigError>?
         // Finer parts than cores, so the participant list's core is never left waiting.
-        let reads: Result<(log: ReadLog, missing: [String]), any Error>
-        do {
-            reads = .success(try await loadInParallel(files, parts: parts * 4))
-        } catch {
-            reads = .failure(error)
+        let (ranges, bytes) = fileRanges(files, parts: parts * 4)
+        let reads = Result {
+            try parseInPlace(files, ranges: ranges, bytes: bytes) {
+                rest = Result { () throws(ConfigError) in try EventFolder.load(path, event: event, decoders: decoders) }
+            }
         }
-        let folder = try await rest.get()
+        let folder = try rest!.get()
         let (log, missing) = try reads.get()
         return (folder, log, missing)
     }
