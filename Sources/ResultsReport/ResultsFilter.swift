@@ -91,6 +91,7 @@ struct ReportRows: RandomAccessCollection {
                     for j in chunk.indices {
                         // Most of the CSV's time was waiting on the participants.
                         participants.prefetchRunner(ahead: j, of: chunk)
+                        chunk.prefetchSplits(ahead: j)
                         let row = chunk.baseAddress!.advanced(by: j)
                         body(row, participants.baseAddress!.advanced(by: row.pointee.runner), row.pointee.place)
                     }

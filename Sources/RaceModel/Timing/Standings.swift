@@ -75,6 +75,8 @@ public struct Standing: Sendable, Equatable {
     /// The time of day at each checkpoint: the runner's timeline's own array,
     /// shared, not a copy per row (10 MB and a malloc per runner at 50,000).
     private var timesOfDay: [CountedSplit]
+    /// Where `timesOfDay` lies in a row (`prefetchSplits`).
+    static let splitsOffset = MemoryLayout<Standing>.offset(of: \Standing.timesOfDay)!
     /// Where the ranking clock starts: the gun, or the runner's start read.
     private var splitOrigin: Millis
     /// The officials' corrections naming this runner, as labels (see `Correction.label`).
@@ -217,5 +219,19 @@ extension UnsafeBufferPointer where Element == Participant {
     @inline(__always) public func prefetchRunner(ahead i: Int, of rows: UnsafeBufferPointer<Standing>) {
         let ahead = i + FetchAhead.distance
         if ahead < rows.count { prefetch(rows[inPlace: ahead].runner) }
+    }
+}
+
+extension UnsafeBufferPointer where Element == Standing {
+    /// In a pass writing rows out, at row `i`, the splits of the row
+    /// `FetchAhead.distance` on are asked for: each row's are an array of
+    /// their own, and the CSV waited on every one. Their place is read from
+    /// the row's bytes, not through the array, which would retain it and so
+    /// wait on that very memory; a hint, so a wrong address would cost nothing.
+    @inline(__always) public func prefetchSplits(ahead i: Int) {
+        let ahead = i + FetchAhead.distance
+        guard ahead < count, let base = baseAddress else { return }
+        let storage = UnsafeRawPointer(base + ahead).load(fromByteOffset: Standing.splitsOffset, as: UInt.self)
+        UnsafeRawPointer(bitPattern: storage)?.prefetch(bytes: 128)
     }
 }
