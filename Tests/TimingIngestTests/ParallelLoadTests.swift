@@ -127,4 +127,29 @@ import TestSupport
             }
         }
     }
+
+    /// A part that fails after moving reads into its room (past its file's
+    /// line limit) gives the error the sequential load gives, and the reads
+    /// it moved are let go with the rest.
+    @Test func aPartFailingAfterItsFirstBatchGivesTheLoadsError() async throws {
+        let folder = try HostileReadFileTests.Folder(
+            config: EventFolderTests.config + "\n\n[limits]\nlines_per_file = 4500\n")
+        try folder.write("reads/stadium.txt", (1...3_000).map { "\($0 % 3 + 1),08:0\($0 % 10):00\n" }.joined())
+        try folder.write("reads/km5.txt", (1...5_000).map { "\($0 % 3 + 1),08:2\($0 % 10):00\n" }.joined())
+        let event = try EventFolder.load(folder.path)
+        #expect(ReadLogLoader.fileRanges(event, parts: 3).ranges.count > 1)
+        for attempt in [
+            { try ReadLogLoader.load(event) },
+            {
+                let (ranges, bytes) = ReadLogLoader.fileRanges(event, parts: 3)
+                return try ReadLogLoader.parseInPlace(event, ranges: ranges, bytes: bytes)
+            },
+        ] {
+            #expect {
+                _ = try attempt()
+            } throws: { error in
+                "\(error)".contains("km5.txt: has more than 4500 lines")
+            }
+        }
+    }
 }
