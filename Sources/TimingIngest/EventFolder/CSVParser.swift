@@ -63,7 +63,14 @@ enum CSVParser {
 
         var i = 0
         let count = bytes.count
+        // The bytes the format gives meaning to, as bits of one word (all are below 64).
+        let special: UInt64 = 1 << quote | 1 << comma | 1 << cr | 1 << lf
         while i < count {
+            if !inQuotes && !copying {
+                // Nearly every byte is text: skipped to the next that may end or open a field.
+                while i < count, bytes[i] >= 64 || special &>> UInt64(bytes[i]) & 1 == 0 { i += 1 }
+                if i == count { break }
+            }
             let b = bytes[i]
             i += 1
             if inQuotes {

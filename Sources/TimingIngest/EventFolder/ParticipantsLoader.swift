@@ -249,8 +249,11 @@ extension String {
     /// Without spaces and tabs at either end (ASCII only: CSV fields are trimmed of padding, not of text).
     var trimmed: String {
         let bytes = utf8
-        // Nearly every field has no padding: two bytes looked at, no scan.
-        if let head = bytes.first, let tail = bytes.last, head != 32, head != 9, tail != 32, tail != 9 { return self }
+        // Nearly every field has no padding: two bytes looked at in place, no
+        // scan (the view's own `last` steps back through its index: a tenth
+        // of a big list's load went on it).
+        let ends = bytes.withContiguousStorageIfAvailable { $0.isEmpty ? nil : ($0[0], $0[$0.count - 1]) }
+        if let (head, tail) = ends ?? nil, head != 32, head != 9, tail != 32, tail != 9 { return self }
         guard let first = bytes.firstIndex(where: { $0 != 32 && $0 != 9 }) else { return "" }
         let last = bytes.lastIndex(where: { $0 != 32 && $0 != 9 })!
         if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return self }
