@@ -33,16 +33,16 @@ public enum HugePages {
     public static func giveBack<T>(_ start: UnsafeMutablePointer<T>, bytes: Int) {
         #if canImport(Glibc)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let address = Int(bitPattern: UnsafeMutableRawPointer(start))
-        let first = (address + page - 1) & ~(page - 1)
-        let end = (address + bytes) & ~(page - 1)
-        guard end > first, let aligned = UnsafeMutableRawPointer(bitPattern: first) else { return }
-        _ = madvise(aligned, end - first, 4)  // MADV_DONTNEED
+        guard let pages = wholePages(from: Int(bitPattern: start), bytes: bytes, size: page),
+            let aligned = UnsafeMutableRawPointer(bitPattern: pages.lowerBound)
+        else { return }
+        _ = madvise(aligned, pages.count, 4)  // MADV_DONTNEED
         #endif
     }
 
-    /// The addresses of the whole huge pages in `address..<address + bytes`, if any.
-    static func wholePages(from address: Int, bytes: Int) -> Range<Int>? {
+    /// The addresses of the whole pages of `size` (a power of two; huge
+    /// pages unless said) in `address..<address + bytes`, if any.
+    static func wholePages(from address: Int, bytes: Int, size: Int = size) -> Range<Int>? {
         let first = (address + size - 1) & ~(size - 1)
         let end = (address + bytes) & ~(size - 1)
         return end > first ? first..<end : nil

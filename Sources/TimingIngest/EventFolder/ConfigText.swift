@@ -9,13 +9,10 @@ enum ConfigText {
     /// A NUL byte ends the text for the TOML parser, which then reports a
     /// confusing later error ("missing 'points'"); name it instead.
     static func checkForNUL(_ text: String, file: String) throws(ConfigError) {
-        // A NUL is one byte in UTF-8: a byte scan (a participant list runs to megabytes).
+        // A NUL and a newline are one byte each in UTF-8: the text's bytes are scanned.
         var text = text
-        guard text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) else {
-            return
-        }
-        guard let (line, _) = firstScalar(in: text, where: { $0 == "\u{0}" }) else { return }
-        throw ConfigError(file: file, line: line, "holds a NUL byte; the file is damaged or not text")
+        let result = text.withUTF8 { bytes in Result { () throws(ConfigError) in try checkForNUL(bytes, file: file) } }
+        try result.get()
     }
 
     /// The same over a file's bytes: its line is the newlines before it, plus one.

@@ -79,12 +79,8 @@ public enum ReadLogLoader {
         if lines.tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: lines.limit)) }
     }
 
-    /// Parses the file at `path` into the log, read a block at a time.
-    static func ingest(fileAt path: String, file: Int, into log: inout ReadLog, event: EventConfig) throws {
-        var room: PartRoom? = nil
-        try ingest(fileAt: path, file: file, into: &log, event: event, room: &room)
-    }
-
+    /// Parses the file at `path` into the log, read a block at a time (with
+    /// a `room`, its reads moved there as they are parsed).
     static func ingest(
         fileAt path: String, file: Int, into log: inout ReadLog, event: EventConfig, room: inout PartRoom?
     ) throws {
