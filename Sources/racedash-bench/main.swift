@@ -39,7 +39,7 @@ struct BenchOptions {
                 soakSeconds = n
             case "-h", "--help":
                 print(
-                    "usage: racedash-bench [--runners N] [--dir DIR] [--only scale|seek|results|frame|snapshot|live|headless|decoders] [--soak SECONDS] [--peer peer_results.py]"
+                    "usage: racedash-bench [--runners N] [--dir DIR] [--only scale|seek|parse|results|frame|snapshot|live|headless|decoders] [--soak SECONDS] [--peer peer_results.py]"
                 )
                 exit(0)
             default: throw BenchError("unknown argument \(args[i])")
@@ -126,6 +126,9 @@ do {
     }
     if options.only.contains("seek") {
         print(try await runSeekBench(folder: dir))
+    }
+    if options.only.contains("parse") {
+        print(try runParseBench(folder: dir))
     }
     if options.only.isEmpty || options.only.contains("results") {
         print(try await runResultsBench(folder: dir))

@@ -29,4 +29,34 @@ import Testing
         table.forEach { seen[$0] = $1 }
         #expect(seen == model)
     }
+
+    /// The hash reads a key by words that may overlap: every byte of a key of
+    /// any length must still move it, and a String and its bytes must agree.
+    @Test func everyByteOfAKeyOfAnyLengthMovesItsHash() {
+        for length in 0...40 {
+            let key = (0..<length).map { UInt8(ascii: "0") + UInt8($0 % 10) }
+            let hash = key.withUnsafeBufferPointer(CodeTable.hash)
+            #expect(CodeTable.hash(String(decoding: key, as: UTF8.self)) == Int32(truncatingIfNeeded: hash))
+            for position in 0..<length {
+                var changed = key
+                changed[position] ^= 0x01
+                #expect(changed.withUnsafeBufferPointer(CodeTable.hash) != hash, "length \(length), byte \(position)")
+            }
+            // A key and the same key one byte longer (a zero byte added) differ too.
+            #expect((key + [0]).withUnsafeBufferPointer(CodeTable.hash) != hash, "length \(length)")
+        }
+    }
+
+    /// 50,000 twelve-digit chip codes of one prefix, as a big race has them:
+    /// spread over the low bits the table masks, with no bucket crowded.
+    @Test func chipCodesOfOnePrefixSpreadOverTheTable() {
+        let mask = (1 << 17) - 1
+        var buckets = [Int](repeating: 0, count: mask + 1)
+        for n in 0..<50_000 {
+            let code = "0580" + String(100_000_000 + n * 37).suffix(8)
+            buckets[Int(CodeTable.hash(code)) & mask] += 1
+        }
+        #expect(buckets.max()! <= 6)
+        #expect(buckets.filter { $0 > 0 }.count > 40_000)
+    }
 }
