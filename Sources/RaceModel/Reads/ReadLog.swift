@@ -186,6 +186,14 @@ extension ReadLog {
         }
     }
 
+    /// Files the start of a line the decoder never finished, its next line
+    /// written on after it, as rejected: the line itself is counted once,
+    /// by the `record` of the rest of it.
+    public mutating func recordCutShort(file: Int, line: Int, generation: Int = 0, reason: String, text: String) {
+        let ref = LineRef(file: file, line: line, generation: generation)
+        problems.append(LineProblem(ref: ref, reason: .malformed(reason), text: text, after: lastReadTimes[file]))
+    }
+
     /// A read of the edge the point does not use is counted, not timed: the
     /// reader sends both for every passage. A read outside the event window
     /// is kept as a problem, so it never moves the race clock.

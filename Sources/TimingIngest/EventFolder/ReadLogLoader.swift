@@ -159,6 +159,18 @@ public enum ReadLogLoader {
         into log: inout ReadLog, date: CivilDate, window: EventWindow, format: ReadFormat?,
         offset: Millis
     ) {
+        var line = line
+        if line.count <= ReadLimits.maxLineBytes {
+            // Each unfinished line before the last is rejected on its own; the last is read as ever.
+            var skipped = 0
+            while let cut = CutLine.nextStart(in: line, format: format) {
+                log.recordCutShort(
+                    file: file, line: number, generation: generation, reason: CutLine.reason(cutAt: skipped + cut),
+                    text: ReadLimits.shown(UnsafeBufferPointer(rebasing: line[..<cut])))
+                line = UnsafeBufferPointer(rebasing: line[cut...])
+                skipped += cut
+            }
+        }
         let parsed =
             line.count > ReadLimits.maxLineBytes
             ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count))
