@@ -40,7 +40,8 @@ import RaceModel
                 #expect(evaluation.standings.count == folder.event.races.count, "seed \(seed) round \(round)")
             }
         }
-        // The mutations must leave enough configurations loadable to test the rules at all.
-        #expect(loaded > 20, "seed \(seed): only \(loaded) of 200 mutations loaded")
+        // The mutations must leave enough configurations loadable to test the rules at all
+        // (a mutated key name is refused as unknown, so about a tenth load).
+        #expect(loaded > 15, "seed \(seed): only \(loaded) of 200 mutations loaded")
     }
 }

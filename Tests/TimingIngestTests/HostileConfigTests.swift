@@ -19,6 +19,40 @@ import RaceModel
             sourceLocation: sourceLocation)
     }
 
+    /// A misspelt key would leave what it meant at its default, unseen.
+    @Test func anUnknownKeyInAnyTableIsAnErrorNamingWhatTheTableTakes() {
+        expectError(
+            "points[0]: unknown key 'clock_ofset'; a point takes id, name, files, seen, duplicate_window, clock_offset, decoder",
+            "clock_offset = -1.5", with: "clock_ofset = -1.5")
+        expectError(
+            "unknown key 'utc_ofset'; event.toml takes name, date, utc_offset, age_groups, precision",
+            "utc_offset = \"+09:00\"", with: "utc_ofset = \"+09:00\"")
+        expectError(
+            "rules: unknown key 'duplicate_windw'; rules takes max_speed_kmh", "duplicate_window = 45",
+            with: "duplicate_windw = 45")
+        expectError(
+            "races[0]: unknown key 'cut_off'; a race takes id, name", "cutoff = \"06:00:00\"",
+            with: "cut_off = \"06:00:00\"")
+        expectError(
+            "races[0].waves[0]: unknown key 'gun_time'; a wave takes id, gun, clock, rules",
+            "{ id = \"elite\", gun = 08:00:00 }", with: "{ id = \"elite\", gun = 08:00:00, gun_time = 1 }")
+        expectError(
+            "races[0].checkpoints[1]: unknown key 'kms'; a checkpoint takes id, point, km",
+            "{ id = \"5K\", point = \"km5\", km = 5 }", with: "{ id = \"5K\", point = \"km5\", km = 5, kms = 5 }")
+        expectError(
+            "races[0].rules: unknown key 'max_speed'; rules takes", "clock = \"net\"",
+            with: "clock = \"net\"\nrules = { max_speed = 40 }")
+        expectError(
+            "points[1]: unknown key 'fromat'; a read file takes path, format", "files = [\"reads/km5.txt\"]",
+            with: "files = [{ path = \"reads/km5.txt\", fromat = \"ipico\" }]")
+        expectError(
+            "a file's format is given with the file: files = [{ path = \"reads/km5.txt\", format = \"ipico\" }]",
+            "files = [\"reads/km5.txt\"]", with: "files = [\"reads/km5.txt\"]\nformat = \"ipico\"")
+        expectError(
+            "awards: unknown key 'tops'; [awards] takes top, overall_in_age_groups", "[rules]\n",
+            with: "[awards]\ntops = 3\n\n[rules]\n")
+    }
+
     @Test func numbersOutsideTheirRangeNameKeyAndRange() {
         expectError(
             "rules: 'duplicate_window' = 1e+20 is out of range: it must be 0 to 3600 seconds",

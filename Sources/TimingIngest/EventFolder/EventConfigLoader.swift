@@ -72,6 +72,7 @@ struct TableReader {
     }
 
     mutating func event(_ root: TOMLTable) throws(ConfigError) -> EventConfig {
+        try ConfigKeys.check(root, ConfigKeys.event, table: "event.toml", at: "", reader: self)
         let name = try string(root, "name", at: "")
         guard let dateValue = root["date"] else { throw fail("", "missing key 'date' (e.g. date = 2025-04-06)") }
         var date: CivilDate
@@ -119,6 +120,7 @@ struct TableReader {
 
     /// The values `t` gives over `base`: the event's `[rules]`, or a race's or wave's `rules`.
     func rules(_ t: TOMLTable, over base: TimingRules, at path: String) throws(ConfigError) -> TimingRules {
+        try ConfigKeys.check(t, ConfigKeys.rules, table: "rules", at: path, reader: self)
         var rules = base
         if let n = try ConfigBounds.number(self, t, "max_speed_kmh", at: path, ConfigBounds.speed) {
             rules.maxSpeedKmh = n
@@ -157,6 +159,7 @@ struct TableReader {
             guard i < TimedRead.maxPoints else {
                 throw fail(path, "an event has at most \(TimedRead.maxPoints) points")
             }
+            try ConfigKeys.check(t, ConfigKeys.point, table: "a point", at: path, reader: self)
             let id = try string(t, "id", at: path)
             guard ids.insert(id).inserted else { throw fail(path, "point id '\(id)' is used twice") }
             guard let fv = t["files"], let array = fv.array, !array.isEmpty else {
@@ -203,6 +206,7 @@ struct TableReader {
         guard let table = item.table else {
             throw fail(path, "point '\(id)': files must be paths, or { path = \"...\", format = \"...\" }")
         }
+        try ConfigKeys.check(table, ConfigKeys.file, table: "a read file", at: path, reader: self)
         let file = try string(table, "path", at: path)
         guard !file.isEmpty else { throw fail(path, "point '\(id)': a read file path is empty") }
         let name = try optionalString(table, "format", at: path) ?? "auto"
@@ -218,6 +222,7 @@ struct TableReader {
         var races: [Race] = []
         for (i, t) in try tables(root, "races", at: "").enumerated() {
             let path = "races[\(i)]"
+            try ConfigKeys.check(t, ConfigKeys.race, table: "a race", at: path, reader: self)
             let id = try string(t, "id", at: path)
             if races.contains(where: { $0.id == id }) { throw fail(path, "race id '\(id)' is used twice") }
             let clockName = try optionalString(t, "clock", at: path) ?? "gun"
@@ -228,6 +233,7 @@ struct TableReader {
             var waves: [Wave] = []
             for (w, wt) in try tables(t, "waves", at: path).enumerated() {
                 let wpath = "\(path).waves[\(w)]"
+                try ConfigKeys.check(wt, ConfigKeys.wave, table: "a wave", at: wpath, reader: self)
                 let wid = try string(wt, "id", at: wpath)
                 if waves.contains(where: { $0.id == wid }) {
                     throw fail(wpath, "wave id '\(wid)' is used twice in race '\(id)'")
@@ -249,6 +255,7 @@ struct TableReader {
                 guard c < ReadOutcomes.maxCheckpoints else {
                     throw fail(cpath, "a race has at most \(ReadOutcomes.maxCheckpoints) checkpoints")
                 }
+                try ConfigKeys.check(ct, ConfigKeys.checkpoint, table: "a checkpoint", at: cpath, reader: self)
                 let cid = try string(ct, "id", at: cpath)
                 if !checkpointIDs.insert(cid).inserted {
                     throw fail(cpath, "checkpoint id '\(cid)' is used twice in race '\(id)'")

@@ -61,6 +61,7 @@ extension TableReader {
         var awards = AwardRules()
         guard let v = root["awards"] else { return awards }
         guard let t = v.table else { throw fail("", "[awards] must be a table") }
+        try ConfigKeys.check(t, ConfigKeys.awards, table: "[awards]", at: "awards", reader: self)
         if let n = try optionalNumber(t, "top", at: "awards") {
             guard n >= 1, n == n.rounded(), n <= 1000 else {
                 throw fail("awards", "'top' must be a whole number from 1 to 1000")
