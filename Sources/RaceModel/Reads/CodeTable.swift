@@ -5,9 +5,10 @@
 /// Each slot holds its key and value together, so a lookup touches one place
 /// in memory, not a slot, then a key, then a value.
 public struct CodeTable: Sendable {
-    /// 24 bytes: a code of up to 15 bytes is held in the key itself.
+    /// 24 bytes: a code of up to 15 bytes is held in the key itself, and a
+    /// key is compared as two words.
     struct Slot: Sendable {
-        var key: String
+        var key: ChipCode
         var value: Int32
         /// Hash of the key; `Int32.min`: the slot is empty.
         var hash: Int32
@@ -24,16 +25,16 @@ public struct CodeTable: Sendable {
     }
 
     private static func empty(_ size: Int) -> [Slot] {
-        .filled(Slot(key: "", value: 0, hash: .min), count: size)
+        .filled(Slot(key: .empty, value: 0, hash: .min), count: size)
     }
 
     public static func hash(_ key: String) -> Int32 {
-        // Over the bytes in place (a code is nearly always a small string held inline).
-        let h = Int32(
-            truncatingIfNeeded: key.utf8.withContiguousStorageIfAvailable(hash)
-                ?? Array(key.utf8).withUnsafeBufferPointer(hash))
-        return h == .min ? 0 : h
+        // Over the bytes in place (a code is nearly always a small string held inline): as `ChipCode.hash`.
+        key.utf8.withContiguousStorageIfAvailable(hash32) ?? Array(key.utf8).withUnsafeBufferPointer(hash32)
     }
+
+    /// `hash`, folded to the 32 bits a slot keeps (never `Int32.min`, the empty slot's).
+    static func hash32(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 { slotHash(hash(bytes)) }
 
     /// Words, not bytes: a chip code of 12 bytes was 12 dependent multiplies
     /// a byte at a time. Up to 16 bytes are two loads that may overlap (both
@@ -41,7 +42,7 @@ public struct CodeTable: Sendable {
     /// lengths share them; a longer key is taken 16 bytes at a time.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let n = bytes.count
-        var h = UInt64(truncatingIfNeeded: n) &* 0x9e37_79b9_7f4a_7c15
+        var h = seed(length: n)
         guard let base = bytes.baseAddress, n > 0 else { return fold(h) }
         let raw = UnsafeRawPointer(base)
         func word(_ offset: Int) -> UInt64 {
@@ -65,7 +66,23 @@ public struct CodeTable: Sendable {
             a = UInt64(base[offset]) << 16 | UInt64(base[offset + rest / 2]) << 8 | UInt64(base[n - 1])
             b = 0
         }
-        return fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db))
+        return finish(a, b, seed: h)
+    }
+
+    @inline(__always)
+    static func seed(length n: Int) -> UInt64 { UInt64(truncatingIfNeeded: n) &* 0x9e37_79b9_7f4a_7c15 }
+
+    /// The hash of a key of at most 16 bytes from its two loads (`ChipCode` has them in its words).
+    @inline(__always)
+    static func finish(_ a: UInt64, _ b: UInt64, seed h: UInt64) -> Int {
+        fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db))
+    }
+
+    /// An `Int` hash folded to the 32 bits a slot keeps (never `Int32.min`, the empty slot's).
+    @inline(__always)
+    static func slotHash(_ hash: Int) -> Int32 {
+        let h = Int32(truncatingIfNeeded: hash)
+        return h == .min ? 0 : h
     }
 
     /// The two halves of the full product, folded: every input bit reaches the low bits the table masks.
@@ -76,10 +93,10 @@ public struct CodeTable: Sendable {
     }
 
     @inline(__always)
-    private static func fold(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
+    static func fold(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
     /// The slot holding `key`, or the empty slot where it would go.
-    private func slot(of key: String, hash: Int32) -> (slot: Int, found: Bool) {
+    private func slot(of key: ChipCode, hash: Int32) -> (slot: Int, found: Bool) {
         withLookup { $0.slot(of: key, hash: hash) }
     }
 
@@ -91,7 +108,7 @@ public struct CodeTable: Sendable {
         fileprivate let mask: Int
         fileprivate let count: Int
 
-        fileprivate func slot(of key: String, hash: Int32) -> (slot: Int, found: Bool) {
+        fileprivate func slot(of key: ChipCode, hash: Int32) -> (slot: Int, found: Bool) {
             var i = Int(hash) & mask
             while true {
                 let h = slots[inPlace: i].hash
@@ -102,11 +119,15 @@ public struct CodeTable: Sendable {
         }
 
         subscript(key: String) -> Int? {
-            self[key, hash: CodeTable.hash(key)]
+            self[ChipCode(key)]
         }
 
-        /// `hash`: `CodeTable.hash(key)`, when the caller has it already.
-        subscript(key: String, hash hash: Int32) -> Int? {
+        subscript(key: ChipCode) -> Int? {
+            self[key, hash: key.hash]
+        }
+
+        /// `hash`: `key.hash`, when the caller has it already.
+        subscript(key: ChipCode, hash hash: Int32) -> Int? {
             let (i, found) = slot(of: key, hash: hash)
             return found ? Int(slots[inPlace: i].value) : nil
         }
@@ -126,16 +147,17 @@ public struct CodeTable: Sendable {
 
     /// Sets or replaces the value of `key`.
     public mutating func set(_ key: String, _ value: Int) {
-        set(key, value, hash: Self.hash(key))
+        let code = ChipCode(key)
+        set(code, value, hash: code.hash)
     }
 
-    /// The same with `hash`: `CodeTable.hash(key)`, computed ahead to prefetch its slot.
-    mutating func set(_ key: String, _ value: Int, hash: Int32) {
+    /// The same with `hash`: `key.hash`, computed ahead to prefetch its slot.
+    mutating func set(_ key: ChipCode, _ value: Int, hash: Int32) {
         if let i = insertIfAbsent(key, value, hash: hash) { slots[i].value = Int32(value) }
     }
 
     /// The slot already holding `key`, or nil once `key` is put in with `value`.
-    private mutating func insertIfAbsent(_ key: String, _ value: Int, hash h: Int32) -> Int? {
+    private mutating func insertIfAbsent(_ key: ChipCode, _ value: Int, hash h: Int32) -> Int? {
         var (i, found) = slot(of: key, hash: h)
         if found { return i }
         if (count + 1) * 2 > slots.count {
@@ -155,11 +177,12 @@ public struct CodeTable: Sendable {
     /// nil is returned. One search, where a lookup and then a set took two
     /// (a loader checking 50,000 bibs for repeats misses the cache on each).
     public mutating func value(of key: String, orSet value: Int) -> Int? {
-        self.value(of: key, hash: Self.hash(key), orSet: value)
+        let code = ChipCode(key)
+        return self.value(of: code, hash: code.hash, orSet: value)
     }
 
-    /// The same with `hash`: `CodeTable.hash(key)`, computed ahead to prefetch its slot.
-    public mutating func value(of key: String, hash: Int32, orSet value: Int) -> Int? {
+    /// The same with `hash`: `key.hash`, computed ahead to prefetch its slot.
+    public mutating func value(of key: ChipCode, hash: Int32, orSet value: Int) -> Int? {
         insertIfAbsent(key, value, hash: hash).map { Int(slots[$0].value) }
     }
 
@@ -170,7 +193,7 @@ public struct CodeTable: Sendable {
 
     /// Every key with its value, in no particular order.
     public func forEach(_ body: (String, Int) -> Void) {
-        for slot in slots where slot.hash != .min { body(slot.key, Int(slot.value)) }
+        for slot in slots where slot.hash != .min { body(slot.key.string, Int(slot.value)) }
     }
 
     private mutating func grow() {

@@ -53,7 +53,7 @@ public enum ParsedLine: Sendable, Equatable {
 
 public struct RawRead: Sendable, Equatable {
     /// Chip or bib as the decoder wrote it.
-    public var code: String
+    public var chip: ChipCode
     public var date: CivilDate?
     public var timeOfDay: Millis
     /// Decoder sequence number (CTP01 seq, RACE RESULT PassingNo, MYLAPS
@@ -67,12 +67,25 @@ public struct RawRead: Sendable, Equatable {
         code: String, date: CivilDate? = nil, timeOfDay: Millis, sequence: Int? = nil, format: ReadFormat,
         edge: SeenEdge? = nil
     ) {
-        self.code = code
+        self.init(
+            chip: ChipCode(code), date: date, timeOfDay: timeOfDay, sequence: sequence, format: format, edge: edge)
+    }
+
+    public init(
+        chip: ChipCode, date: CivilDate? = nil, timeOfDay: Millis, sequence: Int? = nil, format: ReadFormat,
+        edge: SeenEdge? = nil
+    ) {
+        self.chip = chip
         self.date = date
         self.timeOfDay = timeOfDay
         self.sequence = sequence
         self.format = format
         self.edge = edge
+    }
+
+    public var code: String {
+        get { chip.string }
+        set { chip = ChipCode(newValue) }
     }
 
     /// Milliseconds since local midnight of the event date.

@@ -33,9 +33,8 @@ public struct ReadLog: Sendable {
 
     /// Logs of runs of files read apart (`parts[k]` holds the files
     /// `files[k]`), joined in file order; `parts` is left empty. The reads are
-    /// moved into place, a run of parts per core, not copied one by one: each
-    /// holds a chip code, so a copy retained it and freeing the part released
-    /// it again, a serial 20 ms at 700,000 reads.
+    /// copied into place a run of parts per core, each part's array freed on
+    /// the core that copies it.
     public init(joining parts: inout [ReadLog], files: [Range<Int>]) {
         self.init(countsOf: parts, files: files)
         let counts = parts.map(\.reads.count)
@@ -168,7 +167,7 @@ extension ReadLog {
                 add(raw, ref: ref, eventDate: eventDate, window: window, clockOffset: clockOffset, text: text)
             }
         case .gunMarker(let time, let date, let sequence):
-            let raw = RawRead(code: "", date: date, timeOfDay: time, format: .ctp01)
+            let raw = RawRead(chip: .empty, date: date, timeOfDay: time, format: .ctp01)
             guard let placed = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
                 problems.append(
                     LineProblem(
@@ -215,7 +214,7 @@ extension ReadLog {
         }
         reads.append(
             TimedRead(
-                code: raw.code, time: time, point: files[file].pointIndex,
+                chip: raw.chip, time: time, point: files[file].pointIndex,
                 isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence, isDated: raw.date != nil))
         lastReadTimes[file] = time
     }
@@ -240,14 +239,11 @@ private final class ReadsBox: @unchecked Sendable {
     var reads: [TimedRead]
     init(_ reads: [TimedRead]) { self.reads = reads }
 
-    /// Moves the reads to `target` and frees their array. The moved-from
-    /// places are filled with a read that holds nothing (an empty code is
-    /// inline), so freeing the array releases nothing twice.
+    /// Copies the reads to `target` (plain data: nothing to count) and frees their array.
     func move(to target: UnsafeMutablePointer<TimedRead>?) {
-        reads.withUnsafeMutableBufferPointer { from in
+        reads.withUnsafeBufferPointer { from in
             guard let source = from.baseAddress, let target else { return }
-            target.moveInitialize(from: source, count: from.count)
-            source.initialize(repeating: TimedRead.movedOut, count: from.count)
+            target.initialize(from: source, count: from.count)
         }
         reads = []
     }

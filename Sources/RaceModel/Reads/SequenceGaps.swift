@@ -161,7 +161,7 @@ public enum SequenceGaps {
         func seq(_ e: Int32) -> Int { Int(e >= 0 ? log.reads[Int(e)].sequence : log.gunMarkers[Int(~e)].sequence) }
         func ref(_ e: Int32) -> LineRef { e >= 0 ? log.reads[Int(e)].ref : log.gunMarkers[Int(~e)].ref }
         func time(_ e: Int32) -> Millis { e >= 0 ? log.reads[Int(e)].time : log.gunMarkers[Int(~e)].time }
-        func code(_ e: Int32) -> String { e >= 0 ? log.reads[Int(e)].code : "" }
+        func code(_ e: Int32) -> ChipCode { e >= 0 ? log.reads[Int(e)].chip : .empty }
         /// The same passing sent again: same chip and time.
         func isResend(_ a: Int32, _ b: Int32) -> Bool { time(a) == time(b) && code(a) == code(b) }
     }

@@ -3,9 +3,10 @@
 /// matched again from the raw reads (chip swaps, late entries).
 ///
 /// 40 bytes, in this order so nothing pads them (a big race holds 700,000):
-/// the point, the backup flag and the dated flag share 16 bits.
+/// the point, the backup flag and the dated flag share 16 bits. Nothing in
+/// it is counted or freed, so reads are copied and moved as plain bytes.
 public struct TimedRead: Sendable, Equatable {
-    public var code: String
+    public var chip: ChipCode
     /// Time of day in ms, clock offset applied.
     public var time: Millis
     public var ref: LineRef
@@ -24,16 +25,28 @@ public struct TimedRead: Sendable, Equatable {
         code: String, time: Millis, point: Int, isBackup: Bool, ref: LineRef, sequence: Int? = nil,
         isDated: Bool = false
     ) {
+        self.init(
+            chip: ChipCode(code), time: time, point: point, isBackup: isBackup, ref: ref, sequence: sequence,
+            isDated: isDated)
+    }
+
+    public init(
+        chip: ChipCode, time: Millis, point: Int, isBackup: Bool, ref: LineRef, sequence: Int? = nil,
+        isDated: Bool = false
+    ) {
         precondition(point >= 0 && point < Self.maxPoints, "point index out of range")
-        self.code = code
+        self.chip = chip
         self.time = time
         self.ref = ref
         pointAndBackup = UInt16(point) | (isBackup ? Self.backupBit : 0) | (isDated ? Self.datedBit : 0)
         self.sequence = Int32(truncatingIfNeeded: sequence ?? -1)
     }
 
-    /// What a moved-from place holds until its array is freed: no string to release.
-    public static let movedOut = TimedRead(code: "", time: 0, point: 0, isBackup: false, ref: LineRef(file: 0, line: 0))
+    /// The chip code or bib as the line gave it.
+    public var code: String {
+        get { chip.string }
+        set { chip = ChipCode(newValue) }
+    }
 
     public var point: Int32 {
         get { Int32(pointAndBackup & ~Self.flagBits) }

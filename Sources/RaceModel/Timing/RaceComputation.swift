@@ -18,7 +18,7 @@ public struct ParticipantDirectory: Sendable {
                 ) { i, hash in
                     let code = code(i)
                     if chips && code.isEmpty { return }
-                    table.set(code, i, hash: hash)
+                    table.set(ChipCode(code), i, hash: hash)
                     let lower = code.lowercasedIfNeeded
                     if lower != code { table.set(lower, i) }
                 }
@@ -41,12 +41,15 @@ public struct ParticipantDirectory: Sendable {
         let byBib: CodeTable.Lookup
 
         func runner(forCode code: String) -> Int? {
-            runner(forCode: code, hash: CodeTable.hash(code))
+            let chip = ChipCode(code)
+            return runner(forChip: chip, hash: chip.hash)
         }
 
-        /// `hash`: `CodeTable.hash(code)`, which both tables share.
-        func runner(forCode code: String, hash: Int32) -> Int? {
-            if let i = byChip[code, hash: hash] ?? byBib[code, hash: hash] { return i }
+        /// `hash`: `chip.hash`, which both tables share.
+        func runner(forChip chip: ChipCode, hash: Int32) -> Int? {
+            if let i = byChip[chip, hash: hash] ?? byBib[chip, hash: hash] { return i }
+            // Not found as written: as a participant's code may be, in lower case.
+            let code = chip.string
             let lower = code.lowercasedIfNeeded
             guard lower != code else { return nil }
             return byChip[lower] ?? byBib[lower]
@@ -163,7 +166,7 @@ public struct RaceComputation: Sendable {
         directory.withLookup { place(read, in: log, lookup: $0) }
     }
 
-    /// `hash`: `CodeTable.hash(read.code)`, when the caller has it already.
+    /// `hash`: `read.chip.hash`, when the caller has it already.
     func place(_ read: TimedRead, in log: ReadLog, lookup: ParticipantDirectory.Lookup, hash: Int32? = nil)
         -> Placement
     {
@@ -173,7 +176,7 @@ public struct RaceComputation: Sendable {
             }
             if let r = corrections.swappedRunner(code: read.code, time: read.time) { return .runner(r) }
         }
-        return lookup.runner(forCode: read.code, hash: hash ?? CodeTable.hash(read.code)).map(Placement.runner)
+        return lookup.runner(forChip: read.chip, hash: hash ?? read.chip.hash).map(Placement.runner)
             ?? .unmatched
     }
 
@@ -210,7 +213,7 @@ public struct RaceComputation: Sendable {
                         // of a big field are far bigger than the caches, and one lookup
                         // after another, each waiting on memory, was an eighth of a run.
                         HashesAhead.forEach(
-                            in: range, hash: { CodeTable.hash(reads[inPlace: $0].code) },
+                            in: range, hash: { reads[inPlace: $0].chip.hash },
                             prefetch: { lookup.prefetch(hash: $0) }
                         ) { i, hash in
                             switch place(reads[inPlace: i], in: log, lookup: lookup, hash: hash) {

@@ -24,11 +24,10 @@ struct PartRoom {
     mutating func take(_ staged: inout [TimedRead]) {
         let n = min(staged.count, room - written)
         guard n > 0 else { return }
-        staged.withUnsafeMutableBufferPointer { from in
+        // A read is plain data (nothing counted or freed): its bytes are all a move copies.
+        staged.withUnsafeBufferPointer { from in
             guard let source = from.baseAddress else { return }
-            (start + written).moveInitialize(from: source, count: n)
-            // Moved-from places hold a read with nothing to release until the array lets them go.
-            source.initialize(repeating: .movedOut, count: n)
+            (start + written).initialize(from: source, count: n)
         }
         if n == staged.count { staged.removeAll(keepingCapacity: true) } else { staged.removeFirst(n) }
         written += n

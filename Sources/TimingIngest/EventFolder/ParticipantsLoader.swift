@@ -146,7 +146,7 @@ enum ParticipantsLoader {
                 dictionary![key] = line
                 return nil
             }
-            return table.value(of: key, hash: hash, orSet: line)
+            return table.value(of: ChipCode(key), hash: hash, orSet: line)
         }
     }
 

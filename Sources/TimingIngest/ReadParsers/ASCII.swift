@@ -1,3 +1,5 @@
+import RaceModel
+
 /// Byte-level helpers for the read parsers, which work on raw UTF-8 bytes so
 /// that a marathon's worth of lines costs no allocation beyond each read's code.
 enum ASCII {
@@ -84,6 +86,11 @@ enum ASCII {
     static func hex2(_ v: Int) -> String {
         let digits = Array("0123456789abcdef")
         return String([digits[(v >> 4) & 0xF], digits[v & 0xF]])
+    }
+
+    /// A read's chip code or bib, with no String made for it.
+    static func chip(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> ChipCode {
+        ChipCode(line: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

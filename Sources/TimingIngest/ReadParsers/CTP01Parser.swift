@@ -48,7 +48,7 @@ enum CTP01Parser {
             return .gunMarker(time: time, date: date, sequence: sequence)
         }
         return .read(
-            RawRead(code: ASCII.string(b, tagField), date: date, timeOfDay: time, sequence: sequence, format: .ctp01))
+            RawRead(chip: ASCII.chip(b, tagField), date: date, timeOfDay: time, sequence: sequence, format: .ctp01))
     }
 
     private static let gunTime: [UInt8] = Array("guntime".utf8)

@@ -52,7 +52,7 @@ enum ChronoTrackControllerParser {
         }
         return .read(
             RawRead(
-                code: unpadded(b, tagField), date: date, timeOfDay: time, sequence: seq,
+                chip: unpadded(b, tagField), date: date, timeOfDay: time, sequence: seq,
                 format: .chronotrackController))
     }
 
@@ -78,10 +78,10 @@ enum ChronoTrackControllerParser {
     }
 
     /// A numeric tag without its padding zeros, so `00801` is bib 801.
-    private static func unpadded(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
-        guard ASCII.unsignedInteger(b, r) != nil else { return ASCII.string(b, r) }
+    private static func unpadded(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> ChipCode {
+        guard ASCII.unsignedInteger(b, r) != nil else { return ASCII.chip(b, r) }
         var lo = r.lowerBound
         while lo < r.upperBound - 1, b[lo] == UInt8(ascii: "0") { lo += 1 }
-        return ASCII.string(b, lo..<r.upperBound)
+        return ASCII.chip(b, lo..<r.upperBound)
     }
 }

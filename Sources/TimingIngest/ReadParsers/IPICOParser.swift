@@ -53,7 +53,7 @@ enum IPICOParser {
         }
         let time = ((hours * 60 + minutes) * 60 + seconds) * 1000 + hundredths * 10
         let edge = b.count == ttoLength ? Self.edge(status: ASCII.hex(b, statusStart, 2)) : nil
-        return .read(RawRead(code: tagCode(b), date: date, timeOfDay: time, format: .ipico, edge: edge))
+        return .read(RawRead(chip: tagCode(b), date: date, timeOfDay: time, format: .ipico, edge: edge))
     }
 
     /// The last TTO byte: bit 7 first seen, bit 6 last seen. A read with
@@ -119,17 +119,17 @@ enum IPICOParser {
     }
 
     /// The tag id lower-cased, so a reader writing upper-case hex matches the same chip.
-    private static func tagCode(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    private static func tagCode(_ b: UnsafeBufferPointer<UInt8>) -> ChipCode {
         let range = tagStart..<(tagStart + tagLength)
         var hasUpper = false
         for i in range where b[i] &- UInt8(ascii: "A") < 6 { hasUpper = true }
-        guard hasUpper else { return ASCII.string(b, range) }
-        return String(unsafeUninitializedCapacity: tagLength) { out in
+        guard hasUpper else { return ASCII.chip(b, range) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: tagLength) { out in
             for (o, i) in range.enumerated() {
                 let byte = b[i]
                 out[o] = byte &- UInt8(ascii: "A") < 6 ? byte | 0x20 : byte
             }
-            return tagLength
+            return ChipCode(line: UnsafeBufferPointer(out))
         }
     }
 }

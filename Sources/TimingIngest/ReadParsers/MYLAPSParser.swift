@@ -109,7 +109,7 @@ enum MYLAPSParser {
             }
             day = d
         }
-        return .read(RawRead(code: ASCII.string(b, chip), date: day, timeOfDay: ms, format: .mylaps))
+        return .read(RawRead(chip: ASCII.chip(b, chip), date: day, timeOfDay: ms, format: .mylaps))
     }
 
     /// Where the message starts: after a logged `... message: `, else at the start.
@@ -157,7 +157,7 @@ enum MYLAPSParser {
         }
         return .read(
             RawRead(
-                code: ASCII.string(line, chip), date: date,
+                chip: ASCII.chip(line, chip), date: date,
                 timeOfDay: time, sequence: number, format: .mylaps))
     }
 }

@@ -19,7 +19,7 @@ enum ManualParser {
         guard case .time(let time) = parsedTime else {
             return .malformed(reason: ClockField.reason(parsedTime, b, timeField))
         }
-        return .read(RawRead(code: ASCII.string(b, bibField), timeOfDay: time, format: .manual))
+        return .read(RawRead(chip: ASCII.chip(b, bibField), timeOfDay: time, format: .manual))
     }
 
     private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int> {

@@ -35,6 +35,6 @@ enum RFIDTimingParser {
         guard case .stamp(let date?, let time) = parsed else {
             return .malformed(reason: "date and time \(ASCII.quoted(b, stamp)) is not YYYY-MM-DD HH:MM:SS.mmm")
         }
-        return .read(RawRead(code: ASCII.string(b, chip), date: date, timeOfDay: time, format: .rfidTiming))
+        return .read(RawRead(chip: ASCII.chip(b, chip), date: date, timeOfDay: time, format: .rfidTiming))
     }
 }

@@ -69,7 +69,7 @@ enum RaceResultParser {
         }
         return .read(
             RawRead(
-                code: ASCII.string(b, transponderField), date: date, timeOfDay: time,
+                chip: ASCII.chip(b, transponderField), date: date, timeOfDay: time,
                 sequence: passingNo, format: .raceResult))
     }
 

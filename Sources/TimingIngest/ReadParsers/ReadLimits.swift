@@ -1,3 +1,5 @@
+import RaceModel
+
 /// What a read file may hold. Every known format writes lines under 100
 /// bytes, so anything much longer is not a read (a binary or foreign file
 /// named by mistake); it is rejected as one line and only its start is kept.
@@ -8,7 +10,7 @@ public enum ReadLimits {
     /// what it is, never a whole foreign line.
     public static let shownBytes = 100
     /// Chip codes and bibs are a dozen characters or so in every format.
-    public static let maxCodeBytes = 64
+    public static let maxCodeBytes = ChipCode.maxReadBytes
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 

@@ -25,13 +25,13 @@ public enum ReadLineParser {
         // No array for the one read of nearly every line: this runs a million times for a big race.
         let long: RawRead?
         switch parsed {
-        case .read(let read): long = read.code.utf8.count > ReadLimits.maxCodeBytes ? read : nil
-        case .reads(let reads): long = reads.first { $0.code.utf8.count > ReadLimits.maxCodeBytes }
+        case .read(let read): long = read.chip.count > ReadLimits.maxCodeBytes ? read : nil
+        case .reads(let reads): long = reads.first { $0.chip.count > ReadLimits.maxCodeBytes }
         default: long = nil
         }
         if let long {
             return .malformed(
-                reason: "chip or bib is \(long.code.utf8.count) characters long; at most \(ReadLimits.maxCodeBytes)")
+                reason: "chip or bib is \(long.chip.count) characters long; at most \(ReadLimits.maxCodeBytes)")
         }
         return parsed
     }

@@ -33,7 +33,7 @@ enum WiclaxParser {
         }
         return .read(
             RawRead(
-                code: ASCII.string(b, chip), date: CivilDate(year: year, month: month, day: day),
+                chip: ASCII.chip(b, chip), date: CivilDate(year: year, month: month, day: day),
                 timeOfDay: time, format: .wiclax))
     }
 }
