@@ -313,8 +313,21 @@ public struct RaceComputation: Sendable {
 
     /// Every runner's timeline at `at`, a part of the field per core.
     public func timelines(log: ReadLog, grouped: Grouped, at: Millis) -> ChunkedArray<RunnerTimeline> {
-        fieldTimelines { $0.timeline(runner: $1, log: log, grouped: grouped, at: at) }
+        log.reads.withUnsafeBufferPointer { reads in
+            fieldTimelines { own, runner in
+                // A runner's reads lie all over the log: those of the runner two on are asked for now.
+                let ahead = runner + Self.runnersAhead
+                if ahead < grouped.byRunner.runners {
+                    for i in grouped.byRunner[ahead] { reads.prefetch(Int(i)) }
+                }
+                return own.timeline(runner: runner, log: log, grouped: grouped, at: at)
+            }
+        }
     }
+
+    /// A runner's dozen reads each wait on memory: two runners ahead keeps
+    /// about as many fetches in flight as a core has room for.
+    static let runnersAhead = 2
 
     /// Every runner's timeline at `at` from their runner-ordered reads (a replay's), a part of the field per core.
     public func timelines(ordered: RunnerOrderedReads, at: Millis) -> ChunkedArray<RunnerTimeline> {
