@@ -23,6 +23,13 @@ private func ipico(
         #expect(parsed == .read(expected))
     }
 
+    /// Found by the IPICO shortcut's fuzz: the trigger's clock was read past the end of a query frame.
+    @Test func aTriggerQueryIsAControlLineNotAGunWithNoClock() {
+        let body = "00ff2c"
+        let sum = String(body.utf8.reduce(0) { ($0 + Int($1)) % 256 }, radix: 16)
+        #expect(ReadLineParser.parse("ab" + body + sum) == .control)
+    }
+
     @Test func helperReproducesTheExample() {
         #expect(ipico() == "aa0005800012860800012603062027472353")
     }

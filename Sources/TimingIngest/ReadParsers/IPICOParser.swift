@@ -81,7 +81,8 @@ enum IPICOParser {
             return .malformed(reason: "control frame is \(b.count) characters, its length byte says \(expected)")
         }
         if let fault = checksumFault(b, what: "control frame checksum") { return .malformed(reason: fault) }
-        guard ASCII.hex(b, 6, 2) == triggerInstruction, length >= 8 else { return .control }
+        // A query (`ff`) carries no data, whatever its instruction: a trigger query is no gun.
+        guard ASCII.hex(b, 6, 2) == triggerInstruction, length != 0xFF, length >= 8 else { return .control }
         return trigger(b)
     }
 

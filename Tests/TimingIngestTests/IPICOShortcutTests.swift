@@ -1,0 +1,60 @@
+import Testing
+import RaceModel
+@testable import Simulation
+@testable import TimingIngest
+
+/// An IPICO line is read at once, before the chain of formats: for every
+/// line, damaged or not, that gives what the chain gives.
+@Suite struct IPICOShortcutTests {
+    static func checksummed(_ body: String) -> String {
+        let sum = body.utf8.reduce(0) { ($0 + Int($1)) % 256 }
+        let hex = String(sum, radix: 16)
+        return body + (hex.count == 1 ? "0" + hex : hex)
+    }
+
+    @Test func eachIPICOLookingLineIsReadAsTheChainReadsIt() {
+        var random = FuzzRandom(seed: 31)
+        let hex = Array("0123456789abcdefABCDEF")
+        let damage: [Character] = [",", ";", "~", "@", " ", ":", ".", "g", "Z", "0", "\u{0}", "é"]
+        func digit(below n: Int) -> String { String(random.below(n)) }
+        var reads = 0
+        for round in 0..<6_000 {
+            let tto = round % 3 == 0 ? "0c0080" : ""
+            let tag = String((0..<12).map { _ in hex[random.below(hex.count)] })
+            let time = "0" + digit(below: 10) + digit(below: 6) + digit(below: 10) + digit(below: 6) + digit(below: 10)
+            // Hundredths are written in hex.
+            let hundredths = String(String(0x100 + random.below(100), radix: 16).dropFirst())
+            var line =
+                "aa" + Self.checksummed("0" + digit(below: 10) + tag + "0001" + "250406" + time + hundredths + tto)
+            if round % 5 == 1 {
+                // A control frame: a query, or the trigger with the reader's clock.
+                line = "ab" + Self.checksummed(round % 2 == 0 ? "00ff2c" : "00082c2504060116274100")
+            }
+            var chars = Array(line)
+            switch round % 4 {
+            case 0: break
+            case 1: chars[2 + random.below(chars.count - 2)] = damage[random.below(damage.count)]
+            case 2: chars.removeLast(1 + random.below(4))
+            default: chars.insert(damage[random.below(damage.count)], at: 2 + random.below(chars.count - 2))
+            }
+            let text = String(chars)
+            let viaParser = ReadLineParser.parse(text)
+            // The chain is given the line as the parser gives it: without blanks at either end.
+            var trimmed = String(text.trimmingBlanks)
+            let viaChain = trimmed.withUTF8 { ReadLineParser.chain($0) }
+            #expect(viaParser == viaChain, "\(text)")
+            if case .read = viaParser { reads += 1 }
+        }
+        #expect(reads > 1_000)
+    }
+}
+
+extension String {
+    fileprivate var trimmingBlanks: Substring {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return self[first...last]
+    }
+}
