@@ -60,7 +60,26 @@ public enum ReadLineParser {
             let parsed = IPICOParser.parse(line)
             if case .malformed = parsed {} else { return parsed }
         }
+        // The same for a RACE RESULT passing without `#P;` (a number, then
+        // `;`) that holds no `,` `@` space or NUL: the formats before it need
+        // a `CT01_`, `TO~`, `aa` or `ab` start, a comma, one of those three,
+        // a chip of letters and digits before a `:`, or a space.
+        if ASCII.isDigit(line[0]), RaceResultParser.looksLikePassing(line), !holdsCommaAtSpaceOrNUL(line) {
+            let parsed = RaceResultParser.parse(line)
+            if case .malformed = parsed {} else { return parsed }
+        }
         return chain(line)
+    }
+
+    /// One pass, no branch a byte (the loop vectorizes).
+    private static func holdsCommaAtSpaceOrNUL(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hit: UInt8 = 0
+        for byte in line {
+            hit |=
+                (byte == ASCII.comma ? 1 : 0) | (byte == ASCII.at ? 1 : 0) | (byte == ASCII.space ? 1 : 0)
+                | (byte == 0 ? 1 : 0)
+        }
+        return hit != 0
     }
 
     /// Each format whose shape the line has, in `order`, until one reads it.
