@@ -39,16 +39,17 @@ public struct ChipCode: Hashable, Sendable, CustomStringConvertible {
             self = code
             return
         }
-        guard bytes.count <= Self.inlineBytes, Self.isASCII(bytes) else {
-            // Not ASCII: the bytes a String of them holds (invalid UTF-8 replaced).
-            var text = String(decoding: bytes, as: UTF8.self)
-            self = text.withUTF8 { valid in
-                valid.count > Self.maxReadBytes
-                    ? ChipCode(low: UInt64(valid.count), high: Self.overlongMark << 56) : Self.make(validUTF8: valid)
-            }
-            return
+        func fromRead(_ valid: UnsafeBufferPointer<UInt8>) -> ChipCode {
+            valid.count > Self.maxReadBytes
+                ? ChipCode(low: UInt64(valid.count), high: Self.overlongMark << 56) : Self.make(validUTF8: valid)
         }
-        self = Self.make(validUTF8: bytes)
+        if Self.isASCII(bytes) {
+            self = fromRead(bytes)
+        } else {
+            // The bytes a String of them holds (invalid UTF-8 replaced).
+            var text = String(decoding: bytes, as: UTF8.self)
+            self = text.withUTF8(fromRead)
+        }
     }
 
     public init(_ text: String) {
@@ -128,24 +129,7 @@ public struct ChipCode: Hashable, Sendable, CustomStringConvertible {
     public var description: String { string }
 
     /// `CodeTable.hash` of its bytes: the same as of the code as a String.
-    /// An inline code's is made from its words, as `CodeTable.hash` loads them.
-    public var hash: Int32 {
-        let n = Int(high >> 56)
-        guard n <= Self.inlineBytes else { return withBytes { CodeTable.hash32($0) } }
-        guard n > 0 else { return CodeTable.slotHash(CodeTable.fold(CodeTable.seed(length: 0))) }
-        let bytes = high & 0x00FF_FFFF_FFFF_FFFF
-        let (a, b): (UInt64, UInt64)
-        if n >= 8 {
-            // The last eight bytes: the end of `low` and the start of `high`.
-            (a, b) = (low, n == 8 ? low : low >> UInt64((n - 8) * 8) | bytes << UInt64((16 - n) * 8))
-        } else if n >= 4 {
-            (a, b) = (low & 0xFFFF_FFFF, low >> UInt64((n - 4) * 8) & 0xFFFF_FFFF)
-        } else {
-            func byte(_ i: Int) -> UInt64 { low >> UInt64(8 * i) & 0xFF }
-            (a, b) = (byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1), 0)
-        }
-        return CodeTable.slotHash(CodeTable.finish(a, b, seed: CodeTable.seed(length: n)))
-    }
+    public var hash: Int32 { withBytes(CodeTable.hash32) }
 }
 
 /// Codes longer than a `ChipCode` holds, each kept once for the life of the

@@ -34,7 +34,10 @@ public struct CodeTable: Sendable {
     }
 
     /// `hash`, folded to the 32 bits a slot keeps (never `Int32.min`, the empty slot's).
-    static func hash32(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 { slotHash(hash(bytes)) }
+    static func hash32(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let h = Int32(truncatingIfNeeded: hash(bytes))
+        return h == .min ? 0 : h
+    }
 
     /// Words, not bytes: a chip code of 12 bytes was 12 dependent multiplies
     /// a byte at a time. Up to 16 bytes are two loads that may overlap (both
@@ -42,7 +45,7 @@ public struct CodeTable: Sendable {
     /// lengths share them; a longer key is taken 16 bytes at a time.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let n = bytes.count
-        var h = seed(length: n)
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9e37_79b9_7f4a_7c15
         guard let base = bytes.baseAddress, n > 0 else { return fold(h) }
         let raw = UnsafeRawPointer(base)
         func word(_ offset: Int) -> UInt64 {
@@ -66,23 +69,7 @@ public struct CodeTable: Sendable {
             a = UInt64(base[offset]) << 16 | UInt64(base[offset + rest / 2]) << 8 | UInt64(base[n - 1])
             b = 0
         }
-        return finish(a, b, seed: h)
-    }
-
-    @inline(__always)
-    static func seed(length n: Int) -> UInt64 { UInt64(truncatingIfNeeded: n) &* 0x9e37_79b9_7f4a_7c15 }
-
-    /// The hash of a key of at most 16 bytes from its two loads (`ChipCode` has them in its words).
-    @inline(__always)
-    static func finish(_ a: UInt64, _ b: UInt64, seed h: UInt64) -> Int {
-        fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db))
-    }
-
-    /// An `Int` hash folded to the 32 bits a slot keeps (never `Int32.min`, the empty slot's).
-    @inline(__always)
-    static func slotHash(_ hash: Int) -> Int32 {
-        let h = Int32(truncatingIfNeeded: hash)
-        return h == .min ? 0 : h
+        return fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db))
     }
 
     /// The two halves of the full product, folded: every input bit reaches the low bits the table masks.
@@ -93,7 +80,7 @@ public struct CodeTable: Sendable {
     }
 
     @inline(__always)
-    static func fold(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
+    private static func fold(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
     /// The slot holding `key`, or the empty slot where it would go.
     private func slot(of key: ChipCode, hash: Int32) -> (slot: Int, found: Bool) {
