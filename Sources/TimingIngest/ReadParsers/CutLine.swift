@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RaceModel
 
 /// A line a decoder never finished, with its next line written straight
@@ -53,11 +48,10 @@ enum CutLine {
         marker: UInt8, before: Int, in line: UnsafeBufferPointer<UInt8>, from: Int, isHeader: (Int) -> Bool
     ) -> Int? {
         guard let base = line.baseAddress else { return nil }
-        var i = from
-        while i < line.count, let hit = memchr(base + i, Int32(marker), line.count - i) {
-            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        var at = ReadFileScanner.next(marker, in: base, from: from, to: line.count)
+        while at < line.count {
             if at - before > 0 && isHeader(at - before) { return at - before }
-            i = at + 1
+            at = ReadFileScanner.next(marker, in: base, from: at + 1, to: line.count)
         }
         return nil
     }

@@ -33,11 +33,10 @@ extension ReadFileScanner {
         let count = bytes.count
         var ends = 0
         for byte in [ASCII.newline, ASCII.carriageReturn] {
-            var from = 0
-            while from < count, let hit = memchr(base + from, Int32(byte), count - from) {
-                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            var at = next(byte, in: base, from: 0, to: count)
+            while at < count {
                 if byte == ASCII.newline || at + 1 == count || base[at + 1] != ASCII.newline { ends += 1 }
-                from = at + 1
+                at = next(byte, in: base, from: at + 1, to: count)
             }
         }
         return ends

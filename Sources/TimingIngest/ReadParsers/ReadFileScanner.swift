@@ -41,7 +41,7 @@ public enum ReadFileScanner {
 
     /// Where the first `byte` in `bytes[from..<to]` is, or `to`.
     @inline(__always)
-    private static func next(_ byte: UInt8, in bytes: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+    static func next(_ byte: UInt8, in bytes: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
         guard let hit = memchr(bytes + from, Int32(byte), to - from) else { return to }
         return UnsafeRawPointer(bytes).distance(to: UnsafeRawPointer(hit))
     }
