@@ -16,17 +16,19 @@ enum ConfigKeys {
     static let checkpoint = ["id", "point", "km"]
     static let awards = ["top", "overall_in_age_groups"]
 
-    /// Where a key is known to be put by mistake: what to write instead.
-    private static let hints = [
+    /// A key put on a point by mistake: what to write instead.
+    static let pointHints = [
         "format": "a file's format is given with the file: files = [{ path = \"reads/km5.txt\", format = \"ipico\" }]"
     ]
 
-    /// Throws for the first key of `t` not in `known`, naming what the table does take.
+    /// Throws for the first key of `t` not in `known`, naming what the table
+    /// does take, and what to write instead where `hints` has the key.
     static func check(
-        _ t: TOMLTable, _ known: [String], table: String, at path: String, reader: TableReader
+        _ t: TOMLTable, _ known: [String], table: String, at path: String, reader: TableReader,
+        hints: [String: String] = [:]
     ) throws(ConfigError) {
         for key in t.keys.sorted() where !known.contains(key) {
-            let hint = known.contains("files") ? hints[key].map { "; \($0)" } ?? "" : ""
+            let hint = hints[key].map { "; \($0)" } ?? ""
             throw reader.fail(
                 path, "unknown key '\(key)'; \(table) takes \(known.joined(separator: ", "))\(hint)")
         }

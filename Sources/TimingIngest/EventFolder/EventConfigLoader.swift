@@ -159,7 +159,8 @@ struct TableReader {
             guard i < TimedRead.maxPoints else {
                 throw fail(path, "an event has at most \(TimedRead.maxPoints) points")
             }
-            try ConfigKeys.check(t, ConfigKeys.point, table: "a point", at: path, reader: self)
+            try ConfigKeys.check(
+                t, ConfigKeys.point, table: "a point", at: path, reader: self, hints: ConfigKeys.pointHints)
             let id = try string(t, "id", at: path)
             guard ids.insert(id).inserted else { throw fail(path, "point id '\(id)' is used twice") }
             guard let fv = t["files"], let array = fv.array, !array.isEmpty else {
