@@ -8,10 +8,13 @@ private func ipico(
     date: String = "260306", time: String = "202747", hundredths: String = "23",
     tto: String = "", suffix: String = ""
 ) -> String {
-    let body = reader + tag + fields + date + time + hundredths + tto
-    let sum = body.utf8.reduce(0) { ($0 + Int($1)) % 256 }
-    let hex = String(sum, radix: 16)
-    return "aa" + body + (hex.count == 1 ? "0" + hex : hex) + suffix
+    "aa" + ipicoChecksummed(reader + tag + fields + date + time + hundredths + tto) + suffix
+}
+
+/// An IPICO frame's body after its `aa` or `ab`, with the low byte of its sum in two hex digits after it.
+func ipicoChecksummed(_ body: String) -> String {
+    let hex = String(body.utf8.reduce(0) { ($0 + Int($1)) % 256 }, radix: 16)
+    return body + (hex.count == 1 ? "0" + hex : hex)
 }
 
 @Suite struct IPICOParserTests {
@@ -25,9 +28,7 @@ private func ipico(
 
     /// Found by the IPICO shortcut's fuzz: the trigger's clock was read past the end of a query frame.
     @Test func aTriggerQueryIsAControlLineNotAGunWithNoClock() {
-        let body = "00ff2c"
-        let sum = String(body.utf8.reduce(0) { ($0 + Int($1)) % 256 }, radix: 16)
-        #expect(ReadLineParser.parse("ab" + body + sum) == .control)
+        #expect(ReadLineParser.parse("ab" + ipicoChecksummed("00ff2c")) == .control)
     }
 
     @Test func helperReproducesTheExample() {

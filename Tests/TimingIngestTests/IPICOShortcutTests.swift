@@ -6,12 +6,6 @@ import RaceModel
 /// An IPICO line is read at once, before the chain of formats: for every
 /// line, damaged or not, that gives what the chain gives.
 @Suite struct IPICOShortcutTests {
-    static func checksummed(_ body: String) -> String {
-        let sum = body.utf8.reduce(0) { ($0 + Int($1)) % 256 }
-        let hex = String(sum, radix: 16)
-        return body + (hex.count == 1 ? "0" + hex : hex)
-    }
-
     @Test func eachIPICOLookingLineIsReadAsTheChainReadsIt() {
         var random = FuzzRandom(seed: 31)
         let hex = Array("0123456789abcdefABCDEF")
@@ -25,10 +19,10 @@ import RaceModel
             // Hundredths are written in hex.
             let hundredths = String(String(0x100 + random.below(100), radix: 16).dropFirst())
             var line =
-                "aa" + Self.checksummed("0" + digit(below: 10) + tag + "0001" + "250406" + time + hundredths + tto)
+                "aa" + ipicoChecksummed("0" + digit(below: 10) + tag + "0001" + "250406" + time + hundredths + tto)
             if round % 5 == 1 {
                 // A control frame: a query, or the trigger with the reader's clock.
-                line = "ab" + Self.checksummed(round % 2 == 0 ? "00ff2c" : "00082c2504060116274100")
+                line = "ab" + ipicoChecksummed(round % 2 == 0 ? "00ff2c" : "00082c2504060116274100")
             }
             var chars = Array(line)
             switch round % 4 {
