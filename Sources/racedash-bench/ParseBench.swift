@@ -34,6 +34,16 @@ func runParseBench(folder path: String, runs: Int = 7) throws -> String {
         out +=
             "  \(name) \(withThousands(lines).leftPad(7)) lines \(withThousands(reads).leftPad(7)) reads  \(format(best, 1).leftPad(6)) ms  \(format(ns, 0).leftPad(5)) ns/line\n"
     }
+    let list = try ReadFileScanner.readFile(atPath: EventFolder.join(path, EventFolder.participantsName))
+    var best = Double.infinity
+    var rows = 0
+    for _ in 0..<runs {
+        let start = clock.now
+        rows = try EventFolder.participants(parsing: list, path: path, event: folder.event).count
+        best = min(best, (clock.now - start).milliseconds)
+    }
+    out +=
+        "  \(EventFolder.participantsName.padding(toLength: 24, withPad: " ", startingAt: 0)) \(withThousands(rows).leftPad(7)) rows                 \(format(best, 1).leftPad(6)) ms  \(format(best * 1e6 / Double(max(rows, 1)), 0).leftPad(5)) ns/row\n"
     out +=
         "  all files          \(withThousands(totalLines).leftPad(7)) lines  \(format(totalNs / 1e6, 1)) ms, \(format(totalNs / Double(max(totalLines, 1)), 0)) ns/line"
     return out

@@ -31,11 +31,35 @@ enum CSVParser {
     static func forEachRow(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, _ body: (Row) throws(ConfigError) -> Void
     ) throws(ConfigError) {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var row = Row(line: 1, fields: [])
-        // A plain field is made straight from its bytes; one with quotes or a
+        try forEachByteRow(bytes, file: file) { bytesRow throws(ConfigError) in
+            row.line = bytesRow.line
+            row.fields.removeAll(keepingCapacity: true)
+            for field in bytesRow.fields { row.fields.append(String(decoding: field, as: UTF8.self)) }
+            try body(row)
+        }
+    }
+
+    /// A row's fields as bytes, valid only while the row is handed over: a
+    /// plain field lies in the file's bytes, an unescaped one in the
+    /// parser's own buffer. A reader that keeps a few fields of each row
+    /// makes Strings of those alone.
+    struct ByteRow {
+        var line: Int
+        var fields: [UnsafeBufferPointer<UInt8>]
+    }
+
+    static func forEachByteRow(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, _ body: (ByteRow) throws(ConfigError) -> Void
+    ) throws(ConfigError) {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        // Where each field of the row lies: in the file, or (copied) in `unescaped`.
+        var spans: [(range: Range<Int>, copied: Bool)] = []
+        var row = ByteRow(line: 1, fields: [])
+        // A plain field is handed over where it lies; one with quotes or a
         // carriage return is copied into `field` as it is unescaped.
         var field: [UInt8] = []
+        var unescaped: [UInt8] = []
         var copying = false
         var start = 0
         var inQuotes = false
@@ -45,20 +69,29 @@ enum CSVParser {
 
         func endField(at end: Int) {
             if copying {
-                row.fields.append(String(decoding: field, as: UTF8.self))
+                spans.append((unescaped.count..<(unescaped.count + field.count), true))
+                unescaped.append(contentsOf: field)
                 field.removeAll(keepingCapacity: true)
                 copying = false
             } else {
-                row.fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                spans.append((start..<end, false))
             }
         }
         func endRow(at end: Int) throws(ConfigError) {
             endField(at: end)
-            if !(row.fields.count == 1 && row.fields[0].isEmpty) {
+            if !(spans.count == 1 && spans[0].range.isEmpty) {
                 row.line = rowLine
-                try body(row)
+                let result = unescaped.withUnsafeBufferPointer { copies in
+                    row.fields.removeAll(keepingCapacity: true)
+                    for (range, copied) in spans {
+                        row.fields.append(UnsafeBufferPointer(rebasing: (copied ? copies : bytes)[range]))
+                    }
+                    return Result { () throws(ConfigError) in try body(row) }
+                }
+                try result.get()
             }
-            row.fields.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
+            unescaped.removeAll(keepingCapacity: true)
         }
 
         var i = 0
@@ -115,6 +148,6 @@ enum CSVParser {
                 "a quoted field opened on this line is never closed (a \" is missing); the rest of the file would be one field"
             )
         }
-        if (copying ? !field.isEmpty : start < count) || !row.fields.isEmpty { try endRow(at: count) }
+        if (copying ? !field.isEmpty : start < count) || !spans.isEmpty { try endRow(at: count) }
     }
 }

@@ -95,6 +95,13 @@ public struct EventFolder: Sendable {
             correctionProblems: journal.problems)
     }
 
+    /// A participant list's bytes parsed against `event` (the parse bench times it alone).
+    public static func participants(parsing bytes: [UInt8], path: String, event: EventConfig) throws(ConfigError)
+        -> [Participant]
+    {
+        try ParticipantsLoader.parse(bytes, file: join(path, participantsName), event: event)
+    }
+
     public var correctionsPath: String { Self.join(path, Self.correctionsName) }
 
     public func absolutePath(of file: ReadFileInfo) -> String { Self.join(path, file.path) }

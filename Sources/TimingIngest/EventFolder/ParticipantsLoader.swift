@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import RaceModel
 
 /// Reads `participants.csv`: header row, columns in any order.
@@ -23,18 +26,21 @@ enum ParticipantsLoader {
         try ConfigText.checkForNUL(all, file: file)
         let body = all.starts(with: ReadLimits.byteOrderMark) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         // Room made by lines (a quoted newline only makes room for one row more).
-        let expected = body.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let expected = ReadFileScanner.lineEnds(body) + 1
         var column: Columns? = nil
         var participants: [Participant] = []
         participants.reserveHugeCapacity(expected)
         var repeats = RepeatCheck(capacity: expected, file: file)
+        let names = EventNames(event)
         do {
-            try CSVParser.forEachRow(body, file: file) { row throws(ConfigError) in
+            try CSVParser.forEachByteRow(body, file: file) { row throws(ConfigError) in
                 guard let column else {
-                    column = Columns(try columns(of: row, file: file))
+                    let header = CSVParser.Row(
+                        line: row.line, fields: row.fields.map { String(decoding: $0, as: UTF8.self) })
+                    column = Columns(try columns(of: header, file: file))
                     return
                 }
-                let p = try participant(RowFields(row: row, column: column, file: file), event: event)
+                let p = try participant(RowFields(row: row, column: column, file: file), event: event, names: names)
                 try repeats.add(p, line: row.line)
                 participants.append(p)
             }
@@ -183,58 +189,125 @@ enum ParticipantsLoader {
         }
     }
 
-    /// One data row's fields by column.
+    /// One data row's fields by column, as bytes: only the fields a
+    /// participant keeps as text become Strings (a String per cell was a
+    /// third of a 50,000-row list's load).
     struct RowFields {
-        let row: CSVParser.Row
+        let row: CSVParser.ByteRow
         let column: Columns
         let file: String
 
-        /// The trimmed value, nil when the column is absent or the cell empty.
-        func value(_ index: Int?) -> String? {
+        /// The cell without spaces and tabs at either end (padding, not
+        /// text), nil when the column is absent or the cell empty.
+        func bytes(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
             guard let i = index, i < row.fields.count else { return nil }
-            let v = row.fields[i].trimmed
-            return v.isEmpty ? nil : v
+            var cell = row.fields[i]
+            while let first = cell.first, first == 32 || first == 9 {
+                cell = UnsafeBufferPointer(rebasing: cell.dropFirst())
+            }
+            while let last = cell.last, last == 32 || last == 9 {
+                cell = UnsafeBufferPointer(rebasing: cell.dropLast())
+            }
+            return cell.isEmpty ? nil : cell
+        }
+
+        /// The trimmed value as text (invalid UTF-8 replaced), nil when absent or empty.
+        func value(_ index: Int?) -> String? {
+            bytes(index).map { String(decoding: $0, as: UTF8.self) }
         }
 
         func fail(_ message: String) -> ConfigError { ConfigError(file: file, line: row.line, message) }
     }
 
-    static func participant(_ fields: RowFields, event: EventConfig) throws(ConfigError) -> Participant {
+    /// The event's race and wave ids as bytes. A cell with an id's bytes
+    /// is that id; one matching none is no id when it and every id are
+    /// ASCII. Anything else is left to Strings, which compare by canonical
+    /// equivalence.
+    struct EventNames {
+        let races: [[UInt8]]
+        let waves: [[[UInt8]]]
+        let allASCII: Bool
+
+        init(_ event: EventConfig) {
+            races = event.races.map { Array($0.id.utf8) }
+            waves = event.races.map { $0.waves.map { Array($0.id.utf8) } }
+            allASCII = (races + waves.joined()).allSatisfy { $0.allSatisfy { $0 < 128 } }
+        }
+
+        /// The race whose id the cell holds; `.none` when the bytes cannot tell.
+        func race(_ cell: UnsafeBufferPointer<UInt8>) -> Int?? {
+            find(cell, in: races)
+        }
+
+        func wave(_ cell: UnsafeBufferPointer<UInt8>, race: Int) -> Int?? {
+            find(cell, in: waves[race])
+        }
+
+        private func find(_ cell: UnsafeBufferPointer<UInt8>, in ids: [[UInt8]]) -> Int?? {
+            for (i, id) in ids.enumerated() where id.count == cell.count {
+                if id.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
+                    return .some(i)
+                }
+            }
+            return allASCII && cell.allSatisfy({ $0 < 128 }) ? .some(nil) : .none
+        }
+    }
+
+    static func participant(_ fields: RowFields, event: EventConfig, names: EventNames) throws(ConfigError)
+        -> Participant
+    {
         let c = fields.column
         guard let bib = fields.value(c.bib) else { throw fields.fail("empty bib") }
         guard let name = fields.value(c.name) else { throw fields.fail("bib \(bib) has no name") }
-        guard let raceID = fields.value(c.race) else { throw fields.fail("bib \(bib) has no race") }
-        guard let raceIndex = event.raceIndex(id: raceID) else {
+        guard let raceCell = fields.bytes(c.race) else { throw fields.fail("bib \(bib) has no race") }
+        guard let raceIndex = names.race(raceCell) ?? event.raceIndex(id: String(decoding: raceCell, as: UTF8.self))
+        else {
             throw fields.fail(
-                "bib \(bib): unknown race '\(raceID)'; races are \(event.races.map(\.id).joined(separator: ", "))")
+                "bib \(bib): unknown race '\(String(decoding: raceCell, as: UTF8.self))'; races are \(event.races.map(\.id).joined(separator: ", "))"
+            )
         }
         var waveIndex = 0
-        if let waveID = fields.value(c.wave) {
+        if let waveCell = fields.bytes(c.wave) {
             // The race read where it is kept: a copy of it per row retained its arrays, 50,000 times a big list.
-            guard let w = event.races.withUnsafeBufferPointer({ $0[inPlace: raceIndex].waveIndex(id: waveID) }) else {
+            let found =
+                names.wave(waveCell, race: raceIndex)
+                ?? event.races.withUnsafeBufferPointer {
+                    $0[inPlace: raceIndex].waveIndex(id: String(decoding: waveCell, as: UTF8.self))
+                }
+            guard let w = found else {
                 let waves = event.races[raceIndex].waves.map(\.id).joined(separator: ", ")
-                throw fields.fail("bib \(bib): unknown wave '\(waveID)' for race \(raceID); waves are \(waves)")
+                let raceID = event.races[raceIndex].id
+                throw fields.fail(
+                    "bib \(bib): unknown wave '\(String(decoding: waveCell, as: UTF8.self))' for race \(raceID); waves are \(waves)"
+                )
             }
             waveIndex = w
         }
         var sex: Sex? = nil
-        if let s = fields.value(c.sex) {
-            guard let parsed = Sex(rawValue: s.uppercasedIfNeeded) else {
-                throw fields.fail("bib \(bib): sex '\(s)' must be M, F or X")
+        if let cell = fields.bytes(c.sex) {
+            guard let parsed = Self.sex(cell) ?? Sex(rawValue: String(decoding: cell, as: UTF8.self).uppercasedIfNeeded)
+            else {
+                throw fields.fail("bib \(bib): sex '\(String(decoding: cell, as: UTF8.self))' must be M, F or X")
             }
             sex = parsed
         }
         var age: Int? = nil
-        if let a = fields.value(c.age) {
-            guard let parsed = Int(a), (0...120).contains(parsed) else {
-                throw fields.fail("bib \(bib): age '\(a)' is not a whole number of years")
+        if let cell = fields.bytes(c.age) {
+            guard let parsed = Self.age(cell) ?? Int(String(decoding: cell, as: UTF8.self)), (0...120).contains(parsed)
+            else {
+                throw fields.fail(
+                    "bib \(bib): age '\(String(decoding: cell, as: UTF8.self))' is not a whole number of years")
             }
             age = parsed
         }
         var division = Division.amateur
-        if let d = fields.value(c.division) {
-            guard let parsed = Division(rawValue: d.lowercasedIfNeeded) else {
-                throw fields.fail("bib \(bib): division '\(d)' must be elite or amateur")
+        if let cell = fields.bytes(c.division) {
+            guard
+                let parsed = Self.division(cell)
+                    ?? Division(rawValue: String(decoding: cell, as: UTF8.self).lowercasedIfNeeded)
+            else {
+                throw fields.fail(
+                    "bib \(bib): division '\(String(decoding: cell, as: UTF8.self))' must be elite or amateur")
             }
             division = parsed
         }
@@ -243,6 +316,40 @@ enum ParticipantsLoader {
             country: fields.value(c.country)?.uppercasedIfNeeded, division: division,
             waveIndex: waveIndex, club: fields.value(c.club))
     }
+
+    /// A one-letter sex in either case; nil leaves the cell to the String's reading.
+    static func sex(_ cell: UnsafeBufferPointer<UInt8>) -> Sex? {
+        guard cell.count == 1 else { return nil }
+        switch cell[0] | 0x20 {
+        case UInt8(ascii: "m"): return .male
+        case UInt8(ascii: "f"): return .female
+        case UInt8(ascii: "x"): return .other
+        default: return nil
+        }
+    }
+
+    /// Up to three digits; nil leaves the cell (a sign, say) to `Int`'s reading.
+    static func age(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard cell.count <= 3 else { return nil }
+        var value = 0
+        for b in cell {
+            guard b &- UInt8(ascii: "0") < 10 else { return nil }
+            value = value * 10 + Int(b &- UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// A division named in ASCII letters of either case; nil leaves the cell to the String's reading.
+    static func division(_ cell: UnsafeBufferPointer<UInt8>) -> Division? {
+        for (name, division) in divisionNames where name.count == cell.count {
+            var same = true
+            for i in 0..<name.count where name[i] != cell[i] | 0x20 { same = false }
+            if same { return division }
+        }
+        return nil
+    }
+
+    static let divisionNames = Division.allCases.map { (Array($0.rawValue.utf8), $0) }
 }
 
 extension String {
