@@ -91,7 +91,7 @@ import TestSupport
         #expect(split.lineCounts == one.lineCounts)
     }
 
-    @Test func lineBoundCountsEveryKindOfLineEnd() throws {
+    @Test func lineEstimateCountsEveryKindOfLineEndInASmallFile() throws {
         let folder = try HostileReadFileTests.Folder()
         let cases: [(String, Int)] = [
             ("", 0), ("a", 0), ("a\n", 1), ("a\r\nb\r\n", 2), ("a\rb\rc", 2), ("a\n\nb", 2), ("\u{FEFF}a\r\n", 1),
@@ -101,14 +101,22 @@ import TestSupport
             let path = folder.path + "/reads/x.txt"
             var lines = 0
             try ReadFileScanner.forEachLine(ofFileAt: path) { number, _ in lines = number }
-            let bound = ReadFileScanner.lineBound(ofFileAt: path)
-            #expect(bound == ends + 1, "\(text.debugDescription)")
-            #expect(bound >= lines, "\(text.debugDescription)")
+            let estimate = ReadFileScanner.lineEstimate(ofFileAt: path)
+            #expect(estimate == ends + 1, "\(text.debugDescription)")
+            #expect(estimate >= lines, "\(text.debugDescription)")
         }
-        // A CR and its LF in different blocks count twice: still a bound.
-        try folder.write("reads/x.txt", "ab\r\ncd\r\n")
-        #expect(ReadFileScanner.lineBound(ofFileAt: folder.path + "/reads/x.txt", blockSize: 3) == 4)
-        #expect(ReadFileScanner.lineBound(ofFileAt: folder.path + "/reads/missing.txt") == 0)
+        #expect(ReadFileScanner.lineEstimate(ofFileAt: folder.path + "/reads/missing.txt") == 0)
+    }
+
+    /// A file bigger than the block counted: its lines, and at most an eighth more.
+    @Test func lineEstimateOfABigFileIsNearItsLines() throws {
+        let folder = try HostileReadFileTests.Folder()
+        let lines = (1...5_000).map { "\($0 % 3 + 1),08:\(20 + $0 / 1000):\(10 + $0 % 50).\($0 % 10)" }
+        for end in ["\n", "\r\n", "\r"] {
+            try folder.write("reads/x.txt", lines.joined(separator: end) + end)
+            let estimate = ReadFileScanner.lineEstimate(ofFileAt: folder.path + "/reads/x.txt", blockSize: 4_096)
+            #expect(estimate >= lines.count + 1 && estimate <= lines.count * 9 / 8 + 2, "\(end.debugDescription)")
+        }
     }
 
     /// Against a byte-at-a-time count, over bytes near the ends' values

@@ -1,7 +1,8 @@
 import RaceModel
 
 /// Where one part of a parallel load puts its reads: a run of the joined
-/// log's storage, room for as many reads as the part's files have lines.
+/// log's storage, room for about as many reads as the part's files have
+/// lines (`ReadFileScanner.lineEstimate`).
 /// The part parses into its own log as ever, and every `batch` reads they
 /// move here: the log's array stays small and its memory is used again,
 /// where each part's reads were written into fresh pages and then copied
@@ -19,8 +20,8 @@ struct PartRoom {
     }
 
     /// Moves `staged` in, in order; what does not fit stays in `staged`
-    /// (a MYLAPS line holding several reads, a file grown since its lines
-    /// were counted).
+    /// (a MYLAPS line holding several reads, lines longer at the start of
+    /// a file than further on, a file grown since its lines were counted).
     mutating func take(_ staged: inout [TimedRead]) {
         let n = min(staged.count, room - written)
         guard n > 0 else { return }

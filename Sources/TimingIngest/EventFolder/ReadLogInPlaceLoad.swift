@@ -3,7 +3,7 @@ import RaceModel
 extension ReadLogLoader {
     /// The runs of files in `ranges` parsed at once, each part's reads moved
     /// as it goes into its own run of the joined log's storage (`PartRoom`,
-    /// as many places as its files have lines), then the runs slid together
+    /// about as many places as its files have lines), then the runs slid together
     /// in file order. A log per part joined after wrote every read twice,
     /// the second time into pages never touched: a 50,000-runner load spent
     /// as long faulting those in as on a fifth of its parsing.
@@ -15,7 +15,7 @@ extension ReadLogLoader {
     static func parseInPlace(
         _ folder: EventFolder, ranges: [Range<Int>], bytes: [Int], beside: (() -> Void)? = nil
     ) throws -> (log: ReadLog, missing: [String]) {
-        let rooms = lineBounds(folder, ranges: ranges)
+        let rooms = lineEstimates(folder, ranges: ranges)
         var offsets = [0]
         for room in rooms { offsets.append(offsets[offsets.count - 1] + room) }
         let capacity = offsets[ranges.count]
@@ -73,11 +73,9 @@ extension ReadLogLoader {
         let moved: Int
     }
 
-    /// Each run's line bound (`ReadFileScanner.lineBound`), the files counted at once.
-    static func lineBounds(_ folder: EventFolder, ranges: [Range<Int>]) -> [Int] {
-        let counts = ParallelParts.map(taking: Array(folder.readFiles.indices)) { f in
-            ReadFileScanner.lineBound(ofFileAt: folder.absolutePath(of: folder.readFiles[f]))
-        }
+    /// Each run's lines, estimated (`ReadFileScanner.lineEstimate`).
+    static func lineEstimates(_ folder: EventFolder, ranges: [Range<Int>]) -> [Int] {
+        let counts = folder.readFiles.map { ReadFileScanner.lineEstimate(ofFileAt: folder.absolutePath(of: $0)) }
         return ranges.map { $0.reduce(0) { $0 + counts[$1] } }
     }
 }
