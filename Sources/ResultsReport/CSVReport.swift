@@ -141,9 +141,9 @@ public enum CSVReport {
             out.field(s.pointee.flagLabels.joined(separator: ";"))
         }
         for _ in 0..<before { out.byte(comma) }
-        for c in 0..<s.pointee.checkpointCount {
+        s.pointee.forEachSplit { split in
             out.byte(comma)
-            out.time(s.pointee.split(c), precision)
+            out.time(split, precision)
         }
         for _ in 0..<after { out.byte(comma) }
         out.byte(newline)
@@ -166,9 +166,10 @@ public enum CSVReport {
 }
 
 extension ByteWriter {
-    /// `CSVReport.field`, with text it would leave as it is (nearly every
-    /// field) written straight from its bytes. Names in other scripts too:
-    /// a big field's Korean and Cyrillic names had each gone the long way.
+    /// `CSVReport.field`, written straight from the text's bytes where it
+    /// needs no more than quoting (nearly every field; a comma or quote in a
+    /// club name). Names in other scripts too: a big field's Korean and
+    /// Cyrillic names had each gone the long way.
     func field(_ raw: String) {
         var contiguous = raw
         let written = contiguous.withUTF8 { bytes -> Bool in
@@ -178,17 +179,36 @@ extension ByteWriter {
             {
                 return false
             }
-            var ascii = true
+            var quoted = false
+            // What `TextWidth.sanitize` replaces beyond ASCII (C1 controls,
+            // separators, bidi controls) starts with one of these two bytes.
+            var mayNeedReplacing = false
             for b in bytes {
-                if b < 0x20 || b == 0x7F || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { return false }
-                if b > 0x7F { ascii = false }
+                if b < 0x20 || b == 0x7F { return false }
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { quoted = true }
+                if b == 0xC2 || b == 0xE2 { mayNeedReplacing = true }
             }
-            // Beyond ASCII, what `TextWidth.sanitize` would replace (C1 controls, separators, bidi controls).
-            if !ascii && raw.unicodeScalars.contains(where: TextWidth.needsReplacement) { return false }
-            append(bytes)
+            if mayNeedReplacing && raw.unicodeScalars.contains(where: TextWidth.needsReplacement) { return false }
+            if quoted {
+                quote(bytes)
+            } else {
+                append(bytes)
+            }
             return true
         }
         if !written { text(CSVReport.field(raw)) }
+    }
+
+    /// Between quotes, each quote doubled (RFC 4180).
+    private func quote(_ bytes: UnsafeBufferPointer<UInt8>) {
+        withRoom(2 * bytes.count + 2) { cursor in
+            cursor.byte(UInt8(ascii: "\""))
+            for b in bytes {
+                if b == UInt8(ascii: "\"") { cursor.byte(b) }
+                cursor.byte(b)
+            }
+            cursor.byte(UInt8(ascii: "\""))
+        }
     }
 
     /// An official time; a negative one (a hand time before the start read) goes through `field` like any text.

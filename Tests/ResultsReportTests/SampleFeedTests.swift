@@ -154,11 +154,32 @@ import TimingIngest
     @Test(arguments: [
         "Pak Kum Hyang", "류영남", "Ünal Şahin", "Анна Петрова", "José, Jr", "Zoë \"Z\"", "=류", "-Ана", "@é",
         "a\u{202E}b", "Ана\u{85}", "é\u{2028}", "é\u{2066}x", "é\u{7F}", "é\tx", "\u{9B}2J", "", "e\u{301}", "🏃",
+        "Les Foulées \"Vertes\"", "\"", ",", "a,b", "류,\u{202A}", "x\u{80}", "É\u{2029},",
+        "\u{A0}\u{2010}\u{2030}\u{2065}",
     ])
     func theWritersShortcutGivesWhatFieldGives(text: String) {
         let out = ByteWriter()
         out.field(text)
         #expect(out.string == CSVReport.field(text))
+    }
+
+    /// The same, over text made of the pieces that decide: quotes, commas,
+    /// formula starts, and UTF-8 that does or does not start like a
+    /// character `field` replaces.
+    @Test func theWritersShortcutGivesWhatFieldGivesForAnyMix() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", " ", ",", "\"", "=", "-", "é", "류", "\u{A0}", "\u{85}", "\u{2010}", "\u{2028}", "\u{202C}", "\u{2067}",
+            "\u{206A}", "\t", "\u{7F}", "🏃",
+        ]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let out = ByteWriter()
+            out.field(text)
+            #expect(out.string == CSVReport.field(text), "\(text.debugDescription)")
+        }
     }
 
     /// Numbers and official times written in place read as their Strings do,

@@ -120,6 +120,19 @@ public struct Standing: Sendable, Equatable {
     /// The ranking-clock time at checkpoint `c`, without making the array of them.
     public func split(_ c: Int) -> Millis? { timesOfDay[c].time.map { $0 - splitOrigin } }
 
+    /// Each ranking-clock split in checkpoint order, read in place: a report
+    /// row asking `split(_:)` for each took a retain and release of the
+    /// row's array per split.
+    @inlinable public func forEachSplit(_ body: (Millis?) -> Void) {
+        withSplitTimes { times, origin in
+            for t in times { body(t.time.map { $0 - origin }) }
+        }
+    }
+
+    @usableFromInline func withSplitTimes(_ body: (UnsafeBufferPointer<CountedSplit>, Millis) -> Void) {
+        timesOfDay.withUnsafeBufferPointer { body($0, splitOrigin) }
+    }
+
     /// The time of day at checkpoint `c`, as the runner's timeline has it.
     public func timeOfDay(_ c: Int) -> Millis? { timesOfDay[c].time }
 
