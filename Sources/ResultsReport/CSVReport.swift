@@ -122,26 +122,29 @@ public enum CSVReport {
         out.byte(comma)
         out.field(p.pointee.division.rawValue)
         out.byte(comma)
-        out.field(s.pointee.status.rawValue)
+        // One copy of the row for what follows: each of its properties read
+        // through the pointer copied the whole row (its arrays retained).
+        let row = s.pointee
+        out.field(row.status.rawValue)
         out.byte(comma)
-        out.time(s.pointee.gunTime, precision)
+        out.time(row.gunTime, precision)
         out.byte(comma)
-        out.time(s.pointee.netTime, precision)
+        out.time(row.netTime, precision)
         // Three places and the flags written without an array made for them: 50,000 rows.
         out.byte(comma)
-        if let place = s.pointee.sexPlace { out.int(place) }
+        if let place = row.sexPlace { out.int(place) }
         out.byte(comma)
-        if let place = s.pointee.ageGroupPlace { out.int(place) }
+        if let place = row.ageGroupPlace { out.int(place) }
         out.byte(comma)
-        if let place = s.pointee.divisionPlace { out.int(place) }
+        if let place = row.divisionPlace { out.int(place) }
         out.byte(comma)
-        if let last = s.pointee.lastCheckpoint { out.field(race.checkpoints[last].id) }
+        if let last = row.lastCheckpoint { out.field(race.checkpoints[last].id) }
         out.byte(comma)
-        if !s.pointee.flags.isEmpty || !s.pointee.corrections.isEmpty {
-            out.field(s.pointee.flagLabels.joined(separator: ";"))
+        if !row.flags.isEmpty || !row.corrections.isEmpty {
+            out.field(row.flagLabels.joined(separator: ";"))
         }
         for _ in 0..<before { out.byte(comma) }
-        s.pointee.forEachSplit { split in
+        row.forEachSplit { split in
             out.byte(comma)
             out.time(split, precision)
         }
