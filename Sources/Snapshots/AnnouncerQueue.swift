@@ -33,23 +33,14 @@ public struct AnnouncerQueue: Sendable, Equatable {
         let lastSplit = race.finishIndex - 1
         let remainingKm = race.distanceKm - race.checkpoints[lastSplit].km
         var due: [Due] = []
-        var newest: [(time: Millis, row: Int)] = []
-        let keep = max(0, finishers)
+        var newest = NewestFinishers(keep: max(0, finishers))
         // Through the chunks' buffers (a row copied is two retains, 50,000 times a frame),
         // keeping only the newest finishers rather than sorting them all.
         rows.forEachChunk { start, chunk in
             for j in chunk.indices {
                 let i = start + j
                 if chunk[j].status == .finished, let t = chunk[j].lastTimeOfDay {
-                    guard keep > 0 else { continue }
-                    if newest.count == keep, let oldest = newest.last,
-                        !(t > oldest.time || (t == oldest.time && i < oldest.row))
-                    {
-                        continue
-                    }
-                    let at = newest.firstIndex { t > $0.time || (t == $0.time && i < $0.row) } ?? newest.count
-                    newest.insert((t, i), at: at)
-                    if newest.count > keep { newest.removeLast() }
+                    newest.offer(time: t, row: i)
                     continue
                 }
                 // DNF, DQ and runners over the limit are not coming.
@@ -69,15 +60,81 @@ public struct AnnouncerQueue: Sendable, Equatable {
             if a.dueAt != b.dueAt { return a.dueAt < b.dueAt }
             return a.row < b.row
         }
-        finished = newest.map(\.row)
+        finished = newest.rows
+    }
+
+    /// The latest `keep` finishers seen, newest first (the earlier row first
+    /// on the same time): a heap whose top is the oldest kept, so a field of
+    /// finishers costs a comparison each, not an insertion into a sorted list.
+    struct NewestFinishers {
+        let keep: Int
+        private var heap: [(time: Millis, row: Int)] = []
+
+        init(keep: Int) { self.keep = keep }
+
+        /// Whether `a` comes after `b` in the queue (is older).
+        private static func older(_ a: (time: Millis, row: Int), _ b: (time: Millis, row: Int)) -> Bool {
+            a.time < b.time || (a.time == b.time && a.row > b.row)
+        }
+
+        mutating func offer(time: Millis, row: Int) {
+            guard keep > 0 else { return }
+            let entry = (time: time, row: row)
+            if heap.count < keep {
+                heap.append(entry)
+                var i = heap.count - 1
+                while i > 0, Self.older(heap[i], heap[(i - 1) / 2]) {
+                    heap.swapAt(i, (i - 1) / 2)
+                    i = (i - 1) / 2
+                }
+                return
+            }
+            guard Self.older(heap[0], entry) else { return }
+            heap[0] = entry
+            var i = 0
+            while true {
+                let (l, r) = (2 * i + 1, 2 * i + 2)
+                var top = i
+                if l < heap.count, Self.older(heap[l], heap[top]) { top = l }
+                if r < heap.count, Self.older(heap[r], heap[top]) { top = r }
+                if top == i { break }
+                heap.swapAt(i, top)
+                i = top
+            }
+        }
+
+        var rows: [Int] { heap.sorted { Self.older($1, $0) }.map(\.row) }
     }
 }
 
 extension RaceSnapshot {
     /// The announcer's queue for race `race` at the snapshot's time.
+    /// Taken from the queue prepared with the snapshot when there is one
+    /// (`prepareAnnouncerQueues`) and it kept as many finishers.
     public func announcerQueue(race: Int, finishers: Int = 10) -> AnnouncerQueue {
-        AnnouncerQueue(
+        if finishers <= Self.preparedFinishers, let prepared = announcerQueuesAtSnapshot,
+            prepared.indices.contains(race)
+        {
+            var queue = prepared[race]
+            queue.finished = Array(queue.finished.prefix(max(0, finishers)))
+            return queue
+        }
+        return AnnouncerQueue(
             race: event.races[race], standings: standings(race: race), participants: participants,
             finishers: finishers)
+    }
+
+    /// The most finishers a prepared queue keeps: more than a terminal has rows.
+    static let preparedFinishers = 500
+
+    /// Works out each race's queue once, so that an announcer's frame does
+    /// not go through the whole field (50,000 rows, a millisecond a frame).
+    public mutating func prepareAnnouncerQueues() {
+        guard announcerQueuesAtSnapshot == nil else { return }
+        announcerQueuesAtSnapshot = event.races.indices.map {
+            AnnouncerQueue(
+                race: event.races[$0], standings: standings(race: $0), participants: participants,
+                finishers: Self.preparedFinishers)
+        }
     }
 }

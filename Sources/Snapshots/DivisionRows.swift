@@ -22,6 +22,7 @@ extension RaceSnapshot {
     public mutating func prepareForDashboard() {
         prepareAlertGroups()
         prepareDivisionRows()
+        prepareAnnouncerQueues()
     }
 
     /// Positions in race `race`'s standings of `division`'s runners, when prepared.

@@ -25,6 +25,9 @@ public struct RaceSnapshot: Sendable {
     /// Positions in each race's standings of each division's runners, once
     /// `prepareDivisionRows` has listed them (`DivisionRows.swift`). Nil until then.
     public internal(set) var divisionRowsAtSnapshot: [[[Int32]]]? = nil
+    /// Each race's announcer queue, once `prepareAnnouncerQueues` has worked
+    /// them out (`AnnouncerQueue.swift`). Nil until then.
+    public internal(set) var announcerQueuesAtSnapshot: [AnnouncerQueue]? = nil
 
     public init(
         event: EventConfig, participants: [Participant], files: [ReadFileInfo], evaluation: Evaluation,

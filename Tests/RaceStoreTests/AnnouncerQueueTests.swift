@@ -1,5 +1,5 @@
 import RaceModel
-import Snapshots
+@testable import Snapshots
 import TestSupport
 import Testing
 
@@ -52,5 +52,37 @@ import Testing
         let out = Set(rows.filter { $0.status != .onCourse && $0.status != .finished }.map(\.runner))
         #expect(snap.announcerQueue(race: 0).due.allSatisfy { !out.contains($0.runner) })
         #expect(snap.announcerQueue(race: 0, finishers: 0).finished.isEmpty)
+    }
+
+    /// A queue prepared with the snapshot is the one worked out for the
+    /// frame, at any number of finishers, past the number it keeps too.
+    @Test func thePreparedQueueIsTheOneWorkedOutEachTime() async throws {
+        for time in ["10:20:00", "13:40:00"] {
+            let fresh = try await SampleFeed.snapshot(at: time)
+            var prepared = fresh
+            prepared.prepareForDashboard()
+            #expect(prepared.announcerQueuesAtSnapshot != nil)
+            for race in fresh.event.races.indices {
+                for finishers in [0, 1, 3, 10, 200, 499, 500, 501, 2_000] {
+                    #expect(
+                        prepared.announcerQueue(race: race, finishers: finishers)
+                            == fresh.announcerQueue(race: race, finishers: finishers), "\(time) \(race) \(finishers)")
+                }
+            }
+        }
+    }
+
+    /// The newest finishers kept against a sort of them all, over times with many ties.
+    @Test func theNewestFinishersAreTheLatestTimesEarlierRowsFirst() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let count = Int.random(in: 0...60, using: &generator)
+            let times = (0..<count).map { _ in Millis(Int.random(in: 0...20, using: &generator)) }
+            let keep = Int.random(in: 0...12, using: &generator)
+            var newest = AnnouncerQueue.NewestFinishers(keep: keep)
+            for (row, time) in times.enumerated() { newest.offer(time: time, row: row) }
+            let expected = times.indices.sorted { times[$0] != times[$1] ? times[$0] > times[$1] : $0 < $1 }
+            #expect(newest.rows == Array(expected.prefix(keep)), "\(times) keep \(keep)")
+        }
     }
 }
