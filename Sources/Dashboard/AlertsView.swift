@@ -63,12 +63,28 @@ enum AlertsView {
     /// `2 critical · 14 warnings · 3 notices   silent mat 1 · missed split 12 ...`
     static func drawSummary(_ c: RenderContext, into frame: inout Frame) {
         var bySeverity = [0, 0, 0]
-        var kinds: [String] = []
-        var byKind: [String: Int] = [:]
-        for a in c.alertList.groups.lazy.flatMap(\.alerts) {
-            bySeverity[a.severity.rawValue] += 1
-            if byKind[a.kind] == nil { kinds.append(a.kind) }
-            byKind[a.kind, default: 0] += 1
+        // Kinds in the order first met, counted: a handful, looked up from the
+        // last one found (a group's alerts are mostly of one kind). Hashing
+        // each alert's kind into a dictionary, and copying each alert, was
+        // most of an alerts frame of a big race.
+        var kinds: [(kind: String, count: Int)] = []
+        var last = 0
+        for group in c.alertList.groups {
+            group.alerts.withUnsafeBufferPointer { alerts in
+                for i in alerts.indices {
+                    bySeverity[alerts[i].severity.rawValue] += 1
+                    let kind = alerts[i].kind
+                    if last < kinds.count && kinds[last].kind == kind {
+                        kinds[last].count += 1
+                    } else if let k = kinds.firstIndex(where: { $0.kind == kind }) {
+                        kinds[k].count += 1
+                        last = k
+                    } else {
+                        kinds.append((kind, 1))
+                        last = kinds.count - 1
+                    }
+                }
+            }
         }
         let y = c.top
         var x = 1
@@ -80,8 +96,8 @@ enum AlertsView {
         x += frame.put(" · \(Fmt.count(bySeverity[0])) notices", x: x, y: y, style: Theme.dim)
         // Whole kinds only: a count cut off would read as a smaller one.
         var detail = ""
-        for (k, kind) in kinds.enumerated() {
-            let item = (k == 0 ? "   " : " · ") + "\(kind) \(Fmt.count(byKind[kind]!))"
+        for (k, (kind, count)) in kinds.enumerated() {
+            let item = (k == 0 ? "   " : " · ") + "\(kind) \(Fmt.count(count))"
             let more = k + 1 < kinds.count ? 2 : 0
             guard x + TextWidth.of(detail + item) + more <= c.width else {
                 detail += " …"
