@@ -61,6 +61,34 @@ public struct Frame: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let end = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        if let used = putPrintableASCII(text, x: x, y: y, end: end, style: style) { return used }
+        return putClusters(text, x: x, y: y, end: end, style: style)
+    }
+
+    /// `put` for text of printable ASCII alone (nearly every label, number
+    /// and time on the screen), byte by byte: such text needs no sanitizing,
+    /// and each byte is a character one column wide. Breaking it into
+    /// characters, and a String made for each, was most of a wide frame's
+    /// time. Nil for any other text.
+    mutating func putPrintableASCII(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int? {
+        let used = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for b in bytes where b < 0x20 || b > 0x7E { return nil }
+            var col = x
+            for b in bytes {
+                if col >= end { break }
+                if col >= 0 { place(Cell(text: Self.printableASCII[Int(b &- 0x20)], style: style), x: col, y: y) }
+                col += 1
+            }
+            return max(0, col - max(0, x))
+        }
+        return used ?? nil
+    }
+
+    /// " " through "~", each its own String.
+    static let printableASCII = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// `put` a character at a time: any text.
+    mutating func putClusters(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int {
         let start = max(0, x)
         var col = x
         for c in TextWidth.sanitize(text) {

@@ -8,6 +8,7 @@ public enum TextWidth {
     public static let ellipsis: Character = "…"
 
     public static func of(_ s: String) -> Int {
+        if let n = printableASCIIWidth(s) { return n }
         var total = 0
         for c in sanitize(s) { total += clusterWidth(c) }
         return total
@@ -38,7 +39,7 @@ public enum TextWidth {
 
     private static func sanitize(_ s: String, keepingNewlines: Bool) -> String {
         // Printable ASCII, nearly every name and field: nothing to replace, no scalar decoding.
-        if s.utf8.allSatisfy({ $0 &- 0x20 < 0x5F }) { return s }
+        if printableASCIIWidth(s) != nil { return s }
         let replaced = { (scalar: Unicode.Scalar) in needsReplacement(scalar) && !(keepingNewlines && scalar == "\n") }
         if !s.unicodeScalars.contains(where: replaced) { return s }
         var out = String.UnicodeScalarView()
@@ -58,6 +59,11 @@ public enum TextWidth {
     /// cut and `ellipsis` is set, the last column shows "…".
     public static func truncate(_ s: String, to width: Int, ellipsis: Bool = true) -> String {
         guard width > 0 else { return "" }
+        if let n = printableASCIIWidth(s) {
+            if n <= width { return s }
+            let kept = String(decoding: s.utf8.prefix(ellipsis ? width - 1 : width), as: UTF8.self)
+            return ellipsis ? kept + String(Self.ellipsis) : kept
+        }
         let clean = sanitize(s)
         if of(clean) <= width { return clean }
         let budget = ellipsis ? width - 1 : width
@@ -79,6 +85,18 @@ public enum TextWidth {
         let cut = truncate(s, to: width)
         let gap = String(repeating: " ", count: max(0, width - of(cut)))
         return alignRight ? gap + cut : cut + gap
+    }
+
+    /// The columns of `s` when it is printable ASCII alone (a column a
+    /// byte, nothing to sanitize: nearly every label, number and time on the
+    /// screen), looked at in place; nil for any other text, which is measured
+    /// a character at a time.
+    @inline(__always) static func printableASCIIWidth(_ s: String) -> Int? {
+        let width = s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for b in bytes where b &- 0x20 >= 0x5F { return nil }
+            return bytes.count
+        }
+        return width ?? nil
     }
 
     // MARK: - Per-cluster width (input already sanitized)
