@@ -333,53 +333,63 @@ public struct LiveStandings: Sendable {
         var byAgeGroup = PlaceCounter(categories: builder.event.ageGroups.groupCount)
         // The listed rows in order, chunk by chunk, and two small tables by
         // runner: the base row fields are the listed row's own (a row copied
-        // is two retains, and a row looked up by runner a cache miss, 50,000 times over).
+        // is two retains, and a row looked up by runner a cache miss, 50,000
+        // times over). A chunk's changes are written before the next chunk is
+        // read: only changed rows are written (a chunk shared with a snapshot
+        // is copied only when one of its rows changes), and the list of them
+        // stays a chunk long, where after a rebuild it had held every row
+        // of the field at a live catch-up's peak.
         var writes: [RowUpdate] = []
+        writes.reserveCapacity(ChunkedArray<Standing>.chunkSize)
         let at = at
         var counts = StatusCounts()
-        listed.forEachChunk { start, shown in
-            for j in shown.indices {
-                let k = start + j
-                let runner = Int(order[k])
-                let status = shown[j].status
-                counts.add(status)
-                var flags = shown[j].flags
-                if status == .onCourse && at >= overdueAt[runner] {
-                    flags.insert(.overdue)
-                } else {
-                    flags.remove(.overdue)
-                }
-                var gap = shown[j].gap
-                if let last = shown[j].lastCheckpoint, let t = shown[j].rankTime, let best = leader[last] {
-                    gap = t - best
-                }
-                var place: Int? = nil, sexPlace: Int? = nil, divisionPlace: Int? = nil, ageGroupPlace: Int? = nil
-                if status.isPlaced {
-                    let key = RankKey(
-                        group: status.listOrder, checkpoint: shown[j].lastCheckpoint, time: shown[j].rankTime)
-                    let kind = category[runner]
-                    place = overall.next(key)
-                    if kind & 3 != 0 { sexPlace = bySex.next(key, in: Int(kind & 3) - 1) }
-                    divisionPlace = byDivision.next(key, in: (kind & 4 != 0 ? Division.elite : .amateur).index)
-                    if let g = shown[j].ageGroup { ageGroupPlace = byAgeGroup.next(key, in: g) }
-                }
-                if shown[j].flags != flags || shown[j].gap != gap || shown[j].place != place
-                    || shown[j].sexPlace != sexPlace || shown[j].divisionPlace != divisionPlace
-                    || shown[j].ageGroupPlace != ageGroupPlace
-                {
-                    writes.append(
-                        RowUpdate(
-                            k: Int32(k), flags: flags, gap: gap, place: place, sexPlace: sexPlace,
-                            divisionPlace: divisionPlace, ageGroupPlace: ageGroupPlace))
+        for first in stride(from: 0, to: listed.count, by: ChunkedArray<Standing>.chunkSize) {
+            let end = min(first + ChunkedArray<Standing>.chunkSize, listed.count)
+            listed.forEachChunk(in: first..<end) { start, shown in
+                for j in shown.indices {
+                    let k = start + j
+                    let runner = Int(order[k])
+                    let status = shown[j].status
+                    counts.add(status)
+                    var flags = shown[j].flags
+                    if status == .onCourse && at >= overdueAt[runner] {
+                        flags.insert(.overdue)
+                    } else {
+                        flags.remove(.overdue)
+                    }
+                    var gap = shown[j].gap
+                    if let last = shown[j].lastCheckpoint, let t = shown[j].rankTime, let best = leader[last] {
+                        gap = t - best
+                    }
+                    var place: Int? = nil, sexPlace: Int? = nil, divisionPlace: Int? = nil, ageGroupPlace: Int? = nil
+                    if status.isPlaced {
+                        let key = RankKey(
+                            group: status.listOrder, checkpoint: shown[j].lastCheckpoint, time: shown[j].rankTime)
+                        let kind = category[runner]
+                        place = overall.next(key)
+                        if kind & 3 != 0 { sexPlace = bySex.next(key, in: Int(kind & 3) - 1) }
+                        divisionPlace = byDivision.next(key, in: (kind & 4 != 0 ? Division.elite : .amateur).index)
+                        if let g = shown[j].ageGroup { ageGroupPlace = byAgeGroup.next(key, in: g) }
+                    }
+                    if shown[j].flags != flags || shown[j].gap != gap || shown[j].place != place
+                        || shown[j].sexPlace != sexPlace || shown[j].divisionPlace != divisionPlace
+                        || shown[j].ageGroupPlace != ageGroupPlace
+                    {
+                        writes.append(
+                            RowUpdate(
+                                k: Int32(k), flags: flags, gap: gap, place: place, sexPlace: sexPlace,
+                                divisionPlace: divisionPlace, ageGroupPlace: ageGroupPlace))
+                    }
                 }
             }
-        }
-        for w in writes {
-            let k = Int(w.k)
-            listed[k].flags = w.flags
-            listed[k].gap = w.gap
-            (listed[k].place, listed[k].sexPlace, listed[k].divisionPlace, listed[k].ageGroupPlace) =
-                (w.place, w.sexPlace, w.divisionPlace, w.ageGroupPlace)
+            for w in writes {
+                let k = Int(w.k)
+                listed[k].flags = w.flags
+                listed[k].gap = w.gap
+                (listed[k].place, listed[k].sexPlace, listed[k].divisionPlace, listed[k].ageGroupPlace) =
+                    (w.place, w.sexPlace, w.divisionPlace, w.ageGroupPlace)
+            }
+            writes.removeAll(keepingCapacity: true)
         }
         races[r].listed = listed
         races[r].statusCounts = counts
