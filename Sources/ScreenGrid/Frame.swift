@@ -73,13 +73,25 @@ public struct Frame: Sendable, Equatable {
     mutating func putPrintableASCII(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int? {
         let used = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             for b in bytes where b < 0x20 || b > 0x7E { return nil }
-            var col = x
-            for b in bytes {
-                if col >= end { break }
-                if col >= 0 { place(Cell(text: Self.printableASCII[Int(b &- 0x20)], style: style), x: col, y: y) }
-                col += 1
+            let first = max(0, x)
+            let last = min(end, x + bytes.count)
+            guard first < last else { return max(0, min(end, x + bytes.count) - first) }
+            let width = width
+            Self.printableASCII.withUnsafeBufferPointer { texts in
+                cells.withUnsafeMutableBufferPointer { cells in
+                    // `place` for each cell, through the buffer: no uniqueness or bounds check per cell.
+                    for col in first..<last {
+                        let i = y * width + col
+                        if cells[i].isContinuation {
+                            if col > 0 { cells[i - 1].text = " " }
+                        } else if col + 1 < width, cells[i + 1].isContinuation {
+                            cells[i + 1].text = " "
+                        }
+                        cells[i] = Cell(text: texts[Int(bytes[col - x] &- 0x20)], style: style)
+                    }
+                }
             }
-            return max(0, col - max(0, x))
+            return last - first
         }
         return used ?? nil
     }
