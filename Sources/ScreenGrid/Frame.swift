@@ -72,22 +72,17 @@ public struct Frame: Sendable, Equatable {
     /// time. Nil for any other text.
     mutating func putPrintableASCII(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int? {
         let used = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            for b in bytes where b < 0x20 || b > 0x7E { return nil }
+            guard TextWidth.isPrintableASCII(bytes) else { return nil }
             let first = max(0, x)
             let last = min(end, x + bytes.count)
-            guard first < last else { return max(0, min(end, x + bytes.count) - first) }
+            guard first < last else { return 0 }
             let width = width
             Self.printableASCII.withUnsafeBufferPointer { texts in
+                // The cells as one buffer: no uniqueness or bounds check per cell.
                 cells.withUnsafeMutableBufferPointer { cells in
-                    // `place` for each cell, through the buffer: no uniqueness or bounds check per cell.
                     for col in first..<last {
-                        let i = y * width + col
-                        if cells[i].isContinuation {
-                            if col > 0 { cells[i - 1].text = " " }
-                        } else if col + 1 < width, cells[i + 1].isContinuation {
-                            cells[i + 1].text = " "
-                        }
-                        cells[i] = Cell(text: texts[Int(bytes[col - x] &- 0x20)], style: style)
+                        let cell = Cell(text: texts[Int(bytes[col - x] &- 0x20)], style: style)
+                        Self.place(cell, x: col, y: y, width: width, in: cells)
                     }
                 }
             }
@@ -174,12 +169,21 @@ public struct Frame: Sendable, Equatable {
     /// Stores a cell, blanking the half of any wide character it breaks.
     /// Callers place a continuation only right after its wide character.
     private mutating func place(_ cell: Cell, x: Int, y: Int) {
+        let width = width
+        cells.withUnsafeMutableBufferPointer { Self.place(cell, x: x, y: y, width: width, in: $0) }
+    }
+
+    /// `place` into the cells held as a buffer.
+    @inline(__always)
+    private static func place(
+        _ cell: Cell, x: Int, y: Int, width: Int, in cells: UnsafeMutableBufferPointer<Cell>
+    ) {
         let i = y * width + x
-        let old = cells[i]
-        if !cell.isContinuation, old.isContinuation, x > 0 {
+        let oldIsContinuation = cells[i].isContinuation
+        if !cell.isContinuation, oldIsContinuation, x > 0 {
             cells[i - 1].text = " "
         }
-        if !old.isContinuation, x + 1 < width, cells[i + 1].isContinuation {
+        if !oldIsContinuation, x + 1 < width, cells[i + 1].isContinuation {
             cells[i + 1].text = " "
         }
         cells[i] = cell

@@ -92,11 +92,14 @@ public enum TextWidth {
     /// screen), looked at in place; nil for any other text, which is measured
     /// a character at a time.
     @inline(__always) static func printableASCIIWidth(_ s: String) -> Int? {
-        let width = s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            for b in bytes where b &- 0x20 >= 0x5F { return nil }
-            return bytes.count
-        }
+        let width = s.utf8.withContiguousStorageIfAvailable { isPrintableASCII($0) ? $0.count : nil }
         return width ?? nil
+    }
+
+    /// " " through "~" alone: one column a byte, nothing to sanitize.
+    @inline(__always) static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b &- 0x20 >= 0x5F { return false }
+        return true
     }
 
     // MARK: - Per-cluster width (input already sanitized)
