@@ -57,9 +57,10 @@ enum CSVParser {
         var spans: [(range: Range<Int>, copied: Bool)] = []
         var row = ByteRow(line: 1, fields: [])
         // A plain field is handed over where it lies; one with quotes or a
-        // carriage return is copied into `field` as it is unescaped.
-        var field: [UInt8] = []
+        // carriage return is copied into `unescaped`, from `fieldStart` on,
+        // as it is unescaped.
         var unescaped: [UInt8] = []
+        var fieldStart = 0
         var copying = false
         var start = 0
         var inQuotes = false
@@ -69,9 +70,7 @@ enum CSVParser {
 
         func endField(at end: Int) {
             if copying {
-                spans.append((unescaped.count..<(unescaped.count + field.count), true))
-                unescaped.append(contentsOf: field)
-                field.removeAll(keepingCapacity: true)
+                spans.append((fieldStart..<unescaped.count, true))
                 copying = false
             } else {
                 spans.append((start..<end, false))
@@ -109,19 +108,20 @@ enum CSVParser {
             if inQuotes {
                 if b == quote {
                     if i < count && bytes[i] == quote {
-                        field.append(quote)
+                        unescaped.append(quote)
                         i += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
                     if b == lf { line += 1 }
-                    field.append(b)
+                    unescaped.append(b)
                 }
                 continue
             }
             switch b {
-            case quote where copying ? field.isEmpty : i - 1 == start:
+            case quote where copying ? unescaped.count == fieldStart : i - 1 == start:
+                if !copying { fieldStart = unescaped.count }
                 inQuotes = true
                 copying = true
                 quoteLine = line
@@ -130,7 +130,8 @@ enum CSVParser {
                 start = i
             case cr:
                 if !copying {
-                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i - 1]))
+                    fieldStart = unescaped.count
+                    unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i - 1]))
                     copying = true
                 }
             case lf:
@@ -139,7 +140,7 @@ enum CSVParser {
                 rowLine = line
                 start = i
             default:
-                if copying { field.append(b) }
+                if copying { unescaped.append(b) }
             }
         }
         if inQuotes {
@@ -148,6 +149,6 @@ enum CSVParser {
                 "a quoted field opened on this line is never closed (a \" is missing); the rest of the file would be one field"
             )
         }
-        if (copying ? !field.isEmpty : start < count) || !spans.isEmpty { try endRow(at: count) }
+        if (copying ? unescaped.count > fieldStart : start < count) || !spans.isEmpty { try endRow(at: count) }
     }
 }

@@ -36,7 +36,7 @@ enum ParticipantsLoader {
             try CSVParser.forEachByteRow(body, file: file) { row throws(ConfigError) in
                 guard let column else {
                     let header = CSVParser.Row(
-                        line: row.line, fields: row.fields.map { String(decoding: $0, as: UTF8.self) })
+                        line: row.line, fields: row.fields.map(text))
                     column = Columns(try columns(of: header, file: file))
                     return
                 }
@@ -211,9 +211,9 @@ enum ParticipantsLoader {
             return cell.isEmpty ? nil : cell
         }
 
-        /// The trimmed value as text (invalid UTF-8 replaced), nil when absent or empty.
+        /// The trimmed value as text, nil when absent or empty.
         func value(_ index: Int?) -> String? {
-            bytes(index).map { String(decoding: $0, as: UTF8.self) }
+            bytes(index).map(ParticipantsLoader.text)
         }
 
         func fail(_ message: String) -> ConfigError { ConfigError(file: file, line: row.line, message) }
@@ -260,10 +260,10 @@ enum ParticipantsLoader {
         guard let bib = fields.value(c.bib) else { throw fields.fail("empty bib") }
         guard let name = fields.value(c.name) else { throw fields.fail("bib \(bib) has no name") }
         guard let raceCell = fields.bytes(c.race) else { throw fields.fail("bib \(bib) has no race") }
-        guard let raceIndex = names.race(raceCell) ?? event.raceIndex(id: String(decoding: raceCell, as: UTF8.self))
+        guard let raceIndex = names.race(raceCell) ?? event.raceIndex(id: text(raceCell))
         else {
             throw fields.fail(
-                "bib \(bib): unknown race '\(String(decoding: raceCell, as: UTF8.self))'; races are \(event.races.map(\.id).joined(separator: ", "))"
+                "bib \(bib): unknown race '\(text(raceCell))'; races are \(event.races.map(\.id).joined(separator: ", "))"
             )
         }
         var waveIndex = 0
@@ -272,31 +272,31 @@ enum ParticipantsLoader {
             let found =
                 names.wave(waveCell, race: raceIndex)
                 ?? event.races.withUnsafeBufferPointer {
-                    $0[inPlace: raceIndex].waveIndex(id: String(decoding: waveCell, as: UTF8.self))
+                    $0[inPlace: raceIndex].waveIndex(id: text(waveCell))
                 }
             guard let w = found else {
                 let waves = event.races[raceIndex].waves.map(\.id).joined(separator: ", ")
                 let raceID = event.races[raceIndex].id
                 throw fields.fail(
-                    "bib \(bib): unknown wave '\(String(decoding: waveCell, as: UTF8.self))' for race \(raceID); waves are \(waves)"
+                    "bib \(bib): unknown wave '\(text(waveCell))' for race \(raceID); waves are \(waves)"
                 )
             }
             waveIndex = w
         }
         var sex: Sex? = nil
         if let cell = fields.bytes(c.sex) {
-            guard let parsed = Self.sex(cell) ?? Sex(rawValue: String(decoding: cell, as: UTF8.self).uppercasedIfNeeded)
+            guard let parsed = Self.sex(cell) ?? Sex(rawValue: text(cell).uppercasedIfNeeded)
             else {
-                throw fields.fail("bib \(bib): sex '\(String(decoding: cell, as: UTF8.self))' must be M, F or X")
+                throw fields.fail("bib \(bib): sex '\(text(cell))' must be M, F or X")
             }
             sex = parsed
         }
         var age: Int? = nil
         if let cell = fields.bytes(c.age) {
-            guard let parsed = Self.age(cell) ?? Int(String(decoding: cell, as: UTF8.self)), (0...120).contains(parsed)
+            guard let parsed = Self.age(cell) ?? Int(text(cell)), (0...120).contains(parsed)
             else {
                 throw fields.fail(
-                    "bib \(bib): age '\(String(decoding: cell, as: UTF8.self))' is not a whole number of years")
+                    "bib \(bib): age '\(text(cell))' is not a whole number of years")
             }
             age = parsed
         }
@@ -304,10 +304,10 @@ enum ParticipantsLoader {
         if let cell = fields.bytes(c.division) {
             guard
                 let parsed = Self.division(cell)
-                    ?? Division(rawValue: String(decoding: cell, as: UTF8.self).lowercasedIfNeeded)
+                    ?? Division(rawValue: text(cell).lowercasedIfNeeded)
             else {
                 throw fields.fail(
-                    "bib \(bib): division '\(String(decoding: cell, as: UTF8.self))' must be elite or amateur")
+                    "bib \(bib): division '\(text(cell))' must be elite or amateur")
             }
             division = parsed
         }
@@ -316,6 +316,9 @@ enum ParticipantsLoader {
             country: fields.value(c.country)?.uppercasedIfNeeded, division: division,
             waveIndex: waveIndex, club: fields.value(c.club))
     }
+
+    /// A cell as text, invalid UTF-8 replaced.
+    static func text(_ cell: UnsafeBufferPointer<UInt8>) -> String { String(decoding: cell, as: UTF8.self) }
 
     /// A one-letter sex in either case; nil leaves the cell to the String's reading.
     static func sex(_ cell: UnsafeBufferPointer<UInt8>) -> Sex? {
