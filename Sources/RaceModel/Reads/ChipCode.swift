@@ -129,7 +129,19 @@ public struct ChipCode: Hashable, Sendable, CustomStringConvertible {
     public var description: String { string }
 
     /// `CodeTable.hash` of its bytes: the same as of the code as a String.
-    public var hash: Int32 { withBytes(CodeTable.hash32) }
+    /// An inline code of 4 bytes or more gives the two words the hash loads
+    /// from its own words, without a copy of its bytes: every read's code is
+    /// hashed to find its runner.
+    public var hash: Int32 {
+        let n = Int(high >> 56)
+        guard n >= 4 && n <= Self.inlineBytes else { return withBytes(CodeTable.hash32) }
+        guard n >= 8 else {
+            return CodeTable.hash32(count: n, first: low & 0xFFFF_FFFF, last: low >> UInt64(8 * (n - 4)) & 0xFFFF_FFFF)
+        }
+        // Bytes n-8..<n: the end of `low`, then the start of `high` (its length byte shifts out).
+        let last = n == 8 ? low : low >> UInt64(8 * (n - 8)) | high << UInt64(8 * (16 - n))
+        return CodeTable.hash32(count: n, first: low, last: last)
+    }
 }
 
 /// Codes longer than a `ChipCode` holds, each kept once for the life of the

@@ -72,6 +72,15 @@ public struct CodeTable: Sendable {
         return fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db))
     }
 
+    /// `hash32` of a key of 4 to 16 bytes, from the two words `hash` loads of it
+    /// (`ChipCode.hash` has them in hand).
+    @inline(__always)
+    static func hash32(count n: Int, first a: UInt64, last b: UInt64) -> Int32 {
+        let h = UInt64(truncatingIfNeeded: n) &* 0x9e37_79b9_7f4a_7c15
+        let folded = Int32(truncatingIfNeeded: fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db)))
+        return folded == .min ? 0 : folded
+    }
+
     /// The two halves of the full product, folded: every input bit reaches the low bits the table masks.
     @inline(__always)
     private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
