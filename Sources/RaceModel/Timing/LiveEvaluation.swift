@@ -136,7 +136,9 @@ public struct LiveEvaluation: Sendable {
         standings.update(
             changed: changed, timelines: new, at: newAt,
             finalRace: computation.finalRaces(at: newAt, final: newFinal))
+        let replaced = timelines
         timelines = new
+        ChunkedArray.releaseInParallel(consume replaced)
         if many { recountOutcomes() }
         // The clock went back, or a seek forward brought a 64th of the reads or
         // more: counting every read again, one pass per core, costs less than

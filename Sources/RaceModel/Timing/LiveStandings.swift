@@ -96,7 +96,13 @@ public struct LiveStandings: Sendable {
     /// Everything again, from the timelines at `at`.
     mutating func rebuild(timelines: ChunkedArray<RunnerTimeline>) {
         let event = builder.event
+        var replaced = races
         races = event.races.map { RaceOrder(checkpoints: $0.checkpoints.count) }
+        for r in replaced.indices {
+            let listed = replaced[r].listed
+            replaced[r].listed = ChunkedArray()
+            ChunkedArray.releaseInParallel(consume listed)
+        }
         let n = timelines.count
         precondition(n == builder.participants.count, "a timeline per participant")
         builder.inPlace { participants in
