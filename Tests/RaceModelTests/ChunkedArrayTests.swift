@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import RaceModel
@@ -71,5 +72,38 @@ struct ChunkedArrayTests {
         #expect(starts == [0, 1, 2, 3].map { $0 * ChunkedArray<Int>.chunkSize })
         #expect(Array(array) == (0..<n).map { $0 * 2 })
         #expect(Array(before) == Array(0..<n))
+    }
+
+    /// Let go of on every core: each element freed once when nothing else
+    /// holds the chunks, and a copy holding them left whole.
+    @Test func releasedInParallelFreesEachElementOnceAndSparesCopies() {
+        let n = ParallelParts.threshold + 3 * ChunkedArray<Tracked>.chunkSize + 5
+        let freed = Tracked.Counter()
+        var array = ChunkedArray((0..<n).map { Tracked($0, freed) })
+        let copy = array
+        ChunkedArray.releaseInParallel(consume array)
+        #expect(freed.value == 0)
+        #expect(copy.count == n && copy.enumerated().allSatisfy { $0.offset == $0.element.value })
+        array = copy
+        _ = consume copy
+        ChunkedArray.releaseInParallel(consume array)
+        #expect(freed.value == n)
+    }
+
+    /// Counts its frees.
+    final class Tracked: Sendable {
+        let value: Int
+        let counter: Counter
+        init(_ value: Int, _ counter: Counter) {
+            self.value = value
+            self.counter = counter
+        }
+        deinit { counter.add() }
+
+        final class Counter: Sendable {
+            private let count = Atomic<Int>(0)
+            var value: Int { count.load(ordering: .relaxed) }
+            func add() { count.add(1, ordering: .relaxed) }
+        }
     }
 }
