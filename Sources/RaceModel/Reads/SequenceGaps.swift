@@ -128,14 +128,23 @@ public enum SequenceGaps {
     static func findWithTails(in log: ReadLog, upTo at: Millis? = nil, numbered kept: NumberedLines? = nil) -> (
         gaps: [SequenceGap], tails: [Int: Tail]
     ) {
-        let lines = Lines(log: log)
-        let numbered: [ArraySlice<Int32>]
-        if let made = kept, made.isMade(from: log) {
-            numbered = at.map { made.upTo($0, lines) } ?? made.entries.map { $0[...] }
-        } else {
-            numbered = NumberedLines(log, upTo: at).entries.map { $0[...] }
-        }
+        findWithTails(in: log, numbered: numberedLines(of: log, upTo: at, kept: kept))
+    }
 
+    /// Each file's numbered lines at or before `at` (all of them without),
+    /// taken from `kept` when it was made from the log as it stands.
+    static func numberedLines(of log: ReadLog, upTo at: Millis?, kept: NumberedLines?) -> [ArraySlice<Int32>] {
+        if let made = kept, made.isMade(from: log) {
+            return at.map { made.upTo($0, Lines(log: log)) } ?? made.entries.map { $0[...] }
+        }
+        return NumberedLines(log, upTo: at).entries.map { $0[...] }
+    }
+
+    /// The gaps in each file's `numbered` lines, and where each file's numbering ends.
+    static func findWithTails(in log: ReadLog, numbered: [ArraySlice<Int32>]) -> (
+        gaps: [SequenceGap], tails: [Int: Tail]
+    ) {
+        let lines = Lines(log: log)
         // Each file's numbering on its own: a run of files per core.
         let work = numbered.reduce(0) { $0 + $1.count }
         let perFile = ParallelParts.map(count: numbered.count, work: work) { files in

@@ -110,9 +110,13 @@ public struct LiveEvaluation: Sendable {
             let (gaps, tails) = SequenceGaps.findWithTails(in: log, upTo: at, numbered: numbered)
             return (readTimes.tallies(at: at), gaps, tails)
         }
-        let (reads, (gaps, tails)) = ParallelParts.both(
+        // The files' gaps are looked for a run of files per core after: work
+        // shared among the cores inside work done beside other work runs on
+        // one core (libdispatch runs a nested apply in place).
+        let (reads, lines) = ParallelParts.both(
             { computation.readTallies(log, at: at) },
-            { SequenceGaps.findWithTails(in: log, upTo: at, numbered: numbered) })
+            { SequenceGaps.numberedLines(of: log, upTo: at, kept: numbered) })
+        let (gaps, tails) = SequenceGaps.findWithTails(in: log, numbered: lines)
         return (reads, gaps, tails)
     }
 
