@@ -215,8 +215,9 @@ extension ChunkedArray {
     }
 }
 
-extension ChunkedArray {
-    /// Lets go of `array`, its chunks a run per core at once. A replay's
+extension ChunkedArray where Element: Sendable {
+    /// Lets go of `array`, its chunks a run per core at once (its elements
+    /// may be freed on any core, hence `Sendable`). A replay's
     /// seek replaces the whole field's timelines and rows: freeing them
     /// chunk after chunk (each element's arrays released and freed) was a
     /// tenth of the seek, the other core idle meanwhile. Chunks shared with
