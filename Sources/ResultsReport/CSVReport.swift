@@ -174,32 +174,37 @@ extension ByteWriter {
     /// club name). Names in other scripts too: a big field's Korean and
     /// Cyrillic names had each gone the long way.
     func field(_ raw: String) {
-        var contiguous = raw
-        let written = contiguous.withUTF8 { bytes -> Bool in
-            guard let first = bytes.first else { return true }
-            if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-                || first == UInt8(ascii: "@")
-            {
-                return false
-            }
-            var quoted = false
-            // What `TextWidth.sanitize` replaces beyond ASCII (C1 controls,
-            // separators, bidi controls) starts with one of these two bytes.
-            var mayNeedReplacing = false
-            for b in bytes {
-                if b < 0x20 || b == 0x7F { return false }
-                if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { quoted = true }
-                if b == 0xC2 || b == 0xE2 { mayNeedReplacing = true }
-            }
-            if mayNeedReplacing && raw.unicodeScalars.contains(where: TextWidth.needsReplacement) { return false }
-            if quoted {
-                quote(bytes)
-            } else {
-                append(bytes)
-            }
-            return true
-        }
+        // Read in place: `withUTF8` needs a variable, a copy of the text (a
+        // retain and a release per field). A String without contiguous
+        // bytes (none on Linux) goes the long way.
+        let written = raw.utf8.withContiguousStorageIfAvailable { fromBytes($0, of: raw) } ?? false
         if !written { text(CSVReport.field(raw)) }
+    }
+
+    /// Writes `bytes`, those of `raw`, where quoting is all they need; false, and nothing written, otherwise.
+    private func fromBytes(_ bytes: UnsafeBufferPointer<UInt8>, of raw: String) -> Bool {
+        guard let first = bytes.first else { return true }
+        if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@")
+        {
+            return false
+        }
+        var quoted = false
+        // What `TextWidth.sanitize` replaces beyond ASCII (C1 controls,
+        // separators, bidi controls) starts with one of these two bytes.
+        var mayNeedReplacing = false
+        for b in bytes {
+            if b < 0x20 || b == 0x7F { return false }
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { quoted = true }
+            if b == 0xC2 || b == 0xE2 { mayNeedReplacing = true }
+        }
+        if mayNeedReplacing && raw.unicodeScalars.contains(where: TextWidth.needsReplacement) { return false }
+        if quoted {
+            quote(bytes)
+        } else {
+            append(bytes)
+        }
+        return true
     }
 
     /// Between quotes, each quote doubled (RFC 4180).
