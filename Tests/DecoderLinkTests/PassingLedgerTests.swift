@@ -86,6 +86,28 @@ import Testing
             ])
     }
 
+    @Test func aBacklogIsAskedForInBatches() {
+        let asks = RaceResultSession.fetches(
+            decoderHolds: 20_211, stored: StoredPassings(lastSequence: 211), newRun: false)
+        #expect(asks.count == 20)
+        #expect(asks.first == "212:1000" && asks.last == "19212:1000")
+        #expect(RaceResultSession.requests(1...2_001) == ["1:1000", "1001:1000", "2001:1"])
+    }
+
+    @Test func eachKeepAliveAsksOnlyForWhatWasNotAskedForOnTheConnection() {
+        var session = RaceResultSession()
+        let stored = StoredPassings(lastSequence: 200, missing: [50...52])
+        #expect(session.received("PASSINGS;1500;1", stored).send == ["50:3", "201:1000", "1201:300"])
+        // Nothing arrived yet: the next count asks only for the passings beyond 1,500.
+        #expect(session.received("PASSINGS;1600;1", stored).send == ["1501:100"])
+        #expect(session.received("PASSINGS;1600;1", stored).send.isEmpty)
+        // A new passing file numbers from 1 again: all of it is asked for.
+        #expect(session.received("PASSINGS;30;2", stored).send == ["1:30"])
+        // A new connection asks again.
+        var next = RaceResultSession()
+        #expect(next.received("PASSINGS;1600;1", stored).send == ["50:3", "201:1000", "1201:400"])
+    }
+
     @Test func aSkippedPushedPassingIsAskedForAtOnce() {
         var session = RaceResultSession()
         let stored = StoredPassings()

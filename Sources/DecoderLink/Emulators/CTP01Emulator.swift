@@ -18,6 +18,9 @@ public final class CTP01Emulator: Sendable {
         var silent = false
         var cutNextPush = false
         var cutsMade = 0
+        /// While what the controller held at `start` is being sent: how many
+        /// passings are sent (or were not wanted). New ones wait their turn behind it.
+        var backlogSentThrough: Int?
     }
     private let state = Mutex(State())
 
@@ -41,14 +44,16 @@ public final class CTP01Emulator: Sendable {
 
     public var count: Int { state.withLock { $0.passings.count } }
     /// True once racedash has started the stream on the current connection.
-    public var isStreaming: Bool { state.withLock { $0.streaming } }
+    public var isStreaming: Bool { state.withLock { $0.streaming && $0.backlogSentThrough == nil } }
     public var cutsMade: Int { state.withLock { $0.cutsMade } }
 
     public func add(_ passings: [EmulatedPassing]) {
         let (channel, lines, cut) = state.withLock { s -> (Channel?, [String], Bool) in
             let first = s.passings.count + 1
             s.passings.append(contentsOf: passings)
-            guard s.streaming, !s.silent, let channel = s.channel else { return (nil, [], false) }
+            guard s.streaming, !s.silent, s.backlogSentThrough == nil, let channel = s.channel else {
+                return (nil, [], false)
+            }
             let lines = passings.enumerated().map { line(number: first + $0.offset, $0.element) }
             let cut = s.cutNextPush && !lines.isEmpty
             if cut {
@@ -66,6 +71,7 @@ public final class CTP01Emulator: Sendable {
             defer {
                 s.channel = nil
                 s.streaming = false
+                s.backlogSentThrough = nil
             }
             return s.channel
         }
@@ -109,29 +115,55 @@ public final class CTP01Emulator: Sendable {
             guard s.channel === channel else { return }
             s.channel = nil
             s.streaming = false
+            s.backlogSentThrough = nil
         }
     }
 
     private func respond(_ request: String, on channel: Channel) {
         let fields = request.split(separator: "~", omittingEmptySubsequences: false)
-        let reply = state.withLock { s -> [String] in
-            guard !s.silent else { return [] }
+        let (reply, backlog) = state.withLock { s -> ([String], Bool) in
+            guard !s.silent else { return ([], false) }
             switch fields.first {
-            case "ping": return ["ack~ping"]
-            case "getlocations": return ["ack~getlocations~\(location)"]
+            case "ping": return (["ack~ping"], false)
+            case "getlocations": return (["ack~getlocations~\(location)"], false)
             case "stop":
                 s.streaming = false
-                return ["ack~stop"]
+                s.backlogSentThrough = nil
+                return (["ack~stop"], false)
             case "start":
                 let from = fields.count >= 3 ? max(Int(fields[2]) ?? 1, 1) : 1
                 s.streaming = true
-                let held =
-                    from <= s.passings.count
-                    ? (from...s.passings.count).map { line(number: $0, s.passings[$0 - 1]) } : []
-                return ["ack~start~\(location)"] + held
-            default: return []
+                s.backlogSentThrough = from - 1
+                return (["ack~start~\(location)"], true)
+            default: return ([], false)
             }
         }
         EmulatorConnection.send(reply, to: channel)
+        if backlog { sendBacklog(on: channel) }
     }
+
+    /// What the controller holds goes out a batch at a time, as a controller
+    /// streams it, and what comes meanwhile after it, in order. Made whole
+    /// first, a 20,000-passing backlog kept a busy machine from sending
+    /// anything for longer than racedash waits on a silent link.
+    private func sendBacklog(on channel: Channel) {
+        while true {
+            let next = state.withLock { s -> (first: Int, passings: ArraySlice<EmulatedPassing>)? in
+                guard let sent = s.backlogSentThrough, s.channel === channel else { return nil }
+                let end = min(sent + Self.backlogBatch, s.passings.count)
+                guard end > sent else {
+                    s.backlogSentThrough = nil
+                    return nil
+                }
+                s.backlogSentThrough = end
+                return (sent + 1, s.passings[sent..<end])
+            }
+            guard let next else { return }
+            EmulatorConnection.send(
+                next.passings.enumerated().map { line(number: next.first + $0.offset, $0.element) }, to: channel)
+        }
+    }
+
+    /// Tag lines sent at once from what the controller holds.
+    static let backlogBatch = 500
 }

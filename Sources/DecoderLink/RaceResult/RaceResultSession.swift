@@ -10,6 +10,17 @@ struct RaceResultSession: DecoderSession {
     private var fileNumber: String?
     /// The last PassingNo seen on this connection, to ask for a skipped one at once.
     private var lastSeen: Int?
+    /// Passings up to this number have been asked for on this connection:
+    /// an answer comes (TCP), so a keep-alive asks only for those beyond it.
+    /// Asked again each tick, a backlog the decoder was still sending was
+    /// asked for over and over.
+    private var askedThrough = 0
+
+    /// Passings asked for at most in one request. A decoder answers a small
+    /// request at once; one for a whole backlog (20,000 passings) took a busy
+    /// machine's emulated decoder longer than the link's silence limit, and
+    /// the link dropped, asked again and never got a passing through.
+    static let fetchBatch = 1_000
 
     func opened(_ stored: StoredPassings) -> [String] {
         ["SETPROTOCOL;3.2", "SETPUSHPASSINGS;1;0", "GETSTATUS", "PASSINGS"]
@@ -27,7 +38,7 @@ struct RaceResultSession: DecoderSession {
             let body = line.hasPrefix("#P;") ? line.dropFirst(3) : Substring(line)
             if let number = Int(body.prefix { $0 != ";" }) {
                 if line.hasPrefix("#P;"), let last = lastSeen, number > last + 1 {
-                    step.send = ["\(last + 1):\(number - last - 1)"]
+                    step.send = Self.requests(last + 1...number - 1)
                 }
                 lastSeen = max(lastSeen ?? number, number)
             }
@@ -41,7 +52,10 @@ struct RaceResultSession: DecoderSession {
             let newRun = fileNumber != nil && file != fileNumber
             fileNumber = file
             lastSeen = max(lastSeen ?? count, count)
-            return SessionStep(send: Self.fetches(decoderHolds: count, stored: stored, newRun: newRun))
+            if newRun || count < askedThrough { askedThrough = 0 }
+            let send = Self.fetches(decoderHolds: count, stored: stored, newRun: newRun, askedThrough: askedThrough)
+            askedThrough = max(askedThrough, count)
+            return SessionStep(send: send)
         case "GETSTATUS":
             guard fields.count >= 3 else { return SessionStep() }
             return SessionStep(decoderTime: TimeFormat.parseClock(fields[2]))
@@ -50,16 +64,29 @@ struct RaceResultSession: DecoderSession {
         }
     }
 
-    /// The `<from>:<count>` requests for what the decoder holds and the file lacks.
-    static func fetches(decoderHolds count: Int, stored: StoredPassings, newRun: Bool) -> [String] {
+    /// The `<from>:<count>` requests for what the decoder holds and the file
+    /// lacks, `fetchBatch` passings at most each. `askedThrough`: passings up
+    /// to it were asked for on this connection already (the holes in the
+    /// file's numbering with them: they are asked for on a connection's first
+    /// count only).
+    static func fetches(decoderHolds count: Int, stored: StoredPassings, newRun: Bool, askedThrough: Int = 0)
+        -> [String]
+    {
         guard count > 0 else { return [] }
         let last = stored.lastSequence ?? 0
         // Fewer than we stored, or a new file: the decoder numbers from 1 again; repeats are dropped on arrival.
-        if newRun || count < last { return ["1:\(count)"] }
-        var requests = stored.missing.filter { $0.lowerBound <= count }.map { range in
-            "\(range.lowerBound):\(min(range.upperBound, count) - range.lowerBound + 1)"
+        if newRun || count < last { return askedThrough >= count ? [] : requests(askedThrough + 1...count) }
+        var wanted =
+            askedThrough > 0 ? [] : stored.missing.filter { $0.lowerBound <= count }.map { $0.clamped(to: 1...count) }
+        let tail = max(last, askedThrough) + 1
+        if count >= tail { wanted.append(tail...count) }
+        return wanted.flatMap(requests)
+    }
+
+    /// `<from>:<count>` requests for `range`, `fetchBatch` passings at most each.
+    static func requests(_ range: ClosedRange<Int>) -> [String] {
+        stride(from: range.lowerBound, through: range.upperBound, by: fetchBatch).map { from in
+            "\(from):\(min(fetchBatch, range.upperBound - from + 1))"
         }
-        if count > last { requests.append("\(last + 1):\(count - last)") }
-        return requests
     }
 }
