@@ -34,10 +34,7 @@ public struct CodeTable: Sendable {
     }
 
     /// `hash`, folded to the 32 bits a slot keeps (never `Int32.min`, the empty slot's).
-    static func hash32(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = Int32(truncatingIfNeeded: hash(bytes))
-        return h == .min ? 0 : h
-    }
+    static func hash32(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 { slotHash(hash(bytes)) }
 
     /// Words, not bytes: a chip code of 12 bytes was 12 dependent multiplies
     /// a byte at a time. Up to 16 bytes are two loads that may overlap (both
@@ -45,7 +42,7 @@ public struct CodeTable: Sendable {
     /// lengths share them; a longer key is taken 16 bytes at a time.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let n = bytes.count
-        var h = UInt64(truncatingIfNeeded: n) &* 0x9e37_79b9_7f4a_7c15
+        var h = seed(n)
         guard let base = bytes.baseAddress, n > 0 else { return fold(h) }
         let raw = UnsafeRawPointer(base)
         func word(_ offset: Int) -> UInt64 {
@@ -69,15 +66,28 @@ public struct CodeTable: Sendable {
             a = UInt64(base[offset]) << 16 | UInt64(base[offset + rest / 2]) << 8 | UInt64(base[n - 1])
             b = 0
         }
-        return fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db))
+        return finish(a, b, h)
     }
 
     /// `hash32` of a key of 4 to 16 bytes, from the two words `hash` loads of it
     /// (`ChipCode.hash` has them in hand).
     @inline(__always)
-    static func hash32(count n: Int, first a: UInt64, last b: UInt64) -> Int32 {
-        let h = UInt64(truncatingIfNeeded: n) &* 0x9e37_79b9_7f4a_7c15
-        let folded = Int32(truncatingIfNeeded: fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db)))
+    static func hash32(count n: Int, first a: UInt64, last b: UInt64) -> Int32 { slotHash(finish(a, b, seed(n))) }
+
+    /// The length mixed in before any byte, so no two keys of different lengths share a hash.
+    @inline(__always)
+    private static func seed(_ n: Int) -> UInt64 { UInt64(truncatingIfNeeded: n) &* 0x9e37_79b9_7f4a_7c15 }
+
+    /// The last two words of a key (`a`, `b`) mixed into `h`.
+    @inline(__always)
+    private static func finish(_ a: UInt64, _ b: UInt64, _ h: UInt64) -> Int {
+        fold(mix(a ^ h ^ 0xa076_1d64_78bd_642f, b ^ 0xe703_7ed1_a0b4_28db))
+    }
+
+    /// A hash folded to the 32 bits a slot keeps (never `Int32.min`, the empty slot's).
+    @inline(__always)
+    private static func slotHash(_ h: Int) -> Int32 {
+        let folded = Int32(truncatingIfNeeded: h)
         return folded == .min ? 0 : folded
     }
 
