@@ -34,6 +34,31 @@ import Testing
         }
     }
 
+    /// The word-at-a-time skip finds the same byte as a look at each byte,
+    /// over bytes next to the four that matter, above 127 and zero, from
+    /// every start and at every distance from the end.
+    @Test func skipToTheNextQuoteCommaOrLineEndAsByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [
+            0x22, 0x2C, 0x0D, 0x0A, 0x21, 0x23, 0x2B, 0x2D, 0x09, 0x0B, 0x0C, 0x00, 0x01, 0x41, 0x80, 0xA2, 0xAC, 0x8A,
+            0xFF,
+        ]
+        let special: Set<UInt8> = [0x22, 0x2C, 0x0D, 0x0A]
+        for _ in 0..<3_000 {
+            // Mostly plain text, so a special byte lies anywhere in a word or several words on.
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0
+                    ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0x41...0x7A, using: &generator)
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex(where: special.contains) ?? bytes.count
+                    #expect(CSVParser.nextSpecial(in: buffer, from: start) == expected, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
     /// The rules, spelled out; nil for a quote never closed.
     static func reference(_ bytes: [UInt8]) -> [[String]]? {
         var rows: [[String]] = []

@@ -156,6 +156,31 @@ import TestSupport
             participants: "bib,name,race,chip\n1,A,marathon,AB\n2,B,marathon,c\u{E9}\n3,C,marathon,ce\u{301}")
     }
 
+    /// Short ASCII codes are checked as they lie in the row, longer ones as
+    /// text: a repeat is one either way, padding and case of a chip aside,
+    /// and codes of one length that differ are not repeats.
+    @Test func repeatsOfShortAndLongCodes() throws {
+        let long = String(repeating: "7", count: 70)
+        let repeats = [
+            // A bib over 15 bytes, padded the second time.
+            (
+                "duplicate bib B-2025-000000000001 (first",
+                "bib,name,race\nB-2025-000000000001,A,marathon\nB-2025-000000000001 ,B,marathon"
+            ),
+            // A chip longer than any read's, in either case.
+            ("chip \(long)A of bib 2 is", "bib,name,race,chip\n1,A,marathon,\(long)a\n2,B,marathon,\t\(long)A"),
+            ("chip 0058ABCDEF of bib 2 is", "bib,name,race,chip\n1,A,marathon, 0058abcdef\n2,B,marathon,0058ABCDEF"),
+        ]
+        for (fragment, list) in repeats {
+            expectError(fragment, file: "participants.csv", line: 3, participants: list)
+        }
+        let folder = try load(
+            participants:
+                "bib,name,race,chip\n\(long)1,A,marathon,\(long)x\n\(long)2,B,marathon,\(long)y\n1,C,marathon,0058ABCDEF\n"
+        )
+        #expect(folder.participants.map(\.bib) == ["\(long)1", "\(long)2", "1"])
+    }
+
     @Test func participantProblems() {
         expectError("missing required column 'race'", file: "participants.csv", line: 1, participants: "bib,name\n1,A")
         expectError("unknown race '10k'", file: "participants.csv", line: 2, participants: "bib,name,race\n1,A,10k")

@@ -40,14 +40,16 @@ public struct ReadsByRunner: Sendable {
     ) {
         // Where each part's next read of each runner goes: part by part within
         // a runner's run, so its reads stay in log order as one pass leaves them.
-        var cursors = [Int32](repeating: 0, count: parts.count * runners)
-        var starts = [Int32](repeating: 0, count: runners + 1)
-        cursors.withUnsafeMutableBufferPointer { cursors in
+        var cursors = [Int32](unsafeUninitializedCapacity: parts.count * runners) { cursors, filled in
             for (k, part) in parts.enumerated() {
                 part.counts.withUnsafeBufferPointer {
-                    (cursors.baseAddress! + k * runners).update(from: $0.baseAddress!, count: runners)
+                    (cursors.baseAddress! + k * runners).initialize(from: $0.baseAddress!, count: runners)
                 }
             }
+            filled = parts.count * runners
+        }
+        var starts = [Int32](repeating: 0, count: runners + 1)
+        cursors.withUnsafeMutableBufferPointer { cursors in
             for r in 0..<runners {
                 var at = starts[r]
                 for k in parts.indices {
@@ -65,32 +67,30 @@ public struct ReadsByRunner: Sendable {
         let (origin, last) = span ?? ReadLog.timeSpan(of: reads[...]) ?? (Millis.max, Millis.min)
         let (gap, overflow) = last.subtractingReportingOverflow(origin)
         let keyed = !overflow && gap < Int(Int32.max)
-        var flat = [Int32].filled(0, count: total)
-        var keys = [Int32].filled(0, count: keyed ? total : 0)
-        flat.withUnsafeMutableBufferPointer { flat in
-            keys.withUnsafeMutableBufferPointer { keys in
+        // Every place is written once by the filing below, on both cores: filled
+        // first, the pages of these 6 MB were faulted in on one core while
+        // the other waited.
+        var keys: [Int32] = []
+        let flat = [Int32](unsafeUninitializedCapacity: total) { flat, filledFlat in
+            keys = [Int32](unsafeUninitializedCapacity: keyed ? total : 0) { keys, filledKeys in
+                for buffer in [UnsafeMutableRawBufferPointer(flat), UnsafeMutableRawBufferPointer(keys)] {
+                    if let base = buffer.baseAddress { HugePages.advise(base, bytes: buffer.count) }
+                }
+                Self.file(
+                    into: flat, keys: keyed ? keys : nil, origin: origin, runners: runners, parts: parts,
+                    cursors: &cursors, runnerOfRead: runnerOfRead, reads: reads)
+                filledKeys = keys.count
+            }
+            filledFlat = total
+        }
+        // Then each runner's run sorted in place, a run of runners per core.
+        flat.withUnsafeBufferPointer { flat in
+            keys.withUnsafeBufferPointer { keys in
                 reads.withUnsafeBufferPointer { reads in
-                    runnerOfRead.withUnsafeBufferPointer { runnerOfRead in
-                        cursors.withUnsafeMutableBufferPointer { cursors in
-                            let shared = UncheckedSendable((flat, keys, cursors))
-                            _ = ParallelParts.map(count: parts.count, work: runnerOfRead.count) { mine in
-                                let (flat, keys, cursors) = shared.value
-                                for k in mine {
-                                    let next = cursors.baseAddress! + k * runners
-                                    for i in parts[k].range {
-                                        let r = Int(runnerOfRead[i])
-                                        guard r >= 0 else { continue }
-                                        let at = Int(next[r])
-                                        flat[at] = Int32(i)
-                                        if keyed { keys[at] = Int32(reads[inPlace: i].time - origin) }
-                                        next[r] += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    // Then each runner's run sorted in place, a run of runners per core.
-                    let (flat, keys) = (UncheckedSendable(flat), UncheckedSendable(keys))
+                    let (flat, keys) = (
+                        UncheckedSendable(UnsafeMutableBufferPointer(mutating: flat)),
+                        UncheckedSendable(UnsafeMutableBufferPointer(mutating: keys))
+                    )
                     _ = ParallelParts.map(count: runners) { range in
                         for r in range where starts[r + 1] - starts[r] > 1 {
                             let run = Int(starts[r])..<Int(starts[r + 1])
@@ -106,6 +106,37 @@ public struct ReadsByRunner: Sendable {
             }
         }
         (self.starts, self.flat) = (starts, flat)
+    }
+
+    /// Each part's reads written to their runners' places (`cursors`: where
+    /// each part's next read of each runner goes), a run of parts per core;
+    /// with `keys`, each read's time from `origin` beside its index.
+    private static func file(
+        into flat: UnsafeMutableBufferPointer<Int32>, keys: UnsafeMutableBufferPointer<Int32>?, origin: Millis,
+        runners: Int, parts: [(range: Range<Int>, counts: [Int32])], cursors: inout [Int32],
+        runnerOfRead: [Int32], reads: [TimedRead]
+    ) {
+        reads.withUnsafeBufferPointer { reads in
+            runnerOfRead.withUnsafeBufferPointer { runnerOfRead in
+                cursors.withUnsafeMutableBufferPointer { cursors in
+                    let shared = UncheckedSendable((flat, keys, cursors))
+                    _ = ParallelParts.map(count: parts.count, work: runnerOfRead.count) { mine in
+                        let (flat, keys, cursors) = shared.value
+                        for k in mine {
+                            let next = cursors.baseAddress! + k * runners
+                            for i in parts[k].range {
+                                let r = Int(runnerOfRead[i])
+                                guard r >= 0 else { continue }
+                                let at = Int(next[r])
+                                flat[at] = Int32(i)
+                                if let keys { keys[at] = Int32(reads[inPlace: i].time - origin) }
+                                next[r] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Read indices in (time, index) order by their times in `keys`, moved

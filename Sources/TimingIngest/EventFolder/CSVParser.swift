@@ -95,12 +95,10 @@ enum CSVParser {
 
         var i = 0
         let count = bytes.count
-        // The bytes the format gives meaning to, as bits of one word (all are below 64).
-        let special: UInt64 = 1 << quote | 1 << comma | 1 << cr | 1 << lf
         while i < count {
             if !inQuotes && !copying {
                 // Nearly every byte is text: skipped to the next that may end or open a field.
-                while i < count, bytes[i] >= 64 || special &>> UInt64(bytes[i]) & 1 == 0 { i += 1 }
+                i = nextSpecial(in: bytes, from: i)
                 if i == count { break }
             }
             let b = bytes[i]
@@ -150,5 +148,38 @@ enum CSVParser {
             )
         }
         if (copying ? unescaped.count > fieldStart : start < count) || !spans.isEmpty { try endRow(at: count) }
+    }
+
+    /// Where the next quote, comma, carriage return or line feed is from
+    /// `start` on (`bytes.count`: none). Eight bytes at a time: byte by
+    /// byte, this skip was half the scanning of a 50,000-row list.
+    @inline(__always)
+    static func nextSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let hits =
+                    zeroBytes(word ^ spread(0x22)) | zeroBytes(word ^ spread(0x2C)) | zeroBytes(word ^ spread(0x0D))
+                    | zeroBytes(word ^ spread(0x0A))
+                // The lowest flagged byte is exact (a borrow only flags bytes above a true one).
+                if hits != 0 { return i + hits.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        // The bytes the format gives meaning to, as bits of one word (all are below 64).
+        let special: UInt64 = 1 << 0x22 | 1 << 0x2C | 1 << 0x0D | 1 << 0x0A
+        while i < count, bytes[i] >= 64 || special &>> UInt64(bytes[i]) & 1 == 0 { i += 1 }
+        return i
+    }
+
+    /// `byte` in each of a word's eight bytes.
+    @inline(__always) private static func spread(_ byte: UInt64) -> UInt64 { byte &* 0x0101_0101_0101_0101 }
+
+    /// The high bit of each zero byte of `x` set, at least the lowest exactly.
+    @inline(__always) private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 }

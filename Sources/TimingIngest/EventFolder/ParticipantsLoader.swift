@@ -40,8 +40,9 @@ enum ParticipantsLoader {
                     column = Columns(try columns(of: header, file: file))
                     return
                 }
-                let p = try participant(RowFields(row: row, column: column, file: file), event: event, names: names)
-                try repeats.add(p, line: row.line)
+                let fields = RowFields(row: row, column: column, file: file)
+                let p = try participant(fields, event: event, names: names)
+                try repeats.add(p, bib: fields.bytes(column.bib), chip: fields.bytes(column.chip), line: row.line)
                 participants.append(p)
             }
             try repeats.finish()
@@ -68,10 +69,25 @@ enum ParticipantsLoader {
         private var next = 0
         let file: String
 
+        /// A row's keys as codes: no String is kept or hashed for them.
         struct Pending {
-            let bib: String, bibHash: Int32
-            let chip: String?, chipKey: String, chipHash: Int32
+            let bib: Key
+            let chip: ChipCode?
+            let chipKey: Key?
             let line: Int
+        }
+
+        /// A bib, or a chip in lower case, with its hash and whether it is all ASCII.
+        struct Key {
+            let code: ChipCode
+            let hash: Int32
+            let isASCII: Bool
+
+            init(_ code: ChipCode, isASCII: Bool) {
+                (self.code, hash, self.isASCII) = (code, code.hash, isASCII)
+            }
+
+            init(_ text: String) { self.init(ChipCode(text), isASCII: text.isAllASCII) }
         }
 
         init(capacity: Int, file: String) {
@@ -80,13 +96,28 @@ enum ParticipantsLoader {
             queue.reserveCapacity(Self.distance)
         }
 
-        mutating func add(_ p: Participant, line: Int) throws(ConfigError) {
-            let chipKey = p.chip?.lowercasedIfNeeded ?? ""
-            let entry = Pending(
-                bib: p.bib, bibHash: CodeTable.hash(p.bib), chip: p.chip, chipKey: chipKey,
-                chipHash: CodeTable.hash(chipKey), line: line)
-            bibLine.prefetch(hash: entry.bibHash)
-            if entry.chip != nil { chipLine.prefetch(hash: entry.chipHash) }
+        /// `bib` and `chip`: the row's cells the participant's were read
+        /// from. A short ASCII cell is its code as it lies; any other is
+        /// taken from the participant's text (which may differ from the
+        /// bytes, invalid UTF-8 replaced).
+        mutating func add(
+            _ p: Participant, bib: UnsafeBufferPointer<UInt8>?, chip: UnsafeBufferPointer<UInt8>?, line: Int
+        ) throws(ConfigError) {
+            let bibKey = bib.flatMap(Self.asciiCode).map { Key($0, isASCII: true) } ?? Key(p.bib)
+            var chipCode: ChipCode? = nil
+            var chipKey: Key? = nil
+            if let text = p.chip {
+                if let cell = chip, let code = Self.asciiCode(cell) {
+                    chipCode = code
+                    chipKey = Key(Self.lowercased(cell), isASCII: true)
+                } else {
+                    chipCode = ChipCode(text)
+                    chipKey = Key(text.lowercasedIfNeeded)
+                }
+            }
+            let entry = Pending(bib: bibKey, chip: chipCode, chipKey: chipKey, line: line)
+            bibLine.prefetch(hash: bibKey.hash)
+            if let chipKey { chipLine.prefetch(hash: chipKey.hash) }
             if queue.count < Self.distance {
                 queue.append(entry)
                 return
@@ -95,6 +126,20 @@ enum ParticipantsLoader {
             queue[next] = entry
             next = (next + 1) % Self.distance
             try check(due)
+        }
+
+        /// The code of a cell of up to `ChipCode.inlineBytes` ASCII bytes (nearly every bib and chip).
+        static func asciiCode(_ cell: UnsafeBufferPointer<UInt8>) -> ChipCode? {
+            guard cell.count <= ChipCode.inlineBytes, cell.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return ChipCode(line: cell)
+        }
+
+        /// An ASCII cell's code in lower case, as `lowercasedIfNeeded` gives it.
+        static func lowercased(_ cell: UnsafeBufferPointer<UInt8>) -> ChipCode {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: cell.count) { lower in
+                for (i, byte) in cell.enumerated() { lower[i] = byte &- 65 < 26 ? byte | 0x20 : byte }
+                return ChipCode(line: UnsafeBufferPointer(lower))
+            }
         }
 
         /// Checks the rows still waiting, oldest first.
@@ -110,15 +155,15 @@ enum ParticipantsLoader {
         }
 
         private mutating func check(_ e: Pending) throws(ConfigError) {
-            if let first = bibLine.record(e.bib, hash: e.bibHash, line: e.line) {
+            if let first = bibLine.record(e.bib, line: e.line) {
                 clear()  // this is the first fault: nothing after it is checked
-                throw ConfigError(file: file, line: e.line, "duplicate bib \(e.bib) (first on line \(first))")
+                throw ConfigError(file: file, line: e.line, "duplicate bib \(e.bib.code) (first on line \(first))")
             }
-            if let chip = e.chip, let first = chipLine.record(e.chipKey, hash: e.chipHash, line: e.line) {
+            if let chip = e.chip, let key = e.chipKey, let first = chipLine.record(key, line: e.line) {
                 clear()
                 throw ConfigError(
                     file: file, line: e.line,
-                    "chip \(chip) of bib \(e.bib) is already given to the runner on line \(first)")
+                    "chip \(chip) of bib \(e.bib.code) is already given to the runner on line \(first)")
             }
         }
     }
@@ -140,19 +185,20 @@ enum ParticipantsLoader {
             if dictionary == nil { table.prefetch(hash: hash) }
         }
 
-        /// Records `key` (of `hash`) as given on `line`; the line it was first given on, if it was.
-        mutating func record(_ key: String, hash: Int32, line: Int) -> Int? {
-            if dictionary == nil && !key.isAllASCII {
+        /// Records `key` as given on `line`; the line it was first given on, if it was.
+        mutating func record(_ key: RepeatCheck.Key, line: Int) -> Int? {
+            if dictionary == nil && !key.isASCII {
                 var all: [String: Int] = [:]
                 table.forEach { all[$0] = $1 }
                 dictionary = all
             }
             if dictionary != nil {
-                if let first = dictionary![key] { return first }
-                dictionary![key] = line
+                let text = key.code.string
+                if let first = dictionary![text] { return first }
+                dictionary![text] = line
                 return nil
             }
-            return table.value(of: ChipCode(key), hash: hash, orSet: line)
+            return table.value(of: key.code, hash: key.hash, orSet: line)
         }
     }
 
