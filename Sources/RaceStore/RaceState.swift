@@ -54,7 +54,8 @@ public actor RaceState {
         }
         self.log = log
         computation = RaceComputation(
-            event: folder.event, participants: folder.participants, corrections: folder.corrections)
+            event: folder.event, participants: folder.participants, corrections: folder.corrections,
+            directory: folder.directory)
         span = Self.span(of: log.reads[...])
         grouped = computation.group(log, span: span)
         groupedThrough = log.reads.count
@@ -162,7 +163,7 @@ public actor RaceState {
         folder = newFolder
         computation = RaceComputation(
             event: newFolder.event, participants: newFolder.participants,
-            corrections: newFolder.corrections)
+            corrections: newFolder.corrections, directory: newFolder.directory)
         let newFiles = newFolder.readFiles
         let carried = log.carried(from: oldEvent, to: newFolder.event, files: newFiles) { text, file in
             ReadLineParser.parse(text, as: newFiles[file].format)

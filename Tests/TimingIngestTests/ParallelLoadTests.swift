@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import RaceModel
 @testable import TimingIngest
@@ -36,6 +37,36 @@ import TestSupport
         #expect(log.reads == one.reads)
         #expect(log.problems == one.problems)
         #expect(missing.isEmpty)
+    }
+
+    /// The directory made as the load's last work finds every code as the
+    /// list's own does, in either case; a list changed since has none.
+    @Test func theDirectoryMadeWithTheLoadFindsWhatTheListsOwnDoes() async throws {
+        let (both, _, _) = try await ReadLogLoader.loadFolderInParallel(SampleFeed.path, parts: 2)
+        let made = try #require(both.directory)
+        let own = ParticipantDirectory(both.participants)
+        let codes = both.participants.flatMap { [$0.bib, $0.chip ?? ""] }.filter { !$0.isEmpty }
+        #expect(codes.count > 1_000)
+        let variants = codes + codes.map({ $0.lowercased() }) + codes.map({ $0.uppercased() }) + ["nobody", "X-1"]
+        for code in variants {
+            #expect(made.runner(forCode: code) == own.runner(forCode: code), "\(code)")
+        }
+        var changed = both
+        changed.participants.removeLast()
+        #expect(changed.directory == nil)
+    }
+
+    /// Work after the parts runs once each, with or without work beside them.
+    @Test(arguments: [false, true])
+    func workAfterThePartsRunsOnce(beside: Bool) throws {
+        let folder = try SampleFeed.folder()
+        let (ranges, bytes) = ReadLogLoader.fileRanges(folder, parts: 4)
+        let runs = Mutex([0, 0, 0])
+        let (log, _) = try ReadLogLoader.parseInPlace(
+            folder, ranges: ranges, bytes: bytes, beside: beside ? { runs.withLock { $0[0] += 1 } } : nil,
+            after: [{ runs.withLock { $0[1] += 1 } }, { runs.withLock { $0[2] += 1 } }])
+        #expect(runs.withLock { $0 } == [beside ? 1 : 0, 1, 1])
+        #expect(log.reads == (try ReadLogLoader.load(folder)).log.reads)
     }
 
     @Test func aBadParticipantListIsReportedBeforeABadReadFile() async throws {

@@ -5,30 +5,38 @@ public struct ParticipantDirectory: Sendable {
 
     public init(_ participants: [Participant]) {
         // The two tables apart, one per core for a big field.
-        func table(ofChips chips: Bool) -> CodeTable {
-            var table = CodeTable(capacity: participants.count)
-            participants.withUnsafeBufferPointer { participants in
-                func code(_ i: Int) -> String {
-                    chips ? participants[inPlace: i].chip ?? "" : participants[inPlace: i].bib
-                }
-                // Each code's slot fetched a few codes ahead (see `group`).
-                HashesAhead.forEach(
-                    in: participants.indices, hash: { CodeTable.hash(code($0)) },
-                    prefetch: { table.prefetch(hash: $0) }
-                ) { i, hash in
-                    let code = code(i)
-                    if chips && code.isEmpty { return }
-                    table.set(ChipCode(code), i, hash: hash)
-                    let lower = code.lowercasedIfNeeded
-                    if lower != code { table.set(lower, i) }
-                }
-            }
-            return table
-        }
-        let bibs = { table(ofChips: false) }
-        let chips = { table(ofChips: true) }
+        let bibs = { Self.table(of: participants, chips: false) }
+        let chips = { Self.table(of: participants, chips: true) }
         (byBib, byChip) =
             participants.count < ParallelParts.threshold ? (bibs(), chips()) : ParallelParts.both(bibs, chips)
+    }
+
+    /// The two tables as `table(of:chips:)` made them for these participants.
+    public init(bibs: CodeTable, chips: CodeTable) {
+        (byBib, byChip) = (bibs, chips)
+    }
+
+    /// The participants' chips (or bibs) to their indices, each code also
+    /// in lower case where that differs.
+    public static func table(of participants: [Participant], chips: Bool) -> CodeTable {
+        var table = CodeTable(capacity: participants.count)
+        participants.withUnsafeBufferPointer { participants in
+            func code(_ i: Int) -> String {
+                chips ? participants[inPlace: i].chip ?? "" : participants[inPlace: i].bib
+            }
+            // Each code's slot fetched a few codes ahead (see `group`).
+            HashesAhead.forEach(
+                in: participants.indices, hash: { CodeTable.hash(code($0)) },
+                prefetch: { table.prefetch(hash: $0) }
+            ) { i, hash in
+                let code = code(i)
+                if chips && code.isEmpty { return }
+                table.set(ChipCode(code), i, hash: hash)
+                let lower = code.lowercasedIfNeeded
+                if lower != code { table.set(lower, i) }
+            }
+        }
+        return table
     }
 
     public func runner(forCode code: String) -> Int? {
@@ -145,11 +153,15 @@ public struct RaceComputation: Sendable {
     private(set) var engine: TimingEngine
     let builder: StandingsBuilder
 
-    public init(event: EventConfig, participants: [Participant], corrections: Corrections = Corrections()) {
+    /// `directory`: the participants' own, when it is made already (a load's).
+    public init(
+        event: EventConfig, participants: [Participant], corrections: Corrections = Corrections(),
+        directory: ParticipantDirectory? = nil
+    ) {
         self.event = event
         self.participants = participants
         self.corrections = corrections
-        directory = ParticipantDirectory(participants)
+        self.directory = directory ?? ParticipantDirectory(participants)
         engine = TimingEngine(event: event)
         builder = StandingsBuilder(event: event, participants: participants, corrections: corrections)
     }

@@ -8,7 +8,12 @@ import RaceModel
 public struct EventFolder: Sendable {
     public var path: String
     public var event: EventConfig
-    public var participants: [Participant]
+    public var participants: [Participant] {
+        didSet { directory = nil }
+    }
+    /// The participants' directory, where the load made it already (made
+    /// again for a list changed since).
+    public internal(set) var directory: ParticipantDirectory? = nil
     /// Every read file of every point, main line first within a point.
     public var readFiles: [ReadFileInfo]
     /// The officials' journal (`corrections.csv`), resolved against the participants.

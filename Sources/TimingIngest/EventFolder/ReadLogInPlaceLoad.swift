@@ -10,25 +10,31 @@ extension ReadLogLoader {
     ///
     /// `beside`: other work done on the cores meanwhile, taken first (the
     /// participant list, while the read files are parsed): the parts and it
-    /// share the cores, not three threads two. It has run, once, when this
-    /// returns or throws.
+    /// share the cores, not three threads two. `after`: work taken last,
+    /// once every part is taken, by a core that would otherwise wait for
+    /// the last part. Each has run, once, when this returns or throws.
     static func parseInPlace(
-        _ folder: EventFolder, ranges: [Range<Int>], bytes: [Int], beside: (() -> Void)? = nil
+        _ folder: EventFolder, ranges: [Range<Int>], bytes: [Int], beside: (() -> Void)? = nil,
+        after: [() -> Void] = []
     ) throws -> (log: ReadLog, missing: [String]) {
         let rooms = lineEstimates(folder, ranges: ranges)
         var offsets = [0]
         for room in rooms { offsets.append(offsets[offsets.count - 1] + room) }
         let capacity = offsets[ranges.count]
         // The biggest parts first, so the last to finish is a small one.
-        let besideWork = ranges.count
-        let order = (beside == nil ? [] : [besideWork]) + ranges.indices.sorted { bytes[$0] > bytes[$1] }
+        // Work k: a part below `ranges.count`, then `beside` if there is one, then `after`.
+        let besideWork = beside == nil ? nil : ranges.count
+        let afterStart = ranges.count + (beside == nil ? 0 : 1)
+        let order =
+            (besideWork.map { [$0] } ?? []) + ranges.indices.sorted { bytes[$0] > bytes[$1] }
+            + (afterStart..<(afterStart + after.count))
         var parts: [PartOutcome] = []
         let reads = [TimedRead](unsafeUninitializedCapacity: capacity) { storage, count in
             let base = storage.baseAddress
             if let base { HugePages.advise(base, bytes: capacity * MemoryLayout<TimedRead>.stride) }
             parts = ParallelParts.map(taking: order) { k -> PartOutcome? in
-                guard k != besideWork else {
-                    beside?()
+                guard k < ranges.count else {
+                    if k == besideWork { beside?() } else { after[k - afterStart]() }
                     return nil
                 }
                 var room = base.map { PartRoom(start: $0 + offsets[k], room: rooms[k]) }

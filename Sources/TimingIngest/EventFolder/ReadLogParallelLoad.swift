@@ -1,4 +1,5 @@
 import RaceModel
+import Synchronization
 
 extension ReadLogLoader {
     /// `load`, with the read files parsed in `parts` at once (a few per
@@ -24,16 +25,55 @@ extension ReadLogLoader {
         // The read files need only what event.toml says.
         let files = EventFolder(path: path, event: event, participants: [], decoders: decoders)
         var rest: Result<EventFolder, ConfigError>?
+        let directory = DirectoryTables()
         // Finer parts than cores, so the participant list's core is never left waiting.
         let (ranges, bytes) = fileRanges(files, parts: parts * 4)
         let reads = Result {
-            try parseInPlace(files, ranges: ranges, bytes: bytes) {
-                rest = Result { () throws(ConfigError) in try EventFolder.load(path, event: event, decoders: decoders) }
-            }
+            try parseInPlace(
+                files, ranges: ranges, bytes: bytes,
+                beside: {
+                    rest = Result { () throws(ConfigError) in
+                        try EventFolder.load(path, event: event, decoders: decoders)
+                    }
+                    directory.offer(try? rest?.get().participants)
+                },
+                after: [{ directory.make(chips: false) }, { directory.make(chips: true) }])
         }
-        let folder = try rest!.get()
+        var folder = try rest!.get()
+        folder.directory = directory.made
         let (log, missing) = try reads.get()
         return (folder, log, missing)
+    }
+
+    /// The participants' directory made as the last of a load's work: a
+    /// core done with its read files takes a table while the other finishes
+    /// its own, where the tables were made after the load, on both cores
+    /// again. A table is made only once the list is in (it is taken first,
+    /// so nearly always); one not made is made with the race state.
+    final class DirectoryTables: Sendable {
+        private struct State {
+            var participants: [Participant]?
+            var bibs: CodeTable?
+            var chips: CodeTable?
+        }
+        private let state = Mutex(State())
+
+        func offer(_ participants: [Participant]?) {
+            state.withLock { $0.participants = participants }
+        }
+
+        func make(chips: Bool) {
+            guard let participants = state.withLock({ $0.participants }) else { return }
+            let table = ParticipantDirectory.table(of: participants, chips: chips)
+            state.withLock { chips ? ($0.chips = table) : ($0.bibs = table) }
+        }
+
+        var made: ParticipantDirectory? {
+            state.withLock { s in
+                guard let bibs = s.bibs, let chips = s.chips else { return nil }
+                return ParticipantDirectory(bibs: bibs, chips: chips)
+            }
+        }
     }
 
     /// Contiguous runs of files with about the same number of bytes each, and their bytes.
