@@ -146,21 +146,31 @@ public final class CTP01Emulator: Sendable {
     /// streams it, and what comes meanwhile after it, in order. Made whole
     /// first, a 20,000-passing backlog kept a busy machine from sending
     /// anything for longer than racedash waits on a silent link.
+    /// A cut asked for (`cutNextPush`) falls on the first line that goes out
+    /// next, pushed or from here: on a busy machine the link may be
+    /// starting again when the push comes, and the lines go out this way.
     private func sendBacklog(on channel: Channel) {
         while true {
-            let next = state.withLock { s -> (first: Int, passings: ArraySlice<EmulatedPassing>)? in
+            let next = state.withLock { s -> (first: Int, passings: ArraySlice<EmulatedPassing>, cut: Bool)? in
                 guard let sent = s.backlogSentThrough, s.channel === channel else { return nil }
                 let end = min(sent + Self.backlogBatch, s.passings.count)
                 guard end > sent else {
                     s.backlogSentThrough = nil
                     return nil
                 }
-                s.backlogSentThrough = end
-                return (sent + 1, s.passings[sent..<end])
+                let cut = s.cutNextPush
+                if cut {
+                    s.cutNextPush = false
+                    s.cutsMade += 1
+                }
+                // A cut ends the connection: what follows is asked for again on the next one.
+                s.backlogSentThrough = cut ? nil : end
+                return (sent + 1, s.passings[sent..<end], cut)
             }
             guard let next else { return }
-            EmulatorConnection.send(
-                next.passings.enumerated().map { line(number: next.first + $0.offset, $0.element) }, to: channel)
+            let lines = next.passings.enumerated().map { line(number: next.first + $0.offset, $0.element) }
+            EmulatorConnection.send(lines, to: channel, cutAfter: next.cut ? lines[0].utf8.count / 2 : nil)
+            if next.cut { return }
         }
     }
 
