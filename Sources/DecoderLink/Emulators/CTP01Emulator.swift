@@ -21,6 +21,14 @@ public final class CTP01Emulator: Sendable {
         /// While what the controller held at `start` is being sent: how many
         /// passings are sent (or were not wanted). New ones wait their turn behind it.
         var backlogSentThrough: Int?
+
+        /// Whether the lines going out now are to be cut (`cutNextPush`), counted once.
+        mutating func takeCut() -> Bool {
+            guard cutNextPush else { return false }
+            cutNextPush = false
+            cutsMade += 1
+            return true
+        }
     }
     private let state = Mutex(State())
 
@@ -55,12 +63,7 @@ public final class CTP01Emulator: Sendable {
                 return (nil, [], false)
             }
             let lines = passings.enumerated().map { line(number: first + $0.offset, $0.element) }
-            let cut = s.cutNextPush && !lines.isEmpty
-            if cut {
-                s.cutNextPush = false
-                s.cutsMade += 1
-            }
-            return (channel, lines, cut)
+            return (channel, lines, !lines.isEmpty && s.takeCut())
         }
         if let channel { EmulatorConnection.send(lines, to: channel, cutAfter: cut ? lines[0].utf8.count / 2 : nil) }
     }
@@ -158,11 +161,7 @@ public final class CTP01Emulator: Sendable {
                     s.backlogSentThrough = nil
                     return nil
                 }
-                let cut = s.cutNextPush
-                if cut {
-                    s.cutNextPush = false
-                    s.cutsMade += 1
-                }
+                let cut = s.takeCut()
                 // A cut ends the connection: what follows is asked for again on the next one.
                 s.backlogSentThrough = cut ? nil : end
                 return (sent + 1, s.passings[sent..<end], cut)

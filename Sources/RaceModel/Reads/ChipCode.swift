@@ -52,6 +52,13 @@ public struct ChipCode: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The code of up to `inlineBytes` ASCII bytes, held inline; nil for
+    /// any other bytes (longer, or not ASCII).
+    public init?(inlineASCII bytes: UnsafeBufferPointer<UInt8>) {
+        guard let code = Self.inlineASCII(bytes) else { return nil }
+        self = code
+    }
+
     public init(_ text: String) {
         var text = text
         self = text.withUTF8 { Self.make(validUTF8: $0) }

@@ -69,41 +69,20 @@ public struct ReadsByRunner: Sendable {
         let keyed = !overflow && gap < Int(Int32.max)
         // Every place is written once by the filing below, on both cores: filled
         // first, the pages of these 6 MB were faulted in on one core while
-        // the other waited.
-        var keys: [Int32] = []
-        let flat = [Int32](unsafeUninitializedCapacity: total) { flat, filledFlat in
-            keys = [Int32](unsafeUninitializedCapacity: keyed ? total : 0) { keys, filledKeys in
-                for buffer in [UnsafeMutableRawBufferPointer(flat), UnsafeMutableRawBufferPointer(keys)] {
-                    if let base = buffer.baseAddress { HugePages.advise(base, bytes: buffer.count) }
+        // the other waited. Then each runner's run is sorted in place, a run
+        // of runners per core (the keys are needed for nothing else).
+        let flat = [Int32](unsafeUninitializedCapacity: total) { flat, filled in
+            _ = [Int32](unsafeUninitializedCapacity: keyed ? total : 0) { keys, filledKeys in
+                for case let base? in [flat.baseAddress, keyed ? keys.baseAddress : nil] {
+                    HugePages.advise(base, bytes: total * MemoryLayout<Int32>.stride)
                 }
                 Self.file(
                     into: flat, keys: keyed ? keys : nil, origin: origin, runners: runners, parts: parts,
                     cursors: &cursors, runnerOfRead: runnerOfRead, reads: reads)
+                Self.sortRuns(of: flat, keys: keyed ? keys : nil, starts: starts, reads: reads)
                 filledKeys = keys.count
             }
-            filledFlat = total
-        }
-        // Then each runner's run sorted in place, a run of runners per core.
-        flat.withUnsafeBufferPointer { flat in
-            keys.withUnsafeBufferPointer { keys in
-                reads.withUnsafeBufferPointer { reads in
-                    let (flat, keys) = (
-                        UncheckedSendable(UnsafeMutableBufferPointer(mutating: flat)),
-                        UncheckedSendable(UnsafeMutableBufferPointer(mutating: keys))
-                    )
-                    _ = ParallelParts.map(count: runners) { range in
-                        for r in range where starts[r + 1] - starts[r] > 1 {
-                            let run = Int(starts[r])..<Int(starts[r + 1])
-                            let list = UnsafeMutableBufferPointer(rebasing: flat.value[run])
-                            if keyed {
-                                Self.sort(list, keys: UnsafeMutableBufferPointer(rebasing: keys.value[run]))
-                            } else {
-                                Self.sortByTime(list, reads: reads)
-                            }
-                        }
-                    }
-                }
-            }
+            filled = total
         }
         (self.starts, self.flat) = (starts, flat)
     }
@@ -133,6 +112,29 @@ public struct ReadsByRunner: Sendable {
                                 next[r] += 1
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each runner's run of `flat` (`starts`) put in time order, a run of
+    /// runners per core: by `keys` laid beside it, else by the reads' times.
+    private static func sortRuns(
+        of flat: UnsafeMutableBufferPointer<Int32>, keys: UnsafeMutableBufferPointer<Int32>?, starts: [Int32],
+        reads: [TimedRead]
+    ) {
+        reads.withUnsafeBufferPointer { reads in
+            let shared = UncheckedSendable((flat, keys))
+            _ = ParallelParts.map(count: starts.count - 1) { range in
+                let (flat, keys) = shared.value
+                for r in range where starts[r + 1] - starts[r] > 1 {
+                    let run = Int(starts[r])..<Int(starts[r + 1])
+                    let list = UnsafeMutableBufferPointer(rebasing: flat[run])
+                    if let keys {
+                        Self.sort(list, keys: UnsafeMutableBufferPointer(rebasing: keys[run]))
+                    } else {
+                        Self.sortByTime(list, reads: reads)
                     }
                 }
             }

@@ -97,17 +97,17 @@ enum ParticipantsLoader {
         }
 
         /// `bib` and `chip`: the row's cells the participant's were read
-        /// from. A short ASCII cell is its code as it lies; any other is
-        /// taken from the participant's text (which may differ from the
-        /// bytes, invalid UTF-8 replaced).
+        /// from. A short ASCII cell (nearly every bib and chip) is its code
+        /// as it lies; any other is taken from the participant's text (which
+        /// may differ from the bytes, invalid UTF-8 replaced).
         mutating func add(
             _ p: Participant, bib: UnsafeBufferPointer<UInt8>?, chip: UnsafeBufferPointer<UInt8>?, line: Int
         ) throws(ConfigError) {
-            let bibKey = bib.flatMap(Self.asciiCode).map { Key($0, isASCII: true) } ?? Key(p.bib)
+            let bibKey = bib.flatMap(ChipCode.init(inlineASCII:)).map { Key($0, isASCII: true) } ?? Key(p.bib)
             var chipCode: ChipCode? = nil
             var chipKey: Key? = nil
             if let text = p.chip {
-                if let cell = chip, let code = Self.asciiCode(cell) {
+                if let cell = chip, let code = ChipCode(inlineASCII: cell) {
                     chipCode = code
                     chipKey = Key(Self.lowercased(cell), isASCII: true)
                 } else {
@@ -126,12 +126,6 @@ enum ParticipantsLoader {
             queue[next] = entry
             next = (next + 1) % Self.distance
             try check(due)
-        }
-
-        /// The code of a cell of up to `ChipCode.inlineBytes` ASCII bytes (nearly every bib and chip).
-        static func asciiCode(_ cell: UnsafeBufferPointer<UInt8>) -> ChipCode? {
-            guard cell.count <= ChipCode.inlineBytes, cell.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return ChipCode(line: cell)
         }
 
         /// An ASCII cell's code in lower case, as `lowercasedIfNeeded` gives it.
