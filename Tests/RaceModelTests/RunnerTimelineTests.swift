@@ -50,4 +50,19 @@ struct RunnerTimelineTests {
         #expect(b == RunnerTimeline(checkpointCount: 3))
         #expect(a != b)
     }
+
+    @Test func aTimelineWithNothingRareTakesEachPartFromNothing() {
+        let plain = RunnerTimeline(checkpointCount: 2)
+        var a = plain
+        a.suspicious = []
+        a.missed = []
+        #expect(a == plain)
+        let segment = SuspiciousSegment(from: 0, to: 1, kmh: 30, usualKmh: 12)
+        a.suspicious = [segment]
+        var b = a
+        b.suspicious = []
+        #expect(a.suspicious == [segment] && b == plain)
+        b.missed.append(1)
+        #expect(b.missed == [1] && b.suspicious.isEmpty && a.missed.isEmpty && plain.missed.isEmpty)
+    }
 }
