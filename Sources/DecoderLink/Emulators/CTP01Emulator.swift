@@ -56,16 +56,22 @@ public final class CTP01Emulator: Sendable {
     public var cutsMade: Int { state.withLock { $0.cutsMade } }
 
     public func add(_ passings: [EmulatedPassing]) {
-        let (channel, lines, cut) = state.withLock { s -> (Channel?, [String], Bool) in
+        let (channel, first, cut) = state.withLock { s -> (Channel?, Int, Bool) in
             let first = s.passings.count + 1
             s.passings.append(contentsOf: passings)
             guard s.streaming, !s.silent, s.backlogSentThrough == nil, let channel = s.channel else {
-                return (nil, [], false)
+                return (nil, first, false)
             }
-            let lines = passings.enumerated().map { line(number: first + $0.offset, $0.element) }
-            return (channel, lines, !lines.isEmpty && s.takeCut())
+            return (channel, first, !passings.isEmpty && s.takeCut())
         }
-        if let channel { EmulatorConnection.send(lines, to: channel, cutAfter: cut ? lines[0].utf8.count / 2 : nil) }
+        if let channel { send(passings, from: first, on: channel, cut: cut) }
+    }
+
+    /// `passings` as tag lines numbered from `first`; with `cut`, the first
+    /// line is cut halfway and the connection closed (`EmulatorConnection.send`).
+    private func send(_ passings: some Collection<EmulatedPassing>, from first: Int, on channel: Channel, cut: Bool) {
+        let lines = passings.enumerated().map { line(number: first + $0.offset, $0.element) }
+        EmulatorConnection.send(lines, to: channel, cutAfter: cut ? lines[0].utf8.count / 2 : nil)
     }
 
     /// Fault: the connection drops (it dials again).
@@ -167,8 +173,7 @@ public final class CTP01Emulator: Sendable {
                 return (sent + 1, s.passings[sent..<end], cut)
             }
             guard let next else { return }
-            let lines = next.passings.enumerated().map { line(number: next.first + $0.offset, $0.element) }
-            EmulatorConnection.send(lines, to: channel, cutAfter: next.cut ? lines[0].utf8.count / 2 : nil)
+            send(next.passings, from: next.first, on: channel, cut: next.cut)
             if next.cut { return }
         }
     }

@@ -120,6 +120,8 @@ public struct RunnerTimeline: Sendable, Equatable {
         var missed: [Int] = []
         var impossible: [RefusedSplit] = []
         var suspicious: [SuspiciousSegment] = []
+
+        var isEmpty: Bool { missed.isEmpty && impossible.isEmpty && suspicious.isEmpty }
     }
 
     /// Copy on write: written only while one timeline holds it (`change`),
@@ -153,15 +155,12 @@ public struct RunnerTimeline: Sendable, Equatable {
             // box made and freed for them, 40,000 times in a big race.
             var value = Unusual()
             body(&value)
-            if !value.missed.isEmpty || !value.impossible.isEmpty || !value.suspicious.isEmpty {
-                box = UnusualBox(value)
-            }
+            if !value.isEmpty { box = UnusualBox(value) }
             return
         }
         if !isKnownUniquelyReferenced(&box) { box = UnusualBox(box!.value) }
         body(&box!.value)
-        let value = box!.value
-        if value.missed.isEmpty && value.impossible.isEmpty && value.suspicious.isEmpty { box = nil }
+        if box!.value.isEmpty { box = nil }
     }
 
     public init(checkpointCount: Int) {

@@ -162,21 +162,22 @@ enum CSVParser {
             while i + 8 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let hits =
-                    zeroBytes(word ^ spread(0x22)) | zeroBytes(word ^ spread(0x2C)) | zeroBytes(word ^ spread(0x0D))
-                    | zeroBytes(word ^ spread(0x0A))
+                    zeroBytes(word ^ spread(ASCII.quote)) | zeroBytes(word ^ spread(ASCII.comma))
+                    | zeroBytes(word ^ spread(ASCII.carriageReturn)) | zeroBytes(word ^ spread(ASCII.newline))
                 // The lowest flagged byte is exact (a borrow only flags bytes above a true one).
                 if hits != 0 { return i + hits.trailingZeroBitCount / 8 }
                 i += 8
             }
         }
         // The bytes the format gives meaning to, as bits of one word (all are below 64).
-        let special: UInt64 = 1 << 0x22 | 1 << 0x2C | 1 << 0x0D | 1 << 0x0A
+        let special: UInt64 =
+            1 << ASCII.quote | 1 << ASCII.comma | 1 << ASCII.carriageReturn | 1 << ASCII.newline
         while i < count, bytes[i] >= 64 || special &>> UInt64(bytes[i]) & 1 == 0 { i += 1 }
         return i
     }
 
     /// `byte` in each of a word's eight bytes.
-    @inline(__always) private static func spread(_ byte: UInt64) -> UInt64 { byte &* 0x0101_0101_0101_0101 }
+    @inline(__always) private static func spread(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
 
     /// The high bit of each zero byte of `x` set, at least the lowest exactly.
     @inline(__always) private static func zeroBytes(_ x: UInt64) -> UInt64 {
