@@ -24,7 +24,9 @@ public actor RaceState {
     private var watchers: [Int: AsyncStream<Void>.Continuation] = [:]
     private var nextWatcher = 0
 
-    private var cache: (at: Millis, timelines: ChunkedArray<RunnerTimeline>)?
+    /// `outcomes`: the timelines keep their reads' outcomes (all but those
+    /// made for one report of places: `TimingEngine.keepsOutcomes`).
+    private var cache: (at: Millis, timelines: ChunkedArray<RunnerTimeline>, outcomes: Bool)?
     /// The reads before this one are in `grouped.byRunner`; those after were
     /// placed with no timelines to carry forward (a catch-up) and wait to be
     /// grouped many at once.
@@ -191,7 +193,8 @@ public actor RaceState {
     public func snapshot(at requested: Millis? = nil, final: Bool = false, placesOnly: Bool = false) -> RaceSnapshot {
         settleGrouping()
         let at = requested ?? feedSpan?.end ?? 0
-        let step = timelines(at: at)
+        // Places alone from a state asked once: nothing reads the outcomes.
+        let step = timelines(at: at, outcomes: followsChanges || !placesOnly)
         let evaluation: Evaluation
         if !followsChanges {
             evaluation = computation.evaluation(
@@ -221,14 +224,16 @@ public actor RaceState {
     /// timeline depends on nothing else, so a seek gives what a fresh replay
     /// gives. Also says which runners changed (nil: all) and which reads came
     /// to lie at or before the clock (nil: the clock went back).
-    private func timelines(at: Millis) -> (
+    /// `outcomes`: each timeline must keep its reads' outcomes (a cache
+    /// made without them is then made again whole).
+    private func timelines(at: Millis, outcomes: Bool = true) -> (
         timelines: ChunkedArray<RunnerTimeline>, changed: [Int]?, arrived: [Int32]?
     ) {
         let appended = appendedReads
         appendedReads = []
-        guard var cached = cache else {
-            let all = computation.timelines(log: log, grouped: grouped, at: at)
-            cache = (at, all)
+        guard var cached = cache, cached.outcomes || !outcomes else {
+            let all = computation.timelines(log: log, grouped: grouped, at: at, outcomes: outcomes)
+            cache = (at, all, outcomes)
             dirtyRunners = []
             return (all, nil, nil)
         }
@@ -291,7 +296,7 @@ public actor RaceState {
                 cached.timelines[r] = timeline
             }
         }
-        cache = (at, cached.timelines)
+        cache = (at, cached.timelines, cached.outcomes)
         dirtyRunners = []
         return (cached.timelines, dirty, arrived)
     }

@@ -148,4 +148,34 @@ import Testing
         #expect(outcomes.contains(.rejected(.afterFinish)))
         #expect(tl.furthest == 4)
     }
+
+    /// Places alone: every rule still applies (splits, flags, refused splits),
+    /// and only the outcomes of the reads are left out.
+    @Test func anEngineKeepingNoOutcomesMakesTheSameTimelinesOutcomesAside() {
+        var offCourse = Fixture.cleanRun("101", minPerKm: 5)
+        offCourse += [Fixture.read("101", 3, Fixture.t(30)), Fixture.read("101", 1, Fixture.t(70))]
+        let runs: [[TimedRead]] = [
+            Fixture.cleanRun("101", minPerKm: 5), offCourse,
+            [Fixture.read("101", 1, Fixture.t(25, 0), line: 1), Fixture.read("101", 1, Fixture.t(25, 4), line: 2)],
+            [
+                Fixture.read("101", 0, Fixture.t(0, 28), backup: true, line: 7),
+                Fixture.read("101", 0, Fixture.t(0, 30)),
+            ],
+            [
+                Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 2, Fixture.t(15)),
+                Fixture.read("101", 0, Fixture.t(20)),
+            ],
+            [Fixture.read("101", 0, Fixture.t(-5))], [],
+        ]
+        var placesOnly = engine
+        placesOnly.keepsOutcomes = false
+        for reads in runs {
+            let full = engine.timeline(for: runner, reads: reads)
+            var bare = placesOnly.ownCopy().timeline(for: runner, reads: reads)
+            #expect(bare.outcomes.isEmpty)
+            #expect(full.outcomes.count == reads.count)
+            bare.outcomes = full.outcomes
+            #expect(bare == full)
+        }
+    }
 }

@@ -40,6 +40,33 @@ import TestSupport
             snap.counts.started == 2 && snap.counts.onCourse == 0 && snap.counts.finished == 2 && snap.counts.dns == 1)
     }
 
+    /// A report of places leaves out the reads' outcomes; asked for counts
+    /// after it, the same state counts every read again, as a fresh one does.
+    @Test func countsAskedAfterPlacesAloneAreTheCountsOfAFreshState() async throws {
+        func state() throws -> RaceState {
+            let folder = try folder()
+            var log = ReadLog(files: folder.readFiles)
+            var numbers = [Int](repeating: 0, count: log.files.count)
+            for (file, text) in Self.lines {
+                numbers[file] += 1
+                ReadLogLoader.ingest(line: text, number: numbers[file], file: file, into: &log, event: folder.event)
+            }
+            return RaceState(folder: folder, log: log, followsChanges: false)
+        }
+        let once = try state()
+        let places = await once.snapshot(placesOnly: true)
+        #expect(places.evaluation.timelines.allSatisfy { $0.outcomes.isEmpty })
+        let counted = await once.snapshot()
+        let fresh = try await state().snapshot()
+        #expect(counted.evaluation.duplicateCount == 1 && counted.evaluation.usedCount > 0)
+        #expect(counted.evaluation.duplicateCount == fresh.evaluation.duplicateCount)
+        #expect(counted.evaluation.usedCount == fresh.evaluation.usedCount)
+        #expect(counted.evaluation.pointStats == fresh.evaluation.pointStats)
+        #expect(counted.evaluation.rejections == fresh.evaluation.rejections)
+        #expect(Array(counted.evaluation.timelines) == Array(fresh.evaluation.timelines))
+        #expect(summary(places) == summary(fresh))
+    }
+
     @Test func seekingBackGivesWhatAFreshStateGives() async throws {
         let state = try loadedState()
         let times = [

@@ -324,9 +324,12 @@ public struct RaceComputation: Sendable {
     }
 
     /// Every runner's timeline at `at`, a part of the field per core.
-    public func timelines(log: ReadLog, grouped: Grouped, at: Millis) -> ChunkedArray<RunnerTimeline> {
+    /// `outcomes`: false for places alone (`TimingEngine.keepsOutcomes`).
+    public func timelines(log: ReadLog, grouped: Grouped, at: Millis, outcomes: Bool = true)
+        -> ChunkedArray<RunnerTimeline>
+    {
         log.reads.withUnsafeBufferPointer { reads in
-            fieldTimelines { own, runner in
+            fieldTimelines(outcomes: outcomes) { own, runner in
                 // A runner's reads lie all over the log: those of the runner two on are asked for now.
                 let ahead = runner + Self.runnersAhead
                 if ahead < grouped.byRunner.runners {
@@ -349,11 +352,12 @@ public struct RaceComputation: Sendable {
     /// Every runner's timeline as `timeline` makes it with a computation of
     /// each core's own (`ownCopy`), a part of the field per core.
     private func fieldTimelines(
-        _ timeline: (RaceComputation, Int) -> RunnerTimeline
+        outcomes: Bool = true, _ timeline: (RaceComputation, Int) -> RunnerTimeline
     ) -> ChunkedArray<RunnerTimeline> {
         let parts = ParallelParts.map(count: participants.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
             range in
-            let own = ownCopy()
+            var own = ownCopy()
+            own.engine.keepsOutcomes = outcomes
             var part = ChunkedArray<RunnerTimeline>()
             for runner in range { part.append(timeline(own, runner)) }
             return part
