@@ -15,6 +15,11 @@ final class TailChannel: @unchecked Sendable {
     private var waiter: CheckedContinuation<TailEvent?, Never>?
     private var closed = false
 
+    /// Taken places slid out once this many lie before the first waiting
+    /// one (and they are at least half the queue): a slide moves at most
+    /// the waiting events, so each event is moved about once.
+    static let slideAfter = 256
+
     /// 1,024: enough to keep the consumer busy; more only holds lines in memory.
     init(capacity: Int = 1024) {
         self.capacity = capacity
@@ -79,12 +84,18 @@ final class TailChannel: @unchecked Sendable {
     private func takeLocked() -> TailEvent?? {
         if head < queue.count {
             let wasFull = queue.count - head >= capacity
+            // The place let go of its line now: taken lines held until the
+            // queue was next emptied or slid were a few MB of a big race's
+            // catch-up (thousands of lines per file, 13 files).
             let event = queue[head]
+            queue[head] = .caughtUp(file: -1)
             head += 1
             if head == queue.count {
-                queue.removeAll(keepingCapacity: true)
+                // Emptied: its room let go too. Kept, it was the most a
+                // catch-up ever queued, for each of a race's files, all day.
+                queue = []
                 head = 0
-            } else if head >= 4096 && head * 2 >= queue.count {
+            } else if head >= Self.slideAfter && head * 2 >= queue.count {
                 queue.removeFirst(head)
                 head = 0
             }
