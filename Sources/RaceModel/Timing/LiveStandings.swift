@@ -175,7 +175,7 @@ public struct LiveStandings: Sendable {
         /// much again in freed buffers (some 5 MB at 50,000 runners, at the
         /// peak of a live feed's first snapshot). Room never written costs
         /// no memory.
-        init(checkpoints: Int, runners: Int = 0) {
+        init(checkpoints: Int, runners: Int) {
             figures = RaceFigures(checkpoints: checkpoints)
             splits = (0..<checkpoints).map { _ in
                 var list: [Millis] = []
