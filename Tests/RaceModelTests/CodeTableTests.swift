@@ -32,6 +32,29 @@ import Testing
 
     /// The hash reads a key by words that may overlap: every byte of a key of
     /// any length must still move it, and a String and its bytes must agree.
+    /// A table made in another's memory: the same memory, emptied, and as
+    /// good as a new one, through its growth; of another size, a new one.
+    @Test func aTableMadeInAnothersMemoryIsEmptyAndAnswersAsANewOneDoes() {
+        var old = CodeTable(capacity: 1_000)
+        for n in 0..<1_000 { old.set("chip-\(n)", n) }
+        let memory = old.storage
+        var table = CodeTable(capacity: 1_000, reusing: consume old)
+        #expect(table.storage == memory)
+        #expect(table.count == 0 && table["chip-5"] == nil)
+        var fresh = CodeTable(capacity: 1_000)
+        for n in 0..<1_500 {
+            table.set("bib-\(n)", n)
+            fresh.set("bib-\(n)", n)
+        }
+        var made: [String: Int] = [:]
+        table.forEach { made[$0] = $1 }
+        var new: [String: Int] = [:]
+        fresh.forEach { new[$0] = $1 }
+        #expect(made == new && made.count == 1_500)
+        let other = CodeTable(capacity: 10, reusing: CodeTable(capacity: 1_000))
+        #expect(other.count == 0 && other["chip-5"] == nil)
+    }
+
     @Test func everyByteOfAKeyOfAnyLengthMovesItsHash() {
         for length in 0...40 {
             let key = (0..<length).map { UInt8(ascii: "0") + UInt8($0 % 10) }

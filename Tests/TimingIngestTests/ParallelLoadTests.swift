@@ -1,6 +1,6 @@
 import Synchronization
 import Testing
-import RaceModel
+@testable import RaceModel
 @testable import TimingIngest
 import TestSupport
 
@@ -54,6 +54,28 @@ import TestSupport
         var changed = both
         changed.participants.removeLast()
         #expect(changed.directory == nil)
+    }
+
+    /// The participant list's repeat checks leave their two tables for the
+    /// directory's, which are made in their memory.
+    @Test func theDirectorysTablesAreMadeInTheRepeatChecksMemory() throws {
+        let (event, decoders) = try EventFolder.loadConfig(SampleFeed.path)
+        let spares = CodeTable.Spares()
+        let folder = try EventFolder.load(SampleFeed.path, event: event, decoders: decoders, spares: spares)
+        let own = ParticipantDirectory(folder.participants)
+        for chips in [true, false] {
+            let spare = try #require(spares.take())
+            let memory = spare.storage
+            let table = ParticipantDirectory.table(of: folder.participants, chips: chips, reusing: consume spare)
+            #expect(table.storage == memory)
+            let fresh = chips ? own.byChip : own.byBib
+            var made: [String: Int] = [:]
+            table.forEach { made[$0] = $1 }
+            var new: [String: Int] = [:]
+            fresh.forEach { new[$0] = $1 }
+            #expect(made == new && !made.isEmpty)
+        }
+        #expect(spares.take() == nil)
     }
 
     /// Work after the parts runs once each, with or without work beside them.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Chip codes and bibs to integers (participant indices, line numbers): an
 /// open-addressing table hashed over the UTF-8 bytes a word at a time. Every read
 /// of a big race is looked up here, hundreds of thousands of times, where the
@@ -18,14 +20,36 @@ public struct CodeTable: Sendable {
     public private(set) var count = 0
 
     public init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Self.empty(size)
-        mask = size - 1
+        self.init(capacity: capacity, reusing: nil)
     }
 
+    /// An empty table, in `old`'s memory when it is the size this capacity
+    /// needs: emptied in place, its pages are already the process's, where
+    /// a fresh table's 3 MB at 50,000 runners were faulted in and zeroed
+    /// first (on a busy host, most of the time of making the table).
+    public init(capacity: Int, reusing old: consuming CodeTable?) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        mask = size - 1
+        // Taken out whole, so the slots are this table's alone and emptied in place, not copied.
+        var spare = (consume old)?.slots ?? []
+        if spare.count == size {
+            spare.withUnsafeMutableBufferPointer { $0.update(repeating: Self.emptySlot) }
+            slots = spare
+        } else {
+            slots = Self.empty(size)
+        }
+    }
+
+    /// Where the slots lie: a table made in another's memory lies where it did.
+    var storage: UnsafeRawPointer? {
+        slots.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    private static let emptySlot = Slot(key: .empty, value: 0, hash: .min)
+
     private static func empty(_ size: Int) -> [Slot] {
-        .filled(Slot(key: .empty, value: 0, hash: .min), count: size)
+        .filled(emptySlot, count: size)
     }
 
     public static func hash(_ key: String) -> Int32 {
@@ -145,6 +169,24 @@ public struct CodeTable: Sendable {
         }
 
         var isEmpty: Bool { count == 0 }
+    }
+
+    /// Tables handed from the work that made them to the work that will
+    /// make the next ones of their size (`init(capacity:reusing:)`): the
+    /// participant list's repeat checks to the directory's tables, in one load.
+    public final class Spares: Sendable {
+        private let tables = Mutex<[CodeTable]>([])
+
+        public init() {}
+
+        public func keep(_ table: CodeTable) {
+            tables.withLock { $0.append(table) }
+        }
+
+        /// One of the tables kept, if any is left.
+        public func take() -> CodeTable? {
+            tables.withLock { $0.popLast() }
+        }
     }
 
     func withLookup<T>(_ body: (Lookup) -> T) -> T {

@@ -17,9 +17,12 @@ public struct ParticipantDirectory: Sendable {
     }
 
     /// The participants' chips (or bibs) to their indices, each code also
-    /// in lower case where that differs.
-    public static func table(of participants: [Participant], chips: Bool) -> CodeTable {
-        var table = CodeTable(capacity: participants.count)
+    /// in lower case where that differs; in `spare`'s memory where it fits
+    /// (`CodeTable.init(capacity:reusing:)`).
+    public static func table(
+        of participants: [Participant], chips: Bool, reusing spare: consuming CodeTable? = nil
+    ) -> CodeTable {
+        var table = CodeTable(capacity: participants.count, reusing: consume spare)
         participants.withUnsafeBufferPointer { participants in
             func code(_ i: Int) -> String {
                 chips ? participants[inPlace: i].chip ?? "" : participants[inPlace: i].bib

@@ -60,14 +60,15 @@ public struct EventFolder: Sendable {
     }
 
     /// The participants and the journal of a folder whose `event.toml` is read.
-    public static func load(_ path: String, event: EventConfig, decoders: [DecoderSpec]) throws(ConfigError)
-        -> EventFolder
-    {
+    /// `spares`: where the participant list's repeat-check tables go once it is read.
+    public static func load(
+        _ path: String, event: EventConfig, decoders: [DecoderSpec], spares: CodeTable.Spares? = nil
+    ) throws(ConfigError) -> EventFolder {
         let correctionsPath = join(path, correctionsName)
         let corrections = access(correctionsPath, F_OK) == 0 ? try readText(correctionsPath) : ""
         return try parse(
             path: path, event: event, decoders: decoders, participants: try readBytes(join(path, participantsName)),
-            corrections: corrections)
+            corrections: corrections, spares: spares)
     }
 
     /// Parses text already read (for tests and for reloading).
@@ -90,9 +91,11 @@ public struct EventFolder: Sendable {
 
     /// The participant list (its file's bytes) and the journal, resolved against the parsed `event.toml`.
     static func parse(
-        path: String, event: EventConfig, decoders: [DecoderSpec], participants: [UInt8], corrections: String
+        path: String, event: EventConfig, decoders: [DecoderSpec], participants: [UInt8], corrections: String,
+        spares: CodeTable.Spares? = nil
     ) throws(ConfigError) -> EventFolder {
-        let list = try ParticipantsLoader.parse(participants, file: join(path, participantsName), event: event)
+        let list = try ParticipantsLoader.parse(
+            participants, file: join(path, participantsName), event: event, spares: spares)
         let journal = CorrectionsLoader.parse(
             corrections, file: join(path, correctionsName), event: event, participants: list)
         return EventFolder(

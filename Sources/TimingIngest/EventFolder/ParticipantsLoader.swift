@@ -13,16 +13,20 @@ enum ParticipantsLoader {
     /// The file's bytes parsed in place: each field is decoded on its own
     /// (invalid UTF-8 replaced as in the whole file decoded at once, since a
     /// byte the format gives meaning to is never part of a UTF-8 sequence).
-    static func parse(_ bytes: [UInt8], file: String, event: EventConfig) throws(ConfigError) -> [Participant] {
+    /// `spares`: where the repeat checks' tables go once the list is read,
+    /// for the directory's tables to be made in (`CodeTable.Spares`).
+    static func parse(_ bytes: [UInt8], file: String, event: EventConfig, spares: CodeTable.Spares? = nil)
+        throws(ConfigError) -> [Participant]
+    {
         let result = bytes.withUnsafeBufferPointer { all in
-            Result { () throws(ConfigError) in try parse(all, file: file, event: event) }
+            Result { () throws(ConfigError) in try parse(all, file: file, event: event, spares: spares) }
         }
         return try result.get()
     }
 
-    static func parse(_ all: UnsafeBufferPointer<UInt8>, file: String, event: EventConfig) throws(ConfigError)
-        -> [Participant]
-    {
+    static func parse(
+        _ all: UnsafeBufferPointer<UInt8>, file: String, event: EventConfig, spares: CodeTable.Spares? = nil
+    ) throws(ConfigError) -> [Participant] {
         try ConfigText.checkForNUL(all, file: file)
         let body = all.starts(with: ReadLimits.byteOrderMark) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         // Room made by lines (a quoted newline only makes room for one row more).
@@ -52,6 +56,7 @@ enum ParticipantsLoader {
             throw error
         }
         guard column != nil else { throw ConfigError(file: file, "is empty; it needs a header row with bib,name,race") }
+        if let spares { repeats.giveTables(to: spares) }
         return participants
     }
 
@@ -136,6 +141,12 @@ enum ParticipantsLoader {
             }
         }
 
+        /// The bib and chip tables, for tables of their size to be made in.
+        consuming func giveTables(to spares: CodeTable.Spares) {
+            spares.keep(bibLine.table)
+            spares.keep(chipLine.table)
+        }
+
         /// Checks the rows still waiting, oldest first.
         mutating func finish() throws(ConfigError) {
             let waiting = queue[next...] + queue[..<next]
@@ -169,7 +180,7 @@ enum ParticipantsLoader {
     /// serves (a standard dictionary's hashing was a sixth of this loader's
     /// time); from the first key that is not, a dictionary does.
     struct FirstLines {
-        private var table: CodeTable
+        private(set) var table: CodeTable
         private var dictionary: [String: Int]? = nil
 
         init(capacity: Int) { table = CodeTable(capacity: capacity) }
