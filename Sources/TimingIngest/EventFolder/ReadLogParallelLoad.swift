@@ -51,8 +51,9 @@ extension ReadLogLoader {
     /// again. A table is made only once the list is in (it is taken first,
     /// so nearly always); one not made is made with the race state. The
     /// tables are made in the memory of the participant list's repeat
-    /// checks (`spares`), freed by then: at 50,000 runners, 6 MB not
-    /// faulted in again, on the one core still at work at the load's end.
+    /// checks (`spares`), kept for them once the list is read: at 50,000
+    /// runners, 6 MB not faulted in again, on the one core still at work at
+    /// the load's end.
     final class DirectoryTables: Sendable {
         let spares = CodeTable.Spares()
         private struct State {
