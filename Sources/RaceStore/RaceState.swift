@@ -263,8 +263,8 @@ public actor RaceState {
             arrived? += order[between]
             for r in computation.corrections.runnersWithHandTimes(after: low, upTo: high) { mark(r) }
         }
-        if dirty.count > count / 16 {
-            // A seek: the field built again beside the old one (kept timelines
+        if WideChange.isWide(changed: dirty.count, field: count) {
+            // A seek or a fast replay's step: the field built again beside the old one (kept timelines
             // shared), rather than every chunk copied to be written.
             let old = cached.timelines
             let (log, grouped, computation) = (log, grouped, computation)

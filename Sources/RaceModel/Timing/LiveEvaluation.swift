@@ -128,8 +128,8 @@ public struct LiveEvaluation: Sendable {
         log: ReadLog, timelines new: ChunkedArray<RunnerTimeline>, changed: some Collection<Int>,
         arrived: [Int32]?, at newAt: Millis, final newFinal: Bool
     ) {
-        // A seek changes most of the field: counting it all again is cheaper than two passes per runner.
-        let many = changed.count > new.count / 16
+        // A seek or a fast replay's step: counting the field again is cheaper than two passes per runner.
+        let many = WideChange.isWide(changed: changed.count, field: new.count)
         if !many {
             for runner in changed {
                 tally(timelines[runner], runner: runner, sign: -1)

@@ -248,8 +248,8 @@ public struct LiveStandings: Sendable {
             }
         }
         at = newAt
-        // Moving thousands of rows one by one costs more than listing them again (a seek).
-        let many = changed.count > keys.count / 16
+        // Moving hundreds of rows one by one costs more than listing them again (`WideChange`).
+        let many = WideChange.isWide(changed: changed.count, field: keys.count)
         if crossed || newFinal != finalRace || many {
             finalRace = newFinal
             return rebuild(timelines: timelines)
