@@ -105,6 +105,12 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
             percentile(snapshot.seeks, 99) < 100
         ))
     rows.append(("  readied, with its first clock", "\(format(snapshot.readied, 1)) ms", "-", nil))
+    let stepped = snapshot.steps.flatMap(\.ms)
+    rows.append(
+        (
+            "  its clock stepped on 2 s to 2 min", medianP99(stepped, unit: "ms", digits: 1), "< 100 ms",
+            percentile(stepped, 99) < 100
+        ))
 
     let frames = try await measureFrames(folder: folder, iterations: 200)
     rows.append(
@@ -150,16 +156,16 @@ func scalingLine(racedash: String) throws -> String {
 /// Live on the big state: one repeat read then a snapshot, `rounds` times;
 /// then replay seeks to times spread over the race, in a shuffled order.
 func measureSnapshots(folder path: String, rounds: Int) async throws -> (
-    afterRead: [Double], alerts: [Double], readied: Double, seeks: [Double]
+    afterRead: [Double], alerts: [Double], readied: Double, seeks: [Double], steps: [(seconds: Int, ms: [Double])]
 ) {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
     let state = RaceState(folder: folder, log: log)
     _ = await state.snapshot()
     guard let (afterRead, alerts) = await snapshotsAfterOneRead(state, folder: folder, log: log, rounds: rounds)
-    else { return ([], [], .nan, []) }
+    else { return ([], [], .nan, [], []) }
     let (readied, seeks) = await replaySeeks(folder: folder, log: log)
-    return (afterRead, alerts, readied, seeks)
+    return (afterRead, alerts, readied, seeks, await replaySteps(folder: folder, log: log))
 }
 
 /// A replay seeking to times spread over the race, in a shuffled order: ms
@@ -171,7 +177,10 @@ func replaySeeks(folder: EventFolder, log: ReadLog) async -> (readied: Double, s
     await replay.prepareForReplay()  // as `racedash replay` does
     guard let span = await replay.feedSpan else { return (.nan, []) }
     let start = folder.event.races.map(\.firstGun).min() ?? span.start
-    var times = (0..<40).map { start + (span.end - start) * Millis($0) / 39 }
+    // 200 times, so the p99 is a figure of its own (the second slowest seek),
+    // not the slowest one on a machine other programs share.
+    let count = 200
+    var times = (0..<count).map { start + (span.end - start) * Millis($0) / Millis(count - 1) }
     var generator = SystemRandomNumberGenerator()
     times.shuffle(using: &generator)
     _ = await replay.snapshot(at: times[0])
@@ -190,8 +199,40 @@ func runSeekBench(folder path: String) async throws -> String {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
     let (readied, seeks) = await replaySeeks(folder: folder, log: log)
-    return "replay: seek to any time (\(folder.participants.count) runners, \(seeks.count) seeks): "
-        + medianP99(seeks, unit: "ms", digits: 1) + "; readied with its first clock in \(format(readied, 1)) ms"
+    var out = "replay: seek to any time (\(folder.participants.count) runners, \(seeks.count) seeks): "
+    out += medianP99(seeks, unit: "ms", digits: 1) + "; readied with its first clock in \(format(readied, 1)) ms\n"
+    return out + stepsLine(await replaySteps(folder: folder, log: log))
+}
+
+/// A replay's clock stepped on by 2 s to 2 min (a frame at speed, a seek a
+/// minute on), early, halfway and late in the race: the changes whose size
+/// sets where working the whole field out again pays (`WideChange`). Each
+/// step's ms, 12 of each size.
+func replaySteps(folder: EventFolder, log: ReadLog) async -> [(seconds: Int, ms: [Double])] {
+    let replay = RaceState(folder: folder, log: log)
+    await replay.prepareForReplay()
+    guard let gun = folder.event.races.map(\.firstGun).min() else { return [] }
+    let clock = ContinuousClock()
+    var steps: [(seconds: Int, ms: [Double])] = []
+    for step in [Millis(2_000), 6_000, 15_000, 30_000, 60_000, 120_000] {
+        var ms: [Double] = []
+        for minutes in [90, 180, 270] {
+            for k in 0..<4 {
+                let from = gun + Millis(minutes + 5 * k) * 60_000
+                _ = await replay.snapshot(at: from)
+                let t0 = clock.now
+                _ = await replay.snapshot(at: from + step)
+                ms.append((clock.now - t0).milliseconds)
+            }
+        }
+        steps.append((Int(step / 1000), ms))
+    }
+    return steps
+}
+
+func stepsLine(_ steps: [(seconds: Int, ms: [Double])]) -> String {
+    "replay: clock stepped on 1:30, 3:00 and 4:30 after the gun (median / worst of 12): "
+        + steps.map { "\($0.seconds) s \(medianP99($0.ms, unit: "ms", digits: 1))" }.joined(separator: ", ")
 }
 
 /// In a child of its own, so its peak memory is the catch-up's alone:
