@@ -27,11 +27,11 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
     // Each program is timed as hyperfine times it, the run after one of its
     // own, in rounds taking turns so both meet the same spell of a shared
     // machine. The first run of each turn is timed too and shown apart: it
-    // follows the other program, and this kind of virtual machine hands a
-    // process pages the host took back while they sat free, each first
-    // touched at several times the cost (racedash's first runs after the
-    // peer took 0.29-0.35 s where the next took 0.22-0.28 s; the peer, 25
-    // times longer, hardly notices).
+    // follows the other program (the very first, the bench's own start), and
+    // this kind of virtual machine hands a process pages the host took back
+    // while they sat free, each first touched at several times the cost
+    // (racedash's first runs after the peer took 0.29-0.35 s where the next
+    // took 0.22-0.28 s; the peer, 25 times longer, hardly notices).
     var first: [ChildRun] = []
     var results: [ChildRun] = []
     var peerFirst: [Double] = []
@@ -154,7 +154,8 @@ func scalingLine(racedash: String) throws -> String {
 }
 
 /// Live on the big state: one repeat read then a snapshot, `rounds` times;
-/// then replay seeks to times spread over the race, in a shuffled order.
+/// then replay seeks to times spread over the race, in a shuffled order, and
+/// the replay's clock stepped on by 2 s to 2 min (`replaySteps`).
 func measureSnapshots(folder path: String, rounds: Int) async throws -> (
     afterRead: [Double], alerts: [Double], readied: Double, seeks: [Double], steps: [(seconds: Int, ms: [Double])]
 ) {
