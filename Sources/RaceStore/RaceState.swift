@@ -264,8 +264,9 @@ public actor RaceState {
             for r in computation.corrections.runnersWithHandTimes(after: low, upTo: high) { mark(r) }
         }
         if WideChange.isWide(changed: dirty.count, field: count) {
-            // A seek or a fast replay's step: the field built again beside the old one (kept timelines
-            // shared), rather than every chunk copied to be written.
+            // A seek or a fast replay's step: the field built again beside the
+            // old one (kept timelines shared), rather than every chunk copied
+            // to be written.
             let old = cached.timelines
             let (log, grouped, computation) = (log, grouped, computation)
             let replay = replay.flatMap { $0.ordered.readCount == log.reads.count ? $0 : nil }

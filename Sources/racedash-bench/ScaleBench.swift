@@ -165,18 +165,21 @@ func measureSnapshots(folder path: String, rounds: Int) async throws -> (
     _ = await state.snapshot()
     guard let (afterRead, alerts) = await snapshotsAfterOneRead(state, folder: folder, log: log, rounds: rounds)
     else { return ([], [], .nan, [], []) }
-    let (readied, seeks) = await replaySeeks(folder: folder, log: log)
-    return (afterRead, alerts, readied, seeks, await replaySteps(folder: folder, log: log))
+    let (readied, seeks, steps) = await replaySeeks(folder: folder, log: log)
+    return (afterRead, alerts, readied, seeks, steps)
 }
 
 /// A replay seeking to times spread over the race, in a shuffled order: ms
-/// per seek, and the ms the replay took to be readied and show its first clock.
-func replaySeeks(folder: EventFolder, log: ReadLog) async -> (readied: Double, seeks: [Double]) {
+/// per seek, and the ms the replay took to be readied and show its first
+/// clock; then the same replay's clock stepped on (`replaySteps`).
+func replaySeeks(folder: EventFolder, log: ReadLog) async -> (
+    readied: Double, seeks: [Double], steps: [(seconds: Int, ms: [Double])]
+) {
     let clock = ContinuousClock()
     let started = clock.now
     let replay = RaceState(folder: folder, log: log)
     await replay.prepareForReplay()  // as `racedash replay` does
-    guard let span = await replay.feedSpan else { return (.nan, []) }
+    guard let span = await replay.feedSpan else { return (.nan, [], []) }
     let start = folder.event.races.map(\.firstGun).min() ?? span.start
     // 200 times, so the p99 is a figure of its own (the second slowest seek),
     // not the slowest one on a machine other programs share.
@@ -192,27 +195,24 @@ func replaySeeks(folder: EventFolder, log: ReadLog) async -> (readied: Double, s
         _ = await replay.snapshot(at: at)
         seeks.append((clock.now - t0).milliseconds)
     }
-    return (readied, seeks)
+    return (readied, seeks, await replaySteps(replay, gun: start))
 }
 
 /// `--only seek`: the replay seeks alone.
 func runSeekBench(folder path: String) async throws -> String {
     let folder = try EventFolder.load(path)
     let (log, _) = try ReadLogLoader.load(folder)
-    let (readied, seeks) = await replaySeeks(folder: folder, log: log)
+    let (readied, seeks, steps) = await replaySeeks(folder: folder, log: log)
     var out = "replay: seek to any time (\(folder.participants.count) runners, \(seeks.count) seeks): "
     out += medianP99(seeks, unit: "ms", digits: 1) + "; readied with its first clock in \(format(readied, 1)) ms\n"
-    return out + stepsLine(await replaySteps(folder: folder, log: log))
+    return out + stepsLine(steps)
 }
 
 /// A replay's clock stepped on by 2 s to 2 min (a frame at speed, a seek a
 /// minute on), early, halfway and late in the race: the changes whose size
 /// sets where working the whole field out again pays (`WideChange`). Each
 /// step's ms, 12 of each size.
-func replaySteps(folder: EventFolder, log: ReadLog) async -> [(seconds: Int, ms: [Double])] {
-    let replay = RaceState(folder: folder, log: log)
-    await replay.prepareForReplay()
-    guard let gun = folder.event.races.map(\.firstGun).min() else { return [] }
+func replaySteps(_ replay: RaceState, gun: Millis) async -> [(seconds: Int, ms: [Double])] {
     let clock = ContinuousClock()
     var steps: [(seconds: Int, ms: [Double])] = []
     for step in [Millis(2_000), 6_000, 15_000, 30_000, 60_000, 120_000] {
