@@ -272,6 +272,7 @@ public actor RaceState {
             let replay = replay.flatMap { $0.ordered.readCount == log.reads.count ? $0 : nil }
             let parts = ParallelParts.map(count: count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) { range in
                 let computation = computation.ownCopy()
+                let arena = OutcomeArena()
                 var part = ChunkedArray<RunnerTimeline>()
                 old.forEachChunk(in: range) { start, chunk in
                     for j in chunk.indices {
@@ -281,12 +282,13 @@ public actor RaceState {
                             continue
                         }
                         guard let replay else {
-                            part.append(computation.timeline(runner: r, log: log, grouped: grouped, at: at))
+                            part.append(
+                                computation.timeline(runner: r, log: log, grouped: grouped, at: at, arena: arena))
                             continue
                         }
                         part.append(
                             replay.timeline(of: r, at: at)
-                                ?? computation.timeline(runner: r, ordered: replay.ordered, at: at))
+                                ?? computation.timeline(runner: r, ordered: replay.ordered, at: at, arena: arena))
                     }
                 }
                 return part

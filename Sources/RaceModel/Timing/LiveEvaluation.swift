@@ -56,18 +56,20 @@ public struct LiveEvaluation: Sendable {
     /// Adds (or with `sign` -1 takes away) each outcome to its point's tally,
     /// from the packed codes; whether any was a rejection.
     static func add(_ entries: ReadOutcomes, sign: Int, to tally: inout [OutcomeTally]) -> Bool {
-        var rejects = false
-        for entry in entries.packed {
-            let point = Int(entry.point)
-            switch entry.kind {
-            case .used: tally[point].used += sign
-            case .duplicate: tally[point].duplicates += sign
-            case .rejected:
-                tally[point].rejected += sign
-                rejects = true
+        entries.withPacked { packed in
+            var rejects = false
+            for entry in packed {
+                let point = Int(entry.point)
+                switch entry.kind {
+                case .used: tally[point].used += sign
+                case .duplicate: tally[point].duplicates += sign
+                case .rejected:
+                    tally[point].rejected += sign
+                    rejects = true
+                }
             }
+            return rejects
         }
-        return rejects
     }
 
     /// Every timeline's outcomes counted again, a run of the field per core.

@@ -279,15 +279,18 @@ public struct RaceComputation: Sendable {
         return copy
     }
 
-    /// Timeline of one runner from reads up to `at`.
-    public func timeline(runner: Int, log: ReadLog, grouped: Grouped, at: Millis) -> RunnerTimeline {
+    /// Timeline of one runner from reads up to `at`. `arena`: where its
+    /// outcomes go, when many timelines are made one after another.
+    public func timeline(
+        runner: Int, log: ReadLog, grouped: Grouped, at: Millis, arena: OutcomeArena? = nil
+    ) -> RunnerTimeline {
         // Reads are in time order: take the prefix up to `at`.
         var timeline = log.reads.withUnsafeBufferPointer { reads in
             grouped.byRunner[runner].withUnsafeBufferPointer { indices in
                 var end = indices.count
                 while end > 0 && reads[inPlace: Int(indices[end - 1])].time > at { end -= 1 }
                 let (race, wave) = raceAndWave(of: runner)
-                return engine.timeline(race: race, wave: wave, indices: indices[..<end], of: reads)
+                return engine.timeline(race: race, wave: wave, indices: indices[..<end], of: reads, arena: arena)
             }
         }
         applyCorrections(to: &timeline, runner: runner, at: at)
@@ -296,10 +299,12 @@ public struct RaceComputation: Sendable {
 
     /// Timeline of one runner from reads up to `at`, from their runner-ordered
     /// copy (a replay's): the same timeline `timeline(runner:log:grouped:at:)` gives.
-    public func timeline(runner: Int, ordered: RunnerOrderedReads, at: Millis) -> RunnerTimeline {
+    public func timeline(
+        runner: Int, ordered: RunnerOrderedReads, at: Millis, arena: OutcomeArena? = nil
+    ) -> RunnerTimeline {
         let (race, wave) = raceAndWave(of: runner)
         var timeline = ordered.withRun(of: runner, upTo: at) { reads in
-            engine.timeline(race: race, wave: wave, reads: reads)
+            engine.timeline(race: race, wave: wave, reads: reads, arena: arena)
         }
         applyCorrections(to: &timeline, runner: runner, at: at)
         return timeline
@@ -332,13 +337,13 @@ public struct RaceComputation: Sendable {
         -> ChunkedArray<RunnerTimeline>
     {
         log.reads.withUnsafeBufferPointer { reads in
-            fieldTimelines(outcomes: outcomes) { own, runner in
+            fieldTimelines(outcomes: outcomes) { own, runner, arena in
                 // A runner's reads lie all over the log: those of the runner two on are asked for now.
                 let ahead = runner + Self.runnersAhead
                 if ahead < grouped.byRunner.runners {
                     for i in grouped.byRunner[ahead] { reads.prefetch(Int(i)) }
                 }
-                return own.timeline(runner: runner, log: log, grouped: grouped, at: at)
+                return own.timeline(runner: runner, log: log, grouped: grouped, at: at, arena: arena)
             }
         }
     }
@@ -349,20 +354,21 @@ public struct RaceComputation: Sendable {
 
     /// Every runner's timeline at `at` from their runner-ordered reads (a replay's), a part of the field per core.
     public func timelines(ordered: RunnerOrderedReads, at: Millis) -> ChunkedArray<RunnerTimeline> {
-        fieldTimelines { $0.timeline(runner: $1, ordered: ordered, at: at) }
+        fieldTimelines { $0.timeline(runner: $1, ordered: ordered, at: at, arena: $2) }
     }
 
     /// Every runner's timeline as `timeline` makes it with a computation of
     /// each core's own (`ownCopy`), a part of the field per core.
     private func fieldTimelines(
-        outcomes: Bool = true, _ timeline: (RaceComputation, Int) -> RunnerTimeline
+        outcomes: Bool = true, _ timeline: (RaceComputation, Int, OutcomeArena) -> RunnerTimeline
     ) -> ChunkedArray<RunnerTimeline> {
         let parts = ParallelParts.map(count: participants.count, alignment: ChunkedArray<RunnerTimeline>.chunkSize) {
             range in
             var own = ownCopy()
             own.engine.keepsOutcomes = outcomes
             var part = ChunkedArray<RunnerTimeline>()
-            for runner in range { part.append(timeline(own, runner)) }
+            let arena = OutcomeArena()
+            for runner in range { part.append(timeline(own, runner, arena)) }
             return part
         }
         return ChunkedArray(joining: parts)
@@ -371,6 +377,7 @@ public struct RaceComputation: Sendable {
     /// The timelines of `runners` at `at`, in that order, shared among the cores.
     public func timelines(of runners: [Int], log: ReadLog, grouped: Grouped, at: Millis) -> [RunnerTimeline] {
         ParallelParts.map(count: runners.count) {
+            // A block of outcomes each: a few runners at a time (a live read) would each keep a shared block whole.
             let own = ownCopy()
             return $0.map { own.timeline(runner: runners[$0], log: log, grouped: grouped, at: at) }
         }.flatMap { $0 }
@@ -512,16 +519,18 @@ public struct RaceComputation: Sendable {
         timelines.forEachChunk { start, chunk in
             for j in chunk.indices {
                 let outcomes = chunk[j].outcomes
-                for entry in outcomes.packed {
-                    let point = Int(entry.point)
-                    switch entry.kind {
-                    case .used:
-                        stats[point].used += 1
-                        used += 1
-                    case .duplicate:
-                        stats[point].duplicates += 1
-                        duplicates += 1
-                    case .rejected: stats[point].rejected += 1
+                outcomes.withPacked { packed in
+                    for entry in packed {
+                        let point = Int(entry.point)
+                        switch entry.kind {
+                        case .used:
+                            stats[point].used += 1
+                            used += 1
+                        case .duplicate:
+                            stats[point].duplicates += 1
+                            duplicates += 1
+                        case .rejected: stats[point].rejected += 1
+                        }
                     }
                 }
                 for r in outcomes.rejected ?? [] { rejections.append(Rejection(r, runner: start + j)) }

@@ -106,11 +106,13 @@ public struct RunnerTimeline: Sendable, Equatable {
     /// The time of day at checkpoint `c`, nil where none was counted.
     @inlinable public func split(_ c: Int) -> Millis? { counted[c].time }
     @PackedTime public var startRead: Millis?
-    /// Index of the furthest checkpoint reached with a valid split (a race has at most 32,767).
-    @PackedIndex<Int16> public var furthest: Int?
-    public var flags: RunnerFlags
     /// Outcome of every read considered, in read order.
     public var outcomes: ReadOutcomes
+    // The flags and the furthest checkpoint fill the outcomes' last word:
+    // declared in this order, a timeline is 48 bytes, not 56.
+    public var flags: RunnerFlags
+    /// Index of the furthest checkpoint reached with a valid split (a race has at most 32,767).
+    @PackedIndex<Int16> public var furthest: Int?
     /// What few runners have, held apart in one box: copying a timeline
     /// (50,000 of them in a seek) is then a retain of three references, not
     /// seven, and a timeline is 48 bytes, not 80.

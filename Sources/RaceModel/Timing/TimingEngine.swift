@@ -94,19 +94,24 @@ public struct TimingEngine: Sendable {
     }
 
     /// Timeline of `runner` from `reads` (that runner's only, any order).
-    public func timeline(for runner: Participant, reads: some Collection<TimedRead>) -> RunnerTimeline {
+    public func timeline(
+        for runner: Participant, reads: some Collection<TimedRead>, arena: OutcomeArena? = nil
+    ) -> RunnerTimeline {
         withUnsafeTemporaryAllocation(of: Read.self, capacity: reads.count) { buffer in
             for (i, read) in reads.enumerated() { buffer[i] = Read(read) }
-            return timeline(race: runner.raceIndex, wave: runner.waveIndex, gathered: buffer)
+            return timeline(race: runner.raceIndex, wave: runner.waveIndex, gathered: buffer, arena: arena)
         }
     }
 
     /// Timeline of a runner of race `race`, wave `wave`, from reads already
     /// laid out as the rules read them (`RunnerOrderedReads`), copied onto the stack.
-    func timeline(race raceIndex: Int, wave: Int, reads: UnsafeBufferPointer<Read>) -> RunnerTimeline {
+    /// `arena`: where its outcomes go (else a block of their own).
+    func timeline(race raceIndex: Int, wave: Int, reads: UnsafeBufferPointer<Read>, arena: OutcomeArena? = nil)
+        -> RunnerTimeline
+    {
         withUnsafeTemporaryAllocation(of: Read.self, capacity: reads.count) { buffer in
             _ = buffer.initialize(fromContentsOf: reads)
-            return timeline(race: raceIndex, wave: wave, gathered: buffer)
+            return timeline(race: raceIndex, wave: wave, gathered: buffer, arena: arena)
         }
     }
 
@@ -114,11 +119,12 @@ public struct TimingEngine: Sendable {
     /// `indices` of `all` (any order). By index, not `Participant`: copying
     /// one retains five strings, 50,000 times a snapshot.
     func timeline(
-        race raceIndex: Int, wave: Int, indices: some Collection<Int32>, of all: UnsafeBufferPointer<TimedRead>
+        race raceIndex: Int, wave: Int, indices: some Collection<Int32>, of all: UnsafeBufferPointer<TimedRead>,
+        arena: OutcomeArena? = nil
     ) -> RunnerTimeline {
         withUnsafeTemporaryAllocation(of: Read.self, capacity: indices.count) { buffer in
             for (i, index) in indices.enumerated() { buffer[i] = Read(all[inPlace: Int(index)]) }
-            return timeline(race: raceIndex, wave: wave, gathered: buffer)
+            return timeline(race: raceIndex, wave: wave, gathered: buffer, arena: arena)
         }
     }
 
@@ -130,9 +136,10 @@ public struct TimingEngine: Sendable {
     }
 
     /// The rules over reads already gathered (put in order here).
-    private func timeline(race raceIndex: Int, wave waveIndex: Int, gathered reads: UnsafeMutableBufferPointer<Read>)
-        -> RunnerTimeline
-    {
+    private func timeline(
+        race raceIndex: Int, wave waveIndex: Int, gathered reads: UnsafeMutableBufferPointer<Read>,
+        arena: OutcomeArena? = nil
+    ) -> RunnerTimeline {
         let race = courses[raceIndex]
         let rules = race.rules[waveIndex]
         var timeline = RunnerTimeline(checkpointCount: race.checkpoints.count)
@@ -143,7 +150,7 @@ public struct TimingEngine: Sendable {
             unsorted.sort(by: Read.before)
         }
         let ordered = UnsafeBufferPointer(reads)
-        var outcomes = Outcomes(of: ordered, kept: keepsOutcomes)
+        var outcomes = Outcomes(of: ordered, kept: keepsOutcomes, arena: arena)
         // Passages on the stack too.
         withUnsafeTemporaryAllocation(of: Passage.self, capacity: ordered.count) { buffer in
             let count = passages(of: ordered, rules: rules, outcomes: &outcomes, into: buffer)
@@ -165,9 +172,9 @@ public struct TimingEngine: Sendable {
         private(set) var kept: ReadOutcomes
         private let keeps: Bool
 
-        init(of reads: UnsafeBufferPointer<Read>, kept keeps: Bool) {
+        init(of reads: UnsafeBufferPointer<Read>, kept keeps: Bool, arena: OutcomeArena?) {
             // Every read a duplicate until the rules say otherwise, packed from the start.
-            kept = keeps ? ReadOutcomes(duplicates: reads) : ReadOutcomes()
+            kept = keeps ? ReadOutcomes(duplicates: reads, arena: arena) : ReadOutcomes()
             self.keeps = keeps
         }
 
