@@ -65,6 +65,21 @@ enum Fixture {
         }
     }
 
+    /// Runs of `code` that touch every rule: clean, off the course and after
+    /// the finish, duplicates, a backup read replaced, a rejected read set
+    /// again, before the gun, and no read at all.
+    static func runsOfEveryKind(_ code: String) -> [[TimedRead]] {
+        var offCourse = cleanRun(code, minPerKm: 5)
+        offCourse += [read(code, 3, t(30)), read(code, 1, t(70))]
+        return [
+            cleanRun(code, minPerKm: 5), offCourse,
+            [read(code, 1, t(25, 0), line: 1), read(code, 1, t(25, 4), line: 2)],
+            [read(code, 0, t(0, 28), backup: true, line: 7), read(code, 0, t(0, 30))],
+            [read(code, 0, t(0, 10)), read(code, 2, t(15)), read(code, 0, t(20))],
+            [read(code, 0, t(-5))], [],
+        ]
+    }
+
     static func log(_ reads: [TimedRead]) -> ReadLog {
         var log = ReadLog(files: files)
         log.reads = reads

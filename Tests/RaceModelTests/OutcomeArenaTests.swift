@@ -9,25 +9,7 @@ struct OutcomeArenaTests {
     let engine = TimingEngine(event: Fixture.event())
     let runner = Fixture.runner("101")
 
-    /// Clean, off the course, duplicates, a backup read replaced, a
-    /// rejected read set again, before the gun, and no read at all.
-    var runs: [[TimedRead]] {
-        var offCourse = Fixture.cleanRun("101", minPerKm: 5)
-        offCourse += [Fixture.read("101", 3, Fixture.t(30)), Fixture.read("101", 1, Fixture.t(70))]
-        return [
-            Fixture.cleanRun("101", minPerKm: 5), offCourse,
-            [Fixture.read("101", 1, Fixture.t(25, 0), line: 1), Fixture.read("101", 1, Fixture.t(25, 4), line: 2)],
-            [
-                Fixture.read("101", 0, Fixture.t(0, 28), backup: true, line: 7),
-                Fixture.read("101", 0, Fixture.t(0, 30)),
-            ],
-            [
-                Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 2, Fixture.t(15)),
-                Fixture.read("101", 0, Fixture.t(20)),
-            ],
-            [Fixture.read("101", 0, Fixture.t(-5))], [],
-        ]
-    }
+    let runs = Fixture.runsOfEveryKind("101")
 
     @Test func timelinesMadeInOneArenaShareABlockAndEachKeepsItsOwnOutcomes() {
         let arena = OutcomeArena()

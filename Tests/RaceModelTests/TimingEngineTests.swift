@@ -152,21 +152,7 @@ import Testing
     /// Places alone: every rule still applies (splits, flags, refused splits),
     /// and only the outcomes of the reads are left out.
     @Test func anEngineKeepingNoOutcomesMakesTheSameTimelinesOutcomesAside() {
-        var offCourse = Fixture.cleanRun("101", minPerKm: 5)
-        offCourse += [Fixture.read("101", 3, Fixture.t(30)), Fixture.read("101", 1, Fixture.t(70))]
-        let runs: [[TimedRead]] = [
-            Fixture.cleanRun("101", minPerKm: 5), offCourse,
-            [Fixture.read("101", 1, Fixture.t(25, 0), line: 1), Fixture.read("101", 1, Fixture.t(25, 4), line: 2)],
-            [
-                Fixture.read("101", 0, Fixture.t(0, 28), backup: true, line: 7),
-                Fixture.read("101", 0, Fixture.t(0, 30)),
-            ],
-            [
-                Fixture.read("101", 0, Fixture.t(0, 10)), Fixture.read("101", 2, Fixture.t(15)),
-                Fixture.read("101", 0, Fixture.t(20)),
-            ],
-            [Fixture.read("101", 0, Fixture.t(-5))], [],
-        ]
+        let runs = Fixture.runsOfEveryKind("101")
         var placesOnly = engine
         placesOnly.keepsOutcomes = false
         for reads in runs {
