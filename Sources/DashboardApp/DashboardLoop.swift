@@ -71,7 +71,9 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
             let liveNow = liveNow(snapshot.event)
             mailbox.want(session.wantedTime(liveNow: liveNow, feedEnd: snapshot.feedEnd))
             if let fresh = mailbox.takeNew() {
+                let shown = snapshot
                 snapshot = fresh
+                Disposal.letGo(consume shown)
                 dirty = true
             }
             takeFeedReport()
