@@ -26,10 +26,6 @@ public struct LiveEvaluation: Sendable {
     /// counts the reads up to its clock from these.
     var readTimes: PointReadTimes?
 
-    struct OutcomeTally: Sendable {
-        var used = 0, duplicates = 0, rejected = 0
-    }
-
     public var at: Millis { standings.at }
 
     public init(
@@ -49,27 +45,8 @@ public struct LiveEvaluation: Sendable {
     }
 
     mutating func tally(_ timeline: RunnerTimeline, runner: Int, sign: Int) {
-        let rejects = Self.add(timeline.outcomes, sign: sign, to: &outcomes)
+        let rejects = timeline.outcomes.add(to: &outcomes, sign: sign)
         if sign > 0 && rejects { rejecting.insert(runner) } else if sign < 0 { rejecting.remove(runner) }
-    }
-
-    /// Adds (or with `sign` -1 takes away) each outcome to its point's tally,
-    /// from the packed codes; whether any was a rejection.
-    static func add(_ entries: ReadOutcomes, sign: Int, to tally: inout [OutcomeTally]) -> Bool {
-        entries.withPacked { packed in
-            var rejects = false
-            for entry in packed {
-                let point = Int(entry.point)
-                switch entry.kind {
-                case .used: tally[point].used += sign
-                case .duplicate: tally[point].duplicates += sign
-                case .rejected:
-                    tally[point].rejected += sign
-                    rejects = true
-                }
-            }
-            return rejects
-        }
     }
 
     /// Every timeline's outcomes counted again, a run of the field per core.
@@ -81,7 +58,7 @@ public struct LiveEvaluation: Sendable {
             var tally = [OutcomeTally](repeating: OutcomeTally(), count: points)
             var rejecting: [Int] = []
             timelines.forEachChunk(in: range) { start, chunk in
-                for j in chunk.indices where Self.add(chunk[j].outcomes, sign: 1, to: &tally) {
+                for j in chunk.indices where chunk[j].outcomes.add(to: &tally) {
                     rejecting.append(start + j)
                 }
             }

@@ -516,25 +516,20 @@ public struct RaceComputation: Sendable {
         for (p, tally) in readTallies(log, at: at).enumerated() { stats[p].take(tally) }
         var rejections = lineRejections(log, grouped: grouped, at: at, stats: &stats)
         // From the packed outcomes; the rare rejected reads are listed apart, with their lines.
+        var tally = [OutcomeTally](repeating: OutcomeTally(), count: stats.count)
         timelines.forEachChunk { start, chunk in
             for j in chunk.indices {
                 let outcomes = chunk[j].outcomes
-                outcomes.withPacked { packed in
-                    for entry in packed {
-                        let point = Int(entry.point)
-                        switch entry.kind {
-                        case .used:
-                            stats[point].used += 1
-                            used += 1
-                        case .duplicate:
-                            stats[point].duplicates += 1
-                            duplicates += 1
-                        case .rejected: stats[point].rejected += 1
-                        }
-                    }
-                }
+                _ = outcomes.add(to: &tally)
                 for r in outcomes.rejected ?? [] { rejections.append(Rejection(r, runner: start + j)) }
             }
+        }
+        for p in stats.indices {
+            stats[p].used += tally[p].used
+            stats[p].duplicates += tally[p].duplicates
+            stats[p].rejected += tally[p].rejected
+            used += tally[p].used
+            duplicates += tally[p].duplicates
         }
         rejections.sort { $0.ref < $1.ref }
         return (stats, rejections, used, duplicates)

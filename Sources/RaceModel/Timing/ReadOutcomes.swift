@@ -90,9 +90,33 @@ public struct ReadOutcomes: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
+    /// Adds (or with `sign` -1 takes away) each outcome to its point's tally,
+    /// from the packed codes; whether any was a rejection.
+    func add(to tally: inout [OutcomeTally], sign: Int = 1) -> Bool {
+        withPacked { packed in
+            var rejects = false
+            for entry in packed {
+                let point = Int(entry.point)
+                switch entry.kind {
+                case .used: tally[point].used += sign
+                case .duplicate: tally[point].duplicates += sign
+                case .rejected:
+                    tally[point].rejected += sign
+                    rejects = true
+                }
+            }
+            return rejects
+        }
+    }
+
     public static func == (a: ReadOutcomes, b: ReadOutcomes) -> Bool {
         a.rejected == b.rejected && a.withPacked { x in b.withPacked { y in x.elementsEqual(y) } }
     }
+}
+
+/// Used, duplicate and rejected outcomes at one point.
+struct OutcomeTally: Sendable {
+    var used = 0, duplicates = 0, rejected = 0
 }
 
 /// Room for the packed outcomes of many timelines (`ReadOutcomes`): each
