@@ -12,6 +12,8 @@ import TimingIngest
 func runScaleBench(options: BenchOptions, folder: String) async throws -> String {
     var rows: [(what: String, figure: String, target: String, met: Bool?)] = []
     let runs = 5
+    let benchStart = CPUTimes.now()
+    let memoryBefore = freshMemoryCostInChild()
     guard let racedash = siblingExecutable("racedash") else {
         return
             "scale: build racedash beside racedash-bench first (swift build -c release --static-swift-stdlib --product racedash)"
@@ -36,6 +38,7 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
     var results: [ChildRun] = []
     var peerFirst: [Double] = []
     var peer: [Double] = []
+    let roundsStart = CPUTimes.now()
     for _ in 0..<runs {
         first.append(try runChild([racedash, "results", folder, "--format", "csv"]))
         results.append(try runChild([racedash, "results", folder, "--format", "csv"]))
@@ -44,6 +47,7 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
             peer.append(try runChild(peerCommand).seconds)
         }
     }
+    let roundsEnd = CPUTimes.now()
     let wall = results.map(\.seconds)
     let firstWall = first.map(\.seconds)
     let memory = (results + first).map(\.peakMiB).max() ?? 0
@@ -131,7 +135,10 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
         out +=
             "\(row.figure.padding(toLength: figureWidth, withPad: " ", startingAt: 0))  target \(row.target)  \(met)\n"
     }
-    out += "  " + scaling
+    out += "  " + scaling + "\n"
+    out += "  machine: CPU time the host took from this one, \(roundsEnd?.stolenPercent(since: roundsStart) ?? "?")"
+    out += " over the results rounds, \(CPUTimes.now()?.stolenPercent(since: benchStart) ?? "?") over the whole bench;"
+    out += " memory written the first time, \(memoryBefore) at the start, \(freshMemoryCostInChild()) at the end"
     return out
 }
 

@@ -16,6 +16,7 @@ struct BenchOptions {
     var soakSeconds = 60
     var peer: String? = nil
     var childCatchUp: String? = nil
+    var childFreshMemory = false
 
     init(_ args: [String]) throws {
         var i = 0
@@ -34,6 +35,7 @@ struct BenchOptions {
             case "--generate": generateInto = try value()
             case "--peer": peer = try value()
             case "--child-catch-up": childCatchUp = try value()
+            case "--child-fresh-memory": childFreshMemory = true
             case "--soak":
                 guard let n = Int(try value()), n > 0 else { throw BenchError("--soak takes seconds") }
                 soakSeconds = n
@@ -103,6 +105,11 @@ if let dir = options.generateInto {
         FileHandle.standardError.write(Data("racedash-bench: \(error)\n".utf8))
         exit(1)
     }
+}
+
+if options.childFreshMemory {
+    print(freshMemoryCost())
+    exit(0)
 }
 
 if let dir = options.childCatchUp {
