@@ -35,6 +35,16 @@ func runChild(_ arguments: [String], output: String = "/dev/null") throws -> Chi
     return ChildRun(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, status: status)
 }
 
+/// This bench run again in a child of its own with `arguments` (a
+/// `--child-…` option), its output to a temporary file named after `name`:
+/// the run, and what it printed, trimmed.
+func runSelf(_ arguments: [String], name: String) throws -> (run: ChildRun, printed: String?) {
+    let output = NSTemporaryDirectory() + "racedash-" + name
+    let run = try runChild([CommandLine.arguments[0]] + arguments, output: output)
+    let printed = try? String(contentsOfFile: output, encoding: .utf8)
+    return (run, printed?.trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
 /// A program beside this one (`racedash` next to `racedash-bench` in the build directory).
 func siblingExecutable(_ name: String) -> String? {
     let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()

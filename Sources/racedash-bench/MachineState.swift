@@ -33,11 +33,10 @@ struct CPUTimes {
 /// `freshMemoryCost` in a child of its own: the bench's own high-water mark
 /// would be every later child's starting peak memory (see `runChild`).
 func freshMemoryCostInChild() -> String {
-    let output = NSTemporaryDirectory() + "racedash-fresh-memory"
-    guard (try? runChild([CommandLine.arguments[0], "--child-fresh-memory"], output: output))?.status == 0,
-        let text = try? String(contentsOfFile: output, encoding: .utf8)
+    guard let child = try? runSelf(["--child-fresh-memory"], name: "fresh-memory"), child.run.status == 0,
+        let printed = child.printed
     else { return "?" }
-    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return printed
 }
 
 /// ms per MiB of memory written for the first time: 64 MiB mapped, a byte

@@ -12,12 +12,12 @@ import TimingIngest
 func runScaleBench(options: BenchOptions, folder: String) async throws -> String {
     var rows: [(what: String, figure: String, target: String, met: Bool?)] = []
     let runs = 5
-    let benchStart = CPUTimes.now()
-    let memoryBefore = freshMemoryCostInChild()
     guard let racedash = siblingExecutable("racedash") else {
         return
             "scale: build racedash beside racedash-bench first (swift build -c release --static-swift-stdlib --product racedash)"
     }
+    let benchStart = CPUTimes.now()
+    let memoryBefore = freshMemoryCostInChild()
     let lines = try FileManager.default.contentsOfDirectory(atPath: folder + "/reads").reduce(0) { total, name in
         total + ((try? FileManager.default.attributesOfItem(atPath: folder + "/reads/" + name)[.size] as? Int) ?? 0)
     }
@@ -77,12 +77,8 @@ func runScaleBench(options: BenchOptions, folder: String) async throws -> String
     }
     rows.append(("results peak memory", "\(format(memory, 1)) MiB", "< 100 MiB", memory < 100))
 
-    let catchUp = try runChild(
-        [CommandLine.arguments[0], "--child-catch-up", folder], output: NSTemporaryDirectory() + "racedash-catch-up")
-    let firstMs =
-        Double(
-            (try? String(contentsOfFile: NSTemporaryDirectory() + "racedash-catch-up", encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? .nan
+    let (catchUp, printed) = try runSelf(["--child-catch-up", folder], name: "catch-up")
+    let firstMs = Double(printed ?? "") ?? .nan
     rows.append(("live: first snapshot after catch-up", "\(format(firstMs, 1)) ms", "< 150 ms", firstMs < 150))
     rows.append(
         (
