@@ -65,14 +65,22 @@ struct TableLayout<Key: Hashable & Sendable> {
         rowStyle: CellStyle = .plain, selected: Bool = false, style: (Key) -> CellStyle? = { _ in nil }
     ) {
         let base = selected ? Theme.selecting(rowStyle) : rowStyle
-        frame.fill(row: y, from: x, width: rowWidth ?? width, style: base)
+        let filled = rowWidth ?? width
+        frame.fill(row: y, from: x, width: filled, style: base)
         for key in shown {
             guard let place = placement[key] else { continue }
             var s = style(key) ?? rowStyle
             if selected { s = Theme.selecting(s) }
-            frame.put(
-                TextWidth.pad(cells[key] ?? "", to: place.width, alignRight: place.column.alignRight),
-                x: x + place.x, y: y, style: s, maxWidth: place.width)
+            // The cell's blanks drawn, then its text where it aligns: what
+            // `TextWidth.pad` gives, without two Strings built a cell.
+            let column = x + place.x
+            if s != base || place.x + place.width > filled {
+                frame.fill(row: y, from: column, width: place.width, style: s)
+            }
+            guard let text = cells[key], !text.isEmpty else { continue }
+            let cut = TextWidth.truncate(text, to: place.width)
+            let gap = place.column.alignRight ? max(0, place.width - TextWidth.of(cut)) : 0
+            frame.put(cut, x: column + gap, y: y, style: s, maxWidth: place.width - gap)
         }
     }
 

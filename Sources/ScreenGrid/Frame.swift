@@ -125,10 +125,13 @@ public struct Frame: Sendable, Equatable {
     public mutating func fill(row y: Int, from x: Int = 0, width: Int? = nil, style: CellStyle) {
         guard y >= 0, y < height else { return }
         let end = min(self.width, width.map { x + max(0, $0) } ?? self.width)
-        var col = max(0, x)
-        while col < end {
-            place(Cell(text: " ", style: style), x: col, y: y)
-            col += 1
+        let first = max(0, x)
+        guard first < end else { return }
+        let rowWidth = self.width
+        let blank = Cell(text: " ", style: style)
+        // The cells as one buffer: a table row's blanks are most of a frame's cells.
+        cells.withUnsafeMutableBufferPointer { cells in
+            for col in first..<end { Self.place(blank, x: col, y: y, width: rowWidth, in: cells) }
         }
     }
 
