@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Dashboard
 import RaceModel
 import RaceStore
@@ -32,6 +35,7 @@ func measureFrames(folder path: String, iterations: Int) async throws -> (
         "dashboard frames (\(withThousands(folder.participants.count)) runners, snapshot at \(TimeFormat.timeOfDay(snapshot.at)) built in \(format(snapshotMs, 1)) ms), \(iterations) frames each:\n"
     var worst = 0.0
     var worstView = ""
+    var worstOwn = 0.0
     for (width, height) in [(80, 24), (200, 50)] {
         for view in View.allCases {
             var ui = UIState()
@@ -39,19 +43,38 @@ func measureFrames(folder path: String, iterations: Int) async throws -> (
             if view == .runner { ui.runner = snapshot.standings(race: 0).rows.first?.runner }
             if view == .field { ui.selected = folder.participants.count / 2 }
             var times: [Double] = []
+            var own: [Double] = []
             for _ in 0..<iterations {
+                let cpu0 = threadCPUms()
                 let t0 = clock.now
                 let frame = DashboardRenderer.render(snapshot, ui: ui, feed: feed, width: width, height: height)
                 times.append((clock.now - t0).milliseconds)
+                own.append(threadCPUms() - cpu0)
                 precondition(frame.width == width)
             }
             let p99 = percentile(times, 99)
-            if p99 > worst { worstView = "\(view.title) \(width)x\(height)" }
+            if p99 > worst {
+                worstView = "\(view.title) \(width)x\(height)"
+                worstOwn = percentile(own, 99)
+            }
             worst = max(worst, p99)
             out +=
-                "  \(width)x\(height) \(view.title): median \(format(percentile(times, 50), 2)) ms, p99 \(format(p99, 2)) ms\n"
+                "  \(width)x\(height) \(view.title): median \(format(percentile(times, 50), 2)) ms, p99 \(format(p99, 2)) ms"
+            out += " (its own CPU time p99 \(format(percentile(own, 99), 2)) ms)\n"
         }
     }
-    out += "  worst p99 \(format(worst, 2)) ms (\(worstView); target under 3 ms)"
-    return (out, worst, worstView)
+    out +=
+        "  worst p99 \(format(worst, 2)) ms (\(worstView), its own CPU time p99 \(format(worstOwn, 2)) ms; target under 3 ms)"
+    return (out, worst, "\(worstView), its own CPU time p99 \(format(worstOwn, 2)) ms")
+}
+
+/// The calling thread's CPU time in ms. A frame whose wall time is well
+/// over it was not running meanwhile: on this kind of virtual machine, with
+/// no other thread ready, the host had taken the core (a slow frame at
+/// 200x50 measured 3.9 ms of wall time and 1.0 ms of CPU time, with no
+/// switch to another thread).
+func threadCPUms() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1_000_000
 }
