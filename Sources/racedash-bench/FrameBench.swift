@@ -65,7 +65,7 @@ func measureFrames(folder path: String, iterations: Int) async throws -> (
     }
     out +=
         "  worst p99 \(format(worst, 2)) ms (\(worstView), its own CPU time p99 \(format(worstOwn, 2)) ms; target under 3 ms)"
-    return (out, worst, "\(worstView), its own CPU time p99 \(format(worstOwn, 2)) ms")
+    return (out, worst, "\(worstView), own CPU \(format(worstOwn, 2)) ms")
 }
 
 /// The calling thread's CPU time in ms. A frame whose wall time is well
