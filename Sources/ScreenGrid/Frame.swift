@@ -62,6 +62,7 @@ public struct Frame: Sendable, Equatable {
         guard y >= 0, y < height else { return 0 }
         let end = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         if let used = putPrintableASCII(text, x: x, y: y, end: end, style: style) { return used }
+        if TextWidth.simpleWidth(text) != nil { return putScalars(text, x: x, y: y, end: end, style: style) }
         return putClusters(text, x: x, y: y, end: end, style: style)
     }
 
@@ -93,6 +94,33 @@ public struct Frame: Sendable, Equatable {
 
     /// " " through "~", each its own String.
     static let printableASCII = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// `put` for text whose every scalar is a character of its own
+    /// (`TextWidth.simpleWidth`): a scalar at a time, as `putClusters`
+    /// places characters.
+    mutating func putScalars(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int {
+        let start = max(0, x)
+        var col = x
+        for scalar in text.unicodeScalars {
+            let w = TextWidth.simpleScalarWidth(scalar.value)
+            if col + w > end {
+                if col < end, col >= 0 {
+                    place(Cell(text: " ", style: style), x: col, y: y)
+                    col += 1
+                }
+                break
+            }
+            if col < 0 {
+                if col + w > 0 { place(Cell(text: " ", style: style), x: 0, y: y) }
+                col += w
+                continue
+            }
+            place(Cell(text: String(scalar), style: style), x: col, y: y)
+            if w == 2 { place(Cell(text: "", style: style), x: col + 1, y: y) }
+            col += w
+        }
+        return max(0, col - start)
+    }
 
     /// `put` a character at a time: any text.
     mutating func putClusters(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int {

@@ -8,7 +8,7 @@ public enum TextWidth {
     public static let ellipsis: Character = "…"
 
     public static func of(_ s: String) -> Int {
-        if let n = printableASCIIWidth(s) { return n }
+        if let n = printableASCIIWidth(s) ?? simpleWidth(s) { return n }
         var total = 0
         for c in sanitize(s) { total += clusterWidth(c) }
         return total
@@ -39,7 +39,7 @@ public enum TextWidth {
 
     private static func sanitize(_ s: String, keepingNewlines: Bool) -> String {
         // Printable ASCII, nearly every name and field: nothing to replace, no scalar decoding.
-        if printableASCIIWidth(s) != nil { return s }
+        if printableASCIIWidth(s) != nil || simpleWidth(s) != nil { return s }
         let replaced = { (scalar: Unicode.Scalar) in needsReplacement(scalar) && !(keepingNewlines && scalar == "\n") }
         if !s.unicodeScalars.contains(where: replaced) { return s }
         var out = String.UnicodeScalarView()
@@ -63,6 +63,18 @@ public enum TextWidth {
             if n <= width { return s }
             let kept = String(decoding: s.utf8.prefix(ellipsis ? width - 1 : width), as: UTF8.self)
             return ellipsis ? kept + String(Self.ellipsis) : kept
+        }
+        if let n = simpleWidth(s) {
+            if n <= width { return s }
+            var used = 0
+            var kept = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                let w = simpleScalarWidth(scalar.value)
+                if used + w > (ellipsis ? width - 1 : width) { break }
+                used += w
+                kept.append(scalar)
+            }
+            return ellipsis ? String(kept) + String(Self.ellipsis) : String(kept)
         }
         let clean = sanitize(s)
         if of(clean) <= width { return clean }
@@ -94,6 +106,66 @@ public enum TextWidth {
     @inline(__always) static func printableASCIIWidth(_ s: String) -> Int? {
         let width = s.utf8.withContiguousStorageIfAvailable { isPrintableASCII($0) ? $0.count : nil }
         return width ?? nil
+    }
+
+    /// The columns of `s` when each of its scalars is printable ASCII or
+    /// in `simpleScalarWidth`'s ranges, where a scalar is a character of
+    /// its own and nothing needs sanitizing: the dashboard's bars and dots,
+    /// accented Latin names, Hangul and Chinese names. Such text was
+    /// measured and drawn a grapheme cluster at a time, with Unicode
+    /// property lookups for each (most of a checkpoint table's frame). Nil
+    /// for any other text.
+    static func simpleWidth(_ s: String) -> Int? {
+        let width = s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var total = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    guard b &- 0x20 < 0x5F else { return nil }
+                    total += 1
+                    i += 1
+                    continue
+                }
+                // A String's bytes are valid UTF-8: the lead byte says the length.
+                let v: UInt32
+                if b & 0xE0 == 0xC0 {
+                    v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b & 0xF0 == 0xE0 {
+                    v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    return nil
+                }
+                let w = simpleScalarWidth(v)
+                guard w > 0 else { return nil }
+                total += w
+            }
+            return total
+        }
+        return width ?? nil
+    }
+
+    /// The columns of a scalar that forms a character of its own beside any
+    /// other such scalar (no mark, joiner, jamo, control or emoji among
+    /// them), as `scalarWidth` gives them; 0 for any other scalar. The tests
+    /// hold every scalar of these ranges to `scalarWidth` and to the
+    /// standard library's character breaks.
+    @inline(__always) static func simpleScalarWidth(_ v: UInt32) -> Int {
+        switch v {
+        case 0x20...0x7E: return 1
+        // Latin-1 letters and signs (not the soft hyphen, a format character), Latin extended, IPA.
+        case 0xA0...0xAC, 0xAE...0x2FF: return 1
+        // Dashes, quotes, bullets, the ellipsis.
+        case 0x2010...0x2027: return 1
+        // Box drawing, block elements, geometric shapes (not the two drawn as emoji).
+        case 0x2500...0x25FC: return 1
+        // CJK unified ideographs and Hangul syllables.
+        case 0x4E00...0x9FFF, 0xAC00...0xD7A3: return 2
+        default: return 0
+        }
     }
 
     /// " " through "~" alone: one column a byte, nothing to sanitize.
