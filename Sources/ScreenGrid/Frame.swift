@@ -96,38 +96,26 @@ public struct Frame: Sendable, Equatable {
     static let printableASCII = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
 
     /// `put` for text whose every scalar is a character of its own
-    /// (`TextWidth.simpleWidth`): a scalar at a time, as `putClusters`
+    /// (`TextWidth.simpleWidth`): a scalar at a time, placed as `putClusters`
     /// places characters.
     mutating func putScalars(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int {
-        let start = max(0, x)
-        var col = x
-        for scalar in text.unicodeScalars {
-            let w = TextWidth.simpleScalarWidth(scalar.value)
-            if col + w > end {
-                if col < end, col >= 0 {
-                    place(Cell(text: " ", style: style), x: col, y: y)
-                    col += 1
-                }
-                break
-            }
-            if col < 0 {
-                if col + w > 0 { place(Cell(text: " ", style: style), x: 0, y: y) }
-                col += w
-                continue
-            }
-            place(Cell(text: String(scalar), style: style), x: col, y: y)
-            if w == 2 { place(Cell(text: "", style: style), x: col + 1, y: y) }
-            col += w
-        }
-        return max(0, col - start)
+        let characters = text.unicodeScalars.lazy.map { (String($0), TextWidth.simpleScalarWidth($0.value)) }
+        return putCharacters(characters, x: x, y: y, end: end, style: style)
     }
 
     /// `put` a character at a time: any text.
     mutating func putClusters(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int {
+        let characters = TextWidth.sanitize(text).lazy.map { (String($0), TextWidth.clusterWidth($0)) }
+        return putCharacters(characters, x: x, y: y, end: end, style: style)
+    }
+
+    /// Places each character of its width from `x`, clipped at `end`.
+    private mutating func putCharacters(
+        _ characters: some Sequence<(String, Int)>, x: Int, y: Int, end: Int, style: CellStyle
+    ) -> Int {
         let start = max(0, x)
         var col = x
-        for c in TextWidth.sanitize(text) {
-            let w = TextWidth.clusterWidth(c)
+        for (text, w) in characters {
             if w == 0 { continue }  // a lone joiner or bidi control has nothing to show
             if col + w > end {
                 if col < end, col >= 0 {
@@ -142,7 +130,7 @@ public struct Frame: Sendable, Equatable {
                 col += w
                 continue
             }
-            place(Cell(text: String(c), style: style), x: col, y: y)
+            place(Cell(text: text, style: style), x: col, y: y)
             if w == 2 { place(Cell(text: "", style: style), x: col + 1, y: y) }
             col += w
         }
