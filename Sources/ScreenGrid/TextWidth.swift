@@ -66,23 +66,21 @@ public enum TextWidth {
         }
         if let n = simpleWidth(s) {
             if n <= width { return s }
-            var used = 0
-            var kept = String.UnicodeScalarView()
-            for scalar in s.unicodeScalars {
-                let w = simpleScalarWidth(scalar.value)
-                if used + w > (ellipsis ? width - 1 : width) { break }
-                used += w
-                kept.append(scalar)
-            }
-            return ellipsis ? String(kept) + String(Self.ellipsis) : String(kept)
+            let characters = s.unicodeScalars.lazy.map { (Character($0), simpleScalarWidth($0.value)) }
+            return cut(characters, to: width, ellipsis: ellipsis)
         }
         let clean = sanitize(s)
         if of(clean) <= width { return clean }
+        return cut(clean.lazy.map { ($0, clusterWidth($0)) }, to: width, ellipsis: ellipsis)
+    }
+
+    /// Text too wide for `width` columns, cut: its characters (each with its
+    /// columns) up to the first that would not fit, then the ellipsis if set.
+    private static func cut(_ characters: some Sequence<(Character, Int)>, to width: Int, ellipsis: Bool) -> String {
         let budget = ellipsis ? width - 1 : width
         var used = 0
         var out = ""
-        for c in clean {
-            let w = clusterWidth(c)
+        for (c, w) in characters {
             if used + w > budget { break }
             used += w
             out.append(c)

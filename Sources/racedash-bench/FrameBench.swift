@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dashboard
 import RaceModel
 import RaceStore
@@ -66,15 +63,4 @@ func measureFrames(folder path: String, iterations: Int) async throws -> (
     out +=
         "  worst p99 \(format(worst, 2)) ms (\(worstView), its own CPU time p99 \(format(worstOwn, 2)) ms; target under 3 ms)"
     return (out, worst, "\(worstView), own CPU \(format(worstOwn, 2)) ms")
-}
-
-/// The calling thread's CPU time in ms. A frame whose wall time is well
-/// over it was not running meanwhile: on this kind of virtual machine, with
-/// no other thread ready, the host had taken the core (a slow frame at
-/// 200x50 measured 3.9 ms of wall time and 1.0 ms of CPU time, with no
-/// switch to another thread).
-func threadCPUms() -> Double {
-    var now = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
-    return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1_000_000
 }
