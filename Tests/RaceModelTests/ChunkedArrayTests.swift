@@ -60,6 +60,14 @@ struct ChunkedArrayTests {
         }
     }
 
+    @Test func withElementPointerPointsAtTheElementOfEachIndex() {
+        let n = 2 * ChunkedArray<String>.chunkSize + 3
+        let chunked = ChunkedArray((0..<n).map(Self.element))
+        for i in [0, 1, ChunkedArray<String>.chunkSize - 1, ChunkedArray<String>.chunkSize, n - 1] {
+            #expect(chunked.withElementPointer(i) { $0.pointee } == Self.element(i), "index \(i)")
+        }
+    }
+
     @Test func updateEachChunkChangesEveryElementInPlaceAndLeavesCopiesAlone() {
         let n = 3 * ChunkedArray<Int>.chunkSize + 17
         var array = ChunkedArray(0..<n)

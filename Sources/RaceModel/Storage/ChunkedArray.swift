@@ -120,6 +120,21 @@ extension ChunkedArray {
 }
 
 extension ChunkedArray {
+    /// The element at `i` where it lies, for reading a few of its fields.
+    /// Handed over as a value (the subscript's read, or a borrow of it), the
+    /// element is copied first: a retain and a release of every reference it
+    /// holds, where a field read through the pointer retains that field alone.
+    @inlinable public func withElementPointer<R>(_ i: Int, _ body: (UnsafePointer<Element>) throws -> R) rethrows -> R {
+        precondition(i >= 0 && i < count, "index out of range")
+        return try chunks.withUnsafeBufferPointer { outer in
+            try outer[inPlace: i >> Self.chunkShift].withUnsafeBufferPointer {
+                try body($0.baseAddress! + (i & Self.chunkMask))
+            }
+        }
+    }
+}
+
+extension ChunkedArray {
     /// Each chunk in order as a buffer, with the index of its first element:
     /// a pass over every element without a retain per access.
     @inlinable public func forEachChunk(_ body: (Int, UnsafeBufferPointer<Element>) throws -> Void) rethrows {

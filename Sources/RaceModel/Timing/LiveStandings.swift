@@ -133,9 +133,11 @@ public struct LiveStandings: Sendable {
                             var rows = ChunkedArray<Standing>()
                             for k in range {
                                 let runner = Int(members[k])
-                                let (row, clock) = Self.makeRow(
-                                    runner, timelines[runner], builder: builder, participants: shared.value.0, at: at,
-                                    finalRace: finalRace)
+                                let (row, clock) = timelines.withElementPointer(runner) {
+                                    Self.makeRow(
+                                        runner, $0, builder: builder, participants: shared.value.0, at: at,
+                                        finalRace: finalRace)
+                                }
                                 part.add(row)
                                 shared.value.1[runner] = clock?.firstOverdue ?? .max
                                 shared.value.2[runner] = RankKey(row)
@@ -186,8 +188,10 @@ public struct LiveStandings: Sendable {
 
         mutating func add(_ row: Standing) {
             figures.add(row)
-            for c in 0..<row.checkpointCount {
-                if let t = row.split(c) { splits[c].append(t) }
+            row.withSplitTimes { times, origin in
+                for c in times.indices {
+                    if let t = times[c].time { splits[c].append(t - origin) }
+                }
             }
         }
     }
@@ -208,9 +212,11 @@ public struct LiveStandings: Sendable {
         }.flatMap { $0 }
     }
 
-    func makeRow(_ runner: Int, _ timeline: RunnerTimeline) -> (Standing, OverdueClock?) {
+    func makeRow(_ runner: Int, from timelines: ChunkedArray<RunnerTimeline>) -> (Standing, OverdueClock?) {
         builder.inPlace { participants in
-            Self.makeRow(runner, timeline, builder: builder, participants: participants, at: at, finalRace: finalRace)
+            timelines.withElementPointer(runner) {
+                Self.makeRow(runner, $0, builder: builder, participants: participants, at: at, finalRace: finalRace)
+            }
         }
     }
 
@@ -218,7 +224,7 @@ public struct LiveStandings: Sendable {
     /// a method would copy the whole of `self` for each row. The participant
     /// is read in place and the race borrowed from its box (see `StandingsBuilder.inPlace`).
     @inline(__always) static func makeRow(
-        _ runner: Int, _ timeline: RunnerTimeline, builder: StandingsBuilder,
+        _ runner: Int, _ timeline: UnsafePointer<RunnerTimeline>, builder: StandingsBuilder,
         participants: UnsafeBufferPointer<Participant>, at: Millis, finalRace: [Bool]
     ) -> (Standing, OverdueClock?) {
         let r = participants[inPlace: runner].raceIndex
@@ -226,7 +232,7 @@ public struct LiveStandings: Sendable {
         var row = builder.standing(
             of: runner, in: participants, timeline, race: race.value, at: at, final: finalRace[r],
             markOverdue: false)
-        let clock = row.status == .onCourse ? builder.overdueClock(of: row, timeline, race: race.value) : nil
+        let clock = row.status == .onCourse ? builder.overdueClock(of: row, race: race.value) : nil
         if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
         return (row, clock)
     }
@@ -258,7 +264,7 @@ public struct LiveStandings: Sendable {
         for runner in changed {
             let r = builder.inPlace { $0[inPlace: runner].raceIndex }
             let from = remove(runner, from: r, stale: &stale[r])
-            let (row, clock) = makeRow(runner, timelines[runner])
+            let (row, clock) = makeRow(runner, from: timelines)
             overdueAt[runner] = clock?.firstOverdue ?? .max
             keys[runner] = RankKey(row)
             let to = insert(runner, into: r)

@@ -20,10 +20,15 @@ public struct RaceFigures: Sendable, Equatable {
 
     /// Counts a runner's row.
     mutating func add(_ row: Standing) {
-        for c in leader.indices {
-            let split = row.split(c)
-            if split != nil { passed[c] += 1 }
-            extremes(at: c, runner: row.runner, split: split, time: row.timeOfDay(c))
+        let runner = row.runner
+        // The row's times read in place, once each: a checkpoint without a
+        // time of day has no split and counts for nothing.
+        row.withSplitTimes { times, origin in
+            for c in 0..<Swift.min(times.count, leader.count) {
+                guard let time = times[c].time else { continue }
+                passed[c] += 1
+                extremes(at: c, runner: runner, split: time - origin, time: time)
+            }
         }
         if let c = row.lastCheckpoint, row.status.isPlaced { byLast[c] += 1 }
     }

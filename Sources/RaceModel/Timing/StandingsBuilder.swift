@@ -25,9 +25,9 @@ public struct StandingsBuilder: Sendable {
     /// Standings of race `raceIndex` at time of day `at`, from timelines
     /// computed with reads up to `at` (indexed like `participants`). In
     /// `final` results nobody is left on course: no finish read is a DNF.
-    public func standings<Timelines: RandomAccessCollection<RunnerTimeline>>(
-        race raceIndex: Int, timelines: Timelines, at: Millis, final: Bool = false
-    ) -> RaceStandings where Timelines.Index == Int {
+    public func standings(
+        race raceIndex: Int, timelines: ChunkedArray<RunnerTimeline>, at: Millis, final: Bool = false
+    ) -> RaceStandings {
         var rows = rows(race: raceIndex, timelines: timelines, at: at, final: final)
         return standings(race: raceIndex, rows: &rows, at: at)
     }
@@ -41,9 +41,9 @@ public struct StandingsBuilder: Sendable {
     /// The row of each runner of race `raceIndex`. Each row depends on its
     /// runner alone: a run of the field per core, each part written in place
     /// and counted into its own figures, joined in participant order.
-    public func rows<Timelines: RandomAccessCollection<RunnerTimeline>>(
-        race raceIndex: Int, timelines: Timelines, at: Millis, final: Bool = false
-    ) -> RaceRows where Timelines.Index == Int {
+    public func rows(
+        race raceIndex: Int, timelines: ChunkedArray<RunnerTimeline>, at: Millis, final: Bool = false
+    ) -> RaceRows {
         let race = event.races[raceIndex]
         let members = participants.indices.filter { participants[$0].raceIndex == raceIndex }
         var figures = RaceFigures(checkpoints: race.checkpoints.count)
@@ -57,8 +57,9 @@ public struct StandingsBuilder: Sendable {
                 var rows = ChunkedArray<Standing>()
                 for k in range {
                     let index = members[k]
-                    var row = own.standing(
-                        of: index, in: given.value, timelines[index], race: race, at: at, final: final)
+                    var row = timelines.withElementPointer(index) {
+                        own.standing(of: index, in: given.value, $0, race: race, at: at, final: final)
+                    }
                     if !corrections.isEmpty { applyCorrections(to: &row) }
                     part.add(row)
                     rows.append(row)
@@ -122,23 +123,28 @@ public struct StandingsBuilder: Sendable {
     /// where the participant lies: handed over whole, the participant was
     /// copied, each of its strings retained and released, for every row.
     @inline(__always) func standing(
-        of index: Int, in participants: UnsafeBufferPointer<Participant>, _ timeline: RunnerTimeline, race: Race,
-        at: Millis, final: Bool = false, markOverdue: Bool = true
+        of index: Int, in participants: UnsafeBufferPointer<Participant>, _ timeline: UnsafePointer<RunnerTimeline>,
+        race: Race, at: Millis, final: Bool = false, markOverdue: Bool = true
     ) -> Standing {
+        // The fields the row needs, read where the timeline lies: a timeline
+        // handed over as a value was copied for each row, a retain and a
+        // release of each of its three references, where the row keeps one.
+        let counted = timeline.pointee.counted, startRead = timeline.pointee.startRead
+        let furthest = timeline.pointee.furthest, flags = timeline.pointee.flags
         let wave = participants[inPlace: index].waveIndex
         let division = participants[inPlace: index].division
         let gun = race.waves[wave].gun
-        let origin = race.clock(division: division, wave: wave) == .net ? (timeline.startRead ?? gun) : gun
+        let origin = race.clock(division: division, wave: wave) == .net ? (startRead ?? gun) : gun
         var row = Standing(
-            runner: index, status: .dns, lastCheckpoint: timeline.furthest,
+            runner: index, status: .dns, lastCheckpoint: furthest,
             lastTimeOfDay: nil, gunTime: nil, netTime: nil, rankTime: nil,
             ageGroup: event.ageGroups.group(
                 sex: participants[inPlace: index].sex, age: participants[inPlace: index].age),
-            timesOfDay: timeline.counted, origin: origin, flags: timeline.flags)
-        guard let last = timeline.furthest, let t = timeline.split(last) else { return row }
+            timesOfDay: counted, origin: origin, flags: flags)
+        guard let last = furthest, let t = counted[last].time else { return row }
         row.lastTimeOfDay = t
         row.gunTime = t - gun
-        row.netTime = t - (timeline.startRead ?? gun)
+        row.netTime = t - (startRead ?? gun)
         row.rankTime = t - origin
         let km = race.checkpoints[last].km
         if last == race.finishIndex {
@@ -158,11 +164,13 @@ public struct StandingsBuilder: Sendable {
                 ? rank : Int((Double(rank) * race.distanceKm / km).rounded())
             if row.status == .dnf { row.projectedFinish = nil }
         }
-        if let previous = (0..<last).last(where: { timeline.split($0) != nil }), let tp = timeline.split(previous) {
+        var previous = last - 1
+        while previous >= 0 && counted[previous].time == nil { previous -= 1 }
+        if previous >= 0, let tp = counted[previous].time {
             let segmentKm = km - race.checkpoints[previous].km
             if segmentKm > 0 { row.segmentPace = Int((Double(t - tp) / segmentKm).rounded()) }
         }
-        if markOverdue, row.status == .onCourse, let clock = overdueClock(of: row, timeline, race: race),
+        if markOverdue, row.status == .onCourse, let clock = overdueClock(of: row, race: race),
             clock.isOverdue(at: at)
         {
             row.flags.insert(.overdue)
@@ -181,8 +189,8 @@ public struct StandingsBuilder: Sendable {
     }
 
     /// When an on-course row turns overdue: its last split and the slack after it.
-    @inline(__always) func overdueClock(of row: Standing, _ timeline: RunnerTimeline, race: Race) -> OverdueClock? {
-        guard let last = row.lastCheckpoint, let t = timeline.split(last), last + 1 < race.checkpoints.count else {
+    @inline(__always) func overdueClock(of row: Standing, race: Race) -> OverdueClock? {
+        guard let last = row.lastCheckpoint, let t = row.timeOfDay(last), last + 1 < race.checkpoints.count else {
             return nil
         }
         let nextKm = race.checkpoints[last + 1].km - race.checkpoints[last].km
