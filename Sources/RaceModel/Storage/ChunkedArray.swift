@@ -51,7 +51,10 @@ extension ChunkedArray: RandomAccessCollection, MutableCollection {
     @inlinable public func index(before i: Int) -> Int { i - 1 }
 
     @inlinable public subscript(position: Int) -> Element {
-        // Borrowed, not copied: reading one field of a timeline must not retain all its arrays.
+        // Yielded, not returned: reading one field of a timeline need not
+        // retain all its arrays. Handed whole to a function, the element is
+        // still copied first (`Array`'s getter lies underneath): for that,
+        // `withElementPointer`.
         _read {
             precondition(position >= 0 && position < count, "index out of range")
             yield chunks[position >> Self.chunkShift][position & Self.chunkMask]

@@ -24,7 +24,8 @@ public struct RaceFigures: Sendable, Equatable {
         // The row's times read in place, once each: a checkpoint without a
         // time of day has no split and counts for nothing.
         row.withSplitTimes { times, origin in
-            for c in 0..<Swift.min(times.count, leader.count) {
+            precondition(times.count >= leader.count, "a time of day for every checkpoint of the race")
+            for c in leader.indices {
                 guard let time = times[c].time else { continue }
                 passed[c] += 1
                 extremes(at: c, runner: runner, split: time - origin, time: time)

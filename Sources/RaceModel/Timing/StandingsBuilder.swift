@@ -22,16 +22,6 @@ public struct StandingsBuilder: Sendable {
         return copy
     }
 
-    /// Standings of race `raceIndex` at time of day `at`, from timelines
-    /// computed with reads up to `at` (indexed like `participants`). In
-    /// `final` results nobody is left on course: no finish read is a DNF.
-    public func standings(
-        race raceIndex: Int, timelines: ChunkedArray<RunnerTimeline>, at: Millis, final: Bool = false
-    ) -> RaceStandings {
-        var rows = rows(race: raceIndex, timelines: timelines, at: at, final: final)
-        return standings(race: raceIndex, rows: &rows, at: at)
-    }
-
     /// The rows of one race in participant order, with the figures of its checkpoints.
     public struct RaceRows: Sendable {
         var rows: ChunkedArray<Standing>
