@@ -35,17 +35,21 @@ extension SimulatedEvent {
     /// the task is cancelled. `progress` is told the race clock after each batch.
     /// Lines of the files in `divert` go to `deliver` (file index, lines of one
     /// batch) instead of the folder, with `config` as `event.toml`: decoders
-    /// served on the network.
+    /// served on the network. `ready` runs once `event.toml` and
+    /// `participants.csv` are on disk: only then can `racedash live` open the
+    /// folder, so that is when to tell the user.
     public func writeLive(
         to directory: String, speed: Double, from: Millis? = nil,
         config: String? = nil, divert: Set<Int> = [],
         deliver: @Sendable (Int, [String]) -> Void = { _, _ in },
+        ready: () -> Void = {},
         progress: @Sendable (Millis) -> Void = { _ in }
     ) async throws {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         try makeDirectory(root)
         try writeFile(config ?? eventToml, to: root.appendingPathComponent("event.toml"))
         try writeFile(participantsCSV, to: root.appendingPathComponent("participants.csv"))
+        ready()
         let schedule = writeSchedule
         guard let first = schedule.first else { return }
         let origin = from ?? first.time

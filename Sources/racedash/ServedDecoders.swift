@@ -60,11 +60,14 @@ struct ServedDecoders: Sendable {
 
     /// Plays the race into `directory` in real time (`speed` times faster):
     /// served files through their decoders, the others as files.
-    func play(_ event: SimulatedEvent, to directory: String, speed: Double, from: Millis?) async throws {
-        try await event.writeLive(to: directory, speed: speed, from: from, config: config, divert: Set(decoders.keys)) {
-            file, lines in
-            decoders[file]?.add(EmulatedPassing.decoderReads(of: lines))
-        }
+    /// `ready` runs once the event folder can be opened.
+    func play(
+        _ event: SimulatedEvent, to directory: String, speed: Double, from: Millis?, ready: () -> Void
+    ) async throws {
+        try await event.writeLive(
+            to: directory, speed: speed, from: from, config: config, divert: Set(decoders.keys),
+            deliver: { file, lines in decoders[file]?.add(EmulatedPassing.decoderReads(of: lines)) },
+            ready: ready)
     }
 
     func stop() async {

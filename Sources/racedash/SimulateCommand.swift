@@ -69,8 +69,10 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         if live {
             let progress = LiveWriteProgress(event.writeSchedule)
-            progress.say("writing \(out) live at \(speed)x; Ctrl-C stops")
-            try await event.writeLive(to: out, speed: speed, from: from?.ms, progress: progress.reached)
+            try await event.writeLive(
+                to: out, speed: speed, from: from?.ms,
+                ready: { progress.say("writing \(out) live at \(speed)x; Ctrl-C stops") },
+                progress: progress.reached)
         } else {
             try event.write(to: out)
         }
@@ -85,12 +87,15 @@ extension SimulateCommand {
         let start = from?.ms ?? event.writeSchedule.first?.time ?? 0
         let clock = raceClock(event.config, start: start, speed: speed)
         let served = try await ServedDecoders.start(event, clock: clock)
-        print(
-            "serving \(out) live at \(speed)x; `racedash capture \(out)` or `racedash live \(out)` takes the passings; Ctrl-C stops"
-        )
-        for line in served.summary { print("  " + line) }
+        let announcement =
+            [
+                "serving \(out) live at \(speed)x; `racedash capture \(out)` or `racedash live \(out)` takes the passings; Ctrl-C stops"
+            ] + served.summary.map { "  " + $0 }
         let playing = Task {
-            try await served.play(event, to: out, speed: speed, from: from?.ms)
+            // Said once event.toml is written: a `racedash live` started on these words finds the folder.
+            try await served.play(event, to: out, speed: speed, from: from?.ms) {
+                FileHandle.standardOutput.write(Data(announcement.map { $0 + "\n" }.joined().utf8))
+            }
             while (try? await Task.sleep(for: .seconds(3600))) != nil {}
         }
         let signals = cancelOnTerminationSignals(playing)

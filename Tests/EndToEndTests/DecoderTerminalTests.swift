@@ -26,6 +26,8 @@ struct DecoderTerminalTests {
                 try await live.waitFor("the shell prompt") { $0.lines.contains { $0.hasPrefix("$") } }
                 try await live.type("'\(binary)' live .; echo \"racedash exited with $?\"")
                 try await live.send("Enter")
+                // A key typed before the dashboard is up goes to the shell instead.
+                try await live.waitFor(text: "LIVE")
                 try await live.send("3")
                 try await live.waitFor("passings arriving at the 15 km decoder") { screen in
                     screen.lines.contains {

@@ -39,4 +39,25 @@ import Simulation
         try await task.value
         #expect(FileManager.default.fileExists(atPath: dir + "/event.toml"))
     }
+
+    /// `simulate --serve` announces its decoders from `ready`, and a `racedash
+    /// live` started on those words must find the folder.
+    @Test func readyComesOnceTheEventFolderCanBeOpenedAndBeforeAnyRead() async throws {
+        let event = RaceSimulator.simulate(SimulationOptions(seed: 7, runners: 120))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("racedash-liveready-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var seen: (config: Bool, participants: Bool, readFiles: Int)?
+        try await event.writeLive(
+            to: dir, speed: 200_000,
+            ready: {
+                seen = (
+                    FileManager.default.fileExists(atPath: dir + "/event.toml"),
+                    FileManager.default.fileExists(atPath: dir + "/participants.csv"),
+                    event.readFiles.filter { FileManager.default.fileExists(atPath: dir + "/" + $0.path) }.count
+                )
+            })
+        let ready = try #require(seen, "ready was never called")
+        #expect(ready.config && ready.participants)
+        #expect(ready.readFiles == 0)
+    }
 }
