@@ -234,7 +234,7 @@ public struct LiveStandings: Sendable {
             markOverdue: false)
         let clock = row.status == .onCourse ? builder.overdueClock(of: row, race: race.value) : nil
         if !builder.corrections.isEmpty { builder.applyCorrections(to: &row) }
-        return (row, clock)
+        return (consume row, clock)
     }
 
     func precedes(_ a: Int, _ b: Int) -> Bool {

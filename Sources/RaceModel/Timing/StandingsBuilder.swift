@@ -131,7 +131,7 @@ public struct StandingsBuilder: Sendable {
             ageGroup: event.ageGroups.group(
                 sex: participants[inPlace: index].sex, age: participants[inPlace: index].age),
             timesOfDay: counted, origin: origin, flags: flags)
-        guard let last = furthest, let t = counted[last].time else { return row }
+        guard let last = furthest, let t = counted[last].time else { return consume row }
         row.lastTimeOfDay = t
         row.gunTime = t - gun
         row.netTime = t - (startRead ?? gun)
@@ -165,7 +165,9 @@ public struct StandingsBuilder: Sendable {
         {
             row.flags.insert(.overdue)
         }
-        return row
+        // `consume`: returned plainly, the row was copied and the original
+        // destroyed, a retain and a release of each of its arrays per row.
+        return consume row
     }
 
     /// The officials' status for the runner replaces the timing rules' one,
