@@ -100,8 +100,11 @@ extension SimulateCommand {
         }
         let signals = cancelOnTerminationSignals(playing)
         defer { signals.forEach { $0.cancel() } }
-        try? await playing.value
+        // Ctrl-C ends the writing quietly; what else ends it (a folder that
+        // cannot be written) is said once the decoders are stopped.
+        let ended = await playing.result
         await served.stop()
+        try ended.get()
     }
 }
 

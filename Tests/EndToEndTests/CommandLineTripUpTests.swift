@@ -88,4 +88,17 @@ struct CommandLineTripUpTests {
         #expect(lines.contains { $0.contains(" race clock: ") && $0.contains(" lines written (") }, "\(result.stdout)")
         #expect(lines.last?.hasPrefix("wrote \(out): 20 runners") == true)
     }
+
+    /// The served race writes its folder after the decoders are listening: a
+    /// folder it cannot write stops it with the reason, not silently with 0.
+    @Test func simulateServeIntoAFolderItCannotWriteSaysSo() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        try scratch.write("taken", "a file where the folder would go\n")
+        let out = scratch.file("taken") + "/race"
+        let result = try await racedash(["simulate", "--serve", "--out", out, "--runners", "10", "--speed", "100"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("cannot write \(out)"), "\(result.stderr)")
+        #expect(!result.stdout.contains("serving"), "\(result.stdout)")
+    }
 }
