@@ -61,7 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
         if let served { try served.config.write(toFile: dir + "/event.toml", atomically: true, encoding: .utf8) }
         let writer = Task {
             if let served {
-                try await served.play(event, to: dir, speed: speed, from: start) {}
+                try await served.play(event, to: dir, speed: speed, from: start)
             } else {
                 try await event.writeLive(to: dir, speed: speed, from: start)
             }

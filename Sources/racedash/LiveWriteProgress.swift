@@ -44,6 +44,6 @@ final class LiveWriteProgress: Sendable {
 
     /// Straight to the file descriptor: print's buffer would hold it back when stdout is a pipe.
     func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        writeLine(text, to: STDOUT_FILENO)
     }
 }

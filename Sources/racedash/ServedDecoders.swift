@@ -62,7 +62,7 @@ struct ServedDecoders: Sendable {
     /// served files through their decoders, the others as files.
     /// `ready` runs once the event folder can be opened.
     func play(
-        _ event: SimulatedEvent, to directory: String, speed: Double, from: Millis?, ready: () -> Void
+        _ event: SimulatedEvent, to directory: String, speed: Double, from: Millis?, ready: () -> Void = {}
     ) async throws {
         try await event.writeLive(
             to: directory, speed: speed, from: from, config: config, divert: Set(decoders.keys),

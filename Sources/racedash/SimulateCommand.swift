@@ -94,7 +94,7 @@ extension SimulateCommand {
         let playing = Task {
             // Said once event.toml is written: a `racedash live` started on these words finds the folder.
             try await served.play(event, to: out, speed: speed, from: from?.ms) {
-                FileHandle.standardOutput.write(Data(announcement.map { $0 + "\n" }.joined().utf8))
+                writeLine(announcement.joined(separator: "\n"), to: STDOUT_FILENO)
             }
             while (try? await Task.sleep(for: .seconds(3600))) != nil {}
         }
