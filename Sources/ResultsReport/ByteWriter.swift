@@ -144,19 +144,9 @@ final class ByteWriter {
         }
     }
 
-    /// Writes every byte to `fd`, as many calls as it takes; a closed pipe ends it.
-    func writeAll(to fd: Int32) {
-        var done = 0
-        while done < count {
-            let n = write(fd, base + done, count - done)
-            if n > 0 {
-                done += n
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                return
-            }
-        }
+    /// Writes every byte to `fd`, as many calls as it takes.
+    func writeAll(to fd: Int32) throws(OutputWriteError) {
+        try ResultsReport.writeAll(UnsafeRawBufferPointer(start: base, count: count), to: fd)
     }
 
     /// The bytes as text (they are always valid UTF-8: only whole strings go in).

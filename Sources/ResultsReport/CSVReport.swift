@@ -23,9 +23,17 @@ public enum CSVReport {
     /// The report written to standard output piece by piece as it is built:
     /// no String of the whole, nor the whole in memory (a big race's CSV is
     /// some 10 MB).
-    public static func writeToStandardOutput(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter()) {
-        fflush(nil)  // whatever print() left in the C buffer goes first
-        forEachPiece(snapshot, filter: filter) { $0.writeAll(to: STDOUT_FILENO) }
+    /// Stops writing at the first write that fails, and throws its error.
+    public static func writeToStandardOutput(_ snapshot: RaceSnapshot, filter: ResultsFilter = ResultsFilter())
+        throws(OutputWriteError)
+    {
+        try StandardOutput.flush()  // whatever print() left in the C buffer goes first
+        var failure: OutputWriteError?
+        forEachPiece(snapshot, filter: filter) { piece in
+            guard failure == nil else { return }
+            do throws(OutputWriteError) { try piece.writeAll(to: STDOUT_FILENO) } catch { failure = error }
+        }
+        if let failure { throw failure }
     }
 
     /// Rows written per round; the round's rows are shared among the cores.

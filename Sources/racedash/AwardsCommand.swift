@@ -33,10 +33,12 @@ struct AwardsCommand: AsyncParsableCommand {
         if let overallInAgeGroups { rules.overallInAgeGroups = overallInAgeGroups }
         let raceIndex = try loaded.raceIndex(race)
         let snapshot = await loaded.state().snapshot(final: true, placesOnly: true)
-        switch format {
-        case .table: print(AwardsReport.table(snapshot, race: raceIndex, rules: rules), terminator: "")
-        case .csv: print(AwardsReport.csv(snapshot, race: raceIndex, rules: rules), terminator: "")
-        case .json: print(AwardsReport.json(snapshot, race: raceIndex, rules: rules), terminator: "")
-        }
+        let report =
+            switch format {
+            case .table: AwardsReport.table(snapshot, race: raceIndex, rules: rules)
+            case .csv: AwardsReport.csv(snapshot, race: raceIndex, rules: rules)
+            case .json: AwardsReport.json(snapshot, race: raceIndex, rules: rules)
+            }
+        try writingOutput { try StandardOutput.write(report) }
     }
 }

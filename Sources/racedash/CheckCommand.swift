@@ -19,8 +19,8 @@ struct CheckCommand: AsyncParsableCommand {
         let loaded = try await LoadedEvent.load(event, warn: false)
         let snapshot = await loaded.state().snapshot()
         let problems = loaded.folder.correctionProblems.map(\.description)
-        print(
-            CheckReport.render(snapshot, missingFiles: loaded.missing, correctionProblems: problems, limit: limit),
-            terminator: "")
+        let report = CheckReport.render(
+            snapshot, missingFiles: loaded.missing, correctionProblems: problems, limit: limit)
+        try writingOutput { try StandardOutput.write(report) }
     }
 }

@@ -5,6 +5,7 @@ import RaceStore
 import Snapshots
 import ScreenGrid
 import TimingIngest
+import ResultsReport
 
 /// Loads an event folder for a command, turning config errors into one clear
 /// message and a non-zero exit.
@@ -13,7 +14,8 @@ struct LoadedEvent {
     var log: ReadLog
     var missing: [String]
 
-    /// `warn`: bad rows of the corrections journal go to stderr (`check` lists them itself).
+    /// `warn`: bad rows of the corrections journal and read files that do
+    /// not exist go to stderr (`check` lists them itself).
     static func load(_ path: String, warn: Bool = true) async throws -> LoadedEvent {
         do {
             // The read files shared among the cores, beside the participant list: most of a big race's load.
@@ -21,6 +23,12 @@ struct LoadedEvent {
             let (folder, log, missing) = try await ReadLogLoader.loadFolderInParallel(path, parts: cores)
             for problem in folder.correctionProblems where warn {
                 FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+            }
+            // Said here as `check` says it: a mat's file named in event.toml
+            // and not there is a whole checkpoint's reads left out.
+            for file in missing where warn {
+                FileHandle.standardError.write(
+                    Data("warning: read file \(file) does not exist: no reads from it\n".utf8))
             }
             return LoadedEvent(folder: folder, log: log, missing: missing)
         } catch let error as ConfigError {
@@ -94,4 +102,11 @@ func seconds(_ value: Double, option: String) throws -> Duration {
         throw ValidationError("--\(option) must be a number of seconds above 0, not \(value)")
     }
     return .milliseconds(Int64((value * 1000).rounded()))
+}
+
+/// Runs `write`, a report going to standard output; a write that fails
+/// (a full disk, a closed file) ends the command with its reason and a
+/// non-zero exit, not a cut-off report and 0.
+func writingOutput(_ write: () throws -> Void) throws {
+    do { try write() } catch let error as OutputWriteError { throw RacedashError(error.description) }
 }

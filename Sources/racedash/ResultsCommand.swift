@@ -38,10 +38,12 @@ struct ResultsCommand: AsyncParsableCommand {
         let filter = ResultsFilter(race: raceIndex, division: division, sex: sex)
         let snapshot = await loaded.state().snapshot(
             at: at?.placed(in: loaded.folder.event), final: final, placesOnly: true)
-        switch format {
-        case .table: print(TableReport.render(snapshot, filter: filter), terminator: "")
-        case .csv: CSVReport.writeToStandardOutput(snapshot, filter: filter)
-        case .json: print(JSONReport.render(snapshot, filter: filter), terminator: "")
+        try writingOutput {
+            switch format {
+            case .table: try StandardOutput.write(TableReport.render(snapshot, filter: filter))
+            case .csv: try CSVReport.writeToStandardOutput(snapshot, filter: filter)
+            case .json: try StandardOutput.write(JSONReport.render(snapshot, filter: filter))
+            }
         }
         // Done: the system takes back the whole process at once, where freeing
         // a big race's reads, timelines and rows one by one costs tens of ms.

@@ -62,6 +62,33 @@ struct CommandLineTripUpTests {
         #expect(division.stderr.contains("nobody in race 10k is in the elite division (there: amateur 311)"))
     }
 
+    @Test(arguments: [
+        ["results", "--format", "csv"], ["results"], ["results", "--format", "json"], ["awards"], ["check"],
+    ])
+    func aReportThatCannotBeWrittenFailsSayingWhy(command: [String]) async throws {
+        // A full disk: the report is cut short, and the command must not exit 0 as if it were whole.
+        let full = try await racedash([command[0], SampleFeed.path] + command.dropFirst(), stdoutPath: "/dev/full")
+        #expect(full.status == 1, "\(command) exited \(full.status)")
+        #expect(full.stderr == "Error: cannot write the output: No space left on device\n", "\(full.stderr)")
+    }
+
+    @Test func resultsAndAwardsSayWhichReadFilesAreMissing() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let event = scratch.file("event")
+        try FileManager.default.copyItem(atPath: SampleFeed.path, toPath: event)
+        try FileManager.default.removeItem(atPath: event + "/reads/km10.txt")
+        for command in ["results", "awards"] {
+            let run = try await racedash([command, event])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(
+                run.stderr.contains("warning: read file reads/km10.txt does not exist: no reads from it\n"),
+                "\(command): \(run.stderr)")
+        }
+        let whole = try await racedash(["results", SampleFeed.path])
+        #expect(!whole.stderr.contains("does not exist"), "\(whole.stderr)")
+    }
+
     @Test func simulateRefusesToWriteOverAFolderWithoutForce() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }

@@ -21,14 +21,19 @@ enum Subprocess {
     /// stdin is /dev/null; output goes to temporary files, not pipes, because
     /// a daemon the program starts (the tmux server) inherits them and would
     /// hold a pipe open for its whole life. `status` is the exit status, or
-    /// 128 + the signal that ended it.
-    static func run(_ path: String, _ arguments: [String]) async throws -> Result {
+    /// 128 + the signal that ended it. `stdoutPath`: standard output goes
+    /// to that file instead (`stdout` is then empty).
+    static func run(_ path: String, _ arguments: [String], stdoutPath: String? = nil) async throws -> Result {
         let out = try TemporaryFile(), err = try TemporaryFile()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, out.fd, 1)
+        if let stdoutPath {
+            posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, out.fd, 1)
+        }
         posix_spawn_file_actions_adddup2(&actions, err.fd, 2)
 
         let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
