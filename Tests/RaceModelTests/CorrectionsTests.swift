@@ -96,6 +96,25 @@ import Testing
         #expect(row(of: "3", in: ev).corrections == ["bonus -0:01:00"])
     }
 
+    @Test(arguments: [3 * 3_600_000, 50 * 60_000, 10 * 60_000])
+    func aBonusOverTheLastSegmentIsRefusedNotANegativeWinningTime(
+        bonus: Millis
+    ) {
+        // A mistyped bonus (3:00:00 for 0:03:00) would put the finish before the runner's last split, even
+        // before the gun: a negative time in first place. It is left out and flagged for the officials.
+        let before = row(of: "3", in: evaluate([]))
+        let ev = evaluate([row(2, "3", .penalty(-bonus), reason: "typo")])
+        let refused = row(of: "3", in: ev)
+        #expect(refused.gunTime == before.gunTime && refused.netTime == before.netTime)
+        #expect(refused.place == 3 && order(ev) == ["1", "2", "3"])
+        #expect(refused.flags.contains(.bonusRefused))
+        #expect(refused.flagLabels.contains("bonus not applied: more than the last segment"))
+        #expect(refused.corrections.count == 1)
+        // A bonus inside the last segment still applies, and raises no flag.
+        let applied = row(of: "3", in: evaluate([row(2, "3", .penalty(-5 * 60_000))]))  // its 8K-finish segment is 10:00
+        #expect(applied.gunTime == before.gunTime! - 5 * 60_000 && !applied.flags.contains(.bonusRefused))
+    }
+
     @Test func aHandTimeFillsAMissedFinish() {
         var reads = self.reads
         reads.removeAll { $0.code == "2" && $0.point == 0 && $0.time > Fixture.t(10) }  // the finish mat missed 2

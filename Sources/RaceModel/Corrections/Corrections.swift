@@ -104,8 +104,11 @@ public struct Corrections: Sendable {
 
     /// A runner's timeline with the hand times up to `at` and the time
     /// penalty applied: a hand time fills or replaces a split; a penalty
-    /// moves the finish.
-    func apply(to timeline: inout RunnerTimeline, runner: Int, race: Race, at: Millis) {
+    /// moves the finish. A bonus that would take the finish back to or past
+    /// the runner's previous split (their start read, else `gun`, when the
+    /// finish is the first split) is not applied but flagged: a mistyped
+    /// bonus must not make an impossible, even negative, time that wins.
+    func apply(to timeline: inout RunnerTimeline, runner: Int, race: Race, gun: Millis, at: Millis) {
         var touched = false
         for hand in handSplits[runner] ?? [] where hand.time <= at {
             timeline.counted[hand.checkpoint] = CountedSplit(time: hand.time, ref: nil)
@@ -126,7 +129,13 @@ public struct Corrections: Sendable {
             }
         }
         if let ms = penalty[runner], ms != 0, let t = timeline.split(race.finishIndex) {
-            timeline.counted[race.finishIndex].time = t + ms
+            let earlier = (0..<race.finishIndex).last { timeline.split($0) != nil }
+            let before = earlier.flatMap { timeline.split($0) }
+            if ms < 0 && t + ms <= (before ?? timeline.startRead ?? gun) {
+                timeline.flags.insert(.bonusRefused)
+            } else {
+                timeline.counted[race.finishIndex].time = t + ms
+            }
         }
         if byRunner[runner] != nil { timeline.flags.insert(.corrected) }
     }

@@ -313,7 +313,9 @@ public struct RaceComputation: Sendable {
     /// The officials' journal laid over a timeline the reads made, however they were gathered.
     private func applyCorrections(to timeline: inout RunnerTimeline, runner: Int, at: Millis) {
         guard !corrections.isEmpty else { return }
-        corrections.apply(to: &timeline, runner: runner, race: event.races[raceAndWave(of: runner).race], at: at)
+        let (race, wave) = raceAndWave(of: runner)
+        let gun = event.races[race].waves[wave].gun
+        corrections.apply(to: &timeline, runner: runner, race: event.races[race], gun: gun, at: at)
     }
 
     /// The runner's race and wave, read in place: a participant copied out

@@ -19,6 +19,10 @@ public struct RunnerFlags: OptionSet, Sendable, Hashable {
     /// Named in the officials' corrections journal (the rows are listed
     /// beside the flags, so this has no label of its own).
     public static let corrected = RunnerFlags(rawValue: 1 << 6)
+    /// A bonus in the journal was more than the runner's last segment: it
+    /// would put the finish at or before their previous split (or start),
+    /// even give a negative time that wins. Not applied; for the officials.
+    public static let bonusRefused = RunnerFlags(rawValue: 1 << 7)
 
     public var labels: [String] {
         var out: [String] = []
@@ -28,6 +32,7 @@ public struct RunnerFlags: OptionSet, Sendable, Hashable {
         if contains(.backupUsed) { out.append("backup line") }
         if contains(.overdue) { out.append("overdue") }
         if contains(.suspiciousSegment) { out.append("suspicious segment") }
+        if contains(.bonusRefused) { out.append("bonus not applied: more than the last segment") }
         return out
     }
 }
