@@ -2,19 +2,32 @@ import Testing
 
 @testable import TimingIngest
 
-/// RFC 4180 as racedash reads it: quoted fields may hold commas, quotes and
-/// line ends; a carriage return outside quotes is dropped; a quote opens a
-/// quoted field only at its start; a blank line is no row.
+/// RFC 4180 as racedash reads it: quoted fields may hold commas and quotes
+/// but not a line feed; a carriage return outside quotes is dropped; a quote
+/// opens a quoted field only at its start; a blank line is no row.
 @Suite struct CSVParserTests {
     func rows(_ text: String) throws -> [[String]] {
         try CSVParser.parse(text, file: "t.csv").map(\.fields)
     }
 
     @Test func fieldsQuotesAndLineEnds() throws {
-        #expect(try rows("a,b\r\nc,\"d,e\"\n\n\"f\"\"g\",\"h\ni\"") == [["a", "b"], ["c", "d,e"], ["f\"g", "h\ni"]])
+        #expect(try rows("a,b\r\nc,\"d,e\"\n\n\"f\"\"g\",\"h\ri\"") == [["a", "b"], ["c", "d,e"], ["f\"g", "h\ri"]])
         #expect(try rows("x\"y,\"z\"w,,é\r") == [["x\"y", "zw", "", "é"]])
-        #expect(try CSVParser.parse("a\nb,c\n\"d\ne\"\nf", file: "t.csv").map(\.line) == [1, 2, 3, 5])
+        #expect(try CSVParser.parse("a\nb,c\n\n\"d,e\"\nf", file: "t.csv").map(\.line) == [1, 2, 4, 5])
         #expect(throws: ConfigError.self) { try rows("a,\"b\nc") }
+    }
+
+    /// A quote typed by mistake at a field's start is caught on its own line,
+    /// not after it has taken the rows up to the next quote into one field.
+    @Test func aQuoteLeftOpenIsAnErrorOnTheLineItOpened() throws {
+        let text = "bib,club\n1,\"Nairobi Club\n2,Wolmido\n3,\"Sports, Pyongyang\"\n"
+        do {
+            _ = try CSVParser.parse(text, file: "participants.csv")
+            Issue.record("no error")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.message.contains("a quoted field opened on this line is never closed on it"), "\(error)")
+        }
     }
 
     /// Against a plain reading of those rules, a byte at a time, over
@@ -59,7 +72,7 @@ import Testing
         }
     }
 
-    /// The rules, spelled out; nil for a quote never closed.
+    /// The rules, spelled out; nil for a quote not closed on its line.
     static func reference(_ bytes: [UInt8]) -> [[String]]? {
         var rows: [[String]] = []
         var row: [String] = []
@@ -89,6 +102,7 @@ import Testing
                         inQuotes = false
                     }
                 } else {
+                    if b == UInt8(ascii: "\n") { return nil }
                     field.append(b)
                 }
                 continue

@@ -1,12 +1,15 @@
-/// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+/// RFC 4180 CSV, one row a line: quoted fields may hold commas and quotes
+/// (""), but not a line break. RFC 4180 allows one, yet no participant or
+/// journal field holds one, while a quote typed by mistake at a field's
+/// start (`"Nairobi Club`) would take every row up to the next quote into
+/// that field: 106 runners of a list gone without a word.
 enum CSVParser {
     struct Row {
         var line: Int
         var fields: [String]
     }
 
-    /// A quote opened and never closed swallows the rest of the file into one
-    /// field; that is an error naming where the quote was opened.
+    /// A quote not closed on the line it opened on is an error naming that line.
     static func parse(_ text: String, file: String) throws(ConfigError) -> [Row] {
         var rows: [Row] = []
         try forEachRow(text, file: file) { rows.append($0) }
@@ -112,7 +115,7 @@ enum CSVParser {
                         inQuotes = false
                     }
                 } else {
-                    if b == lf { line += 1 }
+                    if b == lf { throw Self.unclosedQuote(file: file, line: quoteLine) }
                     unescaped.append(b)
                 }
                 continue
@@ -141,13 +144,15 @@ enum CSVParser {
                 if copying { unescaped.append(b) }
             }
         }
-        if inQuotes {
-            throw ConfigError(
-                file: file, line: quoteLine,
-                "a quoted field opened on this line is never closed (a \" is missing); the rest of the file would be one field"
-            )
-        }
+        if inQuotes { throw Self.unclosedQuote(file: file, line: quoteLine) }
         if (copying ? unescaped.count > fieldStart : start < count) || !spans.isEmpty { try endRow(at: count) }
+    }
+
+    static func unclosedQuote(file: String, line: Int) -> ConfigError {
+        ConfigError(
+            file: file, line: line,
+            "a quoted field opened on this line is never closed on it (a \" is missing); a field cannot hold a line break"
+        )
     }
 
     /// Where the next quote, comma, carriage return or line feed is from
