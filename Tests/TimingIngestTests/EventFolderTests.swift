@@ -156,6 +156,26 @@ import TestSupport
             participants: "bib,name,race,chip\n1,A,marathon,AB\n2,B,marathon,c\u{E9}\n3,C,marathon,ce\u{301}")
     }
 
+    /// Reads are matched to chips and bibs alike, in either case: a chip that
+    /// is another runner's bib would take that runner's hand-timed reads
+    /// (which name the bib), and two bibs differing in case are one bib.
+    @Test func aCodeThatCouldNameTwoRunnersIsRefused() throws {
+        expectError(
+            "chip 5 of bib 9001 is the bib of the runner on line 2: a read of 5 could be either",
+            file: "participants.csv", line: 4,
+            participants: "bib,name,race,chip\n5,A,marathon,C5\n6,B,marathon,C6\n9001,Late Entry,marathon,5")
+        expectError(
+            "bib c6 is the chip of the runner on line 3: a read of c6 could be either",
+            file: "participants.csv", line: 4,
+            participants: "bib,name,race,chip\n5,A,marathon,C5\n6,B,marathon,C6\nc6,C,marathon,X9")
+        expectError(
+            "duplicate bib a12 (first on line 2)", file: "participants.csv", line: 3,
+            participants: "bib,name,race\nA12,A,marathon\na12,B,marathon")
+        // A chip that is the runner's own bib is what many races hand out.
+        let own = try load(participants: "bib,name,race,chip\n1,A,marathon,1\n2,B,marathon,2\nk3,C,marathon,K3\n")
+        #expect(own.participants.map(\.chip) == ["1", "2", "K3"])
+    }
+
     /// Short ASCII codes are checked as they lie in the row, longer ones as
     /// text: a repeat is one either way, padding and case of a chip aside,
     /// and codes of one length that differ are not repeats.

@@ -234,6 +234,11 @@ public struct CodeTable: Sendable {
         insertIfAbsent(key, value, hash: hash).map { Int(slots[$0].value) }
     }
 
+    /// The value of `key` (whose `hash` is `key.hash`), if it has one.
+    public func value(of key: ChipCode, hash: Int32) -> Int? {
+        withLookup { $0[key, hash: hash] }
+    }
+
     /// Fetches early where a key of `hash` goes (`Lookup.prefetch(hash:)`).
     public func prefetch(hash: Int32) {
         withLookup { $0.prefetch(hash: hash) }

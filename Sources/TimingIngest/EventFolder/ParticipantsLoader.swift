@@ -74,9 +74,11 @@ enum ParticipantsLoader {
         private var next = 0
         let file: String
 
-        /// A row's keys as codes: no String is kept or hashed for them.
+        /// A row's keys as codes: no String is kept or hashed for them. Bibs
+        /// and chips are keyed in lower case, as reads are matched to them.
         struct Pending {
-            let bib: Key
+            let bib: ChipCode
+            let bibKey: Key
             let chip: ChipCode?
             let chipKey: Key?
             let line: Int
@@ -108,7 +110,13 @@ enum ParticipantsLoader {
         mutating func add(
             _ p: Participant, bib: UnsafeBufferPointer<UInt8>?, chip: UnsafeBufferPointer<UInt8>?, line: Int
         ) throws(ConfigError) {
-            let bibKey = bib.flatMap(ChipCode.init(inlineASCII:)).map { Key($0, isASCII: true) } ?? Key(p.bib)
+            let bibCode: ChipCode
+            let bibKey: Key
+            if let cell = bib, let code = ChipCode(inlineASCII: cell) {
+                (bibCode, bibKey) = (code, Key(Self.lowercased(cell), isASCII: true))
+            } else {
+                (bibCode, bibKey) = (ChipCode(p.bib), Key(p.bib.lowercasedIfNeeded))
+            }
             var chipCode: ChipCode? = nil
             var chipKey: Key? = nil
             if let text = p.chip {
@@ -120,9 +128,13 @@ enum ParticipantsLoader {
                     chipKey = Key(text.lowercasedIfNeeded)
                 }
             }
-            let entry = Pending(bib: bibKey, chip: chipCode, chipKey: chipKey, line: line)
+            let entry = Pending(bib: bibCode, bibKey: bibKey, chip: chipCode, chipKey: chipKey, line: line)
             bibLine.prefetch(hash: bibKey.hash)
-            if let chipKey { chipLine.prefetch(hash: chipKey.hash) }
+            chipLine.prefetch(hash: bibKey.hash)
+            if let chipKey {
+                chipLine.prefetch(hash: chipKey.hash)
+                bibLine.prefetch(hash: chipKey.hash)
+            }
             if queue.count < Self.distance {
                 queue.append(entry)
                 return
@@ -159,16 +171,34 @@ enum ParticipantsLoader {
             next = 0
         }
 
+        /// A bib or chip given twice, or one runner's chip that is another's
+        /// bib: reads are matched to chips and bibs alike (a hand-timed
+        /// read names a bib), so a read of that code would go to the wrong
+        /// runner. A row's chip may be its own bib.
         private mutating func check(_ e: Pending) throws(ConfigError) {
-            if let first = bibLine.record(e.bib, line: e.line) {
+            if let first = bibLine.record(e.bibKey, line: e.line) {
                 clear()  // this is the first fault: nothing after it is checked
-                throw ConfigError(file: file, line: e.line, "duplicate bib \(e.bib.code) (first on line \(first))")
+                throw ConfigError(file: file, line: e.line, "duplicate bib \(e.bib) (first on line \(first))")
             }
-            if let chip = e.chip, let key = e.chipKey, let first = chipLine.record(key, line: e.line) {
+            if let other = chipLine.line(of: e.bibKey), other != e.line {
                 clear()
                 throw ConfigError(
                     file: file, line: e.line,
-                    "chip \(chip) of bib \(e.bib.code) is already given to the runner on line \(first)")
+                    "bib \(e.bib) is the chip of the runner on line \(other): a read of \(e.bib) could be either")
+            }
+            guard let chip = e.chip, let key = e.chipKey else { return }
+            if let first = chipLine.record(key, line: e.line) {
+                clear()
+                throw ConfigError(
+                    file: file, line: e.line,
+                    "chip \(chip) of bib \(e.bib) is already given to the runner on line \(first)")
+            }
+            if let other = bibLine.line(of: key), other != e.line {
+                clear()
+                throw ConfigError(
+                    file: file, line: e.line,
+                    "chip \(chip) of bib \(e.bib) is the bib of the runner on line \(other): a read of \(chip) could be either"
+                )
             }
         }
     }
@@ -204,6 +234,12 @@ enum ParticipantsLoader {
                 return nil
             }
             return table.value(of: key.code, hash: key.hash, orSet: line)
+        }
+
+        /// The line `key` was given on, if it was.
+        func line(of key: RepeatCheck.Key) -> Int? {
+            if let dictionary { return dictionary[key.code.string] }
+            return key.isASCII ? table.value(of: key.code, hash: key.hash) : nil
         }
     }
 
