@@ -35,6 +35,9 @@ struct SimulateCommand: AsyncParsableCommand {
     var serve = false
 
     func validate() throws {
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--out needs the path of the folder to write the event into")
+        }
         guard runners >= 0 && runners <= 200_000 else {
             throw ValidationError("--runners must be between 0 and 200000, not \(runners)")
         }
@@ -45,7 +48,15 @@ struct SimulateCommand: AsyncParsableCommand {
 
     /// An event folder written over by mistake is a race lost: a folder that
     /// already holds files is only written into with --force.
+    /// Not even with --force over an officials' journal: it is the earlier
+    /// event's record of decisions, and left in place its rows would apply
+    /// to the simulated runners.
     static func refuseToOverwrite(_ path: String, force: Bool) throws {
+        if FileManager.default.fileExists(atPath: path + "/" + Correction.journalName) {
+            throw RacedashError(
+                "--out \(path) holds an officials' journal (\(Correction.journalName)) that --force does not "
+                    + "write over: move it away first, or choose a new folder")
+        }
         guard !force else { return }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }

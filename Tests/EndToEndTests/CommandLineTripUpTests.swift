@@ -100,6 +100,16 @@ struct CommandLineTripUpTests {
         let forced = try await racedash(["simulate", "--out", scratch.path, "--runners", "10", "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try String(contentsOfFile: scratch.file("event.toml"), encoding: .utf8) != "# an earlier event\n")
+        // An officials' journal is not written over even with --force: its rows would apply to the new runners.
+        let journal = "when,who,bib,action,value,reason\n2025-04-06T10:00:00+09:00,referee,3,dq,TR 55.8,cut\n"
+        try scratch.write("corrections.csv", journal)
+        let kept = try await racedash(["simulate", "--out", scratch.path, "--runners", "10", "--force"])
+        #expect(kept.status != 0)
+        #expect(kept.stderr.contains("holds an officials' journal (corrections.csv) that --force does not write over"))
+        #expect(try String(contentsOfFile: scratch.file("corrections.csv"), encoding: .utf8) == journal)
+        let nowhere = try await racedash(["simulate", "--out", "", "--runners", "10"])
+        #expect(
+            nowhere.status != 0 && nowhere.stderr.contains("--out needs the path of the folder"), "\(nowhere.stderr)")
     }
 
     @Test func simulateLivePrintsProgressWhileItWrites() async throws {
