@@ -258,11 +258,11 @@ enum Chrome {
             frame.put(" Correct \(bib): \(choices) · Esc cancel", x: 0, y: y, style: Theme.input)
         case .value:
             drawPrompt(
-                "Hand time, \(bib) (CHECKPOINT HH:MM:SS): ", prompt.value, prompt.problem ?? "Enter next · Esc cancel",
-                into: &frame, y: y, width: c.width)
+                "Hand time, \(bib) (CHECKPOINT HH:MM:SS): ", prompt.value, "Enter next · Esc cancel",
+                problem: prompt.problem, into: &frame, y: y, width: c.width)
         case .reason:
             drawPrompt(
-                "Reason for \(title), \(bib): ", prompt.reason, prompt.problem ?? "Enter next · Esc cancel",
+                "Reason for \(title), \(bib): ", prompt.reason, "Enter next · Esc cancel", problem: prompt.problem,
                 into: &frame, y: y, width: c.width)
         case .confirm:
             let value = prompt.action == .split ? " \(prompt.value)" : ""
@@ -273,13 +273,49 @@ enum Chrome {
         }
     }
 
-    static func drawPrompt(_ label: String, _ text: String, _ hint: String, into frame: inout Frame, y: Int, width: Int)
-    {
+    /// A line being typed, with the key hint (or `problem`, why Enter
+    /// refused it) at the right. A refusal that does not fit beside the
+    /// question takes the question's place: once asked, why the answer was
+    /// refused matters more. Text longer than its room shows its end, where
+    /// the typing is.
+    static func drawPrompt(
+        _ label: String, _ text: String, _ hint: String, problem: String? = nil, into frame: inout Frame, y: Int,
+        width: Int
+    ) {
         frame.fill(row: y, style: Theme.input)
-        var x = frame.put(" " + label, x: 0, y: y, style: Theme.input)
-        x += frame.put(text, x: x, y: y, style: CellStyle(attributes: [.bold, .underline]))
+        let note = problem ?? hint
+        let noteWidth = TextWidth.of(note) + 2
+        // Room for the note beside the question and a few characters of the answer.
+        let besideQuestion = 1 + TextWidth.of(label) + min(TextWidth.of(text), 12) + 1 + noteWidth <= width
+        var x = 0
+        var noteShown = besideQuestion
+        if !besideQuestion, let problem {
+            x = frame.put(
+                " ! " + TextWidth.truncate(problem, to: max(width / 2, width - 16)) + " › ", x: 0, y: y,
+                style: Theme.warning)
+            noteShown = false
+        } else {
+            x = frame.put(" " + label, x: 0, y: y, style: Theme.input)
+        }
+        let room = max(1, width - x - 1 - (noteShown ? noteWidth : 0))
+        x += frame.put(tail(text, width: room), x: x, y: y, style: CellStyle(attributes: [.bold, .underline]))
         x += frame.put("_", x: x, y: y, style: CellStyle(attributes: [.bold, .reverse]))
-        let w = TextWidth.of(hint)
-        if x + w + 3 <= width { frame.put(hint, x: width - w - 1, y: y, style: Theme.dim) }
+        if noteShown && x + noteWidth <= width {
+            frame.put(note, x: width - noteWidth + 1, y: y, style: problem == nil ? Theme.dim : Theme.warning)
+        }
+    }
+
+    /// The end of `text` in at most `width` columns, `…` first where it was cut.
+    static func tail(_ text: String, width: Int) -> String {
+        guard TextWidth.of(text) > width else { return text }
+        var kept: [Character] = []
+        var used = 1
+        for ch in text.reversed() {
+            let w = TextWidth.of(ch)
+            if used + w > width { break }
+            kept.append(ch)
+            used += w
+        }
+        return "…" + String(kept.reversed())
     }
 }

@@ -84,6 +84,52 @@ import ScreenGrid
             ])
     }
 
+    /// A hand time out of order with the runner's own splits, or before their
+    /// wave's gun, is a slip of the keys: refused with their split beside it.
+    @Test func aHandTimeOutOfOrderWithTheRunnersSplitsIsRefused() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let tom = DashboardFixture.ui(.runner) { $0.runner = 9 }  // bib 303, last seen at 5K
+        let (start, fiveK) = (snap.evaluation.timelines[9].split(0)!, snap.evaluation.timelines[9].split(1)!)
+        let wave = snap.event.races[snap.participants[9].raceIndex].waves[snap.participants[9].waveIndex]
+        func at(_ t: Millis) -> String { TimeFormat.timeOfDay(t) }
+        let cases = [
+            ("10K \(at(start + 60_000))", "\(at(start + 60_000)) is not after their 5K split \(at(fiveK))"),
+            ("5K \(at((start + fiveK) / 2))", nil),
+            ("start \(at(fiveK + 60_000))", "\(at(fiveK + 60_000)) is not before their 5K split \(at(fiveK))"),
+            (
+                "start \(at(wave.gun - 3_600_000))",
+                "\(at(wave.gun - 3_600_000)) is before the gun of wave \(wave.id) (\(at(wave.gun)))"
+            ),
+        ]
+        for (typedValue, problem) in cases {
+            var (ui, _) = press([.char("c"), .char("h")], tom, snap: snap)
+            (ui, _) = press(Array(repeating: .backspace, count: 20) + typed(typedValue) + [.enter], ui, snap: snap)
+            #expect(ui.correction?.problem == problem, "\(typedValue)")
+            #expect(ui.correction?.stage == (problem == nil ? .reason : .value), "\(typedValue)")
+        }
+    }
+
+    /// At 80 columns the refusal does not fit beside the question: it takes
+    /// its place, the typed value still in sight; a long reason scrolls so its
+    /// end, where the typing is, stays on screen.
+    @Test func aRefusalAndALongAnswerStayInSightAt80Columns() async {
+        let snap = await DashboardFixture.snapshot(at: "10:10:00")
+        let tom = DashboardFixture.ui(.runner) { $0.runner = 9 }
+        let start = TimeFormat.timeOfDay(snap.evaluation.timelines[9].split(0)!)
+        let fiveK = TimeFormat.timeOfDay(snap.evaluation.timelines[9].split(1)!)
+        var (ui, _) = press([.char("c"), .char("h")], tom, snap: snap)
+        (ui, _) = press(Array(repeating: .backspace, count: 20) + typed("10K \(start)") + [.enter], ui, snap: snap)
+        let feed = FeedStatus(mode: .live, clock: snap.at)
+        let refused = DashboardFixture.render(snap, ui, at: "10:10:00", feed: feed).line(23)
+        #expect(refused.hasPrefix(" ! \(start) is not after their 5K split \(fiveK) › 10K \(start)_"), "\(refused)")
+        (ui, _) = press(Array(repeating: .backspace, count: 20) + typed("10K 09:51:30") + [.enter], ui, snap: snap)
+        let reason = "the 10 km mat was down for four minutes; timed by the referee at the cone, witnessed by two"
+        (ui, _) = press(typed(reason), ui, snap: snap)
+        let long = DashboardFixture.render(snap, ui, at: "10:10:00", feed: feed).line(23)
+        #expect(long.contains("…") && long.contains("witnessed by two_"), "\(long)")
+        #expect(TextWidth.of(long) <= 80)
+    }
+
     @Test func escOrNoWritesNothing() async {
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         for keys: [Key] in [

@@ -114,13 +114,35 @@ extension KeyHandler {
         return "\(race.checkpoints[next].id) \(TimeFormat.timeOfDay(snapshot.at))"
     }
 
+    /// Why a typed hand time cannot be written, if it cannot. A time that is
+    /// not after the runner's split at the checkpoint before it, or not
+    /// before the one after it, or before their wave's gun, is a slip of the
+    /// keys: written, it would be a split no runner can make.
     static func handTimeProblem(_ value: String, runner: Int, snapshot: RaceSnapshot) -> String? {
-        let race = snapshot.event.races[snapshot.participants[runner].raceIndex]
+        let participant = snapshot.participants[runner]
+        let race = snapshot.event.races[participant.raceIndex]
         let words = value.split(separator: " ")
-        guard words.count == 2, race.checkpoints.contains(where: { $0.id == words[0] }) else {
+        guard words.count == 2, let checkpoint = race.checkpoints.firstIndex(where: { $0.id == words[0] }) else {
             return "type CHECKPOINT HH:MM:SS; checkpoints: \(race.checkpoints.map(\.id).joined(separator: " "))"
         }
-        guard snapshot.event.window.typed(String(words[1])) != nil else { return "'\(words[1])' is not a time of day" }
+        guard let time = snapshot.event.window.typed(String(words[1])) else {
+            return "'\(words[1])' is not a time of day"
+        }
+        let timeline = snapshot.evaluation.timelines[runner]
+        if let before = (0..<checkpoint).last(where: { timeline.split($0) != nil }),
+            let split = timeline.split(before), time <= split
+        {
+            return "\(words[1]) is not after their \(race.checkpoints[before].id) split \(TimeFormat.timeOfDay(split))"
+        }
+        if let after = ((checkpoint + 1)..<race.checkpoints.count).first(where: { timeline.split($0) != nil }),
+            let split = timeline.split(after), time >= split
+        {
+            return "\(words[1]) is not before their \(race.checkpoints[after].id) split \(TimeFormat.timeOfDay(split))"
+        }
+        let wave = race.waves[participant.waveIndex]
+        if time < wave.gun {
+            return "\(words[1]) is before the gun of wave \(wave.id) (\(TimeFormat.timeOfDay(wave.gun)))"
+        }
         return nil
     }
 }
