@@ -176,6 +176,18 @@ import TestSupport
         #expect(own.participants.map(\.chip) == ["1", "2", "K3"])
     }
 
+    /// A comma typed inside a club or name without quotes moves the cells
+    /// after it: text past the header's last column is an error, empty
+    /// cells there (trailing commas) are not.
+    @Test func aRowWithTextPastTheHeaderIsAnError() throws {
+        expectError(
+            "row has 5 fields, the header 4: a comma inside a name or club needs the field in quotes",
+            file: "participants.csv", line: 3,
+            participants: "bib,name,race,club\n1,A,marathon,Wolmido\n2,B,marathon,Wolmido, Pyongyang")
+        let trailing = try load(participants: "bib,name,race,club\n1,A,marathon,Wolmido,,\n2,B,marathon,, \n")
+        #expect(trailing.participants.map(\.club) == ["Wolmido", nil])
+    }
+
     /// Short ASCII codes are checked as they lie in the row, longer ones as
     /// text: a repeat is one either way, padding and case of a chip aside,
     /// and codes of one length that differ are not repeats.

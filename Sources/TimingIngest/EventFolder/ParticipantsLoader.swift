@@ -32,6 +32,7 @@ enum ParticipantsLoader {
         // Room made by lines (a quoted newline only makes room for one row more).
         let expected = ReadFileScanner.lineEnds(body) + 1
         var column: Columns? = nil
+        var headerCount = 0
         var participants: [Participant] = []
         participants.reserveHugeCapacity(expected)
         var repeats = RepeatCheck(capacity: expected, file: file)
@@ -42,8 +43,10 @@ enum ParticipantsLoader {
                     let header = CSVParser.Row(
                         line: row.line, fields: row.fields.map(text))
                     column = Columns(try columns(of: header, file: file))
+                    headerCount = header.fields.count
                     return
                 }
+                try checkNoCellPastTheHeader(row, headerCount: headerCount, file: file)
                 let fields = RowFields(row: row, column: column, file: file)
                 let p = try participant(fields, event: event, names: names)
                 try repeats.add(p, bib: fields.bytes(column.bib), chip: fields.bytes(column.chip), line: row.line)
@@ -58,6 +61,22 @@ enum ParticipantsLoader {
         guard column != nil else { throw ConfigError(file: file, "is empty; it needs a header row with bib,name,race") }
         if let spares { repeats.giveTables(to: spares) }
         return participants
+    }
+
+    /// A row with text past the header's last column: a comma typed in a
+    /// name or club without quotes, which moves every cell after it (the
+    /// club `Wolmido, Pyongyang` read as `Wolmido`, the rest dropped). Empty
+    /// cells past it are only trailing commas, as spreadsheets write them.
+    static func checkNoCellPastTheHeader(_ row: CSVParser.ByteRow, headerCount: Int, file: String)
+        throws(ConfigError)
+    {
+        guard row.fields.count > headerCount else { return }
+        for extra in row.fields[headerCount...] where extra.contains(where: { $0 != 32 && $0 != 9 }) {
+            throw ConfigError(
+                file: file, line: row.line,
+                "row has \(row.fields.count) fields, the header \(headerCount): a comma inside a name or club needs the field in quotes"
+            )
+        }
     }
 
     /// Checks each row's bib and chip against the rows before it, a few rows
