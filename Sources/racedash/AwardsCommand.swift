@@ -22,7 +22,8 @@ struct AwardsCommand: AsyncParsableCommand {
     var format: ResultsCommand.Format = .table
 
     func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top must be 1 or more, not \(top)") }
+        // The bounds `[awards] top` has in event.toml.
+        if let top, top < 1 || top > 1000 { throw ValidationError("--top must be from 1 to 1000, not \(top)") }
     }
 
     func run() async throws {

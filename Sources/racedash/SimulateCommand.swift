@@ -41,6 +41,10 @@ struct SimulateCommand: AsyncParsableCommand {
         guard runners >= 0 && runners <= 200_000 else {
             throw ValidationError("--runners must be between 0 and 200000, not \(runners)")
         }
+        // Said, not ignored: without them the race is written at once.
+        if !live && !serve && (speed != 1 || from != nil) {
+            throw ValidationError("--speed and --from set the pace of --live or --serve; add one of them")
+        }
         guard speed > 0 && speed <= 100_000 else {
             throw ValidationError("--speed must be above 0 and at most 100000, not \(speed)")
         }

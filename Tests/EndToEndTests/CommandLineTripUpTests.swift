@@ -7,7 +7,9 @@ import Testing
 struct CommandLineTripUpTests {
     @Test func negativeNumbersReachTheCheckThatSaysWhatIsWrong() async throws {
         let top = try await racedash(["awards", SampleFeed.path, "--top", "-3"])
-        #expect(top.status != 0 && top.stderr.contains("--top must be 1 or more, not -3"), "\(top.stderr)")
+        #expect(top.status != 0 && top.stderr.contains("--top must be from 1 to 1000, not -3"), "\(top.stderr)")
+        let many = try await racedash(["awards", SampleFeed.path, "--top", "5000"])
+        #expect(many.status != 0 && many.stderr.contains("--top must be from 1 to 1000, not 5000"), "\(many.stderr)")
         #expect(!top.stderr.contains("Missing value"))
         let limit = try await racedash(["check", SampleFeed.path, "--limit", "-1"])
         #expect(limit.stderr.contains("--limit must be 0 or more, not -1"), "\(limit.stderr)")
@@ -107,6 +109,9 @@ struct CommandLineTripUpTests {
         #expect(kept.status != 0)
         #expect(kept.stderr.contains("holds an officials' journal (corrections.csv) that --force does not write over"))
         #expect(try String(contentsOfFile: scratch.file("corrections.csv"), encoding: .utf8) == journal)
+        let paced = try await racedash(["simulate", "--out", scratch.file("new"), "--runners", "10", "--speed", "50"])
+        #expect(paced.status != 0 && paced.stderr.contains("--speed and --from set the pace of --live or --serve"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("new")))
         let nowhere = try await racedash(["simulate", "--out", "", "--runners", "10"])
         #expect(
             nowhere.status != 0 && nowhere.stderr.contains("--out needs the path of the folder"), "\(nowhere.stderr)")
