@@ -62,12 +62,15 @@ enum AlertsView {
 
     /// `2 critical · 14 warnings · 3 notices   silent mat 1 · missed split 12 ...`
     static func drawSummary(_ c: RenderContext, into frame: inout Frame) {
-        var bySeverity = [0, 0, 0]
+        // A problem with the feed itself is listed as critical (`!!`), and counted so.
+        var bySeverity = [0, 0, c.alertList.feedProblems.count]
         // Kinds in the order first met, counted: a handful, looked up from the
         // last one found (a group's alerts are mostly of one kind). Hashing
         // each alert's kind into a dictionary, and copying each alert, was
         // most of an alerts frame of a big race.
-        var kinds: [(kind: String, count: Int)] = []
+        var kinds: [(kind: String, count: Int)] =
+            c.alertList.feedProblems.isEmpty
+            ? [] : [("feed", c.alertList.feedProblems.count)]
         var last = 0
         for group in c.alertList.groups {
             group.alerts.withUnsafeBufferPointer { alerts in

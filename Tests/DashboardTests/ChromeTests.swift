@@ -98,6 +98,13 @@ import Snapshots
         #expect(list.line(5).hasPrefix(" !!          FEED reads/km10.txt cannot be read: Permission denied"))
         #expect(list.line(6).hasPrefix(" !!          FEED reads/km20.txt was deleted; waiting for a new one"))
         #expect(list.line(7).hasPrefix(" !! 09:52:35 ▸ km15 silent"))
+        // Listed as critical, counted as critical, and named first in the summary.
+        let calmList = DashboardFixture.render(
+            snap, DashboardFixture.ui(.alerts), at: "11:00:00", width: 160, height: 30,
+            feed: FeedStatus(mode: .live, clock: at, wallNow: at))
+        let critical = { (line: String) in Int(line.split(separator: " ")[0]) ?? -1 }
+        #expect(critical(list.line(4)) == critical(calmList.line(4)) + 2, "\(list.line(4))")
+        #expect(list.line(4).contains("   feed 2 · "), "\(list.line(4))")
         // Without problems the race alerts are back.
         let calm = DashboardFixture.render(snap, at: "11:00:00", feed: FeedStatus(mode: .live, clock: at, wallNow: at))
         #expect(calm.line(2).contains("km15 silent"))
