@@ -14,7 +14,9 @@ enum Chrome {
 
     static func modeLabel(_ feed: FeedStatus) -> (String, CellStyle) {
         switch feed.mode {
-        case .live: return (" LIVE ", Theme.live)
+        case .live:
+            if let c = feed.catchingUp { return (" CATCHING UP \(c.done)/\(c.of) ", Theme.paused) }
+            return (" LIVE ", Theme.live)
         case .replay(let speed, let paused):
             if feed.replayEnded { return (" FEED ENDED ", Theme.paused) }
             return paused

@@ -28,6 +28,20 @@ public struct FeedStatus: Sendable, Equatable {
     /// Live on a day other than the event's (an old folder, a rehearsal): the
     /// clock is the newest read, not the wall clock, and the header says so.
     public var clockFollowsReads = false
+    /// Live: read files still being read from their start (`done` of `of`
+    /// read through), nil once every one is. Until then the standings and
+    /// alerts are interim (a mat whose file is not read yet looks silent),
+    /// and the header says so.
+    public var catchingUp: CatchUp?
+
+    public struct CatchUp: Sendable, Equatable {
+        public var done: Int
+        public var of: Int
+        public init(done: Int, of: Int) {
+            self.done = done
+            self.of = of
+        }
+    }
 
     public init(
         mode: Mode, clock: Millis, feedStart: Millis? = nil, feedEnd: Millis? = nil, wallNow: Millis? = nil,
@@ -87,10 +101,12 @@ public struct FeedFileLine: Sendable, Equatable {
 public struct FeedReport: Sendable, Equatable {
     public var problems: [String]
     public var files: [FeedFileLine]
+    public var catchingUp: FeedStatus.CatchUp?
 
-    public init(problems: [String] = [], files: [FeedFileLine] = []) {
+    public init(problems: [String] = [], files: [FeedFileLine] = [], catchingUp: FeedStatus.CatchUp? = nil) {
         self.problems = problems
         self.files = files
+        self.catchingUp = catchingUp
     }
 }
 

@@ -98,7 +98,7 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
     /// once-a-second redraw (or with the next snapshot), not at every line.
     private func takeFeedReport() {
         guard let report = mailbox.takeNewFeedReport() else { return }
-        if report.problems != feedReport.problems { dirty = true }
+        if report.problems != feedReport.problems || report.catchingUp != feedReport.catchingUp { dirty = true }
         feedReport = report
     }
 
@@ -119,6 +119,7 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
         var feed = session.status(for: snapshot, liveNow: liveNow(snapshot.event))
         feed.problems = feedReport.problems
         feed.files = feedReport.files
+        feed.catchingUp = feedReport.catchingUp
         feed.wallUnixMs = LiveClock.unixMillisNow()
         feed.decoders = feedDecoders()
         terminal.draw(DashboardRenderer.render(snapshot, ui: session.ui, feed: feed, width: width, height: height))

@@ -56,7 +56,17 @@ extension FeedReport {
                     lastLineAt: file.lastLineAt.map { Int(($0.timeIntervalSince1970 * 1000).rounded(.down)) },
                     state: state, isProblem: problem != nil))
         }
-        self.init(problems: problems, files: files)
+        // A file not there, deleted or unreadable has nothing to catch up on.
+        let reading = status.files.filter {
+            switch $0.condition {
+            case .starting, .following: return true
+            case .waitingForFile, .deleted, .unreadable: return false
+            }
+        }
+        let done = reading.filter(\.caughtUp).count
+        self.init(
+            problems: problems, files: files,
+            catchingUp: done < reading.count ? FeedStatus.CatchUp(done: done, of: reading.count) : nil)
     }
 
     public static func fileSize(_ path: String) -> Int? {

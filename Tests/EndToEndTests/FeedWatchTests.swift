@@ -128,6 +128,34 @@ final class HandFeed: Sendable {
         return s
     }
 
+    /// Until every read file is read through, the standings and alerts are
+    /// interim (a mat whose file is not read yet looks silent): the header
+    /// says so in place of LIVE, with how many files are done.
+    @Test func theHeaderSaysCatchingUpUntilEveryFileIsReadThrough() async throws {
+        var read = status("reads/a.txt", .following)
+        read.caughtUp = true
+        var reading = status("reads/b.txt", .starting)
+        let missing = status("reads/c.txt", .waitingForFile)
+        let report = FeedReport(
+            LiveStatus(files: [read, reading, missing]), utcOffsetMinutes: 0, fileSize: { _ in nil })
+        #expect(report.catchingUp == FeedStatus.CatchUp(done: 1, of: 2))
+        (reading.caughtUp, reading.condition) = (true, .following)
+        let done = FeedReport(LiveStatus(files: [read, reading, missing]), utcOffsetMinutes: 0, fileSize: { _ in nil })
+        #expect(done.catchingUp == nil)
+
+        let feed = HandFeed()
+        let state = try SampleFeed.state()
+        let end = try #require(await state.feedSpan?.end)
+        try await withDashboard({
+            try await RunningDashboard(state: state, feed: .live, liveNow: { _ in end }, feedWatch: feed.watch)
+        }) { d in
+            feed.change(report)
+            _ = try await d.terminal.frame("catching up in the header") { $0.line(0).hasSuffix(" CATCHING UP 1/2") }
+            feed.change(done)
+            _ = try await d.terminal.frame("live again") { $0.line(0).hasSuffix(" LIVE") }
+        }
+    }
+
     @Test func deletedTruncatedRotatedUnreadableAndConfigErrorsAreAllProblems() {
         let live = LiveStatus(
             files: [
