@@ -28,6 +28,18 @@ final class HandFeed: Sendable {
         report.withLock { $0 = next }
         continuation.yield()
     }
+
+    /// The sample race live at its last read, this feed reporting on it.
+    func dashboard(width: Int = 80, height: Int = 24, _ body: (RunningDashboard) async throws -> Void) async throws {
+        let state = try SampleFeed.state()
+        let end = try #require(await state.feedSpan?.end)
+        try await withDashboard(
+            {
+                try await RunningDashboard(
+                    state: state, feed: .live, width: width, height: height, liveNow: { _ in end },
+                    feedWatch: self.watch)
+            }, body)
+    }
 }
 
 /// Feed problems reach the live dashboard when they happen: the change wakes
@@ -35,11 +47,7 @@ final class HandFeed: Sendable {
 @Suite struct FeedWatchLoopTests {
     @Test func aDeletedFileShowsWithNoKeyPressedAndAFixClearsIt() async throws {
         let feed = HandFeed()
-        let state = try SampleFeed.state()
-        let end = try #require(await state.feedSpan?.end)
-        try await withDashboard({
-            try await RunningDashboard(state: state, feed: .live, liveNow: { _ in end }, feedWatch: feed.watch)
-        }) { d in
+        try await feed.dashboard { d in
             #expect(d.terminal.frames.last?.frame.line(2).contains("FEED") == false)
             feed.change(FeedReport(problems: ["reads/km20.txt was deleted at 10:00:00; waiting for a new one"]))
             let shown = try await d.terminal.frame("the deleted file in the ticker") {
@@ -56,12 +64,7 @@ final class HandFeed: Sendable {
 
     @Test func theCheckpointsViewListsEveryReadFile() async throws {
         let feed = HandFeed()
-        let state = try SampleFeed.state()
-        let end = try #require(await state.feedSpan?.end)
-        try await withDashboard({
-            try await RunningDashboard(
-                state: state, feed: .live, width: 120, height: 50, liveNow: { _ in end }, feedWatch: feed.watch)
-        }) { d in
+        try await feed.dashboard(width: 120, height: 50) { d in
             _ = try await d.terminal.pressAndDraw(.char("3"))
             feed.change(
                 FeedReport(
@@ -144,11 +147,7 @@ final class HandFeed: Sendable {
         #expect(done.catchingUp == nil)
 
         let feed = HandFeed()
-        let state = try SampleFeed.state()
-        let end = try #require(await state.feedSpan?.end)
-        try await withDashboard({
-            try await RunningDashboard(state: state, feed: .live, liveNow: { _ in end }, feedWatch: feed.watch)
-        }) { d in
+        try await feed.dashboard { d in
             feed.change(report)
             _ = try await d.terminal.frame("catching up in the header") { $0.line(0).hasSuffix(" CATCHING UP 1/2") }
             feed.change(done)
