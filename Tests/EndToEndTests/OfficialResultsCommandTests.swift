@@ -26,7 +26,7 @@ struct OfficialResultsCommandTests {
 
         let bad = try await racedash(["awards", SampleFeed.path, "--top", "0"])
         #expect(bad.status != 0)
-        #expect(bad.stderr.contains("--top must be 1 or more"))
+        #expect(bad.stderr.contains("--top must be from 1 to 1000, not 0"))
     }
 
     @Test func aTimeAfterMidnightIsTakenOnTheDayTheEventWindowGives() async throws {
