@@ -30,6 +30,16 @@ import Testing
         }
     }
 
+    /// Skipping instead of stopping: the line with the open quote is left
+    /// out, the next line is a row again, and a quote open at the end too.
+    @Test func aLineWithAnOpenQuoteCanBeSkipped() throws {
+        var skipped: [Int] = []
+        let rows = try CSVParser.parse("a\n\"b,x\nc,d\n\"e\"f,\"g\n\"h", file: "t.csv") { skipped.append($0.line ?? 0) }
+        #expect(rows.map(\.fields) == [["a"], ["c", "d"]])
+        #expect(rows.map(\.line) == [1, 3])
+        #expect(skipped == [2, 4, 5])
+    }
+
     /// Against a plain reading of those rules, a byte at a time, over
     /// strings of the bytes that matter and text around them.
     @Test func readsAsTheRulesSayByteByByte() throws {

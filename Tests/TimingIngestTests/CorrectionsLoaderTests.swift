@@ -83,6 +83,27 @@ import TestSupport
         #expect(folder.corrections.statusOverride(runner: 1) == .dnf)
     }
 
+    /// A row is one line: a quote left open on one is that row's problem,
+    /// and the decisions on the lines around it still apply.
+    @Test func aRowWithAQuoteLeftOpenIsSkippedAndTheOthersApply() throws {
+        let folder = try load(
+            """
+            t,r,1,dq,TR 55.8,"cut the course
+            t,r,2,dnf,,"withdrew, medical tent"
+            t,r,3,penalty,soon,
+            t,r,3,dns,,"never started
+
+            """)
+        #expect(
+            folder.correctionProblems.map(\.description) == [
+                "ev/corrections.csv:2: a quoted field opened on this line is never closed on it (a \" is missing); a field cannot hold a line break; row skipped",
+                "ev/corrections.csv:4: penalty: 'soon' is not a time such as +1:00 (M:SS), +0:01:00 or +60; row skipped",
+                "ev/corrections.csv:5: a quoted field opened on this line is never closed on it (a \" is missing); a field cannot hold a line break; row skipped",
+            ])
+        #expect(folder.corrections.entries.map(\.line) == [3])
+        #expect(folder.corrections.entries.map(\.reason) == ["withdrew, medical tent"])
+    }
+
     @Test func aHeaderWithoutTheColumnsIsOneProblem() throws {
         let folder = try EventFolder.parse(
             path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,

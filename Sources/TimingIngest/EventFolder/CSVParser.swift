@@ -9,10 +9,14 @@ enum CSVParser {
         var fields: [String]
     }
 
-    /// A quote not closed on the line it opened on is an error naming that line.
-    static func parse(_ text: String, file: String) throws(ConfigError) -> [Row] {
+    /// A quote not closed on the line it opened on is an error naming that
+    /// line; with `skipping`, that line is handed there instead and left
+    /// out, and the rows after it are read (a row is one line).
+    static func parse(_ text: String, file: String, skipping: ((ConfigError) -> Void)? = nil) throws(ConfigError)
+        -> [Row]
+    {
         var rows: [Row] = []
-        try forEachRow(text, file: file) { rows.append($0) }
+        try forEachRow(text, file: file, skipping: skipping) { rows.append($0) }
         return rows
     }
 
@@ -20,22 +24,24 @@ enum CSVParser {
     /// for the next: a 50,000-row participant list held whole as rows of
     /// Strings was some 11 MB the process kept after the list was read.
     static func forEachRow(
-        _ text: String, file: String, _ body: (Row) throws(ConfigError) -> Void
+        _ text: String, file: String, skipping: ((ConfigError) -> Void)? = nil,
+        _ body: (Row) throws(ConfigError) -> Void
     ) throws(ConfigError) {
         var text = text
         // Byte by byte: every character the format gives meaning to is ASCII,
         // so UTF-8 sequences pass through untouched (a big list is 50,000 rows).
         let result = text.withUTF8 { bytes in
-            Result { () throws(ConfigError) in try forEachRow(bytes, file: file, body) }
+            Result { () throws(ConfigError) in try forEachRow(bytes, file: file, skipping: skipping, body) }
         }
         try result.get()
     }
 
     static func forEachRow(
-        _ bytes: UnsafeBufferPointer<UInt8>, file: String, _ body: (Row) throws(ConfigError) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, skipping: ((ConfigError) -> Void)? = nil,
+        _ body: (Row) throws(ConfigError) -> Void
     ) throws(ConfigError) {
         var row = Row(line: 1, fields: [])
-        try forEachByteRow(bytes, file: file) { bytesRow throws(ConfigError) in
+        try forEachByteRow(bytes, file: file, skipping: skipping) { bytesRow throws(ConfigError) in
             row.line = bytesRow.line
             row.fields.removeAll(keepingCapacity: true)
             for field in bytesRow.fields { row.fields.append(String(decoding: field, as: UTF8.self)) }
@@ -53,7 +59,8 @@ enum CSVParser {
     }
 
     static func forEachByteRow(
-        _ bytes: UnsafeBufferPointer<UInt8>, file: String, _ body: (ByteRow) throws(ConfigError) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, skipping: ((ConfigError) -> Void)? = nil,
+        _ body: (ByteRow) throws(ConfigError) -> Void
     ) throws(ConfigError) {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         // Where each field of the row lies: in the file, or (copied) in `unescaped`.
@@ -114,8 +121,17 @@ enum CSVParser {
                     } else {
                         inQuotes = false
                     }
+                } else if b == lf {
+                    guard let skipping else { throw Self.unclosedQuote(file: file, line: quoteLine) }
+                    skipping(Self.unclosedQuote(file: file, line: quoteLine))
+                    // The line is left out; the next one is a row of its own.
+                    (inQuotes, copying) = (false, false)
+                    spans.removeAll(keepingCapacity: true)
+                    unescaped.removeAll(keepingCapacity: true)
+                    line += 1
+                    rowLine = line
+                    start = i
                 } else {
-                    if b == lf { throw Self.unclosedQuote(file: file, line: quoteLine) }
                     unescaped.append(b)
                 }
                 continue
@@ -144,7 +160,11 @@ enum CSVParser {
                 if copying { unescaped.append(b) }
             }
         }
-        if inQuotes { throw Self.unclosedQuote(file: file, line: quoteLine) }
+        if inQuotes {
+            guard let skipping else { throw Self.unclosedQuote(file: file, line: quoteLine) }
+            skipping(Self.unclosedQuote(file: file, line: quoteLine))
+            return
+        }
         if (copying ? unescaped.count > fieldStart : start < count) || !spans.isEmpty { try endRow(at: count) }
     }
 

@@ -23,14 +23,14 @@ public enum CorrectionsLoader {
 
     public static func parse(_ text: String, file: String, event: EventConfig, participants: [Participant]) -> Journal {
         var result = Journal()
-        var rows: [CSVParser.Row]
-        do {
-            rows = try CSVParser.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file)
-        } catch {
-            // An unclosed quote: no row after it can be trusted to be what was meant.
-            result.problems.append(error)
-            return result
-        }
+        // A row is one line: one with a quote left open is reported and skipped, and the others apply.
+        var skipped: [ConfigError] = []
+        var rows =
+            (try? CSVParser.parse(
+                text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, file: file,
+                skipping: { skipped.append(ConfigError(file: $0.file, line: $0.line, $0.message + "; row skipped")) }))
+            ?? []
+        result.problems = skipped
         guard !rows.isEmpty else { return result }
         let head = rows.removeFirst()
         var column: [String: Int] = [:]
@@ -65,6 +65,8 @@ public enum CorrectionsLoader {
                 result.problems.append(ConfigError(file: file, line: row.line, error.message + "; row skipped"))
             }
         }
+        // The lines left out while reading, among the rows' problems in line order.
+        if !skipped.isEmpty { result.problems.sort { ($0.line ?? 0) < ($1.line ?? 0) } }
         return result
     }
 
