@@ -22,6 +22,10 @@ func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) throws(OutputWriteE
             done += n
         } else if n < 0 && errno == EINTR {
             continue
+        } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+            // Standard output left non-blocking by whoever opened it: wait until it takes more.
+            var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            _ = poll(&ready, 1, -1)
         } else {
             // A write of 0 bytes to a regular file means no room is left.
             throw OutputWriteError(errno: n < 0 ? errno : ENOSPC)
