@@ -30,7 +30,7 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
 
     init(
         terminal: any Terminal, clock: C, mailbox: SnapshotMailbox, session: DashboardSession, first: RaceSnapshot,
-        feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
+        feedReport: FeedReport = FeedReport(), feedDecoders: @escaping @Sendable () -> [DecoderLine] = { [] },
         liveNow: @escaping @Sendable (EventConfig) -> Millis = LiveClock.now(event:)
     ) {
         self.terminal = terminal
@@ -38,6 +38,7 @@ final class DashboardLoop<C: Clock> where C.Duration == Duration {
         self.mailbox = mailbox
         self.session = session
         self.snapshot = first
+        self.feedReport = feedReport
         self.feedDecoders = feedDecoders
         self.liveNow = liveNow
     }

@@ -58,6 +58,8 @@ public func runDashboard<C: Clock>(
         await SnapshotFetcher(state: state, mailbox: mailbox, minInterval: fetchInterval, clock: clock)
             .run(current: (first.at, first.version))
     }
+    // The feed's word on itself for the first frame: without it the header said LIVE over a catch-up.
+    let firstReport = feedWatch?.report() ?? FeedReport()
     let watcher = feedWatch.map { watch in Task.detached { await watch.forward(to: mailbox) } }
     defer {
         mailbox.close()
@@ -68,7 +70,7 @@ public func runDashboard<C: Clock>(
         let thread = Thread {
             let loop = DashboardLoop(
                 terminal: makeTerminal(), clock: clock, mailbox: mailbox, session: session,
-                first: first, feedDecoders: feedDecoders, liveNow: liveNow)
+                first: first, feedReport: firstReport, feedDecoders: feedDecoders, liveNow: liveNow)
             do {
                 try loop.run()
                 done.resume()

@@ -122,7 +122,13 @@ public enum CheckReport {
             if let runner = runnerOfBib[entry.bib] {
                 who = "bib \(entry.bib) \(snapshot.participants[runner].name): "
             }
-            let undone = journal.undone.contains(entry.line) ? " (undone)" : ""
+            var undone = journal.undone.contains(entry.line) ? " (undone)" : ""
+            // A bonus the timing rules would not take (more than the runner's last segment) is said so here.
+            if case .penalty(let ms) = entry.action, ms < 0, undone.isEmpty, let runner = runnerOfBib[entry.bib],
+                snapshot.evaluation.timelines[runner].flags.contains(.bonusRefused)
+            {
+                undone = " (NOT applied: more than the runner's last segment)"
+            }
             let by = [entry.when, entry.who].filter { !$0.isEmpty }.joined(separator: " by ")
             out += "  line \(entry.line): \(who)\(entry.label)\(undone)\(by.isEmpty ? "" : " [\(by)]")\n"
         }

@@ -28,7 +28,7 @@ struct LoadedEvent {
             // and not there is a whole checkpoint's reads left out.
             for file in missing where warn {
                 FileHandle.standardError.write(
-                    Data("warning: read file \(file) does not exist: no reads from it\n".utf8))
+                    Data("warning: read file \(TextWidth.sanitize(file)) does not exist: no reads from it\n".utf8))
             }
             return LoadedEvent(folder: folder, log: log, missing: missing)
         } catch let error as ConfigError {

@@ -35,7 +35,7 @@ struct SimulateCommand: AsyncParsableCommand {
     var serve = false
 
     func validate() throws {
-        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("--out needs the path of the folder to write the event into")
         }
         guard runners >= 0 && runners <= 200_000 else {

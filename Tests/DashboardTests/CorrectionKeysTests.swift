@@ -95,6 +95,11 @@ import ScreenGrid
         let cases = [
             ("10K \(at(start + 60_000))", "\(at(start + 60_000)) is not after their 5K split \(at(fiveK))"),
             ("5K \(at((start + fiveK) / 2))", nil),
+            // 5 km in a minute: faster than the timing rules let anyone run (a slip of the keys).
+            (
+                "5K \(at(start + 60_000))",
+                "\(at(start + 60_000)) is faster than 30 km/h from their start split \(at(start))"
+            ),
             ("start \(at(fiveK + 60_000))", "\(at(fiveK + 60_000)) is not before their 5K split \(at(fiveK))"),
             (
                 "start \(at(wave.gun - 3_600_000))",

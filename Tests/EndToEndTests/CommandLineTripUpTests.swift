@@ -74,6 +74,26 @@ struct CommandLineTripUpTests {
         #expect(full.stderr == "Error: cannot write the output: No space left on device\n", "\(full.stderr)")
     }
 
+    @Test func checkSaysABonusOverTheLastSegmentWasNotApplied() async throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let event = scratch.file("event")
+        try FileManager.default.copyItem(atPath: SampleFeed.path, toPath: event)
+        try? FileManager.default.removeItem(atPath: event + "/corrections.csv")
+        try
+            ("when,who,bib,action,value,reason\n"
+            + "2025-04-06T15:00:00+09:00,referee,9,bonus,3:00:00,typed for 0:03:00\n").write(
+                toFile: event + "/corrections.csv", atomically: true, encoding: .utf8)
+        let check = try await racedash(["check", event])
+        #expect(
+            check.stdout.contains(
+                "bonus -3:00:00: typed for 0:03:00 (NOT applied: more than the runner's last segment)"),
+            "\(check.stdout)")
+        let csv = try await racedash(["results", event, "--format", "csv", "--race", "marathon"])
+        let row = csv.stdout.split(separator: "\n").first { $0.split(separator: ",")[1] == "9" }
+        #expect(row?.contains("bonus not applied: more than the last segment") == true, "\(row ?? "")")
+    }
+
     @Test func resultsAndAwardsSayWhichReadFilesAreMissing() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }

@@ -147,9 +147,11 @@ final class HandFeed: Sendable {
         #expect(done.catchingUp == nil)
 
         let feed = HandFeed()
+        feed.change(report)
         try await feed.dashboard { d in
-            feed.change(report)
             _ = try await d.terminal.frame("catching up in the header") { $0.line(0).hasSuffix(" CATCHING UP 1/2") }
+            // From the very first frame: LIVE never stands over a catch-up.
+            #expect(d.terminal.frames.all.first?.frame.line(0).hasSuffix(" CATCHING UP 1/2") == true)
             feed.change(done)
             _ = try await d.terminal.frame("live again") { $0.line(0).hasSuffix(" LIVE") }
         }

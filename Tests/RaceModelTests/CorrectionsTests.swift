@@ -115,6 +115,15 @@ import Testing
         #expect(applied.gunTime == before.gunTime! - 5 * 60_000 && !applied.flags.contains(.bonusRefused))
     }
 
+    /// Refusing a bonus refuses only the bonus: a penalty beside it still applies.
+    @Test func aPenaltyStillAppliesBesideARefusedBonus() {
+        let before = row(of: "3", in: evaluate([]))
+        let ev = evaluate([row(2, "3", .penalty(5 * 60_000)), row(3, "3", .penalty(-15 * 60_000))])
+        let both = row(of: "3", in: ev)
+        #expect(both.gunTime == before.gunTime! + 5 * 60_000)
+        #expect(both.flags.contains(.bonusRefused))
+    }
+
     @Test func aHandTimeFillsAMissedFinish() {
         var reads = self.reads
         reads.removeAll { $0.code == "2" && $0.point == 0 && $0.time > Fixture.t(10) }  // the finish mat missed 2

@@ -104,6 +104,17 @@ import TestSupport
         #expect(folder.corrections.entries.map(\.reason) == ["withdrew, medical tent"])
     }
 
+    @Test func aHeaderWithAQuoteLeftOpenIsOneProblem() throws {
+        let folder = try EventFolder.parse(
+            path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,
+            corrections: "when,who,bib,action,value,\"reason\nt,r,1,dq,,a\nt,r,2,dnf,,x\n")
+        #expect(folder.corrections.isEmpty)
+        #expect(
+            folder.correctionProblems.map(\.description) == [
+                "ev/corrections.csv:1: the header row has a quote left open (a \" is missing); no row can be read without it"
+            ])
+    }
+
     @Test func aHeaderWithoutTheColumnsIsOneProblem() throws {
         let folder = try EventFolder.parse(
             path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,

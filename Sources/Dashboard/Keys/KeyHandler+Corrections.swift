@@ -126,7 +126,8 @@ extension KeyHandler {
             return "type CHECKPOINT HH:MM:SS; checkpoints: \(race.checkpoints.map(\.id).joined(separator: " "))"
         }
         guard let time = snapshot.event.window.typed(String(words[1])) else {
-            return "'\(words[1])' is not a time of day"
+            // Cut short: a long slip of the keys must leave room for the reason.
+            return "'\(TextWidth.truncate(String(words[1]), to: 14))' is not a time of day"
         }
         let timeline = snapshot.evaluation.timelines[runner]
         if let before = (0..<checkpoint).last(where: { timeline.split($0) != nil }),
@@ -142,6 +143,16 @@ extension KeyHandler {
         let wave = race.waves[participant.waveIndex]
         if time < wave.gun {
             return "\(words[1]) is before the gun of wave \(wave.id) (\(TimeFormat.timeOfDay(wave.gun)))"
+        }
+        // No faster than the timing rules let any runner go, from their last split before it (else the gun).
+        let from = (0..<checkpoint).last(where: { timeline.split($0) != nil })
+        let (fromTime, fromKm) = from.map { (timeline.split($0)!, race.checkpoints[$0].km) } ?? (wave.gun, 0)
+        let km = race.checkpoints[checkpoint].km - fromKm
+        let maxKmh = snapshot.event.rules(race: participant.raceIndex, wave: participant.waveIndex).maxSpeedKmh
+        if km > 0, Double(time - fromTime) < km / maxKmh * 3_600_000 {
+            let whence = from.map { "their \(race.checkpoints[$0].id) split" } ?? "the gun"
+            let speed = maxKmh == maxKmh.rounded() ? "\(Int(maxKmh))" : "\(maxKmh)"
+            return "\(words[1]) is faster than \(speed) km/h from \(whence) \(TimeFormat.timeOfDay(fromTime))"
         }
         return nil
     }

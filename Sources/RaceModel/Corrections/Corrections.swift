@@ -7,7 +7,9 @@ public struct Corrections: Sendable {
     /// Lines of the rows an `undo` cancelled.
     public private(set) var undone: Set<Int> = []
     var status: [Int: RunnerStatus] = [:]
+    /// Time added to the finish, and (apart: it may be refused) time taken off.
     var penalty: [Int: Millis] = [:]
+    var bonus: [Int: Millis] = [:]
     var handSplits: [Int: [(checkpoint: Int, time: Millis)]] = [:]
     /// By chip (lowercased): from which time of day its reads belong to which runner.
     var swaps: [String: [(from: Millis, runner: Int)]] = [:]
@@ -36,7 +38,9 @@ public struct Corrections: Sendable {
             case .dnf: if let runner { status[runner] = .dnf }
             case .dns: if let runner { status[runner] = .dns }
             case .reinstate: if let runner { status[runner] = nil }
-            case .penalty(let ms): if let runner { penalty[runner, default: 0] += ms }
+            case .penalty(let ms):
+                if let runner, ms > 0 { penalty[runner, default: 0] += ms }
+                if let runner, ms < 0 { bonus[runner, default: 0] += ms }
             case .handSplit(let id, let time):
                 guard let runner,
                     let c = event.races[participants[runner].raceIndex].checkpoints.firstIndex(where: { $0.id == id })
@@ -104,10 +108,11 @@ public struct Corrections: Sendable {
 
     /// A runner's timeline with the hand times up to `at` and the time
     /// penalty applied: a hand time fills or replaces a split; a penalty
-    /// moves the finish. A bonus that would take the finish back to or past
-    /// the runner's previous split (their start read, else `gun`, when the
-    /// finish is the first split) is not applied but flagged: a mistyped
-    /// bonus must not make an impossible, even negative, time that wins.
+    /// moves the finish. Bonuses that together would take the finish back
+    /// to or past the runner's previous split (their start read, else
+    /// `gun`, when the finish is the first split) are not applied but
+    /// flagged, the penalties still are: a mistyped bonus must not make an
+    /// impossible, even negative, time that wins.
     func apply(to timeline: inout RunnerTimeline, runner: Int, race: Race, gun: Millis, at: Millis) {
         var touched = false
         for hand in handSplits[runner] ?? [] where hand.time <= at {
@@ -128,14 +133,19 @@ public struct Corrections: Sendable {
                 timeline.flags.remove(.noStartRead)
             }
         }
-        if let ms = penalty[runner], ms != 0, let t = timeline.split(race.finishIndex) {
-            let earlier = (0..<race.finishIndex).last { timeline.split($0) != nil }
-            let before = earlier.flatMap { timeline.split($0) }
-            if ms < 0 && t + ms <= (before ?? timeline.startRead ?? gun) {
-                timeline.flags.insert(.bonusRefused)
-            } else {
-                timeline.counted[race.finishIndex].time = t + ms
+        if penalty[runner] != nil || bonus[runner] != nil, let t = timeline.split(race.finishIndex) {
+            var finish = t + (penalty[runner] ?? 0)
+            // The bonuses together against the segment the reads give; a penalty applies whatever they do.
+            if let ms = bonus[runner] {
+                let earlier = (0..<race.finishIndex).last { timeline.split($0) != nil }
+                let before = earlier.flatMap { timeline.split($0) }
+                if t + ms <= (before ?? timeline.startRead ?? gun) {
+                    timeline.flags.insert(.bonusRefused)
+                } else {
+                    finish += ms
+                }
             }
+            timeline.counted[race.finishIndex].time = finish
         }
         if byRunner[runner] != nil { timeline.flags.insert(.corrected) }
     }

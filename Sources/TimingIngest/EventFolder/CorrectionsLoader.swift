@@ -31,6 +31,15 @@ public enum CorrectionsLoader {
                 skipping: { skipped.append(ConfigError(file: $0.file, line: $0.line, $0.message + "; row skipped")) }))
             ?? []
         result.problems = skipped
+        // The header itself left out: a data row would be taken for it, and nothing can be read.
+        if let first = skipped.first?.line, first < rows.first?.line ?? .max {
+            result.problems = [
+                ConfigError(
+                    file: file, line: first,
+                    "the header row has a quote left open (a \" is missing); no row can be read without it")
+            ]
+            return result
+        }
         guard !rows.isEmpty else { return result }
         let head = rows.removeFirst()
         var column: [String: Int] = [:]
