@@ -104,27 +104,23 @@ import TestSupport
         #expect(folder.corrections.entries.map(\.reason) == ["withdrew, medical tent"])
     }
 
-    @Test func aHeaderWithAQuoteLeftOpenIsOneProblem() throws {
+    /// A header the rows cannot be read by is one problem, and no row applies.
+    @Test(arguments: [
+        (
+            "when,who,bib,action,value,\"reason\nt,r,1,dq,,a\nt,r,2,dnf,,x\n",
+            "ev/corrections.csv:1: the header row has a quote left open (a \" is missing); no row can be read without it"
+        ),
+        (
+            "bib,action\n1,dq\n",
+            "ev/corrections.csv:1: missing column when, who, value, reason; the header is when,who,bib,action,value,reason"
+        ),
+    ])
+    func aHeaderThatCannotBeReadIsOneProblem(journal: String, problem: String) throws {
         let folder = try EventFolder.parse(
             path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,
-            corrections: "when,who,bib,action,value,\"reason\nt,r,1,dq,,a\nt,r,2,dnf,,x\n")
+            corrections: journal)
         #expect(folder.corrections.isEmpty)
-        #expect(
-            folder.correctionProblems.map(\.description) == [
-                "ev/corrections.csv:1: the header row has a quote left open (a \" is missing); no row can be read without it"
-            ])
-    }
-
-    @Test func aHeaderWithoutTheColumnsIsOneProblem() throws {
-        let folder = try EventFolder.parse(
-            path: "ev", config: LiveEventFolder.config, participants: LiveEventFolder.participants,
-            corrections: "bib,action\n1,dq\n")
-        #expect(folder.corrections.isEmpty)
-        #expect(
-            folder.correctionProblems.map(\.description)
-                == [
-                    "ev/corrections.csv:1: missing column when, who, value, reason; the header is when,who,bib,action,value,reason"
-                ])
+        #expect(folder.correctionProblems.map(\.description) == [problem])
     }
 
     @Test func noJournalIsNoCorrections() throws {
