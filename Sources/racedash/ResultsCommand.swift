@@ -38,16 +38,20 @@ struct ResultsCommand: AsyncParsableCommand {
         let filter = ResultsFilter(race: raceIndex, division: division, sex: sex)
         let snapshot = await loaded.state().snapshot(
             at: at?.placed(in: loaded.folder.event), final: final, placesOnly: true)
-        try writingOutput {
-            switch format {
-            case .table: try StandardOutput.write(TableReport.render(snapshot, filter: filter))
-            case .csv: try CSVReport.writeToStandardOutput(snapshot, filter: filter)
-            case .json: try StandardOutput.write(JSONReport.render(snapshot, filter: filter))
+        // Kept alive to the exit: the system takes back the whole process at
+        // once, where freeing a big race's reads, timelines and rows one by
+        // one costs tens of ms (their last use inside the writing closure let
+        // them be freed before the exit: 50,000 rows, 12 ms).
+        try withExtendedLifetime((loaded, snapshot)) {
+            try writingOutput {
+                switch format {
+                case .table: try StandardOutput.write(TableReport.render(snapshot, filter: filter))
+                case .csv: try CSVReport.writeToStandardOutput(snapshot, filter: filter)
+                case .json: try StandardOutput.write(JSONReport.render(snapshot, filter: filter))
+                }
             }
+            fflush(nil)
+            Foundation.exit(0)
         }
-        // Done: the system takes back the whole process at once, where freeing
-        // a big race's reads, timelines and rows one by one costs tens of ms.
-        fflush(nil)
-        Foundation.exit(0)
     }
 }

@@ -58,6 +58,7 @@ enum CSVParser {
         var fields: [UnsafeBufferPointer<UInt8>]
     }
 
+    @inline(__always)
     static func forEachByteRow(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, skipping: ((ConfigError) -> Void)? = nil,
         _ body: (ByteRow) throws(ConfigError) -> Void
