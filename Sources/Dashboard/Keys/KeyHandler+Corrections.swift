@@ -115,8 +115,9 @@ extension KeyHandler {
     }
 
     /// Why a typed hand time cannot be written, if it cannot. A time that is
-    /// not after the runner's split at the checkpoint before it, or not
-    /// before the one after it, or before their wave's gun, is a slip of the
+    /// not after the runner's split at the checkpoint before it, not before
+    /// the one after it, before their wave's gun, or faster than the timing
+    /// rules allow from their last split (else the gun), is a slip of the
     /// keys: written, it would be a split no runner can make.
     static func handTimeProblem(_ value: String, runner: Int, snapshot: RaceSnapshot) -> String? {
         let participant = snapshot.participants[runner]
@@ -130,10 +131,10 @@ extension KeyHandler {
             return "'\(TextWidth.truncate(String(words[1]), to: 14))' is not a time of day"
         }
         let timeline = snapshot.evaluation.timelines[runner]
-        if let before = (0..<checkpoint).last(where: { timeline.split($0) != nil }),
-            let split = timeline.split(before), time <= split
-        {
-            return "\(words[1]) is not after their \(race.checkpoints[before].id) split \(TimeFormat.timeOfDay(split))"
+        let before = timeline.lastSplit(before: checkpoint)
+        if let before, time <= before.time {
+            return
+                "\(words[1]) is not after their \(race.checkpoints[before.checkpoint].id) split \(TimeFormat.timeOfDay(before.time))"
         }
         if let after = ((checkpoint + 1)..<race.checkpoints.count).first(where: { timeline.split($0) != nil }),
             let split = timeline.split(after), time >= split
@@ -145,12 +146,11 @@ extension KeyHandler {
             return "\(words[1]) is before the gun of wave \(wave.id) (\(TimeFormat.timeOfDay(wave.gun)))"
         }
         // No faster than the timing rules let any runner go, from their last split before it (else the gun).
-        let from = (0..<checkpoint).last(where: { timeline.split($0) != nil })
-        let (fromTime, fromKm) = from.map { (timeline.split($0)!, race.checkpoints[$0].km) } ?? (wave.gun, 0)
+        let (fromTime, fromKm) = before.map { ($0.time, race.checkpoints[$0.checkpoint].km) } ?? (wave.gun, 0)
         let km = race.checkpoints[checkpoint].km - fromKm
         let maxKmh = snapshot.event.rules(race: participant.raceIndex, wave: participant.waveIndex).maxSpeedKmh
         if km > 0, Double(time - fromTime) < km / maxKmh * 3_600_000 {
-            let whence = from.map { "their \(race.checkpoints[$0].id) split" } ?? "the gun"
+            let whence = before.map { "their \(race.checkpoints[$0.checkpoint].id) split" } ?? "the gun"
             let speed = maxKmh == maxKmh.rounded() ? "\(Int(maxKmh))" : "\(maxKmh)"
             return "\(words[1]) is faster than \(speed) km/h from \(whence) \(TimeFormat.timeOfDay(fromTime))"
         }

@@ -133,12 +133,12 @@ public struct Corrections: Sendable {
                 timeline.flags.remove(.noStartRead)
             }
         }
-        if penalty[runner] != nil || bonus[runner] != nil, let t = timeline.split(race.finishIndex) {
-            var finish = t + (penalty[runner] ?? 0)
+        let (added, takenOff) = (penalty[runner], bonus[runner])
+        if added != nil || takenOff != nil, let t = timeline.split(race.finishIndex) {
+            var finish = t + (added ?? 0)
             // The bonuses together against the segment the reads give; a penalty applies whatever they do.
-            if let ms = bonus[runner] {
-                let earlier = (0..<race.finishIndex).last { timeline.split($0) != nil }
-                let before = earlier.flatMap { timeline.split($0) }
+            if let ms = takenOff {
+                let before = timeline.lastSplit(before: race.finishIndex)?.time
                 if t + ms <= (before ?? timeline.startRead ?? gun) {
                     timeline.flags.insert(.bonusRefused)
                 } else {

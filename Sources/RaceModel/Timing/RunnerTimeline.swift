@@ -110,6 +110,12 @@ public struct RunnerTimeline: Sendable, Equatable {
 
     /// The time of day at checkpoint `c`, nil where none was counted.
     @inlinable public func split(_ c: Int) -> Millis? { counted[c].time }
+
+    /// The nearest checkpoint before `c` with a split counted, and that split.
+    public func lastSplit(before c: Int) -> (checkpoint: Int, time: Millis)? {
+        guard let earlier = (0..<c).last(where: { split($0) != nil }), let time = split(earlier) else { return nil }
+        return (earlier, time)
+    }
     @PackedTime public var startRead: Millis?
     /// Outcome of every read considered, in read order.
     public var outcomes: ReadOutcomes
