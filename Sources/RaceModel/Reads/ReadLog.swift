@@ -201,22 +201,43 @@ extension ReadLog {
         clockOffset: Millis, text: () -> String
     ) {
         let file = Int(ref.file)
-        if let edge = raw.edge, edge != files[file].seen {
+        let info = files[file]
+        if let read = Self.timed(
+            raw, ref: ref, point: info.pointIndex, isBackup: info.isBackup, seen: info.seen, eventDate: eventDate,
+            window: window, clockOffset: clockOffset)
+        {
+            reads.append(read)
+            lastReadTimes[file] = read.time
+        } else if let edge = raw.edge, edge != info.seen {
             otherEdgeCounts[file] += 1
-            return
-        }
-        guard let time = Self.place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
+        } else {
             problems.append(
                 LineProblem(
                     ref: ref, reason: .outsideEventWindow(Self.stamp(raw)), text: text(),
                     after: lastReadTimes[file]))
-            return
         }
-        reads.append(
-            TimedRead(
-                chip: raw.chip, time: time, point: files[file].pointIndex,
-                isBackup: files[file].isBackup, ref: ref, sequence: raw.sequence, isDated: raw.date != nil))
-        lastReadTimes[file] = time
+    }
+
+    /// The read of a file's line on the event clock, to be stored: nil when
+    /// it is not, and `record` files the line (a read of the edge the point
+    /// does not use, or one outside the event window). A loader storing
+    /// reads itself counts their lines in with `countStoredReads`.
+    public static func timed(
+        _ raw: RawRead, ref: LineRef, point: Int, isBackup: Bool, seen: SeenEdge, eventDate: CivilDate,
+        window: EventWindow?, clockOffset: Millis
+    ) -> TimedRead? {
+        if let edge = raw.edge, edge != seen { return nil }
+        guard let time = place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else { return nil }
+        return TimedRead(
+            chip: raw.chip, time: time, point: point, isBackup: isBackup, ref: ref, sequence: raw.sequence,
+            isDated: raw.date != nil)
+    }
+
+    /// `lines` lines of `file` whose reads (`timed`) the caller stored,
+    /// the last of them at `last`: counted as `record` counts them.
+    public mutating func countStoredReads(file: Int, lines: Int, last: Millis) {
+        lineCounts[file] += lines
+        lastReadTimes[file] = last
     }
 
     /// The read's time on the event clock, or nil when it falls outside the window.

@@ -3,12 +3,11 @@ import RaceModel
 /// Where one part of a parallel load puts its reads: a run of the joined
 /// log's storage, room for about as many reads as the part's files have
 /// lines (`ReadFileScanner.lineEstimate`).
-/// The part parses into its own log as ever, and every `batch` reads they
-/// move here: the log's array stays small and its memory is used again,
-/// where each part's reads were written into fresh pages and then copied
-/// into the fresh pages of the joined log.
+/// A line of one read is written here as it is parsed; what a line of
+/// several gives goes through the part's own log and is moved here at
+/// once. Each part's reads had been written into fresh pages of a log of
+/// its own and then copied into the fresh pages of the joined log.
 struct PartRoom {
-    static let batch = 4_096
     let start: UnsafeMutablePointer<TimedRead>
     let room: Int
     /// Reads moved in, from `start` on.
@@ -17,6 +16,15 @@ struct PartRoom {
     init(start: UnsafeMutablePointer<TimedRead>, room: Int) {
         self.start = start
         self.room = room
+    }
+
+    /// Puts `read` after those in; false when there is no room left.
+    @inline(__always)
+    mutating func put(_ read: TimedRead) -> Bool {
+        guard written < room else { return false }
+        (start + written).initialize(to: read)
+        written += 1
+        return true
     }
 
     /// Moves `staged` in, in order; what does not fit stays in `staged`

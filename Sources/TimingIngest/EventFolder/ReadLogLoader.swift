@@ -29,11 +29,7 @@ public enum ReadLogLoader {
     ) {
         var log = ReadLog(files: folder.readFiles)
         var missing: [String] = []
-        if room == nil {
-            log.reads.reserveHugeCapacity(readCapacity(folder, files: files))
-        } else {
-            log.reads.reserveCapacity(PartRoom.batch)
-        }
+        if room == nil { log.reads.reserveHugeCapacity(readCapacity(folder, files: files)) }
         for index in files {
             let file = folder.readFiles[index]
             let path = folder.absolutePath(of: file)
@@ -76,6 +72,7 @@ public enum ReadLogLoader {
             let body = raw.starts(with: ReadLimits.byteOrderMark) ? UnsafeRawBufferPointer(rebasing: raw[3...]) : raw
             ReadFileScanner.forEachLine(in: body) { number, line in lines.record(line, number: number, into: &log) }
         }
+        lines.finish(into: &log)
         if lines.tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: lines.limit)) }
     }
 
@@ -87,45 +84,14 @@ public enum ReadLogLoader {
         var lines = Lines(file: file, log: log, event: event)
         lines.room = room
         // What was moved into the room counts even when the file fails half way.
-        defer { room = lines.room }
+        defer {
+            lines.finish(into: &log)
+            room = lines.room
+        }
         try ReadFileScanner.forEachLine(ofFileAt: path) { number, line in
             lines.record(line, number: number, into: &log)
         }
         if lines.tooMany { throw ConfigError(file: path, ReadLimits.tooManyLinesReason(limit: lines.limit)) }
-    }
-
-    /// What every line of one file is recorded with, and whether the file
-    /// went past its line limit (lines past it are not read).
-    struct Lines {
-        let file: Int
-        let offset: Millis
-        let date: CivilDate
-        let window: EventWindow
-        let format: ReadFormat?
-        let limit: Int
-        var tooMany = false
-        var room: PartRoom? = nil
-
-        init(file: Int, log: ReadLog, event: EventConfig) {
-            self.file = file
-            offset = event.points[log.files[file].pointIndex].clockOffset
-            date = event.date
-            window = event.window
-            format = log.files[file].format
-            limit = event.linesPerFile
-        }
-
-        mutating func record(_ line: UnsafeBufferPointer<UInt8>, number: Int, into log: inout ReadLog) {
-            guard !tooMany else { return }
-            guard number <= limit else {
-                tooMany = true
-                return
-            }
-            ReadLogLoader.record(
-                line, number: number, file: file, into: &log, date: date, window: window, format: format,
-                offset: offset)
-            if room != nil && log.reads.count >= PartRoom.batch { room!.take(&log.reads) }
-        }
     }
 
     /// Parses one line (live tailing) into the log, in the file's pinned format if it has one.
@@ -133,13 +99,10 @@ public enum ReadLogLoader {
         line: String, number: Int, generation: Int = 0, file: Int, into log: inout ReadLog,
         event: EventConfig
     ) {
-        let offset = event.points[log.files[file].pointIndex].clockOffset
+        var lines = Lines(file: file, log: log, event: event)
         var text = line
-        text.withUTF8 {
-            record(
-                $0, number: number, generation: generation, file: file, into: &log, date: event.date,
-                window: event.window, format: log.files[file].format, offset: offset)
-        }
+        text.withUTF8 { lines.parse($0, number: number, generation: generation, into: &log) }
+        lines.finish(into: &log)
     }
 
     /// Files a line that was never whole or readable (too long, cut by a
@@ -152,31 +115,5 @@ public enum ReadLogLoader {
         log.record(
             .malformed(reason: reason), file: file, line: number, generation: generation, eventDate: event.date,
             clockOffset: 0, text: ReadLimits.shown(text))
-    }
-
-    private static func record(
-        _ line: UnsafeBufferPointer<UInt8>, number: Int, generation: Int = 0, file: Int,
-        into log: inout ReadLog, date: CivilDate, window: EventWindow, format: ReadFormat?,
-        offset: Millis
-    ) {
-        var line = line
-        if line.count <= ReadLimits.maxLineBytes {
-            // Each unfinished line before the last is rejected on its own; the last is read as ever.
-            var skipped = 0
-            while let cut = CutLine.nextStart(in: line, format: format) {
-                log.recordCutShort(
-                    file: file, line: number, generation: generation, reason: CutLine.reason(cutAt: skipped + cut),
-                    text: ReadLimits.shown(UnsafeBufferPointer(rebasing: line[..<cut])))
-                line = UnsafeBufferPointer(rebasing: line[cut...])
-                skipped += cut
-            }
-        }
-        let parsed =
-            line.count > ReadLimits.maxLineBytes
-            ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count))
-            : ReadLineParser.parse(line, as: format)
-        log.record(
-            parsed, file: file, line: number, generation: generation, eventDate: date, window: window,
-            clockOffset: offset, text: ReadLimits.shown(line))
     }
 }
