@@ -197,17 +197,20 @@ extension ByteWriter {
         {
             return false
         }
-        var quoted = false
+        // Each byte looked at without a branch (half a million fields).
         // What `TextWidth.sanitize` replaces beyond ASCII (C1 controls,
-        // separators, bidi controls) starts with one of these two bytes.
-        var mayNeedReplacing = false
+        // separators, bidi controls) starts with one of the last two bytes.
+        var control: UInt8 = 0
+        var quoted: UInt8 = 0
+        var mayNeedReplacing: UInt8 = 0
         for b in bytes {
-            if b < 0x20 || b == 0x7F { return false }
-            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") { quoted = true }
-            if b == 0xC2 || b == 0xE2 { mayNeedReplacing = true }
+            control |= (b < 0x20 ? 1 : 0) | (b == 0x7F ? 1 : 0)
+            quoted |= (b == UInt8(ascii: ",") ? 1 : 0) | (b == UInt8(ascii: "\"") ? 1 : 0)
+            mayNeedReplacing |= (b == 0xC2 ? 1 : 0) | (b == 0xE2 ? 1 : 0)
         }
-        if mayNeedReplacing && raw.unicodeScalars.contains(where: TextWidth.needsReplacement) { return false }
-        if quoted {
+        if control != 0 { return false }
+        if mayNeedReplacing != 0 && raw.unicodeScalars.contains(where: TextWidth.needsReplacement) { return false }
+        if quoted != 0 {
             quote(bytes)
         } else {
             append(bytes)

@@ -1,5 +1,6 @@
 import Testing
 import RaceModel
+import Simulation
 @testable import TimingIngest
 
 /// Builds an IPICO record with a correct checksum, so each test can break one field at a time.
@@ -152,14 +153,14 @@ func ipicoChecksummed(_ body: String) -> String {
                 == .malformed(reason: "IPICO: 'g' at column 17, expected a hex digit"))
     }
 
-    /// Every byte a line can hold, in the tag and in the checksum: only hex
-    /// digits of either case pass the hex check, and any other byte is named
-    /// with its column.
-    @Test(arguments: [5, 34])
-    func onlyHexDigitsPassTheHexCheck(column: Int) {
+    /// Every byte a line can hold, in the header's reader id, the tag, the
+    /// first/last-seen bytes and the checksum: only hex digits of either case
+    /// pass the hex check, and any other byte is named with its column.
+    @Test(arguments: [(3, ""), (5, ""), (34, ""), (36, ""), (35, "000080"), (40, "000080"), (41, "000080")])
+    func onlyHexDigitsPassTheHexCheck(column: Int, tto: String) {
         let hex = Set("0123456789abcdefABCDEF".utf8)
         for byte in UInt8(1)...UInt8(255) where byte != 0x0A && byte != 0x0D {
-            var bytes = Array(ipico().utf8)
+            var bytes = Array(ipico(tto: tto).utf8)
             bytes[column - 1] = byte
             let (parsed, fault) = bytes.withUnsafeBufferPointer {
                 (
@@ -172,6 +173,29 @@ func ipicoChecksummed(_ body: String) -> String {
             } else {
                 #expect(parsed == .malformed(reason: fault), "byte \(byte)")
             }
+        }
+    }
+
+    /// Tags of every hex digit in either case, with and without first/last
+    /// seen: the checksum the line states is taken, one off is refused.
+    @Test func checksumOfEveryTagIsComputed() {
+        var rng = SplitMix64(seed: 11)
+        let digits = Array("0123456789abcdefABCDEF")
+        for _ in 0..<300 {
+            let tag = String((0..<12).map { _ in digits[Int(rng.next() % UInt64(digits.count))] })
+            let tto = rng.next() % 2 == 0 ? "" : "0000c0"
+            let line = ipico(tag: tag, tto: tto)
+            guard case .read = ReadLineParser.parse(line) else {
+                Issue.record("\(line) not read")
+                continue
+            }
+            let stated = Int(line.suffix(2), radix: 16)!
+            let off = String((stated + 1) % 256, radix: 16)
+            let wrong = off.count == 1 ? "0" + off : off
+            let parsed = ReadLineParser.parse(String(line.dropLast(2)) + wrong)
+            #expect(
+                parsed == .malformed(reason: "IPICO: checksum mismatch: line says \(wrong), computed \(line.suffix(2))")
+            )
         }
     }
 

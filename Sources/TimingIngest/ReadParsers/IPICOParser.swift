@@ -31,8 +31,7 @@ enum IPICOParser {
         guard b.count == plainLength || b.count == ttoLength else {
             return .malformed(reason: "line is \(b.count) characters, expected 36, or 42 with first/last seen")
         }
-        if let fault = hexFault(b) { return .malformed(reason: fault) }
-        if let fault = checksumFault(b, what: "checksum") { return .malformed(reason: fault) }
+        if let fault = hexOrChecksumFault(b, what: "checksum") { return .malformed(reason: fault) }
 
         guard let date = ClockField.yymmdd(b, dateStart) else {
             return .malformed(reason: "date \(ASCII.string(b, dateStart..<(dateStart + 6))) is not a valid YYMMDD date")
@@ -80,7 +79,7 @@ enum IPICOParser {
         guard b.count == expected else {
             return .malformed(reason: "control frame is \(b.count) characters, its length byte says \(expected)")
         }
-        if let fault = checksumFault(b, what: "control frame checksum") { return .malformed(reason: fault) }
+        if let fault = hexOrChecksumFault(b, what: "control frame checksum") { return .malformed(reason: fault) }
         // A query (`ff`) carries no data, whatever its instruction: a trigger query is no gun.
         guard ASCII.hex(b, 6, 2) == triggerInstruction, length != 0xFF, length >= 8 else { return .control }
         return trigger(b)
@@ -94,37 +93,53 @@ enum IPICOParser {
         return .gunMarker(time: time, date: date)
     }
 
-    private static func hexFault(_ b: UnsafeBufferPointer<UInt8>) -> String? {
-        // Every byte looked at without a branch (the loop vectorizes); which one
-        // is wrong is looked for only when one is, on a line in a million.
+    /// Why the line is not all hex digits after its header, or why its
+    /// last two characters are not the low byte of the sum of those between
+    /// the header and them; nil when neither. One pass over the line and no
+    /// branch a byte: which byte is wrong is looked for only when one is,
+    /// on a line in a million.
+    private static func hexOrChecksumFault(_ b: UnsafeBufferPointer<UInt8>, what: String) -> String? {
+        guard let base = b.baseAddress, b.count >= 4 else { return "line is too short to hold a checksum" }
+        let at = b.count - 2
         var notHex: UInt8 = 0
-        for i in 2..<b.count {
-            let byte = b[i]
-            notHex |= (byte &- 0x30 < 10 ? 0 : 1) & ((byte | 0x20) &- 0x61 < 6 ? 0 : 1)
+        var sum: UInt8 = 0
+        for i in 2..<at {
+            let byte = base[i]
+            notHex |= isNotHex(byte)
+            sum &+= byte
         }
-        guard notHex != 0 else { return nil }
+        notHex |= isNotHex(base[at]) | isNotHex(base[at + 1])
+        if notHex != 0 { return hexFault(b, knownBad: true) }
+        let stated = ASCII.hex(b, at, 2)
+        guard stated != Int(sum) else { return nil }
+        return
+            "\(what) mismatch: line says \(ASCII.string(b, at..<b.count).lowercased()), computed \(ASCII.hex2(Int(sum)))"
+    }
+
+    @inline(__always) private static func isNotHex(_ byte: UInt8) -> UInt8 {
+        (byte &- 0x30 < 10 ? 0 : 1) & ((byte | 0x20) &- 0x61 < 6 ? 0 : 1)
+    }
+
+    /// Where the line is not hex digits after its header. `knownBad`: a
+    /// byte is known not to be one (the branch-free look is skipped).
+    private static func hexFault(_ b: UnsafeBufferPointer<UInt8>, knownBad: Bool = false) -> String? {
+        if !knownBad {
+            var notHex: UInt8 = 0
+            for i in 2..<max(2, b.count) { notHex |= isNotHex(b[i]) }
+            guard notHex != 0 else { return nil }
+        }
         for i in 2..<b.count where ASCII.hexValue(b[i]) < 0 {
             return "\(ASCII.quoted(b, i..<(i + 1))) at column \(i + 1), expected a hex digit"
         }
         return nil
     }
 
-    /// The last two characters are the low byte of the sum of the characters between the header and them.
-    private static func checksumFault(_ b: UnsafeBufferPointer<UInt8>, what: String) -> String? {
-        let at = b.count - 2
-        let stated = ASCII.hex(b, at, 2)
-        let computed = ASCII.byteSum(b, 2..<at)
-        guard stated != computed else { return nil }
-        return
-            "\(what) mismatch: line says \(ASCII.string(b, at..<b.count).lowercased()), computed \(ASCII.hex2(computed))"
-    }
-
     /// The tag id lower-cased, so a reader writing upper-case hex matches the same chip.
     private static func tagCode(_ b: UnsafeBufferPointer<UInt8>) -> ChipCode {
         let range = tagStart..<(tagStart + tagLength)
-        var hasUpper = false
-        for i in range where b[i] &- UInt8(ascii: "A") < 6 { hasUpper = true }
-        guard hasUpper else { return ASCII.chip(b, range) }
+        var upper: UInt8 = 0
+        for i in range { upper |= b[i] &- UInt8(ascii: "A") < 6 ? 1 : 0 }
+        guard upper != 0 else { return ASCII.chip(b, range) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: tagLength) { out in
             for (o, i) in range.enumerated() {
                 let byte = b[i]
