@@ -99,6 +99,28 @@ import Testing
         #expect(window.start == 6 * Self.hour && window.end == 42 * Self.hour)
     }
 
+    /// The shortcut for a time on its own day gives the day the full search
+    /// gives, for guns all over the day, with and without time limits up
+    /// to two days, and times from a day before to two days after.
+    @Test func aTimeOfDayGoesOnTheDayTheFullSearchGives() {
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<200 {
+            let gun = next(24 * 60) * 60_000
+            let cutoff = next(3) == 0 ? nil : (1 + next(48 * 60)) * 60_000
+            let window = event(gun: gun, cutoff: cutoff).window
+            for _ in 0..<200 {
+                let t = next(4 * 24 * 60) * 60_000 - 24 * Self.hour
+                #expect(
+                    window.place(timeOfDay: t) == window.placeOnAnyDay(t),
+                    "gun \(gun) cutoff \(String(describing: cutoff)) t \(t)")
+            }
+        }
+    }
+
     @Test func aRaceWithoutCutoffKeepsReadsForTwoDays() {
         let window = event(gun: 9 * Self.hour).window
         #expect(window.end == 9 * Self.hour + 48 * Self.hour)

@@ -35,7 +35,13 @@ public struct EventWindow: Sendable, Equatable {
     /// on the day that puts it in the window; where two days do, the one in
     /// the racing span, else the earlier. Nil when no day does.
     public func place(timeOfDay t: Millis) -> Millis? {
-        // Called for every undated read: the days tried in turn, with no array of them.
+        // Nearly every undated read: its own day is the first in the window, and in the racing span.
+        if t >= start, t <= end, t - Self.day < start, racing.contains(t) { return t }
+        return placeOnAnyDay(t)
+    }
+
+    /// `place(timeOfDay:)`, the days tried in turn, with no array of them.
+    func placeOnAnyDay(_ t: Millis) -> Millis? {
         let firstDay = Int((Double(start - t) / Double(Self.day)).rounded(.up))
         var first: Millis? = nil
         var d = firstDay
