@@ -14,4 +14,30 @@ import Testing
             }
         }
     }
+
+    /// Fields read eight bytes at a time are the fields a split gives:
+    /// separators at every place of a word and across words, runs of them,
+    /// none, at the start and at the end, beside bytes that differ from the
+    /// separator by one bit or have their top bit set.
+    @Test(arguments: [ASCII.tilde, ASCII.comma, ASCII.semicolon])
+    func fieldsAreTheFieldsASplitGives(separator: UInt8) {
+        var seed: UInt64 = 3
+        let others: [UInt8] = [0x41, 0x30, separator ^ 1, separator ^ 0x80, separator &+ 1, 0xFF, 0x00]
+        for _ in 0..<2_000 {
+            let length = Int(seed >> 59) + Int((seed >> 40) & 31)
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append((seed >> 60) < 4 ? separator : others[Int((seed >> 33) % UInt64(others.count))])
+            }
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let expected = bytes.split(separator: separator, omittingEmptySubsequences: false).map(Array.init)
+            bytes.withUnsafeBufferPointer { b in
+                var fields = ASCII.Fields(b, separator: separator)
+                var got: [[UInt8]] = []
+                while let range = fields.next() { got.append(Array(b[range])) }
+                #expect(got == expected, "\(bytes)")
+            }
+        }
+    }
 }

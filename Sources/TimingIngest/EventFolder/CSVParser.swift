@@ -188,8 +188,10 @@ enum CSVParser {
             while i + 8 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let hits =
-                    zeroBytes(word ^ spread(ASCII.quote)) | zeroBytes(word ^ spread(ASCII.comma))
-                    | zeroBytes(word ^ spread(ASCII.carriageReturn)) | zeroBytes(word ^ spread(ASCII.newline))
+                    ASCII.zeroBytes(word ^ ASCII.spread(ASCII.quote))
+                    | ASCII.zeroBytes(word ^ ASCII.spread(ASCII.comma))
+                    | ASCII.zeroBytes(word ^ ASCII.spread(ASCII.carriageReturn))
+                    | ASCII.zeroBytes(word ^ ASCII.spread(ASCII.newline))
                 // The lowest flagged byte is exact (a borrow only flags bytes above a true one).
                 if hits != 0 { return i + hits.trailingZeroBitCount / 8 }
                 i += 8
@@ -202,11 +204,4 @@ enum CSVParser {
         return i
     }
 
-    /// `byte` in each of a word's eight bytes.
-    @inline(__always) private static func spread(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
-
-    /// The high bit of each zero byte of `x` set, at least the lowest exactly.
-    @inline(__always) private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-    }
 }
