@@ -2,7 +2,7 @@ import RaceModel
 
 /// Time-of-day and date fields shared by the text formats.
 enum ClockField {
-    enum Parsed {
+    enum Parsed: Equatable {
         case time(Millis)
         case malformed
         case outOfRange
