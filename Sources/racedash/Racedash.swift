@@ -21,7 +21,9 @@ struct Racedash: AsyncParsableCommand {
         MallocSettings.growHeapsInBigSteps()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
-        if let first = arguments.first, let problem = SubcommandGuess.problem(first, commands: commands) {
+        // `racedash help reslts` asks about a command too: printing the overview, exit 0, hid the typo.
+        let word = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+        if let word, let problem = SubcommandGuess.problem(word, commands: commands) {
             FileHandle.standardError.write(Data("Error: \(problem)\n".utf8))
             Glibc.exit(ExitCode.validationFailure.rawValue)
         }

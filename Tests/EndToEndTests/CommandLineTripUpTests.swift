@@ -48,8 +48,12 @@ struct CommandLineTripUpTests {
         #expect(typo.stderr.hasPrefix("Error: unknown command 'reslts'; did you mean 'results'?"), "\(typo.stderr)")
         let nothing = try await racedash(["xyzzy"])
         #expect(nothing.stderr.hasPrefix("Error: unknown command 'xyzzy'; commands: replay, live, results"))
+        let helpTypo = try await racedash(["help", "reslts"])
+        #expect(helpTypo.status != 0)
+        #expect(helpTypo.stderr.hasPrefix("Error: unknown command 'reslts'; did you mean 'results'?"))
         // Real commands and help are untouched.
         #expect(try await racedash(["help"]).stdout.contains("SUBCOMMANDS"))
+        #expect(try await racedash(["help", "results"]).stdout.contains("USAGE: racedash results"))
     }
 
     @Test func aSelectionOfNobodySaysWhichChoiceEmptiedIt() async throws {
