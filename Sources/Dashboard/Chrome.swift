@@ -229,7 +229,8 @@ enum Chrome {
             return
         }
         if let message = ui.message {
-            frame.put(" ! \(message)", x: 0, y: y, style: Theme.warning)
+            // A message wider than the screen ends in "…", so it is seen to be cut.
+            frame.put(" ! " + TextWidth.truncate(message, to: c.width - 4), x: 0, y: y, style: Theme.warning)
             return
         }
         if c.feed.replayEnded {

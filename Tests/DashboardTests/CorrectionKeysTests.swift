@@ -152,7 +152,20 @@ import ScreenGrid
         let snap = await DashboardFixture.snapshot(at: "11:00:00")
         let (ui, commands) = press([.char("c")], onAnna, snap: snap, writable: false)
         #expect(commands.isEmpty && ui.correction == nil)
-        #expect(ui.message == "replay is read-only: corrections are made in racedash live, or in corrections.csv")
+        #expect(ui.message == "replay is read-only: make corrections in racedash live or in corrections.csv")
+        // Whole on the bottom line at 80 columns.
+        let line = DashboardFixture.render(snap, ui, at: "11:00:00").line(23)
+        #expect(line == " ! " + KeyHandler.readOnlyMessage, "\(line)")
+    }
+
+    /// A message wider than the screen is cut with "…", not at the edge.
+    @Test func aMessageTooWideForTheScreenEndsInAnEllipsis() async {
+        let snap = await DashboardFixture.snapshot(at: "11:00:00")
+        var ui = DashboardFixture.ui(.elite)
+        ui.message = String(repeating: "a long message ", count: 8)
+        let line = DashboardFixture.render(snap, ui, at: "11:00:00").line(23)
+        #expect(line.hasPrefix(" ! a long message") && line.hasSuffix("…"), "\(line)")
+        #expect(TextWidth.of(line) <= 80)
     }
 
     @Test func otherViewsPointToARunner() async {

@@ -7,8 +7,8 @@ import ScreenGrid
 /// time for that runner, with a reason and a confirmation, written to the
 /// officials' journal by the loop.
 extension KeyHandler {
-    public static let readOnlyMessage =
-        "replay is read-only: corrections are made in racedash live, or in corrections.csv"
+    /// Short enough for the bottom line at 80 columns.
+    public static let readOnlyMessage = "replay is read-only: make corrections in racedash live or in corrections.csv"
 
     /// The runner `c` acts on: the one shown, or the selected row of the field list.
     static func correctionTarget(_ ui: UIState, snapshot: RaceSnapshot) -> Int? {
