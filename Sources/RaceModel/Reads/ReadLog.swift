@@ -202,15 +202,16 @@ extension ReadLog {
     ) {
         let file = Int(ref.file)
         let info = files[file]
-        if let read = Self.timed(
+        switch Self.timing(
             raw, ref: ref, point: info.pointIndex, isBackup: info.isBackup, seen: info.seen, eventDate: eventDate,
             window: window, clockOffset: clockOffset)
         {
+        case .read(let read):
             reads.append(read)
             lastReadTimes[file] = read.time
-        } else if let edge = raw.edge, edge != info.seen {
+        case .otherEdge:
             otherEdgeCounts[file] += 1
-        } else {
+        case .outsideWindow:
             problems.append(
                 LineProblem(
                     ref: ref, reason: .outsideEventWindow(Self.stamp(raw)), text: text(),
@@ -218,22 +219,32 @@ extension ReadLog {
         }
     }
 
-    /// The read of a file's line on the event clock, to be stored: nil when
-    /// it is not, and `record` files the line (a read of the edge the point
-    /// does not use, or one outside the event window). A loader storing
-    /// reads itself counts their lines in with `countStoredReads`.
-    public static func timed(
-        _ raw: RawRead, ref: LineRef, point: Int, isBackup: Bool, seen: SeenEdge, eventDate: CivilDate,
-        window: EventWindow?, clockOffset: Millis
-    ) -> TimedRead? {
-        if let edge = raw.edge, edge != seen { return nil }
-        guard let time = place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else { return nil }
-        return TimedRead(
-            chip: raw.chip, time: time, point: point, isBackup: isBackup, ref: ref, sequence: raw.sequence,
-            isDated: raw.date != nil)
+    /// What a file's read comes to: a read on the event clock, a read of
+    /// the edge the point does not use (counted, not timed), or one outside
+    /// the event window (kept as a problem). A loader storing reads itself
+    /// takes the first, counting their lines in with `countStoredReads`,
+    /// and hands `record` the line of either of the others.
+    public enum Timing: Sendable {
+        case read(TimedRead)
+        case otherEdge
+        case outsideWindow
     }
 
-    /// `lines` lines of `file` whose reads (`timed`) the caller stored,
+    public static func timing(
+        _ raw: RawRead, ref: LineRef, point: Int, isBackup: Bool, seen: SeenEdge, eventDate: CivilDate,
+        window: EventWindow?, clockOffset: Millis
+    ) -> Timing {
+        if let edge = raw.edge, edge != seen { return .otherEdge }
+        guard let time = place(raw, eventDate: eventDate, window: window, clockOffset: clockOffset) else {
+            return .outsideWindow
+        }
+        return .read(
+            TimedRead(
+                chip: raw.chip, time: time, point: point, isBackup: isBackup, ref: ref, sequence: raw.sequence,
+                isDated: raw.date != nil))
+    }
+
+    /// `lines` lines of `file` whose reads (`timing`) the caller stored,
     /// the last of them at `last`: counted as `record` counts them.
     public mutating func countStoredReads(file: Int, lines: Int, last: Millis) {
         lineCounts[file] += lines

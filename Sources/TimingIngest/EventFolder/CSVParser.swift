@@ -203,5 +203,4 @@ enum CSVParser {
         while i < count, bytes[i] >= 64 || special &>> UInt64(bytes[i]) & 1 == 0 { i += 1 }
         return i
     }
-
 }

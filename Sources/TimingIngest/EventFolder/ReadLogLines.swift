@@ -72,7 +72,7 @@ extension ReadLogLoader {
                 ? ParsedLine.malformed(reason: ReadLimits.tooLongReason(bytes: line.count))
                 : ReadLineParser.parse(line, as: format)
             if case .read(let raw) = parsed,
-                let read = ReadLog.timed(
+                case .read(let read) = ReadLog.timing(
                     raw, ref: LineRef(file: file, line: number, generation: generation), point: point,
                     isBackup: isBackup, seen: seen, eventDate: date, window: window, clockOffset: offset)
             {

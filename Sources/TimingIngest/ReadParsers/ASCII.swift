@@ -109,7 +109,6 @@ enum ASCII {
         return string(bytes, range.lowerBound..<(range.lowerBound + limit)) + "…"
     }
 
-    /// Fields of a separated line, walked without building an array.
     /// `byte` in each of a word's eight bytes.
     @inline(__always) static func spread(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
 
@@ -119,6 +118,7 @@ enum ASCII {
         (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
+    /// Fields of a separated line, walked without building an array.
     struct Fields {
         let bytes: UnsafeBufferPointer<UInt8>
         let separator: UInt8

@@ -109,7 +109,7 @@ enum IPICOParser {
             sum &+= byte
         }
         notHex |= isNotHex(base[at]) | isNotHex(base[at + 1])
-        if notHex != 0 { return hexFault(b, knownBad: true) }
+        if notHex != 0 { return firstNonHex(b) }
         let stated = ASCII.hex(b, at, 2)
         guard stated != Int(sum) else { return nil }
         return
@@ -120,14 +120,15 @@ enum IPICOParser {
         (byte &- 0x30 < 10 ? 0 : 1) & ((byte | 0x20) &- 0x61 < 6 ? 0 : 1)
     }
 
-    /// Where the line is not hex digits after its header. `knownBad`: a
-    /// byte is known not to be one (the branch-free look is skipped).
-    private static func hexFault(_ b: UnsafeBufferPointer<UInt8>, knownBad: Bool = false) -> String? {
-        if !knownBad {
-            var notHex: UInt8 = 0
-            for i in 2..<max(2, b.count) { notHex |= isNotHex(b[i]) }
-            guard notHex != 0 else { return nil }
-        }
+    /// Where the line is not hex digits after its header, if it is not.
+    private static func hexFault(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        var notHex: UInt8 = 0
+        for i in 2..<max(2, b.count) { notHex |= isNotHex(b[i]) }
+        return notHex == 0 ? nil : firstNonHex(b)
+    }
+
+    /// The first byte after the header that is not a hex digit, named with its column.
+    private static func firstNonHex(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         for i in 2..<b.count where ASCII.hexValue(b[i]) < 0 {
             return "\(ASCII.quoted(b, i..<(i + 1))) at column \(i + 1), expected a hex digit"
         }
